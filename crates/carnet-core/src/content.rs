@@ -1,0 +1,334 @@
+//! A blog's content as a whole: post files and site settings in, a manifest and bodies out.
+//!
+//! [`build`] is pure: it takes the files' names and texts, so the content tool does the reading
+//! and writing and everything checked here is tested without a disk. It checks every file and
+//! returns every error at once, or a complete result: never part of a blog.
+
+use crate::front_matter::{self, FrontMatterError};
+use crate::markdown;
+use crate::model::{Category, Manifest, PostBody, PostSummary, Site, SCHEMA_VERSION};
+use crate::slug::slugify;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::fmt;
+
+/// The category of a post that names none, as WordPress names it in French.
+pub const DEFAULT_CATEGORY: &str = "Non classé";
+
+/// One source file: its path as the author knows it, and its text.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// Shown in errors, e.g. `content/posts/premier.md`.
+    pub path: String,
+    /// The whole file.
+    pub text: String,
+}
+
+/// What the content tool writes: the manifest and one body a post.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Blog {
+    /// The index of the whole blog.
+    pub manifest: Manifest,
+    /// Each post's Markdown, in the manifest's order.
+    pub bodies: Vec<PostBody>,
+}
+
+/// Something an author must fix: the file, the line, what is wrong and what to write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentError {
+    /// The file, as given in [`SourceFile::path`].
+    pub path: String,
+    /// The line, from 1.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub fix: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: {}\n  fix: {}",
+            self.path, self.line, self.message, self.fix
+        )
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+/// `content/site.toml`: every key is optional.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteSettings {
+    #[serde(default = "default_title")]
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default = "default_author")]
+    author: String,
+}
+
+fn default_title() -> String {
+    "Carnet".to_owned()
+}
+
+fn default_author() -> String {
+    "admin".to_owned()
+}
+
+/// Builds the blog from its settings file (if any) and its post files.
+pub fn build(
+    settings: Option<&SourceFile>,
+    posts: &[SourceFile],
+) -> Result<Blog, Vec<ContentError>> {
+    let mut errors = Vec::new();
+    let settings = match settings.map(read_settings).transpose() {
+        Ok(settings) => settings.unwrap_or_else(|| SiteSettings {
+            title: default_title(),
+            description: String::new(),
+            author: default_author(),
+        }),
+        Err(error) => {
+            errors.push(error);
+            SiteSettings {
+                title: default_title(),
+                description: String::new(),
+                author: default_author(),
+            }
+        }
+    };
+
+    let mut summaries = Vec::with_capacity(posts.len());
+    let mut bodies = HashMap::with_capacity(posts.len());
+    let mut first_file_of_slug: HashMap<String, &str> = HashMap::new();
+    for file in posts {
+        let at = |e: FrontMatterError| ContentError {
+            path: file.path.clone(),
+            line: e.line,
+            message: e.message,
+            fix: e.fix,
+        };
+        let doc = match front_matter::parse(&file.text) {
+            Ok(doc) => doc,
+            Err(e) => {
+                errors.push(at(e));
+                continue;
+            }
+        };
+        let fm = doc.front_matter;
+        let slug = fm.slug.clone().unwrap_or_else(|| slugify(&fm.title));
+        if slug.is_empty() {
+            errors.push(ContentError {
+                path: file.path.clone(),
+                line: line_of_key(&file.text, "title"),
+                message: format!("the title `{}` gives an empty slug", fm.title),
+                fix: "add a line `slug = \"mon-billet\"` with lower-case ASCII letters, digits and dashes"
+                    .to_owned(),
+            });
+            continue;
+        }
+        if let Some(first) = first_file_of_slug.insert(slug.clone(), &file.path) {
+            errors.push(ContentError {
+                path: file.path.clone(),
+                line: line_of_key(&file.text, if fm.slug.is_some() { "slug" } else { "title" }),
+                message: format!("the slug `{slug}` is already taken by {first}"),
+                fix: format!("give one of the two posts another `slug = \"{slug}-2\"`"),
+            });
+            first_file_of_slug.insert(slug, first);
+            continue;
+        }
+        let category = fm.category.unwrap_or_else(|| DEFAULT_CATEGORY.to_owned());
+        let category_slug = slugify(&category);
+        if category_slug.is_empty() {
+            errors.push(ContentError {
+                path: file.path.clone(),
+                line: line_of_key(&file.text, "category"),
+                message: format!("the category `{category}` gives an empty slug"),
+                fix: "name the category with at least one Latin letter or digit".to_owned(),
+            });
+            continue;
+        }
+        let excerpt = fm
+            .summary
+            .unwrap_or_else(|| markdown::first_paragraph_text(doc.body));
+        summaries.push(PostSummary {
+            slug: slug.clone(),
+            title: fm.title,
+            date: fm.date,
+            category: Category {
+                slug: category_slug,
+                name: category,
+            },
+            author: fm.author.unwrap_or_else(|| settings.author.clone()),
+            excerpt,
+        });
+        bodies.insert(
+            slug.clone(),
+            PostBody {
+                version: SCHEMA_VERSION,
+                slug,
+                markdown: doc.body.trim().to_owned() + "\n",
+            },
+        );
+    }
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+        return Err(errors);
+    }
+
+    let manifest = Manifest::new(
+        Site {
+            title: settings.title,
+            description: settings.description,
+        },
+        summaries,
+    );
+    let bodies = manifest
+        .posts
+        .iter()
+        .map(|post| {
+            bodies
+                .remove(&post.slug)
+                .expect("every summary has its body")
+        })
+        .collect();
+    Ok(Blog { manifest, bodies })
+}
+
+fn read_settings(file: &SourceFile) -> Result<SiteSettings, ContentError> {
+    toml::from_str(&file.text).map_err(|error| ContentError {
+        path: file.path.clone(),
+        line: error
+            .span()
+            .map_or(1, |span| 1 + file.text[..span.start].matches('\n').count()),
+        message: format!("invalid site settings: {}", error.message().trim_end()),
+        fix: "the keys are title, description and author, each `key = \"text\"`".to_owned(),
+    })
+}
+
+/// The line where `key = …` stands in the front matter, or 1 (the opening fence) if nowhere.
+fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|line| {
+            line.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(1, |index| index + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> SourceFile {
+        SourceFile {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    fn post(path: &str, title: &str, date: &str, extra: &str) -> SourceFile {
+        file(path, &format!("+++\ntitle = \"{title}\"\ndate = {date}\n{extra}+++\n\nPremier paragraphe.\n\nSecond.\n"))
+    }
+
+    #[test]
+    fn builds_summaries_and_bodies_in_order() {
+        let blog = build(
+            None,
+            &[
+                post(
+                    "a.md",
+                    "Un été",
+                    "2009-01-07",
+                    "category = \"Réseaux sociaux\"\n",
+                ),
+                post(
+                    "b.md",
+                    "Deux",
+                    "2009-10-06",
+                    "summary = \"Le résumé.\"\nauthor = \"Léa\"\n",
+                ),
+            ],
+        )
+        .unwrap();
+        let [newest, oldest] = &blog.manifest.posts[..] else {
+            panic!("two posts")
+        };
+        assert_eq!(
+            (newest.slug.as_str(), newest.excerpt.as_str()),
+            ("deux", "Le résumé.")
+        );
+        assert_eq!(
+            (newest.author.as_str(), newest.category.name.as_str()),
+            ("Léa", DEFAULT_CATEGORY)
+        );
+        assert_eq!(
+            (oldest.slug.as_str(), oldest.excerpt.as_str()),
+            ("un-ete", "Premier paragraphe.")
+        );
+        assert_eq!(oldest.category.slug, "reseaux-sociaux");
+        assert_eq!(oldest.author, "admin");
+        assert_eq!(blog.bodies[1].slug, "un-ete");
+        assert_eq!(blog.bodies[1].markdown, "Premier paragraphe.\n\nSecond.\n");
+        assert_eq!(blog.manifest.site.title, "Carnet");
+    }
+
+    #[test]
+    fn site_settings_are_read() {
+        let settings = file(
+            "site.toml",
+            "title = \"Mon carnet\"\ndescription = \"Des notes.\"\nauthor = \"Zoé\"\n",
+        );
+        let blog = build(Some(&settings), &[post("a.md", "A", "2009-01-07", "")]).unwrap();
+        assert_eq!(blog.manifest.site.title, "Mon carnet");
+        assert_eq!(blog.manifest.posts[0].author, "Zoé");
+        let bad = file("site.toml", "title = \"x\"\ncolour = \"red\"\n");
+        let errors = build(Some(&bad), &[]).unwrap_err();
+        assert_eq!((errors[0].path.as_str(), errors[0].line), ("site.toml", 2));
+    }
+
+    #[test]
+    fn duplicate_slugs_name_both_files() {
+        let errors = build(
+            None,
+            &[
+                post("a.md", "Même titre", "2009-01-07", ""),
+                post("b.md", "Autre", "2009-01-08", "slug = \"meme-titre\"\n"),
+            ],
+        )
+        .unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!((errors[0].path.as_str(), errors[0].line), ("b.md", 4));
+        assert!(
+            errors[0]
+                .message
+                .contains("`meme-titre` is already taken by a.md"),
+            "{}",
+            errors[0]
+        );
+    }
+
+    #[test]
+    fn every_bad_file_is_reported_and_nothing_is_built() {
+        let errors = build(
+            None,
+            &[
+                post("ok.md", "Bon", "2009-01-07", ""),
+                file("z.md", "pas de front matter"),
+                post("y.md", "Mauvaise date", "2009-02-30", ""),
+                post("x.md", "😉", "2009-01-07", ""),
+            ],
+        )
+        .unwrap_err();
+        let places: Vec<(&str, usize)> = errors.iter().map(|e| (e.path.as_str(), e.line)).collect();
+        assert_eq!(places, [("x.md", 2), ("y.md", 3), ("z.md", 1)]);
+        assert_eq!(
+            errors[1].to_string(),
+            "y.md:3: invalid front matter: invalid date, expected day between 01 and 28\n  \
+             fix: write the day the post was published as `date = YYYY-MM-DD`, e.g. `date = 2009-10-06`"
+        );
+    }
+}

@@ -1,0 +1,265 @@
+//! Calendar dates and months, with their French names.
+//!
+//! Posts carry a day, not an instant: `2009-10-06`. [`Date`] parses and prints that ISO form (which
+//! is also how the manifest stores it) and writes it the French way for readers, « 6 octobre 2009 ».
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// French month names, January first, lower case as French writes them.
+pub const FRENCH_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// A day of the proleptic Gregorian calendar. Orders chronologically.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+/// A month of a year, the unit of the archives. Orders chronologically.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct YearMonth {
+    /// The year, e.g. 2009.
+    pub year: u16,
+    /// The month, 1 to 12.
+    pub month: u8,
+}
+
+/// Why a text is not a date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateError {
+    /// Not of the form `YYYY-MM-DD`.
+    Format,
+    /// Of the right form, but no such day (month 13, 30 February…).
+    NoSuchDay,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateError::Format => f.write_str("a date is written YYYY-MM-DD, e.g. 2009-10-06"),
+            DateError::NoSuchDay => f.write_str("no such day in the calendar"),
+        }
+    }
+}
+
+impl std::error::Error for DateError {}
+
+impl Date {
+    /// The date `year-month-day`, if that day exists.
+    pub fn new(year: u16, month: u8, day: u8) -> Result<Date, DateError> {
+        if (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month) {
+            Ok(Date { year, month, day })
+        } else {
+            Err(DateError::NoSuchDay)
+        }
+    }
+
+    /// The year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month, from 1.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// The month this day falls in.
+    pub fn year_month(self) -> YearMonth {
+        YearMonth {
+            year: self.year,
+            month: self.month,
+        }
+    }
+
+    /// The date as French writes it: « 6 octobre 2009 », « 1er mars 2009 ».
+    pub fn french(self) -> String {
+        let month = FRENCH_MONTHS[usize::from(self.month - 1)];
+        if self.day == 1 {
+            format!("1er {month} {}", self.year)
+        } else {
+            format!("{} {month} {}", self.day, self.year)
+        }
+    }
+}
+
+impl YearMonth {
+    /// The month, if `month` is 1 to 12.
+    pub fn new(year: u16, month: u8) -> Option<YearMonth> {
+        (1..=12)
+            .contains(&month)
+            .then_some(YearMonth { year, month })
+    }
+
+    /// The French name of the month alone: « octobre ».
+    pub fn french_month(self) -> &'static str {
+        FRENCH_MONTHS[usize::from(self.month - 1)]
+    }
+
+    /// The month as French writes it: « octobre 2009 ».
+    pub fn french(self) -> String {
+        format!("{} {}", self.french_month(), self.year)
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    /// Parses exactly `YYYY-MM-DD`.
+    fn from_str(text: &str) -> Result<Date, DateError> {
+        let bytes = text.as_bytes();
+        let digits = |range: std::ops::Range<usize>| -> Result<u16, DateError> {
+            let part = &bytes[range];
+            if part.iter().all(u8::is_ascii_digit) {
+                Ok(part.iter().fold(0, |n, d| n * 10 + u16::from(d - b'0')))
+            } else {
+                Err(DateError::Format)
+            }
+        };
+        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return Err(DateError::Format);
+        }
+        let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+        // Both fit in a u8: two decimal digits.
+        Date::new(year, month as u8, day as u8)
+    }
+}
+
+impl fmt::Display for Date {
+    /// The ISO form, `2009-10-06`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Date {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn seed_dates_read_in_french() {
+        assert_eq!(date("2009-10-06").french(), "6 octobre 2009");
+        assert_eq!(date("2009-03-10").french(), "10 mars 2009");
+        assert_eq!(date("2009-01-07").french(), "7 janvier 2009");
+    }
+
+    #[test]
+    fn first_of_the_month_is_premier() {
+        assert_eq!(date("2010-08-01").french(), "1er août 2010");
+    }
+
+    #[test]
+    fn every_month_has_its_french_name() {
+        let names: Vec<String> = (1..=12)
+            .map(|m| YearMonth::new(2009, m).unwrap().french())
+            .collect();
+        assert_eq!(names[0], "janvier 2009");
+        assert_eq!(names[1], "février 2009");
+        assert_eq!(names[7], "août 2009");
+        assert_eq!(names[9], "octobre 2009");
+        assert_eq!(names[11], "décembre 2009");
+        assert_eq!(YearMonth::new(2009, 0), None);
+        assert_eq!(YearMonth::new(2009, 13), None);
+    }
+
+    #[test]
+    fn parses_and_prints_iso_dates() {
+        assert_eq!(date("2009-01-07").to_string(), "2009-01-07");
+        assert_eq!(
+            (date("2009-01-07").year(), date("2009-01-07").month()),
+            (2009, 1)
+        );
+        assert_eq!(date("2009-01-07").day(), 7);
+    }
+
+    #[test]
+    fn rejects_malformed_and_impossible_dates() {
+        for text in [
+            "2009-1-07",
+            "2009/01/07",
+            "07-01-2009",
+            "2009-01-07T10:00",
+            "",
+            "abcd-ef-gh",
+        ] {
+            assert_eq!(text.parse::<Date>(), Err(DateError::Format), "{text}");
+        }
+        for text in [
+            "2009-13-01",
+            "2009-00-10",
+            "2009-02-29",
+            "2009-04-31",
+            "2009-01-00",
+        ] {
+            assert_eq!(text.parse::<Date>(), Err(DateError::NoSuchDay), "{text}");
+        }
+        assert!("2008-02-29".parse::<Date>().is_ok());
+        assert!("2000-02-29".parse::<Date>().is_ok());
+        assert!("1900-02-29".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn orders_chronologically() {
+        assert!(date("2009-01-07") < date("2009-03-10"));
+        assert!(date("2008-12-31") < date("2009-01-01"));
+        assert!(date("2009-10-06").year_month() > date("2009-03-10").year_month());
+    }
+
+    #[test]
+    fn round_trips_through_json_as_a_string() {
+        let json = serde_json::to_string(&date("2009-10-06")).unwrap();
+        assert_eq!(json, "\"2009-10-06\"");
+        assert_eq!(
+            serde_json::from_str::<Date>(&json).unwrap(),
+            date("2009-10-06")
+        );
+        assert!(serde_json::from_str::<Date>("\"2009-02-30\"").is_err());
+    }
+}

@@ -1,0 +1,317 @@
+//! Front matter: the TOML block between `+++` lines at the top of a post.
+//!
+//! ```text
+//! +++
+//! title = "Générer du business avec les réseaux sociaux"
+//! date = 2009-03-10
+//! category = "Usages"
+//! author = "admin"
+//! +++
+//! The body, in Markdown…
+//! ```
+//!
+//! Every error says on which line of the file it is and what the author should write instead.
+
+use crate::date::Date;
+use serde::Deserialize;
+use std::fmt;
+use toml::Spanned;
+
+/// The line that opens and closes the front matter.
+pub const FENCE: &str = "+++";
+
+/// The keys a post's front matter may have, in the order the README documents them.
+pub const KEYS: [&str; 6] = ["title", "date", "category", "author", "slug", "summary"];
+
+/// A post's front matter, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// The title; required, not blank.
+    pub title: String,
+    /// The publication day; required.
+    pub date: Date,
+    /// The category's name, if given.
+    pub category: Option<String>,
+    /// The author, if given.
+    pub author: Option<String>,
+    /// The URL name, if given instead of the one made from the title; already a valid slug.
+    pub slug: Option<String>,
+    /// A plain-text summary for lists, if given instead of the first paragraph.
+    pub summary: Option<String>,
+}
+
+/// A post file cut in two: its front matter and its Markdown body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document<'a> {
+    /// The checked front matter.
+    pub front_matter: FrontMatter,
+    /// Everything after the closing fence.
+    pub body: &'a str,
+}
+
+/// What is wrong in a file, where, and what to do about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrontMatterError {
+    /// The line of the file, from 1.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+    /// What to write instead.
+    pub fix: String,
+}
+
+impl fmt::Display for FrontMatterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}: {}\n  fix: {}",
+            self.line, self.message, self.fix
+        )
+    }
+}
+
+impl std::error::Error for FrontMatterError {}
+
+const DATE_FIX: &str =
+    "write the day the post was published as `date = YYYY-MM-DD`, e.g. `date = 2009-10-06`";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrontMatter {
+    title: Option<Spanned<String>>,
+    date: Option<Spanned<toml::Value>>,
+    category: Option<Spanned<String>>,
+    author: Option<Spanned<String>>,
+    slug: Option<Spanned<String>>,
+    summary: Option<Spanned<String>>,
+}
+
+/// Splits `source` (a whole post file) into its checked front matter and its body.
+pub fn parse(source: &str) -> Result<Document<'_>, FrontMatterError> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let mut lines = source.split_inclusive('\n');
+    let opening = lines.next().unwrap_or("");
+    if opening.trim_end() != FENCE {
+        return Err(FrontMatterError {
+            line: 1,
+            message: format!("the file does not start with a `{FENCE}` line"),
+            fix: format!(
+                "put the front matter first, between two `{FENCE}` lines:\n  \
+                 {FENCE}\n  title = \"…\"\n  date = 2009-10-06\n  category = \"…\"\n  {FENCE}"
+            ),
+        });
+    }
+    let toml_start = opening.len();
+    let mut offset = toml_start;
+    let mut closing = None;
+    for line in lines {
+        if line.trim_end() == FENCE {
+            closing = Some((offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((toml_end, body_start)) = closing else {
+        return Err(FrontMatterError {
+            line: 1,
+            message: format!("the front matter opened on line 1 is never closed"),
+            fix: format!("add a line `{FENCE}` after its last key, before the post's text"),
+        });
+    };
+    let text = &source[toml_start..toml_end];
+    let line_of = |byte: usize| 2 + text[..byte.min(text.len())].matches('\n').count();
+
+    let raw: RawFrontMatter = toml::from_str(text).map_err(|error| {
+        let line = error.span().map_or(1, |span| line_of(span.start));
+        let message = error.message().trim_end().to_owned();
+        let fix = if message.starts_with("unknown field") {
+            format!("remove that key, or use one of: {}", KEYS.join(", "))
+        } else if message.contains("date") {
+            DATE_FIX.to_owned()
+        } else {
+            "write each key as `key = value`, text in double quotes, dates as YYYY-MM-DD".to_owned()
+        };
+        FrontMatterError {
+            line,
+            message: format!("invalid front matter: {message}"),
+            fix,
+        }
+    })?;
+
+    let missing = |key: &str, example: &str| FrontMatterError {
+        line: 1,
+        message: format!("the front matter has no `{key}`"),
+        fix: format!("add a line `{key} = {example}` between the `{FENCE}` lines"),
+    };
+    let title = raw
+        .title
+        .ok_or_else(|| missing("title", "\"The post's title\""))?;
+    if title.get_ref().trim().is_empty() {
+        return Err(FrontMatterError {
+            line: line_of(title.span().start),
+            message: "the title is empty".to_owned(),
+            fix: "write the post's title between the quotes".to_owned(),
+        });
+    }
+    let date = raw.date.ok_or_else(|| missing("date", "2009-10-06"))?;
+    let date_line = line_of(date.span().start);
+    let date = read_date(date.get_ref()).map_err(|message| FrontMatterError {
+        line: date_line,
+        message,
+        fix: DATE_FIX.to_owned(),
+    })?;
+    if let Some(slug) = &raw.slug {
+        if !crate::slug::is_slug(slug.get_ref()) {
+            let suggestion = crate::slug::slugify(slug.get_ref());
+            return Err(FrontMatterError {
+                line: line_of(slug.span().start),
+                message: format!("`{}` is not a valid slug", slug.get_ref()),
+                fix: if suggestion.is_empty() {
+                    "use lower-case ASCII letters, digits and single dashes, e.g. `slug = \"mon-billet\"`".to_owned()
+                } else {
+                    format!("write `slug = \"{suggestion}\"` (lower-case ASCII letters, digits and single dashes)")
+                },
+            });
+        }
+    }
+    let text_value = |value: Option<Spanned<String>>| {
+        value
+            .map(Spanned::into_inner)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    Ok(Document {
+        front_matter: FrontMatter {
+            title: title.into_inner().trim().to_owned(),
+            date,
+            category: text_value(raw.category),
+            author: text_value(raw.author),
+            slug: raw.slug.map(Spanned::into_inner),
+            summary: text_value(raw.summary),
+        },
+        body: &source[body_start..],
+    })
+}
+
+/// Reads a TOML date (`2009-10-06`, or a date-time whose day is taken) or the same in quotes.
+fn read_date(value: &toml::Value) -> Result<Date, String> {
+    match value {
+        toml::Value::Datetime(datetime) => match datetime.date {
+            Some(d) => Date::new(d.year, d.month, d.day).map_err(|e| format!("bad date: {e}")),
+            None => Err(format!("`{datetime}` is a time of day, not a date")),
+        },
+        toml::Value::String(text) => text.parse().map_err(|e| format!("bad date `{text}`: {e}")),
+        other => Err(format!(
+            "bad date: expected YYYY-MM-DD, found {}",
+            other.type_str()
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "+++\ntitle = \"Générer du business\"\ndate = 2009-03-10\n\
+                        category = \"Usages\"\nauthor = \"admin\"\n+++\n\nLe corps.\n";
+
+    fn error(source: &str) -> FrontMatterError {
+        parse(source).expect_err("should be refused")
+    }
+
+    #[test]
+    fn reads_front_matter_and_body() {
+        let doc = parse(GOOD).unwrap();
+        assert_eq!(doc.front_matter.title, "Générer du business");
+        assert_eq!(doc.front_matter.date, "2009-03-10".parse().unwrap());
+        assert_eq!(doc.front_matter.category.as_deref(), Some("Usages"));
+        assert_eq!(doc.front_matter.author.as_deref(), Some("admin"));
+        assert_eq!(
+            (doc.front_matter.slug, doc.front_matter.summary),
+            (None, None)
+        );
+        assert_eq!(doc.body, "\nLe corps.\n");
+    }
+
+    #[test]
+    fn accepts_quoted_dates_crlf_and_a_byte_order_mark() {
+        let doc =
+            parse("\u{feff}+++\r\ntitle = \"T\"\r\ndate = \"2009-01-07\"\r\n+++\r\nx").unwrap();
+        assert_eq!(doc.front_matter.date.to_string(), "2009-01-07");
+        assert_eq!(doc.body, "x");
+        let datetime =
+            parse("+++\ntitle = \"T\"\ndate = 2009-01-07T10:30:00+01:00\n+++\n").unwrap();
+        assert_eq!(datetime.front_matter.date.to_string(), "2009-01-07");
+    }
+
+    #[test]
+    fn a_missing_fence_is_explained() {
+        let e = error("title = \"T\"\n");
+        assert_eq!(e.line, 1);
+        assert!(
+            e.message.contains("does not start with a `+++` line"),
+            "{e}"
+        );
+        assert!(e.fix.contains("title = "), "{e}");
+    }
+
+    #[test]
+    fn an_unclosed_front_matter_is_explained() {
+        let e = error("+++\ntitle = \"T\"\ndate = 2009-01-07\n\nLe corps.\n");
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("never closed"), "{e}");
+        assert!(e.fix.contains("add a line `+++`"), "{e}");
+    }
+
+    #[test]
+    fn an_unknown_key_names_its_line_and_the_valid_keys() {
+        let e = error("+++\ntitle = \"T\"\ndate = 2009-01-07\ntags = [\"x\"]\n+++\n");
+        assert_eq!(e.line, 4);
+        assert!(e.message.contains("unknown field `tags`"), "{e}");
+        assert!(
+            e.fix
+                .contains("title, date, category, author, slug, summary"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_missing_title_or_date_is_explained() {
+        let e = error("+++\ndate = 2009-01-07\n+++\n");
+        assert!(e.message.contains("no `title`"), "{e}");
+        assert!(e.fix.contains("title = "), "{e}");
+        let e = error("+++\ntitle = \"T\"\n+++\n");
+        assert!(e.message.contains("no `date`"), "{e}");
+        let e = error("+++\ntitle = \"  \"\ndate = 2009-01-07\n+++\n");
+        assert_eq!((e.line, e.message.as_str()), (2, "the title is empty"));
+    }
+
+    #[test]
+    fn a_bad_date_names_its_line() {
+        for (date, words) in [
+            ("\"6 octobre 2009\"", "bad date `6 octobre 2009`"),
+            ("\"2009-02-30\"", "no such day"),
+            ("10:30:00", "a time of day"),
+            ("20091006", "found integer"),
+        ] {
+            let e = error(&format!("+++\ntitle = \"T\"\n\ndate = {date}\n+++\n"));
+            assert_eq!(e.line, 4, "{e}");
+            assert!(e.message.contains(words), "{e}");
+            assert!(e.fix.contains("YYYY-MM-DD"), "{e}");
+        }
+    }
+
+    #[test]
+    fn toml_syntax_errors_name_their_line() {
+        let e = error("+++\ntitle = \"T\"\ndate = 2009-01-07\ncategory = Usages\n+++\n");
+        assert_eq!(e.line, 4, "{e}");
+        assert!(e.fix.contains("double quotes"), "{e}");
+    }
+
+    #[test]
+    fn a_bad_slug_suggests_a_good_one() {
+        let e = error("+++\ntitle = \"T\"\ndate = 2009-01-07\nslug = \"Mon Billet\"\n+++\n");
+        assert_eq!(e.line, 4);
+        assert!(e.fix.contains("slug = \"mon-billet\""), "{e}");
+    }
+}

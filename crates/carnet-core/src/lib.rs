@@ -1,0 +1,16 @@
+//! Carnet's core: everything about a blog that does not need a browser.
+//!
+//! The content tool (`carnet-cli`) and the app (`carnet`) both build on this crate, so the writer
+//! and the reader of the manifest share one schema and one Markdown renderer. Nothing here does
+//! I/O; everything is tested natively with `cargo test`.
+
+pub mod archive;
+pub mod content;
+pub mod date;
+pub mod front_matter;
+pub mod markdown;
+pub mod model;
+pub mod slug;
+
+pub use date::{Date, YearMonth};
+pub use model::{Category, CategoryCount, Manifest, MonthCount, PostBody, PostSummary, Site};

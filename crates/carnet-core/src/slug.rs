@@ -1,0 +1,127 @@
+//! Slugs: the URL-safe names of posts and categories, made from their titles.
+//!
+//! A slug is lower-case ASCII letters and digits in words joined by `-`. Accented Latin letters are
+//! folded to their base letter (`é` → `e`, `œ` → `oe`); every other character separates words. The
+//! rule is small and written here, rather than taken from a transliteration crate, because the
+//! app also runs it (heading ids) and its tables would ship in every reader's download.
+
+/// Makes the slug of `text`: `"Réseaux sociaux"` → `"reseaux-sociaux"`.
+///
+/// Returns an empty string when `text` has no Latin letter or digit at all; callers that need a
+/// slug must treat that as an error (the content tool asks the author for an explicit `slug`).
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_dash = false;
+    for c in text.chars() {
+        let folded = fold(c);
+        if folded.is_empty() {
+            pending_dash = !slug.is_empty();
+            continue;
+        }
+        if pending_dash {
+            slug.push('-');
+            pending_dash = false;
+        }
+        slug.push_str(folded);
+    }
+    slug
+}
+
+/// Whether `text` is already a slug: what [`slugify`] would leave unchanged, and not empty.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty() && slugify(text) == text
+}
+
+/// The lower-case ASCII that `c` stands for in a slug, or `""` for a separator.
+fn fold(c: char) -> &'static str {
+    const ASCII: [&str; 36] = [
+        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f", "g", "h",
+        "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
+    ];
+    if c.is_ascii_alphanumeric() {
+        let c = c.to_ascii_lowercase();
+        let index = match c {
+            '0'..='9' => c as usize - '0' as usize,
+            _ => c as usize - 'a' as usize + 10,
+        };
+        return ASCII[index];
+    }
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
+        | 'Ā' | 'Ă' | 'Ą' => "a",
+        'æ' | 'Æ' => "ae",
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
+        'ď' | 'đ' | 'Ď' | 'Đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę'
+        | 'Ě' => "e",
+        'ğ' | 'Ğ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => {
+            "i"
+        }
+        'ł' | 'ľ' | 'ĺ' | 'Ł' | 'Ľ' | 'Ĺ' => "l",
+        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō'
+        | 'Ő' => "o",
+        'œ' | 'Œ' => "oe",
+        'ŕ' | 'ř' | 'Ŕ' | 'Ř' => "r",
+        'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű'
+        | 'Ų' => "u",
+        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
+        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_titles_give_the_documented_slugs() {
+        assert_eq!(
+            slugify("Les réseaux sociaux B2B vont-ils disparaitre ?"),
+            "les-reseaux-sociaux-b2b-vont-ils-disparaitre"
+        );
+        assert_eq!(
+            slugify("Community manager : un métier « transparent » ?"),
+            "community-manager-un-metier-transparent"
+        );
+        assert_eq!(
+            slugify("Générer du business avec les réseaux sociaux"),
+            "generer-du-business-avec-les-reseaux-sociaux"
+        );
+    }
+
+    #[test]
+    fn category_names_fold_accents() {
+        assert_eq!(slugify("Réseaux sociaux"), "reseaux-sociaux");
+        assert_eq!(slugify("Actus"), "actus");
+        assert_eq!(slugify("Œuvres d’Ærø à Straße"), "oeuvres-d-aero-a-strasse");
+    }
+
+    #[test]
+    fn punctuation_and_spaces_collapse_into_single_dashes() {
+        assert_eq!(slugify("  --Hello,   World!!--  "), "hello-world");
+        assert_eq!(slugify("C’est l’été… 😉 2009"), "c-est-l-ete-2009");
+        assert_eq!(slugify("a_b.c/d"), "a-b-c-d");
+    }
+
+    #[test]
+    fn text_without_latin_letters_gives_an_empty_slug() {
+        assert_eq!(slugify("😉 « » !"), "");
+        assert_eq!(slugify("Ελληνικά"), "");
+    }
+
+    #[test]
+    fn is_slug_accepts_only_canonical_slugs() {
+        assert!(is_slug("reseaux-sociaux"));
+        assert!(is_slug("b2b-2009"));
+        assert!(!is_slug(""));
+        assert!(!is_slug("Réseaux"));
+        assert!(!is_slug("trailing-"));
+        assert!(!is_slug("double--dash"));
+    }
+}
