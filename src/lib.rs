@@ -1,1 +1,14 @@
+//! Carnet's app: the Leptos single-page app that reads a blog built by `carnet-cli`.
+//!
+//! A thin layer over `carnet-core`: [`api`] fetches the manifest and post bodies, [`store`] keeps
+//! what was fetched, [`routes`] has one file a page, [`components`] the pieces pages share. No
+//! page parses, sorts or counts: the core did that when the content tool built the manifest.
 
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod routes;
+pub mod site;
+pub mod store;
+
+pub use app::App;

@@ -1,0 +1,25 @@
+//! What a reader sees when something could not be loaded: why, and a way to try again.
+
+use crate::api::LoadError;
+use leptos::prelude::*;
+
+/// The French message of `error` with a « Réessayer » button that calls `on_retry`.
+#[component]
+pub fn LoadErrorView(
+    /// What went wrong.
+    error: LoadError,
+    /// Says what could not be loaded: « Impossible de charger le blog. »
+    title: &'static str,
+    /// Called when the reader asks to try again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="load-error" role="alert">
+            <p class="load-error-title">{title}</p>
+            <p>{error.to_string()}</p>
+            <button type="button" on:click=move |_| on_retry.run(())>
+                "Réessayer"
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,25 @@
+//! The pieces pages share, one component a file.
+
+mod byline;
+mod french_date;
+mod load_error_view;
+mod loading;
+mod markdown_body;
+mod page_title;
+mod post_card;
+mod post_list;
+mod sidebar;
+mod site_footer;
+mod site_header;
+
+pub use byline::Byline;
+pub use french_date::FrenchDate;
+pub use load_error_view::LoadErrorView;
+pub use loading::Loading;
+pub use markdown_body::MarkdownBody;
+pub use page_title::PageTitle;
+pub use post_card::PostCard;
+pub use post_list::PostList;
+pub use sidebar::Sidebar;
+pub use site_footer::SiteFooter;
+pub use site_header::SiteHeader;

@@ -1,0 +1,35 @@
+//! A post in a list: its title, date, category and excerpt.
+
+use crate::components::Byline;
+use crate::site::Site;
+use carnet_core::PostSummary;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// One entry of a list of posts, with « Lire la suite ».
+#[component]
+pub fn PostCard(post: PostSummary) -> impl IntoView {
+    let site = expect_context::<Site>();
+    let href = site.post(&post.slug);
+    let title = post.title.clone();
+    let hidden_title = post.title.clone();
+    let excerpt = post.excerpt.clone();
+    view! {
+        <article class="post-card">
+            <h2>
+                <A href=href.clone() exact=true>
+                    {title}
+                </A>
+            </h2>
+            <Byline post />
+            <p class="excerpt">{excerpt}</p>
+            <p class="read-more">
+                <A href=href exact=true>
+                    "Lire la suite"
+                    <span class="visually-hidden">" : " {hidden_title}</span>
+                    " »"
+                </A>
+            </p>
+        </article>
+    }
+}

@@ -1,0 +1,19 @@
+//! A list of posts, or a word saying there are none.
+
+use crate::components::PostCard;
+use carnet_core::PostSummary;
+use leptos::prelude::*;
+
+/// The posts, in the order given.
+#[component]
+pub fn PostList(posts: Vec<PostSummary>) -> impl IntoView {
+    if posts.is_empty() {
+        return view! { <p class="empty">"Aucun billet pour l’instant."</p> }.into_any();
+    }
+    view! {
+        <ul class="post-list">
+            {posts.into_iter().map(|post| view! { <li><PostCard post /></li> }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}

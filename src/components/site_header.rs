@@ -1,0 +1,39 @@
+//! The banner of every page: the blog's name and the main navigation.
+
+use crate::site::Site;
+use crate::store::Blog;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The blog's name and description, and links to the home page and the archives.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let blog = expect_context::<Blog>();
+    let site = expect_context::<Site>();
+    let title = blog.site.title.clone();
+    let description = blog.site.description.clone();
+    view! {
+        <header class="site-header">
+            <p class="site-title">
+                <A href=site.home() exact=true>
+                    {title}
+                </A>
+            </p>
+            <p class="site-description">{description}</p>
+            <nav aria-label="Navigation principale">
+                <ul>
+                    <li>
+                        <A href=site.home() exact=true>
+                            "Accueil"
+                        </A>
+                    </li>
+                    <li>
+                        <A href=site.archive() exact=true>
+                            "Archives"
+                        </A>
+                    </li>
+                </ul>
+            </nav>
+        </header>
+    }
+}

@@ -1,0 +1,38 @@
+//! `/category/<slug>`: one category's posts.
+
+use crate::components::{PageTitle, PostList};
+use crate::routes::{posts_count, NotFoundPage};
+use crate::store::Blog;
+use leptos::prelude::*;
+use leptos_router::{hooks::use_params, params::Params};
+
+/// The URL parameters of a category page.
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct CategoryParams {
+    /// The category's slug.
+    pub slug: Option<String>,
+}
+
+/// The category's name and count, then its posts, newest first.
+#[component]
+pub fn CategoryPage() -> impl IntoView {
+    let blog = expect_context::<Blog>();
+    let params = use_params::<CategoryParams>();
+    move || {
+        let slug = params.read().as_ref().ok().and_then(|p| p.slug.clone()).unwrap_or_default();
+        let Some(entry) = blog.category(&slug) else {
+            return view! { <NotFoundPage /> }.into_any();
+        };
+        let name = entry.category.name.clone();
+        let posts: Vec<_> = blog.posts_in_category(&slug).cloned().collect();
+        view! {
+            <PageTitle page=format!("Catégorie : {name}") />
+            <h1 class="page-heading">
+                "Catégorie\u{a0}: " {name} " "
+                <span class="count">"(" {posts_count(entry.count)} ")"</span>
+            </h1>
+            <PostList posts />
+        }
+        .into_any()
+    }
+}

@@ -1,0 +1,78 @@
+//! Where things are: the site's base path and the URL of every page and data file.
+//!
+//! The site may be served at `/` or under a sub-path such as `/blog/`. The content tool writes that
+//! base into the page (`<meta name="carnet-base">`); every link and fetch is built here from it,
+//! because the router's `base` does not prefix `<A href>` and relative URLs would resolve against
+//! whatever page is showing.
+
+use carnet_core::model::{post_body_path, MANIFEST_PATH};
+use carnet_core::YearMonth;
+
+/// The site's base path, `/` or `/blog/`: always starts and ends with `/`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Site {
+    base: String,
+}
+
+impl Site {
+    /// The site served under `base`; `blog`, `/blog` and `/blog/` are the same.
+    pub fn new(base: &str) -> Site {
+        let trimmed = base.trim_matches('/');
+        let base = if trimmed.is_empty() { "/".to_owned() } else { format!("/{trimmed}/") };
+        Site { base }
+    }
+
+    /// The site as the page says it is served, from `<meta name="carnet-base">`, else at `/`.
+    pub fn from_document() -> Site {
+        let base = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.query_selector(r#"meta[name="carnet-base"]"#).ok().flatten())
+            .and_then(|meta| meta.get_attribute("content"));
+        Site::new(base.as_deref().unwrap_or("/"))
+    }
+
+    /// The base path, `/` or `/blog/`.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// What the router's `base` wants: the base without its trailing slash, empty at the root.
+    pub fn router_base(&self) -> String {
+        self.base.trim_end_matches('/').to_owned()
+    }
+
+    /// The home page.
+    pub fn home(&self) -> String {
+        self.base.clone()
+    }
+
+    /// The page of the post `slug`.
+    pub fn post(&self, slug: &str) -> String {
+        format!("{}posts/{slug}", self.base)
+    }
+
+    /// The page of the category `slug`.
+    pub fn category(&self, slug: &str) -> String {
+        format!("{}category/{slug}", self.base)
+    }
+
+    /// The page listing every month.
+    pub fn archive(&self) -> String {
+        format!("{}archive", self.base)
+    }
+
+    /// The page of one month's posts.
+    pub fn month(&self, month: YearMonth) -> String {
+        format!("{}archive/{:04}/{:02}", self.base, month.year, month.month)
+    }
+
+    /// The manifest's URL.
+    pub fn manifest_url(&self) -> String {
+        format!("{}{MANIFEST_PATH}", self.base)
+    }
+
+    /// The URL of the body of the post `slug`.
+    pub fn post_body_url(&self, slug: &str) -> String {
+        format!("{}{}", self.base, post_body_path(slug))
+    }
+}
