@@ -68,7 +68,10 @@ fn check_version(version: u32) -> Result<(), LoadError> {
 }
 
 async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
-    let response = Request::get(url).send().await.map_err(|_| LoadError::Network)?;
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|_| LoadError::Network)?;
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }

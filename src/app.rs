@@ -27,7 +27,9 @@ pub fn App() -> impl IntoView {
     };
     let page = move || match manifest.get() {
         None => view! { <Loading label="Chargement du carnet…" /> }.into_any(),
-        Some(Err(error)) => view! { <ManifestError error on_retry=move || manifest.refetch() /> }.into_any(),
+        Some(Err(error)) => {
+            view! { <ManifestError error on_retry=move || manifest.refetch() /> }.into_any()
+        }
         Some(Ok(blog)) => {
             provide_context(blog);
             view! { <Layout /> }.into_any()

@@ -18,7 +18,11 @@ impl Site {
     /// The site served under `base`; `blog`, `/blog` and `/blog/` are the same.
     pub fn new(base: &str) -> Site {
         let trimmed = base.trim_matches('/');
-        let base = if trimmed.is_empty() { "/".to_owned() } else { format!("/{trimmed}/") };
+        let base = if trimmed.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/{trimmed}/")
+        };
         Site { base }
     }
 
@@ -26,7 +30,12 @@ impl Site {
     pub fn from_document() -> Site {
         let base = web_sys::window()
             .and_then(|window| window.document())
-            .and_then(|document| document.query_selector(r#"meta[name="carnet-base"]"#).ok().flatten())
+            .and_then(|document| {
+                document
+                    .query_selector(r#"meta[name="carnet-base"]"#)
+                    .ok()
+                    .flatten()
+            })
             .and_then(|meta| meta.get_attribute("content"));
         Site::new(base.as_deref().unwrap_or("/"))
     }

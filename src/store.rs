@@ -52,7 +52,10 @@ pub struct PostBodies {
 impl PostBodies {
     /// An empty store fetching from `site`.
     pub fn new(site: Site) -> PostBodies {
-        PostBodies { site: StoredValue::new(site), states: RwSignal::new(HashMap::new()) }
+        PostBodies {
+            site: StoredValue::new(site),
+            states: RwSignal::new(HashMap::new()),
+        }
     }
 
     /// A store that already holds `slug`'s rendered body, for tests and pre-filled pages.

@@ -8,6 +8,10 @@ use leptos_meta::Title;
 #[component]
 pub fn PageTitle(#[prop(into)] page: String) -> impl IntoView {
     let site_title = expect_context::<Blog>().site.title.clone();
-    let text = if page.is_empty() { site_title } else { format!("{page} — {site_title}") };
+    let text = if page.is_empty() {
+        site_title
+    } else {
+        format!("{page} — {site_title}")
+    };
     view! { <Title text=text /> }
 }

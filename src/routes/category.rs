@@ -19,7 +19,12 @@ pub fn CategoryPage() -> impl IntoView {
     let blog = expect_context::<Blog>();
     let params = use_params::<CategoryParams>();
     move || {
-        let slug = params.read().as_ref().ok().and_then(|p| p.slug.clone()).unwrap_or_default();
+        let slug = params
+            .read()
+            .as_ref()
+            .ok()
+            .and_then(|p| p.slug.clone())
+            .unwrap_or_default();
         let Some(entry) = blog.category(&slug) else {
             return view! { <NotFoundPage /> }.into_any();
         };

@@ -114,7 +114,7 @@ pub fn parse(source: &str) -> Result<Document<'_>, FrontMatterError> {
     let Some((toml_end, body_start)) = closing else {
         return Err(FrontMatterError {
             line: 1,
-            message: format!("the front matter opened on line 1 is never closed"),
+            message: "the front matter opened on line 1 is never closed".to_owned(),
             fix: format!("add a line `{FENCE}` after its last key, before the post's text"),
         });
     };

@@ -1,0 +1,254 @@
+//! The content tool run as authors run it, on fixture folders: what it writes for good content,
+//! and for each kind of bad content, the message it prints and the fact that it writes nothing.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn repository() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A fresh output folder, with an old manifest in it that a failed build must leave alone.
+fn out_dir(name: &str) -> PathBuf {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = fs::remove_dir_all(&out);
+    fs::create_dir_all(out.join("data/posts")).unwrap();
+    fs::write(out.join("data/manifest.json"), "old").unwrap();
+    fs::write(out.join("data/posts/stale.json"), "old").unwrap();
+    out
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_carnet-cli"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn build(content: &Path, out: &Path) -> Output {
+    run(&[
+        "build",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ])
+}
+
+/// Runs a build on the fixture `name`, checks it failed and wrote nothing, returns stderr.
+fn failing_build(name: &str) -> String {
+    let out = out_dir(name);
+    let output = build(&fixture(name), &out);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_eq!(
+        fs::read_to_string(out.join("data/manifest.json")).unwrap(),
+        "old"
+    );
+    assert!(out.join("data/posts/stale.json").exists());
+    assert_eq!(
+        fs::read_dir(&out).unwrap().count(),
+        1,
+        "only data/ is there: {stderr}"
+    );
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    stderr
+}
+
+fn assert_mentions(stderr: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(stderr.contains(part), "expected {part:?} in:\n{stderr}");
+    }
+}
+
+#[test]
+fn a_valid_folder_replaces_the_old_data_entirely() {
+    let out = out_dir("valid");
+    let output = build(&fixture("valid"), &out);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let manifest = fs::read_to_string(out.join("data/manifest.json")).unwrap();
+    assert!(manifest.starts_with(r#"{"version":1,"#), "{manifest}");
+    assert!(
+        manifest.contains(r#""slug":"un-billet-valide""#),
+        "{manifest}"
+    );
+    let body = fs::read_to_string(out.join("data/posts/un-billet-valide.json")).unwrap();
+    assert!(body.contains("Premier paragraphe."), "{body}");
+    assert!(
+        !out.join("data/posts/stale.json").exists(),
+        "old bodies are gone"
+    );
+    let leftovers: Vec<_> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers, ["data"], "no temporary folder is left behind");
+}
+
+#[test]
+fn a_missing_title_is_reported_with_its_fix() {
+    let stderr = failing_build("no-title");
+    assert_mentions(
+        &stderr,
+        &[
+            "sans-titre.md:1:",
+            "has no `title`",
+            "fix: add a line `title = ",
+        ],
+    );
+}
+
+#[test]
+fn a_missing_date_is_reported_with_its_fix() {
+    let stderr = failing_build("no-date");
+    assert_mentions(
+        &stderr,
+        &[
+            "sans-date.md:1:",
+            "has no `date`",
+            "fix: add a line `date = 2009-10-06`",
+        ],
+    );
+}
+
+#[test]
+fn a_bad_date_is_reported_on_its_line() {
+    let stderr = failing_build("bad-date");
+    assert_mentions(
+        &stderr,
+        &[
+            "mauvaise-date.md:4:",
+            "bad date `6 octobre 2009`",
+            "fix: write the day the post was published as `date = YYYY-MM-DD`",
+        ],
+    );
+}
+
+#[test]
+fn a_duplicate_slug_names_both_files() {
+    let stderr = failing_build("duplicate-slug");
+    assert_mentions(
+        &stderr,
+        &[
+            "b.md:2:",
+            "the slug `meme-titre` is already taken by",
+            "a.md",
+            "fix: give one of the two posts another `slug = \"meme-titre-2\"`",
+        ],
+    );
+}
+
+#[test]
+fn an_unclosed_front_matter_is_reported() {
+    let stderr = failing_build("unclosed");
+    assert_mentions(
+        &stderr,
+        &["non-ferme.md:1:", "never closed", "fix: add a line `+++`"],
+    );
+}
+
+#[test]
+fn an_unknown_key_is_reported_on_its_line() {
+    let stderr = failing_build("unknown-key");
+    assert_mentions(
+        &stderr,
+        &[
+            "cle-inconnue.md:4:",
+            "unknown field `tags`",
+            "fix: remove that key, or use one of: title, date, category, author, slug, summary",
+        ],
+    );
+}
+
+#[test]
+fn a_file_without_front_matter_is_reported() {
+    let stderr = failing_build("no-front-matter");
+    assert_mentions(
+        &stderr,
+        &["sans-entete.md:1:", "does not start with a `+++` line"],
+    );
+}
+
+#[test]
+fn check_validates_without_writing() {
+    let output = run(&[
+        "check",
+        "--content",
+        fixture("unknown-key").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let output = run(&["check", "--content", fixture("valid").to_str().unwrap()]);
+    assert!(output.status.success());
+}
+
+#[test]
+fn bad_arguments_print_the_usage() {
+    let output = run(&["publish"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stderr).unwrap().contains("Usage:"));
+}
+
+#[test]
+fn the_base_path_is_written_into_the_page() {
+    let out = out_dir("base");
+    fs::write(
+        out.join("index.html"),
+        r#"<head><meta name="carnet-base" content="/"></head>"#,
+    )
+    .unwrap();
+    let output = run(&[
+        "build",
+        "--content",
+        fixture("valid").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--base",
+        "blog",
+    ]);
+    assert!(output.status.success());
+    let page = fs::read_to_string(out.join("index.html")).unwrap();
+    assert_eq!(
+        page,
+        r#"<head><meta name="carnet-base" content="/blog/"></head>"#
+    );
+}
+
+/// The seed blog as the app receives it: a snapshot, so any change to the schema, the order,
+/// the counts or the excerpts shows up in review.
+#[test]
+fn the_seed_blog_manifest() {
+    let out = out_dir("seed");
+    let output = build(&repository().join("content"), &out);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("data/manifest.json")).unwrap()).unwrap();
+    insta::assert_snapshot!(serde_json::to_string_pretty(&manifest).unwrap());
+    let mut bodies: Vec<_> = fs::read_dir(out.join("data/posts"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    bodies.sort();
+    assert_eq!(
+        bodies,
+        [
+            "community-manager-un-metier-transparent.json",
+            "generer-du-business-avec-les-reseaux-sociaux.json",
+            "les-reseaux-sociaux-b2b-vont-ils-disparaitre.json",
+        ]
+    );
+}

@@ -1,0 +1,5 @@
+# Sourced by the scripts: puts npm's wasm-opt first on PATH (Debian's would break the page) and
+# points the wasm test runner at Debian's Chromium.
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"

@@ -1,0 +1,246 @@
+//! Components in a real browser (wasm-bindgen-test in headless Chromium): what each one draws
+//! from given data, without the network. Run by `scripts/test`, or alone with
+//! `cargo test -p carnet --target wasm32-unknown-unknown` after `source scripts/env.sh`.
+#![cfg(target_arch = "wasm32")]
+
+use carnet::api::LoadError;
+use carnet::components::{FrenchDate, LoadErrorView, PostArticle, PostCard, Sidebar};
+use carnet::routes::NotFoundPage;
+use carnet::site::Site;
+use carnet::store::{Blog, PostBodies};
+use carnet_core::{Category, Manifest, PostSummary};
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn post(slug: &str, title: &str, date: &str, category: &str) -> PostSummary {
+    PostSummary {
+        slug: slug.into(),
+        title: title.into(),
+        date: date.parse().unwrap(),
+        category: Category {
+            slug: carnet_core::slug::slugify(category),
+            name: category.into(),
+        },
+        author: "admin".into(),
+        excerpt: format!("Extrait de {title}."),
+    }
+}
+
+fn seed_blog() -> Blog {
+    Blog::new(Manifest::new(
+        carnet_core::Site {
+            title: "Carnet".into(),
+            description: "Notes.".into(),
+        },
+        vec![
+            post("cm", "Community manager", "2009-10-06", "Actus"),
+            post("business", "Générer du business", "2009-03-10", "Usages"),
+            post("b2b", "Les réseaux B2B", "2009-01-07", "Réseaux sociaux"),
+            post("autre", "Un autre billet", "2009-10-01", "Actus"),
+        ],
+    ))
+}
+
+/// A fresh element in the document to mount into.
+fn container() -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let element: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&element).unwrap();
+    element
+}
+
+fn texts(root: &HtmlElement, selector: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+fn attribute(root: &HtmlElement, selector: &str, name: &str) -> Option<String> {
+    root.query_selector(selector).unwrap()?.get_attribute(name)
+}
+
+#[wasm_bindgen_test]
+fn french_date_is_readable_and_machine_readable() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), || {
+        view! { <FrenchDate date="2009-10-01".parse().unwrap() /> }
+    });
+    assert_eq!(texts(&root, "time"), ["1er octobre 2009"]);
+    assert_eq!(
+        attribute(&root, "time", "datetime").as_deref(),
+        Some("2009-10-01")
+    );
+}
+
+#[wasm_bindgen_test]
+fn post_card_links_title_category_and_read_more_under_the_base_path() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), || {
+        provide_context(Site::new("/blog/"));
+        view! {
+            <Router>
+                <PostCard post=post("b2b", "Les réseaux B2B", "2009-01-07", "Réseaux sociaux") />
+            </Router>
+        }
+    });
+    assert_eq!(texts(&root, "h2 a"), ["Les réseaux B2B"]);
+    assert_eq!(
+        attribute(&root, "h2 a", "href").as_deref(),
+        Some("/blog/posts/b2b")
+    );
+    assert_eq!(
+        texts(&root, ".byline"),
+        ["Publié le 7 janvier 2009 dans Réseaux sociaux"]
+    );
+    assert_eq!(
+        attribute(&root, ".byline a", "href").as_deref(),
+        Some("/blog/category/reseaux-sociaux")
+    );
+    assert_eq!(texts(&root, ".excerpt"), ["Extrait de Les réseaux B2B."]);
+    assert_eq!(
+        texts(&root, ".read-more a"),
+        ["Lire la suite : Les réseaux B2B »"]
+    );
+}
+
+#[wasm_bindgen_test]
+fn sidebar_counts_categories_and_months_and_lists_recent_posts() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), || {
+        provide_context(Site::new("/"));
+        provide_context(seed_blog());
+        view! {
+            <Router>
+                <Sidebar />
+            </Router>
+        }
+    });
+    let sections = texts(&root, "section h2");
+    assert_eq!(sections, ["Articles récents", "Catégories", "Archives"]);
+    assert_eq!(
+        texts(&root, "section:nth-of-type(2) li"),
+        ["Actus (2)", "Réseaux sociaux (1)", "Usages (1)"]
+    );
+    assert_eq!(
+        texts(&root, "section:nth-of-type(3) li"),
+        ["octobre 2009 (2)", "mars 2009 (1)", "janvier 2009 (1)"]
+    );
+    assert_eq!(
+        attribute(&root, "section:nth-of-type(3) li a", "href").as_deref(),
+        Some("/archive/2009/10")
+    );
+    assert_eq!(
+        texts(&root, "section:nth-of-type(1) li"),
+        [
+            "Community manager",
+            "Un autre billet",
+            "Générer du business",
+            "Les réseaux B2B"
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn load_error_explains_and_retries() {
+    let root = container();
+    let retries = RwSignal::new(0);
+    let _mounted = mount_to(root.clone(), move || {
+        view! {
+            <LoadErrorView
+                error=LoadError::Network
+                title="Impossible de charger le blog."
+                on_retry=Callback::new(move |()| retries.update(|n| *n += 1))
+            />
+        }
+    });
+    assert_eq!(attribute(&root, "div", "role").as_deref(), Some("alert"));
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Impossible de charger le blog."), "{text}");
+    assert!(text.contains("Vérifiez votre connexion"), "{text}");
+    let button: HtmlElement = root
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(button.text_content().as_deref(), Some("Réessayer"));
+    button.click();
+    button.click();
+    leptos::task::tick().await;
+    assert_eq!(retries.get_untracked(), 2);
+}
+
+#[wasm_bindgen_test]
+fn load_errors_speak_french() {
+    assert_eq!(
+        LoadError::Status(500).to_string(),
+        "Le serveur a répondu par une erreur 500."
+    );
+    assert!(LoadError::Status(404).to_string().contains("404"));
+    assert!(LoadError::Invalid("x".into())
+        .to_string()
+        .contains("illisibles"));
+    assert!(LoadError::Version(9).to_string().contains("format 9"));
+}
+
+#[wasm_bindgen_test]
+async fn post_article_shows_body_byline_comments_and_neighbours() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), || {
+        let site = Site::new("/");
+        provide_context(site.clone());
+        provide_context(seed_blog());
+        provide_context(PostBodies::new(site).with_ready("autre", "<p>Le <em>corps</em>.</p>"));
+        let post = seed_blog().post("autre").cloned().unwrap();
+        view! {
+            <Router>
+                <PostArticle post />
+            </Router>
+        }
+    });
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, "h1"), ["Un autre billet"]);
+    assert_eq!(
+        texts(&root, ".byline"),
+        ["Publié le 1er octobre 2009 dans Actus par admin"]
+    );
+    assert_eq!(texts(&root, ".post-body em"), ["corps"]);
+    assert_eq!(texts(&root, ".comments-closed"), ["Commentaires fermés"]);
+    assert_eq!(
+        texts(&root, ".neighbours p"),
+        [
+            "← Billet précédentGénérer du business",
+            "Billet suivant →Community manager"
+        ]
+    );
+    assert_eq!(
+        attribute(&root, ".older a", "href").as_deref(),
+        Some("/posts/business")
+    );
+    assert_eq!(
+        attribute(&root, ".newer a", "href").as_deref(),
+        Some("/posts/cm")
+    );
+}
+
+#[wasm_bindgen_test]
+fn not_found_page_links_home() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), || {
+        provide_context(Site::new("/blog"));
+        provide_context(seed_blog());
+        view! {
+            <Router>
+                <NotFoundPage />
+            </Router>
+        }
+    });
+    assert_eq!(texts(&root, "h1"), ["Page introuvable"]);
+    assert_eq!(attribute(&root, "a", "href").as_deref(), Some("/blog/"));
+}
