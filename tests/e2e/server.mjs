@@ -16,6 +16,12 @@ const TYPES = {
   ".wasm": "application/wasm",
   ".svg": "image/svg+xml",
   ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
 };
 
@@ -24,7 +30,15 @@ export async function serve(root, { port = 0, fallback = true } = {}) {
   const failPaths = new Set();
   const requests = [];
   const server = http.createServer(async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    } catch {
+      // A malformed %-escape must not crash the test process.
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+      res.end("bad request");
+      return;
+    }
     requests.push(pathname);
     if (failPaths.has(pathname)) {
       req.socket.destroy();
@@ -57,7 +71,12 @@ export async function serve(root, { port = 0, fallback = true } = {}) {
     url: `http://127.0.0.1:${server.address().port}`,
     failPaths,
     requests,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    // Browsers keep connections alive: drop them, or close() waits for them to time out.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      }),
   };
 }
 
