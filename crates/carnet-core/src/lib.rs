@@ -7,9 +7,11 @@
 pub mod archive;
 pub mod content;
 pub mod date;
+pub mod feed;
 pub mod front_matter;
 pub mod markdown;
 pub mod model;
+pub mod paths;
 pub mod slug;
 
 pub use date::{Date, YearMonth};

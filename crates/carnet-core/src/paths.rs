@@ -1,0 +1,41 @@
+//! The URL of every page, relative to the site's base: one definition for the app's links, the
+//! pre-rendered files and the sitemap.
+//!
+//! Pages are folders (`posts/<slug>/`), so a static host serves `posts/<slug>/index.html` at
+//! that URL without a redirect.
+
+use crate::date::YearMonth;
+
+/// The home page: the base itself.
+pub const HOME: &str = "";
+
+/// The page listing every month.
+pub const ARCHIVE: &str = "archive/";
+
+/// The page of the post `slug`.
+pub fn post(slug: &str) -> String {
+    format!("posts/{slug}/")
+}
+
+/// The page of the category `slug`.
+pub fn category(slug: &str) -> String {
+    format!("category/{slug}/")
+}
+
+/// The page of one month's posts: `archive/2009/10/`.
+pub fn month(month: YearMonth) -> String {
+    format!("archive/{:04}/{:02}/", month.year, month.month)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_folders_under_the_base() {
+        assert_eq!(post("un-billet"), "posts/un-billet/");
+        assert_eq!(category("reseaux-sociaux"), "category/reseaux-sociaux/");
+        assert_eq!(month(YearMonth::new(2009, 3).unwrap()), "archive/2009/03/");
+        assert_eq!((HOME, ARCHIVE), ("", "archive/"));
+    }
+}
