@@ -1,31 +1,46 @@
-//! The app's root: loads the manifest, then lays out every page around the router.
+//! The app's root: the router, and the layout of every page around it.
+//!
+//! The entry (`main.rs`, or the pre-renderer) provides the [`Site`], and the [`Blog`] when the
+//! page embedded it; without one, the app fetches the manifest itself and shows a loading state,
+//! or an error with « Réessayer ».
 
 use crate::api::{self, LoadError};
 use crate::components::{LoadErrorView, Loading, Sidebar, SiteFooter, SiteHeader};
 use crate::routes::{ArchivePage, CategoryPage, HomePage, MonthPage, NotFoundPage, PostPage};
 use crate::site::Site;
 use crate::store::{Blog, PostBodies};
+use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
+use leptos_meta::{provide_meta_context, Link};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-/// The whole app: the manifest is fetched once, then every route draws from it.
+/// The whole app. Expects a [`Site`] in context; uses the [`Blog`] and [`PostBodies`] there if
+/// any.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let site = Site::from_document();
-    provide_context(site.clone());
-    provide_context(PostBodies::new(site.clone()));
+    let site = expect_context::<Site>();
+    if use_context::<PostBodies>().is_none() {
+        provide_context(PostBodies::new(site.clone()));
+    }
+    let has_blog = use_context::<Blog>().is_some();
+    view! {
+        <Router base=site.router_base()>
+            {if has_blog { Either::Left(view! { <Layout /> }) } else { Either::Right(view! { <ManifestLoader /> }) }}
+        </Router>
+    }
+}
 
-    let manifest = {
+/// Fetches the manifest, then shows the layout; meanwhile a loading state, or the error.
+#[component]
+fn ManifestLoader() -> impl IntoView {
+    let site = expect_context::<Site>();
+    let manifest = LocalResource::new(move || {
         let site = site.clone();
-        LocalResource::new(move || {
-            let site = site.clone();
-            async move { api::fetch_manifest(&site).await.map(Blog::new) }
-        })
-    };
-    let page = move || match manifest.get() {
+        async move { api::fetch_manifest(&site).await.map(Blog::new) }
+    });
+    move || match manifest.get() {
         None => view! { <Loading label="Chargement du carnet…" /> }.into_any(),
         Some(Err(error)) => {
             view! { <ManifestError error on_retry=move || manifest.refetch() /> }.into_any()
@@ -34,12 +49,6 @@ pub fn App() -> impl IntoView {
             provide_context(blog);
             view! { <Layout /> }.into_any()
         }
-    };
-
-    view! {
-        <Router base=site.router_base()>
-            {page}
-        </Router>
     }
 }
 
@@ -60,8 +69,14 @@ fn ManifestError(error: LoadError, on_retry: impl Fn() + Send + Sync + 'static) 
 /// Header, page, sidebar, footer; the page is chosen by the URL.
 #[component]
 fn Layout() -> impl IntoView {
+    let site = expect_context::<Site>();
+    let feed_title = format!("{} (Atom)", expect_context::<Blog>().site.title);
     view! {
-        <a class="skip-link" href="#contenu">"Aller au contenu"</a>
+        <Link rel="alternate" type_="application/atom+xml" title=feed_title href=site.feed() />
+        <Link rel="sitemap" type_="application/xml" href=site.sitemap() />
+        <a class="skip-link" href="#contenu">
+            "Aller au contenu"
+        </a>
         <SiteHeader />
         <div class="columns">
             <main id="contenu" tabindex="-1">

@@ -3,10 +3,16 @@
 //! A thin layer over `carnet-core`: [`api`] fetches the manifest and post bodies, [`store`] keeps
 //! what was fetched, [`routes`] has one file a page, [`components`] the pieces pages share. No
 //! page parses, sorts or counts: the core did that when the content tool built the manifest.
+//!
+//! The same components run in two places: in the browser (feature `hydrate`, built by Trunk),
+//! and natively (feature `ssr`), where [`prerender`] renders every page to static HTML.
 
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod page_data;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod routes;
 pub mod site;
 pub mod store;

@@ -1,6 +1,48 @@
-//! The wasm entry Trunk builds: mounts the app into the page's body.
+//! The wasm entry Trunk builds (with the `hydrate` feature).
+//!
+//! A pre-rendered page embeds its data: when it was rendered for this very URL, the app
+//! hydrates it, taking over the HTML already shown; otherwise (a host answering an unknown URL
+//! with `404.html`, or a page without data) it clears the body and renders the app afresh.
 
+#[cfg(feature = "hydrate")]
 fn main() {
+    use carnet::page_data::{read_from_document, same_page};
+    use carnet::site::Site;
+    use carnet::store::{Blog, PostBodies};
+    use carnet::App;
+    use leptos::prelude::*;
+
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(carnet::App);
+    let site = Site::from_document();
+    let embedded = read_from_document();
+    let current = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let hydrating = embedded
+        .as_ref()
+        .is_some_and(|(path, _)| same_page(path, &current));
+
+    let app = move || {
+        let bodies = PostBodies::new(site.clone());
+        provide_context(site);
+        if let Some((_, data)) = embedded {
+            for body in &data.bodies {
+                bodies.insert(body);
+            }
+            provide_context(Blog::new(data.manifest));
+        }
+        provide_context(bodies);
+        view! { <App /> }
+    };
+    if hydrating {
+        leptos::mount::hydrate_body(app);
+    } else {
+        carnet::page_data::clear_prerendered();
+        leptos::mount::mount_to_body(app);
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn main() {
+    eprintln!("The app runs in the browser: build it with `trunk build` (see README.md).");
 }

@@ -5,8 +5,9 @@
 //! because the router's `base` does not prefix `<A href>` and relative URLs would resolve against
 //! whatever page is showing.
 
+use carnet_core::feed::{FEED_PATH, SITEMAP_PATH};
 use carnet_core::model::{post_body_path, MANIFEST_PATH};
-use carnet_core::YearMonth;
+use carnet_core::{paths, YearMonth};
 
 /// The site's base path, `/` or `/blog/`: always starts and ends with `/`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,29 +51,44 @@ impl Site {
         self.base.trim_end_matches('/').to_owned()
     }
 
+    /// The absolute path of a page given relative to the base, as `carnet_core::paths` gives it.
+    pub fn page(&self, relative: &str) -> String {
+        format!("{}{relative}", self.base)
+    }
+
     /// The home page.
     pub fn home(&self) -> String {
-        self.base.clone()
+        self.page(paths::HOME)
     }
 
     /// The page of the post `slug`.
     pub fn post(&self, slug: &str) -> String {
-        format!("{}posts/{slug}", self.base)
+        self.page(&paths::post(slug))
     }
 
     /// The page of the category `slug`.
     pub fn category(&self, slug: &str) -> String {
-        format!("{}category/{slug}", self.base)
+        self.page(&paths::category(slug))
     }
 
     /// The page listing every month.
     pub fn archive(&self) -> String {
-        format!("{}archive", self.base)
+        self.page(paths::ARCHIVE)
     }
 
     /// The page of one month's posts.
     pub fn month(&self, month: YearMonth) -> String {
-        format!("{}archive/{:04}/{:02}", self.base, month.year, month.month)
+        self.page(&paths::month(month))
+    }
+
+    /// The Atom feed.
+    pub fn feed(&self) -> String {
+        self.page(FEED_PATH)
+    }
+
+    /// The sitemap.
+    pub fn sitemap(&self) -> String {
+        self.page(SITEMAP_PATH)
     }
 
     /// The manifest's URL.

@@ -5,7 +5,7 @@
 
 use crate::api::{self, LoadError};
 use crate::site::Site;
-use carnet_core::Manifest;
+use carnet_core::{Manifest, PostBody};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
@@ -58,12 +58,16 @@ impl PostBodies {
         }
     }
 
-    /// A store that already holds `slug`'s rendered body, for tests and pre-filled pages.
-    pub fn with_ready(self, slug: &str, html: &str) -> PostBodies {
-        self.states.update(|states| {
-            states.insert(slug.to_owned(), BodyState::Ready(html.into()));
+    /// Renders and keeps `body`, so its post is drawn without fetching (a pre-rendered page
+    /// embeds the bodies it shows).
+    pub fn insert(&self, body: &PostBody) {
+        let html = render(
+            body,
+            self.site.with_value(|site| site.base().to_owned()).as_str(),
+        );
+        self.states.update_untracked(|states| {
+            states.insert(body.slug.clone(), BodyState::Ready(html));
         });
-        self
     }
 
     /// The state of `slug`'s body, tracked; starts fetching it the first time it is asked for.
@@ -92,9 +96,7 @@ impl PostBodies {
         let site = self.site.get_value();
         spawn_local(async move {
             let state = match api::fetch_post_body(&site, &slug).await {
-                Ok(body) => BodyState::Ready(
-                    carnet_core::markdown::to_html(&body.markdown, site.base()).into(),
-                ),
+                Ok(body) => BodyState::Ready(render(&body, site.base())),
                 Err(error) => BodyState::Failed(error),
             };
             states.update(|states| {
@@ -102,4 +104,8 @@ impl PostBodies {
             });
         });
     }
+}
+
+fn render(body: &PostBody, base: &str) -> Arc<str> {
+    carnet_core::markdown::to_html(&body.markdown, base).into()
 }

@@ -8,6 +8,7 @@ use carnet::components::{FrenchDate, LoadErrorView, PostArticle, PostCard, Sideb
 use carnet::routes::NotFoundPage;
 use carnet::site::Site;
 use carnet::store::{Blog, PostBodies};
+use carnet_core::model::{PostBody, SCHEMA_VERSION};
 use carnet_core::{Category, Manifest, PostSummary};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -37,6 +38,7 @@ fn seed_blog() -> Blog {
         carnet_core::Site {
             title: "Carnet".into(),
             description: "Notes.".into(),
+            url: "https://example.org/".into(),
         },
         vec![
             post("cm", "Community manager", "2009-10-06", "Actus"),
@@ -93,7 +95,7 @@ fn post_card_links_title_category_and_read_more_under_the_base_path() {
     assert_eq!(texts(&root, "h2 a"), ["Les réseaux B2B"]);
     assert_eq!(
         attribute(&root, "h2 a", "href").as_deref(),
-        Some("/blog/posts/b2b")
+        Some("/blog/posts/b2b/")
     );
     assert_eq!(
         texts(&root, ".byline"),
@@ -101,7 +103,7 @@ fn post_card_links_title_category_and_read_more_under_the_base_path() {
     );
     assert_eq!(
         attribute(&root, ".byline a", "href").as_deref(),
-        Some("/blog/category/reseaux-sociaux")
+        Some("/blog/category/reseaux-sociaux/")
     );
     assert_eq!(texts(&root, ".excerpt"), ["Extrait de Les réseaux B2B."]);
     assert_eq!(
@@ -134,7 +136,7 @@ fn sidebar_counts_categories_and_months_and_lists_recent_posts() {
     );
     assert_eq!(
         attribute(&root, "section:nth-of-type(3) li a", "href").as_deref(),
-        Some("/archive/2009/10")
+        Some("/archive/2009/10/")
     );
     assert_eq!(
         texts(&root, "section:nth-of-type(1) li"),
@@ -196,7 +198,13 @@ async fn post_article_shows_body_byline_comments_and_neighbours() {
         let site = Site::new("/");
         provide_context(site.clone());
         provide_context(seed_blog());
-        provide_context(PostBodies::new(site).with_ready("autre", "<p>Le <em>corps</em>.</p>"));
+        let bodies = PostBodies::new(site);
+        bodies.insert(&PostBody {
+            version: SCHEMA_VERSION,
+            slug: "autre".into(),
+            markdown: "Le *corps*.".into(),
+        });
+        provide_context(bodies);
         let post = seed_blog().post("autre").cloned().unwrap();
         view! {
             <Router>
@@ -221,11 +229,11 @@ async fn post_article_shows_body_byline_comments_and_neighbours() {
     );
     assert_eq!(
         attribute(&root, ".older a", "href").as_deref(),
-        Some("/posts/business")
+        Some("/posts/business/")
     );
     assert_eq!(
         attribute(&root, ".newer a", "href").as_deref(),
-        Some("/posts/cm")
+        Some("/posts/cm/")
     );
 }
 

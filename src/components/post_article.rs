@@ -1,8 +1,9 @@
 //! A whole post: title, byline, body, « Commentaires fermés », links to its neighbours.
 
-use crate::components::{Byline, LoadErrorView, Loading, MarkdownBody, PageTitle};
+use crate::components::{Byline, LoadErrorView, Loading, MarkdownBody, PageMeta};
 use crate::site::Site;
 use crate::store::{Blog, BodyState, PostBodies};
+use carnet_core::paths;
 use carnet_core::PostSummary;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -48,7 +49,12 @@ pub fn PostArticle(post: PostSummary) -> impl IntoView {
         .newer
         .map(|newer| neighbour("newer", "Billet suivant →", newer));
     view! {
-        <PageTitle page=post.title.clone() />
+        <PageMeta
+            title=post.title.clone()
+            description=post.excerpt.clone()
+            path=paths::post(&post.slug)
+            published=post.date.to_string()
+        />
         <article class="post">
             <header>
                 <h1>{post.title.clone()}</h1>

@@ -1,9 +1,10 @@
 //! `/archive`: every month that has posts.
 
-use crate::components::PageTitle;
+use crate::components::PageMeta;
 use crate::routes::posts_count;
 use crate::site::Site;
 use crate::store::Blog;
+use carnet_core::paths;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -44,7 +45,11 @@ pub fn ArchivePage() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <PageTitle page="Archives" />
+        <PageMeta
+            title="Archives"
+            description=format!("Tous les billets, mois par mois ({}).", posts_count(blog.posts.len()))
+            path=paths::ARCHIVE
+        />
         <h1 class="page-heading">"Archives"</h1>
         {years}
     }

@@ -1,8 +1,9 @@
 //! `/category/<slug>`: one category's posts.
 
-use crate::components::{PageTitle, PostList};
+use crate::components::{PageMeta, PostList};
 use crate::routes::{posts_count, NotFoundPage};
 use crate::store::Blog;
+use carnet_core::paths;
 use leptos::prelude::*;
 use leptos_router::{hooks::use_params, params::Params};
 
@@ -31,7 +32,11 @@ pub fn CategoryPage() -> impl IntoView {
         let name = entry.category.name.clone();
         let posts: Vec<_> = blog.posts_in_category(&slug).cloned().collect();
         view! {
-            <PageTitle page=format!("Catégorie : {name}") />
+            <PageMeta
+                title=format!("Catégorie : {name}")
+                description=format!("Les billets de la catégorie {name} ({}).", posts_count(entry.count))
+                path=paths::category(&slug)
+            />
             <h1 class="page-heading">
                 "Catégorie\u{a0}: " {name} " "
                 <span class="count">"(" {posts_count(entry.count)} ")"</span>

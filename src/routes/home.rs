@@ -1,7 +1,8 @@
 //! `/`: the latest posts.
 
-use crate::components::{PageTitle, PostList};
+use crate::components::{PageMeta, PostList};
 use crate::store::Blog;
+use carnet_core::paths;
 use leptos::prelude::*;
 
 /// Every post, newest first, each with its excerpt.
@@ -9,7 +10,7 @@ use leptos::prelude::*;
 pub fn HomePage() -> impl IntoView {
     let blog = expect_context::<Blog>();
     view! {
-        <PageTitle page="" />
+        <PageMeta title="" description=blog.site.description.clone() path=paths::HOME />
         <h1 class="visually-hidden">"Derniers billets"</h1>
         <PostList posts=blog.posts.clone() />
     }

@@ -12,7 +12,7 @@ pub use archive::ArchivePage;
 pub use category::CategoryPage;
 pub use home::HomePage;
 pub use month::MonthPage;
-pub use not_found::NotFoundPage;
+pub use not_found::{NotFoundPage, NOT_FOUND_PATH};
 pub use post::PostPage;
 
 /// « 1 billet », « 3 billets ».

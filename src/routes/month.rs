@@ -1,8 +1,9 @@
 //! `/archive/<yyyy>/<mm>`: one month's posts.
 
-use crate::components::{PageTitle, PostList};
+use crate::components::{PageMeta, PostList};
 use crate::routes::{posts_count, NotFoundPage};
 use crate::store::Blog;
+use carnet_core::paths;
 use carnet_core::YearMonth;
 use leptos::prelude::*;
 use leptos_router::{hooks::use_params, params::Params};
@@ -33,7 +34,11 @@ pub fn MonthPage() -> impl IntoView {
         let label = entry.month.french();
         let posts: Vec<_> = blog.posts_in_month(entry.month).cloned().collect();
         view! {
-            <PageTitle page=format!("Archives : {label}") />
+            <PageMeta
+                title=format!("Archives : {label}")
+                description=format!("Les billets publiés en {label} ({}).", posts_count(entry.count))
+                path=paths::month(entry.month)
+            />
             <h1 class="page-heading">"Archives\u{a0}: " {label}</h1>
             <p class="page-count">{posts_count(entry.count)}</p>
             <PostList posts />

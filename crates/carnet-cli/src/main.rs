@@ -1,12 +1,15 @@
 //! `carnet-cli`: Carnet's content tool.
 //!
 //! `carnet-cli build` reads `content/site.toml` and `content/posts/*.md`, checks them with
-//! `carnet-core`, and writes the JSON the app reads into `<out>/data/`. Trunk runs it after
-//! every build (see `Trunk.toml`), so saving a post under `trunk serve` shows it in the browser.
+//! `carnet-core`, and writes into the site folder Trunk built: the JSON the app reads
+//! (`data/`), every page pre-rendered to HTML by the app's own components (from Trunk's
+//! `index.html`), the Atom feed, the sitemap and `robots.txt`. Trunk runs it after every build
+//! (see `Trunk.toml`), so saving a post under `trunk serve` shows it in the browser.
 //! On any error in the content it prints every problem with its file, line and fix, exits with
 //! status 1 and leaves the previous output as it was.
 
 use carnet_core::content::{self, Blog, ContentError, SourceFile};
+use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
 use carnet_core::model::{post_body_path, MANIFEST_PATH};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,8 +19,9 @@ const USAGE: &str = "\
 Carnet's content tool.
 
 Usage:
-  carnet-cli build [--content DIR] [--out DIR] [--base PATH]
-      Check the posts and write DIR/data/manifest.json and DIR/data/posts/<slug>.json.
+  carnet-cli build [--content DIR] [--out DIR] [--base PATH] [--site-url URL]
+      Check the posts, then write into the site folder: data/, a pre-rendered page for
+      every route (if Trunk's index.html is there), feed.xml, sitemap.xml, robots.txt.
   carnet-cli check [--content DIR]
       Only check the posts.
 
@@ -25,6 +29,8 @@ Options:
   --content DIR   the folder holding site.toml and posts/ (default: content)
   --out DIR       the site folder to write into (default: dist)
   --base PATH     the path the site is served under, e.g. /blog/ (default: /)
+  --site-url URL  where the site is published, e.g. https://example.org/blog/
+                  (default: the `url` of site.toml; empty means that default too)
 ";
 
 /// What the command line asks for.
@@ -33,6 +39,7 @@ struct Command {
     content: PathBuf,
     out: PathBuf,
     base: String,
+    site_url: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -43,7 +50,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let blog = match read_content(&command.content) {
+    let mut blog = match read_content(&command.content) {
         Ok(Ok(blog)) => blog,
         Ok(Err(errors)) => {
             for error in &errors {
@@ -63,6 +70,7 @@ fn main() -> ExitCode {
         }
     };
     if command.write {
+        blog.manifest.site.url = site_url(&command, &blog.manifest.site.url);
         if let Err(error) = write_site(&blog, &command.out, &command.base) {
             eprintln!(
                 "error: cannot write into {}: {error}",
@@ -75,7 +83,7 @@ fn main() -> ExitCode {
         "carnet: {} posts checked{}",
         blog.manifest.posts.len(),
         if command.write {
-            format!(", written to {}", command.out.join("data").display())
+            format!(", site written to {}", command.out.display())
         } else {
             String::new()
         }
@@ -95,6 +103,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String>
         content: "content".into(),
         out: "dist".into(),
         base: "/".to_owned(),
+        site_url: None,
     };
     while let Some(flag) = args.next() {
         let mut value = || {
@@ -105,6 +114,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String>
             "--content" => command.content = value()?.into(),
             "--out" if write => command.out = value()?.into(),
             "--base" if write => command.base = normalise_base(&value()?),
+            "--site-url" if write => {
+                command.site_url = Some(value()?).filter(|url| !url.trim().is_empty())
+            }
             _ => return Err(format!("Unknown option `{flag}`.")),
         }
     }
@@ -119,6 +131,18 @@ fn normalise_base(base: &str) -> String {
     } else {
         format!("/{trimmed}/")
     }
+}
+
+/// The public URL: `--site-url`, else site.toml's. The default preview URL follows `--base`.
+fn site_url(command: &Command, configured: &str) -> String {
+    let url = match &command.site_url {
+        Some(url) => url.clone(),
+        None if configured == content::DEFAULT_URL => {
+            format!("{}{}", configured.trim_end_matches('/'), command.base)
+        }
+        None => configured.to_owned(),
+    };
+    format!("{}/", url.trim_end_matches('/'))
 }
 
 /// Reads every `*.md` of `content/posts` (sorted, so errors come in a stable order).
@@ -161,7 +185,8 @@ fn read_content(content: &Path) -> io::Result<Result<Blog, Vec<ContentError>>> {
     Ok(content::build(settings.as_ref(), &posts))
 }
 
-/// Writes `out/data/` whole or not at all: into a fresh folder first, then swapped in.
+/// Writes the data (whole or not at all: into a fresh folder first, then swapped in), then
+/// the pages, the feed, the sitemap and robots.txt.
 fn write_site(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
     fs::create_dir_all(out)?;
     let data = out.join("data");
@@ -184,7 +209,42 @@ fn write_site(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
     }
     fs::rename(&staging, &data)?;
     let _ = fs::remove_dir_all(&retired);
-    set_base_in_page(&out.join("index.html"), base)
+
+    write_pages(blog, out, base)?;
+    let site_url = &blog.manifest.site.url;
+    fs::write(out.join(FEED_PATH), feed::atom(blog, site_url))?;
+    fs::write(
+        out.join(SITEMAP_PATH),
+        feed::sitemap(&blog.manifest, site_url),
+    )?;
+    fs::write(
+        out.join("robots.txt"),
+        format!("User-agent: *\nAllow: /\nSitemap: {site_url}{SITEMAP_PATH}\n"),
+    )
+}
+
+/// Pre-renders every page into `out`, from the `index.html` Trunk wrote there (if any).
+fn write_pages(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
+    let index = out.join("index.html");
+    let Ok(template) = fs::read_to_string(&index) else {
+        return Ok(());
+    };
+    if template.contains(&format!(r#"id="{}""#, carnet::page_data::SCRIPT_ID)) {
+        return Err(io::Error::other(format!(
+            "{} is already pre-rendered: run `trunk build` to get a fresh one",
+            index.display()
+        )));
+    }
+    let template = set_base_in_page(&template, base);
+    let pages = carnet::prerender::render_site(blog, base, &template).map_err(io::Error::other)?;
+    for page in pages {
+        let path = out.join(&page.file);
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder)?;
+        }
+        fs::write(path, page.html)?;
+    }
+    Ok(())
 }
 
 /// The path of a data file inside `data/`, from its path inside the site.
@@ -194,17 +254,13 @@ fn relative(site_path: &str) -> &str {
         .expect("data files live under data/")
 }
 
-/// Tells the app its base path: the `carnet-base` meta of the page Trunk wrote, if there is one.
-fn set_base_in_page(page: &Path, base: &str) -> io::Result<()> {
+/// Tells the app its base path, in the `carnet-base` meta of the page Trunk wrote.
+fn set_base_in_page(html: &str, base: &str) -> String {
     const META: &str = r#"<meta name="carnet-base" content="/">"#;
-    let Ok(html) = fs::read_to_string(page) else {
-        return Ok(());
-    };
-    if base != "/" && html.contains(META) {
-        let meta = format!(r#"<meta name="carnet-base" content="{base}">"#);
-        fs::write(page, html.replace(META, &meta))?;
-    }
-    Ok(())
+    html.replace(
+        META,
+        &format!(r#"<meta name="carnet-base" content="{base}">"#),
+    )
 }
 
 fn to_json(value: &impl serde::Serialize) -> String {

@@ -89,11 +89,16 @@ fn a_valid_folder_replaces_the_old_data_entirely() {
         !out.join("data/posts/stale.json").exists(),
         "old bodies are gone"
     );
-    let leftovers: Vec<_> = fs::read_dir(&out)
+    let mut written: Vec<_> = fs::read_dir(&out)
         .unwrap()
-        .map(|e| e.unwrap().file_name())
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
-    assert_eq!(leftovers, ["data"], "no temporary folder is left behind");
+    written.sort();
+    assert_eq!(
+        written,
+        ["data", "feed.xml", "robots.txt", "sitemap.xml"],
+        "no temporary folder is left behind; no pages without Trunk's index.html"
+    );
 }
 
 #[test]
@@ -199,29 +204,156 @@ fn bad_arguments_print_the_usage() {
     assert!(String::from_utf8(output.stderr).unwrap().contains("Usage:"));
 }
 
-#[test]
-fn the_base_path_is_written_into_the_page() {
-    let out = out_dir("base");
-    fs::write(
-        out.join("index.html"),
-        r#"<head><meta name="carnet-base" content="/"></head>"#,
-    )
-    .unwrap();
-    let output = run(&[
+/// A page shaped like the one Trunk writes.
+const TRUNK_PAGE: &str = r#"<!DOCTYPE html>
+<html lang="fr"><head><meta name="carnet-base" content="/"><title>Carnet</title>
+<script type="module">import init from '/blog/carnet.js'; init();</script></head>
+<body></body></html>"#;
+
+fn site_with_pages(name: &str, extra: &[&str]) -> PathBuf {
+    let out = out_dir(name);
+    fs::write(out.join("index.html"), TRUNK_PAGE).unwrap();
+    let mut args = vec![
         "build",
         "--content",
-        fixture("valid").to_str().unwrap(),
+        "CONTENT",
         "--out",
         out.to_str().unwrap(),
-        "--base",
-        "blog",
-    ]);
-    assert!(output.status.success());
-    let page = fs::read_to_string(out.join("index.html")).unwrap();
-    assert_eq!(
-        page,
-        r#"<head><meta name="carnet-base" content="/blog/"></head>"#
+    ];
+    args.extend_from_slice(extra);
+    let content = repository().join("content");
+    args[2] = content.to_str().unwrap();
+    let output = run(&args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
     );
+    out
+}
+
+#[test]
+fn every_route_is_pre_rendered_with_its_content_title_and_data() {
+    let out = site_with_pages("pages", &[]);
+    for (file, title, text) in [
+        ("index.html", "<title>Carnet</title>", "Lire la suite"),
+        (
+            "posts/les-reseaux-sociaux-b2b-vont-ils-disparaitre/index.html",
+            "<title>Les réseaux sociaux B2B vont-ils disparaitre ? — Carnet</title>",
+            "c’est le barbecue au fond du jardin",
+        ),
+        (
+            "category/reseaux-sociaux/index.html",
+            "<title>Catégorie : Réseaux sociaux — Carnet</title>",
+            "Catégorie",
+        ),
+        (
+            "archive/index.html",
+            "<title>Archives — Carnet</title>",
+            "janvier 2009",
+        ),
+        (
+            "archive/2009/10/index.html",
+            "<title>Archives : octobre 2009 — Carnet</title>",
+            "Community manager",
+        ),
+        (
+            "404.html",
+            "<title>Page introuvable — Carnet</title>",
+            "Retour à l’accueil",
+        ),
+    ] {
+        let page = fs::read_to_string(out.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(page.matches("<title>").count(), 1, "{file} has one title");
+        assert!(page.contains(title), "{file}: {title}");
+        assert!(page.contains(text), "{file}: {text}");
+        assert!(
+            page.contains(r#"<script id="carnet-data" type="application/json""#),
+            "{file}"
+        );
+        assert!(
+            page.contains(r#"<link href="http://127.0.0.1:8080/"#) || file == "404.html",
+            "{file}"
+        );
+        let body = &page[page.find("<body>").unwrap()..];
+        assert!(
+            body.starts_with("<body><a href=\"#contenu\""),
+            "{file}: the app is the body's first child"
+        );
+    }
+}
+
+#[test]
+fn the_base_path_and_site_url_reach_links_meta_feed_and_sitemap() {
+    let out = site_with_pages(
+        "base",
+        &["--base", "blog", "--site-url", "https://example.org/blog"],
+    );
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains(r#"<meta name="carnet-base" content="/blog/">"#));
+    assert!(home.contains(r#"<a href="/blog/posts/community-manager-un-metier-transparent/">"#));
+    assert!(
+        home.contains(r#"<link href="https://example.org/blog/" rel="canonical">"#),
+        "{home}"
+    );
+    assert!(home.contains(r#"<link href="/blog/feed.xml" rel="alternate""#));
+
+    let feed = fs::read_to_string(out.join("feed.xml")).unwrap();
+    let feed = roxmltree::Document::parse(&feed).expect("the feed is well-formed XML");
+    let links: Vec<&str> = feed
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .map(|entry| {
+            entry
+                .children()
+                .find(|n| n.has_tag_name("link"))
+                .unwrap()
+                .attribute("href")
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "https://example.org/blog/posts/community-manager-un-metier-transparent/",
+            "https://example.org/blog/posts/generer-du-business-avec-les-reseaux-sociaux/",
+            "https://example.org/blog/posts/les-reseaux-sociaux-b2b-vont-ils-disparaitre/",
+        ]
+    );
+
+    let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    let sitemap = roxmltree::Document::parse(&sitemap).expect("the sitemap is well-formed XML");
+    let locs: Vec<&str> = sitemap
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(locs.len(), 1 + 3 + 3 + 1 + 3, "{locs:?}");
+    assert!(
+        locs.iter()
+            .all(|loc| loc.starts_with("https://example.org/blog/")),
+        "{locs:?}"
+    );
+    for loc in &locs {
+        let file = loc.trim_start_matches("https://example.org/blog/");
+        assert!(
+            out.join(file).join("index.html").exists(),
+            "{loc} has its page"
+        );
+    }
+    let robots = fs::read_to_string(out.join("robots.txt")).unwrap();
+    assert!(
+        robots.contains("Sitemap: https://example.org/blog/sitemap.xml"),
+        "{robots}"
+    );
+}
+
+#[test]
+fn a_page_already_pre_rendered_is_not_used_as_a_template() {
+    let out = site_with_pages("twice", &[]);
+    let output = build(&repository().join("content"), &out);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("already pre-rendered"));
 }
 
 /// The seed blog as the app receives it: a snapshot, so any change to the schema, the order,

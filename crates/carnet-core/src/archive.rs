@@ -157,6 +157,7 @@ mod tests {
         Site {
             title: "Carnet".into(),
             description: String::new(),
+            url: "https://example.org/".into(),
         }
     }
 

@@ -68,6 +68,19 @@ struct SiteSettings {
     description: String,
     #[serde(default = "default_author")]
     author: String,
+    #[serde(default = "default_url")]
+    url: String,
+}
+
+impl Default for SiteSettings {
+    fn default() -> SiteSettings {
+        SiteSettings {
+            title: default_title(),
+            description: String::new(),
+            author: default_author(),
+            url: default_url(),
+        }
+    }
 }
 
 fn default_title() -> String {
@@ -78,6 +91,13 @@ fn default_author() -> String {
     "admin".to_owned()
 }
 
+/// Where `scripts/serve` serves the blog: right for previews, to be set before publishing.
+pub const DEFAULT_URL: &str = "http://127.0.0.1:8080/";
+
+fn default_url() -> String {
+    DEFAULT_URL.to_owned()
+}
+
 /// Builds the blog from its settings file (if any) and its post files.
 pub fn build(
     settings: Option<&SourceFile>,
@@ -85,18 +105,10 @@ pub fn build(
 ) -> Result<Blog, Vec<ContentError>> {
     let mut errors = Vec::new();
     let settings = match settings.map(read_settings).transpose() {
-        Ok(settings) => settings.unwrap_or_else(|| SiteSettings {
-            title: default_title(),
-            description: String::new(),
-            author: default_author(),
-        }),
+        Ok(settings) => settings.unwrap_or_default(),
         Err(error) => {
             errors.push(error);
-            SiteSettings {
-                title: default_title(),
-                description: String::new(),
-                author: default_author(),
-            }
+            SiteSettings::default()
         }
     };
 
@@ -182,6 +194,7 @@ pub fn build(
         Site {
             title: settings.title,
             description: settings.description,
+            url: format!("{}/", settings.url.trim_end_matches('/')),
         },
         summaries,
     );
@@ -198,17 +211,29 @@ pub fn build(
 }
 
 fn read_settings(file: &SourceFile) -> Result<SiteSettings, ContentError> {
-    toml::from_str(&file.text).map_err(|error| ContentError {
+    let line_of = |byte: usize| 1 + file.text[..byte.min(file.text.len())].matches('\n').count();
+    let settings: SiteSettings = toml::from_str(&file.text).map_err(|error| ContentError {
         path: file.path.clone(),
-        line: error
-            .span()
-            .map_or(1, |span| 1 + file.text[..span.start].matches('\n').count()),
+        line: error.span().map_or(1, |span| line_of(span.start)),
         message: format!("invalid site settings: {}", error.message().trim_end()),
-        fix: "the keys are title, description and author, each `key = \"text\"`".to_owned(),
-    })
+        fix: "the keys are title, description, author and url, each `key = \"text\"`".to_owned(),
+    })?;
+    if !(settings.url.starts_with("https://") || settings.url.starts_with("http://")) {
+        return Err(ContentError {
+            path: file.path.clone(),
+            line: line_of_key(&file.text, "url"),
+            message: format!(
+                "the site url `{}` is not an absolute http(s) URL",
+                settings.url
+            ),
+            fix: "write where the blog is published, e.g. `url = \"https://example.org/blog/\"`"
+                .to_owned(),
+        });
+    }
+    Ok(settings)
 }
 
-/// The line where `key = …` stands in the front matter, or 1 (the opening fence) if nowhere.
+/// The line where `key = …` stands, or 1 if nowhere.
 fn line_of_key(text: &str, key: &str) -> usize {
     text.lines()
         .position(|line| {
@@ -285,6 +310,18 @@ mod tests {
         let blog = build(Some(&settings), &[post("a.md", "A", "2009-01-07", "")]).unwrap();
         assert_eq!(blog.manifest.site.title, "Mon carnet");
         assert_eq!(blog.manifest.posts[0].author, "Zoé");
+        assert_eq!(blog.manifest.site.url, DEFAULT_URL);
+        let published = file("site.toml", "url = \"https://example.org/blog\"\n");
+        let blog = build(Some(&published), &[]).unwrap();
+        assert_eq!(blog.manifest.site.url, "https://example.org/blog/");
+        let relative = file("site.toml", "title = \"x\"\nurl = \"/blog/\"\n");
+        let errors = build(Some(&relative), &[]).unwrap_err();
+        assert_eq!(errors[0].line, 2);
+        assert!(
+            errors[0].fix.contains("https://example.org/blog/"),
+            "{}",
+            errors[0]
+        );
         let bad = file("site.toml", "title = \"x\"\ncolour = \"red\"\n");
         let errors = build(Some(&bad), &[]).unwrap_err();
         assert_eq!((errors[0].path.as_str(), errors[0].line), ("site.toml", 2));

@@ -41,6 +41,9 @@ pub struct Site {
     pub title: String,
     /// One sentence saying what the blog is about.
     pub description: String,
+    /// Where the blog is published, with its base path and a trailing slash:
+    /// `https://example.org/blog/`. Feeds, the sitemap and canonical links are built on it.
+    pub url: String,
 }
 
 /// What lists and links need to know of a post.
@@ -85,6 +88,16 @@ pub struct MonthCount {
     pub month: YearMonth,
     /// Its number of posts, at least 1.
     pub count: usize,
+}
+
+/// What a pre-rendered page embeds for the app to take it over without fetching: the manifest,
+/// and the bodies of the posts the page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PageData {
+    /// The whole manifest.
+    pub manifest: Manifest,
+    /// The bodies shown on the page (one on a post's page, none elsewhere).
+    pub bodies: Vec<PostBody>,
 }
 
 /// A post's Markdown, fetched when the post is shown.
