@@ -252,3 +252,37 @@ fn not_found_page_links_home() {
     assert_eq!(texts(&root, "h1"), ["Page introuvable"]);
     assert_eq!(attribute(&root, "a", "href").as_deref(), Some("/blog/"));
 }
+
+#[wasm_bindgen_test]
+async fn app_without_embedded_data_fetches_the_manifest_and_explains_a_failure() {
+    // The test runner serves no blog: the manifest's URL answers 404.
+    let root = container();
+    let _mounted = mount_to(root.clone(), || {
+        provide_context(Site::new("/no-blog-here/"));
+        view! { <carnet::App /> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, "p.loading"), ["Chargement du carnet…"]);
+    let mut text = String::new();
+    for _ in 0..100 {
+        sleep(20).await;
+        text = root.text_content().unwrap_or_default();
+        if text.contains("Impossible") {
+            break;
+        }
+    }
+    assert!(text.contains("Impossible de charger le blog."), "{text}");
+    assert!(text.contains("erreur 404"), "{text}");
+    assert_eq!(texts(&root, "button"), ["Réessayer"]);
+}
+
+/// Waits `ms` milliseconds, letting the browser run fetches and timers.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
