@@ -1,0 +1,38 @@
+// Writes a .br and a .gz copy beside every text and wasm file of a built site, for hosts that
+// serve precompressed files (nginx `gzip_static`/`brotli_static`, Caddy `precompressed`, …).
+// Trunk runs it after release builds (Trunk.toml). Usage: node scripts/precompress.mjs DIR
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".wasm", ".svg", ".xml", ".txt"]);
+
+function* files(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(file);
+    else if (COMPRESSIBLE.has(path.extname(entry.name))) yield file;
+  }
+}
+
+const [dir] = process.argv.slice(2);
+if (!dir) {
+  console.error("usage: node scripts/precompress.mjs DIR");
+  process.exit(2);
+}
+let count = 0;
+for (const file of files(dir)) {
+  const data = fs.readFileSync(file);
+  fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
+  fs.writeFileSync(
+    `${file}.br`,
+    zlib.brotliCompressSync(data, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+      },
+    }),
+  );
+  count += 1;
+}
+console.error(`carnet: ${count} files precompressed (.br, .gz) in ${dir}`);
