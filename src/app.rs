@@ -13,7 +13,9 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link};
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 /// The whole app. Expects a [`Site`] in context; uses the [`Blog`] and [`PostBodies`] there if
 /// any.
@@ -70,6 +72,16 @@ fn ManifestError(error: LoadError, on_retry: impl Fn() + Send + Sync + 'static) 
 #[component]
 fn Layout() -> impl IntoView {
     let site = expect_context::<Site>();
+    // After an in-app navigation, a screen reader's focus would stay on a link that is gone:
+    // move it to the new page's content, as a full page load would.
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|previous| previous != path) {
+            focus_main();
+        }
+        path
+    });
     let feed_title = format!("{} (Atom)", expect_context::<Blog>().site.title);
     view! {
         <Link rel="alternate" type_="application/atom+xml" title=feed_title href=site.feed() />
@@ -91,5 +103,18 @@ fn Layout() -> impl IntoView {
             <Sidebar />
         </div>
         <SiteFooter />
+    }
+}
+
+/// Focuses `<main>` without scrolling (the router, or the browser on back, decides the scroll).
+fn focus_main() {
+    let main = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("contenu"))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(main) = main {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = main.focus_with_options(&options);
     }
 }
