@@ -1,8 +1,21 @@
 // A static file server for the end-to-end tests, like the hosts Carnet is deployed on.
 //
-// `fallback: true` answers unknown paths with index.html (as `trunk serve` and most SPA hosts do).
-// It can also fail requests on purpose (`failPaths`) to test what a reader sees when the network
-// does. Usage from the command line: node tests/e2e/server.mjs DIR [PORT]
+// `serve(root, { port, base, fallback })` serves the folder `root` at the path `base` ("/" or a
+// sub-path such as "/blog/", as a GitHub Pages project site is served). A path that is not a
+// file is answered according to `fallback`:
+// - "404" (the default), like GitHub Pages, Netlify or nginx: a folder without its trailing
+//   slash is redirected (301) to it, a folder is answered with its index.html, and anything
+//   else with the site's 404.html and status 404;
+// - "index" (or `true`), like `trunk serve` and single-page-app hosts: a folder is answered with
+//   its index.html, and any other path without an extension with the site's index.html (200);
+// - "none" (or `false`): a plain-text 404.
+// Paths outside `base` get a plain-text 404 (they are not the site's to answer).
+//
+// It can also fail requests on purpose (`failPaths`: full pathnames whose connections are
+// dropped) to test what a reader sees when the network does, and it records every pathname
+// asked for (`requests`), to check that a site served under a sub-path stays under it.
+//
+// Usage from the command line: node tests/e2e/server.mjs DIR [PORT] [--base /blog/] [--spa]
 import http from "node:http";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -25,14 +38,45 @@ const TYPES = {
   ".xml": "application/xml; charset=utf-8",
 };
 
-/** Starts serving `root`; resolves to { url, close, failPaths, requests }. */
-export async function serve(root, { port = 0, fallback = true } = {}) {
+/** The file at `filePath` if it is one, else null. */
+async function fileAt(filePath) {
+  try {
+    return (await fs.stat(filePath)).isFile() ? filePath : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "blog", "/blog", "/blog/" → "/blog/"; "" or "/" → "/". */
+function normaliseBase(base) {
+  const trimmed = String(base ?? "/").replace(/^\/+|\/+$/g, "");
+  return trimmed ? `/${trimmed}/` : "/";
+}
+
+/** "404" | "index" | "none", from the option (true and false as the older API had them). */
+function normaliseFallback(fallback) {
+  if (fallback === true || fallback === "index") return "index";
+  if (fallback === false || fallback === "none") return "none";
+  if (fallback === "404" || fallback === 404 || fallback === undefined) return "404";
+  throw new Error(`serve: unknown fallback ${JSON.stringify(fallback)} (use "404", "index" or "none")`);
+}
+
+/**
+ * Starts serving `root` at `base`; resolves to { url, origin, base, close, failPaths, requests }.
+ * `url`: the site's address, ending with the base ("http://127.0.0.1:PORT/blog/").
+ * `failPaths`: a Set of full pathnames ("/blog/data/…") whose requests get their connection dropped.
+ * `requests`: every pathname asked for, in order, decoded.
+ */
+export async function serve(root, { port = 0, base = "/", fallback = "404" } = {}) {
+  base = normaliseBase(base);
+  const mode = normaliseFallback(fallback);
   const failPaths = new Set();
   const requests = [];
   const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, "http://x");
     let pathname;
     try {
-      pathname = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      pathname = decodeURIComponent(url.pathname);
     } catch {
       // A malformed %-escape must not crash the test process.
       res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
@@ -44,31 +88,62 @@ export async function serve(root, { port = 0, fallback = true } = {}) {
       req.socket.destroy();
       return;
     }
-    const file = path.join(root, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ""));
     const send = async (filePath, status = 200) => {
       const body = await fs.readFile(filePath);
       res.writeHead(status, {
-        "content-type": TYPES[path.extname(filePath)] ?? "application/octet-stream",
+        "content-type": TYPES[path.extname(filePath).toLowerCase()] ?? "application/octet-stream",
         "cache-control": "no-cache",
       });
-      res.end(body);
+      res.end(req.method === "HEAD" ? undefined : body);
+    };
+    const plainNotFound = () => {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+      res.end("not found");
     };
     try {
-      const stat = await fs.stat(file);
-      await send(stat.isDirectory() ? path.join(file, "index.html") : file);
-    } catch {
-      try {
-        if (fallback && !path.extname(pathname)) await send(path.join(root, "index.html"));
-        else throw new Error("not found");
-      } catch {
-        res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
-        res.end("not found");
+      // The base itself without its slash ("/blog") is a folder like any other.
+      if (base !== "/" && pathname === base.slice(0, -1)) {
+        res.writeHead(301, { location: `${base}${url.search}` });
+        res.end();
+        return;
       }
+      if (!pathname.startsWith(base)) return plainNotFound();
+      const inSite = pathname.slice(base.length - 1); // keeps its leading "/"
+      const file = path.join(root, path.normalize(inSite).replace(/^(\.\.[/\\])+/, ""));
+      let stat = null;
+      try {
+        stat = await fs.stat(file);
+      } catch {
+        // Not there: answered below.
+      }
+      if (stat?.isDirectory()) {
+        const index = await fileAt(path.join(file, "index.html"));
+        if (index && mode === "404" && !pathname.endsWith("/")) {
+          res.writeHead(301, { location: `${url.pathname}/${url.search}` });
+          res.end();
+          return;
+        }
+        if (index) return await send(index);
+      } else if (stat?.isFile()) {
+        return await send(file);
+      }
+      if (mode === "index" && !path.extname(inSite)) return await send(path.join(root, "index.html"));
+      if (mode === "404") {
+        const notFound = await fileAt(path.join(root, "404.html"));
+        if (notFound) return await send(notFound, 404);
+      }
+      plainNotFound();
+    } catch (error) {
+      res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end(String(error));
     }
   });
   await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
   return {
-    url: `http://127.0.0.1:${server.address().port}`,
+    url: `${origin}${base}`,
+    origin,
+    base,
     failPaths,
     requests,
     // Browsers keep connections alive: drop them, or close() waits for them to time out.
@@ -81,7 +156,16 @@ export async function serve(root, { port = 0, fallback = true } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [root = "dist", port = "8080"] = process.argv.slice(2);
-  const { url } = await serve(path.resolve(root), { port: Number(port) });
-  console.log(`serving ${root} at ${url}`);
+  const args = process.argv.slice(2);
+  const option = (name) => {
+    const i = args.indexOf(name);
+    if (i < 0) return undefined;
+    const [, value] = args.splice(i, 2);
+    return value;
+  };
+  const base = option("--base") ?? "/";
+  const spa = args.includes("--spa");
+  const [root = "dist", port = "8080"] = args.filter((arg) => arg !== "--spa");
+  const { url } = await serve(path.resolve(root), { port: Number(port), base, fallback: spa ? "index" : "404" });
+  console.log(`serving ${root} at ${url} ${spa ? "with an index.html fallback" : "like GitHub Pages (404.html)"}`);
 }
