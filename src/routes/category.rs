@@ -1,31 +1,18 @@
 //! `/category/<slug>`: one category's posts.
 
 use crate::components::{PageMeta, PostList};
-use crate::routes::{posts_count, NotFoundPage};
+use crate::routes::{posts_count, use_slug, NotFoundPage};
 use crate::store::Blog;
 use carnet_core::paths;
 use leptos::prelude::*;
-use leptos_router::{hooks::use_params, params::Params};
-
-/// The URL parameters of a category page.
-#[derive(Params, Clone, Debug, PartialEq)]
-pub struct CategoryParams {
-    /// The category's slug.
-    pub slug: Option<String>,
-}
 
 /// The category's name and count, then its posts, newest first.
 #[component]
 pub fn CategoryPage() -> impl IntoView {
     let blog = expect_context::<Blog>();
-    let params = use_params::<CategoryParams>();
+    let slug = use_slug();
     move || {
-        let slug = params
-            .read()
-            .as_ref()
-            .ok()
-            .and_then(|p| p.slug.clone())
-            .unwrap_or_default();
+        let slug = slug();
         let Some(entry) = blog.category(&slug) else {
             return view! { <NotFoundPage /> }.into_any();
         };

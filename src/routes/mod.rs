@@ -1,6 +1,9 @@
 //! The pages, one file each. Each reads its typed URL parameters, asks the manifest for what it
 //! shows, and sets the document title.
 
+use leptos::prelude::*;
+use leptos_router::{hooks::use_params, params::Params};
+
 mod archive;
 mod category;
 mod home;
@@ -14,6 +17,26 @@ pub use home::HomePage;
 pub use month::MonthPage;
 pub use not_found::{NotFoundPage, NOT_FOUND_PATH};
 pub use post::PostPage;
+
+/// The URL parameters of a page named by a slug: a post, a category.
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct SlugParams {
+    /// The slug, from `/posts/:slug` or `/category/:slug`.
+    pub slug: Option<String>,
+}
+
+/// The slug of the current URL, tracked; empty (which names nothing) if there is none.
+fn use_slug() -> impl Fn() -> String + Copy {
+    let params = use_params::<SlugParams>();
+    move || {
+        params
+            .read()
+            .as_ref()
+            .ok()
+            .and_then(|p| p.slug.clone())
+            .unwrap_or_default()
+    }
+}
 
 /// « 1 billet », « 3 billets ».
 fn posts_count(count: usize) -> String {
