@@ -5,7 +5,6 @@
 //! [`HEAD_START`] and [`HEAD_END`]) and its [`PageData`]; in the body, the rendered app.
 
 use crate::page_data::{to_script, HEAD_END, HEAD_START};
-use crate::routes::NOT_FOUND_PATH;
 use crate::site::Site;
 use crate::store::{Blog, PostBodies};
 use crate::App;
@@ -50,7 +49,7 @@ pub fn render_site(
     for entry in &manifest.months {
         pages.push((paths::month(entry.month), Vec::new()));
     }
-    pages.push((NOT_FOUND_PATH.to_owned(), Vec::new()));
+    pages.push((paths::NOT_FOUND.to_owned(), Vec::new()));
 
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()

@@ -7,7 +7,8 @@ use leptos_meta::{Link, Meta, Title};
 
 /// The head of a page at `path` (relative to the base, as `carnet_core::paths` gives it).
 ///
-/// The title reads « page — Carnet », or the blog's name alone when `title` is empty.
+/// The title reads « page — Carnet », or the blog's name alone when `title` is empty. A page
+/// without a `path` (the 404 page) has no canonical URL and asks not to be indexed.
 #[component]
 pub fn PageMeta(
     /// The page's own title.
@@ -16,9 +17,9 @@ pub fn PageMeta(
     /// One or two sentences saying what the page holds.
     #[prop(into)]
     description: String,
-    /// The page's path relative to the base.
-    #[prop(into)]
-    path: String,
+    /// The page's path relative to the base; none for a page that is no real page.
+    #[prop(optional, into)]
+    path: Option<String>,
     /// The page is a post (OpenGraph type `article`), published on this ISO day.
     #[prop(optional, into)]
     published: Option<String>,
@@ -34,22 +35,28 @@ pub fn PageMeta(
     } else {
         title
     };
-    let url = format!("{}{path}", site.url);
     let kind = if published.is_some() {
         "article"
     } else {
         "website"
     };
+    let address = match path.map(|path| format!("{}{path}", site.url)) {
+        Some(url) => view! {
+            <Link rel="canonical" href=url.clone() />
+            <Meta property="og:url" content=url />
+        }
+        .into_any(),
+        None => view! { <Meta name="robots" content="noindex" /> }.into_any(),
+    };
     view! {
         <Title text=full_title />
         <Meta name="description" content=description.clone() />
-        <Link rel="canonical" href=url.clone() />
+        {address}
         <Meta property="og:type" content=kind />
         <Meta property="og:site_name" content=site.title />
         <Meta property="og:locale" content="fr_FR" />
         <Meta property="og:title" content=og_title />
         <Meta property="og:description" content=description />
-        <Meta property="og:url" content=url />
         {published.map(|day| view! { <Meta property="article:published_time" content=day /> })}
     }
 }

@@ -15,7 +15,7 @@ pub use archive::ArchivePage;
 pub use category::CategoryPage;
 pub use home::HomePage;
 pub use month::MonthPage;
-pub use not_found::{NotFoundPage, NOT_FOUND_PATH};
+pub use not_found::NotFoundPage;
 pub use post::PostPage;
 
 /// The URL parameters of a page named by a slug: a post, a category.

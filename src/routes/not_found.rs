@@ -5,19 +5,12 @@ use crate::site::Site;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Where the pre-rendered 404 page is published, relative to the base.
-pub const NOT_FOUND_PATH: &str = "404.html";
-
 /// « Page introuvable », with a link home.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let site = expect_context::<Site>();
     view! {
-        <PageMeta
-            title="Page introuvable"
-            description="Cette page n’existe pas, ou plus."
-            path=NOT_FOUND_PATH
-        />
+        <PageMeta title="Page introuvable" description="Cette page n’existe pas, ou plus." />
         <section class="not-found">
             <h1>"Page introuvable"</h1>
             <p>"Cette page n’existe pas, ou plus. Le lien suivi est peut-être erroné."</p>

@@ -275,6 +275,15 @@ fn every_route_is_pre_rendered_with_its_content_title_and_data() {
             page.contains(r#"<link href="http://127.0.0.1:8080/"#) || file == "404.html",
             "{file}"
         );
+        assert_eq!(
+            page.contains(r#"rel="canonical""#),
+            file != "404.html",
+            "{file}: every page but the 404 has a canonical URL"
+        );
+        assert_eq!(
+            page.contains(r#"<meta name="robots" content="noindex">"#),
+            file == "404.html"
+        );
         let body = &page[page.find("<body>").unwrap()..];
         assert!(
             body.starts_with("<body><a href=\"#contenu\""),

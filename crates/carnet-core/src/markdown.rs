@@ -25,8 +25,9 @@ fn parser(markdown: &str) -> Parser<'_> {
 
 /// Renders a post body to safe HTML.
 ///
-/// `base` is the site's base path (`/`, or `/blog/` when served under a sub-path): links and
-/// images written site-absolute, `/images/x.svg`, are resolved under it. Every heading gets an
+/// `base` is the site's base path (`/`, or `/blog/` when served under a sub-path), or its whole
+/// URL for a page read elsewhere (a feed): links and images written site-absolute,
+/// `/images/x.svg`, are resolved under it. Every heading gets an
 /// `id` (its own `{#id}`, else the slug of its text, made unique) so it can be linked to.
 pub fn to_html(markdown: &str, base: &str) -> String {
     let events = with_heading_ids(
@@ -243,6 +244,8 @@ mod tests {
              <a href=\"//cdn.fr/x\">b</a></p>\n"
         );
         assert!(to_html(markdown, "/").contains("src=\"/images/logo.svg\""));
+        assert!(to_html(markdown, "https://a.fr/blog/")
+            .contains("src=\"https://a.fr/blog/images/logo.svg\""));
     }
 
     #[test]

@@ -12,6 +12,9 @@ pub const HOME: &str = "";
 /// The page listing every month.
 pub const ARCHIVE: &str = "archive/";
 
+/// The page static hosts serve for unknown paths (GitHub Pages, Netlify, nginx's `error_page`).
+pub const NOT_FOUND: &str = "404.html";
+
 /// The page of the post `slug`.
 pub fn post(slug: &str) -> String {
     format!("posts/{slug}/")
