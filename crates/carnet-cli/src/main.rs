@@ -24,6 +24,9 @@ Usage:
       every route (if Trunk's index.html is there), feed.xml, sitemap.xml, robots.txt.
   carnet-cli check [--content DIR]
       Only check the posts.
+  carnet-cli generate --posts N [--seed S] [--content DIR]
+      Write N synthetic posts (realistic French Markdown, 12 categories, ten years) into
+      DIR/posts/, for benchmarks; the same N and S always give the same files.
 
 Options:
   --content DIR   the folder holding site.toml and posts/ (default: content)
@@ -42,7 +45,12 @@ struct Command {
     site_url: Option<String>,
 }
 
+mod synthetic;
+
 fn main() -> ExitCode {
+    if env::args().nth(1).as_deref() == Some("generate") {
+        return generate(env::args().skip(2));
+    }
     let command = match parse_args(env::args().skip(1)) {
         Ok(command) => command,
         Err(message) => {
@@ -89,6 +97,46 @@ fn main() -> ExitCode {
         }
     );
     ExitCode::SUCCESS
+}
+
+/// `carnet-cli generate`: writes a synthetic blog.
+fn generate(mut args: impl Iterator<Item = String>) -> ExitCode {
+    let (mut posts, mut seed, mut content) = (None, 1, PathBuf::from("content"));
+    while let Some(flag) = args.next() {
+        let value = args.next();
+        match (flag.as_str(), value) {
+            ("--posts", Some(n)) if n.parse::<usize>().is_ok() => posts = n.parse().ok(),
+            ("--seed", Some(s)) if s.parse::<u64>().is_ok() => seed = s.parse().unwrap_or(1),
+            ("--content", Some(dir)) => content = dir.into(),
+            _ => {
+                eprintln!("Bad option `{flag}`.\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(posts) = posts else {
+        eprintln!("Say how many posts: --posts N.\n\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let folder = content.join("posts");
+    let written = fs::create_dir_all(&folder).and_then(|()| {
+        synthetic::posts(posts, seed)
+            .into_iter()
+            .try_for_each(|post| fs::write(folder.join(post.file_name), post.text))
+    });
+    match written {
+        Ok(()) => {
+            eprintln!(
+                "carnet: {posts} synthetic posts written to {}",
+                folder.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: cannot write into {}: {error}", folder.display());
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
