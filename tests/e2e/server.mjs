@@ -12,8 +12,14 @@
 // Paths outside `base` get a plain-text 404 (they are not the site's to answer).
 //
 // It can also fail requests on purpose (`failPaths`: full pathnames whose connections are
-// dropped) to test what a reader sees when the network does, and it records every pathname
-// asked for (`requests`), to check that a site served under a sub-path stays under it.
+// dropped) to test what a reader sees when the network does, hold a request until the test lets
+// it through (`hold(pathname)` → release function), to see what shows while something loads, and
+// it records every pathname asked for (`requests`), to check that a site served under a sub-path
+// stays under it.
+//
+// With `stripData: true`, HTML documents are served without the data pre-rendered pages embed
+// (`<script id="carnet-data">`), as a host answering with a bare app shell would: the app must
+// then fetch the manifest itself.
 //
 // Usage from the command line: node tests/e2e/server.mjs DIR [PORT] [--base /blog/] [--spa]
 import http from "node:http";
@@ -61,17 +67,35 @@ function normaliseFallback(fallback) {
   throw new Error(`serve: unknown fallback ${JSON.stringify(fallback)} (use "404", "index" or "none")`);
 }
 
+/** The embedded page data of a pre-rendered document, which `stripData` removes. */
+const EMBEDDED_DATA = /<script id="carnet-data"[^>]*>[\s\S]*?<\/script>/g;
+
 /**
- * Starts serving `root` at `base`; resolves to { url, origin, base, close, failPaths, requests }.
+ * Starts serving `root` at `base`; resolves to
+ * { url, origin, base, close, failPaths, requests, hold }.
  * `url`: the site's address, ending with the base ("http://127.0.0.1:PORT/blog/").
  * `failPaths`: a Set of full pathnames ("/blog/data/…") whose requests get their connection dropped.
  * `requests`: every pathname asked for, in order, decoded.
+ * `hold(pathname)`: the next requests for this full pathname wait until the function it returns
+ * is called (then they are answered as usual).
+ * options.stripData: serve HTML without its embedded `<script id="carnet-data">`.
  */
-export async function serve(root, { port = 0, base = "/", fallback = "404" } = {}) {
+export async function serve(root, { port = 0, base = "/", fallback = "404", stripData = false } = {}) {
   base = normaliseBase(base);
   const mode = normaliseFallback(fallback);
   const failPaths = new Set();
   const requests = [];
+  const held = new Map(); // pathname → { promise, release }
+  const hold = (pathname) => {
+    let resolve;
+    const promise = new Promise((r) => (resolve = r));
+    const release = () => {
+      if (held.get(pathname)?.promise === promise) held.delete(pathname);
+      resolve();
+    };
+    held.set(pathname, { promise, release });
+    return release;
+  };
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
     let pathname;
@@ -84,12 +108,16 @@ export async function serve(root, { port = 0, base = "/", fallback = "404" } = {
       return;
     }
     requests.push(pathname);
+    if (held.has(pathname)) await held.get(pathname).promise;
     if (failPaths.has(pathname)) {
       req.socket.destroy();
       return;
     }
     const send = async (filePath, status = 200) => {
-      const body = await fs.readFile(filePath);
+      let body = await fs.readFile(filePath);
+      if (stripData && path.extname(filePath).toLowerCase() === ".html") {
+        body = Buffer.from(body.toString("utf8").replace(EMBEDDED_DATA, ""));
+      }
       res.writeHead(status, {
         "content-type": TYPES[path.extname(filePath).toLowerCase()] ?? "application/octet-stream",
         "cache-control": "no-cache",
@@ -146,9 +174,12 @@ export async function serve(root, { port = 0, base = "/", fallback = "404" } = {
     base,
     failPaths,
     requests,
+    hold,
     // Browsers keep connections alive: drop them, or close() waits for them to time out.
     close: () =>
       new Promise((resolve) => {
+        // Let any request still held go, so that its connection can close.
+        for (const { release } of [...held.values()]) release();
         server.close(resolve);
         server.closeAllConnections();
       }),
