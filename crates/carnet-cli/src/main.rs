@@ -8,6 +8,7 @@
 //! On any error in the content it prints every problem with its file, line and fix, exits with
 //! status 1 and leaves the previous output as it was.
 
+use carnet::site::Site;
 use carnet_core::content::{self, Blog, ContentError, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
 use carnet_core::model::{post_body_path, MANIFEST_PATH};
@@ -161,7 +162,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String>
         match flag.as_str() {
             "--content" => command.content = value()?.into(),
             "--out" if write => command.out = value()?.into(),
-            "--base" if write => command.base = normalise_base(&value()?),
+            "--base" if write => command.base = Site::new(&value()?).base().to_owned(),
             "--site-url" if write => {
                 command.site_url = Some(value()?).filter(|url| !url.trim().is_empty())
             }
@@ -169,16 +170,6 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String>
         }
     }
     Ok(command)
-}
-
-/// `blog`, `/blog`, `/blog/` all mean `/blog/`; empty means `/`.
-fn normalise_base(base: &str) -> String {
-    let trimmed = base.trim_matches('/');
-    if trimmed.is_empty() {
-        "/".to_owned()
-    } else {
-        format!("/{trimmed}/")
-    }
 }
 
 /// The public URL: `--site-url`, else site.toml's. The default preview URL follows `--base`.
