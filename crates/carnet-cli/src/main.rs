@@ -12,6 +12,7 @@ use carnet::site::Site;
 use carnet_core::content::{self, Blog, ContentError, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
 use carnet_core::model::{post_body_path, MANIFEST_PATH};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::{env, fs, io};
@@ -25,6 +26,8 @@ Usage:
       every route (if Trunk's index.html is there), feed.xml, sitemap.xml, robots.txt.
   carnet-cli check [--content DIR]
       Only check the posts.
+  carnet-cli new TITLE [--category NAME] [--content DIR]
+      Start a post dated today: DIR/posts/<slug>.md with its front matter filled in.
   carnet-cli generate --posts N [--seed S] [--content DIR]
       Write N synthetic posts (realistic French Markdown, 12 categories, ten years) into
       DIR/posts/, for benchmarks; the same N and S always give the same files.
@@ -49,8 +52,10 @@ struct Command {
 mod synthetic;
 
 fn main() -> ExitCode {
-    if env::args().nth(1).as_deref() == Some("generate") {
-        return generate(env::args().skip(2));
+    match env::args().nth(1).as_deref() {
+        Some("generate") => return generate(env::args().skip(2)),
+        Some("new") => return new_post(env::args().skip(2)),
+        _ => {}
     }
     let command = match parse_args(env::args().skip(1)) {
         Ok(command) => command,
@@ -98,6 +103,63 @@ fn main() -> ExitCode {
         }
     );
     ExitCode::SUCCESS
+}
+
+/// `carnet-cli new`: starts a post dated today, refusing to overwrite one.
+fn new_post(mut args: impl Iterator<Item = String>) -> ExitCode {
+    let (mut title, mut category, mut content) = (None, None, PathBuf::from("content"));
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--category" => category = args.next(),
+            "--content" => content = args.next().map_or(content, PathBuf::from),
+            _ if title.is_none() && !arg.starts_with("--") => title = Some(arg),
+            _ => {
+                eprintln!("Bad argument `{arg}`.\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(title) = title.filter(|t| !t.trim().is_empty()) else {
+        eprintln!("Give the post's title: carnet-cli new \"Mon billet\".\n\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let slug = carnet_core::slug::slugify(&title);
+    if slug.is_empty() {
+        eprintln!("error: the title `{title}` gives an empty slug; use Latin letters or digits");
+        return ExitCode::FAILURE;
+    }
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    let today = carnet_core::Date::from_days_since_epoch((seconds / 86_400) as i64)
+        .expect("today is a calendar day");
+    let path = content.join("posts").join(format!("{slug}.md"));
+    let toml_text = |text: &str| text.replace('\\', "\\\\").replace('"', "\\\"");
+    let mut text = format!("+++\ntitle = \"{}\"\ndate = {today}\n", toml_text(&title));
+    if let Some(category) = category {
+        text.push_str(&format!("category = \"{}\"\n", toml_text(&category)));
+    }
+    text.push_str("+++\n\n");
+    let created = fs::create_dir_all(content.join("posts")).and_then(|()| {
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)?
+            .write_all(text.as_bytes())
+    });
+    match created {
+        Ok(()) => {
+            eprintln!(
+                "carnet: {} created; write the post below its front matter",
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: cannot create {}: {error}", path.display());
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// `carnet-cli generate`: writes a synthetic blog.

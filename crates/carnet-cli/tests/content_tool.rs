@@ -393,3 +393,41 @@ fn the_seed_blog_manifest() {
         ]
     );
 }
+
+#[test]
+fn new_starts_a_valid_post_dated_today_and_never_overwrites() {
+    let content = Path::new(env!("CARGO_TARGET_TMPDIR")).join("new-post");
+    let _ = fs::remove_dir_all(&content);
+    let dir = content.to_str().unwrap();
+    let output = run(&[
+        "new",
+        "Un \"été\" à Paris",
+        "--category",
+        "Voyages",
+        "--content",
+        dir,
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = fs::read_to_string(content.join("posts/un-ete-a-paris.md")).unwrap();
+    assert!(
+        text.starts_with("+++\ntitle = \"Un \\\"été\\\" à Paris\"\ndate = 20"),
+        "{text}"
+    );
+    assert!(text.contains("category = \"Voyages\"\n+++\n"), "{text}");
+    let check = run(&["check", "--content", dir]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let again = run(&["new", "Un été à Paris", "--content", dir]);
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(
+        fs::read_to_string(content.join("posts/un-ete-a-paris.md")).unwrap(),
+        text
+    );
+}

@@ -70,6 +70,26 @@ impl Date {
         }
     }
 
+    /// The day `days` days after 1970-01-01 (negative: before), for dates from 0000 to 9999.
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        // Howard Hinnant's civil_from_days: eras of 400 years, years starting in March.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z.rem_euclid(146_097);
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let shifted_month = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+        let month = if shifted_month < 10 {
+            shifted_month + 3
+        } else {
+            shifted_month - 9
+        };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Date::new(u16::try_from(year).ok()?, month as u8, day as u8).ok()
+    }
+
     /// The year.
     pub fn year(self) -> u16 {
         self.year
@@ -243,6 +263,17 @@ mod tests {
         assert!("2008-02-29".parse::<Date>().is_ok());
         assert!("2000-02-29".parse::<Date>().is_ok());
         assert!("1900-02-29".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn days_since_epoch_give_calendar_days() {
+        let day = |n| Date::from_days_since_epoch(n).unwrap().to_string();
+        assert_eq!(day(0), "1970-01-01");
+        assert_eq!(day(-1), "1969-12-31");
+        assert_eq!(day(14_523), "2009-10-06");
+        assert_eq!(day(11_016), "2000-02-29");
+        assert_eq!(day(20_818), "2026-12-31");
+        assert_eq!(Date::from_days_since_epoch(-800_000), None);
     }
 
     #[test]
