@@ -94,10 +94,13 @@ fn Layout() -> impl IntoView {
             <main id="contenu" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/page/:page") view=HomePage />
                     <Route path=path!("/posts/:slug") view=PostPage />
                     <Route path=path!("/category/:slug") view=CategoryPage />
+                    <Route path=path!("/category/:slug/page/:page") view=CategoryPage />
                     <Route path=path!("/archive") view=ArchivePage />
                     <Route path=path!("/archive/:year/:month") view=MonthPage />
+                    <Route path=path!("/archive/:year/:month/page/:page") view=MonthPage />
                 </Routes>
             </main>
             <Sidebar />

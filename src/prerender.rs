@@ -8,6 +8,7 @@ use crate::page_data::{to_script, HEAD_END, HEAD_START};
 use crate::site::Site;
 use crate::store::{Blog, PostBodies};
 use crate::App;
+use carnet_core::archive::page_count;
 use carnet_core::content;
 use carnet_core::model::{PageData, PostBody};
 use carnet_core::paths;
@@ -38,16 +39,22 @@ pub fn render_site(
     let site = Site::new(base);
     let manifest = &blog.manifest;
 
-    let mut pages: Vec<(String, Vec<PostBody>)> = vec![(paths::HOME.to_owned(), Vec::new())];
-    for (post, body) in manifest.posts.iter().zip(&blog.bodies) {
-        pages.push((paths::post(&post.slug), vec![body.clone()]));
-    }
+    let mut pages: Vec<(String, Vec<PostBody>)> = Vec::new();
+    let mut list = |first: &str, total: usize| {
+        for number in 1..=page_count(total) {
+            pages.push((paths::list_page(first, number), Vec::new()));
+        }
+    };
+    list(paths::HOME, manifest.posts.len());
     for entry in &manifest.categories {
-        pages.push((paths::category(&entry.category.slug), Vec::new()));
+        list(&paths::category(&entry.category.slug), entry.count);
+    }
+    for entry in &manifest.months {
+        list(&paths::month(entry.month), entry.count);
     }
     pages.push((paths::ARCHIVE.to_owned(), Vec::new()));
-    for entry in &manifest.months {
-        pages.push((paths::month(entry.month), Vec::new()));
+    for (post, body) in manifest.posts.iter().zip(&blog.bodies) {
+        pages.push((paths::post(&post.slug), vec![body.clone()]));
     }
     pages.push((paths::NOT_FOUND.to_owned(), Vec::new()));
 

@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use carnet::api::LoadError;
-use carnet::components::{FrenchDate, LoadErrorView, PostArticle, PostCard, Sidebar};
+use carnet::components::{FrenchDate, LoadErrorView, Pager, PostArticle, PostCard, Sidebar};
 use carnet::routes::NotFoundPage;
 use carnet::site::Site;
 use carnet::store::{Blog, PostBodies};
@@ -285,4 +285,38 @@ async fn sleep(ms: i32) {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn pager_links_the_neighbouring_pages_and_hides_when_one_page_is_enough() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), || {
+        view! {
+            <Router>
+                <Pager number=1 count=1 href=|n| format!("/page/{n}/") />
+                <Pager number=1 count=3 href=|n| format!("/page/{n}/") />
+                <Pager number=3 count=3 href=|n| format!("/page/{n}/") />
+            </Router>
+        }
+    });
+    assert_eq!(
+        texts(&root, "nav.pager").len(),
+        2,
+        "no pager for a single page"
+    );
+    assert_eq!(
+        texts(&root, "nav.pager"),
+        [
+            "Page 1 sur 3Billets plus anciens →",
+            "← Billets plus récentsPage 3 sur 3"
+        ]
+    );
+    assert_eq!(
+        attribute(&root, "a[rel=next]", "href").as_deref(),
+        Some("/page/2/")
+    );
+    assert_eq!(
+        attribute(&root, "a[rel=prev]", "href").as_deref(),
+        Some("/page/2/")
+    );
 }

@@ -1,8 +1,10 @@
-//! `/category/<slug>`: one category's posts.
+//! `/category/<slug>/` and its `page/<n>/`: one category's posts, ten a page.
 
-use crate::components::{PageMeta, PostList};
-use crate::routes::{posts_count, use_slug, NotFoundPage};
+use crate::components::{PageMeta, Pager, PostList};
+use crate::routes::{posts_count, use_page_number, use_slug, NotFoundPage};
+use crate::site::Site;
 use crate::store::Blog;
+use carnet_core::archive::list_page;
 use carnet_core::paths;
 use leptos::prelude::*;
 
@@ -10,25 +12,42 @@ use leptos::prelude::*;
 #[component]
 pub fn CategoryPage() -> impl IntoView {
     let blog = expect_context::<Blog>();
+    let site = expect_context::<Site>();
     let slug = use_slug();
+    let number = use_page_number();
     move || {
         let slug = slug();
-        let Some(entry) = blog.category(&slug) else {
+        let page = blog.category(&slug).and_then(|entry| {
+            list_page(blog.posts_in_category(&slug), entry.count, number())
+                .map(|page| (entry, page))
+        });
+        let Some((entry, page)) = page else {
             return view! { <NotFoundPage /> }.into_any();
         };
         let name = entry.category.name.clone();
-        let posts: Vec<_> = blog.posts_in_category(&slug).cloned().collect();
+        let first = paths::category(&slug);
+        let title = match page.number {
+            1 => format!("Catégorie : {name}"),
+            n => format!("Catégorie : {name}, page {n}"),
+        };
+        let site = site.clone();
+        let pages = first.clone();
         view! {
             <PageMeta
-                title=format!("Catégorie : {name}")
+                title
                 description=format!("Les billets de la catégorie {name} ({}).", posts_count(entry.count))
-                path=paths::category(&slug)
+                path=paths::list_page(&first, page.number)
             />
             <h1 class="page-heading">
                 "Catégorie\u{a0}: " {name} " "
                 <span class="count">"(" {posts_count(entry.count)} ")"</span>
             </h1>
-            <PostList posts />
+            <PostList posts=page.posts.into_iter().cloned().collect() />
+            <Pager
+                number=page.number
+                count=page.count
+                href=move |n| site.page(&paths::list_page(&pages, n))
+            />
         }
         .into_any()
     }

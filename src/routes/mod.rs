@@ -38,6 +38,20 @@ fn use_slug() -> impl Fn() -> String + Copy {
     }
 }
 
+/// The URL parameter of a list's later pages: `…/page/:page`.
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct PageParams {
+    /// The page number, from 1; absent on a list's first page.
+    pub page: Option<usize>,
+}
+
+/// The list page number of the current URL, tracked: 1 without one, 0 (no such page) if it
+/// is not a number.
+fn use_page_number() -> impl Fn() -> usize + Copy {
+    let params = use_params::<PageParams>();
+    move || params.read().as_ref().map_or(0, |p| p.page.unwrap_or(1))
+}
+
 /// « 1 billet », « 3 billets ».
 fn posts_count(count: usize) -> String {
     if count == 1 {

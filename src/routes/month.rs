@@ -1,8 +1,10 @@
-//! `/archive/<yyyy>/<mm>`: one month's posts.
+//! `/archive/<yyyy>/<mm>/` and its `page/<n>/`: one month's posts, ten a page.
 
-use crate::components::{PageMeta, PostList};
-use crate::routes::{posts_count, NotFoundPage};
+use crate::components::{PageMeta, Pager, PostList};
+use crate::routes::{posts_count, use_page_number, NotFoundPage};
+use crate::site::Site;
 use crate::store::Blog;
+use carnet_core::archive::list_page;
 use carnet_core::paths;
 use carnet_core::YearMonth;
 use leptos::prelude::*;
@@ -21,27 +23,44 @@ pub struct MonthParams {
 #[component]
 pub fn MonthPage() -> impl IntoView {
     let blog = expect_context::<Blog>();
+    let site = expect_context::<Site>();
     let params = use_params::<MonthParams>();
+    let number = use_page_number();
     move || {
         let month = params
             .read()
             .as_ref()
             .ok()
             .and_then(|p| YearMonth::new(p.year?, p.month?));
-        let Some(entry) = month.and_then(|month| blog.month(month)) else {
+        let page = month.and_then(|month| blog.month(month)).and_then(|entry| {
+            list_page(blog.posts_in_month(entry.month), entry.count, number())
+                .map(|page| (entry, page))
+        });
+        let Some((entry, page)) = page else {
             return view! { <NotFoundPage /> }.into_any();
         };
         let label = entry.month.french();
-        let posts: Vec<_> = blog.posts_in_month(entry.month).cloned().collect();
+        let first = paths::month(entry.month);
+        let title = match page.number {
+            1 => format!("Archives : {label}"),
+            n => format!("Archives : {label}, page {n}"),
+        };
+        let site = site.clone();
+        let pages = first.clone();
         view! {
             <PageMeta
-                title=format!("Archives : {label}")
+                title
                 description=format!("Les billets publiés en {label} ({}).", posts_count(entry.count))
-                path=paths::month(entry.month)
+                path=paths::list_page(&first, page.number)
             />
             <h1 class="page-heading">"Archives\u{a0}: " {label}</h1>
             <p class="page-count">{posts_count(entry.count)}</p>
-            <PostList posts />
+            <PostList posts=page.posts.into_iter().cloned().collect() />
+            <Pager
+                number=page.number
+                count=page.count
+                href=move |n| site.page(&paths::list_page(&pages, n))
+            />
         }
         .into_any()
     }

@@ -431,3 +431,50 @@ fn new_starts_a_valid_post_dated_today_and_never_overwrites() {
         text
     );
 }
+
+#[test]
+fn long_lists_are_pre_rendered_ten_posts_a_page() {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("paged");
+    let _ = fs::remove_dir_all(&root);
+    let (content, out) = (root.join("content"), root.join("site"));
+    let generated = run(&[
+        "generate",
+        "--posts",
+        "25",
+        "--content",
+        content.to_str().unwrap(),
+    ]);
+    assert!(generated.status.success());
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("index.html"), TRUNK_PAGE).unwrap();
+    let output = build(&content, &out);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let cards = |file: &str| {
+        let page = fs::read_to_string(out.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        page.matches(r#"<article class="post-card">"#).count()
+    };
+    assert_eq!(
+        (
+            cards("index.html"),
+            cards("page/2/index.html"),
+            cards("page/3/index.html")
+        ),
+        (10, 10, 5)
+    );
+    assert!(!out.join("page/4").exists());
+    let page_two = fs::read_to_string(out.join("page/2/index.html")).unwrap();
+    assert!(
+        page_two.contains("<title>Page 2 — Carnet</title>"),
+        "{page_two}"
+    );
+    assert!(page_two.contains("Page 2 sur 3"));
+    assert!(page_two.contains(r#"<a href="/" rel="prev">← Billets plus récents</a>"#));
+    assert!(page_two.contains(r#"<a href="/page/3/" rel="next">Billets plus anciens →</a>"#));
+    let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>http://127.0.0.1:8080/page/3/</loc>"));
+}

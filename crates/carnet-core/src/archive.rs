@@ -19,6 +19,46 @@ pub struct YearArchive {
     pub months: Vec<MonthCount>,
 }
 
+/// How many posts a list page shows.
+pub const POSTS_PER_PAGE: usize = 10;
+
+/// One page of a list of posts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListPage<'a> {
+    /// The posts on this page, in the list's order.
+    pub posts: Vec<&'a PostSummary>,
+    /// This page's number, from 1.
+    pub number: usize,
+    /// How many pages the list has, at least 1.
+    pub count: usize,
+}
+
+/// How many pages a list of `total` posts takes: at least 1, even empty.
+pub fn page_count(total: usize) -> usize {
+    total.div_ceil(POSTS_PER_PAGE).max(1)
+}
+
+/// Page `number` (from 1) of `posts`, a list of `total` posts; none if there is no such page.
+pub fn list_page<'a>(
+    posts: impl Iterator<Item = &'a PostSummary>,
+    total: usize,
+    number: usize,
+) -> Option<ListPage<'a>> {
+    let count = page_count(total);
+    if number == 0 || number > count {
+        return None;
+    }
+    let posts = posts
+        .skip((number - 1) * POSTS_PER_PAGE)
+        .take(POSTS_PER_PAGE)
+        .collect();
+    Some(ListPage {
+        posts,
+        number,
+        count,
+    })
+}
+
 /// A post's neighbours in time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Neighbours<'a> {
@@ -270,6 +310,35 @@ mod tests {
                 newer: None
             }
         );
+    }
+
+    #[test]
+    fn lists_are_cut_into_pages_of_ten() {
+        let posts: Vec<PostSummary> = (1..=25)
+            .map(|i| post(&format!("p{i:02}"), "2009-01-01", "x"))
+            .collect();
+        assert_eq!(
+            (
+                page_count(0),
+                page_count(10),
+                page_count(11),
+                page_count(25)
+            ),
+            (1, 1, 2, 3)
+        );
+        let page = |n| list_page(posts.iter(), posts.len(), n);
+        let first = page(1).unwrap();
+        assert_eq!((first.posts.len(), first.number, first.count), (10, 1, 3));
+        assert_eq!(first.posts[0].slug, "p01");
+        let last = page(3).unwrap();
+        assert_eq!(
+            slugs(last.posts.into_iter()),
+            ["p21", "p22", "p23", "p24", "p25"]
+        );
+        assert!(page(0).is_none());
+        assert!(page(4).is_none());
+        let empty: Vec<PostSummary> = Vec::new();
+        assert_eq!(list_page(empty.iter(), 0, 1).map(|p| p.count), Some(1));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! They are plain strings built here, escaped by [`escape`], and checked by a real XML parser
 //! in the content tool's tests.
 
+use crate::archive::page_count;
 use crate::content::Blog;
 use crate::markdown;
 use crate::model::Manifest;
@@ -110,23 +111,34 @@ pub fn sitemap(manifest: &Manifest, site_url: &str) -> String {
         }
         xml.push_str("</url>\n");
     };
-    url(paths::HOME, newest(manifest.posts.iter()));
-    for post in &manifest.posts {
-        url(&paths::post(&post.slug), Some(post.date));
-    }
+    let mut list = |first: &str, total: usize, lastmod: Option<crate::Date>| {
+        for number in 1..=page_count(total) {
+            url(&paths::list_page(first, number), lastmod);
+        }
+    };
+    list(
+        paths::HOME,
+        manifest.posts.len(),
+        newest(manifest.posts.iter()),
+    );
     for entry in &manifest.categories {
         let slug = &entry.category.slug;
-        url(
+        list(
             &paths::category(slug),
+            entry.count,
             newest(manifest.posts_in_category(slug)),
         );
     }
-    url(paths::ARCHIVE, newest(manifest.posts.iter()));
     for entry in &manifest.months {
-        url(
+        list(
             &paths::month(entry.month),
+            entry.count,
             newest(manifest.posts_in_month(entry.month)),
         );
+    }
+    url(paths::ARCHIVE, newest(manifest.posts.iter()));
+    for post in &manifest.posts {
+        url(&paths::post(&post.slug), Some(post.date));
     }
     xml.push_str("</urlset>\n");
     xml

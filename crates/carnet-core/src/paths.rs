@@ -30,6 +30,16 @@ pub fn month(month: YearMonth) -> String {
     format!("archive/{:04}/{:02}/", month.year, month.month)
 }
 
+/// Page `number` of the list whose first page is at `first` (a path from this module).
+/// The first page is the list itself; the others are `page/<number>/` under it.
+pub fn list_page(first: &str, number: usize) -> String {
+    if number <= 1 {
+        first.to_owned()
+    } else {
+        format!("{first}page/{number}/")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,5 +50,16 @@ mod tests {
         assert_eq!(category("reseaux-sociaux"), "category/reseaux-sociaux/");
         assert_eq!(month(YearMonth::new(2009, 3).unwrap()), "archive/2009/03/");
         assert_eq!((HOME, ARCHIVE), ("", "archive/"));
+    }
+
+    #[test]
+    fn list_pages_after_the_first_are_under_page() {
+        assert_eq!(list_page(HOME, 1), "");
+        assert_eq!(list_page(HOME, 2), "page/2/");
+        assert_eq!(list_page(&category("actus"), 3), "category/actus/page/3/");
+        assert_eq!(
+            list_page(&month(YearMonth::new(2009, 10).unwrap()), 1),
+            "archive/2009/10/"
+        );
     }
 }
