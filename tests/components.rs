@@ -291,11 +291,12 @@ async fn sleep(ms: i32) {
 fn pager_links_the_neighbouring_pages_and_hides_when_one_page_is_enough() {
     let root = container();
     let _mounted = mount_to(root.clone(), || {
+        provide_context(Site::new("/"));
         view! {
             <Router>
-                <Pager number=1 count=1 href=|n| format!("/page/{n}/") />
-                <Pager number=1 count=3 href=|n| format!("/page/{n}/") />
-                <Pager number=3 count=3 href=|n| format!("/page/{n}/") />
+                <Pager number=1 count=1 first="" />
+                <Pager number=1 count=3 first="" />
+                <Pager number=3 count=3 first="" />
             </Router>
         }
     });

@@ -1,12 +1,24 @@
 //! The links between the pages of a list of posts.
 
+use crate::site::Site;
+use carnet_core::paths;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// « ← Billets plus récents », « Page 2 sur 5 », « Billets plus anciens → »; nothing when the
-/// list fits on one page. `href(n)` is the URL of page `n`.
+/// list fits on one page.
 #[component]
-pub fn Pager(number: usize, count: usize, href: impl Fn(usize) -> String) -> impl IntoView {
+pub fn Pager(
+    /// This page's number, from 1.
+    number: usize,
+    /// How many pages the list has.
+    count: usize,
+    /// The path of the list's first page, relative to the base (`carnet_core::paths`).
+    #[prop(into)]
+    first: String,
+) -> impl IntoView {
+    let site = expect_context::<Site>();
+    let href = move |n| site.page(&paths::list_page(&first, n));
     (count > 1).then(|| {
         let newer = (number > 1).then(|| {
             let link = href(number - 1);

@@ -1,8 +1,7 @@
 //! `/category/<slug>/` and its `page/<n>/`: one category's posts, ten a page.
 
 use crate::components::{PageMeta, Pager, PostList};
-use crate::routes::{posts_count, use_page_number, use_slug, NotFoundPage};
-use crate::site::Site;
+use crate::routes::{list_title, posts_count, use_page_number, use_slug, NotFoundPage};
 use crate::store::Blog;
 use carnet_core::archive::list_page;
 use carnet_core::paths;
@@ -12,7 +11,6 @@ use leptos::prelude::*;
 #[component]
 pub fn CategoryPage() -> impl IntoView {
     let blog = expect_context::<Blog>();
-    let site = expect_context::<Site>();
     let slug = use_slug();
     let number = use_page_number();
     move || {
@@ -26,15 +24,9 @@ pub fn CategoryPage() -> impl IntoView {
         };
         let name = entry.category.name.clone();
         let first = paths::category(&slug);
-        let title = match page.number {
-            1 => format!("Catégorie : {name}"),
-            n => format!("Catégorie : {name}, page {n}"),
-        };
-        let site = site.clone();
-        let pages = first.clone();
         view! {
             <PageMeta
-                title
+                title=list_title(&format!("Catégorie : {name}"), page.number)
                 description=format!("Les billets de la catégorie {name} ({}).", posts_count(entry.count))
                 path=paths::list_page(&first, page.number)
             />
@@ -43,11 +35,7 @@ pub fn CategoryPage() -> impl IntoView {
                 <span class="count">"(" {posts_count(entry.count)} ")"</span>
             </h1>
             <PostList posts=page.posts.into_iter().cloned().collect() />
-            <Pager
-                number=page.number
-                count=page.count
-                href=move |n| site.page(&paths::list_page(&pages, n))
-            />
+            <Pager number=page.number count=page.count first=first.clone() />
         }
         .into_any()
     }

@@ -1,8 +1,7 @@
 //! `/archive/<yyyy>/<mm>/` and its `page/<n>/`: one month's posts, ten a page.
 
 use crate::components::{PageMeta, Pager, PostList};
-use crate::routes::{posts_count, use_page_number, NotFoundPage};
-use crate::site::Site;
+use crate::routes::{list_title, posts_count, use_page_number, NotFoundPage};
 use crate::store::Blog;
 use carnet_core::archive::list_page;
 use carnet_core::paths;
@@ -23,7 +22,6 @@ pub struct MonthParams {
 #[component]
 pub fn MonthPage() -> impl IntoView {
     let blog = expect_context::<Blog>();
-    let site = expect_context::<Site>();
     let params = use_params::<MonthParams>();
     let number = use_page_number();
     move || {
@@ -41,26 +39,16 @@ pub fn MonthPage() -> impl IntoView {
         };
         let label = entry.month.french();
         let first = paths::month(entry.month);
-        let title = match page.number {
-            1 => format!("Archives : {label}"),
-            n => format!("Archives : {label}, page {n}"),
-        };
-        let site = site.clone();
-        let pages = first.clone();
         view! {
             <PageMeta
-                title
+                title=list_title(&format!("Archives : {label}"), page.number)
                 description=format!("Les billets publiés en {label} ({}).", posts_count(entry.count))
                 path=paths::list_page(&first, page.number)
             />
             <h1 class="page-heading">"Archives\u{a0}: " {label}</h1>
             <p class="page-count">{posts_count(entry.count)}</p>
             <PostList posts=page.posts.into_iter().cloned().collect() />
-            <Pager
-                number=page.number
-                count=page.count
-                href=move |n| site.page(&paths::list_page(&pages, n))
-            />
+            <Pager number=page.number count=page.count first=first.clone() />
         }
         .into_any()
     }
