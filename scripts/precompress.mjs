@@ -7,32 +7,40 @@ import zlib from "node:zlib";
 
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".wasm", ".svg", ".xml", ".txt"]);
 
-function* files(dir) {
+/** Every file under `dir` worth compressing (text and wasm), recursively. */
+export function* compressibleFiles(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* files(file);
+    if (entry.isDirectory()) yield* compressibleFiles(file);
     else if (COMPRESSIBLE.has(path.extname(entry.name))) yield file;
   }
 }
 
-const [dir] = process.argv.slice(2);
-if (!dir) {
-  console.error("usage: node scripts/precompress.mjs DIR");
-  process.exit(2);
+/** Writes the .br and .gz copies of every compressible file under `dir`; returns how many. */
+export function precompress(dir) {
+  let count = 0;
+  for (const file of compressibleFiles(dir)) {
+    const data = fs.readFileSync(file);
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
+    fs.writeFileSync(
+      `${file}.br`,
+      zlib.brotliCompressSync(data, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+        },
+      }),
+    );
+    count += 1;
+  }
+  return count;
 }
-let count = 0;
-for (const file of files(dir)) {
-  const data = fs.readFileSync(file);
-  fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
-  fs.writeFileSync(
-    `${file}.br`,
-    zlib.brotliCompressSync(data, {
-      params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-      },
-    }),
-  );
-  count += 1;
+
+if (import.meta.url === `file://${path.resolve(process.argv[1] ?? "")}`) {
+  const [dir] = process.argv.slice(2);
+  if (!dir) {
+    console.error("usage: node scripts/precompress.mjs DIR");
+    process.exit(2);
+  }
+  console.error(`carnet: ${precompress(dir)} files precompressed (.br, .gz) in ${dir}`);
 }
-console.error(`carnet: ${count} files precompressed (.br, .gz) in ${dir}`);

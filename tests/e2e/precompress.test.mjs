@@ -5,20 +5,11 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+import { compressibleFiles } from "../../scripts/precompress.mjs";
 
 const DIST = path.resolve(process.env.CARNET_DIST ?? "dist");
-const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".wasm", ".svg", ".xml", ".txt"]);
-
-function* files(dir) {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* files(file);
-    else if (COMPRESSIBLE.has(path.extname(entry.name))) yield file;
-  }
-}
-
 test("every text and wasm file has .br and .gz copies with the same content", () => {
-  const all = [...files(DIST)];
+  const all = [...compressibleFiles(DIST)];
   assert.ok(all.some((f) => f.endsWith(".wasm")), `no wasm in ${DIST}: build it first`);
   assert.ok(all.some((f) => f.endsWith(path.join("posts", "community-manager-un-metier-transparent", "index.html"))));
   for (const file of all) {
