@@ -1,10 +1,11 @@
-//! The network: fetching the manifest and post bodies, with errors a reader can understand.
+//! The network: fetching the index, list pages and posts, with errors a reader can understand.
 //!
 //! Nothing else in the app talks to the network. Every failure becomes a [`LoadError`], which
 //! says in French what went wrong; pages show it with a « Réessayer » button.
 
 use crate::site::Site;
-use carnet_core::model::{Manifest, PostBody, SCHEMA_VERSION};
+use carnet_core::model::{Index, List, ListPage, Post, SCHEMA_VERSION};
+use carnet_core::paths;
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -45,18 +46,29 @@ impl fmt::Display for LoadError {
     }
 }
 
-/// Fetches the blog's manifest.
-pub async fn fetch_manifest(site: &Site) -> Result<Manifest, LoadError> {
-    let manifest: Manifest = fetch_json(&site.manifest_url()).await?;
-    check_version(manifest.version)?;
-    Ok(manifest)
+/// Fetches the blog's index.
+pub async fn fetch_index(site: &Site) -> Result<Index, LoadError> {
+    let index: Index = fetch_json(&site.index_url()).await?;
+    check_version(index.version)?;
+    Ok(index)
 }
 
-/// Fetches the body of the post `slug`.
-pub async fn fetch_post_body(site: &Site, slug: &str) -> Result<PostBody, LoadError> {
-    let body: PostBody = fetch_json(&site.post_body_url(slug)).await?;
-    check_version(body.version)?;
-    Ok(body)
+/// Fetches page `number` of `list`.
+pub async fn fetch_list_page(
+    site: &Site,
+    list: &List,
+    number: usize,
+) -> Result<ListPage, LoadError> {
+    let page: ListPage = fetch_json(&site.page_data_url(&list.page(number))).await?;
+    check_version(page.version)?;
+    Ok(page)
+}
+
+/// Fetches the post `slug`: a [`LoadError::Status`] 404 if there is none.
+pub async fn fetch_post(site: &Site, slug: &str) -> Result<Post, LoadError> {
+    let post: Post = fetch_json(&site.page_data_url(&paths::post(slug))).await?;
+    check_version(post.version)?;
+    Ok(post)
 }
 
 fn check_version(version: u32) -> Result<(), LoadError> {

@@ -1,14 +1,14 @@
 //! The app's root: the router, and the layout of every page around it.
 //!
-//! The entry (`main.rs`, or the pre-renderer) provides the [`Site`], and the [`Blog`] when the
-//! page embedded it; without one, the app fetches the manifest itself and shows a loading state,
-//! or an error with « Réessayer ».
+//! The entry (`main.rs`, or the pre-renderer) provides the [`Site`], and the [`Blog`] (the
+//! index) when the page embedded it; without one, the app fetches the index itself and shows a
+//! loading state, or an error with « Réessayer ».
 
 use crate::api::{self, LoadError};
 use crate::components::{LoadErrorView, Loading, Sidebar, SiteFooter, SiteHeader};
 use crate::routes::{ArchivePage, CategoryPage, HomePage, MonthPage, NotFoundPage, PostPage};
 use crate::site::Site;
-use crate::store::{Blog, PostBodies};
+use crate::store::{Blog, Store};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link};
@@ -17,35 +17,35 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
-/// The whole app. Expects a [`Site`] in context; uses the [`Blog`] and [`PostBodies`] there if
+/// The whole app. Expects a [`Site`] in context; uses the [`Blog`] and [`Store`] there if
 /// any.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let site = expect_context::<Site>();
-    if use_context::<PostBodies>().is_none() {
-        provide_context(PostBodies::new(site.clone()));
+    if use_context::<Store>().is_none() {
+        provide_context(Store::new(site.clone()));
     }
     let has_blog = use_context::<Blog>().is_some();
     view! {
         <Router base=site.router_base()>
-            {if has_blog { Either::Left(view! { <Layout /> }) } else { Either::Right(view! { <ManifestLoader /> }) }}
+            {if has_blog { Either::Left(view! { <Layout /> }) } else { Either::Right(view! { <IndexLoader /> }) }}
         </Router>
     }
 }
 
-/// Fetches the manifest, then shows the layout; meanwhile a loading state, or the error.
+/// Fetches the index, then shows the layout; meanwhile a loading state, or the error.
 #[component]
-fn ManifestLoader() -> impl IntoView {
+fn IndexLoader() -> impl IntoView {
     let site = expect_context::<Site>();
-    let manifest = LocalResource::new(move || {
+    let index = LocalResource::new(move || {
         let site = site.clone();
-        async move { api::fetch_manifest(&site).await.map(Blog::new) }
+        async move { api::fetch_index(&site).await.map(Blog::new) }
     });
-    move || match manifest.get() {
+    move || match index.get() {
         None => view! { <Loading label="Chargement du carnet…" /> }.into_any(),
         Some(Err(error)) => {
-            view! { <ManifestError error on_retry=move || manifest.refetch() /> }.into_any()
+            view! { <IndexError error on_retry=move || index.refetch() /> }.into_any()
         }
         Some(Ok(blog)) => {
             provide_context(blog);
@@ -54,9 +54,9 @@ fn ManifestLoader() -> impl IntoView {
     }
 }
 
-/// The manifest could not be loaded: say why, offer to try again.
+/// The index could not be loaded: say why, offer to try again.
 #[component]
-fn ManifestError(error: LoadError, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+fn IndexError(error: LoadError, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     view! {
         <main id="contenu" class="standalone">
             <LoadErrorView

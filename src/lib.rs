@@ -1,8 +1,9 @@
 //! Carnet's app: the Leptos single-page app that reads a blog built by `carnet-cli`.
 //!
-//! A thin layer over `carnet-core`: [`api`] fetches the manifest and post bodies, [`store`] keeps
-//! what was fetched, [`routes`] has one file a page, [`components`] the pieces pages share. No
-//! page parses, sorts or counts: the core did that when the content tool built the manifest.
+//! A thin layer over `carnet-core`: [`api`] fetches the index, list pages and posts, [`store`]
+//! keeps what was fetched, [`routes`] has one file a page, [`components`] the pieces pages share.
+//! No page parses, sorts or counts: the core did that when the content tool cut the blog into
+//! those pieces.
 //!
 //! The same components run in two places: in the browser (feature `hydrate`, built by Trunk),
 //! and natively (feature `ssr`), where [`prerender`] renders every page to static HTML.

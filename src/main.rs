@@ -8,7 +8,7 @@
 fn main() {
     use carnet::page_data::{read_from_document, same_page};
     use carnet::site::Site;
-    use carnet::store::{Blog, PostBodies};
+    use carnet::store::{Blog, Store};
     use carnet::App;
     use leptos::prelude::*;
 
@@ -23,15 +23,18 @@ fn main() {
         .is_some_and(|(path, _)| same_page(path, &current));
 
     let app = move || {
-        let bodies = PostBodies::new(site.clone());
+        let store = Store::new(site.clone());
         provide_context(site);
         if let Some((_, data)) = embedded {
-            for body in &data.bodies {
-                bodies.insert(body);
+            if let Some(page) = data.list {
+                store.insert_list_page(page);
             }
-            provide_context(Blog::new(data.manifest));
+            if let Some(post) = data.post {
+                store.insert_post(post);
+            }
+            provide_context(Blog::new(data.index));
         }
-        provide_context(bodies);
+        provide_context(store);
         view! { <App /> }
     };
     if hydrating {

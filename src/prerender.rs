@@ -4,13 +4,13 @@
 //! Each page is Trunk's `index.html` with, in the head, the page's title and meta tags (between
 //! [`HEAD_START`] and [`HEAD_END`]) and its [`PageData`]; in the body, the rendered app.
 
-use crate::page_data::{to_script, HEAD_END, HEAD_START};
+use crate::page_data::{to_script, HEAD_END, HEAD_START, SCRIPT_ID};
 use crate::site::Site;
-use crate::store::{Blog, PostBodies};
+use crate::store::{Blog, Store};
 use crate::App;
-use carnet_core::archive::page_count;
+use carnet_core::archive::list_pages;
 use carnet_core::content;
-use carnet_core::model::{PageData, PostBody};
+use carnet_core::model::{ListPage, PageData, Post};
 use carnet_core::paths;
 use futures::StreamExt;
 use hydration_context::{SharedContext, SsrSharedContext};
@@ -18,45 +18,51 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
+use std::io;
 use std::sync::Arc;
 
-/// One page, ready to be written.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RenderedPage {
-    /// Where it goes, relative to the site folder: `index.html`, `posts/<slug>/index.html`…
-    pub file: String,
-    /// The whole document.
-    pub html: String,
-}
-
-/// Renders every page of `blog`, served under `base`, into Trunk's `template` page.
+/// Renders every page of `blog`, served under `base`, into Trunk's `template` page, and hands
+/// each to `write` with its file (relative to the site folder: `index.html`,
+/// `posts/<slug>/index.html`…) as soon as it is rendered: a big blog is never held in memory
+/// as HTML.
 pub fn render_site(
     blog: &content::Blog,
     base: &str,
     template: &str,
-) -> Result<Vec<RenderedPage>, String> {
+    mut write: impl FnMut(&str, &str) -> io::Result<()>,
+) -> Result<(), String> {
     let template = Template::new(template)?;
+    if !template
+        .after_body_start
+        .trim_start()
+        .starts_with("</body>")
+    {
+        return Err("the <body> of index.html must be empty: pages are rendered into it".into());
+    }
     let site = Site::new(base);
     let manifest = &blog.manifest;
-
-    let mut pages: Vec<(String, Vec<PostBody>)> = Vec::new();
-    let mut list = |first: &str, total: usize| {
-        for number in 1..=page_count(total) {
-            pages.push((paths::list_page(first, number), Vec::new()));
-        }
+    let index = manifest.index();
+    let page = |list: Option<ListPage>, post: Option<Post>| PageData {
+        index: index.clone(),
+        list,
+        post,
     };
-    list(paths::HOME, manifest.posts.len());
-    for entry in &manifest.categories {
-        list(&paths::category(&entry.category.slug), entry.count);
-    }
-    for entry in &manifest.months {
-        list(&paths::month(entry.month), entry.count);
-    }
-    pages.push((paths::ARCHIVE.to_owned(), Vec::new()));
-    for (post, body) in manifest.posts.iter().zip(&blog.bodies) {
-        pages.push((paths::post(&post.slug), vec![body.clone()]));
-    }
-    pages.push((paths::NOT_FOUND.to_owned(), Vec::new()));
+    let lists = manifest.lists();
+    let pages = lists
+        .iter()
+        .flat_map(|(list, posts)| list_pages(list, posts))
+        .map(|list_page| {
+            (
+                list_page.list.page(list_page.number),
+                page(Some(list_page), None),
+            )
+        })
+        .chain([(paths::ARCHIVE.to_owned(), page(None, None))])
+        .chain(
+            blog.posts()
+                .map(|post| (paths::post(&post.summary.slug), page(None, Some(post)))),
+        )
+        .chain([(paths::NOT_FOUND.to_owned(), page(None, None))]);
 
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
@@ -65,12 +71,7 @@ pub fn render_site(
     local.block_on(&runtime, async {
         // Already set when rendering twice in one process: that is fine.
         let _ = any_spawner::Executor::init_tokio();
-        let mut rendered = Vec::with_capacity(pages.len());
-        for (path, bodies) in pages {
-            let data = PageData {
-                manifest: manifest.clone(),
-                bodies,
-            };
+        for (path, data) in pages {
             let url = site.page(&path);
             let (head, body) = render_page(&site, &data, &url).await;
             let file = if path.ends_with('/') || path.is_empty() {
@@ -78,12 +79,10 @@ pub fn render_site(
             } else {
                 path
             };
-            rendered.push(RenderedPage {
-                file,
-                html: template.fill(&head, &to_script(&data, &url), &body),
-            });
+            let html = template.fill(&head, &to_script(&data, &url), &body);
+            write(&file, &html).map_err(|error| format!("cannot write {file}: {error}"))?;
         }
-        Ok(rendered)
+        Ok(())
     })
 }
 
@@ -96,12 +95,15 @@ async fn render_page(site: &Site, data: &PageData, url: &str) -> (String, String
         let (meta, meta_output) = ServerMetaContext::new();
         provide_context(meta);
         provide_context(site.clone());
-        let bodies = PostBodies::new(site.clone());
-        for body in &data.bodies {
-            bodies.insert(body);
+        let store = Store::new(site.clone());
+        if let Some(page) = &data.list {
+            store.insert_list_page(page.clone());
         }
-        provide_context(bodies);
-        provide_context(Blog::new(data.manifest.clone()));
+        if let Some(post) = &data.post {
+            store.insert_post(post.clone());
+        }
+        provide_context(store);
+        provide_context(Blog::new(data.index.clone()));
         (meta_output, view! { <App /> }.to_html_stream_in_order())
     });
     // leptos_meta puts the head's tags after this marker, in the first chunk.
@@ -127,6 +129,36 @@ async fn render_page(site: &Site, data: &PageData, url: &str) -> (String, String
     }
     drop(owner);
     (format!("{head}{HEAD_END}"), body)
+}
+
+/// Trunk's page from `html`: `html` itself, or, if it is a page pre-rendered from it, that page
+/// without what the pre-renderer added (the head's tags, the embedded data, the body).
+pub fn trunk_page(html: &str) -> Result<String, String> {
+    if !html.contains(&format!(r#"<script id="{SCRIPT_ID}""#)) {
+        return Ok(html.to_owned());
+    }
+    let cut = |html: &str, start: &str, end: &str| -> Result<String, String> {
+        let from = html.find(start).ok_or(format!("no {start} in the page"))?;
+        let to = html[from..]
+            .find(end)
+            .ok_or(format!("no {end} after {start} in the page"))?
+            + from
+            + end.len();
+        Ok(format!("{}{}", &html[..from], &html[to..]))
+    };
+    let html = cut(html, HEAD_START, HEAD_END)?;
+    let html = cut(&html, &format!(r#"<script id="{SCRIPT_ID}""#), "</script>")?;
+    let template = Template::new(&html)?;
+    let body_end = template
+        .after_body_start
+        .rfind("</body>")
+        .ok_or("the page has no </body>")?;
+    Ok(format!(
+        "{}{}{}",
+        template.before_head_end,
+        template.between,
+        &template.after_body_start[body_end..]
+    ))
 }
 
 /// Trunk's `index.html`, cut where the pre-rendered parts go.

@@ -6,7 +6,7 @@
 //! whatever page is showing.
 
 use carnet_core::feed::{FEED_PATH, SITEMAP_PATH};
-use carnet_core::model::{post_body_path, MANIFEST_PATH};
+use carnet_core::model::{page_data_path, INDEX_PATH};
 use carnet_core::{paths, YearMonth};
 
 /// The site's base path, `/` or `/blog/`: always starts and ends with `/`.
@@ -91,13 +91,13 @@ impl Site {
         self.page(SITEMAP_PATH)
     }
 
-    /// The manifest's URL.
-    pub fn manifest_url(&self) -> String {
-        format!("{}{MANIFEST_PATH}", self.base)
+    /// The index's URL.
+    pub fn index_url(&self) -> String {
+        format!("{}{INDEX_PATH}", self.base)
     }
 
-    /// The URL of the body of the post `slug`.
-    pub fn post_body_url(&self, slug: &str) -> String {
-        format!("{}{}", self.base, post_body_path(slug))
+    /// The URL of the data of the page at `page` (a path from `carnet_core::paths`).
+    pub fn page_data_url(&self, page: &str) -> String {
+        format!("{}{}", self.base, page_data_path(page))
     }
 }

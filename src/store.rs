@@ -1,111 +1,205 @@
-//! What the app has loaded: the blog's manifest, and the post bodies fetched so far.
+//! What the app has loaded: the blog's index, and the list pages and posts fetched so far.
 //!
-//! Pages read these from context. Post bodies are kept once rendered, so coming back to a post
-//! (the back button) draws it at once, and the browser can restore the scroll position.
+//! Pages read these from context. The index is loaded before any page shows. List pages and
+//! posts are fetched the first time a page asks for them and kept for the visit, so coming
+//! back to a page (the back button) draws it at once, and the browser can restore the scroll
+//! position; a post's Markdown is rendered once, when it arrives.
 
 use crate::api::{self, LoadError};
 use crate::site::Site;
-use carnet_core::{Manifest, PostBody};
+use carnet_core::{Index, List, ListPage, Post};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
+use std::future::Future;
+use std::hash::Hash;
 use std::ops::Deref;
+use std::pin::Pin;
 use std::sync::Arc;
 
-/// The loaded manifest, shared by every page.
+/// The blog's index, shared by every page.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Blog(Arc<Manifest>);
+pub struct Blog(Arc<Index>);
 
 impl Blog {
-    /// Wraps a loaded manifest.
-    pub fn new(manifest: Manifest) -> Blog {
-        Blog(Arc::new(manifest))
+    /// Wraps a loaded index.
+    pub fn new(index: Index) -> Blog {
+        Blog(Arc::new(index))
     }
 }
 
 impl Deref for Blog {
-    type Target = Manifest;
+    type Target = Index;
 
-    fn deref(&self) -> &Manifest {
+    fn deref(&self) -> &Index {
         &self.0
     }
 }
 
-/// Where a post's body stands.
+/// Where something fetched on demand stands.
 #[derive(Clone, Debug, PartialEq)]
-pub enum BodyState {
+pub enum Load<T> {
     /// Being fetched.
     Loading,
-    /// Fetched and rendered to safe HTML.
-    Ready(Arc<str>),
+    /// Here.
+    Ready(T),
     /// Could not be fetched.
     Failed(LoadError),
 }
 
-/// The post bodies: fetched on demand, rendered once, kept for the visit.
-#[derive(Clone, Copy)]
-pub struct PostBodies {
-    site: StoredValue<Site>,
-    states: RwSignal<HashMap<String, BodyState>>,
+/// A post with its body rendered to safe HTML.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RenderedPost {
+    /// The post.
+    pub post: Post,
+    /// Its body, from `carnet_core::markdown`.
+    pub html: String,
 }
 
-impl PostBodies {
+/// The list pages and posts: fetched on demand, kept for the visit.
+#[derive(Clone, Copy)]
+pub struct Store {
+    site: StoredValue<Site>,
+    lists: Cache<(List, usize), Arc<ListPage>>,
+    posts: Cache<String, Arc<RenderedPost>>,
+}
+
+impl Store {
     /// An empty store fetching from `site`.
-    pub fn new(site: Site) -> PostBodies {
-        PostBodies {
+    pub fn new(site: Site) -> Store {
+        Store {
             site: StoredValue::new(site),
+            lists: Cache::new(),
+            posts: Cache::new(),
+        }
+    }
+
+    /// Keeps `page`, so it is drawn without fetching (a pre-rendered page embeds what it shows).
+    pub fn insert_list_page(&self, page: ListPage) {
+        self.lists
+            .insert((page.list.clone(), page.number), Arc::new(page));
+    }
+
+    /// Renders and keeps `post`, so it is drawn without fetching.
+    pub fn insert_post(&self, post: Post) {
+        let slug = post.summary.slug.clone();
+        let base = self.site.with_value(|site| site.base().to_owned());
+        self.posts.insert(slug, Arc::new(render(post, &base)));
+    }
+
+    /// Page `number` of `list`, tracked; fetched the first time it is asked for.
+    pub fn list_page(&self, list: &List, number: usize) -> Load<Arc<ListPage>> {
+        self.lists.get((list.clone(), number), self.list_fetcher())
+    }
+
+    /// Fetches page `number` of `list` again, after a failure.
+    pub fn retry_list_page(&self, list: &List, number: usize) {
+        self.lists
+            .fetch((list.clone(), number), self.list_fetcher());
+    }
+
+    /// The post `slug`, tracked; fetched the first time it is asked for.
+    pub fn post(&self, slug: &str) -> Load<Arc<RenderedPost>> {
+        self.posts.get(slug.to_owned(), self.post_fetcher())
+    }
+
+    /// Fetches the post `slug` again, after a failure.
+    pub fn retry_post(&self, slug: &str) {
+        self.posts.fetch(slug.to_owned(), self.post_fetcher());
+    }
+
+    fn list_fetcher(&self) -> impl FnOnce((List, usize)) -> Fetch<Arc<ListPage>> {
+        let site = self.site.get_value();
+        move |(list, number)| {
+            Box::pin(async move {
+                api::fetch_list_page(&site, &list, number)
+                    .await
+                    .map(Arc::new)
+            })
+        }
+    }
+
+    fn post_fetcher(&self) -> impl FnOnce(String) -> Fetch<Arc<RenderedPost>> {
+        let site = self.site.get_value();
+        move |slug| {
+            Box::pin(async move {
+                let post = api::fetch_post(&site, &slug).await?;
+                Ok(Arc::new(render(post, site.base())))
+            })
+        }
+    }
+}
+
+/// A fetch under way.
+type Fetch<V> = Pin<Box<dyn Future<Output = Result<V, LoadError>>>>;
+
+fn render(post: Post, base: &str) -> RenderedPost {
+    let html = carnet_core::markdown::to_html(&post.markdown, base);
+    RenderedPost { post, html }
+}
+
+/// Values fetched by key, each fetched once (or again when asked after a failure).
+struct Cache<K: 'static, V: 'static> {
+    states: RwSignal<HashMap<K, Load<V>>>,
+}
+
+impl<K: 'static, V: 'static> Clone for Cache<K, V> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<K: 'static, V: 'static> Copy for Cache<K, V> {}
+
+impl<K, V> Cache<K, V>
+where
+    K: Clone + Eq + Hash + Send + Sync + 'static,
+    V: Clone + Send + Sync + 'static,
+{
+    fn new() -> Self {
+        Cache {
             states: RwSignal::new(HashMap::new()),
         }
     }
 
-    /// Renders and keeps `body`, so its post is drawn without fetching (a pre-rendered page
-    /// embeds the bodies it shows).
-    pub fn insert(&self, body: &PostBody) {
-        let html = render(
-            body,
-            self.site.with_value(|site| site.base().to_owned()).as_str(),
-        );
+    fn insert(&self, key: K, value: V) {
         self.states.update_untracked(|states| {
-            states.insert(body.slug.clone(), BodyState::Ready(html));
+            states.insert(key, Load::Ready(value));
         });
     }
 
-    /// The state of `slug`'s body, tracked; starts fetching it the first time it is asked for.
-    pub fn get(&self, slug: &str) -> BodyState {
-        if let Some(state) = self.states.with(|states| states.get(slug).cloned()) {
+    /// The state of `key`, tracked; starts `fetch` the first time the key is asked for.
+    fn get(&self, key: K, fetch: impl FnOnce(K) -> Fetch<V>) -> Load<V> {
+        if let Some(state) = self.states.with(|states| states.get(&key).cloned()) {
             return state;
         }
         // Untracked: this runs while a view reads the store, which must not re-run it.
         self.states.update_untracked(|states| {
-            states.insert(slug.to_owned(), BodyState::Loading);
+            states.insert(key.clone(), Load::Loading);
         });
-        self.fetch(slug.to_owned());
-        BodyState::Loading
+        self.start(key, fetch);
+        Load::Loading
     }
 
-    /// Fetches `slug`'s body again, after a failure.
-    pub fn retry(&self, slug: &str) {
+    /// Marks `key` as loading (redrawing who shows it) and fetches it again.
+    fn fetch(&self, key: K, fetch: impl FnOnce(K) -> Fetch<V>) {
         self.states.update(|states| {
-            states.insert(slug.to_owned(), BodyState::Loading);
+            states.insert(key.clone(), Load::Loading);
         });
-        self.fetch(slug.to_owned());
+        self.start(key, fetch);
     }
 
-    fn fetch(&self, slug: String) {
+    fn start(&self, key: K, fetch: impl FnOnce(K) -> Fetch<V>) {
         let states = self.states;
-        let site = self.site.get_value();
+        let loading = fetch(key.clone());
         spawn_local(async move {
-            let state = match api::fetch_post_body(&site, &slug).await {
-                Ok(body) => BodyState::Ready(render(&body, site.base())),
-                Err(error) => BodyState::Failed(error),
+            let state = match loading.await {
+                Ok(value) => Load::Ready(value),
+                Err(error) => Load::Failed(error),
             };
             states.update(|states| {
-                states.insert(slug, state);
+                states.insert(key, state);
             });
         });
     }
-}
-
-fn render(body: &PostBody, base: &str) -> Arc<str> {
-    carnet_core::markdown::to_html(&body.markdown, base).into()
 }

@@ -4,12 +4,14 @@
 #![cfg(target_arch = "wasm32")]
 
 use carnet::api::LoadError;
-use carnet::components::{FrenchDate, LoadErrorView, Pager, PostArticle, PostCard, Sidebar};
+use carnet::components::{
+    FrenchDate, ListPosts, LoadErrorView, Pager, PostArticle, PostCard, Sidebar,
+};
 use carnet::routes::NotFoundPage;
 use carnet::site::Site;
-use carnet::store::{Blog, PostBodies};
-use carnet_core::model::{PostBody, SCHEMA_VERSION};
-use carnet_core::{Category, Manifest, PostSummary};
+use carnet::store::{Blog, Load, Store};
+use carnet_core::archive::list_pages;
+use carnet_core::{Category, List, Manifest, PostSummary};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -33,8 +35,8 @@ fn post(slug: &str, title: &str, date: &str, category: &str) -> PostSummary {
     }
 }
 
-fn seed_blog() -> Blog {
-    Blog::new(Manifest::new(
+fn seed_manifest() -> Manifest {
+    Manifest::new(
         carnet_core::Site {
             title: "Carnet".into(),
             description: "Notes.".into(),
@@ -46,7 +48,11 @@ fn seed_blog() -> Blog {
             post("b2b", "Les réseaux B2B", "2009-01-07", "Réseaux sociaux"),
             post("autre", "Un autre billet", "2009-10-01", "Actus"),
         ],
-    ))
+    )
+}
+
+fn seed_blog() -> Blog {
+    Blog::new(seed_manifest().index())
 }
 
 /// A fresh element in the document to mount into.
@@ -198,14 +204,14 @@ async fn post_article_shows_body_byline_comments_and_neighbours() {
         let site = Site::new("/");
         provide_context(site.clone());
         provide_context(seed_blog());
-        let bodies = PostBodies::new(site);
-        bodies.insert(&PostBody {
-            version: SCHEMA_VERSION,
-            slug: "autre".into(),
-            markdown: "Le *corps*.".into(),
-        });
-        provide_context(bodies);
-        let post = seed_blog().post("autre").cloned().unwrap();
+        let manifest = seed_manifest();
+        let position = manifest.posts.iter().position(|p| p.slug == "autre");
+        let store = Store::new(site);
+        store.insert_post(manifest.post_at(position.unwrap(), "Le *corps*."));
+        provide_context(store);
+        let Load::Ready(post) = store.post("autre") else {
+            panic!("an inserted post is ready");
+        };
         view! {
             <Router>
                 <PostArticle post />
@@ -254,8 +260,8 @@ fn not_found_page_links_home() {
 }
 
 #[wasm_bindgen_test]
-async fn app_without_embedded_data_fetches_the_manifest_and_explains_a_failure() {
-    // The test runner serves no blog: the manifest's URL answers 404.
+async fn app_without_embedded_data_fetches_the_index_and_explains_a_failure() {
+    // The test runner serves no blog: the index's URL answers 404.
     let root = container();
     let _mounted = mount_to(root.clone(), || {
         provide_context(Site::new("/no-blog-here/"));
@@ -294,9 +300,9 @@ fn pager_links_the_neighbouring_pages_and_hides_when_one_page_is_enough() {
         provide_context(Site::new("/"));
         view! {
             <Router>
-                <Pager number=1 count=1 first="" />
-                <Pager number=1 count=3 first="" />
-                <Pager number=3 count=3 first="" />
+                <Pager number=1 count=1 list=List::Home />
+                <Pager number=1 count=3 list=List::Home />
+                <Pager number=3 count=3 list=List::Home />
             </Router>
         }
     });
@@ -320,4 +326,57 @@ fn pager_links_the_neighbouring_pages_and_hides_when_one_page_is_enough() {
         attribute(&root, "a[rel=prev]", "href").as_deref(),
         Some("/page/2/")
     );
+}
+
+#[wasm_bindgen_test]
+async fn list_posts_draws_an_embedded_page_and_explains_a_missing_one() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), || {
+        let site = Site::new("/no-blog-here/");
+        provide_context(site.clone());
+        provide_context(seed_blog());
+        let manifest = seed_manifest();
+        let store = Store::new(site);
+        for (list, posts) in manifest.lists() {
+            if list == List::Category("actus".into()) {
+                list_pages(&list, &posts)
+                    .into_iter()
+                    .for_each(|page| store.insert_list_page(page));
+            }
+        }
+        provide_context(store);
+        view! {
+            <Router>
+                <div class="embedded">
+                    <ListPosts list=List::Category("actus".into()) number=1 />
+                </div>
+                <div class="fetched">
+                    <ListPosts list=List::Home number=1 />
+                </div>
+            </Router>
+        }
+    });
+    leptos::task::tick().await;
+    assert_eq!(
+        texts(&root, ".embedded h2"),
+        ["Community manager", "Un autre billet"]
+    );
+    assert_eq!(
+        texts(&root, ".fetched p.loading"),
+        ["Chargement des billets…"]
+    );
+    let mut text = String::new();
+    for _ in 0..100 {
+        sleep(20).await;
+        text = texts(&root, ".fetched").concat();
+        if text.contains("Impossible") {
+            break;
+        }
+    }
+    assert!(
+        text.contains("Impossible de charger ces billets."),
+        "{text}"
+    );
+    assert!(text.contains("erreur 404"), "{text}");
+    assert_eq!(texts(&root, ".fetched button"), ["Réessayer"]);
 }

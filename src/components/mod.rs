@@ -2,6 +2,7 @@
 
 mod byline;
 mod french_date;
+mod list_posts;
 mod load_error_view;
 mod loading;
 mod markdown_body;
@@ -16,6 +17,7 @@ mod site_header;
 
 pub use byline::Byline;
 pub use french_date::FrenchDate;
+pub use list_posts::ListPosts;
 pub use load_error_view::LoadErrorView;
 pub use loading::Loading;
 pub use markdown_body::MarkdownBody;

@@ -1,7 +1,7 @@
 //! The links between the pages of a list of posts.
 
 use crate::site::Site;
-use carnet_core::paths;
+use carnet_core::List;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -13,12 +13,11 @@ pub fn Pager(
     number: usize,
     /// How many pages the list has.
     count: usize,
-    /// The path of the list's first page, relative to the base (`carnet_core::paths`).
-    #[prop(into)]
-    first: String,
+    /// The list.
+    list: List,
 ) -> impl IntoView {
     let site = expect_context::<Site>();
-    let href = move |n| site.page(&paths::list_page(&first, n));
+    let href = move |n| site.page(&list.page(n));
     (count > 1).then(|| {
         let newer = (number > 1).then(|| {
             let link = href(number - 1);

@@ -1,66 +1,52 @@
 //! A whole post: title, byline, body, « Commentaires fermés », links to its neighbours.
 
-use crate::components::{Byline, LoadErrorView, Loading, MarkdownBody, PageMeta};
+use crate::components::{Byline, MarkdownBody, PageMeta};
 use crate::site::Site;
-use crate::store::{Blog, BodyState, PostBodies};
-use carnet_core::paths;
-use carnet_core::PostSummary;
+use crate::store::RenderedPost;
+use carnet_core::{paths, PostLink};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use std::sync::Arc;
 
 /// A post: title, byline, body, « Commentaires fermés », links to its neighbours.
 #[component]
-pub fn PostArticle(post: PostSummary) -> impl IntoView {
-    let blog = expect_context::<Blog>();
+pub fn PostArticle(post: Arc<RenderedPost>) -> impl IntoView {
     let site = expect_context::<Site>();
-    let bodies = expect_context::<PostBodies>();
-    let slug = post.slug.clone();
-    let body = move || match bodies.get(&slug) {
-        BodyState::Loading => view! { <Loading label="Chargement du billet…" /> }.into_any(),
-        BodyState::Ready(html) => view! { <MarkdownBody html /> }.into_any(),
-        BodyState::Failed(error) => {
-            let slug = slug.clone();
-            view! {
-                <LoadErrorView
-                    error
-                    title="Impossible de charger ce billet."
-                    on_retry=Callback::new(move |()| bodies.retry(&slug))
-                />
-            }
-            .into_any()
-        }
-    };
-    let neighbour = |class: &'static str, label: &'static str, post: &PostSummary| {
-        let title = post.title.clone();
+    let neighbour = |class: &'static str, label: &'static str, link: &PostLink| {
+        let (href, title) = (site.post(&link.slug), link.title.clone());
         view! {
             <p class=class>
                 <span class="neighbour-label">{label}</span>
-                <A href=site.post(&post.slug) exact=true>
+                <A href exact=true>
                     {title}
                 </A>
             </p>
         }
     };
-    let neighbours = blog.neighbours(&post.slug);
-    let older = neighbours
+    let older = post
+        .post
         .older
+        .as_ref()
         .map(|older| neighbour("older", "← Billet précédent", older));
-    let newer = neighbours
+    let newer = post
+        .post
         .newer
+        .as_ref()
         .map(|newer| neighbour("newer", "Billet suivant →", newer));
+    let summary = post.post.summary.clone();
     view! {
         <PageMeta
-            title=post.title.clone()
-            description=post.excerpt.clone()
-            path=paths::post(&post.slug)
-            published=post.date.to_string()
+            title=summary.title.clone()
+            description=summary.excerpt.clone()
+            path=paths::post(&summary.slug)
+            published=summary.date.to_string()
         />
         <article class="post">
             <header>
-                <h1>{post.title.clone()}</h1>
-                <Byline post=post.clone() with_author=true />
+                <h1>{summary.title.clone()}</h1>
+                <Byline post=summary with_author=true />
             </header>
-            {body}
+            <MarkdownBody html=post.html.clone() />
             <p class="comments-closed">"Commentaires fermés"</p>
         </article>
         <nav class="neighbours" aria-label="Billets voisins">

@@ -5,9 +5,6 @@ use crate::store::Blog;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// How many recent posts the sidebar lists.
-pub const RECENT_POSTS: usize = 5;
-
 /// Categories and months with their counts, and the most recent posts; the current page's link
 /// carries `aria-current="page"`.
 #[component]
@@ -47,9 +44,8 @@ pub fn Sidebar() -> impl IntoView {
         })
         .collect_view();
     let recent = blog
-        .posts
+        .recent
         .iter()
-        .take(RECENT_POSTS)
         .map(|post| {
             let title = post.title.clone();
             view! {

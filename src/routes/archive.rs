@@ -47,7 +47,7 @@ pub fn ArchivePage() -> impl IntoView {
     view! {
         <PageMeta
             title="Archives"
-            description=format!("Tous les billets, mois par mois ({}).", posts_count(blog.posts.len()))
+            description=format!("Tous les billets, mois par mois ({}).", posts_count(blog.total))
             path=paths::ARCHIVE
         />
         <h1 class="page-heading">"Archives"</h1>

@@ -1,10 +1,9 @@
 //! `/category/<slug>/` and its `page/<n>/`: one category's posts, ten a page.
 
-use crate::components::{PageMeta, Pager, PostList};
+use crate::components::{ListPosts, PageMeta};
 use crate::routes::{list_title, posts_count, use_page_number, use_slug, NotFoundPage};
 use crate::store::Blog;
-use carnet_core::archive::list_page;
-use carnet_core::paths;
+use carnet_core::List;
 use leptos::prelude::*;
 
 /// The category's name and count, then its posts, newest first.
@@ -14,28 +13,25 @@ pub fn CategoryPage() -> impl IntoView {
     let slug = use_slug();
     let number = use_page_number();
     move || {
-        let slug = slug();
-        let page = blog.category(&slug).and_then(|entry| {
-            list_page(blog.posts_in_category(&slug), entry.count, number())
-                .map(|page| (entry, page))
-        });
-        let Some((entry, page)) = page else {
+        let (list, number) = (List::Category(slug()), number());
+        let entry = blog
+            .category(&slug())
+            .filter(|_| blog.has_page(&list, number));
+        let Some(entry) = entry else {
             return view! { <NotFoundPage /> }.into_any();
         };
         let name = entry.category.name.clone();
-        let first = paths::category(&slug);
         view! {
             <PageMeta
-                title=list_title(&format!("Catégorie : {name}"), page.number)
+                title=list_title(&format!("Catégorie : {name}"), number)
                 description=format!("Les billets de la catégorie {name} ({}).", posts_count(entry.count))
-                path=paths::list_page(&first, page.number)
+                path=list.page(number)
             />
             <h1 class="page-heading">
                 "Catégorie\u{a0}: " {name} " "
                 <span class="count">"(" {posts_count(entry.count)} ")"</span>
             </h1>
-            <PostList posts=page.posts.into_iter().cloned().collect() />
-            <Pager number=page.number count=page.count first=first.clone() />
+            <ListPosts list number />
         }
         .into_any()
     }

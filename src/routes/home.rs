@@ -1,10 +1,9 @@
 //! `/` and `/page/<n>/`: the latest posts, ten a page.
 
-use crate::components::{PageMeta, Pager, PostList};
+use crate::components::{ListPosts, PageMeta};
 use crate::routes::{list_title, use_page_number, NotFoundPage};
 use crate::store::Blog;
-use carnet_core::archive::list_page;
-use carnet_core::paths;
+use carnet_core::List;
 use leptos::prelude::*;
 
 /// Every post, newest first, each with its excerpt; ten a page.
@@ -13,18 +12,18 @@ pub fn HomePage() -> impl IntoView {
     let blog = expect_context::<Blog>();
     let number = use_page_number();
     move || {
-        let Some(page) = list_page(blog.posts.iter(), blog.posts.len(), number()) else {
+        let number = number();
+        if !blog.has_page(&List::Home, number) {
             return view! { <NotFoundPage /> }.into_any();
-        };
+        }
         view! {
             <PageMeta
-                title=list_title("", page.number)
+                title=list_title("", number)
                 description=blog.site.description.clone()
-                path=paths::list_page(paths::HOME, page.number)
+                path=List::Home.page(number)
             />
             <h1 class="visually-hidden">"Derniers billets"</h1>
-            <PostList posts=page.posts.into_iter().cloned().collect() />
-            <Pager number=page.number count=page.count first=paths::HOME />
+            <ListPosts list=List::Home number />
         }
         .into_any()
     }

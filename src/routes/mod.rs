@@ -1,5 +1,5 @@
-//! The pages, one file each. Each reads its typed URL parameters, asks the manifest for what it
-//! shows, and sets the document title.
+//! The pages, one file each. Each reads its typed URL parameters, asks the index and the store
+//! for what it shows, and sets the document title.
 
 use leptos::prelude::*;
 use leptos_router::{hooks::use_params, params::Params};

@@ -1,11 +1,9 @@
 //! `/archive/<yyyy>/<mm>/` and its `page/<n>/`: one month's posts, ten a page.
 
-use crate::components::{PageMeta, Pager, PostList};
+use crate::components::{ListPosts, PageMeta};
 use crate::routes::{list_title, posts_count, use_page_number, NotFoundPage};
 use crate::store::Blog;
-use carnet_core::archive::list_page;
-use carnet_core::paths;
-use carnet_core::YearMonth;
+use carnet_core::{List, YearMonth};
 use leptos::prelude::*;
 use leptos_router::{hooks::use_params, params::Params};
 
@@ -25,30 +23,29 @@ pub fn MonthPage() -> impl IntoView {
     let params = use_params::<MonthParams>();
     let number = use_page_number();
     move || {
+        let number = number();
         let month = params
             .read()
             .as_ref()
             .ok()
             .and_then(|p| YearMonth::new(p.year?, p.month?));
-        let page = month.and_then(|month| blog.month(month)).and_then(|entry| {
-            list_page(blog.posts_in_month(entry.month), entry.count, number())
-                .map(|page| (entry, page))
-        });
-        let Some((entry, page)) = page else {
+        let entry = month
+            .and_then(|month| blog.month(month))
+            .filter(|entry| blog.has_page(&List::Month(entry.month), number));
+        let Some(entry) = entry else {
             return view! { <NotFoundPage /> }.into_any();
         };
         let label = entry.month.french();
-        let first = paths::month(entry.month);
+        let list = List::Month(entry.month);
         view! {
             <PageMeta
-                title=list_title(&format!("Archives : {label}"), page.number)
+                title=list_title(&format!("Archives : {label}"), number)
                 description=format!("Les billets publiés en {label} ({}).", posts_count(entry.count))
-                path=paths::list_page(&first, page.number)
+                path=list.page(number)
             />
             <h1 class="page-heading">"Archives\u{a0}: " {label}</h1>
             <p class="page-count">{posts_count(entry.count)}</p>
-            <PostList posts=page.posts.into_iter().cloned().collect() />
-            <Pager number=page.number count=page.count first=first.clone() />
+            <ListPosts list number />
         }
         .into_any()
     }

@@ -6,7 +6,7 @@
 // What is tested: the release build in CARNET_DIST (default "dist") served at / like GitHub Pages
 // (every route a pre-rendered file, 404.html with status 404 for anything else), the same build
 // served like `trunk serve` (index.html, with status 200, for any path that is no file) and served
-// without the data its pages embed (so that the app fetches the manifest itself), and the build
+// without the data its pages embed (so that the app fetches the index itself), and the build
 // in CARNET_DIST_BLOG (default "dist-blog", made with `--public-url /blog/`) served under /blog/.
 //
 // One browser per browser name for the file, a fresh browser context (incognito) and page per
@@ -302,6 +302,11 @@ async function appStarted(page) {
 async function open(page, site, relative, { status = 200, app = true } = {}) {
   const url = site.url(relative);
   if (status === 404) page.carnet.expected404.add(url);
+  // An unknown post is only known to be one when its data answers 404, which Chromium logs.
+  const post = relative.match(/^\/posts\/([^/]+)\/?$/)?.[1];
+  if (post && !POSTS.some((known) => known.slug === post)) {
+    page.carnet.expected404.add(site.url(`/data/posts/${post}/page.json`));
+  }
   const response = await page.goto(url, { waitUntil: "load" });
   assert.ok(response, `a response for ${url}`);
   assert.equal(response.status(), status, `HTTP status of ${url}`);
@@ -402,9 +407,9 @@ async function expectPost(page, site, post) {
   await expectText(page, `${article} p.comments-closed`, "Commentaires fermés");
 }
 
-/** The site's own URL as the build configured it (the embedded manifest's `site.url`). */
+/** The site's own URL as the build configured it (the embedded index's `site.url`). */
 const configuredSiteUrl = (page) =>
-  page.evaluate(() => JSON.parse(document.querySelector("script#carnet-data").textContent).manifest.site.url);
+  page.evaluate(() => JSON.parse(document.querySelector("script#carnet-data").textContent).index.site.url);
 
 /**
  * The document head of a route: one title, one canonical link (absolute, from the configured
@@ -462,7 +467,7 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
       let root;
       /** The same build served like `trunk serve`: index.html (200) for any path that is no file. */
       let spa;
-      /** The same build served without the pages' embedded data: the app fetches the manifest. */
+      /** The same build served without the pages' embedded data: the app fetches the index. */
       let bare;
       let blog;
       let blogMissing;
@@ -1193,10 +1198,10 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
           });
         }
 
-        const failingBody = () => blog.path(`/data/posts/${POSTS[1].slug}.json`);
+        const failingBody = () => blog.path(`/data/posts/${POSTS[1].slug}/page.json`);
         blogTest(
-          "post body failure under /blog/: « Réessayer » loads it once the network is back",
-          { failing: [`${BLOG_BASE}data/posts/${POSTS[1].slug}.json`] },
+          "post failure under /blog/: « Réessayer » loads it once the network is back",
+          { failing: [`${BLOG_BASE}data/posts/${POSTS[1].slug}/page.json`] },
           async ({ page, tolerated }) => {
             await bodyFailure(page, blog, failingBody(), tolerated);
           },
@@ -1358,17 +1363,18 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
       });
 
       // -----------------------------------------------------------------------------------------
-      // 11. A post body that fails to load, and « Réessayer ».
+      // 11. A post that fails to load, and « Réessayer ».
 
-      /** Opens the newest post, then goes to the next one in the app while its body request fails. */
+      /** Opens the newest post, then goes to the next one in the app while its data request fails. */
       async function bodyFailure(page, site, failing, tolerated) {
         await open(page, site, postPath(POSTS[0]));
         await expectPost(page, site, POSTS[0]);
         await setMarker(page);
         site.server.failPaths.add(failing);
         await clickLink(page, "main nav.neighbours p.older", POSTS[1].title);
-        await expectPage(page, site, postPage(POSTS[1]));
-        const alert = "main article.post div.load-error[role=alert]";
+        await eventually(async () => assert.equal(new URL(page.url()).pathname, site.path(postPath(POSTS[1]))));
+        await eventually(async () => assert.equal(await page.title(), "Billet indisponible — Carnet"));
+        const alert = "main div.load-error[role=alert]";
         await eventually(async () =>
           assert.ok((await textOf(page, alert)).includes("Impossible de charger ce billet."), "error message"),
         );
@@ -1382,7 +1388,7 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
           return named[0];
         });
         assert.equal(await count(page, "main div.post-body"), 0, "no body yet");
-        assert.ok(site.server.requests.includes(failing), "the post body was requested, and failed");
+        assert.ok(site.server.requests.includes(failing), "the post was requested, and failed");
         if (browserName === "chromium") assert.ok(tolerated.length > 0, "Chromium logged the failed request");
 
         site.server.failPaths.delete(failing);
@@ -1407,13 +1413,13 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
 
       describe("network", () => {
         // The bare site serves its pages without their embedded data: the app fetches this itself.
-        const MANIFEST = "/data/manifest.json";
+        const INDEX = "/data/index.json";
 
         pageTest(
-          "without embedded data, « Chargement du carnet… » shows while the manifest loads",
+          "without embedded data, « Chargement du carnet… » shows while the index loads",
           { site: () => bare },
           async ({ page }) => {
-            const release = bare.server.hold(MANIFEST);
+            const release = bare.server.hold(INDEX);
             try {
               // Not waiting for "load": the held request must not hold up navigation.
               const response = await page.goto(bare.url("/"), { waitUntil: "domcontentloaded" });
@@ -1421,8 +1427,8 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
               assert.equal(await count(page, "script#carnet-data"), 0, "the page embeds no data");
               await expectText(page, "p.loading", "Chargement du carnet…");
               assert.equal(await attrOf(page, "p.loading", "role"), "status");
-              assert.equal(await count(page, "main article.post-card"), 0, "no posts before the manifest");
-              assert.ok(bare.server.requests.includes(MANIFEST), "the app asked for the manifest");
+              assert.equal(await count(page, "main article.post-card"), 0, "no posts before the index");
+              assert.ok(bare.server.requests.includes(INDEX), "the app asked for the index");
             } finally {
               release();
             }
@@ -1434,10 +1440,10 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
         );
 
         pageTest(
-          "manifest failure: « Impossible de charger le blog. » with « Réessayer », which shows the blog once the network is back",
-          { site: () => bare, failing: [MANIFEST] },
+          "index failure: « Impossible de charger le blog. » with « Réessayer », which shows the blog once the network is back",
+          { site: () => bare, failing: [INDEX] },
           async ({ page, tolerated }) => {
-            bare.server.failPaths.add(MANIFEST);
+            bare.server.failPaths.add(INDEX);
             const before = bare.server.requests.length;
             await open(page, bare, "/");
             const alert = "div.load-error[role=alert]";
@@ -1446,10 +1452,10 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
             );
             const retry = await button(page, alert, "Réessayer");
             assert.equal(await count(page, "main article.post-card"), 0, "no posts");
-            assert.ok(bare.server.requests.slice(before).includes(MANIFEST), "the manifest was asked for, and failed");
+            assert.ok(bare.server.requests.slice(before).includes(INDEX), "the index was asked for, and failed");
             if (browserName === "chromium") assert.ok(tolerated.length > 0, "Chromium logged the failed request");
 
-            bare.server.failPaths.delete(MANIFEST);
+            bare.server.failPaths.delete(INDEX);
             await setMarker(page);
             await retry.click();
             await expectPage(page, bare, HOME);
@@ -1460,9 +1466,9 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
           },
         );
 
-        const failingBody = `/data/posts/${POSTS[1].slug}.json`;
+        const failingBody = `/data/posts/${POSTS[1].slug}/page.json`;
         pageTest(
-          "post body failure: an alert with « Réessayer », which loads the post once the network is back",
+          "post failure: an alert with « Réessayer », which loads the post once the network is back",
           { failing: [failingBody] },
           async ({ page, tolerated }) => {
             await bodyFailure(page, root, failingBody, tolerated);

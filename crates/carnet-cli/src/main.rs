@@ -9,9 +9,11 @@
 //! status 1 and leaves the previous output as it was.
 
 use carnet::site::Site;
+use carnet_core::archive::list_pages;
 use carnet_core::content::{self, Blog, ContentError, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
-use carnet_core::model::{post_body_path, MANIFEST_PATH};
+use carnet_core::model::{page_data_path, INDEX_PATH};
+use carnet_core::paths;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -293,15 +295,24 @@ fn write_site(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
     let data = out.join("data");
     let staging = out.join(format!(".data-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
-    fs::create_dir_all(staging.join("posts"))?;
-    fs::write(
-        staging.join(relative(MANIFEST_PATH)),
-        to_json(&blog.manifest),
-    )?;
-    for body in &blog.bodies {
-        fs::write(
-            staging.join(relative(&post_body_path(&body.slug))),
-            to_json(body),
+    let write = |path: &str, json: String| {
+        let file = staging.join(relative(path));
+        if let Some(folder) = file.parent() {
+            fs::create_dir_all(folder)?;
+        }
+        fs::write(file, json)
+    };
+    let manifest = &blog.manifest;
+    write(INDEX_PATH, to_json(&manifest.index()))?;
+    for (list, posts) in manifest.lists() {
+        for page in list_pages(&list, &posts) {
+            write(&page_data_path(&list.page(page.number)), to_json(&page))?;
+        }
+    }
+    for post in blog.posts() {
+        write(
+            &page_data_path(&paths::post(&post.summary.slug)),
+            to_json(&post),
         )?;
     }
     let retired = out.join(format!(".data-old-{}", std::process::id()));
@@ -312,40 +323,35 @@ fn write_site(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
     let _ = fs::remove_dir_all(&retired);
 
     write_pages(blog, out, base)?;
-    let site_url = &blog.manifest.site.url;
+    let site_url = &manifest.site.url;
     fs::write(out.join(FEED_PATH), feed::atom(blog, site_url))?;
-    fs::write(
-        out.join(SITEMAP_PATH),
-        feed::sitemap(&blog.manifest, site_url),
-    )?;
+    for (path, xml) in feed::sitemaps(manifest, site_url) {
+        fs::write(out.join(path), xml)?;
+    }
     fs::write(
         out.join("robots.txt"),
         format!("User-agent: *\nAllow: /\nSitemap: {site_url}{SITEMAP_PATH}\n"),
     )
 }
 
-/// Pre-renders every page into `out`, from the `index.html` Trunk wrote there (if any).
+/// Pre-renders every page into `out`, from the `index.html` Trunk wrote there (if any). An
+/// `index.html` this tool already pre-rendered is taken back to Trunk's page first, so building
+/// again (by hand, or from a copy of a built site) gives the same files.
 fn write_pages(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
     let index = out.join("index.html");
-    let Ok(template) = fs::read_to_string(&index) else {
+    let Ok(page) = fs::read_to_string(&index) else {
         return Ok(());
     };
-    if template.contains(&format!(r#"id="{}""#, carnet::page_data::SCRIPT_ID)) {
-        return Err(io::Error::other(format!(
-            "{} is already pre-rendered: run `trunk build` to get a fresh one",
-            index.display()
-        )));
-    }
+    let template = carnet::prerender::trunk_page(&page).map_err(io::Error::other)?;
     let template = set_base_in_page(&template, base);
-    let pages = carnet::prerender::render_site(blog, base, &template).map_err(io::Error::other)?;
-    for page in pages {
-        let path = out.join(&page.file);
+    carnet::prerender::render_site(blog, base, &template, |file, html| {
+        let path = out.join(file);
         if let Some(folder) = path.parent() {
             fs::create_dir_all(folder)?;
         }
-        fs::write(path, page.html)?;
-    }
-    Ok(())
+        fs::write(path, html)
+    })
+    .map_err(io::Error::other)
 }
 
 /// The path of a data file inside `data/`, from its path inside the site.
@@ -357,11 +363,15 @@ fn relative(site_path: &str) -> &str {
 
 /// Tells the app its base path, in the `carnet-base` meta of the page Trunk wrote.
 fn set_base_in_page(html: &str, base: &str) -> String {
-    const META: &str = r#"<meta name="carnet-base" content="/">"#;
-    html.replace(
-        META,
-        &format!(r#"<meta name="carnet-base" content="{base}">"#),
-    )
+    const META: &str = r#"<meta name="carnet-base" content=""#;
+    match html.find(META) {
+        Some(start) => {
+            let value = start + META.len();
+            let end = html[value..].find('"').map_or(value, |end| value + end);
+            format!("{}{base}{}", &html[..value], &html[end..])
+        }
+        None => html.to_owned(),
+    }
 }
 
 fn to_json(value: &impl serde::Serialize) -> String {

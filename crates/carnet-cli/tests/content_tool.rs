@@ -77,14 +77,13 @@ fn a_valid_folder_replaces_the_old_data_entirely() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let manifest = fs::read_to_string(out.join("data/manifest.json")).unwrap();
-    assert!(manifest.starts_with(r#"{"version":1,"#), "{manifest}");
-    assert!(
-        manifest.contains(r#""slug":"un-billet-valide""#),
-        "{manifest}"
-    );
-    let body = fs::read_to_string(out.join("data/posts/un-billet-valide.json")).unwrap();
-    assert!(body.contains("Premier paragraphe."), "{body}");
+    let index = fs::read_to_string(out.join("data/index.json")).unwrap();
+    assert!(index.starts_with(r#"{"version":2,"#), "{index}");
+    assert!(index.contains(r#""slug":"un-billet-valide""#), "{index}");
+    let home = fs::read_to_string(out.join("data/page.json")).unwrap();
+    assert!(home.contains(r#""slug":"un-billet-valide""#), "{home}");
+    let post = fs::read_to_string(out.join("data/posts/un-billet-valide/page.json")).unwrap();
+    assert!(post.contains("Premier paragraphe."), "{post}");
     assert!(
         !out.join("data/posts/stale.json").exists(),
         "old bodies are gone"
@@ -358,17 +357,58 @@ fn the_base_path_and_site_url_reach_links_meta_feed_and_sitemap() {
 }
 
 #[test]
-fn a_page_already_pre_rendered_is_not_used_as_a_template() {
-    let out = site_with_pages("twice", &[]);
-    let output = build(&repository().join("content"), &out);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("already pre-rendered"));
+fn building_again_over_pre_rendered_pages_gives_the_same_site() {
+    let once = site_with_pages("once", &[]);
+    let twice = site_with_pages("twice", &["--base", "/ailleurs/"]);
+    let output = build(&repository().join("content"), &twice);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let files = |root: &Path| {
+        let mut files = Vec::new();
+        let mut folders = vec![root.to_path_buf()];
+        while let Some(folder) = folders.pop() {
+            for entry in fs::read_dir(folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else {
+                    let name = path.strip_prefix(root).unwrap().display().to_string();
+                    files.push((name, fs::read(&path).unwrap()));
+                }
+            }
+        }
+        files.sort();
+        files
+    };
+    let (once, twice) = (files(&once), files(&twice));
+    assert_eq!(once.len(), twice.len());
+    for ((name, a), (other, b)) in once.iter().zip(&twice) {
+        assert_eq!(name, other);
+        assert!(a == b, "{name} differs after a second build");
+    }
 }
 
-/// The seed blog as the app receives it: a snapshot, so any change to the schema, the order,
-/// the counts or the excerpts shows up in review.
 #[test]
-fn the_seed_blog_manifest() {
+fn the_served_page_must_leave_its_body_to_the_pre_renderer() {
+    let out = out_dir("full-body");
+    fs::write(
+        out.join("index.html"),
+        TRUNK_PAGE.replace("<body>", "<body><p>Bonjour</p>"),
+    )
+    .unwrap();
+    let output = build(&repository().join("content"), &out);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("must be empty"));
+}
+
+/// The seed blog as the app receives it (the index, the home page's list, the data files): a
+/// snapshot, so any change to the schema, the order, the counts or the excerpts shows up in
+/// review.
+#[test]
+fn the_seed_blog_data() {
     let out = out_dir("seed");
     let output = build(&repository().join("content"), &out);
     assert!(
@@ -376,20 +416,58 @@ fn the_seed_blog_manifest() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let manifest: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(out.join("data/manifest.json")).unwrap()).unwrap();
-    insta::assert_snapshot!(serde_json::to_string_pretty(&manifest).unwrap());
-    let mut bodies: Vec<_> = fs::read_dir(out.join("data/posts"))
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-        .collect();
-    bodies.sort();
+    let json = |path: &str| -> serde_json::Value {
+        serde_json::from_str(&fs::read_to_string(out.join(path)).unwrap()).unwrap()
+    };
+    insta::assert_snapshot!(
+        "index",
+        serde_json::to_string_pretty(&json("data/index.json")).unwrap()
+    );
+    insta::assert_snapshot!(
+        "home_list",
+        serde_json::to_string_pretty(&json("data/page.json")).unwrap()
+    );
+    let post = json("data/posts/generer-du-business-avec-les-reseaux-sociaux/page.json");
+    assert_eq!(post["version"], 2);
     assert_eq!(
-        bodies,
+        post["older"]["slug"],
+        "les-reseaux-sociaux-b2b-vont-ils-disparaitre"
+    );
+    assert_eq!(
+        post["newer"]["slug"],
+        "community-manager-un-metier-transparent"
+    );
+    assert!(post["markdown"]
+        .as_str()
+        .unwrap()
+        .contains("« catalyseur de business »"));
+    let mut files = Vec::new();
+    let mut folders = vec![out.join("data")];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.push(path.strip_prefix(&out).unwrap().display().to_string());
+            }
+        }
+    }
+    files.sort();
+    assert_eq!(
+        files,
         [
-            "community-manager-un-metier-transparent.json",
-            "generer-du-business-avec-les-reseaux-sociaux.json",
-            "les-reseaux-sociaux-b2b-vont-ils-disparaitre.json",
+            "data/archive/2009/01/page.json",
+            "data/archive/2009/03/page.json",
+            "data/archive/2009/10/page.json",
+            "data/category/actus/page.json",
+            "data/category/reseaux-sociaux/page.json",
+            "data/category/usages/page.json",
+            "data/index.json",
+            "data/page.json",
+            "data/posts/community-manager-un-metier-transparent/page.json",
+            "data/posts/generer-du-business-avec-les-reseaux-sociaux/page.json",
+            "data/posts/les-reseaux-sociaux-b2b-vont-ils-disparaitre/page.json",
         ]
     );
 }
@@ -477,4 +555,28 @@ fn long_lists_are_pre_rendered_ten_posts_a_page() {
     assert!(page_two.contains(r#"<a href="/page/3/" rel="next">Billets plus anciens →</a>"#));
     let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
     assert!(sitemap.contains("<loc>http://127.0.0.1:8080/page/3/</loc>"));
+
+    // What a page embeds does not grow with the blog: the index and its own posts only.
+    let embedded = |file: &str| -> serde_json::Value {
+        let page = fs::read_to_string(out.join(file)).unwrap();
+        let start = page.find(r#"<script id="carnet-data""#).unwrap();
+        let json = &page[start..];
+        let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
+        serde_json::from_str(json).unwrap()
+    };
+    let page_two = embedded("page/2/index.html");
+    assert_eq!(page_two["list"]["number"], 2);
+    assert_eq!(page_two["list"]["posts"].as_array().unwrap().len(), 10);
+    assert!(page_two["post"].is_null());
+    assert_eq!(page_two["index"]["total"], 25);
+    assert_eq!(page_two["index"]["recent"].as_array().unwrap().len(), 5);
+    let newest = page_two["index"]["recent"][0]["slug"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let post = embedded(&format!("posts/{newest}/index.html"));
+    assert!(post["list"].is_null());
+    assert_eq!(post["post"]["summary"]["slug"], newest.as_str());
+    assert!(post["post"]["newer"].is_null());
+    assert!(post["post"]["older"]["slug"].is_string());
 }

@@ -1,12 +1,28 @@
-//! Archives: ordering posts, counting them by category and month, and finding neighbours.
+//! Archives: ordering posts, counting them by category and month, cutting the lists into
+//! pages and the blog into the pieces a browser loads.
 //!
 //! The content tool builds a [`Manifest`] with [`Manifest::new`], which fixes the order and the
-//! counts once; the app only asks it questions. Order is total and deterministic: newest date
-//! first, then slug, so two builds of the same content give the same bytes.
+//! counts once, then asks it for the [`Index`], every [`ListPage`] and every [`Post`]; the app
+//! asks the [`Index`] what lists exist and how long they are. Order is total and deterministic:
+//! newest date first, then slug, so two builds of the same content give the same bytes.
 
 use crate::date::YearMonth;
-use crate::model::{CategoryCount, Manifest, MonthCount, PostSummary, Site, SCHEMA_VERSION};
-use std::collections::BTreeMap;
+use crate::model::{
+    CategoryCount, Index, List, ListPage, Manifest, MonthCount, Post, PostLink, PostSummary, Site,
+    SCHEMA_VERSION,
+};
+use std::collections::{BTreeMap, HashMap};
+
+/// How many posts a list page shows.
+pub const POSTS_PER_PAGE: usize = 10;
+
+/// How many of the newest posts the index names (for the sidebar).
+pub const RECENT_POSTS: usize = 5;
+
+/// How many pages a list of `total` posts takes: at least 1, even empty.
+pub fn page_count(total: usize) -> usize {
+    total.div_ceil(POSTS_PER_PAGE).max(1)
+}
 
 /// The months of one year that have posts, for the archive page.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,55 +33,6 @@ pub struct YearArchive {
     pub count: usize,
     /// Its months with posts, newest first.
     pub months: Vec<MonthCount>,
-}
-
-/// How many posts a list page shows.
-pub const POSTS_PER_PAGE: usize = 10;
-
-/// One page of a list of posts.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ListPage<'a> {
-    /// The posts on this page, in the list's order.
-    pub posts: Vec<&'a PostSummary>,
-    /// This page's number, from 1.
-    pub number: usize,
-    /// How many pages the list has, at least 1.
-    pub count: usize,
-}
-
-/// How many pages a list of `total` posts takes: at least 1, even empty.
-pub fn page_count(total: usize) -> usize {
-    total.div_ceil(POSTS_PER_PAGE).max(1)
-}
-
-/// Page `number` (from 1) of `posts`, a list of `total` posts; none if there is no such page.
-pub fn list_page<'a>(
-    posts: impl Iterator<Item = &'a PostSummary>,
-    total: usize,
-    number: usize,
-) -> Option<ListPage<'a>> {
-    let count = page_count(total);
-    if number == 0 || number > count {
-        return None;
-    }
-    let posts = posts
-        .skip((number - 1) * POSTS_PER_PAGE)
-        .take(POSTS_PER_PAGE)
-        .collect();
-    Some(ListPage {
-        posts,
-        number,
-        count,
-    })
-}
-
-/// A post's neighbours in time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Neighbours<'a> {
-    /// The post published just before, if any.
-    pub older: Option<&'a PostSummary>,
-    /// The post published just after, if any.
-    pub newer: Option<&'a PostSummary>,
 }
 
 impl Manifest {
@@ -98,7 +65,6 @@ impl Manifest {
             .collect();
 
         Manifest {
-            version: SCHEMA_VERSION,
             site,
             posts,
             categories,
@@ -106,20 +72,83 @@ impl Manifest {
         }
     }
 
-    /// The post named `slug`.
-    pub fn post(&self, slug: &str) -> Option<&PostSummary> {
-        self.posts.iter().find(|post| post.slug == slug)
-    }
-
-    /// The posts just before and after the post named `slug`.
-    pub fn neighbours(&self, slug: &str) -> Neighbours<'_> {
-        let index = self.posts.iter().position(|post| post.slug == slug);
-        Neighbours {
-            older: index.and_then(|i| self.posts.get(i + 1)),
-            newer: index.and_then(|i| i.checked_sub(1)).map(|i| &self.posts[i]),
+    /// What every page loads first.
+    pub fn index(&self) -> Index {
+        Index {
+            version: SCHEMA_VERSION,
+            site: self.site.clone(),
+            total: self.posts.len(),
+            recent: self
+                .posts
+                .iter()
+                .take(RECENT_POSTS)
+                .map(PostLink::from)
+                .collect(),
+            categories: self.categories.clone(),
+            months: self.months.clone(),
         }
     }
 
+    /// Every list with its posts, newest first: the home list, then each category's, then each
+    /// month's, in the index's order.
+    pub fn lists(&self) -> Vec<(List, Vec<&PostSummary>)> {
+        let mut by_category: HashMap<&str, Vec<&PostSummary>> = HashMap::new();
+        let mut by_month: HashMap<YearMonth, Vec<&PostSummary>> = HashMap::new();
+        for post in &self.posts {
+            by_category
+                .entry(&post.category.slug)
+                .or_default()
+                .push(post);
+            by_month
+                .entry(post.date.year_month())
+                .or_default()
+                .push(post);
+        }
+        let mut lists = vec![(List::Home, self.posts.iter().collect())];
+        for entry in &self.categories {
+            let slug = &entry.category.slug;
+            let posts = by_category.remove(slug.as_str()).unwrap_or_default();
+            lists.push((List::Category(slug.clone()), posts));
+        }
+        for entry in &self.months {
+            let posts = by_month.remove(&entry.month).unwrap_or_default();
+            lists.push((List::Month(entry.month), posts));
+        }
+        lists
+    }
+
+    /// The post at `position` in [`Manifest::posts`], with its body `markdown`.
+    pub fn post_at(&self, position: usize, markdown: &str) -> Post {
+        let link = |i: usize| self.posts.get(i).map(PostLink::from);
+        Post {
+            version: SCHEMA_VERSION,
+            summary: self.posts[position].clone(),
+            markdown: markdown.to_owned(),
+            older: link(position + 1),
+            newer: position.checked_sub(1).and_then(link),
+        }
+    }
+}
+
+/// Cuts `posts`, the whole of `list` in order, into its pages of [`POSTS_PER_PAGE`]; an empty
+/// list still has its first page.
+pub fn list_pages(list: &List, posts: &[&PostSummary]) -> Vec<ListPage> {
+    (1..=page_count(posts.len()))
+        .map(|number| ListPage {
+            version: SCHEMA_VERSION,
+            list: list.clone(),
+            number,
+            posts: posts
+                .iter()
+                .skip((number - 1) * POSTS_PER_PAGE)
+                .take(POSTS_PER_PAGE)
+                .map(|post| (*post).clone())
+                .collect(),
+        })
+        .collect()
+}
+
+impl Index {
     /// The category named `slug`, with its count.
     pub fn category(&self, slug: &str) -> Option<&CategoryCount> {
         self.categories
@@ -127,26 +156,24 @@ impl Manifest {
             .find(|entry| entry.category.slug == slug)
     }
 
-    /// The posts of the category named `slug`, newest first.
-    pub fn posts_in_category<'a>(
-        &'a self,
-        slug: &'a str,
-    ) -> impl Iterator<Item = &'a PostSummary> + 'a {
-        self.posts
-            .iter()
-            .filter(move |post| post.category.slug == slug)
-    }
-
     /// The month `month` with its count, if it has posts.
     pub fn month(&self, month: YearMonth) -> Option<&MonthCount> {
         self.months.iter().find(|entry| entry.month == month)
     }
 
-    /// The posts published in `month`, newest first.
-    pub fn posts_in_month(&self, month: YearMonth) -> impl Iterator<Item = &PostSummary> + '_ {
-        self.posts
-            .iter()
-            .filter(move |post| post.date.year_month() == month)
+    /// How many posts `list` holds; none if the blog has no such list.
+    pub fn count(&self, list: &List) -> Option<usize> {
+        match list {
+            List::Home => Some(self.total),
+            List::Category(slug) => self.category(slug).map(|entry| entry.count),
+            List::Month(month) => self.month(*month).map(|entry| entry.count),
+        }
+    }
+
+    /// Whether `list` exists and has a page `number` (from 1).
+    pub fn has_page(&self, list: &List, number: usize) -> bool {
+        self.count(list)
+            .is_some_and(|count| (1..=page_count(count)).contains(&number))
     }
 
     /// The months with posts grouped by year, newest first.
@@ -230,6 +257,13 @@ mod tests {
         assert_eq!(slugs(manifest.posts.iter()), ["new", "a", "b", "old"]);
     }
 
+    /// The slugs of `list`'s posts in `manifest`.
+    fn list<'a>(manifest: &'a Manifest, list: &List) -> Vec<&'a str> {
+        let lists = manifest.lists();
+        let (_, posts) = lists.into_iter().find(|(l, _)| l == list).unwrap();
+        posts.into_iter().map(|p| p.slug.as_str()).collect()
+    }
+
     #[test]
     fn categories_are_counted_and_sorted_by_name_ignoring_accents() {
         let manifest = Manifest::new(
@@ -247,9 +281,13 @@ mod tests {
             .map(|c| (c.category.name.as_str(), c.count))
             .collect();
         assert_eq!(counts, [("Actus", 1), ("Éditos", 1), ("Usages", 2)]);
-        assert_eq!(manifest.category("usages").map(|c| c.count), Some(2));
-        assert_eq!(slugs(manifest.posts_in_category("usages")), ["4", "1"]);
-        assert!(manifest.category("nope").is_none());
+        let index = manifest.index();
+        assert_eq!(index.category("usages").map(|c| c.count), Some(2));
+        assert_eq!(
+            list(&manifest, &List::Category("usages".into())),
+            ["4", "1"]
+        );
+        assert!(index.category("nope").is_none());
     }
 
     #[test]
@@ -270,7 +308,8 @@ mod tests {
             .collect();
         assert_eq!(months, [(2009, 10, 2), (2009, 3, 1), (2008, 12, 1)]);
 
-        let years = manifest.years();
+        let index = manifest.index();
+        let years = index.years();
         assert_eq!(years.len(), 2);
         assert_eq!(
             (years[0].year, years[0].count, years[0].months.len()),
@@ -282,33 +321,45 @@ mod tests {
         );
 
         let october = YearMonth::new(2009, 10).unwrap();
-        assert_eq!(manifest.month(october).map(|m| m.count), Some(2));
-        assert_eq!(slugs(manifest.posts_in_month(october)), ["b", "a"]);
-        assert!(manifest.month(YearMonth::new(2009, 11).unwrap()).is_none());
+        assert_eq!(index.month(october).map(|m| m.count), Some(2));
+        assert_eq!(list(&manifest, &List::Month(october)), ["b", "a"]);
+        assert!(index.month(YearMonth::new(2009, 11).unwrap()).is_none());
+    }
+
+    #[test]
+    fn the_index_is_small_and_names_the_newest_posts() {
+        let posts = (0..40)
+            .map(|i| post(&format!("p{i:02}"), "2009-01-01", "x"))
+            .collect();
+        let index = Manifest::new(site(), posts).index();
+        assert_eq!(index.total, 40);
+        let recent: Vec<&str> = index.recent.iter().map(|p| p.slug.as_str()).collect();
+        assert_eq!(recent, ["p00", "p01", "p02", "p03", "p04"]);
+        assert_eq!(index.version, SCHEMA_VERSION);
     }
 
     #[test]
     fn neighbours_follow_publication_order() {
         let manifest = seed();
-        let n = manifest.neighbours("business");
-        assert_eq!(n.older.map(|p| p.slug.as_str()), Some("b2b"));
-        assert_eq!(n.newer.map(|p| p.slug.as_str()), Some("cm"));
-        let newest = manifest.neighbours("cm");
+        let slugs: Vec<&str> = manifest.posts.iter().map(|p| p.slug.as_str()).collect();
+        assert_eq!(slugs, ["cm", "business", "b2b"]);
+        let link = |link: Option<PostLink>| link.map(|l| l.slug);
+        let newest = manifest.post_at(0, "");
         assert_eq!(
-            (newest.older.map(|p| p.slug.as_str()), newest.newer),
-            (Some("business"), None)
+            (link(newest.older), link(newest.newer)),
+            (Some("business".into()), None)
         );
-        let oldest = manifest.neighbours("b2b");
+        let middle = manifest.post_at(1, "Texte\n");
+        assert_eq!(middle.summary.slug, "business");
+        assert_eq!(middle.markdown, "Texte\n");
         assert_eq!(
-            (oldest.older, oldest.newer.map(|p| p.slug.as_str())),
-            (None, Some("business"))
+            (link(middle.older), link(middle.newer)),
+            (Some("b2b".into()), Some("cm".into()))
         );
+        let oldest = manifest.post_at(2, "");
         assert_eq!(
-            manifest.neighbours("missing"),
-            Neighbours {
-                older: None,
-                newer: None
-            }
+            (link(oldest.older), link(oldest.newer)),
+            (None, Some("business".into()))
         );
     }
 
@@ -326,19 +377,23 @@ mod tests {
             ),
             (1, 1, 2, 3)
         );
-        let page = |n| list_page(posts.iter(), posts.len(), n);
-        let first = page(1).unwrap();
-        assert_eq!((first.posts.len(), first.number, first.count), (10, 1, 3));
-        assert_eq!(first.posts[0].slug, "p01");
-        let last = page(3).unwrap();
+        let refs: Vec<&PostSummary> = posts.iter().collect();
+        let pages = list_pages(&List::Home, &refs);
+        assert_eq!(pages.len(), 3);
+        assert_eq!((pages[0].posts.len(), pages[0].number), (10, 1));
+        assert_eq!(pages[0].posts[0].slug, "p01");
         assert_eq!(
-            slugs(last.posts.into_iter()),
+            slugs(pages[2].posts.iter()),
             ["p21", "p22", "p23", "p24", "p25"]
         );
-        assert!(page(0).is_none());
-        assert!(page(4).is_none());
-        let empty: Vec<PostSummary> = Vec::new();
-        assert_eq!(list_page(empty.iter(), 0, 1).map(|p| p.count), Some(1));
+        let empty = list_pages(&List::Home, &[]);
+        assert_eq!((empty.len(), empty[0].posts.len()), (1, 0));
+
+        let index = Manifest::new(site(), posts).index();
+        assert!(index.has_page(&List::Home, 1) && index.has_page(&List::Home, 3));
+        assert!(!index.has_page(&List::Home, 0) && !index.has_page(&List::Home, 4));
+        assert!(index.has_page(&List::Category("x".into()), 2));
+        assert!(!index.has_page(&List::Category("y".into()), 1));
     }
 
     #[test]

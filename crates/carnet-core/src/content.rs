@@ -1,4 +1,4 @@
-//! A blog's content as a whole: post files and site settings in, a manifest and bodies out.
+//! A blog's content as a whole: post files and site settings in, a [`Blog`] out.
 //!
 //! [`build`] is pure: it takes the files' names and texts, so the content tool does the reading
 //! and writing and everything checked here is tested without a disk. It checks every file and
@@ -6,7 +6,7 @@
 
 use crate::front_matter::{self, FrontMatterError};
 use crate::markdown;
-use crate::model::{Category, Manifest, PostBody, PostSummary, Site, SCHEMA_VERSION};
+use crate::model::{Category, Manifest, Post, PostSummary, Site};
 use crate::slug::slugify;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -24,13 +24,23 @@ pub struct SourceFile {
     pub text: String,
 }
 
-/// What the content tool writes: the manifest and one body a post.
+/// A checked blog: every post's summary, and every post's Markdown.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Blog {
-    /// The index of the whole blog.
+    /// The whole blog but the bodies.
     pub manifest: Manifest,
     /// Each post's Markdown, in the manifest's order.
-    pub bodies: Vec<PostBody>,
+    pub bodies: Vec<String>,
+}
+
+impl Blog {
+    /// Every post with its body and neighbours, newest first.
+    pub fn posts(&self) -> impl Iterator<Item = Post> + '_ {
+        self.bodies
+            .iter()
+            .enumerate()
+            .map(|(position, markdown)| self.manifest.post_at(position, markdown))
+    }
 }
 
 /// Something an author must fix: the file, the line, what is wrong and what to write.
@@ -176,14 +186,7 @@ pub fn build(
             author: fm.author.unwrap_or_else(|| settings.author.clone()),
             excerpt,
         });
-        bodies.insert(
-            slug.clone(),
-            PostBody {
-                version: SCHEMA_VERSION,
-                slug,
-                markdown: doc.body.trim().to_owned() + "\n",
-            },
-        );
+        bodies.insert(slug, doc.body.trim().to_owned() + "\n");
     }
     if !errors.is_empty() {
         errors.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
@@ -296,8 +299,8 @@ mod tests {
         );
         assert_eq!(oldest.category.slug, "reseaux-sociaux");
         assert_eq!(oldest.author, "admin");
-        assert_eq!(blog.bodies[1].slug, "un-ete");
-        assert_eq!(blog.bodies[1].markdown, "Premier paragraphe.\n\nSecond.\n");
+        assert_eq!(blog.manifest.posts[1].slug, "un-ete");
+        assert_eq!(blog.bodies[1], "Premier paragraphe.\n\nSecond.\n");
         assert_eq!(blog.manifest.site.title, "Carnet");
     }
 

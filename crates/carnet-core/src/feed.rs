@@ -6,6 +6,7 @@
 
 use crate::archive::page_count;
 use crate::content::Blog;
+use crate::date::Date;
 use crate::markdown;
 use crate::model::Manifest;
 use crate::paths;
@@ -69,7 +70,7 @@ pub fn atom(blog: &Blog, site_url: &str) -> String {
     for (post, body) in manifest.posts.iter().zip(&blog.bodies).take(FEED_ENTRIES) {
         let url = format!("{root}{}", paths::post(&post.slug));
         // Site-absolute links become absolute URLs: a feed is read away from the site.
-        let html = markdown::to_html(&body.markdown, &root);
+        let html = markdown::to_html(body, &root);
         let _ = write!(
             xml,
             "<entry>\n\
@@ -97,56 +98,65 @@ pub fn atom(blog: &Blog, site_url: &str) -> String {
     xml
 }
 
-/// The sitemap: every page of the site, with the date of its newest post where it has one.
-pub fn sitemap(manifest: &Manifest, site_url: &str) -> String {
-    let root = root(site_url);
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
-         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    let mut url = |path: &str, lastmod: Option<crate::Date>| {
-        let _ = write!(xml, "<url><loc>{}</loc>", escape(&format!("{root}{path}")));
-        if let Some(date) = lastmod {
-            let _ = write!(xml, "<lastmod>{date}</lastmod>");
-        }
-        xml.push_str("</url>\n");
-    };
-    let mut list = |first: &str, total: usize, lastmod: Option<crate::Date>| {
-        for number in 1..=page_count(total) {
-            url(&paths::list_page(first, number), lastmod);
-        }
-    };
-    list(
-        paths::HOME,
-        manifest.posts.len(),
-        newest(manifest.posts.iter()),
-    );
-    for entry in &manifest.categories {
-        let slug = &entry.category.slug;
-        list(
-            &paths::category(slug),
-            entry.count,
-            newest(manifest.posts_in_category(slug)),
-        );
-    }
-    for entry in &manifest.months {
-        list(
-            &paths::month(entry.month),
-            entry.count,
-            newest(manifest.posts_in_month(entry.month)),
-        );
-    }
-    url(paths::ARCHIVE, newest(manifest.posts.iter()));
-    for post in &manifest.posts {
-        url(&paths::post(&post.slug), Some(post.date));
-    }
-    xml.push_str("</urlset>\n");
-    xml
-}
+/// The most URLs one sitemap file may hold (sitemaps.org); a bigger site gets a sitemap index.
+pub const SITEMAP_MAX_URLS: usize = 50_000;
 
-/// The date of the first of `posts`, which come newest first.
-fn newest<'a>(mut posts: impl Iterator<Item = &'a crate::PostSummary>) -> Option<crate::Date> {
-    posts.next().map(|post| post.date)
+/// The sitemap: every page of the site, with the date of its newest post where it has one.
+/// Returns the files to write, by path relative to the base: [`SITEMAP_PATH`] alone when the
+/// site has at most [`SITEMAP_MAX_URLS`] pages; otherwise [`SITEMAP_PATH`] is an index of
+/// `sitemap-1.xml`, `sitemap-2.xml`…, each within the limit.
+pub fn sitemaps(manifest: &Manifest, site_url: &str) -> Vec<(String, String)> {
+    let root = root(site_url);
+    let mut urls: Vec<(String, Option<Date>)> = Vec::new();
+    for (list, posts) in manifest.lists() {
+        let lastmod = posts.first().map(|post| post.date);
+        for number in 1..=page_count(posts.len()) {
+            urls.push((list.page(number), lastmod));
+        }
+    }
+    urls.push((
+        paths::ARCHIVE.to_owned(),
+        manifest.posts.first().map(|p| p.date),
+    ));
+    for post in &manifest.posts {
+        urls.push((paths::post(&post.slug), Some(post.date)));
+    }
+
+    let urlset = |urls: &[(String, Option<Date>)]| {
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
+             <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for (path, lastmod) in urls {
+            let _ = write!(xml, "<url><loc>{}</loc>", escape(&format!("{root}{path}")));
+            if let Some(date) = lastmod {
+                let _ = write!(xml, "<lastmod>{date}</lastmod>");
+            }
+            xml.push_str("</url>\n");
+        }
+        xml.push_str("</urlset>\n");
+        xml
+    };
+    if urls.len() <= SITEMAP_MAX_URLS {
+        return vec![(SITEMAP_PATH.to_owned(), urlset(&urls))];
+    }
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
+         <sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut files = Vec::new();
+    for (number, chunk) in urls.chunks(SITEMAP_MAX_URLS).enumerate() {
+        let path = format!("sitemap-{}.xml", number + 1);
+        let _ = writeln!(
+            index,
+            "<sitemap><loc>{}</loc></sitemap>",
+            escape(&format!("{root}{path}"))
+        );
+        files.push((path, urlset(chunk)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(0, (SITEMAP_PATH.to_owned(), index));
+    files
 }
 
 #[cfg(test)]
@@ -213,7 +223,10 @@ mod tests {
 
     #[test]
     fn sitemap_lists_every_page_once() {
-        let xml = sitemap(&blog().manifest, "https://example.org/");
+        let files = sitemaps(&blog().manifest, "https://example.org/");
+        assert_eq!(files.len(), 1);
+        let (path, xml) = &files[0];
+        assert_eq!(path, SITEMAP_PATH);
         for loc in [
             "https://example.org/",
             "https://example.org/posts/un-deux-trois/",
@@ -234,5 +247,41 @@ mod tests {
         assert!(xml.contains(
             "<loc>https://example.org/category/actus/</loc><lastmod>2009-10-06</lastmod>"
         ));
+    }
+
+    #[test]
+    fn a_big_site_gets_a_sitemap_index() {
+        let posts = (0..SITEMAP_MAX_URLS + 10)
+            .map(|i| crate::PostSummary {
+                slug: format!("p{i}"),
+                title: format!("P{i}"),
+                date: "2009-10-06".parse().unwrap(),
+                category: crate::Category {
+                    slug: "x".into(),
+                    name: "X".into(),
+                },
+                author: "a".into(),
+                excerpt: String::new(),
+            })
+            .collect();
+        let site = crate::Site {
+            title: "T".into(),
+            description: String::new(),
+            url: "https://example.org/".into(),
+        };
+        let files = sitemaps(&Manifest::new(site, posts), "https://example.org/");
+        let paths: Vec<&str> = files.iter().map(|(path, _)| path.as_str()).collect();
+        assert_eq!(paths, [SITEMAP_PATH, "sitemap-1.xml", "sitemap-2.xml"]);
+        assert!(files[0].1.contains("<sitemapindex"));
+        assert!(files[0]
+            .1
+            .contains("<sitemap><loc>https://example.org/sitemap-2.xml</loc></sitemap>"));
+        let count = |xml: &str| xml.matches("<url>").count();
+        assert_eq!(count(&files[1].1), SITEMAP_MAX_URLS);
+        // 50,010 posts: as many post pages, plus 3 × 5,001 list pages and the archive.
+        assert_eq!(
+            count(&files[1].1) + count(&files[2].1),
+            50_010 + 3 * 5_001 + 1
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Carnet's core: everything about a blog that does not need a browser.
 //!
 //! The content tool (`carnet-cli`) and the app (`carnet`) both build on this crate, so the writer
-//! and the reader of the manifest share one schema and one Markdown renderer. Nothing here does
+//! and the reader of the data share one schema and one Markdown renderer. Nothing here does
 //! I/O; everything is tested natively with `cargo test`.
 
 pub mod archive;
@@ -15,4 +15,7 @@ pub mod paths;
 pub mod slug;
 
 pub use date::{Date, YearMonth};
-pub use model::{Category, CategoryCount, Manifest, MonthCount, PostBody, PostSummary, Site};
+pub use model::{
+    Category, CategoryCount, Index, List, ListPage, Manifest, MonthCount, PageData, Post, PostLink,
+    PostSummary, Site,
+};

@@ -1,33 +1,62 @@
 //! The data the content tool writes and the app reads: one serde schema for both sides.
 //!
-//! A built site holds `data/manifest.json` (a [`Manifest`]: the site, every post's summary, the
-//! categories and months with their counts) and one `data/posts/<slug>.json` a post (a
-//! [`PostBody`]: its Markdown), fetched only when the post is shown. Both carry
-//! [`SCHEMA_VERSION`]; a reader refuses a version it does not know instead of misreading it.
+//! A blog is published in pieces, so that what a reader downloads does not grow with the
+//! number of posts:
+//! - `data/index.json`, an [`Index`]: the site, the number of posts, the newest few, every
+//!   category and month with its count. Every page needs it; its size depends on how many
+//!   categories and months the blog has, never on how many posts.
+//! - one [`ListPage`] a page of a list (the home page, a category, a month: ten posts a page),
+//!   at [`page_data_path`] of the page's path: `data/category/actus/page/2/page.json`;
+//! - one [`Post`] a post (its summary, Markdown and neighbours), at
+//!   `data/posts/<slug>/page.json`.
+//!
+//! Each carries [`SCHEMA_VERSION`]; a reader refuses a version it does not know instead of
+//! misreading it. A pre-rendered page embeds the same pieces as a [`PageData`]: the index and
+//! the one list page or post it shows. [`Manifest`] is the whole blog in memory, from which the
+//! content tool cuts these pieces; it is never sent to a browser.
 
 use crate::date::{Date, YearMonth};
+use crate::paths;
 use serde::{Deserialize, Serialize};
 
 /// The version of this schema. Bump it on any change a reader of the old one would misread.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
-/// Where the manifest lives, relative to the site's base URL.
-pub const MANIFEST_PATH: &str = "data/manifest.json";
+/// Where the index lives, relative to the site's base URL.
+pub const INDEX_PATH: &str = "data/index.json";
 
-/// Where the body of the post `slug` lives, relative to the site's base URL.
-pub fn post_body_path(slug: &str) -> String {
-    format!("data/posts/{slug}.json")
+/// Where the data of the page at `page` (a path from [`paths`]: a list page or a post) lives,
+/// relative to the site's base URL: the page's path under `data/`, then `page.json`.
+pub fn page_data_path(page: &str) -> String {
+    format!("data/{page}page.json")
 }
 
-/// Everything needed to draw any page but a post's body.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Every post's summary, with the categories and months: the whole blog but its bodies.
+/// Built by the content tool ([`Manifest::new`]); the app only ever sees pieces of it.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Manifest {
-    /// [`SCHEMA_VERSION`] when written.
-    pub version: u32,
     /// The blog itself.
     pub site: Site,
     /// Every post, newest first; posts of the same day by slug.
     pub posts: Vec<PostSummary>,
+    /// Every category that has posts, by name.
+    pub categories: Vec<CategoryCount>,
+    /// Every month that has posts, newest first.
+    pub months: Vec<MonthCount>,
+}
+
+/// What every page needs: the blog, its categories and months with their counts, its newest
+/// posts. Loaded first; small whatever the number of posts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Index {
+    /// [`SCHEMA_VERSION`] when written.
+    pub version: u32,
+    /// The blog itself.
+    pub site: Site,
+    /// How many posts the blog has.
+    pub total: usize,
+    /// The newest posts, newest first (at most [`crate::archive::RECENT_POSTS`]).
+    pub recent: Vec<PostLink>,
     /// Every category that has posts, by name.
     pub categories: Vec<CategoryCount>,
     /// Every month that has posts, newest first.
@@ -63,6 +92,24 @@ pub struct PostSummary {
     pub excerpt: String,
 }
 
+/// Enough of a post to link to it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostLink {
+    /// The post's URL name.
+    pub slug: String,
+    /// Its title.
+    pub title: String,
+}
+
+impl From<&PostSummary> for PostLink {
+    fn from(post: &PostSummary) -> PostLink {
+        PostLink {
+            slug: post.slug.clone(),
+            title: post.title.clone(),
+        }
+    }
+}
+
 /// A category: its name and URL name.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Category {
@@ -90,23 +137,70 @@ pub struct MonthCount {
     pub count: usize,
 }
 
-/// What a pre-rendered page embeds for the app to take it over without fetching: the manifest,
-/// and the bodies of the posts the page shows.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PageData {
-    /// The whole manifest.
-    pub manifest: Manifest,
-    /// The bodies shown on the page (one on a post's page, none elsewhere).
-    pub bodies: Vec<PostBody>,
+/// A list of posts, newest first, shown ten a page.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum List {
+    /// Every post: the home page.
+    Home,
+    /// The posts of the category with this slug.
+    Category(String),
+    /// The posts of one month.
+    Month(YearMonth),
 }
 
-/// A post's Markdown, fetched when the post is shown.
+impl List {
+    /// The path of the list's first page.
+    pub fn first_page(&self) -> String {
+        match self {
+            List::Home => paths::HOME.to_owned(),
+            List::Category(slug) => paths::category(slug),
+            List::Month(month) => paths::month(*month),
+        }
+    }
+
+    /// The path of the list's page `number`.
+    pub fn page(&self, number: usize) -> String {
+        paths::list_page(&self.first_page(), number)
+    }
+}
+
+/// One page of a list: up to ten posts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PostBody {
+pub struct ListPage {
     /// [`SCHEMA_VERSION`] when written.
     pub version: u32,
-    /// The post it belongs to.
-    pub slug: String,
+    /// The list it is a page of.
+    pub list: List,
+    /// Its number, from 1.
+    pub number: usize,
+    /// Its posts, in the list's order.
+    pub posts: Vec<PostSummary>,
+}
+
+/// A post as its page shows it: summary, body and neighbours.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Post {
+    /// [`SCHEMA_VERSION`] when written.
+    pub version: u32,
+    /// What lists show of it.
+    pub summary: PostSummary,
     /// The body, after the front matter: CommonMark with Carnet's extensions.
     pub markdown: String,
+    /// The post published just before, if any.
+    pub older: Option<PostLink>,
+    /// The post published just after, if any.
+    pub newer: Option<PostLink>,
+}
+
+/// What a pre-rendered page embeds for the app to take it over without fetching: the index,
+/// and the list page or the post it shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PageData {
+    /// The blog's index.
+    pub index: Index,
+    /// The list page shown, on a list's page.
+    pub list: Option<ListPage>,
+    /// The post shown, on a post's page.
+    pub post: Option<Post>,
 }

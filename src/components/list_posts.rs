@@ -1,0 +1,35 @@
+//! One page of a list of posts, fetched if the page did not embed it, with the pager.
+
+use crate::components::{LoadErrorView, Loading, Pager, PostList};
+use crate::store::{Blog, Load, Store};
+use carnet_core::archive::page_count;
+use carnet_core::List;
+use leptos::prelude::*;
+
+/// Page `number` of `list` (which the index says exists): its posts and the links to the
+/// list's other pages; while it loads, a loading state; if it cannot be loaded, why, and
+/// « Réessayer ».
+#[component]
+pub fn ListPosts(list: List, number: usize) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let count = page_count(expect_context::<Blog>().count(&list).unwrap_or(0));
+    move || match store.list_page(&list, number) {
+        Load::Loading => view! { <Loading label="Chargement des billets…" /> }.into_any(),
+        Load::Failed(error) => {
+            let list = list.clone();
+            view! {
+                <LoadErrorView
+                    error
+                    title="Impossible de charger ces billets."
+                    on_retry=Callback::new(move |()| store.retry_list_page(&list, number))
+                />
+            }
+            .into_any()
+        }
+        Load::Ready(page) => view! {
+            <PostList posts=page.posts.clone() />
+            <Pager number count list=list.clone() />
+        }
+        .into_any(),
+    }
+}
