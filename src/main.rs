@@ -4,6 +4,9 @@
 //! hydrates it, taking over the HTML already shown; otherwise (a host answering an unknown URL
 //! with `404.html`, or a page without data) it clears the body and renders the app afresh.
 
+// Views nest deeply in types: each page is a tree of generic elements.
+#![recursion_limit = "256"]
+
 #[cfg(feature = "hydrate")]
 fn main() {
     use carnet::page_data::{read_from_document, same_page};

@@ -4,6 +4,7 @@ use crate::components::{LoadErrorView, Loading, Pager, PostList};
 use crate::store::{Blog, Load, Store};
 use carnet_core::archive::page_count;
 use carnet_core::List;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 /// Page `number` of `list` (which the index says exists): its posts and the links to the
@@ -14,22 +15,20 @@ pub fn ListPosts(list: List, number: usize) -> impl IntoView {
     let store = expect_context::<Store>();
     let count = page_count(expect_context::<Blog>().count(&list).unwrap_or(0));
     move || match store.list_page(&list, number) {
-        Load::Loading => view! { <Loading label="Chargement des billets…" /> }.into_any(),
+        Load::Loading => EitherOf3::A(view! { <Loading label="Chargement des billets…" /> }),
         Load::Failed(error) => {
             let list = list.clone();
-            view! {
+            EitherOf3::B(view! {
                 <LoadErrorView
                     error
                     title="Impossible de charger ces billets."
                     on_retry=Callback::new(move |()| store.retry_list_page(&list, number))
                 />
-            }
-            .into_any()
+            })
         }
-        Load::Ready(page) => view! {
+        Load::Ready(page) => EitherOf3::C(view! {
             <PostList posts=page.posts.clone() />
             <Pager number count list=list.clone() />
-        }
-        .into_any(),
+        }),
     }
 }

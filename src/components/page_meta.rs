@@ -2,6 +2,7 @@
 //! OpenGraph tags, for tabs, search engines and link previews.
 
 use crate::store::Blog;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
@@ -41,12 +42,11 @@ pub fn PageMeta(
         "website"
     };
     let address = match path.map(|path| format!("{}{path}", site.url)) {
-        Some(url) => view! {
+        Some(url) => Either::Left(view! {
             <Link rel="canonical" href=url.clone() />
             <Meta property="og:url" content=url />
-        }
-        .into_any(),
-        None => view! { <Meta name="robots" content="noindex" /> }.into_any(),
+        }),
+        None => Either::Right(view! { <Meta name="robots" content="noindex" /> }),
     };
     view! {
         <Title text=full_title />

@@ -2,18 +2,18 @@
 
 use crate::components::PostCard;
 use carnet_core::PostSummary;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The posts, in the order given.
 #[component]
 pub fn PostList(posts: Vec<PostSummary>) -> impl IntoView {
     if posts.is_empty() {
-        return view! { <p class="empty">"Aucun billet pour l’instant."</p> }.into_any();
+        return Either::Left(view! { <p class="empty">"Aucun billet pour l’instant."</p> });
     }
-    view! {
+    Either::Right(view! {
         <ul class="post-list">
             {posts.into_iter().map(|post| view! { <li><PostCard post /></li> }).collect_view()}
         </ul>
-    }
-    .into_any()
+    })
 }

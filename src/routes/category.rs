@@ -4,6 +4,7 @@ use crate::components::{ListPosts, PageMeta};
 use crate::routes::{list_title, posts_count, use_page_number, use_slug, NotFoundPage};
 use crate::store::Blog;
 use carnet_core::List;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The category's name and count, then its posts, newest first.
@@ -18,10 +19,10 @@ pub fn CategoryPage() -> impl IntoView {
             .category(&slug())
             .filter(|_| blog.has_page(&list, number));
         let Some(entry) = entry else {
-            return view! { <NotFoundPage /> }.into_any();
+            return Either::Left(view! { <NotFoundPage /> });
         };
         let name = entry.category.name.clone();
-        view! {
+        Either::Right(view! {
             <PageMeta
                 title=list_title(&format!("Catégorie : {name}"), number)
                 description=format!("Les billets de la catégorie {name} ({}).", posts_count(entry.count))
@@ -32,7 +33,6 @@ pub fn CategoryPage() -> impl IntoView {
                 <span class="count">"(" {posts_count(entry.count)} ")"</span>
             </h1>
             <ListPosts list number />
-        }
-        .into_any()
+        })
     }
 }

@@ -4,6 +4,7 @@ use crate::components::{ListPosts, PageMeta};
 use crate::routes::{list_title, use_page_number, NotFoundPage};
 use crate::store::Blog;
 use carnet_core::List;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// Every post, newest first, each with its excerpt; ten a page.
@@ -14,9 +15,9 @@ pub fn HomePage() -> impl IntoView {
     move || {
         let number = number();
         if !blog.has_page(&List::Home, number) {
-            return view! { <NotFoundPage /> }.into_any();
+            return Either::Left(view! { <NotFoundPage /> });
         }
-        view! {
+        Either::Right(view! {
             <PageMeta
                 title=list_title("", number)
                 description=blog.site.description.clone()
@@ -24,7 +25,6 @@ pub fn HomePage() -> impl IntoView {
             />
             <h1 class="visually-hidden">"Derniers billets"</h1>
             <ListPosts list=List::Home number />
-        }
-        .into_any()
+        })
     }
 }

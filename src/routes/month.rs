@@ -4,6 +4,7 @@ use crate::components::{ListPosts, PageMeta};
 use crate::routes::{list_title, posts_count, use_page_number, NotFoundPage};
 use crate::store::Blog;
 use carnet_core::{List, YearMonth};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::{hooks::use_params, params::Params};
 
@@ -33,11 +34,11 @@ pub fn MonthPage() -> impl IntoView {
             .and_then(|month| blog.month(month))
             .filter(|entry| blog.has_page(&List::Month(entry.month), number));
         let Some(entry) = entry else {
-            return view! { <NotFoundPage /> }.into_any();
+            return Either::Left(view! { <NotFoundPage /> });
         };
         let label = entry.month.french();
         let list = List::Month(entry.month);
-        view! {
+        Either::Right(view! {
             <PageMeta
                 title=list_title(&format!("Archives : {label}"), number)
                 description=format!("Les billets publiés en {label} ({}).", posts_count(entry.count))
@@ -46,7 +47,6 @@ pub fn MonthPage() -> impl IntoView {
             <h1 class="page-heading">"Archives\u{a0}: " {label}</h1>
             <p class="page-count">{posts_count(entry.count)}</p>
             <ListPosts list number />
-        }
-        .into_any()
+        })
     }
 }

@@ -4,6 +4,7 @@ use crate::api::LoadError;
 use crate::components::{LoadErrorView, Loading, PageMeta, PostArticle};
 use crate::routes::{use_slug, NotFoundPage};
 use crate::store::{Load, Store};
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 /// The post; the 404 page if the blog has no such post; while it loads, a loading state; if it
@@ -13,17 +14,16 @@ pub fn PostPage() -> impl IntoView {
     let store = expect_context::<Store>();
     let slug = use_slug();
     move || match store.post(&slug()) {
-        Load::Ready(post) => view! { <PostArticle post /> }.into_any(),
-        Load::Loading => view! { <Loading label="Chargement du billet…" /> }.into_any(),
-        Load::Failed(LoadError::Status(404)) => view! { <NotFoundPage /> }.into_any(),
-        Load::Failed(error) => view! {
+        Load::Ready(post) => EitherOf4::A(view! { <PostArticle post /> }),
+        Load::Loading => EitherOf4::B(view! { <Loading label="Chargement du billet…" /> }),
+        Load::Failed(LoadError::Status(404)) => EitherOf4::C(view! { <NotFoundPage /> }),
+        Load::Failed(error) => EitherOf4::D(view! {
             <PageMeta title="Billet indisponible" description="Ce billet n’a pas pu être chargé." />
             <LoadErrorView
                 error
                 title="Impossible de charger ce billet."
                 on_retry=Callback::new(move |()| store.retry_post(&slug()))
             />
-        }
-        .into_any(),
+        }),
     }
 }
