@@ -9,7 +9,8 @@ use crate::components::{LoadErrorView, Loading, Sidebar, SiteFooter, SiteHeader}
 use crate::routes::{ArchivePage, CategoryPage, HomePage, MonthPage, NotFoundPage, PostPage};
 use crate::site::Site;
 use crate::store::{Blog, Store};
-use leptos::either::Either;
+use leptos::either::{Either, EitherOf3};
+use leptos::ev;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link};
 use leptos_router::components::{Route, Router, Routes};
@@ -43,13 +44,13 @@ fn IndexLoader() -> impl IntoView {
         async move { api::fetch_index(&site).await.map(Blog::new) }
     });
     move || match index.get() {
-        None => view! { <Loading label="Chargement du carnet…" /> }.into_any(),
+        None => EitherOf3::A(view! { <Loading label="Chargement du carnet…" /> }),
         Some(Err(error)) => {
-            view! { <IndexError error on_retry=move || index.refetch() /> }.into_any()
+            EitherOf3::B(view! { <IndexError error on_retry=move || index.refetch() /> })
         }
         Some(Ok(blog)) => {
             provide_context(blog);
-            view! { <Layout /> }.into_any()
+            EitherOf3::C(view! { <Layout /> })
         }
     }
 }
@@ -82,6 +83,7 @@ fn Layout() -> impl IntoView {
         }
         path
     });
+    prefetch_pointed_links(&site);
     let feed_title = format!("{} (Atom)", expect_context::<Blog>().site.title);
     view! {
         <Link rel="alternate" type_="application/atom+xml" title=feed_title href=site.feed() />
@@ -107,6 +109,28 @@ fn Layout() -> impl IntoView {
         </div>
         <SiteFooter />
     }
+}
+
+/// Starts loading a page's data as soon as the pointer is over a link to it or the link has the
+/// focus: a reader's click comes a tenth of a second or more later, and the page then draws at
+/// once.
+fn prefetch_pointed_links(site: &Site) {
+    let (blog, store) = (expect_context::<Blog>(), expect_context::<Store>());
+    let base = site.base().to_owned();
+    let prefetch = move |event: &web_sys::Event| {
+        let href = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("a[href]").ok().flatten())
+            .and_then(|link| link.get_attribute("href"));
+        if let Some(path) = href.as_deref().and_then(|href| href.strip_prefix(&base)) {
+            store.prefetch(&blog, path);
+        }
+    };
+    let on_focus = prefetch.clone();
+    // The listeners live as long as the page: the layout is never unmounted.
+    let _ = window_event_listener(ev::pointerover, move |event| prefetch(&event));
+    let _ = window_event_listener(ev::focusin, move |event| on_focus(&event));
 }
 
 /// Focuses `<main>` without scrolling (the router, or the browser on back, decides the scroll).

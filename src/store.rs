@@ -7,7 +7,7 @@
 
 use crate::api::{self, LoadError};
 use crate::site::Site;
-use carnet_core::{Index, List, ListPage, Post};
+use carnet_core::{paths, Index, List, ListPage, Post};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
@@ -106,6 +106,19 @@ impl Store {
     /// Fetches the post `slug` again, after a failure.
     pub fn retry_post(&self, slug: &str) {
         self.posts.fetch(slug.to_owned(), self.post_fetcher());
+    }
+
+    /// Starts fetching what the page at `path` (relative to the base) shows, if it is a list
+    /// page of `index` or a post, and it was never asked for: called as a reader points at or
+    /// focuses a link, so that by their click the page is most often here.
+    pub fn prefetch(&self, index: &Index, path: &str) {
+        if let Some((list, number)) = List::at(path) {
+            if index.has_page(&list, number) {
+                let _ = self.list_page(&list, number);
+            }
+        } else if let Some(slug) = paths::post_slug(path) {
+            let _ = self.post(slug);
+        }
     }
 
     fn list_fetcher(&self) -> impl FnOnce((List, usize)) -> Fetch<Arc<ListPage>> {

@@ -1075,6 +1075,37 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
           await navigateAround(page, root);
         });
 
+        pageTest("pointing at a link loads its page's data before the click", async ({ page }) => {
+          await open(page, root, "/");
+          await expectPage(page, root, HOME);
+          await setMarker(page);
+          const requested = (path) => root.server.requests.includes(path);
+          const usages = "/data/category/usages/page.json";
+          const post = `/data/posts/${POSTS[2].slug}/page.json`;
+          assert.ok(!requested(usages) && !requested(post), "nothing fetched before pointing");
+
+          const category = await link(page, "aside.sidebar", "Usages");
+          await category.hover();
+          await eventually(async () => assert.ok(requested(usages), "the category's list was fetched on hover"));
+          await settle(page);
+          await page.evaluate(() => {
+            window.__sawLoading = false;
+            new MutationObserver(() => {
+              if (document.querySelector("p.loading")) window.__sawLoading = true;
+            }).observe(document.body, { subtree: true, childList: true });
+          });
+          await category.click();
+          await category.dispose();
+          await expectText(page, "main h1", "Catégorie : Usages (1 billet)");
+          assert.equal(await page.evaluate(() => window.__sawLoading), false, "no loading state: the list was here");
+
+          const title = await link(page, "aside.sidebar", POSTS[2].title);
+          await title.focus();
+          await eventually(async () => assert.ok(requested(post), "the post was fetched on focus"));
+          await title.dispose();
+          assert.equal(await marker(page), 1, "no reload");
+        });
+
         pageTest("back to a long post restores its scroll position", async ({ page }) => {
           const [long, older] = POSTS;
           await open(page, root, postPath(long));

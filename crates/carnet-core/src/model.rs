@@ -163,6 +163,28 @@ impl List {
     pub fn page(&self, number: usize) -> String {
         paths::list_page(&self.first_page(), number)
     }
+
+    /// The list and page number a path (relative to the base, as [`List::page`] writes it; the
+    /// trailing slash may be missing) shows; none if it is not a list's page.
+    pub fn at(path: &str) -> Option<(List, usize)> {
+        let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+        let (list, rest) = match parts.as_slice() {
+            [""] => return Some((List::Home, 1)),
+            ["category", slug, rest @ ..] if !slug.is_empty() => {
+                (List::Category((*slug).to_owned()), rest)
+            }
+            ["archive", year, month, rest @ ..] => {
+                let month = YearMonth::new(year.parse().ok()?, month.parse().ok()?)?;
+                (List::Month(month), rest)
+            }
+            _ => (List::Home, parts.as_slice()),
+        };
+        match rest {
+            [] if list != List::Home => Some((list, 1)),
+            ["page", number] => Some((list, number.parse().ok().filter(|n| *n > 1)?)),
+            _ => None,
+        }
+    }
 }
 
 /// One page of a list: up to ten posts.
@@ -203,4 +225,46 @@ pub struct PageData {
     pub list: Option<ListPage>,
     /// The post shown, on a post's page.
     pub post: Option<Post>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_page_is_found_from_its_path() {
+        let october = YearMonth::new(2009, 10).unwrap();
+        for (list, number) in [
+            (List::Home, 1),
+            (List::Home, 2),
+            (List::Category("actus".into()), 1),
+            (List::Category("actus".into()), 12),
+            (List::Month(october), 1),
+            (List::Month(october), 3),
+        ] {
+            let path = list.page(number);
+            assert_eq!(List::at(&path), Some((list.clone(), number)), "{path}");
+            let slashless = path.trim_end_matches('/');
+            assert_eq!(List::at(slashless), Some((list, number)), "{slashless}");
+        }
+    }
+
+    #[test]
+    fn other_paths_are_no_list_page() {
+        for path in [
+            "posts/un-billet/",
+            "archive/",
+            "archive/2009/",
+            "archive/2009/13/",
+            "category/",
+            "category/actus/page/",
+            "category/actus/page/1/",
+            "page/0/",
+            "page/x/",
+            "404.html",
+            "nope/",
+        ] {
+            assert_eq!(List::at(path), None, "{path}");
+        }
+    }
 }

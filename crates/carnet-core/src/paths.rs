@@ -20,6 +20,13 @@ pub fn post(slug: &str) -> String {
     format!("posts/{slug}/")
 }
 
+/// The slug of the post whose page is at `path` (the trailing slash may be missing), if it is
+/// a post's page.
+pub fn post_slug(path: &str) -> Option<&str> {
+    let slug = path.strip_prefix("posts/")?.trim_end_matches('/');
+    (!slug.is_empty() && !slug.contains('/')).then_some(slug)
+}
+
 /// The page of the category `slug`.
 pub fn category(slug: &str) -> String {
     format!("category/{slug}/")
@@ -50,6 +57,15 @@ mod tests {
         assert_eq!(category("reseaux-sociaux"), "category/reseaux-sociaux/");
         assert_eq!(month(YearMonth::new(2009, 3).unwrap()), "archive/2009/03/");
         assert_eq!((HOME, ARCHIVE), ("", "archive/"));
+    }
+
+    #[test]
+    fn a_post_is_found_from_its_path() {
+        assert_eq!(post_slug(&post("un-billet")), Some("un-billet"));
+        assert_eq!(post_slug("posts/un-billet"), Some("un-billet"));
+        for other in ["posts/", "posts/a/b/", "category/a/", ""] {
+            assert_eq!(post_slug(other), None, "{other}");
+        }
     }
 
     #[test]
