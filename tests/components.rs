@@ -2,6 +2,8 @@
 //! from given data, without the network. Run by `scripts/test`, or alone with
 //! `cargo test -p carnet --target wasm32-unknown-unknown` after `source scripts/env.sh`.
 #![cfg(target_arch = "wasm32")]
+// The app's views nest deeply in types (see src/lib.rs).
+#![recursion_limit = "256"]
 
 use carnet::api::LoadError;
 use carnet::components::{
@@ -379,4 +381,29 @@ async fn list_posts_draws_an_embedded_page_and_explains_a_missing_one() {
     );
     assert!(text.contains("erreur 404"), "{text}");
     assert_eq!(texts(&root, ".fetched button"), ["Réessayer"]);
+}
+
+#[wasm_bindgen_test]
+fn sidebar_lists_only_the_latest_months() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), || {
+        provide_context(Site::new("/"));
+        let posts = (1..=30)
+            .map(|i| {
+                let date = format!("{}-{:02}-01", 2000 + (i - 1) / 12, (i - 1) % 12 + 1);
+                post(&format!("p{i}"), "Billet", &date, "Actus")
+            })
+            .collect();
+        let manifest = Manifest::new(seed_manifest().site, posts);
+        provide_context(Blog::new(manifest.index()));
+        view! {
+            <Router>
+                <Sidebar />
+            </Router>
+        }
+    });
+    let months = texts(&root, "section:nth-of-type(3) li");
+    assert_eq!(months.len(), carnet::components::SIDEBAR_MONTHS);
+    assert_eq!(months[0], "juin 2002 (1)");
+    assert_eq!(texts(&root, ".all-archives a"), ["Toutes les archives"]);
 }

@@ -26,6 +26,6 @@ pub use pager::Pager;
 pub use post_article::PostArticle;
 pub use post_card::PostCard;
 pub use post_list::PostList;
-pub use sidebar::Sidebar;
+pub use sidebar::{Sidebar, SIDEBAR_MONTHS};
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

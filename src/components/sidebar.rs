@@ -5,7 +5,11 @@ use crate::store::Blog;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Categories and months with their counts, and the most recent posts; the current page's link
+/// How many months the sidebar lists, newest first; the archive page has them all. A blog of
+/// ten years would otherwise draw 120 links on every page, and update them on every click.
+pub const SIDEBAR_MONTHS: usize = 12;
+
+/// Categories and the latest months with their counts, and the most recent posts; the current page's link
 /// carries `aria-current="page"`.
 #[component]
 pub fn Sidebar() -> impl IntoView {
@@ -30,6 +34,7 @@ pub fn Sidebar() -> impl IntoView {
     let months = blog
         .months
         .iter()
+        .take(SIDEBAR_MONTHS)
         .map(|entry| {
             let label = entry.month.french();
             view! {
