@@ -19,12 +19,18 @@
 //
 // With `stripData: true`, HTML documents are served without the data pre-rendered pages embed
 // (`<script id="carnet-data">`), as a host answering with a bare app shell would: the app must
-// then fetch the manifest itself.
+// then fetch the index itself.
+//
+// With `compress: true`, it compresses as a static host does: a file's `.br` copy is sent when
+// there is one and the browser accepts br, else text, JSON, wasm, SVG and XML are gzipped on the
+// fly (once per file, kept in memory). `rewriteHtml(text)` changes every HTML document before it
+// is sent (the benchmark's static baseline takes its scripts out). Both are off by default.
 //
 // Usage from the command line: node tests/e2e/server.mjs DIR [PORT] [--base /blog/] [--spa]
 import http from "node:http";
 import fs from "node:fs/promises";
 import path from "node:path";
+import zlib from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -70,6 +76,32 @@ function normaliseFallback(fallback) {
 /** The embedded page data of a pre-rendered document, which `stripData` removes. */
 const EMBEDDED_DATA = /<script id="carnet-data"[^>]*>[\s\S]*?<\/script>/g;
 
+/** What `compress` gzips on the fly when there is no `.br` to send. */
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".txt", ".xml"]);
+
+/** Whether an Accept-Encoding header lists `coding` ("br", "gzip"). */
+function accepts(acceptEncoding = "", coding) {
+  return acceptEncoding.split(",").some((item) => item.trim().split(";")[0] === coding);
+}
+
+/**
+ * The compression of a server with `compress: true`: `encode(filePath, body, asOnDisk,
+ * acceptEncoding)` → { body, encoding } (encoding null when sent as is). `asOnDisk` says that
+ * `body` is the file's content, so that its `.br` copy may be sent instead.
+ */
+function compressor() {
+  const gzipped = new Map(); // file path → its gzipped body
+  return async function encode(filePath, body, asOnDisk, acceptEncoding) {
+    const brotli = asOnDisk && accepts(acceptEncoding, "br") ? await fileAt(`${filePath}.br`) : null;
+    if (brotli) return { body: await fs.readFile(brotli), encoding: "br" };
+    if (!COMPRESSIBLE.has(path.extname(filePath).toLowerCase()) || !accepts(acceptEncoding, "gzip")) {
+      return { body, encoding: null };
+    }
+    if (!gzipped.has(filePath)) gzipped.set(filePath, zlib.gzipSync(body));
+    return { body: gzipped.get(filePath), encoding: "gzip" };
+  };
+}
+
 /**
  * Starts serving `root` at `base`; resolves to
  * { url, origin, base, close, failPaths, requests, hold }.
@@ -79,10 +111,16 @@ const EMBEDDED_DATA = /<script id="carnet-data"[^>]*>[\s\S]*?<\/script>/g;
  * `hold(pathname)`: the next requests for this full pathname wait until the function it returns
  * is called (then they are answered as usual).
  * options.stripData: serve HTML without its embedded `<script id="carnet-data">`.
+ * options.compress: send `.br` copies or gzip, as a static host does.
+ * options.rewriteHtml: a function from an HTML document's text to the text to send.
  */
-export async function serve(root, { port = 0, base = "/", fallback = "404", stripData = false } = {}) {
+export async function serve(
+  root,
+  { port = 0, base = "/", fallback = "404", stripData = false, compress = false, rewriteHtml = null } = {},
+) {
   base = normaliseBase(base);
   const mode = normaliseFallback(fallback);
+  const encode = compress ? compressor() : null;
   const failPaths = new Set();
   const requests = [];
   const held = new Map(); // pathname → { promise, release }
@@ -115,13 +153,24 @@ export async function serve(root, { port = 0, base = "/", fallback = "404", stri
     }
     const send = async (filePath, status = 200) => {
       let body = await fs.readFile(filePath);
-      if (stripData && path.extname(filePath).toLowerCase() === ".html") {
-        body = Buffer.from(body.toString("utf8").replace(EMBEDDED_DATA, ""));
+      const rewritten = (stripData || rewriteHtml) && path.extname(filePath).toLowerCase() === ".html";
+      if (rewritten) {
+        let text = body.toString("utf8");
+        if (stripData) text = text.replace(EMBEDDED_DATA, "");
+        if (rewriteHtml) text = rewriteHtml(text);
+        body = Buffer.from(text);
       }
-      res.writeHead(status, {
+      const headers = {
         "content-type": TYPES[path.extname(filePath).toLowerCase()] ?? "application/octet-stream",
         "cache-control": "no-cache",
-      });
+      };
+      if (encode) {
+        const encoded = await encode(filePath, body, !rewritten, req.headers["accept-encoding"]);
+        body = encoded.body;
+        headers.vary = "accept-encoding";
+        if (encoded.encoding) headers["content-encoding"] = encoded.encoding;
+      }
+      res.writeHead(status, headers);
       res.end(req.method === "HEAD" ? undefined : body);
     };
     const plainNotFound = () => {
