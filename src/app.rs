@@ -79,7 +79,9 @@ fn Layout() -> impl IntoView {
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.is_some_and(|previous| previous != path) {
-            focus_main();
+            // In the next frame, once the new page is in the DOM: focusing forces a layout,
+            // which then comes for free with the one the frame needs to paint.
+            request_animation_frame(focus_main);
         }
         path
     });

@@ -1076,10 +1076,11 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
         });
 
         pageTest("pointing at a link loads its page's data before the click", async ({ page }) => {
+          const before = root.server.requests.length; // the server is shared by the tests
           await open(page, root, "/");
           await expectPage(page, root, HOME);
           await setMarker(page);
-          const requested = (path) => root.server.requests.includes(path);
+          const requested = (path) => root.server.requests.slice(before).includes(path);
           const usages = "/data/category/usages/page.json";
           const post = `/data/posts/${POSTS[2].slug}/page.json`;
           assert.ok(!requested(usages) && !requested(post), "nothing fetched before pointing");
@@ -1104,6 +1105,17 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
           await eventually(async () => assert.ok(requested(post), "the post was fetched on focus"));
           await title.dispose();
           assert.equal(await marker(page), 1, "no reload");
+        });
+
+        pageTest("after an in-app navigation, the focus is on the new page's content", async ({ page }) => {
+          await open(page, root, "/");
+          await expectPage(page, root, HOME);
+          await clickLink(page, "aside.sidebar", "Actus");
+          await expectText(page, "main h1", "Catégorie : Actus (1 billet)");
+          await eventually(async () =>
+            assert.equal(await page.evaluate(() => document.activeElement?.id), "contenu", "focus on main"),
+          );
+          assert.equal(await scrollY(page), 0, "focusing did not scroll");
         });
 
         pageTest("back to a long post restores its scroll position", async ({ page }) => {
