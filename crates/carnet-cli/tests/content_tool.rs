@@ -209,6 +209,24 @@ const TRUNK_PAGE: &str = r#"<!DOCTYPE html>
 <script type="module">import init from '/blog/carnet.js'; init();</script></head>
 <body></body></html>"#;
 
+/// Every file under `folder`, by its path from `root`, sorted.
+fn files_under(folder: &Path, root: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    let mut folders = vec![folder.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.push(path.strip_prefix(root).unwrap().display().to_string());
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
 fn site_with_pages(name: &str, extra: &[&str]) -> PathBuf {
     let out = out_dir(name);
     fs::write(out.join("index.html"), TRUNK_PAGE).unwrap();
@@ -366,22 +384,11 @@ fn building_again_over_pre_rendered_pages_gives_the_same_site() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let files = |root: &Path| {
-        let mut files = Vec::new();
-        let mut folders = vec![root.to_path_buf()];
-        while let Some(folder) = folders.pop() {
-            for entry in fs::read_dir(folder).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    folders.push(path);
-                } else {
-                    let name = path.strip_prefix(root).unwrap().display().to_string();
-                    files.push((name, fs::read(&path).unwrap()));
-                }
-            }
-        }
-        files.sort();
-        files
+    let files = |root: &Path| -> Vec<(String, Vec<u8>)> {
+        files_under(root, root)
+            .into_iter()
+            .map(|name| (name.clone(), fs::read(root.join(&name)).unwrap()))
+            .collect()
     };
     let (once, twice) = (files(&once), files(&twice));
     assert_eq!(once.len(), twice.len());
@@ -441,21 +448,8 @@ fn the_seed_blog_data() {
         .as_str()
         .unwrap()
         .contains("« catalyseur de business »"));
-    let mut files = Vec::new();
-    let mut folders = vec![out.join("data")];
-    while let Some(folder) = folders.pop() {
-        for entry in fs::read_dir(folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                folders.push(path);
-            } else {
-                files.push(path.strip_prefix(&out).unwrap().display().to_string());
-            }
-        }
-    }
-    files.sort();
     assert_eq!(
-        files,
+        files_under(&out.join("data"), &out),
         [
             "data/archive/2009/01/page.json",
             "data/archive/2009/03/page.json",
