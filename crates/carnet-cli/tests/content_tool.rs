@@ -15,12 +15,12 @@ fn repository() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// A fresh output folder, with an old manifest in it that a failed build must leave alone.
+/// A fresh output folder, with old data in it that a failed build must leave alone.
 fn out_dir(name: &str) -> PathBuf {
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = fs::remove_dir_all(&out);
     fs::create_dir_all(out.join("data/posts")).unwrap();
-    fs::write(out.join("data/manifest.json"), "old").unwrap();
+    fs::write(out.join("data/index.json"), "old").unwrap();
     fs::write(out.join("data/posts/stale.json"), "old").unwrap();
     out
 }
@@ -49,7 +49,7 @@ fn failing_build(name: &str) -> String {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert_eq!(
-        fs::read_to_string(out.join("data/manifest.json")).unwrap(),
+        fs::read_to_string(out.join("data/index.json")).unwrap(),
         "old"
     );
     assert!(out.join("data/posts/stale.json").exists());
