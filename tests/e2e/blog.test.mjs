@@ -1088,6 +1088,17 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
           const category = await link(page, "aside.sidebar", "Usages");
           await category.hover();
           await eventually(async () => assert.ok(requested(usages), "the category's list was fetched on hover"));
+          // The server has the request; wait until the browser has the whole answer too (a
+          // reader's click comes a tenth of a second later or more).
+          await eventually(async () =>
+            assert.ok(
+              await page.evaluate(
+                (url) => performance.getEntriesByName(url).some((entry) => entry.responseEnd > 0),
+                root.url(usages),
+              ),
+              "the list's data has arrived",
+            ),
+          );
           await settle(page);
           await page.evaluate(() => {
             window.__sawLoading = false;
