@@ -11,7 +11,7 @@
 fn main() {
     use carnet::page_data::{read_from_document, same_page};
     use carnet::site::Site;
-    use carnet::store::{Blog, Store};
+    use carnet::store::Store;
     use carnet::App;
     use leptos::prelude::*;
 
@@ -29,13 +29,7 @@ fn main() {
         let store = Store::new(site.clone());
         provide_context(site);
         if let Some((_, data)) = embedded {
-            if let Some(page) = data.list {
-                store.insert_list_page(page);
-            }
-            if let Some(post) = data.post {
-                store.insert_post(post);
-            }
-            provide_context(Blog::new(data.index));
+            provide_context(store.insert_page_data(data));
         }
         provide_context(store);
         view! { <App /> }

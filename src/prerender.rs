@@ -6,7 +6,7 @@
 
 use crate::page_data::{to_script, HEAD_END, HEAD_START, SCRIPT_ID};
 use crate::site::Site;
-use crate::store::{Blog, Store};
+use crate::store::Store;
 use crate::App;
 use carnet_core::archive::list_pages;
 use carnet_core::content;
@@ -96,14 +96,8 @@ async fn render_page(site: &Site, data: &PageData, url: &str) -> (String, String
         provide_context(meta);
         provide_context(site.clone());
         let store = Store::new(site.clone());
-        if let Some(page) = &data.list {
-            store.insert_list_page(page.clone());
-        }
-        if let Some(post) = &data.post {
-            store.insert_post(post.clone());
-        }
+        provide_context(store.insert_page_data(data.clone()));
         provide_context(store);
-        provide_context(Blog::new(data.index.clone()));
         (meta_output, view! { <App /> }.to_html_stream_in_order())
     });
     // leptos_meta puts the head's tags after this marker, in the first chunk.

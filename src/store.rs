@@ -7,7 +7,7 @@
 
 use crate::api::{self, LoadError};
 use crate::site::Site;
-use carnet_core::{paths, Index, List, ListPage, Post};
+use carnet_core::{paths, Index, List, ListPage, PageData, Post};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
@@ -72,6 +72,18 @@ impl Store {
             lists: Cache::new(),
             posts: Cache::new(),
         }
+    }
+
+    /// Keeps what a pre-rendered page embeds (its list page or its post), so the page is drawn
+    /// without fetching; returns the index it carries.
+    pub fn insert_page_data(&self, data: PageData) -> Blog {
+        if let Some(page) = data.list {
+            self.insert_list_page(page);
+        }
+        if let Some(post) = data.post {
+            self.insert_post(post);
+        }
+        Blog::new(data.index)
     }
 
     /// Keeps `page`, so it is drawn without fetching (a pre-rendered page embeds what it shows).

@@ -295,13 +295,7 @@ fn write_site(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
     let data = out.join("data");
     let staging = out.join(format!(".data-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
-    let write = |path: &str, json: String| {
-        let file = staging.join(relative(path));
-        if let Some(folder) = file.parent() {
-            fs::create_dir_all(folder)?;
-        }
-        fs::write(file, json)
-    };
+    let write = |path: &str, json: String| write_file(&staging.join(relative(path)), json);
     let manifest = &blog.manifest;
     write(INDEX_PATH, to_json(&manifest.index()))?;
     for (list, posts) in manifest.lists() {
@@ -345,13 +339,17 @@ fn write_pages(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
     let template = carnet::prerender::trunk_page(&page).map_err(io::Error::other)?;
     let template = set_base_in_page(&template, base);
     carnet::prerender::render_site(blog, base, &template, |file, html| {
-        let path = out.join(file);
-        if let Some(folder) = path.parent() {
-            fs::create_dir_all(folder)?;
-        }
-        fs::write(path, html)
+        write_file(&out.join(file), html)
     })
     .map_err(io::Error::other)
+}
+
+/// Writes `contents` to `path`, creating its folder first.
+fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<()> {
+    if let Some(folder) = path.parent() {
+        fs::create_dir_all(folder)?;
+    }
+    fs::write(path, contents)
 }
 
 /// The path of a data file inside `data/`, from its path inside the site.
