@@ -1,5 +1,7 @@
-//! Pre-rendering (feature `ssr`): every page of the blog as a static HTML file, drawn natively
-//! by the app's own components, so the wasm can later hydrate exactly what was rendered.
+//! Pre-rendering (feature `ssr`): a page of the blog as a static HTML file, drawn natively by
+//! the app's own components, so the wasm can later hydrate exactly what was rendered. The
+//! content tool asks a [`Prerenderer`] for each page in turn (`Blog::pages`), writing it with
+//! its data, so a big blog is never held in memory as HTML.
 //!
 //! Each page is Trunk's `index.html` with, in the head, the page's title and meta tags (between
 //! [`HEAD_START`] and [`HEAD_END`]) and its [`PageData`]; in the body, the rendered app.
@@ -8,82 +10,72 @@ use crate::page_data::{to_script, HEAD_END, HEAD_START, SCRIPT_ID};
 use crate::site::Site;
 use crate::store::Store;
 use crate::App;
-use carnet_core::archive::list_pages;
-use carnet_core::content;
-use carnet_core::model::{ListPage, PageData, Post};
-use carnet_core::paths;
+use carnet_core::model::PageData;
 use futures::StreamExt;
 use hydration_context::{SharedContext, SsrSharedContext};
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
-use std::io;
 use std::sync::Arc;
 
-/// Renders every page of `blog`, served under `base`, into Trunk's `template` page, and hands
-/// each to `write` with its file (relative to the site folder: `index.html`,
-/// `posts/<slug>/index.html`…) as soon as it is rendered: a big blog is never held in memory
-/// as HTML.
-pub fn render_site(
-    blog: &content::Blog,
-    base: &str,
-    template: &str,
-    mut write: impl FnMut(&str, &str) -> io::Result<()>,
-) -> Result<(), String> {
-    let template = Template::new(template)?;
-    if !template
-        .after_body_start
-        .trim_start()
-        .starts_with("</body>")
-    {
-        return Err("the <body> of index.html must be empty: pages are rendered into it".into());
-    }
-    let site = Site::new(base);
-    let manifest = &blog.manifest;
-    let index = manifest.index();
-    let page = |list: Option<ListPage>, post: Option<Post>| PageData {
-        index: index.clone(),
-        list,
-        post,
-    };
-    let lists = manifest.lists();
-    let pages = lists
-        .iter()
-        .flat_map(|(list, posts)| list_pages(list, posts))
-        .map(|list_page| {
-            (
-                list_page.list.page(list_page.number),
-                page(Some(list_page), None),
-            )
-        })
-        .chain([(paths::ARCHIVE.to_owned(), page(None, None))])
-        .chain(
-            blog.posts()
-                .map(|post| (paths::post(&post.summary.slug), page(None, Some(post)))),
-        )
-        .chain([(paths::NOT_FOUND.to_owned(), page(None, None))]);
+/// Draws pages into Trunk's `index.html`, one at a time.
+pub struct Prerenderer {
+    template: Template,
+    site: Site,
+    runtime: tokio::runtime::Runtime,
+    local: tokio::task::LocalSet,
+}
 
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|error| format!("cannot start the renderer: {error}"))?;
-    let local = tokio::task::LocalSet::new();
-    local.block_on(&runtime, async {
-        // Already set when rendering twice in one process: that is fine.
-        let _ = any_spawner::Executor::init_tokio();
-        for (path, data) in pages {
-            let url = site.page(&path);
-            let (head, body) = render_page(&site, &data, &url).await;
-            let file = if path.ends_with('/') || path.is_empty() {
-                format!("{path}index.html")
-            } else {
-                path
-            };
-            let html = template.fill(&head, &to_script(&data, &url), &body);
-            write(&file, &html).map_err(|error| format!("cannot write {file}: {error}"))?;
+impl Prerenderer {
+    /// A renderer of pages served under `base`, into Trunk's `template` page, whose `<body>`
+    /// must be empty.
+    pub fn new(template: &str, base: &str) -> Result<Prerenderer, String> {
+        let template = Template::new(template)?;
+        if !template
+            .after_body_start
+            .trim_start()
+            .starts_with("</body>")
+        {
+            return Err(
+                "the <body> of index.html must be empty: pages are rendered into it".into(),
+            );
         }
-        Ok(())
-    })
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .map_err(|error| format!("cannot start the renderer: {error}"))?;
+        let local = tokio::task::LocalSet::new();
+        // Already set when a process makes two renderers: that is fine.
+        local.block_on(&runtime, async {
+            let _ = any_spawner::Executor::init_tokio();
+        });
+        Ok(Prerenderer {
+            template,
+            site: Site::new(base),
+            runtime,
+            local,
+        })
+    }
+
+    /// The whole HTML page at `path` (relative to the base: `""`, `posts/<slug>/`,
+    /// `404.html`…), showing `data` and embedding it.
+    pub fn render(&self, path: &str, data: &PageData) -> String {
+        let url = self.site.page(path);
+        let (head, body) = self
+            .local
+            .block_on(&self.runtime, render_page(&self.site, data, &url));
+        self.template.fill(&head, &to_script(data, &url), &body)
+    }
+}
+
+/// The file the page at `path` is written to, relative to the site folder: `index.html`,
+/// `posts/<slug>/index.html`, `404.html`…
+pub fn page_file(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_owned()
+    }
 }
 
 /// Renders the app at `url`: the head's tags, and the body.
@@ -156,14 +148,14 @@ pub fn trunk_page(html: &str) -> Result<String, String> {
 }
 
 /// Trunk's `index.html`, cut where the pre-rendered parts go.
-struct Template<'a> {
-    before_head_end: &'a str,
-    between: &'a str,
-    after_body_start: &'a str,
+struct Template {
+    before_head_end: String,
+    between: String,
+    after_body_start: String,
 }
 
-impl<'a> Template<'a> {
-    fn new(html: &'a str) -> Result<Template<'a>, String> {
+impl Template {
+    fn new(html: &str) -> Result<Template, String> {
         // The page's own <title> gives way to the rendered one.
         let head_end = html.find("</head>").ok_or("the page has no </head>")?;
         let body_tag = html[head_end..]
@@ -176,17 +168,16 @@ impl<'a> Template<'a> {
             + body_tag
             + 1;
         Ok(Template {
-            before_head_end: &html[..head_end],
-            between: &html[head_end..body_start],
-            after_body_start: &html[body_start..],
+            before_head_end: strip_title(&html[..head_end]),
+            between: html[head_end..body_start].to_owned(),
+            after_body_start: html[body_start..].to_owned(),
         })
     }
 
     fn fill(&self, head: &str, data: &str, body: &str) -> String {
-        let before = strip_title(self.before_head_end);
         format!(
-            "{before}{head}{data}{}{body}{}",
-            self.between, self.after_body_start
+            "{}{head}{data}{}{body}{}",
+            self.before_head_end, self.between, self.after_body_start
         )
     }
 }

@@ -341,9 +341,7 @@ async fn list_posts_draws_an_embedded_page_and_explains_a_missing_one() {
         let store = Store::new(site);
         for (list, posts) in manifest.lists() {
             if list == List::Category("actus".into()) {
-                list_pages(&list, &posts)
-                    .into_iter()
-                    .for_each(|page| store.insert_list_page(page));
+                list_pages(list, posts).for_each(|page| store.insert_list_page(page));
             }
         }
         provide_context(store);

@@ -8,11 +8,11 @@
 //! On any error in the content it prints every problem with its file, line and fix, exits with
 //! status 1 and leaves the previous output as it was.
 
+use carnet::prerender::{page_file, Prerenderer};
 use carnet::site::Site;
-use carnet_core::archive::list_pages;
 use carnet_core::content::{self, Blog, ContentError, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
-use carnet_core::model::{page_data_path, INDEX_PATH};
+use carnet_core::model::{page_data_path, PageData, INDEX_PATH};
 use carnet_core::paths;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -288,26 +288,40 @@ fn read_content(content: &Path) -> io::Result<Result<Blog, Vec<ContentError>>> {
     Ok(content::build(settings.as_ref(), &posts))
 }
 
-/// Writes the data (whole or not at all: into a fresh folder first, then swapped in), then
-/// the pages, the feed, the sitemap and robots.txt.
+/// Writes the site in one pass over its pages: each page's data (into a fresh folder, swapped
+/// in whole at the end) and its pre-rendered HTML together; then the 404 page, the feed, the
+/// sitemap and robots.txt.
 fn write_site(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
     fs::create_dir_all(out)?;
+    let renderer = prerenderer(out, base)?;
     let data = out.join("data");
     let staging = out.join(format!(".data-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
-    let write = |path: &str, json: String| write_file(&staging.join(relative(path)), json);
-    let manifest = &blog.manifest;
-    write(INDEX_PATH, to_json(&manifest.index()))?;
-    for (list, posts) in manifest.lists() {
-        for page in list_pages(&list, &posts) {
-            write(&page_data_path(&list.page(page.number)), to_json(&page))?;
+    let write_data = |path: &str, json: String| write_file(&staging.join(relative(path)), json);
+    let index = blog.manifest.index();
+    write_data(INDEX_PATH, to_json(&index))?;
+    let mut sitemap = Vec::new();
+    for page in blog.pages() {
+        if let Some(list) = &page.data.list {
+            write_data(&page_data_path(&page.path), to_json(list))?;
         }
+        if let Some(post) = &page.data.post {
+            write_data(&page_data_path(&page.path), to_json(post))?;
+        }
+        if let Some(renderer) = &renderer {
+            let html = renderer.render(&page.path, &page.data);
+            write_file(&out.join(page_file(&page.path)), html)?;
+        }
+        sitemap.push((page.path, page.lastmod));
     }
-    for post in blog.posts() {
-        write(
-            &page_data_path(&paths::post(&post.summary.slug)),
-            to_json(&post),
-        )?;
+    if let Some(renderer) = &renderer {
+        let data = PageData {
+            index,
+            list: None,
+            post: None,
+        };
+        let html = renderer.render(paths::NOT_FOUND, &data);
+        write_file(&out.join(page_file(paths::NOT_FOUND)), html)?;
     }
     let retired = out.join(format!(".data-old-{}", std::process::id()));
     if data.exists() {
@@ -316,10 +330,9 @@ fn write_site(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
     fs::rename(&staging, &data)?;
     let _ = fs::remove_dir_all(&retired);
 
-    write_pages(blog, out, base)?;
-    let site_url = &manifest.site.url;
+    let site_url = &blog.manifest.site.url;
     fs::write(out.join(FEED_PATH), feed::atom(blog, site_url))?;
-    for (path, xml) in feed::sitemaps(manifest, site_url) {
+    for (path, xml) in feed::sitemaps(&sitemap, site_url) {
         fs::write(out.join(path), xml)?;
     }
     fs::write(
@@ -328,20 +341,18 @@ fn write_site(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
     )
 }
 
-/// Pre-renders every page into `out`, from the `index.html` Trunk wrote there (if any). An
+/// The renderer of pages into the `index.html` Trunk wrote in `out`, if there is one. An
 /// `index.html` this tool already pre-rendered is taken back to Trunk's page first, so building
 /// again (by hand, or from a copy of a built site) gives the same files.
-fn write_pages(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
-    let index = out.join("index.html");
-    let Ok(page) = fs::read_to_string(&index) else {
-        return Ok(());
+fn prerenderer(out: &Path, base: &str) -> io::Result<Option<Prerenderer>> {
+    let Ok(page) = fs::read_to_string(out.join("index.html")) else {
+        return Ok(None);
     };
     let template = carnet::prerender::trunk_page(&page).map_err(io::Error::other)?;
     let template = set_base_in_page(&template, base);
-    carnet::prerender::render_site(blog, base, &template, |file, html| {
-        write_file(&out.join(file), html)
-    })
-    .map_err(io::Error::other)
+    Prerenderer::new(&template, base)
+        .map(Some)
+        .map_err(io::Error::other)
 }
 
 /// Writes `contents` to `path`, creating its folder first.

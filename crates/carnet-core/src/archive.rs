@@ -130,22 +130,23 @@ impl Manifest {
     }
 }
 
-/// Cuts `posts`, the whole of `list` in order, into its pages of [`POSTS_PER_PAGE`]; an empty
-/// list still has its first page.
-pub fn list_pages(list: &List, posts: &[&PostSummary]) -> Vec<ListPage> {
-    (1..=page_count(posts.len()))
-        .map(|number| ListPage {
-            version: SCHEMA_VERSION,
-            list: list.clone(),
-            number,
-            posts: posts
-                .iter()
-                .skip((number - 1) * POSTS_PER_PAGE)
-                .take(POSTS_PER_PAGE)
-                .map(|post| (*post).clone())
-                .collect(),
-        })
-        .collect()
+/// Cuts `posts`, the whole of `list` in order, into its pages of [`POSTS_PER_PAGE`], one at a
+/// time; an empty list still has its first page.
+pub fn list_pages<'a>(
+    list: List,
+    posts: Vec<&'a PostSummary>,
+) -> impl Iterator<Item = ListPage> + 'a {
+    (1..=page_count(posts.len())).map(move |number| ListPage {
+        version: SCHEMA_VERSION,
+        list: list.clone(),
+        number,
+        posts: posts
+            .iter()
+            .skip((number - 1) * POSTS_PER_PAGE)
+            .take(POSTS_PER_PAGE)
+            .map(|post| (*post).clone())
+            .collect(),
+    })
 }
 
 impl Index {
@@ -378,7 +379,7 @@ mod tests {
             (1, 1, 2, 3)
         );
         let refs: Vec<&PostSummary> = posts.iter().collect();
-        let pages = list_pages(&List::Home, &refs);
+        let pages: Vec<_> = list_pages(List::Home, refs).collect();
         assert_eq!(pages.len(), 3);
         assert_eq!((pages[0].posts.len(), pages[0].number), (10, 1));
         assert_eq!(pages[0].posts[0].slug, "p01");
@@ -386,7 +387,7 @@ mod tests {
             slugs(pages[2].posts.iter()),
             ["p21", "p22", "p23", "p24", "p25"]
         );
-        let empty = list_pages(&List::Home, &[]);
+        let empty: Vec<_> = list_pages(List::Home, Vec::new()).collect();
         assert_eq!((empty.len(), empty[0].posts.len()), (1, 0));
 
         let index = Manifest::new(site(), posts).index();

@@ -4,9 +4,12 @@
 //! and writing and everything checked here is tested without a disk. It checks every file and
 //! returns every error at once, or a complete result: never part of a blog.
 
+use crate::archive::list_pages;
+use crate::date::Date;
 use crate::front_matter::{self, FrontMatterError};
 use crate::markdown;
-use crate::model::{Category, Manifest, Post, PostSummary, Site};
+use crate::model::{Category, Manifest, PageData, Post, PostSummary, Site};
+use crate::paths;
 use crate::slug::slugify;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -41,6 +44,52 @@ impl Blog {
             .enumerate()
             .map(|(position, markdown)| self.manifest.post_at(position, markdown))
     }
+
+    /// Every page of the site, one at a time, each with the data it shows: the pages of each
+    /// list (home, then categories, then months), the archive, then each post. Built lazily, so
+    /// a blog of any size is written page by page, the data and the HTML of a page together.
+    pub fn pages(&self) -> impl Iterator<Item = SitePage> + '_ {
+        let index = self.manifest.index();
+        let data = move |list, post| PageData {
+            index: index.clone(),
+            list,
+            post,
+        };
+        let list_pages = self.manifest.lists().into_iter().flat_map(|(list, posts)| {
+            let lastmod = posts.first().map(|post| post.date);
+            list_pages(list, posts).map(move |page| (page, lastmod))
+        });
+        let newest = self.manifest.posts.first().map(|post| post.date);
+        list_pages
+            .map(|(page, lastmod)| (page.list.page(page.number), Some(page), None, lastmod))
+            .chain([(paths::ARCHIVE.to_owned(), None, None, newest)])
+            .chain(self.posts().map(|post| {
+                let date = post.summary.date;
+                (
+                    paths::post(&post.summary.slug),
+                    None,
+                    Some(post),
+                    Some(date),
+                )
+            }))
+            .map(move |(path, list, post, lastmod)| SitePage {
+                path,
+                data: data(list, post),
+                lastmod,
+            })
+    }
+}
+
+/// One page of the site.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SitePage {
+    /// Its path from the base: `""`, `category/<slug>/page/2/`, `posts/<slug>/`…
+    pub path: String,
+    /// What it shows: the data its pre-rendered HTML embeds.
+    pub data: PageData,
+    /// When it last changed: the date of the newest post it shows, for the sitemap. A list's
+    /// later pages take the list's newest date, since a new post shifts every page of it.
+    pub lastmod: Option<Date>,
 }
 
 /// Something an author must fix: the file, the line, what is wrong and what to write.
@@ -250,6 +299,7 @@ fn line_of_key(text: &str, key: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::List;
 
     fn file(path: &str, text: &str) -> SourceFile {
         SourceFile {
@@ -302,6 +352,81 @@ mod tests {
         assert_eq!(blog.manifest.posts[1].slug, "un-ete");
         assert_eq!(blog.bodies[1], "Premier paragraphe.\n\nSecond.\n");
         assert_eq!(blog.manifest.site.title, "Carnet");
+    }
+
+    #[test]
+    fn pages_cover_every_list_page_the_archive_and_every_post_once() {
+        // 12 posts in « Actus » over two months, one in « Vie »: the home and « Actus » lists
+        // have two pages each.
+        let mut files: Vec<_> = (1..=12)
+            .map(|day| {
+                let date = format!("2009-{:02}-{day:02}", if day <= 6 { 3 } else { 10 });
+                post(
+                    &format!("a{day:02}.md"),
+                    &format!("A{day:02}"),
+                    &date,
+                    "category = \"Actus\"\n",
+                )
+            })
+            .collect();
+        files.push(post("v.md", "Vie", "2008-05-01", "category = \"Vie\"\n"));
+        let blog = build(None, &files).unwrap();
+        let pages: Vec<SitePage> = blog.pages().collect();
+        let paths: Vec<&str> = pages.iter().map(|page| page.path.as_str()).collect();
+        assert_eq!(
+            paths[..9],
+            [
+                "",
+                "page/2/",
+                "category/actus/",
+                "category/actus/page/2/",
+                "category/vie/",
+                "archive/2009/10/",
+                "archive/2009/03/",
+                "archive/2008/05/",
+                "archive/",
+            ]
+        );
+        assert_eq!(
+            paths[9..],
+            blog.manifest
+                .posts
+                .iter()
+                .map(|p| format!("posts/{}/", p.slug))
+                .collect::<Vec<_>>()
+        );
+
+        let second = &pages[1];
+        let list = second
+            .data
+            .list
+            .as_ref()
+            .expect("a list page carries its list");
+        assert_eq!(
+            (list.list.clone(), list.number, list.posts.len()),
+            (List::Home, 2, 3)
+        );
+        assert_eq!(second.data.post, None);
+        // A later page changes with the list's newest post.
+        assert_eq!(second.lastmod, Some("2009-10-12".parse().unwrap()));
+        assert_eq!(pages[4].lastmod, Some("2008-05-01".parse().unwrap()));
+
+        let archive = &pages[8];
+        assert_eq!((&archive.data.list, &archive.data.post), (&None, &None));
+        let newest = &pages[9];
+        let post = newest
+            .data
+            .post
+            .as_ref()
+            .expect("a post page carries its post");
+        assert_eq!(
+            (post.summary.slug.as_str(), post.markdown.as_str()),
+            ("a12", blog.bodies[0].as_str())
+        );
+        assert_eq!(newest.lastmod, Some(post.summary.date));
+        assert!(pages
+            .iter()
+            .all(|page| page.data.index == blog.manifest.index()));
     }
 
     #[test]

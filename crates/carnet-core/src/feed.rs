@@ -4,11 +4,9 @@
 //! They are plain strings built here, escaped by [`escape`], and checked by a real XML parser
 //! in the content tool's tests.
 
-use crate::archive::page_count;
 use crate::content::Blog;
 use crate::date::Date;
 use crate::markdown;
-use crate::model::Manifest;
 use crate::paths;
 use std::fmt::Write;
 
@@ -101,27 +99,12 @@ pub fn atom(blog: &Blog, site_url: &str) -> String {
 /// The most URLs one sitemap file may hold (sitemaps.org); a bigger site gets a sitemap index.
 pub const SITEMAP_MAX_URLS: usize = 50_000;
 
-/// The sitemap: every page of the site, with the date of its newest post where it has one.
-/// Returns the files to write, by path relative to the base: [`SITEMAP_PATH`] alone when the
-/// site has at most [`SITEMAP_MAX_URLS`] pages; otherwise [`SITEMAP_PATH`] is an index of
-/// `sitemap-1.xml`, `sitemap-2.xml`…, each within the limit.
-pub fn sitemaps(manifest: &Manifest, site_url: &str) -> Vec<(String, String)> {
+/// The sitemap of `pages`, each a path relative to the base with the date it last changed
+/// (see [`Blog::pages`]). Returns the files to write, by path relative to the base:
+/// [`SITEMAP_PATH`] alone when there are at most [`SITEMAP_MAX_URLS`] pages; otherwise
+/// [`SITEMAP_PATH`] is an index of `sitemap-1.xml`, `sitemap-2.xml`…, each within the limit.
+pub fn sitemaps(urls: &[(String, Option<Date>)], site_url: &str) -> Vec<(String, String)> {
     let root = root(site_url);
-    let mut urls: Vec<(String, Option<Date>)> = Vec::new();
-    for (list, posts) in manifest.lists() {
-        let lastmod = posts.first().map(|post| post.date);
-        for number in 1..=page_count(posts.len()) {
-            urls.push((list.page(number), lastmod));
-        }
-    }
-    urls.push((
-        paths::ARCHIVE.to_owned(),
-        manifest.posts.first().map(|p| p.date),
-    ));
-    for post in &manifest.posts {
-        urls.push((paths::post(&post.slug), Some(post.date)));
-    }
-
     let urlset = |urls: &[(String, Option<Date>)]| {
         let mut xml = String::from(
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
@@ -138,7 +121,7 @@ pub fn sitemaps(manifest: &Manifest, site_url: &str) -> Vec<(String, String)> {
         xml
     };
     if urls.len() <= SITEMAP_MAX_URLS {
-        return vec![(SITEMAP_PATH.to_owned(), urlset(&urls))];
+        return vec![(SITEMAP_PATH.to_owned(), urlset(urls))];
     }
     let mut index = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
@@ -223,7 +206,11 @@ mod tests {
 
     #[test]
     fn sitemap_lists_every_page_once() {
-        let files = sitemaps(&blog().manifest, "https://example.org/");
+        let urls: Vec<_> = blog()
+            .pages()
+            .map(|page| (page.path, page.lastmod))
+            .collect();
+        let files = sitemaps(&urls, "https://example.org/");
         assert_eq!(files.len(), 1);
         let (path, xml) = &files[0];
         assert_eq!(path, SITEMAP_PATH);
@@ -251,25 +238,10 @@ mod tests {
 
     #[test]
     fn a_big_site_gets_a_sitemap_index() {
-        let posts = (0..SITEMAP_MAX_URLS + 10)
-            .map(|i| crate::PostSummary {
-                slug: format!("p{i}"),
-                title: format!("P{i}"),
-                date: "2009-10-06".parse().unwrap(),
-                category: crate::Category {
-                    slug: "x".into(),
-                    name: "X".into(),
-                },
-                author: "a".into(),
-                excerpt: String::new(),
-            })
+        let urls: Vec<_> = (0..SITEMAP_MAX_URLS + 10)
+            .map(|i| (format!("posts/p{i}/"), None))
             .collect();
-        let site = crate::Site {
-            title: "T".into(),
-            description: String::new(),
-            url: "https://example.org/".into(),
-        };
-        let files = sitemaps(&Manifest::new(site, posts), "https://example.org/");
+        let files = sitemaps(&urls, "https://example.org/");
         let paths: Vec<&str> = files.iter().map(|(path, _)| path.as_str()).collect();
         assert_eq!(paths, [SITEMAP_PATH, "sitemap-1.xml", "sitemap-2.xml"]);
         assert!(files[0].1.contains("<sitemapindex"));
@@ -278,10 +250,9 @@ mod tests {
             .contains("<sitemap><loc>https://example.org/sitemap-2.xml</loc></sitemap>"));
         let count = |xml: &str| xml.matches("<url>").count();
         assert_eq!(count(&files[1].1), SITEMAP_MAX_URLS);
-        // 50,010 posts: as many post pages, plus 3 × 5,001 list pages and the archive.
-        assert_eq!(
-            count(&files[1].1) + count(&files[2].1),
-            50_010 + 3 * 5_001 + 1
-        );
+        assert_eq!(count(&files[2].1), 10);
+        assert!(files[2]
+            .1
+            .contains("<loc>https://example.org/posts/p50009/</loc>"));
     }
 }
