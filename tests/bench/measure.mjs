@@ -155,28 +155,44 @@ function msFromClickToPaint() {
 /** How long a reader's pointer rests on a link before the click, at the least. */
 const POINTING_MS = 150;
 
+/** Moves the pointer onto `selector` and rests there POINTING_MS. */
+async function pointAt(tab, selector) {
+  await tab.page.hover(selector);
+  await new Promise((resolve) => setTimeout(resolve, POINTING_MS));
+}
+
 /**
  * Clicks `selector` as a reader with a mouse does (the pointer reaches the link, rests on it for
  * POINTING_MS, then clicks) if `point`, else with no pointer at all (a script's click, as
  * keyboard or assistive technology activation: no hover happens first).
  */
 async function clickLink(tab, selector, point) {
-  if (point) {
-    await tab.page.hover(selector);
-    await new Promise((resolve) => setTimeout(resolve, POINTING_MS));
-    await tab.page.click(selector);
-  } else {
-    await tab.page.$eval(selector, (link) => link.click());
-  }
+  if (point) await pointAt(tab, selector);
+  await press(tab, selector, point);
 }
 
-/** Click-to-paint in the app: the click is followed in the page. */
-async function clickInApp(tab, selector, name, point) {
+/** The click itself: the mouse's, already on `selector`, if `point`; else a script's. */
+async function press(tab, selector, point) {
+  if (point) await tab.page.click(selector);
+  else await tab.page.$eval(selector, (link) => link.click());
+}
+
+/**
+ * Click-to-paint in the app: the click is followed in the page. With `profile`, Chromium's CPU
+ * profiler samples every 50 µs from just before the click until the list is painted.
+ */
+async function clickInApp(tab, selector, name, point, profile) {
   await tab.page.evaluate(watchListPaint, name, 30_000);
-  await clickLink(tab, selector, point);
+  if (point) await pointAt(tab, selector);
+  if (profile) {
+    await tab.cdp.send("Profiler.enable");
+    await tab.cdp.send("Profiler.setSamplingInterval", { interval: 50 });
+    await tab.cdp.send("Profiler.start");
+  }
+  await press(tab, selector, point);
   const ms = await tab.page.evaluate(() => window.__painted);
   if (ms === undefined) throw new Error(`the click on « ${name} » loaded a new page: the app did not follow it`);
-  return ms;
+  return { ms, cpuProfile: profile ? (await tab.cdp.send("Profiler.stop")).profile : undefined };
 }
 
 /** Click-to-paint in the static baseline: the click loads the list's page. */
@@ -194,13 +210,15 @@ async function clickStatic(tab, selector, name, point) {
 /**
  * Loads `homeUrl` (fresh context, cache on), waits for it to settle, then clicks the sidebar link
  * `link` ({ href, name }), pointing at it first if `point` (see clickLink), and measures the ms
- * until its list is painted: { ms, problems }.
+ * until its list is painted: { ms, problems }, and with `profile` (app only) the CPU profile of
+ * the click, `cpuProfile` (CDP Profiler.Profile).
  */
-export function clickToPaint(browser, homeUrl, { app, link, point }) {
+export function clickToPaint(browser, homeUrl, { app, link, point, profile = false }) {
   return inTab(browser, true, async (tab) => {
     await load(tab, homeUrl, app);
     const selector = `aside.sidebar a[href="${link.href}"]`;
-    return { ms: await (app ? clickInApp : clickStatic)(tab, selector, link.name, point) };
+    if (app) return clickInApp(tab, selector, link.name, point, profile);
+    return { ms: await clickStatic(tab, selector, link.name, point) };
   });
 }
 
