@@ -6,7 +6,7 @@
 //! those pieces.
 //!
 //! The same components run in two places: in the browser (feature `hydrate`, built by Trunk),
-//! and natively (feature `ssr`), where [`prerender`] renders every page to static HTML.
+//! and natively (feature `ssr`), where [`prerender`] renders pages to static HTML.
 
 // Views nest deeply in types: each page is a tree of generic elements.
 #![recursion_limit = "256"]

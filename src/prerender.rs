@@ -23,8 +23,9 @@ use std::sync::Arc;
 pub struct Prerenderer {
     template: Template,
     site: Site,
-    runtime: tokio::runtime::Runtime,
+    // Fields drop in order: tasks left in the set go while their runtime still stands.
     local: tokio::task::LocalSet,
+    runtime: tokio::runtime::Runtime,
 }
 
 impl Prerenderer {
@@ -52,8 +53,8 @@ impl Prerenderer {
         Ok(Prerenderer {
             template,
             site: Site::new(base),
-            runtime,
             local,
+            runtime,
         })
     }
 

@@ -3,14 +3,15 @@
 // and prints the click-to-paint times and the functions with the most self time per click.
 // SITE is a built site folder, e.g. target/bench/10000/dist from scripts/bench. Rust function
 // names show only in a wasm built without wasm-opt (data-wasm-opt="0" in index.html, then
-// trunk build --release and scripts/bench --posts 10000).
+// trunk build --release and scripts/bench --posts 10000 --runs 1; put "z" back afterwards).
 // Usage: node tests/bench/profile-click.mjs SITE [RUNS]
 import { launch } from "../e2e/browsers.mjs";
 import { serve } from "../e2e/server.mjs";
 import { clickToPaint, discoverTargets } from "./measure.mjs";
 
-const [root, runs = "5"] = process.argv.slice(2);
-if (!root) {
+const [root, runsArg = "5"] = process.argv.slice(2);
+const runs = Number(runsArg);
+if (!root || !Number.isInteger(runs) || runs < 1) {
   console.error("usage: node tests/bench/profile-click.mjs SITE [RUNS]");
   process.exit(2);
 }
@@ -22,7 +23,7 @@ try {
   const link = categories[0];
   const selfMs = new Map();
   const times = [];
-  for (let run = 0; run < Number(runs); run++) {
+  for (let run = 0; run < runs; run++) {
     const click = await clickToPaint(browser, server.url, { app: true, link, point: true, profile: true });
     if (click.problems.length) throw new Error(click.problems.join("; "));
     times.push(click.ms);
@@ -30,15 +31,16 @@ try {
     click.cpuProfile.samples.forEach((id, i) => {
       const frame = nodes.get(id).callFrame;
       const where = `${frame.url.split("/").pop() || "?"}:${frame.lineNumber + 1}`;
-      const name = frame.functionName || `(anonymous, ${where})`;
+      const name = `${frame.functionName || "(anonymous)"} (${where})`;
       const ms = (click.cpuProfile.timeDeltas[i + 1] ?? 0) / 1000;
       selfMs.set(name, (selfMs.get(name) ?? 0) + ms);
     });
   }
   const perClick = (ms) => (ms / times.length).toFixed(2).padStart(7);
-  const idle = (name) => name === "(idle)" || name === "(program)";
+  const idle = (name) => name.startsWith("(idle) ") || name.startsWith("(program) ");
   const busy = [...selfMs].filter(([name]) => !idle(name)).reduce((sum, [, ms]) => sum + ms, 0);
-  console.log(`« ${link.name} »: click → list painted, ms: ${times.map((ms) => ms.toFixed(1)).join(", ")}`);
+  const profiled = times.map((ms) => ms.toFixed(1)).join(", ");
+  console.log(`« ${link.name} »: click → list painted, profiler on (slower than scripts/bench), ms: ${profiled}`);
   console.log(`sampled script time per click: ${perClick(busy).trim()} ms (the profiler slows it)`);
   console.log("self ms per click, by function:");
   for (const [name, ms] of [...selfMs].filter(([name]) => !idle(name)).sort((a, b) => b[1] - a[1]).slice(0, 40)) {

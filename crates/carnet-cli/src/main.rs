@@ -12,8 +12,7 @@ use carnet::prerender::{page_file, Prerenderer};
 use carnet::site::Site;
 use carnet_core::content::{self, Blog, ContentError, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
-use carnet_core::model::{page_data_path, PageData, INDEX_PATH};
-use carnet_core::paths;
+use carnet_core::model::{page_data_path, INDEX_PATH};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -295,11 +294,13 @@ fn write_site(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
     fs::create_dir_all(out)?;
     let renderer = prerenderer(out, base)?;
     let data = out.join("data");
-    let staging = out.join(format!(".data-{}", std::process::id()));
+    // Fixed names: a build stopped half-way leaves them, and the next one clears them.
+    let staging = out.join(".data-new");
+    let retired = out.join(".data-old");
     let _ = fs::remove_dir_all(&staging);
+    let _ = fs::remove_dir_all(&retired);
     let write_data = |path: &str, json: String| write_file(&staging.join(relative(path)), json);
-    let index = blog.manifest.index();
-    write_data(INDEX_PATH, to_json(&index))?;
+    write_data(INDEX_PATH, to_json(&blog.manifest.index()))?;
     let mut sitemap = Vec::new();
     for page in blog.pages() {
         if let Some(list) = &page.data.list {
@@ -315,15 +316,10 @@ fn write_site(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
         sitemap.push((page.path, page.lastmod));
     }
     if let Some(renderer) = &renderer {
-        let data = PageData {
-            index,
-            list: None,
-            post: None,
-        };
-        let html = renderer.render(paths::NOT_FOUND, &data);
-        write_file(&out.join(page_file(paths::NOT_FOUND)), html)?;
+        let page = blog.not_found_page();
+        let html = renderer.render(&page.path, &page.data);
+        write_file(&out.join(page_file(&page.path)), html)?;
     }
-    let retired = out.join(format!(".data-old-{}", std::process::id()));
     if data.exists() {
         fs::rename(&data, &retired)?;
     }
@@ -355,12 +351,15 @@ fn prerenderer(out: &Path, base: &str) -> io::Result<Option<Prerenderer>> {
         .map_err(io::Error::other)
 }
 
-/// Writes `contents` to `path`, creating its folder first.
+/// Writes `contents` to `path`, creating its folder first; an error names the file.
 fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<()> {
-    if let Some(folder) = path.parent() {
-        fs::create_dir_all(folder)?;
-    }
-    fs::write(path, contents)
+    let write = || {
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder)?;
+        }
+        fs::write(path, contents)
+    };
+    write().map_err(|error| io::Error::new(error.kind(), format!("{}: {error}", path.display())))
 }
 
 /// The path of a data file inside `data/`, from its path inside the site.

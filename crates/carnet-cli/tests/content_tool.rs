@@ -399,6 +399,42 @@ fn building_again_over_pre_rendered_pages_gives_the_same_site() {
 }
 
 #[test]
+fn a_page_that_cannot_be_written_is_named_and_the_old_data_kept() {
+    let out = out_dir("unwritable");
+    fs::write(out.join("index.html"), TRUNK_PAGE).unwrap();
+    // A file where the category pages' folder must go.
+    fs::write(out.join("category"), "in the way").unwrap();
+    let output = build(&repository().join("content"), &out);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let page = out.join("category").join("actus").join("index.html");
+    assert!(
+        stderr.contains(&page.display().to_string()),
+        "the error names {}: {stderr}",
+        page.display()
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("data/index.json")).unwrap(),
+        "old"
+    );
+
+    // Once the author clears the way, a build succeeds and nothing of the failed one is left.
+    fs::remove_file(out.join("category")).unwrap();
+    let output = build(&repository().join("content"), &out);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let hidden: Vec<_> = fs::read_dir(&out)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.starts_with('.'))
+        .collect();
+    assert!(hidden.is_empty(), "left behind: {hidden:?}");
+}
+
+#[test]
 fn the_served_page_must_leave_its_body_to_the_pre_renderer() {
     let out = out_dir("full-body");
     fs::write(

@@ -48,6 +48,7 @@ impl Blog {
     /// Every page of the site, one at a time, each with the data it shows: the pages of each
     /// list (home, then categories, then months), the archive, then each post. Built lazily, so
     /// a blog of any size is written page by page, the data and the HTML of a page together.
+    /// The 404 page is not one of them (no link leads to it): see [`Blog::not_found_page`].
     pub fn pages(&self) -> impl Iterator<Item = SitePage> + '_ {
         let index = self.manifest.index();
         let data = move |list, post| PageData {
@@ -77,6 +78,21 @@ impl Blog {
                 data: data(list, post),
                 lastmod,
             })
+    }
+}
+
+impl Blog {
+    /// The page a host answers an unknown URL with: the index alone, nothing listed or shown.
+    pub fn not_found_page(&self) -> SitePage {
+        SitePage {
+            path: paths::NOT_FOUND.to_owned(),
+            data: PageData {
+                index: self.manifest.index(),
+                list: None,
+                post: None,
+            },
+            lastmod: None,
+        }
     }
 }
 
@@ -424,9 +440,19 @@ mod tests {
             ("a12", blog.bodies[0].as_str())
         );
         assert_eq!(newest.lastmod, Some(post.summary.date));
-        assert!(pages
-            .iter()
-            .all(|page| page.data.index == blog.manifest.index()));
+        assert_eq!(post.newer, None);
+        assert_eq!(
+            post.older.as_ref().map(|link| link.slug.as_str()),
+            Some("a11")
+        );
+        let oldest = pages.last().unwrap().data.post.as_ref().unwrap();
+        assert_eq!(oldest.summary.slug, "vie");
+        assert_eq!(oldest.older, None);
+
+        let not_found = blog.not_found_page();
+        assert_eq!(not_found.path, "404.html");
+        assert_eq!((&not_found.data.list, &not_found.data.post), (&None, &None));
+        assert!(pages.iter().all(|page| page.path != not_found.path));
     }
 
     #[test]

@@ -99,7 +99,7 @@ pub fn atom(blog: &Blog, site_url: &str) -> String {
 /// The most URLs one sitemap file may hold (sitemaps.org); a bigger site gets a sitemap index.
 pub const SITEMAP_MAX_URLS: usize = 50_000;
 
-/// The sitemap of `pages`, each a path relative to the base with the date it last changed
+/// The sitemap of `urls`, each a page's path relative to the base with the date it last changed
 /// (see [`Blog::pages`]). Returns the files to write, by path relative to the base:
 /// [`SITEMAP_PATH`] alone when there are at most [`SITEMAP_MAX_URLS`] pages; otherwise
 /// [`SITEMAP_PATH`] is an index of `sitemap-1.xml`, `sitemap-2.xml`…, each within the limit.
@@ -238,8 +238,9 @@ mod tests {
 
     #[test]
     fn a_big_site_gets_a_sitemap_index() {
+        let date: Date = "2009-10-06".parse().unwrap();
         let urls: Vec<_> = (0..SITEMAP_MAX_URLS + 10)
-            .map(|i| (format!("posts/p{i}/"), None))
+            .map(|i| (format!("posts/p{i}/"), (i % 2 == 1).then_some(date)))
             .collect();
         let files = sitemaps(&urls, "https://example.org/");
         let paths: Vec<&str> = files.iter().map(|(path, _)| path.as_str()).collect();
@@ -251,8 +252,11 @@ mod tests {
         let count = |xml: &str| xml.matches("<url>").count();
         assert_eq!(count(&files[1].1), SITEMAP_MAX_URLS);
         assert_eq!(count(&files[2].1), 10);
+        assert!(files[2].1.contains(
+            "<url><loc>https://example.org/posts/p50009/</loc><lastmod>2009-10-06</lastmod></url>"
+        ));
         assert!(files[2]
             .1
-            .contains("<loc>https://example.org/posts/p50009/</loc>"));
+            .contains("<url><loc>https://example.org/posts/p50008/</loc></url>"));
     }
 }
