@@ -287,7 +287,7 @@ fn read_content(content: &Path) -> io::Result<Result<Blog, Vec<ContentError>>> {
     Ok(content::build(settings.as_ref(), &posts))
 }
 
-/// Writes the site in one pass over its pages: each page's data (into a fresh folder, swapped
+/// Writes the site in one pass over its pages: each page's data (into `.data-new`, swapped
 /// in whole at the end) and its pre-rendered HTML together; then the 404 page, the feed, the
 /// sitemap and robots.txt.
 fn write_site(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
