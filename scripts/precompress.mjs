@@ -7,12 +7,17 @@ import zlib from "node:zlib";
 
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".wasm", ".svg", ".xml", ".txt"]);
 
+/** Whether the file `name` is worth compressing: text or wasm, by its extension. */
+export function isCompressible(name) {
+  return COMPRESSIBLE.has(path.extname(name).toLowerCase());
+}
+
 /** Every file under `dir` worth compressing (text and wasm), recursively. */
 export function* compressibleFiles(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* compressibleFiles(file);
-    else if (COMPRESSIBLE.has(path.extname(entry.name))) yield file;
+    else if (isCompressible(entry.name)) yield file;
   }
 }
 

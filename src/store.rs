@@ -107,7 +107,7 @@ impl Store {
     /// Fetches page `number` of `list` again, after a failure.
     pub fn retry_list_page(&self, list: &List, number: usize) {
         self.lists
-            .fetch((list.clone(), number), self.list_fetcher());
+            .refetch((list.clone(), number), self.list_fetcher());
     }
 
     /// The post `slug`, tracked; fetched the first time it is asked for.
@@ -117,7 +117,7 @@ impl Store {
 
     /// Fetches the post `slug` again, after a failure.
     pub fn retry_post(&self, slug: &str) {
-        self.posts.fetch(slug.to_owned(), self.post_fetcher());
+        self.posts.refetch(slug.to_owned(), self.post_fetcher());
     }
 
     /// Starts fetching what the page at `path` (relative to the base) shows, if it is a list
@@ -207,7 +207,7 @@ where
     }
 
     /// Marks `key` as loading (redrawing who shows it) and fetches it again.
-    fn fetch(&self, key: K, fetch: impl FnOnce(K) -> Fetch<V>) {
+    fn refetch(&self, key: K, fetch: impl FnOnce(K) -> Fetch<V>) {
         self.states.update(|states| {
             states.insert(key.clone(), Load::Loading);
         });

@@ -9,8 +9,8 @@ use leptos_router::components::A;
 /// ten years would otherwise draw 120 links on every page, and update them on every click.
 pub const SIDEBAR_MONTHS: usize = 12;
 
-/// Categories and the latest months with their counts, and the most recent posts; the current page's link
-/// carries `aria-current="page"`.
+/// Categories and the latest months with their counts, and the most recent posts; the current
+/// page's link carries `aria-current="page"`.
 #[component]
 pub fn Sidebar() -> impl IntoView {
     let blog = expect_context::<Blog>();

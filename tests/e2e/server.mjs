@@ -31,6 +31,7 @@ import http from "node:http";
 import fs from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
+import { isCompressible } from "../../scripts/precompress.mjs";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -76,9 +77,6 @@ function normaliseFallback(fallback) {
 /** The embedded page data of a pre-rendered document, which `stripData` removes. */
 const EMBEDDED_DATA = /<script id="carnet-data"[^>]*>[\s\S]*?<\/script>/g;
 
-/** What `compress` gzips on the fly when there is no `.br` to send. */
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".txt", ".xml"]);
-
 /** Whether an Accept-Encoding header lists `coding` ("br", "gzip"). */
 function accepts(acceptEncoding = "", coding) {
   return acceptEncoding.split(",").some((item) => item.trim().split(";")[0] === coding);
@@ -94,7 +92,8 @@ function compressor() {
   return async function encode(filePath, body, asOnDisk, acceptEncoding) {
     const brotli = asOnDisk && accepts(acceptEncoding, "br") ? await fileAt(`${filePath}.br`) : null;
     if (brotli) return { body: await fs.readFile(brotli), encoding: "br" };
-    if (!COMPRESSIBLE.has(path.extname(filePath).toLowerCase()) || !accepts(acceptEncoding, "gzip")) {
+    // Gzipped on the fly: what the release build gives .br copies to, when it has none.
+    if (!isCompressible(filePath) || !accepts(acceptEncoding, "gzip")) {
       return { body, encoding: null };
     }
     if (!gzipped.has(filePath)) gzipped.set(filePath, zlib.gzipSync(body));

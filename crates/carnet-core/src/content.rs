@@ -79,9 +79,7 @@ impl Blog {
                 lastmod,
             })
     }
-}
 
-impl Blog {
     /// The page a host answers an unknown URL with: the index alone, nothing listed or shown.
     pub fn not_found_page(&self) -> SitePage {
         SitePage {
