@@ -7,6 +7,7 @@
 
 use crate::api::{self, LoadError};
 use crate::site::Site;
+use carnet_core::markdown::SafeHtml;
 use carnet_core::{paths, Index, List, ListPage, PageData, Post};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -53,7 +54,7 @@ pub struct RenderedPost {
     /// The post.
     pub post: Post,
     /// Its body, from `carnet_core::markdown`.
-    pub html: String,
+    pub html: SafeHtml,
 }
 
 /// The list pages and posts: fetched on demand, kept for the visit.

@@ -89,7 +89,7 @@ pub fn atom(blog: &Blog, site_url: &str) -> String {
             category_slug = escape(&post.category.slug),
             category = escape(&post.category.name),
             summary = escape(&post.excerpt),
-            content = escape(&html),
+            content = escape(html.as_str()),
         );
     }
     xml.push_str("</feed>\n");
@@ -152,7 +152,7 @@ mod tests {
             path: path.into(),
             text: format!(
                 "+++\ntitle = \"{title}\"\ndate = {date}\ncategory = \"{category}\"\n+++\n\n\
-                 Texte & <b>gras</b> ![i](/images/i.svg)\n"
+                 Texte & <b onclick=\"x()\">gras</b><script>x()</script> ![i](/images/i.svg)\n"
             ),
         };
         build(
@@ -197,8 +197,9 @@ mod tests {
             xml.contains("src=&quot;https://example.org/blog/images/i.svg&quot;"),
             "{xml}"
         );
+        // The post's HTML goes through the same allow-list as on the site.
         assert!(
-            xml.contains("Texte &amp;amp; &amp;lt;b&amp;gt;gras"),
+            xml.contains("Texte &amp;amp; &lt;b&gt;gras&lt;/b&gt; &lt;img"),
             "{xml}"
         );
         assert_eq!(xml.matches("<entry>").count(), 2);

@@ -4,13 +4,35 @@
 //! heading attributes. Nobody else calls pulldown-cmark: the app renders bodies with [`to_html`]
 //! and the content tool makes excerpts with [`first_paragraph_text`], so both read a post the same.
 //!
-//! Safety: raw HTML in a post is shown as text, never injected, and links or images whose URL
-//! could run script (`javascript:`, `data:` …) lose their URL. Allowing a vetted subset of HTML
-//! belongs here too when it comes, behind the same function.
+//! Safety: [`to_html`] returns [`SafeHtml`], which nothing else can make. Everything it renders,
+//! the author's own HTML and Markdown's alike, goes through the allow-list of
+//! [`crate::sanitize`]: harmless HTML stays, anything that could run a script, load another
+//! document or restyle the page goes, and links and images whose URL could run script lose it.
+//! The pre-rendered page, the app and the feed all take their HTML from here, so they apply the
+//! same rule.
 
+use crate::sanitize::{sanitize, RESERVED_IDS};
 use crate::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
+use std::fmt;
+
+/// HTML that is safe to put in a page: only [`to_html`] makes it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SafeHtml(String);
+
+impl SafeHtml {
+    /// The HTML.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for SafeHtml {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 /// The parser every caller gets: Carnet's one set of Markdown options.
 fn parser(markdown: &str) -> Parser<'_> {
@@ -27,17 +49,15 @@ fn parser(markdown: &str) -> Parser<'_> {
 ///
 /// `base` is the site's base path (`/`, or `/blog/` when served under a sub-path), or its whole
 /// URL for a page read elsewhere (a feed): links and images written site-absolute,
-/// `/images/x.svg`, are resolved under it. Every heading gets an
-/// `id` (its own `{#id}`, else the slug of its text, made unique) so it can be linked to.
-pub fn to_html(markdown: &str, base: &str) -> String {
-    let events = with_heading_ids(
-        parser(markdown)
-            .map(|event| make_safe(event, base))
-            .collect(),
-    );
+/// `/images/x.svg`, are resolved under it. Every heading gets an `id` (its own `{#id}` if it is
+/// a plain word, else the slug of its text, made unique) so it can be linked to; a heading's
+/// other attributes (`{.class key=value}`) are dropped. HTML in the post is kept as far as the
+/// allow-list of [`crate::sanitize`] goes.
+pub fn to_html(markdown: &str, base: &str) -> SafeHtml {
+    let events = with_heading_ids(parser(markdown).map(with_plain_footnote_ids).collect());
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    html
+    SafeHtml(sanitize(&html, base))
 }
 
 /// The plain text of the first paragraph, for excerpts: no markup, breaks become spaces.
@@ -61,60 +81,45 @@ pub fn first_paragraph_text(markdown: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Turns raw HTML into text and strips dangerous URLs; resolves site-absolute ones under `base`.
-fn make_safe<'a>(event: Event<'a>, base: &str) -> Event<'a> {
+/// Names footnotes by a plain id (`note-<slug of the label>`), so that `[^ma note]` links to
+/// an id the allow-list keeps, and no note takes a heading's or the app's id.
+fn with_plain_footnote_ids(event: Event<'_>) -> Event<'_> {
+    let id = |label: &str| -> CowStr<'static> {
+        match slugify(label) {
+            slug if slug.is_empty() => {
+                let hex: String = label.bytes().take(16).map(|b| format!("{b:02x}")).collect();
+                format!("note-{hex}").into()
+            }
+            slug => format!("note-{slug}").into(),
+        }
+    };
     match event {
-        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: safe_url(dest_url, base),
-            title,
-            id,
-        }),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: safe_url(dest_url, base),
-            title,
-            id,
-        }),
+        Event::FootnoteReference(label) => Event::FootnoteReference(id(&label)),
+        Event::Start(Tag::FootnoteDefinition(label)) => {
+            Event::Start(Tag::FootnoteDefinition(id(&label)))
+        }
         other => other,
     }
 }
 
-fn safe_url<'a>(url: CowStr<'a>, base: &str) -> CowStr<'a> {
-    if let Some(path) = url.strip_prefix('/').filter(|rest| !rest.starts_with('/')) {
-        return format!("{}/{path}", base.trim_end_matches('/')).into();
-    }
-    // A scheme is what stands before the first ':' if no '/', '?' or '#' comes earlier.
-    let scheme_end = url
-        .find([':', '/', '?', '#'])
-        .filter(|&i| url[i..].starts_with(':'));
-    match scheme_end.map(|i| url[..i].to_ascii_lowercase()) {
-        None => url,
-        Some(scheme) if matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel") => url,
-        Some(_) => CowStr::Borrowed(""),
-    }
-}
-
-/// Gives every heading an id: its own `{#id}` if written, else the slug of its text, made unique.
+/// Gives every heading an id: its own `{#id}` if written as a plain word, else the slug of its
+/// text, made unique and never one of the app's own ids. Its classes and other attributes go.
 fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut taken: HashSet<String> = events
-        .iter()
-        .filter_map(|event| match event {
-            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
-            _ => None,
-        })
-        .collect();
+    let mut taken: HashSet<String> = RESERVED_IDS.iter().map(|id| id.to_string()).collect();
+    for event in &mut events {
+        if let Event::Start(Tag::Heading {
+            id, classes, attrs, ..
+        }) = event
+        {
+            classes.clear();
+            attrs.clear();
+            if let Some(own) = id.take() {
+                if crate::sanitize::is_plain_id(&own) && taken.insert(own.to_string()) {
+                    *id = Some(own);
+                }
+            }
+        }
+    }
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading {
@@ -154,7 +159,7 @@ mod tests {
     use super::*;
 
     fn html(markdown: &str) -> String {
-        to_html(markdown, "/")
+        to_html(markdown, "/").as_str().to_owned()
     }
 
     #[test]
@@ -195,34 +200,80 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_is_shown_as_text() {
-        assert_eq!(
-            html("<script>alert(1)</script>"),
-            "&lt;script&gt;alert(1)&lt;/script&gt;"
-        );
+    fn harmless_html_is_kept_and_scripts_are_not() {
+        assert_eq!(html("<script>alert(1)</script>"), "");
         assert_eq!(
             html("Un <img src=x onerror=alert(1)> ici"),
-            "<p>Un &lt;img src=x onerror=alert(1)&gt; ici</p>\n"
+            "<p>Un <img src=\"x\" loading=\"lazy\" /> ici</p>\n"
+        );
+        assert_eq!(
+            html("<figure><img src=\"/images/a.png\" alt=\"A\"><figcaption>Légende</figcaption></figure>"),
+            "<figure><img src=\"/images/a.png\" alt=\"A\" loading=\"lazy\" /><figcaption>Légende</figcaption></figure>"
+        );
+        // Markdown inside an HTML block is still Markdown, and the block is closed for it.
+        assert_eq!(
+            html("<div>\n\n*mot*\n\n"),
+            "<div>\n<p><em>mot</em></p>\n</div>"
         );
     }
 
     #[test]
+    fn heading_attributes_keep_only_a_plain_id() {
+        // The hole this closes: `{…}` after a heading put any attribute into the page.
+        assert_eq!(
+            html("## Titre {#plan .danger onclick=alert(1) style=color:red}"),
+            "<h2 id=\"plan\">Titre</h2>\n"
+        );
+        assert_eq!(
+            html("## Titre {onmouseover=alert(1)}"),
+            "<h2 id=\"titre\">Titre</h2>\n"
+        );
+        assert_eq!(
+            html("## Titre {#x\"onclick=alert(1)}"),
+            "<h2 id=\"titre\">Titre</h2>\n"
+        );
+        // The app's own ids are never a heading's.
+        assert_eq!(
+            html("## Contenu\n\n## Autre {#carnet-data}"),
+            "<h2 id=\"contenu-1\">Contenu</h2>\n<h2 id=\"autre\">Autre</h2>\n"
+        );
+    }
+
+    #[test]
+    fn footnotes_link_to_plain_ids() {
+        let notes = html("Texte[^ma note].\n\n[^ma note]: La note.");
+        assert!(notes.contains("<a href=\"#note-ma-note\">1</a>"), "{notes}");
+        assert!(
+            notes.contains("class=\"footnote-definition\" id=\"note-ma-note\""),
+            "{notes}"
+        );
+    }
+
+    #[test]
+    fn table_alignment_is_a_class_not_a_style() {
+        let table = html("| a | b |\n|:-:|--:|\n| 1 | 2 |");
+        assert!(
+            table.contains("<th class=\"align-center\">a</th>"),
+            "{table}"
+        );
+        assert!(
+            table.contains("<td class=\"align-right\">2</td>"),
+            "{table}"
+        );
+        assert!(!table.contains("style"), "{table}");
+    }
+
+    #[test]
     fn dangerous_urls_are_dropped() {
-        assert_eq!(
-            html("[x](javascript:alert(1))"),
-            "<p><a href=\"\">x</a></p>\n"
-        );
-        assert_eq!(
-            html("[x](JavaScript:alert(1))"),
-            "<p><a href=\"\">x</a></p>\n"
-        );
+        assert_eq!(html("[x](javascript:alert(1))"), "<p><a>x</a></p>\n");
+        assert_eq!(html("[x](JavaScript:alert(1))"), "<p><a>x</a></p>\n");
         assert_eq!(
             html("![x](data:text/html,hi)"),
-            "<p><img src=\"\" alt=\"x\" /></p>\n"
+            "<p><img alt=\"x\" loading=\"lazy\" /></p>\n"
         );
         assert_eq!(
             html("[x](https://a.fr/?q=1:2)"),
-            "<p><a href=\"https://a.fr/?q=1:2\">x</a></p>\n"
+            "<p><a href=\"https://a.fr/?q=1:2\" rel=\"noopener noreferrer\">x</a></p>\n"
         );
         assert_eq!(
             html("[x](mailto:a@b.fr)"),
@@ -239,12 +290,14 @@ mod tests {
     fn site_absolute_urls_follow_the_base_path() {
         let markdown = "![logo](/images/logo.svg) [a](/posts/a) [b](//cdn.fr/x)";
         assert_eq!(
-            to_html(markdown, "/blog/"),
-            "<p><img src=\"/blog/images/logo.svg\" alt=\"logo\" /> <a href=\"/blog/posts/a\">a</a> \
-             <a href=\"//cdn.fr/x\">b</a></p>\n"
+            to_html(markdown, "/blog/").as_str(),
+            "<p><img src=\"/blog/images/logo.svg\" alt=\"logo\" loading=\"lazy\" /> \
+             <a href=\"/blog/posts/a\">a</a> \
+             <a href=\"//cdn.fr/x\" rel=\"noopener noreferrer\">b</a></p>\n"
         );
-        assert!(to_html(markdown, "/").contains("src=\"/images/logo.svg\""));
+        assert!(html(markdown).contains("src=\"/images/logo.svg\""));
         assert!(to_html(markdown, "https://a.fr/blog/")
+            .as_str()
             .contains("src=\"https://a.fr/blog/images/logo.svg\""));
     }
 

@@ -1,0 +1,1009 @@
+//! The HTML a post may hold: an allow-list applied to everything [`crate::markdown`] renders.
+//!
+//! Posts come from anywhere (a WordPress export is full of HTML), and their HTML goes into the
+//! pre-rendered page, the app and the feed. So the renderer's whole output, its own tags and
+//! the author's alike, is read here token by token and written out again: only the elements
+//! and attributes of [`allowed_attribute`] survive, every text and attribute value is escaped
+//! afresh, every URL is checked and resolved under the site's base, and the tags are balanced,
+//! so that a post can neither run a script nor close the element it is shown in.
+//!
+//! Safety does not rest on reading HTML exactly as a browser does: whatever this tokenizer
+//! makes of broken markup, what it writes is plain, well-nested, allow-listed HTML with every
+//! `<`, `>`, `"` and stray `&` escaped, which a browser can only read one way. Reading it like a
+//! browser (raw-text elements, character references) only keeps what the author meant.
+//! It is hand-written rather than a crate: `ammonia` weighs about 250 KB gzip in the wasm
+//! (ARCHITECTURE.md has the figures), and this runs in the reader's browser too.
+
+use std::borrow::Cow;
+
+/// Element ids the app itself uses: a post may not take them (they are also skipped when
+/// headings get their ids), or the page would have two and the app could find the wrong one.
+pub const RESERVED_IDS: &[&str] = &[
+    "contenu",
+    "carnet-data",
+    "sidebar-recent",
+    "sidebar-categories",
+    "sidebar-archives",
+];
+
+/// Elements whose content goes with them: what is inside is code, styles, a document of its
+/// own or a form control, never prose.
+const DROPPED_WITH_CONTENT: &[&str] = &[
+    "script",
+    "style",
+    "template",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "applet",
+    "noscript",
+    "noembed",
+    "noframes",
+    "textarea",
+    "title",
+    "xmp",
+    "svg",
+    "math",
+    "select",
+    "plaintext",
+];
+
+/// Elements a browser reads as raw text: their content holds no tags, up to the closing tag.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// Elements without content or closing tag.
+const VOID: &[&str] = &["br", "hr", "img", "input", "wbr", "col"];
+
+/// Elements that close an open `<p>` when they start, as a browser does.
+const CLOSES_P: &[&str] = &[
+    "p",
+    "div",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "pre",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "details",
+    "summary",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "dt",
+    "dd",
+];
+
+/// The blocks an `<li>`, `<dt>` or `<dd>` does not reach through to close an earlier one.
+const LIST_ITEM_SCOPE: &[&str] = &[
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "td",
+    "th",
+    "caption",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "details",
+    "summary",
+    "pre",
+];
+
+/// The elements whose start a `<p>` before them is not closed by, as a browser's "button scope".
+const P_SCOPE: &[&str] = &["table", "td", "th", "caption"];
+
+/// Whether `element` may appear in a post.
+fn allowed_element(element: &str) -> bool {
+    matches!(
+        element,
+        "p" | "br"
+            | "wbr"
+            | "em"
+            | "strong"
+            | "b"
+            | "i"
+            | "u"
+            | "s"
+            | "small"
+            | "mark"
+            | "del"
+            | "ins"
+            | "sub"
+            | "sup"
+            | "kbd"
+            | "abbr"
+            | "cite"
+            | "q"
+            | "code"
+            | "a"
+            | "img"
+            | "figure"
+            | "figcaption"
+            | "details"
+            | "summary"
+            | "blockquote"
+            | "pre"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "hr"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "span"
+            | "div"
+            | "table"
+            | "caption"
+            | "colgroup"
+            | "col"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "th"
+            | "td"
+            | "input"
+    )
+}
+
+/// What becomes of attribute `name` on `element`.
+enum Rule {
+    /// Kept as written (escaped again).
+    Text,
+    /// A whole number, kept if it is one.
+    Number,
+    /// A URL, kept if its scheme is safe and resolved under the base; images may also be
+    /// `data:image/…`.
+    Url,
+    /// An element id, kept if it is a plain word that the app does not use.
+    Id,
+    /// Kept only with one of these values.
+    OneOf(&'static [&'static str]),
+    /// Classes: kept only if every one is vetted for the element.
+    Class,
+}
+
+/// The attributes each element may keep; anything else (every `on…`, `style`, `srcdoc`…) goes.
+fn allowed_attribute(element: &str, name: &str) -> Option<Rule> {
+    Some(match (element, name) {
+        (_, "title" | "lang") => Rule::Text,
+        (_, "dir") => Rule::OneOf(&["ltr", "rtl", "auto"]),
+        (_, "id") => Rule::Id,
+        ("a", "href") | ("img", "src") => Rule::Url,
+        ("img", "alt") => Rule::Text,
+        ("img", "width" | "height") | ("ol", "start") | ("td" | "th", "colspan" | "rowspan") => {
+            Rule::Number
+        }
+        ("col" | "colgroup", "span") => Rule::Number,
+        ("ol", "type") => Rule::OneOf(&["1", "a", "A", "i", "I"]),
+        ("ol", "reversed") | ("details", "open") | ("input", "checked") => Rule::OneOf(&[""]),
+        ("th", "scope") => Rule::OneOf(&["row", "col", "rowgroup", "colgroup"]),
+        ("input", "type") => Rule::OneOf(&["checkbox"]),
+        ("code" | "sup" | "div" | "th" | "td", "class") => Rule::Class,
+        _ => return None,
+    })
+}
+
+/// Whether `class` is one Carnet's own Markdown gives `element`, and so may keep.
+fn vetted_class(element: &str, class: &str) -> bool {
+    match element {
+        "code" => class.strip_prefix("language-").is_some_and(|language| {
+            !language.is_empty()
+                && language
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+#._-".contains(c))
+        }),
+        "sup" => matches!(class, "footnote-reference" | "footnote-definition-label"),
+        "div" => class == "footnote-definition",
+        "th" | "td" => matches!(class, "align-left" | "align-center" | "align-right"),
+        _ => false,
+    }
+}
+
+/// `html` with only what a post may hold: see the module's documentation. Site-absolute URLs
+/// (`/images/x.png`) are resolved under `base`, the site's base path or its whole URL.
+pub(crate) fn sanitize(html: &str, base: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut open: Vec<String> = Vec::new();
+    let mut tokens = Tokenizer::new(html);
+    while let Some(token) = tokens.next() {
+        match token {
+            Token::Text(text) => push_text(&mut out, text),
+            Token::Start {
+                name,
+                attributes,
+                self_closing,
+            } => {
+                if DROPPED_WITH_CONTENT.contains(&name.as_str()) {
+                    if !self_closing {
+                        tokens.skip_element(&name);
+                    }
+                    continue;
+                }
+                if !allowed_element(&name) || (name == "a" && open.iter().any(|e| e == "a")) {
+                    continue;
+                }
+                close_implied(&mut out, &mut open, &name);
+                push_start_tag(&mut out, &name, &attributes, base);
+                if !VOID.contains(&name.as_str()) {
+                    open.push(name);
+                }
+            }
+            Token::End(name) => {
+                if let Some(at) = open.iter().rposition(|e| *e == name) {
+                    close_down_to(&mut out, &mut open, at);
+                }
+            }
+        }
+    }
+    close_down_to(&mut out, &mut open, 0);
+    out
+}
+
+/// Closes what a browser closes by itself when `element` starts, so that the tags written
+/// nest the way the browser will read them.
+fn close_implied(out: &mut String, open: &mut Vec<String>, element: &str) {
+    let innermost = |open: &[String], names: &[&str], stop_at: &[&str]| {
+        open.iter()
+            .rposition(|e| names.contains(&e.as_str()) || stop_at.contains(&e.as_str()))
+            .filter(|&i| names.contains(&open[i].as_str()))
+    };
+    let heading = ["h1", "h2", "h3", "h4", "h5", "h6"];
+    if CLOSES_P.contains(&element) {
+        if let Some(at) = innermost(open, &["p"], P_SCOPE) {
+            close_down_to(out, open, at);
+        }
+    }
+    let at = match element {
+        // A heading right inside another closes it.
+        _ if heading.contains(&element) => open
+            .last()
+            .filter(|top| heading.contains(&top.as_str()))
+            .map(|_| open.len() - 1),
+        "li" => innermost(open, &["li"], LIST_ITEM_SCOPE),
+        "dt" | "dd" => innermost(open, &["dt", "dd"], LIST_ITEM_SCOPE),
+        "tr" => innermost(open, &["tr"], &["table"]),
+        "td" | "th" => innermost(open, &["td", "th"], &["tr", "table"]),
+        "thead" | "tbody" | "tfoot" => innermost(open, &["thead", "tbody", "tfoot"], &["table"]),
+        _ => None,
+    };
+    if let Some(at) = at {
+        close_down_to(out, open, at);
+    }
+}
+
+/// Closes the open elements from the innermost down to the one at `at`, included.
+fn close_down_to(out: &mut String, open: &mut Vec<String>, at: usize) {
+    while open.len() > at {
+        let element = open.pop().expect("open.len() > at >= 0");
+        out.push_str("</");
+        out.push_str(&element);
+        out.push('>');
+    }
+}
+
+fn push_start_tag(out: &mut String, element: &str, attributes: &[(String, String)], base: &str) {
+    out.push('<');
+    out.push_str(element);
+    let mut kept: Vec<&str> = Vec::new();
+    let mut external = false;
+    for (name, value) in attributes {
+        // A browser keeps the first of two attributes with the same name.
+        if kept.contains(&name.as_str()) {
+            continue;
+        }
+        let value: Cow<'_, str> = match (allowed_attribute(element, name), name.as_str()) {
+            (None, "style") if matches!(element, "td" | "th") => {
+                // A table column's alignment, as Markdown writes it, becomes a class.
+                match text_align(value) {
+                    Some(align) => {
+                        kept.push("style");
+                        out.push_str(" class=\"align-");
+                        out.push_str(align);
+                        out.push('"');
+                    }
+                    None => {}
+                }
+                continue;
+            }
+            (None, _) => continue,
+            (Some(Rule::Text), _) => value.into(),
+            (Some(Rule::Number), _) => match value.trim() {
+                digits
+                    if !digits.is_empty()
+                        && digits.len() <= 6
+                        && digits.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    digits.into()
+                }
+                _ => continue,
+            },
+            (Some(Rule::Url), _) => match safe_url(value, base, element == "img") {
+                Some(url) => {
+                    external |= url.starts_with("//")
+                        || matches!(scheme(&url).as_deref(), Some("http" | "https"));
+                    url
+                }
+                None => continue,
+            },
+            (Some(Rule::Id), _) => match value.as_str() {
+                id if is_plain_id(id) && !RESERVED_IDS.contains(&id) => id.into(),
+                _ => continue,
+            },
+            (Some(Rule::OneOf(values)), _) => match values.iter().find(|v| **v == value) {
+                Some(v) => (*v).into(),
+                None => continue,
+            },
+            (Some(Rule::Class), _) => {
+                let mut classes = value.split_ascii_whitespace().peekable();
+                if classes.peek().is_none() || !classes.all(|class| vetted_class(element, class)) {
+                    continue;
+                }
+                value
+                    .split_ascii_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .into()
+            }
+        };
+        kept.push(name);
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("=\"");
+        push_attribute_value(out, &value);
+        out.push('"');
+    }
+    match element {
+        "a" if external => out.push_str(" rel=\"noopener noreferrer\""),
+        "img" => out.push_str(" loading=\"lazy\""),
+        // A task list's box shows a state; it is not a control.
+        "input" => {
+            if !kept.contains(&"type") {
+                out.push_str(" type=\"checkbox\"");
+            }
+            out.push_str(" disabled=\"\"");
+        }
+        _ => {}
+    }
+    out.push_str(if VOID.contains(&element) { " />" } else { ">" });
+}
+
+/// `left`, `center` or `right` from a `style` that only says `text-align: …`.
+fn text_align(style: &str) -> Option<&'static str> {
+    let (property, value) = style.trim().trim_end_matches(';').split_once(':')?;
+    if !property.trim().eq_ignore_ascii_case("text-align") {
+        return None;
+    }
+    ["left", "center", "right"]
+        .into_iter()
+        .find(|align| value.trim().eq_ignore_ascii_case(align))
+}
+
+/// An id made only of ASCII letters, digits, `-` and `_`, starting with a letter or digit.
+pub(crate) fn is_plain_id(id: &str) -> bool {
+    id.len() <= 128
+        && id.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The scheme of `url`, lower-cased: what stands before the first `:` if no `/`, `?` or `#`
+/// comes earlier.
+fn scheme(url: &str) -> Option<String> {
+    let end = url.find([':', '/', '?', '#'])?;
+    url[end..]
+        .starts_with(':')
+        .then(|| url[..end].to_ascii_lowercase())
+}
+
+/// `url` if it cannot run script, resolved under `base` when site-absolute; `None` otherwise.
+///
+/// Browsers drop leading and trailing spaces and control characters, and tabs and newlines
+/// anywhere, before they read a URL: so does this, so that `java\tscript:` is seen for what
+/// it is.
+fn safe_url<'a>(url: &'a str, base: &str, image: bool) -> Option<Cow<'a, str>> {
+    let trimmed = url.trim_matches(|c: char| c <= ' ');
+    let url: Cow<'a, str> = if trimmed.contains(['\t', '\n', '\r']) {
+        trimmed.replace(['\t', '\n', '\r'], "").into()
+    } else {
+        trimmed.into()
+    };
+    if let Some(path) = url.strip_prefix('/') {
+        if !path.starts_with(['/', '\\']) {
+            return Some(format!("{}/{path}", base.trim_end_matches('/')).into());
+        }
+    }
+    match scheme(&url).as_deref() {
+        None | Some("http" | "https" | "mailto" | "tel") => Some(url),
+        Some("data")
+            if image
+                && url[5..]
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("image/") =>
+        {
+            Some(url)
+        }
+        Some(_) => None,
+    }
+}
+
+/// Writes text, escaping `<` and `>`, and `&` unless it starts a character reference (which
+/// the browser turns into the character it names, as the author meant).
+fn push_text(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find(['<', '>', '&']) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        match after.as_bytes()[0] {
+            b'<' => out.push_str("&lt;"),
+            b'>' => out.push_str("&gt;"),
+            _ => match character_reference_len(after) {
+                Some(len) => {
+                    out.push_str(&after[..len]);
+                    rest = &after[len..];
+                    continue;
+                }
+                None => out.push_str("&amp;"),
+            },
+        }
+        rest = &after[1..];
+    }
+    out.push_str(rest);
+}
+
+/// The length of the character reference `text` starts with (`&eacute;`, `&#233;`,
+/// `&#xE9;`), if it starts with a well-formed one.
+fn character_reference_len(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (start, digit): (usize, fn(&u8) -> bool) = match bytes.get(1..3) {
+        Some([b'#', b'x' | b'X']) => (3, u8::is_ascii_hexdigit),
+        Some([b'#', _]) => (2, u8::is_ascii_digit),
+        _ if bytes.get(1).is_some_and(u8::is_ascii_alphabetic) => (1, u8::is_ascii_alphanumeric),
+        _ => return None,
+    };
+    let len = bytes[start..]
+        .iter()
+        .take(32)
+        .take_while(|b| digit(b))
+        .count();
+    (len > 0 && bytes.get(start + len) == Some(&b';')).then_some(start + len + 1)
+}
+
+/// Writes an attribute value for a double-quoted attribute: nothing in it is read as markup or
+/// as a character reference.
+fn push_attribute_value(out: &mut String, value: &str) {
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// A piece of HTML, as the tokenizer reads it.
+#[derive(Debug, PartialEq)]
+enum Token<'a> {
+    /// Text, as written (character references not decoded).
+    Text(&'a str),
+    /// A start tag: its name and attributes lower-cased, values decoded.
+    Start {
+        name: String,
+        attributes: Vec<(String, String)>,
+        self_closing: bool,
+    },
+    /// An end tag, its name lower-cased.
+    End(String),
+}
+
+/// Reads HTML into [`Token`]s, roughly as a browser's tokenizer does; comments, doctypes and
+/// processing instructions are skipped.
+struct Tokenizer<'a> {
+    html: &'a str,
+    at: usize,
+}
+
+impl<'a> Tokenizer<'a> {
+    fn new(html: &'a str) -> Tokenizer<'a> {
+        Tokenizer { html, at: 0 }
+    }
+
+    fn rest(&self) -> &'a str {
+        &self.html[self.at..]
+    }
+
+    /// Skips what follows the start tag of `element` up to its end tag, included: raw text up
+    /// to the first end tag, anything else up to the end tag that matches, nested ones counted.
+    /// `plaintext` has no end: the rest of the document goes.
+    fn skip_element(&mut self, element: &str) {
+        if element == "plaintext" {
+            self.at = self.html.len();
+            return;
+        }
+        if RAW_TEXT.contains(&element) {
+            self.at += raw_text_len(self.rest(), element);
+            // The end tag itself, if there is one.
+            self.next();
+            return;
+        }
+        let mut depth = 1;
+        while let Some(token) = self.next() {
+            match token {
+                Token::Start {
+                    name,
+                    self_closing: false,
+                    ..
+                } if name == element => depth += 1,
+                Token::End(name) if name == element => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Skips to just after the next `>` (a bogus comment, a doctype), or to the end.
+    fn skip_past(&mut self, end: &str) {
+        self.at = match self.rest().find(end) {
+            Some(i) => self.at + i + end.len(),
+            None => self.html.len(),
+        };
+    }
+
+    /// Reads a tag whose name starts at the current position; `None` if the document ends
+    /// inside it (a browser drops such a tag).
+    fn tag(&mut self, end: bool) -> Option<Token<'a>> {
+        let bytes = self.html.as_bytes();
+        let name_end = self.at
+            + self
+                .rest()
+                .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')?;
+        let name = self.html[self.at..name_end].to_ascii_lowercase();
+        self.at = name_end;
+        let mut attributes = Vec::new();
+        let mut self_closing = false;
+        loop {
+            let skipped = self.rest().len() - self.rest().trim_start_matches(is_space).len();
+            self.at += skipped;
+            match bytes.get(self.at)? {
+                b'>' => {
+                    self.at += 1;
+                    break;
+                }
+                b'/' => {
+                    self.at += 1;
+                    self_closing = bytes.get(self.at) == Some(&b'>');
+                    continue;
+                }
+                _ => {}
+            }
+            // An attribute name runs to a space, `/`, `>` or `=` (a leading `=` belongs to it).
+            let start = self.at;
+            let first = self.rest().chars().next()?.len_utf8();
+            let len = self.rest()[first..]
+                .find(|c: char| is_space(c) || c == '/' || c == '>' || c == '=')
+                .map_or(self.rest().len(), |i| i + first);
+            let name = self.html[start..start + len].to_ascii_lowercase();
+            self.at += len;
+            let skipped = self.rest().len() - self.rest().trim_start_matches(is_space).len();
+            let value = if self.rest()[skipped..].starts_with('=') {
+                self.at += skipped + 1;
+                self.at += self.rest().len() - self.rest().trim_start_matches(is_space).len();
+                let raw = match bytes.get(self.at)? {
+                    quote @ (b'"' | b'\'') => {
+                        let close = self.rest()[1..].find(*quote as char)?;
+                        let raw = &self.rest()[1..1 + close];
+                        self.at += close + 2;
+                        raw
+                    }
+                    _ => {
+                        let len = self
+                            .rest()
+                            .find(|c: char| is_space(c) || c == '>')
+                            .unwrap_or(self.rest().len());
+                        let raw = &self.rest()[..len];
+                        self.at += len;
+                        raw
+                    }
+                };
+                decode_character_references(raw)
+            } else {
+                String::new()
+            };
+            attributes.push((name, value));
+        }
+        Some(if end {
+            Token::End(name)
+        } else {
+            Token::Start {
+                name,
+                attributes,
+                self_closing,
+            }
+        })
+    }
+}
+
+impl<'a> Iterator for Tokenizer<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        loop {
+            let rest = self.rest();
+            if rest.is_empty() {
+                return None;
+            }
+            let Some(lt) = rest.find('<') else {
+                self.at = self.html.len();
+                return Some(Token::Text(rest));
+            };
+            if lt > 0 {
+                self.at += lt;
+                return Some(Token::Text(&rest[..lt]));
+            }
+            let after = rest.as_bytes().get(1).copied();
+            let next = rest.as_bytes().get(2).copied();
+            match (after, next) {
+                (Some(c), _) if c.is_ascii_alphabetic() => {
+                    self.at += 1;
+                    match self.tag(false) {
+                        Some(token) => return Some(token),
+                        None => self.at = self.html.len(),
+                    }
+                }
+                (Some(b'/'), Some(c)) if c.is_ascii_alphabetic() => {
+                    self.at += 2;
+                    match self.tag(true) {
+                        Some(token) => return Some(token),
+                        None => self.at = self.html.len(),
+                    }
+                }
+                (Some(b'!'), _) if rest.starts_with("<!--") => {
+                    // `<!-->` and `<!--->` end at once, as in a browser.
+                    self.at += 4;
+                    if self.rest().starts_with('>') {
+                        self.at += 1;
+                    } else if self.rest().starts_with("->") {
+                        self.at += 2;
+                    } else {
+                        self.skip_past("-->");
+                    }
+                }
+                (Some(b'!' | b'?'), _) | (Some(b'/'), Some(_)) => self.skip_past(">"),
+                _ => {
+                    // A `<` that starts no tag is text.
+                    self.at += 1;
+                    return Some(Token::Text(&rest[..1]));
+                }
+            }
+        }
+    }
+}
+
+/// HTML's whitespace between attributes.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C')
+}
+
+/// The length of the raw text of `element` at the start of `html`: up to its end tag
+/// (`</script` followed by a space, `/` or `>`, in any case), or all of it.
+fn raw_text_len(html: &str, element: &str) -> usize {
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(i) = html[from..].find("</") {
+        let at = from + i;
+        let name_end = at + 2 + element.len();
+        if bytes
+            .get(at + 2..name_end)
+            .is_some_and(|name| name.eq_ignore_ascii_case(element.as_bytes()))
+            && bytes
+                .get(name_end)
+                .is_none_or(|&b| is_space(b as char) || b == b'/' || b == b'>')
+        {
+            return at;
+        }
+        from = at + 2;
+    }
+    html.len()
+}
+
+/// `value` with its character references decoded, as a browser reads an attribute: numeric
+/// ones always, named ones that Carnet knows. An unknown name stays as written, and is then
+/// escaped: the browser shows it as text and never reads it as a character.
+fn decode_character_references(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let (decoded, len) = if let Some(number) = after.strip_prefix('#') {
+            let (digits, radix, prefix) = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => (hex, 16, 2),
+                None => (number, 10, 1),
+            };
+            let count = digits
+                .bytes()
+                .take_while(|b| b.is_ascii_digit() || (radix == 16 && b.is_ascii_hexdigit()))
+                .count();
+            if count == 0 {
+                (None, 0)
+            } else {
+                let semicolon = usize::from(digits[count..].starts_with(';'));
+                let c = u32::from_str_radix(&digits[..count.min(8)], radix)
+                    .ok()
+                    .filter(|_| count <= 8)
+                    .and_then(char::from_u32)
+                    .filter(|&c| c != '\0')
+                    .unwrap_or('\u{FFFD}');
+                (Some(c), prefix + count + semicolon)
+            }
+        } else {
+            let name_len = after.bytes().take_while(u8::is_ascii_alphanumeric).count();
+            match named_character(&after[..name_len]) {
+                Some(c) if after[name_len..].starts_with(';') => (Some(c), name_len + 1),
+                _ => (None, 0),
+            }
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &after[len..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The character of a named reference that posts use: the markup and URL ones, and the
+/// typography and accents of French text.
+fn named_character(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" | "AMP" => '&',
+        "lt" | "LT" => '<',
+        "gt" | "GT" => '>',
+        "quot" | "QUOT" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{A0}',
+        "Tab" => '\t',
+        "NewLine" => '\n',
+        "colon" => ':',
+        "sol" => '/',
+        "lpar" => '(',
+        "rpar" => ')',
+        "period" => '.',
+        "comma" => ',',
+        "excl" => '!',
+        "quest" => '?',
+        "num" => '#',
+        "equals" => '=',
+        "laquo" => '«',
+        "raquo" => '»',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "hellip" => '…',
+        "ndash" => '–',
+        "mdash" => '—',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "ecirc" => 'ê',
+        "euml" => 'ë',
+        "agrave" => 'à',
+        "acirc" => 'â',
+        "ccedil" => 'ç',
+        "icirc" => 'î',
+        "iuml" => 'ï',
+        "ocirc" => 'ô',
+        "ugrave" => 'ù',
+        "ucirc" => 'û',
+        "uuml" => 'ü',
+        "oelig" => 'œ',
+        "Eacute" => 'É',
+        "Egrave" => 'È',
+        "Agrave" => 'À',
+        "Ccedil" => 'Ç',
+        "OElig" => 'Œ',
+        "euro" => '€',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "deg" => '°',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(html: &str) -> String {
+        sanitize(html, "/")
+    }
+
+    #[test]
+    fn allowed_markup_is_kept() {
+        let html = "<p>Un <strong>mot</strong>, <em>deux</em>, <kbd>Ctrl</kbd>.</p>\n\
+                    <ul>\n<li>un</li>\n</ul>\n<table><thead><tr><th colspan=\"2\">a</th></tr></thead></table>";
+        assert_eq!(clean(html), html);
+        assert_eq!(
+            clean("<details open><summary>Plus</summary>Caché</details>"),
+            "<details open=\"\"><summary>Plus</summary>Caché</details>"
+        );
+    }
+
+    #[test]
+    fn scripts_and_styles_go_with_their_content() {
+        assert_eq!(clean("a<script>alert(1)</script>b"), "ab");
+        assert_eq!(clean("a<SCRIPT src=x></SCRIPT >b"), "ab");
+        assert_eq!(clean("a<style>p { color: red }</style>b"), "ab");
+        assert_eq!(clean("a<script>if (a</b) x()</script>b"), "ab");
+        assert_eq!(
+            clean("a<svg><g><svg></svg><script>x</script></g></svg>b"),
+            "ab"
+        );
+        assert_eq!(clean("a<plaintext><b>tout</b>"), "a");
+        assert_eq!(
+            clean("a<textarea><img src=x onerror=alert(1)></textarea>b"),
+            "ab"
+        );
+    }
+
+    #[test]
+    fn unknown_elements_go_and_their_text_stays() {
+        assert_eq!(clean("<font color=red>rouge</font>"), "rouge");
+        assert_eq!(clean("<center><b>titre</b></center>"), "<b>titre</b>");
+        assert_eq!(
+            clean("<form action=x>texte<input name=a></form>"),
+            "texte<input type=\"checkbox\" disabled=\"\" />"
+        );
+    }
+
+    #[test]
+    fn event_handlers_styles_and_unknown_attributes_go() {
+        assert_eq!(
+            clean("<img src=x.png onerror=alert(1) style=\"x\" alt='a'>"),
+            "<img src=\"x.png\" alt=\"a\" loading=\"lazy\" />"
+        );
+        assert_eq!(clean("<p/onclick=alert(1) class=lien>x</p>"), "<p>x</p>");
+        assert_eq!(
+            clean("<div class=\"x\" id=\"y\">z</div>"),
+            "<div id=\"y\">z</div>"
+        );
+    }
+
+    #[test]
+    fn urls_that_could_run_script_are_dropped() {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java&#x09;script:alert(1)",
+            "&#106;avascript:alert(1)",
+            "&#x6A;avascript&#x3A;alert(1)",
+            "javascript&colon;alert(1)",
+            "vbscript:msgbox(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "\u{1}javascript:alert(1)",
+        ] {
+            let html = format!("<a href=\"{url}\">x</a>");
+            assert_eq!(clean(&html), "<a>x</a>", "{url}");
+        }
+        assert_eq!(
+            clean("<img src=\"data:image/png;base64,AAAA\">"),
+            "<img src=\"data:image/png;base64,AAAA\" loading=\"lazy\" />"
+        );
+        assert_eq!(
+            clean("<a href=\"data:image/png;base64,AAAA\">x</a>"),
+            "<a>x</a>"
+        );
+    }
+
+    #[test]
+    fn links_are_resolved_and_external_ones_marked() {
+        assert_eq!(
+            sanitize(
+                "<a href=\"/posts/a/\">a</a> <img src=/images/x.png>",
+                "/blog/"
+            ),
+            "<a href=\"/blog/posts/a/\">a</a> <img src=\"/blog/images/x.png\" loading=\"lazy\" />"
+        );
+        assert_eq!(
+            clean("<a href=\"https://a.fr/?q=1&amp;r=2\">a</a>"),
+            "<a href=\"https://a.fr/?q=1&amp;r=2\" rel=\"noopener noreferrer\">a</a>"
+        );
+        assert_eq!(
+            clean("<a href=\"//cdn.fr/x\" rel=\"opener\">a</a>"),
+            "<a href=\"//cdn.fr/x\" rel=\"noopener noreferrer\">a</a>"
+        );
+        assert_eq!(clean("<a href=\"#note\">a</a>"), "<a href=\"#note\">a</a>");
+    }
+
+    #[test]
+    fn tags_are_balanced_and_never_close_what_is_around() {
+        assert_eq!(clean("</div></div><b>x"), "<b>x</b>");
+        assert_eq!(clean("<div><p>a</div>b</p>"), "<div><p>a</p></div>b");
+        assert_eq!(clean("<p>a<div>b</div>"), "<p>a</p><div>b</div>");
+        assert_eq!(
+            clean("<ul><li>a<li>b</ul>"),
+            "<ul><li>a</li><li>b</li></ul>"
+        );
+        assert_eq!(
+            clean("<a href=\"/a\">x<a href=\"/b\">y</a>"),
+            "<a href=\"/a\">xy</a>"
+        );
+        assert_eq!(clean("<img src=x.png"), "");
+    }
+
+    #[test]
+    fn text_is_escaped_and_character_references_kept() {
+        assert_eq!(clean("a < b && c > d"), "a &lt; b &amp;&amp; c &gt; d");
+        assert_eq!(
+            clean("caf&eacute; &#8217; &#x2026; &bogus"),
+            "caf&eacute; &#8217; &#x2026; &amp;bogus"
+        );
+        assert_eq!(clean("<!-- commentaire --><!--><?php x ?>fin"), "fin");
+        assert_eq!(clean("<title>&lt;</title>"), "");
+    }
+
+    #[test]
+    fn attribute_values_are_escaped_again() {
+        assert_eq!(
+            clean("<abbr title='\"><script>alert(1)</script>'>x</abbr>"),
+            "<abbr title=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">x</abbr>"
+        );
+        assert_eq!(
+            clean("<abbr title=\"caf&eacute; &Unknown;\">x</abbr>"),
+            "<abbr title=\"café &amp;Unknown;\">x</abbr>"
+        );
+    }
+
+    #[test]
+    fn ids_must_be_plain_and_not_the_apps() {
+        assert_eq!(clean("<h2 id=\"contenu\">x</h2>"), "<h2>x</h2>");
+        assert_eq!(clean("<h2 id=\"a b\">x</h2>"), "<h2>x</h2>");
+        assert_eq!(
+            clean("<h2 id=\"plan-2\">x</h2>"),
+            "<h2 id=\"plan-2\">x</h2>"
+        );
+    }
+
+    #[test]
+    fn markdown_table_alignment_becomes_a_class() {
+        assert_eq!(
+            clean("<td style=\"text-align: center\">x</td>"),
+            "<td class=\"align-center\">x</td>"
+        );
+        assert_eq!(clean("<td style=\"color: red\">x</td>"), "<td>x</td>");
+    }
+}
