@@ -33,10 +33,7 @@ const DROPPED_WITH_CONTENT: &[&str] = &[
     "style",
     "template",
     "iframe",
-    "frame",
     "frameset",
-    "object",
-    "applet",
     "noscript",
     "noembed",
     "noframes",
@@ -47,6 +44,54 @@ const DROPPED_WITH_CONTENT: &[&str] = &[
     "math",
     "select",
     "plaintext",
+];
+
+/// HTML start tags that end SVG or MathML content in a browser, however deep inside it.
+const ENDS_FOREIGN_CONTENT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
 ];
 
 /// Elements a browser reads as raw text: their content holds no tags, up to the closing tag.
@@ -223,7 +268,8 @@ pub(crate) fn sanitize(html: &str, base: &str) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     let mut open: Vec<String> = Vec::new();
     let mut tokens = Tokenizer::new(html);
-    while let Some(token) = tokens.next() {
+    let mut pending = None;
+    while let Some(token) = pending.take().or_else(|| tokens.next()) {
         match token {
             Token::Text(text) => push_text(&mut out, text),
             Token::Start {
@@ -233,7 +279,7 @@ pub(crate) fn sanitize(html: &str, base: &str) -> String {
             } => {
                 if DROPPED_WITH_CONTENT.contains(&name.as_str()) {
                     if !self_closing {
-                        tokens.skip_element(&name);
+                        pending = tokens.skip_element(&name);
                     }
                     continue;
                 }
@@ -336,9 +382,11 @@ fn push_start_tag(out: &mut String, element: &str, attributes: &[(String, String
                 _ => continue,
             },
             (Some(Rule::Url), _) => match safe_url(value, base, element == "img") {
-                Some(url) => {
-                    external |= url.starts_with("//")
-                        || matches!(scheme(&url).as_deref(), Some("http" | "https"));
+                // An image from another site would be blocked by the page's Content Security
+                // Policy, and would tell that site who reads the post.
+                Some((_, true)) if element == "img" => continue,
+                Some((url, leaves)) => {
+                    external = leaves;
                     url
                 }
                 None => continue,
@@ -414,12 +462,13 @@ fn scheme(url: &str) -> Option<String> {
         .then(|| url[..end].to_ascii_lowercase())
 }
 
-/// `url` if it cannot run script, resolved under `base` when site-absolute; `None` otherwise.
+/// `url` if it cannot run script, resolved under `base` when site-absolute, and whether it
+/// leads to another site; `None` if it could run script.
 ///
 /// Browsers drop leading and trailing spaces and control characters, and tabs and newlines
 /// anywhere, before they read a URL: so does this, so that `java\tscript:` is seen for what
 /// it is.
-fn safe_url<'a>(url: &'a str, base: &str, image: bool) -> Option<Cow<'a, str>> {
+fn safe_url<'a>(url: &'a str, base: &str, image: bool) -> Option<(Cow<'a, str>, bool)> {
     let trimmed = url.trim_matches(|c: char| c <= ' ');
     let url: Cow<'a, str> = if trimmed.contains(['\t', '\n', '\r']) {
         trimmed.replace(['\t', '\n', '\r'], "").into()
@@ -428,11 +477,16 @@ fn safe_url<'a>(url: &'a str, base: &str, image: bool) -> Option<Cow<'a, str>> {
     };
     if let Some(path) = url.strip_prefix('/') {
         if !path.starts_with(['/', '\\']) {
-            return Some(format!("{}/{path}", base.trim_end_matches('/')).into());
+            return Some((
+                format!("{}/{path}", base.trim_end_matches('/')).into(),
+                false,
+            ));
         }
+        return Some((url, true));
     }
     match scheme(&url).as_deref() {
-        None | Some("http" | "https" | "mailto" | "tel") => Some(url),
+        None | Some("mailto" | "tel") => Some((url, false)),
+        Some("http" | "https") => Some((url, true)),
         Some("data")
             if image
                 && url[5..]
@@ -440,7 +494,7 @@ fn safe_url<'a>(url: &'a str, base: &str, image: bool) -> Option<Cow<'a, str>> {
                     .to_ascii_lowercase()
                     .starts_with("image/") =>
         {
-            Some(url)
+            Some((url, false))
         }
         Some(_) => None,
     }
@@ -535,21 +589,28 @@ impl<'a> Tokenizer<'a> {
 
     /// Skips what follows the start tag of `element` up to its end tag, included: raw text up
     /// to the first end tag, anything else up to the end tag that matches, nested ones counted.
-    /// `plaintext` has no end: the rest of the document goes.
-    fn skip_element(&mut self, element: &str) {
+    /// `plaintext` has no end: the rest of the document goes. SVG and MathML also end, as in a
+    /// browser, at an HTML start tag such as `<p>` or `<img>`, which is returned to be read.
+    fn skip_element(&mut self, element: &str) -> Option<Token<'a>> {
         if element == "plaintext" {
             self.at = self.html.len();
-            return;
+            return None;
         }
         if RAW_TEXT.contains(&element) {
             self.at += raw_text_len(self.rest(), element);
             // The end tag itself, if there is one.
             self.next();
-            return;
+            return None;
         }
+        let foreign = matches!(element, "svg" | "math");
         let mut depth = 1;
         while let Some(token) = self.next() {
-            match token {
+            match &token {
+                Token::Start { name, .. }
+                    if foreign && ENDS_FOREIGN_CONTENT.contains(&name.as_str()) =>
+                {
+                    return Some(token);
+                }
                 Token::Start {
                     name,
                     self_closing: false,
@@ -558,12 +619,13 @@ impl<'a> Tokenizer<'a> {
                 Token::End(name) if name == element => {
                     depth -= 1;
                     if depth == 0 {
-                        return;
+                        return None;
                     }
                 }
                 _ => {}
             }
         }
+        None
     }
 
     /// Skips to just after the next `>` (a bogus comment, a doctype), or to the end.
@@ -872,6 +934,12 @@ mod tests {
             "ab"
         );
         assert_eq!(clean("a<plaintext><b>tout</b>"), "a");
+        // SVG and MathML end where a browser ends them: at an HTML tag such as <p>.
+        assert_eq!(clean("<math><mi>x<p>après</p>"), "<p>après</p>");
+        assert_eq!(
+            clean("<svg><g><img src=x onerror=alert(1)></g></svg>b"),
+            "<img src=\"x\" loading=\"lazy\" />b"
+        );
         assert_eq!(
             clean("a<textarea><img src=x onerror=alert(1)></textarea>b"),
             "ab"
@@ -947,6 +1015,15 @@ mod tests {
             "<a href=\"//cdn.fr/x\" rel=\"noopener noreferrer\">a</a>"
         );
         assert_eq!(clean("<a href=\"#note\">a</a>"), "<a href=\"#note\">a</a>");
+        // Images come from the site itself: another site's would be blocked by the CSP.
+        assert_eq!(
+            clean("<img src=\"https://a.fr/x.png\" alt=\"x\"><img src=\"//a.fr/y.png\">"),
+            "<img alt=\"x\" loading=\"lazy\" /><img loading=\"lazy\" />"
+        );
+        assert_eq!(
+            sanitize("<img src=\"/images/x.png\">", "https://a.fr/blog/"),
+            "<img src=\"https://a.fr/blog/images/x.png\" loading=\"lazy\" />"
+        );
     }
 
     #[test]
