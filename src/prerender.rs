@@ -3,8 +3,9 @@
 //! content tool asks a [`Prerenderer`] for each page in turn (`Blog::pages`), writing it with
 //! its data, so a big blog is never held in memory as HTML.
 //!
-//! Each page is Trunk's `index.html` with, in the head, the page's title and meta tags (between
-//! [`HEAD_START`] and [`HEAD_END`]) and its [`PageData`]; in the body, the rendered app.
+//! Each page is Trunk's `index.html` with, in the head, its Content Security Policy, the page's
+//! title and meta tags (between [`HEAD_START`] and [`HEAD_END`]) and its [`PageData`]; in the
+//! body, the rendered app.
 
 use crate::page_data::{to_script, HEAD_END, HEAD_START, SCRIPT_ID};
 use crate::site::Site;
@@ -65,8 +66,52 @@ impl Prerenderer {
         let (head, body) = self
             .local
             .block_on(&self.runtime, render_page(&self.site, data, &url));
-        self.template.fill(&head, &to_script(data, &url), &body)
+        with_content_security_policy(&self.template.fill(&head, &to_script(data, &url), &body))
     }
+}
+
+/// The start of the Content Security Policy's `<meta>`, which the pre-renderer writes first in
+/// every page's head.
+const CSP_START: &str = r#"<meta http-equiv="Content-Security-Policy" content=""#;
+
+/// `page` with its Content Security Policy first in its head: scripts only from the site (and
+/// the page's own inline scripts, by their hashes: Trunk's loader, Leptos's hydration data),
+/// WebAssembly allowed, styles and images from the site (images also as `data:`), no plugins,
+/// frames or `<base>` from elsewhere. Nothing a post holds can run, even if the HTML allow-list
+/// let something through.
+fn with_content_security_policy(page: &str) -> String {
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let hashes: String = inline_scripts(page)
+        .map(|script| {
+            let digest = Sha256::digest(script.as_bytes());
+            format!(
+                " 'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            )
+        })
+        .collect();
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
+         img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-src 'none'; \
+         form-action 'self'"
+    );
+    let Some(head) = page.find("<head>").map(|i| i + "<head>".len()) else {
+        return page.to_owned();
+    };
+    format!("{}{CSP_START}{policy}\">{}", &page[..head], &page[head..])
+}
+
+/// The text of every script in `page` that a browser would run inline: `<script>` elements
+/// without a `src`, of no type or a JavaScript one.
+fn inline_scripts(page: &str) -> impl Iterator<Item = &str> {
+    page.match_indices("<script").filter_map(move |(at, _)| {
+        let tag_end = at + page[at..].find('>')?;
+        let tag = &page[at..tag_end];
+        let content_end = tag_end + 1 + page[tag_end + 1..].find("</script>")?;
+        let data = tag.contains("type=\"application/json\"") || tag.contains(" src=");
+        (!data).then(|| &page[tag_end + 1..content_end])
+    })
 }
 
 /// The file the page at `path` is written to, relative to the site folder: `index.html`,
@@ -133,7 +178,12 @@ pub fn trunk_page(html: &str) -> Result<String, String> {
             + end.len();
         Ok(format!("{}{}", &html[..from], &html[to..]))
     };
-    let html = cut(html, HEAD_START, HEAD_END)?;
+    // Pages pre-rendered before Carnet wrote a policy have none.
+    let html = match html.contains(CSP_START) {
+        true => cut(html, CSP_START, ">")?,
+        false => html.to_owned(),
+    };
+    let html = cut(&html, HEAD_START, HEAD_END)?;
     let html = cut(&html, &format!(r#"<script id="{SCRIPT_ID}""#), "</script>")?;
     let template = Template::new(&html)?;
     let body_end = template
@@ -190,5 +240,56 @@ fn strip_title(html: &str) -> String {
             format!("{}{}", &html[..start], &html[end + "</title>".len()..])
         }
         _ => html.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">\
+        <script type=\"module\">init()</script>\
+        <script id=\"carnet-data\" type=\"application/json\">{}</script>\
+        <script src=\"/a.js\"></script></head><body><p>x</p><script>x</script></body></html>";
+
+    #[test]
+    fn the_policy_comes_first_and_allows_only_the_pages_own_inline_scripts() {
+        let page = with_content_security_policy(PAGE);
+        assert!(
+            page.starts_with(&format!("<!DOCTYPE html><html><head>{CSP_START}")),
+            "{page}"
+        );
+        assert_eq!(page.matches("Content-Security-Policy").count(), 1);
+        // `printf 'init()' | openssl dgst -sha256 -binary | base64`, and the same for `x`.
+        assert!(page.contains(
+            "script-src 'self' 'wasm-unsafe-eval' \
+             'sha256-w4ujnOpjBoH2vcasx+reJRUwYivG8Q3afx/XevGJod8=' \
+             'sha256-LXEWQrcmsEQBYnyp+6wy9chTD7GQPMTbAiWHF5IaSIE=';"
+        ));
+        for directive in [
+            "default-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "frame-src 'none'",
+        ] {
+            assert!(page.contains(directive), "{directive}");
+        }
+        assert!(!page.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn trunks_page_comes_back_without_the_policy() {
+        let template = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">\
+            <script type=\"module\">init()</script></head><body></body></html>";
+        let filled = Template::new(template).expect("a template").fill(
+            &format!("{HEAD_START}<title>T</title>{HEAD_END}"),
+            &format!("<script id=\"{SCRIPT_ID}\" type=\"application/json\">{{}}</script>"),
+            "<p>x</p>",
+        );
+        let page = with_content_security_policy(&filled);
+        assert_eq!(page.matches(CSP_START).count(), 1, "{page}");
+        assert_eq!(trunk_page(&page).as_deref(), Ok(template));
     }
 }
