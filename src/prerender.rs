@@ -74,7 +74,7 @@ impl Prerenderer {
 /// every page's head.
 const CSP_START: &str = r#"<meta http-equiv="Content-Security-Policy" content=""#;
 
-/// `page` with its Content Security Policy first in its head: scripts only from the site (and
+/// `page` with its Content Security Policy at the start of its head: scripts only from the site (and
 /// the page's own inline scripts, by their hashes: Trunk's loader, Leptos's hydration data),
 /// WebAssembly allowed, styles and images from the site (images also as `data:`), no plugins,
 /// frames or `<base>` from elsewhere. Nothing a post holds can run, even if the HTML allow-list
@@ -96,10 +96,15 @@ fn with_content_security_policy(page: &str) -> String {
          img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-src 'none'; \
          form-action 'self'"
     );
-    let Some(head) = page.find("<head>").map(|i| i + "<head>".len()) else {
+    // Right after the charset, which must come first, else first in the head.
+    let after = |tag: &str| {
+        let start = page.find(tag)?;
+        Some(start + page[start..].find('>')? + 1)
+    };
+    let Some(at) = after("<meta charset").or_else(|| after("<head")) else {
         return page.to_owned();
     };
-    format!("{}{CSP_START}{policy}\">{}", &page[..head], &page[head..])
+    format!("{}{CSP_START}{policy}\">{}", &page[..at], &page[at..])
 }
 
 /// The text of every script in `page` that a browser would run inline: `<script>` elements
@@ -256,7 +261,9 @@ mod tests {
     fn the_policy_comes_first_and_allows_only_the_pages_own_inline_scripts() {
         let page = with_content_security_policy(PAGE);
         assert!(
-            page.starts_with(&format!("<!DOCTYPE html><html><head>{CSP_START}")),
+            page.starts_with(&format!(
+                "<!DOCTYPE html><html><head><meta charset=\"utf-8\">{CSP_START}"
+            )),
             "{page}"
         );
         assert_eq!(page.matches("Content-Security-Policy").count(), 1);

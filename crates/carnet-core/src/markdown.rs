@@ -14,7 +14,7 @@
 use crate::sanitize::{sanitize, RESERVED_IDS};
 use crate::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// HTML that is safe to put in a page: only [`to_html`] makes it.
@@ -120,6 +120,7 @@ fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
             }
         }
     }
+    let mut suffixes: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading {
@@ -139,12 +140,18 @@ fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
                 stem if stem.is_empty() => "section".to_owned(),
                 stem => stem,
             };
-            let mut id = stem.clone();
-            let mut n = 1;
-            while !taken.insert(id.clone()) {
-                id = format!("{stem}-{n}");
-                n += 1;
-            }
+            // Each stem remembers the next suffix to try: a post of many `## Notes` stays linear.
+            let tried = suffixes.entry(stem.clone()).or_insert(0);
+            let id = loop {
+                let id = match *tried {
+                    0 => stem.clone(),
+                    n => format!("{stem}-{n}"),
+                };
+                *tried += 1;
+                if taken.insert(id.clone()) {
+                    break id;
+                }
+            };
             if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
                 *slot = Some(id.into());
             }
@@ -197,6 +204,11 @@ mod tests {
              <h3 id=\"mien\">Sujet</h3>\n"
         );
         assert_eq!(html("# 😉"), "<h1 id=\"section\">😉</h1>\n");
+        // A suffix already taken by an explicit id is skipped.
+        assert_eq!(
+            html("## A\n\n## B {#a-1}\n\n## A"),
+            "<h2 id=\"a\">A</h2>\n<h2 id=\"a-1\">B</h2>\n<h2 id=\"a-2\">A</h2>\n"
+        );
     }
 
     #[test]
@@ -215,6 +227,16 @@ mod tests {
             html("<div>\n\n*mot*\n\n"),
             "<div>\n<p><em>mot</em></p>\n</div>"
         );
+    }
+
+    #[test]
+    fn many_equal_headings_are_numbered_in_turn() {
+        // 20,000 `## Notes` took minutes when each heading tried every suffix from the start;
+        // each stem now remembers where it is (no timing is asserted here).
+        let html = html(&"## Notes\n\n".repeat(20_000));
+        assert!(html.contains("<h2 id=\"notes\">"));
+        assert!(html.contains("<h2 id=\"notes-19999\">"));
+        assert!(!html.contains("notes-20000"));
     }
 
     #[test]
