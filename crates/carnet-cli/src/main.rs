@@ -250,13 +250,10 @@ fn site_url(command: &Command, configured: &str) -> String {
 /// Reads every `*.md` of `content/posts` (sorted, so errors come in a stable order).
 fn read_content(content: &Path) -> io::Result<Result<Blog, Vec<ContentError>>> {
     let read = |path: &Path| -> io::Result<SourceFile> {
-        let text = fs::read_to_string(path).map_err(|e| {
+        let contents = fs::read(path).map_err(|e| {
             io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
         })?;
-        Ok(SourceFile {
-            path: path.display().to_string(),
-            text,
-        })
+        Ok(SourceFile::new(path.display().to_string(), contents))
     };
     let settings_path = content.join("site.toml");
     let settings = if settings_path.exists() {

@@ -293,10 +293,7 @@ mod tests {
     fn sources(n: usize, seed: u64) -> Vec<SourceFile> {
         posts(n, seed)
             .into_iter()
-            .map(|p| SourceFile {
-                path: p.file_name,
-                text: p.text,
-            })
+            .map(|p| SourceFile::new(p.file_name, p.text))
             .collect()
     }
 

@@ -185,6 +185,55 @@ fn a_file_without_front_matter_is_reported() {
 }
 
 #[test]
+fn a_file_not_in_utf8_is_reported_on_the_line_of_its_first_bad_byte() {
+    let stderr = failing_build("invalid-utf8");
+    assert_mentions(
+        &stderr,
+        &[
+            "latin1.md:7:",
+            "not UTF-8",
+            "byte 0xE8",
+            "fix: save the file as UTF-8",
+        ],
+    );
+}
+
+#[test]
+fn an_empty_file_is_reported_with_its_fix() {
+    let stderr = failing_build("empty");
+    assert_mentions(
+        &stderr,
+        &["vide.md:1:", "the file is empty", "fix: write the post"],
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_in_posts_and_settings() {
+    let out = out_dir("bom");
+    let output = build(&fixture("bom"), &out);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let index = fs::read_to_string(out.join("data/index.json")).unwrap();
+    assert!(index.contains(r#""title":"Carnet avec BOM""#), "{index}");
+    assert!(index.contains(r#""slug":"un-billet-avec-bom""#), "{index}");
+}
+
+#[test]
+fn crlf_line_endings_give_the_same_site_as_lf() {
+    let crlf = fixture("crlf");
+    let text = fs::read_to_string(crlf.join("posts/windows.md")).unwrap();
+    assert!(text.contains("\r\n"), "the fixture has CRLF line endings");
+    let lf = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lf-content");
+    let _ = fs::remove_dir_all(&lf);
+    fs::create_dir_all(lf.join("posts")).unwrap();
+    fs::write(lf.join("posts/windows.md"), text.replace("\r\n", "\n")).unwrap();
+    assert_same_files(&built_site("crlf", &crlf, &[]), &built_site("lf", &lf, &[]));
+}
+
+#[test]
 fn check_validates_without_writing() {
     let output = run(&[
         "check",
@@ -227,19 +276,39 @@ fn files_under(folder: &Path, root: &Path) -> Vec<String> {
     files
 }
 
-fn site_with_pages(name: &str, extra: &[&str]) -> PathBuf {
+/// Every file under `root` with its bytes, by its path from `root`, sorted.
+fn contents_under(root: &Path) -> Vec<(String, Vec<u8>)> {
+    files_under(root, root)
+        .into_iter()
+        .map(|name| (name.clone(), fs::read(root.join(&name)).unwrap()))
+        .collect()
+}
+
+/// Fails unless the folders `a` and `b` hold the same files with the same bytes.
+fn assert_same_files(a: &Path, b: &Path) {
+    let (a, b) = (contents_under(a), contents_under(b));
+    let names = |files: &[(String, Vec<u8>)]| -> Vec<String> {
+        files.iter().map(|(name, _)| name.clone()).collect()
+    };
+    assert_eq!(names(&a), names(&b));
+    for ((name, a), (_, b)) in a.iter().zip(&b) {
+        assert!(a == b, "{name} differs");
+    }
+}
+
+/// Builds `content` into a fresh folder holding Trunk's page, with `extra` arguments; the build
+/// must succeed.
+fn built_site(name: &str, content: &Path, extra: &[&str]) -> PathBuf {
     let out = out_dir(name);
     fs::write(out.join("index.html"), TRUNK_PAGE).unwrap();
     let mut args = vec![
         "build",
         "--content",
-        "CONTENT",
+        content.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
     ];
     args.extend_from_slice(extra);
-    let content = repository().join("content");
-    args[2] = content.to_str().unwrap();
     let output = run(&args);
     assert!(
         output.status.success(),
@@ -247,6 +316,10 @@ fn site_with_pages(name: &str, extra: &[&str]) -> PathBuf {
         String::from_utf8_lossy(&output.stderr)
     );
     out
+}
+
+fn site_with_pages(name: &str, extra: &[&str]) -> PathBuf {
+    built_site(name, &repository().join("content"), extra)
 }
 
 #[test]
@@ -384,18 +457,7 @@ fn building_again_over_pre_rendered_pages_gives_the_same_site() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let files = |root: &Path| -> Vec<(String, Vec<u8>)> {
-        files_under(root, root)
-            .into_iter()
-            .map(|name| (name.clone(), fs::read(root.join(&name)).unwrap()))
-            .collect()
-    };
-    let (once, twice) = (files(&once), files(&twice));
-    assert_eq!(once.len(), twice.len());
-    for ((name, a), (other, b)) in once.iter().zip(&twice) {
-        assert_eq!(name, other);
-        assert!(a == b, "{name} differs after a second build");
-    }
+    assert_same_files(&once, &twice);
 }
 
 #[test]

@@ -1,30 +1,69 @@
 //! A blog's content as a whole: post files and site settings in, a [`Blog`] out.
 //!
-//! [`build`] is pure: it takes the files' names and texts, so the content tool does the reading
+//! [`build`] is pure: it takes the files' names and bytes, so the content tool does the reading
 //! and writing and everything checked here is tested without a disk. It checks every file and
 //! returns every error at once, or a complete result: never part of a blog.
+//!
+//! A file is read as UTF-8; a byte-order mark is dropped and Windows line endings (`\r\n`)
+//! become `\n`, so such a file gives exactly the blog its `\n` twin gives.
 
 use crate::archive::list_pages;
 use crate::date::Date;
-use crate::front_matter::{self, FrontMatterError};
+use crate::front_matter::{self, FrontMatterError, FENCE};
 use crate::markdown;
 use crate::model::{Category, Manifest, PageData, Post, PostSummary, Site};
 use crate::paths;
 use crate::slug::slugify;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
 /// The category of a post that names none, as WordPress names it in French.
 pub const DEFAULT_CATEGORY: &str = "Non classé";
 
-/// One source file: its path as the author knows it, and its text.
+/// One source file: its path as the author knows it, and its bytes as read.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
     /// Shown in errors, e.g. `content/posts/premier.md`.
     pub path: String,
-    /// The whole file.
-    pub text: String,
+    /// The whole file, which should be UTF-8 text.
+    pub contents: Vec<u8>,
+}
+
+impl SourceFile {
+    /// The file at `path` holding `contents`.
+    pub fn new(path: impl Into<String>, contents: impl Into<Vec<u8>>) -> SourceFile {
+        SourceFile {
+            path: path.into(),
+            contents: contents.into(),
+        }
+    }
+
+    /// The file's text: UTF-8 without a byte-order mark, every line ending in `\n` alone.
+    pub fn text(&self) -> Result<Cow<'_, str>, ContentError> {
+        let text = std::str::from_utf8(&self.contents).map_err(|error| {
+            let valid = &self.contents[..error.valid_up_to()];
+            ContentError {
+                path: self.path.clone(),
+                line: 1 + valid.iter().filter(|&&byte| byte == b'\n').count(),
+                message: format!(
+                    "the file is not UTF-8 text: byte 0x{:02X} on this line is not UTF-8 \
+                     (the file may be in Latin-1 or Windows-1252)",
+                    self.contents[error.valid_up_to()]
+                ),
+                fix: "save the file as UTF-8 (in your editor: reopen it with its encoding, \
+                      e.g. Windows-1252, then save it with the encoding UTF-8)"
+                    .to_owned(),
+            }
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        Ok(if text.contains("\r\n") {
+            Cow::Owned(text.replace("\r\n", "\n"))
+        } else {
+            Cow::Borrowed(text)
+        })
+    }
 }
 
 /// A checked blog: every post's summary, and every post's Markdown.
@@ -189,13 +228,32 @@ pub fn build(
     let mut bodies = HashMap::with_capacity(posts.len());
     let mut first_file_of_slug: HashMap<String, &str> = HashMap::new();
     for file in posts {
+        let text = match file.text() {
+            Ok(text) if text.trim().is_empty() => {
+                errors.push(ContentError {
+                    path: file.path.clone(),
+                    line: 1,
+                    message: "the file is empty".to_owned(),
+                    fix: format!(
+                        "write the post (its front matter between two `{FENCE}` lines, then its \
+                         text), or delete the file"
+                    ),
+                });
+                continue;
+            }
+            Ok(text) => text,
+            Err(error) => {
+                errors.push(error);
+                continue;
+            }
+        };
         let at = |e: FrontMatterError| ContentError {
             path: file.path.clone(),
             line: e.line,
             message: e.message,
             fix: e.fix,
         };
-        let doc = match front_matter::parse(&file.text) {
+        let doc = match front_matter::parse(&text) {
             Ok(doc) => doc,
             Err(e) => {
                 errors.push(at(e));
@@ -207,7 +265,7 @@ pub fn build(
         if slug.is_empty() {
             errors.push(ContentError {
                 path: file.path.clone(),
-                line: line_of_key(&file.text, "title"),
+                line: line_of_key(&text, "title"),
                 message: format!("the title `{}` gives an empty slug", fm.title),
                 fix: "add a line `slug = \"mon-billet\"` with lower-case ASCII letters, digits and dashes"
                     .to_owned(),
@@ -217,7 +275,7 @@ pub fn build(
         if let Some(first) = first_file_of_slug.insert(slug.clone(), &file.path) {
             errors.push(ContentError {
                 path: file.path.clone(),
-                line: line_of_key(&file.text, if fm.slug.is_some() { "slug" } else { "title" }),
+                line: line_of_key(&text, if fm.slug.is_some() { "slug" } else { "title" }),
                 message: format!("the slug `{slug}` is already taken by {first}"),
                 fix: format!("give one of the two posts another `slug = \"{slug}-2\"`"),
             });
@@ -229,7 +287,7 @@ pub fn build(
         if category_slug.is_empty() {
             errors.push(ContentError {
                 path: file.path.clone(),
-                line: line_of_key(&file.text, "category"),
+                line: line_of_key(&text, "category"),
                 message: format!("the category `{category}` gives an empty slug"),
                 fix: "name the category with at least one Latin letter or digit".to_owned(),
             });
@@ -277,8 +335,9 @@ pub fn build(
 }
 
 fn read_settings(file: &SourceFile) -> Result<SiteSettings, ContentError> {
-    let line_of = |byte: usize| 1 + file.text[..byte.min(file.text.len())].matches('\n').count();
-    let settings: SiteSettings = toml::from_str(&file.text).map_err(|error| ContentError {
+    let text = file.text()?;
+    let line_of = |byte: usize| 1 + text[..byte.min(text.len())].matches('\n').count();
+    let settings: SiteSettings = toml::from_str(&text).map_err(|error| ContentError {
         path: file.path.clone(),
         line: error.span().map_or(1, |span| line_of(span.start)),
         message: format!("invalid site settings: {}", error.message().trim_end()),
@@ -287,7 +346,7 @@ fn read_settings(file: &SourceFile) -> Result<SiteSettings, ContentError> {
     if !(settings.url.starts_with("https://") || settings.url.starts_with("http://")) {
         return Err(ContentError {
             path: file.path.clone(),
-            line: line_of_key(&file.text, "url"),
+            line: line_of_key(&text, "url"),
             message: format!(
                 "the site url `{}` is not an absolute http(s) URL",
                 settings.url
@@ -316,10 +375,7 @@ mod tests {
     use crate::model::List;
 
     fn file(path: &str, text: &str) -> SourceFile {
-        SourceFile {
-            path: path.into(),
-            text: text.into(),
-        }
+        SourceFile::new(path, text)
     }
 
     fn post(path: &str, title: &str, date: &str, extra: &str) -> SourceFile {
@@ -477,6 +533,44 @@ mod tests {
         let bad = file("site.toml", "title = \"x\"\ncolour = \"red\"\n");
         let errors = build(Some(&bad), &[]).unwrap_err();
         assert_eq!((errors[0].path.as_str(), errors[0].line), ("site.toml", 2));
+    }
+
+    #[test]
+    fn files_are_read_as_utf8_without_bom_or_crlf() {
+        let lf = post("a.md", "Été", "2009-01-07", "");
+        let text = String::from_utf8(lf.contents.clone()).unwrap();
+        let crlf = SourceFile::new("a.md", format!("\u{feff}{}", text.replace('\n', "\r\n")));
+        assert_eq!(crlf.text().unwrap(), text);
+        assert_eq!(build(None, &[crlf]), build(None, &[lf]));
+
+        let mut latin1 = b"+++\ntitle = \"T\"\ndate = 2009-01-07\n+++\n\nL'\xe9t\xe9.\n".to_vec();
+        let errors = build(None, &[SourceFile::new("l.md", latin1.clone())]).unwrap_err();
+        assert_eq!((errors[0].path.as_str(), errors[0].line), ("l.md", 6));
+        assert!(errors[0].message.contains("byte 0xE9"), "{}", errors[0]);
+        assert!(
+            errors[0].fix.starts_with("save the file as UTF-8"),
+            "{}",
+            errors[0]
+        );
+        latin1.splice(0..0, *b"\xff");
+        let settings = SourceFile::new("site.toml", latin1);
+        assert_eq!(build(Some(&settings), &[]).unwrap_err()[0].line, 1);
+    }
+
+    #[test]
+    fn an_empty_file_is_an_error() {
+        for text in ["", " \n\n", "\u{feff}"] {
+            let errors = build(None, &[file("vide.md", text)]).unwrap_err();
+            assert_eq!(
+                (errors[0].line, errors[0].message.as_str()),
+                (1, "the file is empty")
+            );
+            assert!(
+                errors[0].fix.contains("or delete the file"),
+                "{}",
+                errors[0]
+            );
+        }
     }
 
     #[test]

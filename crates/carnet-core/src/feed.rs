@@ -148,12 +148,14 @@ mod tests {
     use crate::content::{build, SourceFile};
 
     fn blog() -> Blog {
-        let post = |path: &str, title: &str, date: &str, category: &str| SourceFile {
-            path: path.into(),
-            text: format!(
-                "+++\ntitle = \"{title}\"\ndate = {date}\ncategory = \"{category}\"\n+++\n\n\
-                 Texte & <b>gras</b> ![i](/images/i.svg)\n"
-            ),
+        let post = |path: &str, title: &str, date: &str, category: &str| {
+            SourceFile::new(
+                path,
+                format!(
+                    "+++\ntitle = \"{title}\"\ndate = {date}\ncategory = \"{category}\"\n+++\n\n\
+                     Texte & <b>gras</b> ![i](/images/i.svg)\n"
+                ),
+            )
         };
         build(
             None,
