@@ -154,6 +154,23 @@ fn a_duplicate_slug_names_both_files() {
 }
 
 #[test]
+fn values_of_the_wrong_type_are_reported_on_their_key_line() {
+    let stderr = failing_build("wrong-types");
+    assert_mentions(
+        &stderr,
+        &[
+            "titre-nombre.md:2: `title` must be text in double quotes, not a number",
+            "fix: write `title = \"3\"`",
+            "categorie-liste.md:4: `category` must be text in double quotes, not a list",
+            "fix: a post has one category: write `category = \"Actus\"`",
+            "date-en-mots.md:4: bad date `yesterday`",
+            "fix: write the day the post was published as `date = YYYY-MM-DD`",
+            "3 problems",
+        ],
+    );
+}
+
+#[test]
 fn an_unclosed_front_matter_is_reported() {
     let stderr = failing_build("unclosed");
     assert_mentions(
