@@ -124,11 +124,7 @@ fn new_post(mut args: impl Iterator<Item = String>) -> ExitCode {
         eprintln!("Give the post's title: carnet-cli new \"Mon billet\".\n\n{USAGE}");
         return ExitCode::from(2);
     };
-    let slug = carnet_core::slug::slugify(&title);
-    if slug.is_empty() {
-        eprintln!("error: the title `{title}` gives an empty slug; use Latin letters or digits");
-        return ExitCode::FAILURE;
-    }
+    let slug = carnet_core::slug::page_slug(&title);
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |elapsed| elapsed.as_secs());

@@ -251,6 +251,50 @@ fn crlf_line_endings_give_the_same_site_as_lf() {
 }
 
 #[test]
+fn titles_and_categories_without_latin_letters_get_stable_urls() {
+    let once = built_site("non-latin", &fixture("non-latin"), &[]);
+    let twice = built_site("non-latin-again", &fixture("non-latin"), &[]);
+    assert_same_files(&once, &twice);
+    let index = fs::read_to_string(once.join("data/index.json")).unwrap();
+    let index: serde_json::Value = serde_json::from_str(&index).unwrap();
+    let slugs = |key: &str, pointer: &str| -> Vec<String> {
+        let slugs = index[key].as_array().unwrap().iter();
+        slugs
+            .map(|entry| entry.pointer(pointer).unwrap().as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (posts, categories) = (
+        slugs("recent", "/slug"),
+        slugs("categories", "/category/slug"),
+    );
+    assert_eq!((posts.len(), categories.len()), (3, 3));
+    for (folder, slug) in posts
+        .iter()
+        .map(|slug| ("posts", slug))
+        .chain(categories.iter().map(|slug| ("category", slug)))
+    {
+        assert!(
+            slug.len() == 12 && slug.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{slug}"
+        );
+        let page = once.join(folder).join(slug).join("index.html");
+        assert!(page.exists(), "{}", page.display());
+    }
+
+    // `new` names the file after the same slug.
+    let content = Path::new(env!("CARGO_TARGET_TMPDIR")).join("new-non-latin");
+    let _ = fs::remove_dir_all(&content);
+    let output = run(&["new", "你好，世界", "--content", content.to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let chinese = &posts[2];
+    assert!(content.join(format!("posts/{chinese}.md")).exists());
+}
+
+#[test]
 fn check_validates_without_writing() {
     let output = run(&[
         "check",
