@@ -12,6 +12,7 @@ use carnet::prerender::{page_file, Prerenderer};
 use carnet::site::Site;
 use carnet_core::content::{self, Blog, ContentError, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
+use carnet_core::front_matter::quoted;
 use carnet_core::model::{page_data_path, INDEX_PATH};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -131,10 +132,9 @@ fn new_post(mut args: impl Iterator<Item = String>) -> ExitCode {
     let today = carnet_core::Date::from_days_since_epoch((seconds / 86_400) as i64)
         .expect("today is a calendar day");
     let path = content.join("posts").join(format!("{slug}.md"));
-    let toml_text = |text: &str| text.replace('\\', "\\\\").replace('"', "\\\"");
-    let mut text = format!("+++\ntitle = \"{}\"\ndate = {today}\n", toml_text(&title));
+    let mut text = format!("+++\ntitle = {}\ndate = {today}\n", quoted(&title));
     if let Some(category) = category {
-        text.push_str(&format!("category = \"{}\"\n", toml_text(&category)));
+        text.push_str(&format!("category = {}\n", quoted(&category)));
     }
     text.push_str("+++\n\n");
     let created = fs::create_dir_all(content.join("posts")).and_then(|()| {

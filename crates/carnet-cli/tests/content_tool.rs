@@ -171,6 +171,19 @@ fn values_of_the_wrong_type_are_reported_on_their_key_line() {
 }
 
 #[test]
+fn two_spellings_of_one_category_name_both_files() {
+    let stderr = failing_build("category-spelling");
+    assert_mentions(
+        &stderr,
+        &[
+            "b.md:5: the category `reseaux` has the same URL, category/reseaux/, as `Réseaux` in ",
+            "a.md:4",
+            "fix: spell the category the same in every post: `category = \"Réseaux\"`",
+        ],
+    );
+}
+
+#[test]
 fn an_unclosed_front_matter_is_reported() {
     let stderr = failing_build("unclosed");
     assert_mentions(

@@ -9,7 +9,7 @@
 
 use crate::archive::list_pages;
 use crate::date::Date;
-use crate::front_matter::{self, FrontMatterError, FENCE};
+use crate::front_matter::{self, quoted, FrontMatterError, FENCE};
 use crate::markdown;
 use crate::model::{Category, Manifest, PageData, Post, PostSummary, Site};
 use crate::paths;
@@ -227,6 +227,8 @@ pub fn build(
     let mut summaries = Vec::with_capacity(posts.len());
     let mut bodies = HashMap::with_capacity(posts.len());
     let mut first_file_of_slug: HashMap<String, &str> = HashMap::new();
+    // The first spelling of each category slug, with where it was written.
+    let mut first_category: HashMap<String, (String, &str, usize)> = HashMap::new();
     for file in posts {
         let text = match file.text() {
             Ok(text) if text.trim().is_empty() => {
@@ -274,6 +276,25 @@ pub fn build(
         }
         let category = fm.category.unwrap_or_else(|| DEFAULT_CATEGORY.to_owned());
         let category_slug = page_slug(&category);
+        let line = line_of_key(&text, "category");
+        let (first, first_path, first_line) = first_category
+            .entry(category_slug.clone())
+            .or_insert_with(|| (category.clone(), &file.path, line));
+        if *first != category {
+            errors.push(ContentError {
+                path: file.path.clone(),
+                line,
+                message: format!(
+                    "the category `{category}` has the same URL, {}, as `{first}` in {first_path}:{first_line}",
+                    paths::category(&category_slug)
+                ),
+                fix: format!(
+                    "spell the category the same in every post: `category = {}`",
+                    quoted(first)
+                ),
+            });
+            continue;
+        }
         let excerpt = fm
             .summary
             .unwrap_or_else(|| markdown::first_paragraph_text(doc.body));
@@ -572,6 +593,34 @@ mod tests {
                 .contains("`meme-titre` is already taken by a.md"),
             "{}",
             errors[0]
+        );
+    }
+
+    #[test]
+    fn categories_spelled_two_ways_name_both_files() {
+        let errors = build(
+            None,
+            &[
+                post("a.md", "A", "2009-01-07", "category = \"Réseaux\"\n"),
+                post("b.md", "B", "2009-01-08", "category = \"Reseaux\"\n"),
+                post("c.md", "C", "2009-01-09", "category = \"RÉSEAUX\"\n"),
+                post("d.md", "D", "2009-01-10", "category = \"Réseaux\"\n"),
+                post("e.md", "E", "2009-01-11", "category = \"non classe\"\n"),
+                post("f.md", "F", "2009-01-12", ""),
+            ],
+        )
+        .unwrap_err();
+        let places: Vec<(&str, usize)> = errors.iter().map(|e| (e.path.as_str(), e.line)).collect();
+        assert_eq!(places, [("b.md", 4), ("c.md", 4), ("f.md", 1)]);
+        assert_eq!(
+            errors[0].to_string(),
+            "b.md:4: the category `Reseaux` has the same URL, category/reseaux/, as `Réseaux` in \
+             a.md:4\n  fix: spell the category the same in every post: `category = \"Réseaux\"`"
+        );
+        assert!(
+            errors[2].message.contains("as `non classe` in e.md:4"),
+            "{}",
+            errors[2]
         );
     }
 

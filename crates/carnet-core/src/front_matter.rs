@@ -104,14 +104,13 @@ fn read_text(
         return Ok(None);
     };
     let line = line_of(value.span().start);
-    let write = |value: &dyn std::fmt::Display| format!("write `{key} = \"{value}\"`");
+    let write =
+        |value: &dyn std::fmt::Display| format!("write `{key} = {}`", quoted(&value.to_string()));
     let (kind, fix) = match value.into_inner() {
         toml::Value::String(value) => return Ok(Some(Text { value, line })),
         toml::Value::Array(items) => {
             let first = match items.into_iter().next() {
-                Some(toml::Value::String(first)) => {
-                    first.replace('\\', "\\\\").replace('"', "\\\"")
-                }
+                Some(toml::Value::String(first)) => first,
                 _ => "…".to_owned(),
             };
             ("a list", format!("a post has one {key}: {}", write(&first)))
@@ -127,6 +126,11 @@ fn read_text(
         message: format!("`{key}` must be text in double quotes, not {kind}"),
         fix,
     })
+}
+
+/// `text` as a TOML string, for a line of front matter: `"Un \"été\""`.
+pub fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 /// Splits `source` (a whole post file) into its checked front matter and its body.
@@ -186,7 +190,7 @@ pub fn parse(source: &str) -> Result<Document<'_>, FrontMatterError> {
         message: format!("the front matter has no `{key}`"),
         fix: format!("add a line `{key} = {example}` between the `{FENCE}` lines"),
     };
-    let title = read_text("title", raw.title, &line_of)?
+    let title = read_text("title", raw.title, line_of)?
         .ok_or_else(|| missing("title", "\"The post's title\""))?;
     if title.value.trim().is_empty() {
         return Err(FrontMatterError {
@@ -195,10 +199,10 @@ pub fn parse(source: &str) -> Result<Document<'_>, FrontMatterError> {
             fix: "write the post's title between the quotes".to_owned(),
         });
     }
-    let category = read_text("category", raw.category, &line_of)?;
-    let author = read_text("author", raw.author, &line_of)?;
-    let slug = read_text("slug", raw.slug, &line_of)?;
-    let summary = read_text("summary", raw.summary, &line_of)?;
+    let category = read_text("category", raw.category, line_of)?;
+    let author = read_text("author", raw.author, line_of)?;
+    let slug = read_text("slug", raw.slug, line_of)?;
+    let summary = read_text("summary", raw.summary, line_of)?;
     let date = raw.date.ok_or_else(|| missing("date", "2009-10-06"))?;
     let date_line = line_of(date.span().start);
     let date = read_date(date.get_ref()).map_err(|message| FrontMatterError {
