@@ -6,27 +6,29 @@
 //! `index.html`), the Atom feed, the sitemap and `robots.txt`. Trunk runs it after every build
 //! (see `Trunk.toml`), so saving a post under `trunk serve` shows it in the browser.
 //! On any error in the content it prints every problem with its file, line and fix, exits with
-//! status 1 and leaves the previous output as it was.
+//! status 1 and leaves the previous output as it was. Posts dated after today (UTC, from the
+//! system clock) are left out, and named, unless `--future` is given.
 
 use carnet::prerender::{page_file, Prerenderer};
 use carnet::site::Site;
-use carnet_core::content::{self, Blog, ContentError, SourceFile};
+use carnet_core::content::{self, Blog, ContentError, Publish, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
 use carnet_core::front_matter::quoted;
 use carnet_core::model::{page_data_path, INDEX_PATH};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
 use std::{env, fs, io};
 
 const USAGE: &str = "\
 Carnet's content tool.
 
 Usage:
-  carnet-cli build [--content DIR] [--out DIR] [--base PATH] [--site-url URL]
+  carnet-cli build [--content DIR] [--out DIR] [--base PATH] [--site-url URL] [--future]
       Check the posts, then write into the site folder: data/, a pre-rendered page for
       every route (if Trunk's index.html is there), feed.xml, sitemap.xml, robots.txt.
-  carnet-cli check [--content DIR]
+  carnet-cli check [--content DIR] [--future]
       Only check the posts.
   carnet-cli new TITLE [--category NAME] [--content DIR]
       Start a post dated today: DIR/posts/<slug>.md with its front matter filled in.
@@ -40,6 +42,8 @@ Options:
   --base PATH     the path the site is served under, e.g. /blog/ (default: /)
   --site-url URL  where the site is published, e.g. https://example.org/blog/
                   (default: the `url` of site.toml; empty means that default too)
+  --future        also publish the posts dated after today (UTC), which are left out
+                  otherwise
 ";
 
 /// What the command line asks for.
@@ -49,6 +53,7 @@ struct Command {
     out: PathBuf,
     base: String,
     site_url: Option<String>,
+    future: bool,
 }
 
 mod synthetic;
@@ -66,7 +71,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut blog = match read_content(&command.content) {
+    let today = today();
+    let publish = if command.future {
+        Publish::All
+    } else {
+        Publish::Until(today)
+    };
+    let mut blog = match read_content(&command.content, publish) {
         Ok(Ok(blog)) => blog,
         Ok(Err(errors)) => {
             for error in &errors {
@@ -95,9 +106,19 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
+    for post in &blog.future {
+        eprintln!(
+            "carnet: left out {}, dated {}, after today ({today}); --future publishes it",
+            post.path, post.date
+        );
+    }
     eprintln!(
-        "carnet: {} posts checked{}",
-        blog.manifest.posts.len(),
+        "carnet: {} posts checked{}{}",
+        blog.manifest.posts.len() + blog.future.len(),
+        match blog.future.len() {
+            0 => String::new(),
+            left_out => format!(", {left_out} left out"),
+        },
         if command.write {
             format!(", site written to {}", command.out.display())
         } else {
@@ -126,11 +147,7 @@ fn new_post(mut args: impl Iterator<Item = String>) -> ExitCode {
         return ExitCode::from(2);
     };
     let slug = carnet_core::slug::page_slug(&title);
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |elapsed| elapsed.as_secs());
-    let today = carnet_core::Date::from_days_since_epoch((seconds / 86_400) as i64)
-        .expect("today is a calendar day");
+    let today = today();
     let path = content.join("posts").join(format!("{slug}.md"));
     let mut text = format!("+++\ntitle = {}\ndate = {today}\n", quoted(&title));
     if let Some(category) = category {
@@ -157,6 +174,16 @@ fn new_post(mut args: impl Iterator<Item = String>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Today in UTC, by the system clock: the day `new` dates a post, and the last day `build`
+/// publishes.
+fn today() -> carnet_core::Date {
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    carnet_core::Date::from_days_since_epoch((seconds / 86_400) as i64)
+        .expect("today is a calendar day")
 }
 
 /// `carnet-cli generate`: writes a synthetic blog.
@@ -212,6 +239,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String>
         out: "dist".into(),
         base: "/".to_owned(),
         site_url: None,
+        future: false,
     };
     while let Some(flag) = args.next() {
         let mut value = || {
@@ -220,6 +248,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String>
         };
         match flag.as_str() {
             "--content" => command.content = value()?.into(),
+            "--future" => command.future = true,
             "--out" if write => command.out = value()?.into(),
             "--base" if write => command.base = Site::new(&value()?).base().to_owned(),
             "--site-url" if write => {
@@ -244,7 +273,7 @@ fn site_url(command: &Command, configured: &str) -> String {
 }
 
 /// Reads every `*.md` of `content/posts` (sorted, so errors come in a stable order).
-fn read_content(content: &Path) -> io::Result<Result<Blog, Vec<ContentError>>> {
+fn read_content(content: &Path, publish: Publish) -> io::Result<Result<Blog, Vec<ContentError>>> {
     let read = |path: &Path| -> io::Result<SourceFile> {
         let contents = fs::read(path).map_err(|e| {
             io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
@@ -277,7 +306,7 @@ fn read_content(content: &Path) -> io::Result<Result<Blog, Vec<ContentError>>> {
         .iter()
         .map(|path| read(path))
         .collect::<io::Result<Vec<_>>>()?;
-    Ok(content::build(settings.as_ref(), &posts))
+    Ok(content::build(settings.as_ref(), &posts, publish))
 }
 
 /// Writes the site in one pass over its pages: each page's data (into `.data-new`, swapped

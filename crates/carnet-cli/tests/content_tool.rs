@@ -308,6 +308,57 @@ fn titles_and_categories_without_latin_letters_get_stable_urls() {
 }
 
 #[test]
+fn posts_dated_after_today_are_left_out_unless_future_is_asked() {
+    let content = fixture("future");
+    let out = built_site("future", &content, &[]);
+    assert!(out.join("posts/deja-publie/index.html").exists());
+    assert!(!out.join("posts/pas-encore").exists());
+    assert!(!out.join("data/posts/pas-encore").exists());
+    let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(!sitemap.contains("pas-encore"), "{sitemap}");
+    let feed = fs::read_to_string(out.join("feed.xml")).unwrap();
+    assert!(!feed.contains("pas-encore"), "{feed}");
+
+    let (content_dir, out_dir) = (content.to_str().unwrap(), out.to_str().unwrap());
+    for args in [
+        &["build", "--content", content_dir, "--out", out_dir][..],
+        &["check", "--content", content_dir],
+    ] {
+        let output = run(args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{stderr}");
+        assert_mentions(
+            &stderr,
+            &[
+                "left out ",
+                "programme.md",
+                "dated 2999-01-01, after today",
+                "--future",
+                "2 posts checked, 1 left out",
+            ],
+        );
+    }
+
+    let out = built_site("future-all", &content, &["--future"]);
+    assert!(out.join("posts/pas-encore/index.html").exists());
+    assert!(out.join("data/posts/pas-encore/page.json").exists());
+    let output = run(&["check", "--future", "--content", content.to_str().unwrap()]);
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("left out"));
+}
+
+#[test]
+fn a_post_dated_today_is_published() {
+    let content = Path::new(env!("CARGO_TARGET_TMPDIR")).join("today");
+    let _ = fs::remove_dir_all(&content);
+    let dir = content.to_str().unwrap();
+    assert!(run(&["new", "Aujourd’hui", "--content", dir])
+        .status
+        .success());
+    let out = built_site("today-site", &content, &[]);
+    assert!(out.join("posts/aujourd-hui/index.html").exists());
+}
+
+#[test]
 fn check_validates_without_writing() {
     let output = run(&[
         "check",

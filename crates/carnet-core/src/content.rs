@@ -4,6 +4,10 @@
 //! and writing and everything checked here is tested without a disk. It checks every file and
 //! returns every error at once, or a complete result: never part of a blog.
 //!
+//! A post dated after today is checked like any other but left out of the blog, unless the
+//! build publishes every date ([`Publish`]); today is a parameter, so that this is tested
+//! without a clock.
+//!
 //! A file is read as UTF-8; a byte-order mark is dropped and Windows line endings (`\r\n`)
 //! become `\n`, so such a file gives exactly the blog its `\n` twin gives.
 
@@ -66,6 +70,15 @@ impl SourceFile {
     }
 }
 
+/// Which posts a build publishes, by their dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Publish {
+    /// Those dated this day or before; this day is today.
+    Until(Date),
+    /// Every post, whatever its date.
+    All,
+}
+
 /// A checked blog: every post's summary, and every post's Markdown.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Blog {
@@ -73,6 +86,17 @@ pub struct Blog {
     pub manifest: Manifest,
     /// Each post's Markdown, in the manifest's order.
     pub bodies: Vec<String>,
+    /// The posts checked but left out, being dated after the day [`Publish`] gave.
+    pub future: Vec<FuturePost>,
+}
+
+/// A post left out of a build because it is dated after today.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FuturePost {
+    /// Its file, as given in [`SourceFile::path`].
+    pub path: String,
+    /// Its date.
+    pub date: Date,
 }
 
 impl Blog {
@@ -210,10 +234,12 @@ fn default_url() -> String {
     DEFAULT_URL.to_owned()
 }
 
-/// Builds the blog from its settings file (if any) and its post files.
+/// Builds the blog from its settings file (if any) and its post files, with the posts
+/// `publish` keeps.
 pub fn build(
     settings: Option<&SourceFile>,
     posts: &[SourceFile],
+    publish: Publish,
 ) -> Result<Blog, Vec<ContentError>> {
     let mut errors = Vec::new();
     let settings = match settings.map(read_settings).transpose() {
@@ -225,6 +251,7 @@ pub fn build(
     };
 
     let mut summaries = Vec::with_capacity(posts.len());
+    let mut future = Vec::new();
     let mut bodies = HashMap::with_capacity(posts.len());
     let mut first_file_of_slug: HashMap<String, &str> = HashMap::new();
     // The first spelling of each category slug, with where it was written.
@@ -295,6 +322,13 @@ pub fn build(
             });
             continue;
         }
+        if matches!(publish, Publish::Until(today) if fm.date > today) {
+            future.push(FuturePost {
+                path: file.path.clone(),
+                date: fm.date,
+            });
+            continue;
+        }
         let excerpt = fm
             .summary
             .unwrap_or_else(|| markdown::first_paragraph_text(doc.body));
@@ -333,7 +367,11 @@ pub fn build(
                 .expect("every summary has its body")
         })
         .collect();
-    Ok(Blog { manifest, bodies })
+    Ok(Blog {
+        manifest,
+        bodies,
+        future,
+    })
 }
 
 fn read_settings(file: &SourceFile) -> Result<SiteSettings, ContentError> {
@@ -402,6 +440,7 @@ mod tests {
                     "summary = \"Le résumé.\"\nauthor = \"Léa\"\n",
                 ),
             ],
+            Publish::All,
         )
         .unwrap();
         let [newest, oldest] = &blog.manifest.posts[..] else {
@@ -442,7 +481,7 @@ mod tests {
             })
             .collect();
         files.push(post("v.md", "Vie", "2008-05-01", "category = \"Vie\"\n"));
-        let blog = build(None, &files).unwrap();
+        let blog = build(None, &files, Publish::All).unwrap();
         let pages: Vec<SitePage> = blog.pages().collect();
         let paths: Vec<&str> = pages.iter().map(|page| page.path.as_str()).collect();
         assert_eq!(
@@ -517,15 +556,20 @@ mod tests {
             "site.toml",
             "title = \"Mon carnet\"\ndescription = \"Des notes.\"\nauthor = \"Zoé\"\n",
         );
-        let blog = build(Some(&settings), &[post("a.md", "A", "2009-01-07", "")]).unwrap();
+        let blog = build(
+            Some(&settings),
+            &[post("a.md", "A", "2009-01-07", "")],
+            Publish::All,
+        )
+        .unwrap();
         assert_eq!(blog.manifest.site.title, "Mon carnet");
         assert_eq!(blog.manifest.posts[0].author, "Zoé");
         assert_eq!(blog.manifest.site.url, DEFAULT_URL);
         let published = file("site.toml", "url = \"https://example.org/blog\"\n");
-        let blog = build(Some(&published), &[]).unwrap();
+        let blog = build(Some(&published), &[], Publish::All).unwrap();
         assert_eq!(blog.manifest.site.url, "https://example.org/blog/");
         let relative = file("site.toml", "title = \"x\"\nurl = \"/blog/\"\n");
-        let errors = build(Some(&relative), &[]).unwrap_err();
+        let errors = build(Some(&relative), &[], Publish::All).unwrap_err();
         assert_eq!(errors[0].line, 2);
         assert!(
             errors[0].fix.contains("https://example.org/blog/"),
@@ -533,7 +577,7 @@ mod tests {
             errors[0]
         );
         let bad = file("site.toml", "title = \"x\"\ncolour = \"red\"\n");
-        let errors = build(Some(&bad), &[]).unwrap_err();
+        let errors = build(Some(&bad), &[], Publish::All).unwrap_err();
         assert_eq!((errors[0].path.as_str(), errors[0].line), ("site.toml", 2));
     }
 
@@ -543,10 +587,18 @@ mod tests {
         let text = String::from_utf8(lf.contents.clone()).unwrap();
         let crlf = SourceFile::new("a.md", format!("\u{feff}{}", text.replace('\n', "\r\n")));
         assert_eq!(crlf.text().unwrap(), text);
-        assert_eq!(build(None, &[crlf]), build(None, &[lf]));
+        assert_eq!(
+            build(None, &[crlf], Publish::All),
+            build(None, &[lf], Publish::All)
+        );
 
         let mut latin1 = b"+++\ntitle = \"T\"\ndate = 2009-01-07\n+++\n\nL'\xe9t\xe9.\n".to_vec();
-        let errors = build(None, &[SourceFile::new("l.md", latin1.clone())]).unwrap_err();
+        let errors = build(
+            None,
+            &[SourceFile::new("l.md", latin1.clone())],
+            Publish::All,
+        )
+        .unwrap_err();
         assert_eq!((errors[0].path.as_str(), errors[0].line), ("l.md", 6));
         assert!(errors[0].message.contains("byte 0xE9"), "{}", errors[0]);
         assert!(
@@ -556,13 +608,16 @@ mod tests {
         );
         latin1.splice(0..0, *b"\xff");
         let settings = SourceFile::new("site.toml", latin1);
-        assert_eq!(build(Some(&settings), &[]).unwrap_err()[0].line, 1);
+        assert_eq!(
+            build(Some(&settings), &[], Publish::All).unwrap_err()[0].line,
+            1
+        );
     }
 
     #[test]
     fn an_empty_file_is_an_error() {
         for text in ["", " \n\n", "\u{feff}"] {
-            let errors = build(None, &[file("vide.md", text)]).unwrap_err();
+            let errors = build(None, &[file("vide.md", text)], Publish::All).unwrap_err();
             assert_eq!(
                 (errors[0].line, errors[0].message.as_str()),
                 (1, "the file is empty")
@@ -583,6 +638,7 @@ mod tests {
                 post("a.md", "Même titre", "2009-01-07", ""),
                 post("b.md", "Autre", "2009-01-08", "slug = \"meme-titre\"\n"),
             ],
+            Publish::All,
         )
         .unwrap_err();
         assert_eq!(errors.len(), 1);
@@ -608,6 +664,7 @@ mod tests {
                 post("e.md", "E", "2009-01-11", "category = \"non classe\"\n"),
                 post("f.md", "F", "2009-01-12", ""),
             ],
+            Publish::All,
         )
         .unwrap_err();
         let places: Vec<(&str, usize)> = errors.iter().map(|e| (e.path.as_str(), e.line)).collect();
@@ -625,6 +682,49 @@ mod tests {
     }
 
     #[test]
+    fn posts_dated_after_today_are_left_out_but_checked() {
+        let files = [
+            post("hier.md", "Hier", "2009-01-07", ""),
+            post("aujourdhui.md", "Aujourd’hui", "2009-01-08", ""),
+            post(
+                "demain.md",
+                "Demain",
+                "2009-01-09",
+                "category = \"Plus tard\"\n",
+            ),
+        ];
+        let today = "2009-01-08".parse().unwrap();
+        let blog = build(None, &files, Publish::Until(today)).unwrap();
+        let slugs: Vec<&str> = blog
+            .manifest
+            .posts
+            .iter()
+            .map(|p| p.slug.as_str())
+            .collect();
+        assert_eq!(slugs, ["aujourd-hui", "hier"]);
+        assert_eq!(blog.bodies.len(), 2);
+        assert!(blog
+            .manifest
+            .categories
+            .iter()
+            .all(|c| c.category.name != "Plus tard"));
+        assert_eq!(
+            blog.future,
+            [FuturePost {
+                path: "demain.md".into(),
+                date: "2009-01-09".parse().unwrap(),
+            }]
+        );
+        let all = build(None, &files, Publish::All).unwrap();
+        assert_eq!((all.manifest.posts.len(), all.future.len()), (3, 0));
+
+        // A post left out is still checked: its slug is taken, its errors are reported.
+        let clash = post("z.md", "Hier", "2009-01-10", "");
+        let errors = build(None, &[files[0].clone(), clash], Publish::Until(today)).unwrap_err();
+        assert_eq!(errors[0].path, "z.md");
+    }
+
+    #[test]
     fn every_bad_file_is_reported_and_nothing_is_built() {
         let errors = build(
             None,
@@ -634,6 +734,7 @@ mod tests {
                 post("y.md", "Mauvaise date", "2009-02-30", ""),
                 post("x.md", "Bon", "2009-01-07", "category = \"Actus\"\n"),
             ],
+            Publish::All,
         )
         .unwrap_err();
         let places: Vec<(&str, usize)> = errors.iter().map(|e| (e.path.as_str(), e.line)).collect();

@@ -145,7 +145,7 @@ pub fn sitemaps(urls: &[(String, Option<Date>)], site_url: &str) -> Vec<(String,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{build, SourceFile};
+    use crate::content::{build, Publish, SourceFile};
 
     fn blog() -> Blog {
         let post = |path: &str, title: &str, date: &str, category: &str| {
@@ -163,6 +163,7 @@ mod tests {
                 post("a.md", "Un & deux <trois>", "2009-10-06", "Actus"),
                 post("b.md", "Second", "2009-03-10", "Réseaux sociaux"),
             ],
+            Publish::All,
         )
         .unwrap()
     }
