@@ -272,7 +272,7 @@ fn site_url(command: &Command, configured: &str) -> String {
     format!("{}/", url.trim_end_matches('/'))
 }
 
-/// Reads every `*.md` of `content/posts` (sorted, so errors come in a stable order).
+/// Reads every `*.md` file of `content/posts` (sorted, so errors come in a stable order).
 fn read_content(content: &Path, publish: Publish) -> io::Result<Result<Blog, Vec<ContentError>>> {
     let read = |path: &Path| -> io::Result<SourceFile> {
         let contents = fs::read(path).map_err(|e| {
@@ -297,7 +297,8 @@ fn read_content(content: &Path, publish: Publish) -> io::Result<Result<Blog, Vec
     let mut paths = Vec::new();
     for entry in entries {
         let path = entry?.path();
-        if path.extension().is_some_and(|ext| ext == "md") {
+        // Not a folder named `*.md`, nor an editor's lock (`.#post.md`, a link to nowhere).
+        if path.extension().is_some_and(|ext| ext == "md") && path.is_file() {
             paths.push(path);
         }
     }

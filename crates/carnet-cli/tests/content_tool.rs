@@ -359,6 +359,21 @@ fn a_post_dated_today_is_published() {
 }
 
 #[test]
+fn file_names_with_spaces_work_and_editor_files_and_folders_are_skipped() {
+    let content = fixture("odd-names");
+    assert!(
+        fs::symlink_metadata(content.join("posts/.#mon billet.md")).is_ok(),
+        "the fixture has an editor's lock file"
+    );
+    let out = built_site("odd-names", &content, &[]);
+    assert!(out
+        .join("posts/un-fichier-au-nom-espace/index.html")
+        .exists());
+    let index = fs::read_to_string(out.join("data/index.json")).unwrap();
+    assert!(index.contains(r#""total":1,"#), "{index}");
+}
+
+#[test]
 fn check_validates_without_writing() {
     let output = run(&[
         "check",
