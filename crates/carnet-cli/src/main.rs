@@ -6,7 +6,9 @@
 //! `index.html`), the Atom feed, the sitemap and `robots.txt`. Trunk runs it after every build
 //! (see `Trunk.toml`), so saving a post under `trunk serve` shows it in the browser.
 //! On any error in the content it prints every problem with its file, line and fix, exits with
-//! status 1 and leaves the previous output as it was. Posts dated after today (UTC, from the
+//! status 1 and leaves the previous output as it was. The site is written into a staging
+//! folder and swapped in once whole ([`write_site`]), so a build that fails or is stopped while
+//! writing leaves the previous site as it was too. Posts dated after today (UTC, from the
 //! system clock) are left out, and named, unless `--future` is given.
 
 use carnet::prerender::{page_file, Prerenderer};
@@ -15,6 +17,8 @@ use carnet_core::content::{self, Blog, ContentError, Publish, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
 use carnet_core::front_matter::quoted;
 use carnet_core::model::{page_data_path, INDEX_PATH};
+use carnet_core::paths::NOT_FOUND;
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -57,6 +61,9 @@ struct Command {
 }
 
 mod synthetic;
+
+/// Where robots.txt lives, relative to the base.
+const ROBOTS_PATH: &str = "robots.txt";
 
 fn main() -> ExitCode {
     match env::args().nth(1).as_deref() {
@@ -310,54 +317,154 @@ fn read_content(content: &Path, publish: Publish) -> io::Result<Result<Blog, Vec
     Ok(content::build(settings.as_ref(), &posts, publish))
 }
 
-/// Writes the site in one pass over its pages: each page's data (into `.data-new`, swapped
-/// in whole at the end) and its pre-rendered HTML together; then the 404 page, the feed, the
-/// sitemap and robots.txt.
+/// Where a build writes the site, inside the site folder, until every file is written.
+const STAGING: &str = ".carnet-new";
+
+/// Where a build moves the previous site's files while it moves the new ones in.
+const RETIRED: &str = ".carnet-old";
+
+/// Whether the entry `name` at the top of the site folder is the tool's, so that a build
+/// replaces it whole: the pages' folders (see `carnet_core::paths`), `data/`, the root pages,
+/// the feed, the sitemaps and robots.txt, and the `.br` and `.gz` copies a release build made of
+/// them. Everything else (the app, its styles and images) is Trunk's, and stays.
+fn is_owned(name: &str) -> bool {
+    let name = [".br", ".gz"]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+        .unwrap_or(name);
+    let sitemap_part = name
+        .strip_prefix("sitemap-")
+        .and_then(|rest| rest.strip_suffix(".xml"))
+        .is_some_and(|number| number.parse::<usize>().is_ok());
+    sitemap_part
+        || [
+            "data",
+            "posts",
+            "category",
+            "archive",
+            "page",
+            "index.html",
+            NOT_FOUND,
+            FEED_PATH,
+            SITEMAP_PATH,
+            ROBOTS_PATH,
+        ]
+        .contains(&name)
+}
+
+/// Writes the whole site, all or nothing: every file into [`STAGING`] first, then, once all are
+/// written, the tool's entries of `out` ([`is_owned`]) are swapped for the new ones, so a build
+/// that fails or is stopped before the swap leaves the previous site as it was, and a page of
+/// a deleted post goes with the old entries.
 fn write_site(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
     fs::create_dir_all(out)?;
     let renderer = prerenderer(out, base)?;
-    let data = out.join("data");
-    // Fixed names: a build stopped half-way leaves them, and the next one clears them.
-    let staging = out.join(".data-new");
-    let retired = out.join(".data-old");
-    let _ = fs::remove_dir_all(&staging);
-    let _ = fs::remove_dir_all(&retired);
-    let write_data = |path: &str, json: String| write_file(&staging.join(relative(path)), json);
-    write_data(INDEX_PATH, to_json(&blog.manifest.index()))?;
+    let (staging, retired) = (out.join(STAGING), out.join(RETIRED));
+    // What a build stopped half-way may have left.
+    remove(&staging)?;
+    remove(&retired)?;
+    if let Err(error) = write_files(blog, &staging, renderer.as_ref()) {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(error);
+    }
+    swap_in(out, &staging, &retired)
+}
+
+/// Writes every file of the site into `folder`, in one pass over its pages: each page's data
+/// and its pre-rendered HTML together; then the 404 page, the feed, the sitemap and robots.txt.
+fn write_files(blog: &Blog, folder: &Path, renderer: Option<&Prerenderer>) -> io::Result<()> {
+    let write = |path: &str, contents: String| write_file(&folder.join(path), contents);
+    write(INDEX_PATH, to_json(&blog.manifest.index()))?;
     let mut sitemap = Vec::new();
     for page in blog.pages() {
         if let Some(list) = &page.data.list {
-            write_data(&page_data_path(&page.path), to_json(list))?;
+            write(&page_data_path(&page.path), to_json(list))?;
         }
         if let Some(post) = &page.data.post {
-            write_data(&page_data_path(&page.path), to_json(post))?;
+            write(&page_data_path(&page.path), to_json(post))?;
         }
-        if let Some(renderer) = &renderer {
-            let html = renderer.render(&page.path, &page.data);
-            write_file(&out.join(page_file(&page.path)), html)?;
+        if let Some(renderer) = renderer {
+            write(
+                &page_file(&page.path),
+                renderer.render(&page.path, &page.data),
+            )?;
         }
         sitemap.push((page.path, page.lastmod));
     }
-    if let Some(renderer) = &renderer {
+    if let Some(renderer) = renderer {
         let page = blog.not_found_page();
-        let html = renderer.render(&page.path, &page.data);
-        write_file(&out.join(page_file(&page.path)), html)?;
+        write(
+            &page_file(&page.path),
+            renderer.render(&page.path, &page.data),
+        )?;
     }
-    if data.exists() {
-        fs::rename(&data, &retired)?;
-    }
-    fs::rename(&staging, &data)?;
-    let _ = fs::remove_dir_all(&retired);
-
     let site_url = &blog.manifest.site.url;
-    fs::write(out.join(FEED_PATH), feed::atom(blog, site_url))?;
+    write(FEED_PATH, feed::atom(blog, site_url))?;
     for (path, xml) in feed::sitemaps(&sitemap, site_url) {
-        fs::write(out.join(path), xml)?;
+        write(&path, xml)?;
     }
-    fs::write(
-        out.join("robots.txt"),
+    write(
+        ROBOTS_PATH,
         format!("User-agent: *\nAllow: /\nSitemap: {site_url}{SITEMAP_PATH}\n"),
     )
+}
+
+/// Moves the tool's entries of `out` into `retired` and every entry of `staging` into `out`,
+/// then deletes `retired`. Should a move fail, the moves made are undone: `out` is as it was.
+fn swap_in(out: &Path, staging: &Path, retired: &Path) -> io::Result<()> {
+    let entries = |folder: &Path| -> io::Result<Vec<OsString>> {
+        fs::read_dir(folder)?
+            .map(|entry| entry.map(|entry| entry.file_name()))
+            .collect()
+    };
+    let old: Vec<OsString> = entries(out)?
+        .into_iter()
+        .filter(|name| name.to_str().is_some_and(is_owned))
+        .collect();
+    let new = entries(staging)?;
+    fs::create_dir(retired)?;
+    let undo = |error: io::Error| {
+        let _ = fs::remove_dir_all(staging);
+        let _ = fs::remove_dir_all(retired);
+        Err(error)
+    };
+    if let Err((moved, error)) = move_entries(&old, out, retired) {
+        let _ = move_entries(&old[..moved], retired, out);
+        return undo(error);
+    }
+    if let Err((moved, error)) = move_entries(&new, staging, out) {
+        let _ = move_entries(&new[..moved], out, staging);
+        let _ = move_entries(&old, retired, out);
+        return undo(error);
+    }
+    // The new site is in place; what is left to delete, the next build deletes if this cannot.
+    let _ = fs::remove_dir(staging);
+    let _ = fs::remove_dir_all(retired);
+    Ok(())
+}
+
+/// Moves the entries `names` of the folder `from` into `to`; on an error, says how many it had
+/// moved, and the error names the entry.
+fn move_entries(names: &[OsString], from: &Path, to: &Path) -> Result<(), (usize, io::Error)> {
+    for (moved, name) in names.iter().enumerate() {
+        let (source, target) = (from.join(name), to.join(name));
+        fs::rename(&source, &target).map_err(|error| {
+            let message = format!("{} to {}: {error}", source.display(), target.display());
+            (moved, io::Error::new(error.kind(), message))
+        })?;
+    }
+    Ok(())
+}
+
+/// Removes the file or folder at `path`, if there is one.
+fn remove(path: &Path) -> io::Result<()> {
+    let removed = match fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.is_dir() => fs::remove_dir_all(path),
+        Ok(_) => fs::remove_file(path),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(error) => Err(error),
+    };
+    removed.map_err(|error| io::Error::new(error.kind(), format!("{}: {error}", path.display())))
 }
 
 /// The renderer of pages into the `index.html` Trunk wrote in `out`, if there is one. An
@@ -385,13 +492,6 @@ fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<()> {
     write().map_err(|error| io::Error::new(error.kind(), format!("{}: {error}", path.display())))
 }
 
-/// The path of a data file inside `data/`, from its path inside the site.
-fn relative(site_path: &str) -> &str {
-    site_path
-        .strip_prefix("data/")
-        .expect("data files live under data/")
-}
-
 /// Tells the app its base path, in the `carnet-base` meta of the page Trunk wrote.
 fn set_base_in_page(html: &str, base: &str) -> String {
     const META: &str = r#"<meta name="carnet-base" content=""#;
@@ -407,4 +507,40 @@ fn set_base_in_page(html: &str, base: &str) -> String {
 
 fn to_json(value: &impl serde::Serialize) -> String {
     serde_json::to_string(value).expect("the schema serialises without error")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_owned;
+
+    #[test]
+    fn the_tool_owns_its_pages_data_feed_and_sitemaps_and_trunk_the_rest() {
+        for name in [
+            "data",
+            "posts",
+            "category",
+            "archive",
+            "page",
+            "index.html",
+            "index.html.br",
+            "404.html.gz",
+            "feed.xml",
+            "sitemap.xml",
+            "sitemap-12.xml.br",
+            "robots.txt",
+        ] {
+            assert!(is_owned(name), "{name}");
+        }
+        for name in [
+            "carnet-5f1c.js",
+            "carnet-5f1c_bg.wasm.br",
+            "style-9a2b.css",
+            "favicon.svg",
+            "images",
+            "sitemap-x.xml",
+            "pages",
+        ] {
+            assert!(!is_owned(name), "{name}");
+        }
+    }
 }

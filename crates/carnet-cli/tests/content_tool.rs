@@ -374,6 +374,33 @@ fn file_names_with_spaces_work_and_editor_files_and_folders_are_skipped() {
 }
 
 #[test]
+fn a_ten_megabyte_post_is_built_in_linear_time() {
+    let content = Path::new(env!("CARGO_TARGET_TMPDIR")).join("big-post-content");
+    let _ = fs::remove_dir_all(&content);
+    fs::create_dir_all(content.join("posts")).unwrap();
+    let mut text = String::from("+++\ntitle = \"Un très long billet\"\ndate = 2009-10-06\n+++\n\n");
+    let mut part = 0;
+    while text.len() < 10 * 1024 * 1024 {
+        part += 1;
+        text.push_str(&format!(
+            "## Partie {part}\n\nUn paragraphe *numéro* {part}, avec un [lien](https://example.org/{part}) \
+             et du `code` : « l’été… ».\n\n- un\n- deux\n\n"
+        ));
+    }
+    fs::write(content.join("posts/long.md"), &text).unwrap();
+    let start = std::time::Instant::now();
+    let out = built_site("big-post", &content, &[]);
+    let elapsed = start.elapsed();
+    let page = fs::read_to_string(out.join("posts/un-tres-long-billet/index.html")).unwrap();
+    assert!(page.contains(&format!(r#"<h2 id="partie-{part}">Partie {part}</h2>"#)));
+    let data = fs::read_to_string(out.join("data/posts/un-tres-long-billet/page.json")).unwrap();
+    assert!(data.contains(&format!("## Partie {part}\\n")));
+    // Linear work on 10 MB takes seconds even in a debug build; anything quadratic, hours.
+    assert!(elapsed.as_secs() < 60, "{elapsed:?}");
+    eprintln!("a 10 MB post built in {elapsed:?}");
+}
+
+#[test]
 fn check_validates_without_writing() {
     let output = run(&[
         "check",
@@ -600,40 +627,138 @@ fn building_again_over_pre_rendered_pages_gives_the_same_site() {
     assert_same_files(&once, &twice);
 }
 
-#[test]
-fn a_page_that_cannot_be_written_is_named_and_the_old_data_kept() {
-    let out = out_dir("unwritable");
-    fs::write(out.join("index.html"), TRUNK_PAGE).unwrap();
-    // A file where the category pages' folder must go.
-    fs::write(out.join("category"), "in the way").unwrap();
-    let output = build(&repository().join("content"), &out);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
-    let page = out.join("category").join("actus").join("index.html");
-    assert!(
-        stderr.contains(&page.display().to_string()),
-        "the error names {}: {stderr}",
-        page.display()
-    );
-    assert_eq!(
-        fs::read_to_string(out.join("data/index.json")).unwrap(),
-        "old"
-    );
+/// A copy of the seed blog's content, to change.
+fn seed_copy(name: &str) -> PathBuf {
+    let copy = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = fs::remove_dir_all(&copy);
+    fs::create_dir_all(copy.join("posts")).unwrap();
+    let seed = repository().join("content");
+    for file in files_under(&seed, &seed) {
+        fs::copy(seed.join(&file), copy.join(&file)).unwrap();
+    }
+    copy
+}
 
-    // Once the author clears the way, a build succeeds and nothing of the failed one is left.
-    fs::remove_file(out.join("category")).unwrap();
+/// The entries of `out` whose names start with a dot: what a build left behind.
+fn hidden_entries(out: &Path) -> Vec<String> {
+    fs::read_dir(out)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.starts_with('.'))
+        .collect()
+}
+
+#[test]
+fn a_file_where_a_folder_of_the_site_goes_is_replaced() {
+    let out = out_dir("in-the-way");
+    fs::write(out.join("index.html"), TRUNK_PAGE).unwrap();
+    // A file where the category pages' folder goes: the tool owns that name.
+    fs::write(out.join("category"), "in the way").unwrap();
     let output = build(&repository().join("content"), &out);
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let hidden: Vec<_> = fs::read_dir(&out)
+    assert!(out.join("category/actus/index.html").exists());
+    assert_eq!(hidden_entries(&out), [] as [String; 0]);
+}
+
+/// The seed blog without its newest post, plus a 1 MB post older than the others, whose files
+/// come last in a build.
+fn changed_seed(name: &str) -> PathBuf {
+    let content = seed_copy(name);
+    fs::remove_file(content.join("posts/community-manager-un-metier-transparent.md")).unwrap();
+    let body = "Un paragraphe assez long pour peser, répété.\n\n".repeat(20_000);
+    fs::write(
+        content.join("posts/gros.md"),
+        format!("+++\ntitle = \"Gros\"\ndate = 2000-01-01\n+++\n\n{body}"),
+    )
+    .unwrap();
+    content
+}
+
+/// Builds `content` into `out` unable to write a file over 100 KB, as a full disk stops a
+/// build half-way: killed by SIGXFSZ, or, with `signal_ignored`, failing on that write.
+#[cfg(unix)]
+fn build_with_small_files(content: &Path, out: &Path, signal_ignored: bool) -> Output {
+    let trap = if signal_ignored { "trap '' XFSZ; " } else { "" };
+    // 200 blocks: 100 KB where a block is 512 bytes (dash), 200 KB where it is 1 KB (bash).
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("{trap}ulimit -f 200 && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_carnet-cli"))
+        .args(["build", "--content", content.to_str().unwrap()])
+        .args(["--out", out.to_str().unwrap()])
+        .output()
         .unwrap()
-        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-        .filter(|name| name.starts_with('.'))
-        .collect();
-    assert!(hidden.is_empty(), "left behind: {hidden:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_killed_or_failing_half_way_leaves_the_previous_site_whole() {
+    use std::os::unix::process::ExitStatusExt;
+    let content = changed_seed("half-way-content");
+    for signal_ignored in [false, true] {
+        let out = site_with_pages(&format!("half-way-{signal_ignored}"), &[]);
+        let before = contents_under(&out);
+        let output = build_with_small_files(&content, &out, signal_ignored);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        if signal_ignored {
+            assert_eq!(output.status.code(), Some(1), "{stderr}");
+            assert_mentions(&stderr, &["gros", "File too large"]);
+            assert_eq!(hidden_entries(&out), [] as [String; 0]);
+        } else {
+            assert!(output.status.signal().is_some(), "killed: {stderr}");
+        }
+        let after: Vec<_> = contents_under(&out)
+            .into_iter()
+            .filter(|(name, _)| !name.starts_with('.'))
+            .collect();
+        assert!(after == before, "the previous site changed: {stderr}");
+
+        // The next build finishes the job and leaves nothing of the failed one.
+        let output = build(&content, &out);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(hidden_entries(&out), [] as [String; 0]);
+        assert_same_files(&out, &built_site("half-way-fresh", &content, &[]));
+    }
+}
+
+#[test]
+fn a_deleted_post_leaves_no_page_data_feed_or_sitemap_entry() {
+    let content = seed_copy("deleted-content");
+    let out = built_site("deleted", &content, &[]);
+    let slug = "community-manager-un-metier-transparent";
+    assert!(out.join(format!("posts/{slug}/index.html")).exists());
+    // A release build's compressed copy, which would now be stale.
+    fs::write(out.join("sitemap.xml.gz"), "old").unwrap();
+    fs::remove_file(content.join(format!("posts/{slug}.md"))).unwrap();
+    let output = build(&content, &out);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for gone in [
+        format!("posts/{slug}"),
+        format!("data/posts/{slug}"),
+        "category/actus".to_owned(),
+        "data/category/actus".to_owned(),
+        "archive/2009/10".to_owned(),
+        "sitemap.xml.gz".to_owned(),
+    ] {
+        assert!(!out.join(&gone).exists(), "{gone} is left");
+    }
+    for file in ["sitemap.xml", "feed.xml", "index.html", "data/index.json"] {
+        let text = fs::read_to_string(out.join(file)).unwrap();
+        assert!(!text.contains(slug), "{file} names the deleted post");
+    }
+    assert_same_files(&out, &built_site("deleted-fresh", &content, &[]));
 }
 
 #[test]
