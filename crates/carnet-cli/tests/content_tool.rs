@@ -184,6 +184,18 @@ fn two_spellings_of_one_category_name_both_files() {
 }
 
 #[test]
+fn a_title_too_long_for_a_file_name_is_reported_with_a_shorter_slug() {
+    let stderr = failing_build("long-title");
+    assert_mentions(
+        &stderr,
+        &[
+            "long.md:2: the slug made from the title is 335 characters long",
+            "fix: add a shorter slug: `slug = \"un-titre-vraiment-tres-long-un-titre-vraiment-tres-long-un\"`",
+        ],
+    );
+}
+
+#[test]
 fn an_unclosed_front_matter_is_reported() {
     let stderr = failing_build("unclosed");
     assert_mentions(

@@ -17,7 +17,7 @@ use crate::front_matter::{self, quoted, FrontMatterError, FENCE};
 use crate::markdown;
 use crate::model::{Category, Manifest, PageData, Post, PostSummary, Site};
 use crate::paths;
-use crate::slug::page_slug;
+use crate::slug::{self, page_slug};
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -291,6 +291,26 @@ pub fn build(
         };
         let fm = doc.front_matter;
         let slug = fm.slug.clone().unwrap_or_else(|| page_slug(&fm.title));
+        if slug.len() > slug::MAX_LEN {
+            let (key, made_from) = match fm.slug {
+                Some(_) => ("slug", ""),
+                None => ("title", " made from the title"),
+            };
+            errors.push(ContentError {
+                path: file.path.clone(),
+                line: line_of_key(&text, key),
+                message: format!(
+                    "the slug{made_from} is {} characters long, more than the {} a URL's folder may have",
+                    slug.len(),
+                    slug::MAX_LEN
+                ),
+                fix: format!(
+                    "add a shorter slug: `slug = \"{}\"`",
+                    slug::shortened(&slug)
+                ),
+            });
+            continue;
+        }
         if let Some(first) = first_file_of_slug.insert(slug.clone(), &file.path) {
             errors.push(ContentError {
                 path: file.path.clone(),
@@ -303,6 +323,19 @@ pub fn build(
         }
         let category = fm.category.unwrap_or_else(|| DEFAULT_CATEGORY.to_owned());
         let category_slug = page_slug(&category);
+        if category_slug.len() > slug::MAX_LEN {
+            errors.push(ContentError {
+                path: file.path.clone(),
+                line: line_of_key(&text, "category"),
+                message: format!(
+                    "the category's slug is {} characters long, more than the {} a URL's folder may have",
+                    category_slug.len(),
+                    slug::MAX_LEN
+                ),
+                fix: "give the category a shorter name".to_owned(),
+            });
+            continue;
+        }
         let line = line_of_key(&text, "category");
         let (first, first_path, first_line) = first_category
             .entry(category_slug.clone())
@@ -722,6 +755,43 @@ mod tests {
         let clash = post("z.md", "Hier", "2009-01-10", "");
         let errors = build(None, &[files[0].clone(), clash], Publish::Until(today)).unwrap_err();
         assert_eq!(errors[0].path, "z.md");
+    }
+
+    #[test]
+    fn slugs_too_long_for_a_folder_name_are_errors_with_a_shorter_one() {
+        let title = "Un titre vraiment très long ".repeat(8);
+        let slug = format!("slug = \"{}\"\n", "a-".repeat(101) + "a");
+        let name = format!("category = \"{}\"\n", "Catégorie ".repeat(21));
+        let errors = build(
+            None,
+            &[
+                post("titre.md", &title, "2009-01-07", ""),
+                post("slug.md", "Court", "2009-01-07", &slug),
+                post("categorie.md", "Autre", "2009-01-07", &name),
+                post("limite.md", &"a".repeat(slug::MAX_LEN), "2009-01-07", ""),
+            ],
+            Publish::All,
+        )
+        .unwrap_err();
+        let places: Vec<(&str, usize)> = errors.iter().map(|e| (e.path.as_str(), e.line)).collect();
+        assert_eq!(
+            places,
+            [("categorie.md", 4), ("slug.md", 4), ("titre.md", 2)]
+        );
+        assert!(
+            errors[0].message.contains("category's slug is 209"),
+            "{}",
+            errors[0]
+        );
+        assert!(
+            errors[1].message.starts_with("the slug is 203 characters"),
+            "{}",
+            errors[1]
+        );
+        assert_eq!(
+            errors[2].fix,
+            "add a shorter slug: `slug = \"un-titre-vraiment-tres-long-un-titre-vraiment-tres-long-un\"`"
+        );
     }
 
     #[test]

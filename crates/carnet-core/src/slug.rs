@@ -56,6 +56,21 @@ pub fn page_slug(text: &str) -> String {
 /// that even 100,000 such posts are unlikely to share one (a shared slug is reported anyway).
 pub const HASHED_LEN: usize = 12;
 
+/// The longest slug the site can use: a slug names a folder, and file systems refuse names over
+/// 255 bytes.
+pub const MAX_LEN: usize = 200;
+
+/// `slug` cut after its last whole word within 60 bytes, for an author to choose instead of a
+/// slug too long (a slug is ASCII: any byte is a character boundary).
+pub fn shortened(slug: &str) -> &str {
+    const SHORT: usize = 60;
+    if slug.len() <= SHORT {
+        return slug;
+    }
+    let end = slug[..=SHORT].rfind('-').unwrap_or(SHORT);
+    &slug[..end]
+}
+
 /// Whether `text` is already a slug: what [`slugify`] would leave unchanged, and not empty.
 pub fn is_slug(text: &str) -> bool {
     !text.is_empty() && slugify(text) == text
@@ -164,6 +179,17 @@ mod tests {
     fn titles_with_latin_letters_keep_their_readable_slug() {
         assert_eq!(page_slug("Réseaux sociaux"), "reseaux-sociaux");
         assert_eq!(page_slug("北京 2008"), "2008");
+    }
+
+    #[test]
+    fn long_slugs_are_shortened_between_words() {
+        let long = "un-titre-vraiment-tres-long-".repeat(10);
+        assert_eq!(
+            shortened(&long),
+            "un-titre-vraiment-tres-long-un-titre-vraiment-tres-long-un"
+        );
+        assert_eq!(shortened("court"), "court");
+        assert_eq!(shortened(&"a".repeat(300)), "a".repeat(60));
     }
 
     #[test]
