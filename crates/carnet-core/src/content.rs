@@ -289,6 +289,8 @@ pub fn build(
                 continue;
             }
         };
+        // Keys are looked for in the front matter only, not in a body of any length.
+        let head = &text[..text.len() - doc.body.len()];
         let fm = doc.front_matter;
         let slug = fm.slug.clone().unwrap_or_else(|| page_slug(&fm.title));
         if slug.len() > slug::MAX_LEN {
@@ -298,7 +300,7 @@ pub fn build(
             };
             errors.push(ContentError {
                 path: file.path.clone(),
-                line: line_of_key(&text, key),
+                line: line_of_key(head, key),
                 message: format!(
                     "the slug{made_from} is {} characters long, more than the {} a URL's folder may have",
                     slug.len(),
@@ -314,7 +316,7 @@ pub fn build(
         if let Some(first) = first_file_of_slug.insert(slug.clone(), &file.path) {
             errors.push(ContentError {
                 path: file.path.clone(),
-                line: line_of_key(&text, if fm.slug.is_some() { "slug" } else { "title" }),
+                line: line_of_key(head, if fm.slug.is_some() { "slug" } else { "title" }),
                 message: format!("the slug `{slug}` is already taken by {first}"),
                 fix: format!("give one of the two posts another `slug = \"{slug}-2\"`"),
             });
@@ -326,7 +328,7 @@ pub fn build(
         if category_slug.len() > slug::MAX_LEN {
             errors.push(ContentError {
                 path: file.path.clone(),
-                line: line_of_key(&text, "category"),
+                line: line_of_key(head, "category"),
                 message: format!(
                     "the category's slug is {} characters long, more than the {} a URL's folder may have",
                     category_slug.len(),
@@ -336,7 +338,7 @@ pub fn build(
             });
             continue;
         }
-        let line = line_of_key(&text, "category");
+        let line = line_of_key(head, "category");
         let (first, first_path, first_line) = first_category
             .entry(category_slug.clone())
             .or_insert_with(|| (category.clone(), &file.path, line));
@@ -792,6 +794,26 @@ mod tests {
             errors[2].fix,
             "add a shorter slug: `slug = \"un-titre-vraiment-tres-long-un-titre-vraiment-tres-long-un\"`"
         );
+    }
+
+    #[test]
+    fn a_key_is_found_in_the_front_matter_not_in_the_body() {
+        let errors = build(
+            None,
+            &[
+                post("a.md", "A", "2009-01-07", "category = \"Réseaux\"\n"),
+                file(
+                    "b.md",
+                    "+++\ntitle = \"B\"\ndate = 2009-01-08\n+++\n\ncategory = reseaux\n",
+                ),
+                post("c.md", "C", "2009-01-09", "category = \"non classe\"\n"),
+            ],
+            Publish::All,
+        )
+        .unwrap_err();
+        // b.md has no category: it is « Non classé », which c.md spells another way.
+        assert_eq!((errors[0].path.as_str(), errors[0].line), ("c.md", 4));
+        assert!(errors[0].message.ends_with("in b.md:1"), "{}", errors[0]);
     }
 
     #[test]
