@@ -6,26 +6,33 @@
 //! `index.html`), the Atom feed, the sitemap and `robots.txt`. Trunk runs it after every build
 //! (see `Trunk.toml`), so saving a post under `trunk serve` shows it in the browser.
 //! On any error in the content it prints every problem with its file, line and fix, exits with
-//! status 1 and leaves the previous output as it was.
+//! status 1 and leaves the previous output as it was. The site is written into a staging
+//! folder and swapped in once whole ([`write_site`]), so a build that fails or is stopped while
+//! writing leaves the previous site as it was too. Posts dated after today (UTC, from the
+//! system clock) are left out, and named, unless `--future` is given.
 
 use carnet::prerender::{page_file, Prerenderer};
 use carnet::site::Site;
-use carnet_core::content::{self, Blog, ContentError, SourceFile};
+use carnet_core::content::{self, Blog, ContentError, Publish, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
+use carnet_core::front_matter::quoted;
 use carnet_core::model::{page_data_path, INDEX_PATH};
+use carnet_core::paths::NOT_FOUND;
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
 use std::{env, fs, io};
 
 const USAGE: &str = "\
 Carnet's content tool.
 
 Usage:
-  carnet-cli build [--content DIR] [--out DIR] [--base PATH] [--site-url URL]
+  carnet-cli build [--content DIR] [--out DIR] [--base PATH] [--site-url URL] [--future]
       Check the posts, then write into the site folder: data/, a pre-rendered page for
       every route (if Trunk's index.html is there), feed.xml, sitemap.xml, robots.txt.
-  carnet-cli check [--content DIR]
+  carnet-cli check [--content DIR] [--future]
       Only check the posts.
   carnet-cli new TITLE [--category NAME] [--content DIR]
       Start a post dated today: DIR/posts/<slug>.md with its front matter filled in.
@@ -39,6 +46,8 @@ Options:
   --base PATH     the path the site is served under, e.g. /blog/ (default: /)
   --site-url URL  where the site is published, e.g. https://example.org/blog/
                   (default: the `url` of site.toml; empty means that default too)
+  --future        also publish the posts dated after today (UTC), which are left out
+                  otherwise
 ";
 
 /// What the command line asks for.
@@ -48,9 +57,13 @@ struct Command {
     out: PathBuf,
     base: String,
     site_url: Option<String>,
+    future: bool,
 }
 
 mod synthetic;
+
+/// Where robots.txt lives, relative to the base.
+const ROBOTS_PATH: &str = "robots.txt";
 
 fn main() -> ExitCode {
     match env::args().nth(1).as_deref() {
@@ -65,7 +78,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut blog = match read_content(&command.content) {
+    let today = today();
+    let publish = if command.future {
+        Publish::All
+    } else {
+        Publish::Until(today)
+    };
+    let mut blog = match read_content(&command.content, publish) {
         Ok(Ok(blog)) => blog,
         Ok(Err(errors)) => {
             for error in &errors {
@@ -94,9 +113,19 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
+    for post in &blog.future {
+        eprintln!(
+            "carnet: left out {}, dated {}, after today ({today}); --future publishes it",
+            post.path, post.date
+        );
+    }
     eprintln!(
-        "carnet: {} posts checked{}",
-        blog.manifest.posts.len(),
+        "carnet: {} posts checked{}{}",
+        blog.manifest.posts.len() + blog.future.len(),
+        match blog.future.len() {
+            0 => String::new(),
+            left_out => format!(", {left_out} left out"),
+        },
         if command.write {
             format!(", site written to {}", command.out.display())
         } else {
@@ -124,21 +153,12 @@ fn new_post(mut args: impl Iterator<Item = String>) -> ExitCode {
         eprintln!("Give the post's title: carnet-cli new \"Mon billet\".\n\n{USAGE}");
         return ExitCode::from(2);
     };
-    let slug = carnet_core::slug::slugify(&title);
-    if slug.is_empty() {
-        eprintln!("error: the title `{title}` gives an empty slug; use Latin letters or digits");
-        return ExitCode::FAILURE;
-    }
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |elapsed| elapsed.as_secs());
-    let today = carnet_core::Date::from_days_since_epoch((seconds / 86_400) as i64)
-        .expect("today is a calendar day");
+    let slug = carnet_core::slug::page_slug(&title);
+    let today = today();
     let path = content.join("posts").join(format!("{slug}.md"));
-    let toml_text = |text: &str| text.replace('\\', "\\\\").replace('"', "\\\"");
-    let mut text = format!("+++\ntitle = \"{}\"\ndate = {today}\n", toml_text(&title));
+    let mut text = format!("+++\ntitle = {}\ndate = {today}\n", quoted(&title));
     if let Some(category) = category {
-        text.push_str(&format!("category = \"{}\"\n", toml_text(&category)));
+        text.push_str(&format!("category = {}\n", quoted(&category)));
     }
     text.push_str("+++\n\n");
     let created = fs::create_dir_all(content.join("posts")).and_then(|()| {
@@ -161,6 +181,16 @@ fn new_post(mut args: impl Iterator<Item = String>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Today in UTC, by the system clock: the day `new` dates a post, and the last day `build`
+/// publishes.
+fn today() -> carnet_core::Date {
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs());
+    carnet_core::Date::from_days_since_epoch((seconds / 86_400) as i64)
+        .expect("today is a calendar day")
 }
 
 /// `carnet-cli generate`: writes a synthetic blog.
@@ -216,6 +246,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String>
         out: "dist".into(),
         base: "/".to_owned(),
         site_url: None,
+        future: false,
     };
     while let Some(flag) = args.next() {
         let mut value = || {
@@ -224,6 +255,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Command, String>
         };
         match flag.as_str() {
             "--content" => command.content = value()?.into(),
+            "--future" => command.future = true,
             "--out" if write => command.out = value()?.into(),
             "--base" if write => command.base = Site::new(&value()?).base().to_owned(),
             "--site-url" if write => {
@@ -247,16 +279,13 @@ fn site_url(command: &Command, configured: &str) -> String {
     format!("{}/", url.trim_end_matches('/'))
 }
 
-/// Reads every `*.md` of `content/posts` (sorted, so errors come in a stable order).
-fn read_content(content: &Path) -> io::Result<Result<Blog, Vec<ContentError>>> {
+/// Reads every `*.md` file of `content/posts` (sorted, so errors come in a stable order).
+fn read_content(content: &Path, publish: Publish) -> io::Result<Result<Blog, Vec<ContentError>>> {
     let read = |path: &Path| -> io::Result<SourceFile> {
-        let text = fs::read_to_string(path).map_err(|e| {
+        let contents = fs::read(path).map_err(|e| {
             io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
         })?;
-        Ok(SourceFile {
-            path: path.display().to_string(),
-            text,
-        })
+        Ok(SourceFile::new(path.display().to_string(), contents))
     };
     let settings_path = content.join("site.toml");
     let settings = if settings_path.exists() {
@@ -275,7 +304,8 @@ fn read_content(content: &Path) -> io::Result<Result<Blog, Vec<ContentError>>> {
     let mut paths = Vec::new();
     for entry in entries {
         let path = entry?.path();
-        if path.extension().is_some_and(|ext| ext == "md") {
+        // Not a folder named `*.md`, nor an editor's lock (`.#post.md`, a link to nowhere).
+        if path.extension().is_some_and(|ext| ext == "md") && path.is_file() {
             paths.push(path);
         }
     }
@@ -284,57 +314,157 @@ fn read_content(content: &Path) -> io::Result<Result<Blog, Vec<ContentError>>> {
         .iter()
         .map(|path| read(path))
         .collect::<io::Result<Vec<_>>>()?;
-    Ok(content::build(settings.as_ref(), &posts))
+    Ok(content::build(settings.as_ref(), &posts, publish))
 }
 
-/// Writes the site in one pass over its pages: each page's data (into `.data-new`, swapped
-/// in whole at the end) and its pre-rendered HTML together; then the 404 page, the feed, the
-/// sitemap and robots.txt.
+/// Where a build writes the site, inside the site folder, until every file is written.
+const STAGING: &str = ".carnet-new";
+
+/// Where a build moves the previous site's files while it moves the new ones in.
+const RETIRED: &str = ".carnet-old";
+
+/// Whether the entry `name` at the top of the site folder is the tool's, so that a build
+/// replaces it whole: the pages' folders (see `carnet_core::paths`), `data/`, the root pages,
+/// the feed, the sitemaps and robots.txt, and the `.br` and `.gz` copies a release build made of
+/// them. Everything else (the app, its styles and images) is Trunk's, and stays.
+fn is_owned(name: &str) -> bool {
+    let name = [".br", ".gz"]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+        .unwrap_or(name);
+    let sitemap_part = name
+        .strip_prefix("sitemap-")
+        .and_then(|rest| rest.strip_suffix(".xml"))
+        .is_some_and(|number| number.parse::<usize>().is_ok());
+    sitemap_part
+        || [
+            "data",
+            "posts",
+            "category",
+            "archive",
+            "page",
+            "index.html",
+            NOT_FOUND,
+            FEED_PATH,
+            SITEMAP_PATH,
+            ROBOTS_PATH,
+        ]
+        .contains(&name)
+}
+
+/// Writes the whole site, all or nothing: every file into [`STAGING`] first, then, once all are
+/// written, the tool's entries of `out` ([`is_owned`]) are swapped for the new ones, so a build
+/// that fails or is stopped before the swap leaves the previous site as it was, and a page of
+/// a deleted post goes with the old entries.
 fn write_site(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
     fs::create_dir_all(out)?;
     let renderer = prerenderer(out, base)?;
-    let data = out.join("data");
-    // Fixed names: a build stopped half-way leaves them, and the next one clears them.
-    let staging = out.join(".data-new");
-    let retired = out.join(".data-old");
-    let _ = fs::remove_dir_all(&staging);
-    let _ = fs::remove_dir_all(&retired);
-    let write_data = |path: &str, json: String| write_file(&staging.join(relative(path)), json);
-    write_data(INDEX_PATH, to_json(&blog.manifest.index()))?;
+    let (staging, retired) = (out.join(STAGING), out.join(RETIRED));
+    // What a build stopped half-way may have left.
+    remove(&staging)?;
+    remove(&retired)?;
+    if let Err(error) = write_files(blog, &staging, renderer.as_ref()) {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(error);
+    }
+    swap_in(out, &staging, &retired)
+}
+
+/// Writes every file of the site into `folder`, in one pass over its pages: each page's data
+/// and its pre-rendered HTML together; then the 404 page, the feed, the sitemap and robots.txt.
+fn write_files(blog: &Blog, folder: &Path, renderer: Option<&Prerenderer>) -> io::Result<()> {
+    let write = |path: &str, contents: String| write_file(&folder.join(path), contents);
+    write(INDEX_PATH, to_json(&blog.manifest.index()))?;
     let mut sitemap = Vec::new();
     for page in blog.pages() {
         if let Some(list) = &page.data.list {
-            write_data(&page_data_path(&page.path), to_json(list))?;
+            write(&page_data_path(&page.path), to_json(list))?;
         }
         if let Some(post) = &page.data.post {
-            write_data(&page_data_path(&page.path), to_json(post))?;
+            write(&page_data_path(&page.path), to_json(post))?;
         }
-        if let Some(renderer) = &renderer {
-            let html = renderer.render(&page.path, &page.data);
-            write_file(&out.join(page_file(&page.path)), html)?;
+        if let Some(renderer) = renderer {
+            write(
+                &page_file(&page.path),
+                renderer.render(&page.path, &page.data),
+            )?;
         }
         sitemap.push((page.path, page.lastmod));
     }
-    if let Some(renderer) = &renderer {
+    if let Some(renderer) = renderer {
         let page = blog.not_found_page();
-        let html = renderer.render(&page.path, &page.data);
-        write_file(&out.join(page_file(&page.path)), html)?;
+        write(
+            &page_file(&page.path),
+            renderer.render(&page.path, &page.data),
+        )?;
     }
-    if data.exists() {
-        fs::rename(&data, &retired)?;
-    }
-    fs::rename(&staging, &data)?;
-    let _ = fs::remove_dir_all(&retired);
-
     let site_url = &blog.manifest.site.url;
-    fs::write(out.join(FEED_PATH), feed::atom(blog, site_url))?;
+    write(FEED_PATH, feed::atom(blog, site_url))?;
     for (path, xml) in feed::sitemaps(&sitemap, site_url) {
-        fs::write(out.join(path), xml)?;
+        write(&path, xml)?;
     }
-    fs::write(
-        out.join("robots.txt"),
+    write(
+        ROBOTS_PATH,
         format!("User-agent: *\nAllow: /\nSitemap: {site_url}{SITEMAP_PATH}\n"),
     )
+}
+
+/// Moves the tool's entries of `out` into `retired` and every entry of `staging` into `out`,
+/// then deletes `retired`. Should a move fail, the moves made are undone: `out` is as it was.
+fn swap_in(out: &Path, staging: &Path, retired: &Path) -> io::Result<()> {
+    let entries = |folder: &Path| -> io::Result<Vec<OsString>> {
+        fs::read_dir(folder)?
+            .map(|entry| entry.map(|entry| entry.file_name()))
+            .collect()
+    };
+    let old: Vec<OsString> = entries(out)?
+        .into_iter()
+        .filter(|name| name.to_str().is_some_and(is_owned))
+        .collect();
+    let new = entries(staging)?;
+    fs::create_dir(retired)?;
+    let undo = |error: io::Error| {
+        let _ = fs::remove_dir_all(staging);
+        let _ = fs::remove_dir_all(retired);
+        Err(error)
+    };
+    if let Err((moved, error)) = move_entries(&old, out, retired) {
+        let _ = move_entries(&old[..moved], retired, out);
+        return undo(error);
+    }
+    if let Err((moved, error)) = move_entries(&new, staging, out) {
+        let _ = move_entries(&new[..moved], out, staging);
+        let _ = move_entries(&old, retired, out);
+        return undo(error);
+    }
+    // The new site is in place; what is left to delete, the next build deletes if this cannot.
+    let _ = fs::remove_dir(staging);
+    let _ = fs::remove_dir_all(retired);
+    Ok(())
+}
+
+/// Moves the entries `names` of the folder `from` into `to`; on an error, says how many it had
+/// moved, and the error names the entry.
+fn move_entries(names: &[OsString], from: &Path, to: &Path) -> Result<(), (usize, io::Error)> {
+    for (moved, name) in names.iter().enumerate() {
+        let (source, target) = (from.join(name), to.join(name));
+        fs::rename(&source, &target).map_err(|error| {
+            let message = format!("{} to {}: {error}", source.display(), target.display());
+            (moved, io::Error::new(error.kind(), message))
+        })?;
+    }
+    Ok(())
+}
+
+/// Removes the file or folder at `path`, if there is one.
+fn remove(path: &Path) -> io::Result<()> {
+    let removed = match fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.is_dir() => fs::remove_dir_all(path),
+        Ok(_) => fs::remove_file(path),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(error) => Err(error),
+    };
+    removed.map_err(|error| io::Error::new(error.kind(), format!("{}: {error}", path.display())))
 }
 
 /// The renderer of pages into the `index.html` Trunk wrote in `out`, if there is one. An
@@ -362,13 +492,6 @@ fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<()> {
     write().map_err(|error| io::Error::new(error.kind(), format!("{}: {error}", path.display())))
 }
 
-/// The path of a data file inside `data/`, from its path inside the site.
-fn relative(site_path: &str) -> &str {
-    site_path
-        .strip_prefix("data/")
-        .expect("data files live under data/")
-}
-
 /// Tells the app its base path, in the `carnet-base` meta of the page Trunk wrote.
 fn set_base_in_page(html: &str, base: &str) -> String {
     const META: &str = r#"<meta name="carnet-base" content=""#;
@@ -384,4 +507,40 @@ fn set_base_in_page(html: &str, base: &str) -> String {
 
 fn to_json(value: &impl serde::Serialize) -> String {
     serde_json::to_string(value).expect("the schema serialises without error")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_owned;
+
+    #[test]
+    fn the_tool_owns_its_pages_data_feed_and_sitemaps_and_trunk_the_rest() {
+        for name in [
+            "data",
+            "posts",
+            "category",
+            "archive",
+            "page",
+            "index.html",
+            "index.html.br",
+            "404.html.gz",
+            "feed.xml",
+            "sitemap.xml",
+            "sitemap-12.xml.br",
+            "robots.txt",
+        ] {
+            assert!(is_owned(name), "{name}");
+        }
+        for name in [
+            "carnet-5f1c.js",
+            "carnet-5f1c_bg.wasm.br",
+            "style-9a2b.css",
+            "favicon.svg",
+            "images",
+            "sitemap-x.xml",
+            "pages",
+        ] {
+            assert!(!is_owned(name), "{name}");
+        }
+    }
 }

@@ -288,15 +288,12 @@ fn capitalised(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use carnet_core::content::{build, SourceFile};
+    use carnet_core::content::{build, Publish, SourceFile};
 
     fn sources(n: usize, seed: u64) -> Vec<SourceFile> {
         posts(n, seed)
             .into_iter()
-            .map(|p| SourceFile {
-                path: p.file_name,
-                text: p.text,
-            })
+            .map(|p| SourceFile::new(p.file_name, p.text))
             .collect()
     }
 
@@ -311,7 +308,7 @@ mod tests {
 
     #[test]
     fn generated_posts_are_valid_realistic_and_spread_out() {
-        let blog = build(None, &sources(300, 1)).expect("generated content is valid");
+        let blog = build(None, &sources(300, 1), Publish::All).expect("generated content is valid");
         assert_eq!(blog.manifest.posts.len(), 300);
         assert_eq!(blog.manifest.categories.len(), CATEGORIES.len());
         let years: std::collections::BTreeSet<u16> =

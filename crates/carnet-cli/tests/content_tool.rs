@@ -154,6 +154,48 @@ fn a_duplicate_slug_names_both_files() {
 }
 
 #[test]
+fn values_of_the_wrong_type_are_reported_on_their_key_line() {
+    let stderr = failing_build("wrong-types");
+    assert_mentions(
+        &stderr,
+        &[
+            "titre-nombre.md:2: `title` must be text in double quotes, not a number",
+            "fix: write `title = \"3\"`",
+            "categorie-liste.md:4: `category` must be text in double quotes, not a list",
+            "fix: a post has one category: write `category = \"Actus\"`",
+            "date-en-mots.md:4: bad date `yesterday`",
+            "fix: write the day the post was published as `date = YYYY-MM-DD`",
+            "3 problems",
+        ],
+    );
+}
+
+#[test]
+fn two_spellings_of_one_category_name_both_files() {
+    let stderr = failing_build("category-spelling");
+    assert_mentions(
+        &stderr,
+        &[
+            "b.md:5: the category `reseaux` has the same URL, category/reseaux/, as `Réseaux` in ",
+            "a.md:4",
+            "fix: spell the category the same in every post: `category = \"Réseaux\"`",
+        ],
+    );
+}
+
+#[test]
+fn a_title_too_long_for_a_file_name_is_reported_with_a_shorter_slug() {
+    let stderr = failing_build("long-title");
+    assert_mentions(
+        &stderr,
+        &[
+            "long.md:2: the slug made from the title is 335 characters long",
+            "fix: add a shorter slug: `slug = \"un-titre-vraiment-tres-long-un-titre-vraiment-tres-long-un\"`",
+        ],
+    );
+}
+
+#[test]
 fn an_unclosed_front_matter_is_reported() {
     let stderr = failing_build("unclosed");
     assert_mentions(
@@ -182,6 +224,192 @@ fn a_file_without_front_matter_is_reported() {
         &stderr,
         &["sans-entete.md:1:", "does not start with a `+++` line"],
     );
+}
+
+#[test]
+fn a_file_not_in_utf8_is_reported_on_the_line_of_its_first_bad_byte() {
+    let stderr = failing_build("invalid-utf8");
+    assert_mentions(
+        &stderr,
+        &[
+            "latin1.md:7:",
+            "not UTF-8",
+            "byte 0xE8",
+            "fix: save the file as UTF-8",
+        ],
+    );
+}
+
+#[test]
+fn an_empty_file_is_reported_with_its_fix() {
+    let stderr = failing_build("empty");
+    assert_mentions(
+        &stderr,
+        &["vide.md:1:", "the file is empty", "fix: write the post"],
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_in_posts_and_settings() {
+    let out = out_dir("bom");
+    let output = build(&fixture("bom"), &out);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let index = fs::read_to_string(out.join("data/index.json")).unwrap();
+    assert!(index.contains(r#""title":"Carnet avec BOM""#), "{index}");
+    assert!(index.contains(r#""slug":"un-billet-avec-bom""#), "{index}");
+}
+
+#[test]
+fn crlf_line_endings_give_the_same_site_as_lf() {
+    let crlf = fixture("crlf");
+    let text = fs::read_to_string(crlf.join("posts/windows.md")).unwrap();
+    assert!(text.contains("\r\n"), "the fixture has CRLF line endings");
+    let lf = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lf-content");
+    let _ = fs::remove_dir_all(&lf);
+    fs::create_dir_all(lf.join("posts")).unwrap();
+    fs::write(lf.join("posts/windows.md"), text.replace("\r\n", "\n")).unwrap();
+    assert_same_files(&built_site("crlf", &crlf, &[]), &built_site("lf", &lf, &[]));
+}
+
+#[test]
+fn titles_and_categories_without_latin_letters_get_stable_urls() {
+    let once = built_site("non-latin", &fixture("non-latin"), &[]);
+    let twice = built_site("non-latin-again", &fixture("non-latin"), &[]);
+    assert_same_files(&once, &twice);
+    let index = fs::read_to_string(once.join("data/index.json")).unwrap();
+    let index: serde_json::Value = serde_json::from_str(&index).unwrap();
+    let slugs = |key: &str, pointer: &str| -> Vec<String> {
+        let slugs = index[key].as_array().unwrap().iter();
+        slugs
+            .map(|entry| entry.pointer(pointer).unwrap().as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (posts, categories) = (
+        slugs("recent", "/slug"),
+        slugs("categories", "/category/slug"),
+    );
+    assert_eq!((posts.len(), categories.len()), (3, 3));
+    for (folder, slug) in posts
+        .iter()
+        .map(|slug| ("posts", slug))
+        .chain(categories.iter().map(|slug| ("category", slug)))
+    {
+        assert!(
+            slug.len() == 12 && slug.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{slug}"
+        );
+        let page = once.join(folder).join(slug).join("index.html");
+        assert!(page.exists(), "{}", page.display());
+    }
+
+    // `new` names the file after the same slug.
+    let content = Path::new(env!("CARGO_TARGET_TMPDIR")).join("new-non-latin");
+    let _ = fs::remove_dir_all(&content);
+    let output = run(&["new", "你好，世界", "--content", content.to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let chinese = &posts[2];
+    assert!(content.join(format!("posts/{chinese}.md")).exists());
+}
+
+#[test]
+fn posts_dated_after_today_are_left_out_unless_future_is_asked() {
+    let content = fixture("future");
+    let out = built_site("future", &content, &[]);
+    assert!(out.join("posts/deja-publie/index.html").exists());
+    assert!(!out.join("posts/pas-encore").exists());
+    assert!(!out.join("data/posts/pas-encore").exists());
+    let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(!sitemap.contains("pas-encore"), "{sitemap}");
+    let feed = fs::read_to_string(out.join("feed.xml")).unwrap();
+    assert!(!feed.contains("pas-encore"), "{feed}");
+
+    let (content_dir, out_dir) = (content.to_str().unwrap(), out.to_str().unwrap());
+    for args in [
+        &["build", "--content", content_dir, "--out", out_dir][..],
+        &["check", "--content", content_dir],
+    ] {
+        let output = run(args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{stderr}");
+        assert_mentions(
+            &stderr,
+            &[
+                "left out ",
+                "programme.md",
+                "dated 2999-01-01, after today",
+                "--future",
+                "2 posts checked, 1 left out",
+            ],
+        );
+    }
+
+    let out = built_site("future-all", &content, &["--future"]);
+    assert!(out.join("posts/pas-encore/index.html").exists());
+    assert!(out.join("data/posts/pas-encore/page.json").exists());
+    let output = run(&["check", "--future", "--content", content.to_str().unwrap()]);
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("left out"));
+}
+
+#[test]
+fn a_post_dated_today_is_published() {
+    let content = Path::new(env!("CARGO_TARGET_TMPDIR")).join("today");
+    let _ = fs::remove_dir_all(&content);
+    let dir = content.to_str().unwrap();
+    assert!(run(&["new", "Aujourd’hui", "--content", dir])
+        .status
+        .success());
+    let out = built_site("today-site", &content, &[]);
+    assert!(out.join("posts/aujourd-hui/index.html").exists());
+}
+
+#[test]
+fn file_names_with_spaces_work_and_editor_files_and_folders_are_skipped() {
+    let content = fixture("odd-names");
+    assert!(
+        fs::symlink_metadata(content.join("posts/.#mon billet.md")).is_ok(),
+        "the fixture has an editor's lock file"
+    );
+    let out = built_site("odd-names", &content, &[]);
+    assert!(out
+        .join("posts/un-fichier-au-nom-espace/index.html")
+        .exists());
+    let index = fs::read_to_string(out.join("data/index.json")).unwrap();
+    assert!(index.contains(r#""total":1,"#), "{index}");
+}
+
+#[test]
+fn a_ten_megabyte_post_is_built_in_linear_time() {
+    let content = Path::new(env!("CARGO_TARGET_TMPDIR")).join("big-post-content");
+    let _ = fs::remove_dir_all(&content);
+    fs::create_dir_all(content.join("posts")).unwrap();
+    let mut text = String::from("+++\ntitle = \"Un très long billet\"\ndate = 2009-10-06\n+++\n\n");
+    let mut part = 0;
+    while text.len() < 10 * 1024 * 1024 {
+        part += 1;
+        text.push_str(&format!(
+            "## Partie {part}\n\nUn paragraphe *numéro* {part}, avec un [lien](https://example.org/{part}) \
+             et du `code` : « l’été… ».\n\n- un\n- deux\n\n"
+        ));
+    }
+    fs::write(content.join("posts/long.md"), &text).unwrap();
+    let start = std::time::Instant::now();
+    let out = built_site("big-post", &content, &[]);
+    let elapsed = start.elapsed();
+    let page = fs::read_to_string(out.join("posts/un-tres-long-billet/index.html")).unwrap();
+    assert!(page.contains(&format!(r#"<h2 id="partie-{part}">Partie {part}</h2>"#)));
+    let data = fs::read_to_string(out.join("data/posts/un-tres-long-billet/page.json")).unwrap();
+    assert!(data.contains(&format!("## Partie {part}\\n")));
+    // Linear work on 10 MB takes seconds even in a debug build; anything quadratic, hours.
+    assert!(elapsed.as_secs() < 60, "{elapsed:?}");
+    eprintln!("a 10 MB post built in {elapsed:?}");
 }
 
 #[test]
@@ -227,19 +455,39 @@ fn files_under(folder: &Path, root: &Path) -> Vec<String> {
     files
 }
 
-fn site_with_pages(name: &str, extra: &[&str]) -> PathBuf {
+/// Every file under `root` with its bytes, by its path from `root`, sorted.
+fn contents_under(root: &Path) -> Vec<(String, Vec<u8>)> {
+    files_under(root, root)
+        .into_iter()
+        .map(|name| (name.clone(), fs::read(root.join(&name)).unwrap()))
+        .collect()
+}
+
+/// Fails unless the folders `a` and `b` hold the same files with the same bytes.
+fn assert_same_files(a: &Path, b: &Path) {
+    let (a, b) = (contents_under(a), contents_under(b));
+    let names = |files: &[(String, Vec<u8>)]| -> Vec<String> {
+        files.iter().map(|(name, _)| name.clone()).collect()
+    };
+    assert_eq!(names(&a), names(&b));
+    for ((name, a), (_, b)) in a.iter().zip(&b) {
+        assert!(a == b, "{name} differs");
+    }
+}
+
+/// Builds `content` into a fresh folder holding Trunk's page, with `extra` arguments; the build
+/// must succeed.
+fn built_site(name: &str, content: &Path, extra: &[&str]) -> PathBuf {
     let out = out_dir(name);
     fs::write(out.join("index.html"), TRUNK_PAGE).unwrap();
     let mut args = vec![
         "build",
         "--content",
-        "CONTENT",
+        content.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
     ];
     args.extend_from_slice(extra);
-    let content = repository().join("content");
-    args[2] = content.to_str().unwrap();
     let output = run(&args);
     assert!(
         output.status.success(),
@@ -247,6 +495,10 @@ fn site_with_pages(name: &str, extra: &[&str]) -> PathBuf {
         String::from_utf8_lossy(&output.stderr)
     );
     out
+}
+
+fn site_with_pages(name: &str, extra: &[&str]) -> PathBuf {
+    built_site(name, &repository().join("content"), extra)
 }
 
 #[test]
@@ -384,54 +636,141 @@ fn building_again_over_pre_rendered_pages_gives_the_same_site() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let files = |root: &Path| -> Vec<(String, Vec<u8>)> {
-        files_under(root, root)
-            .into_iter()
-            .map(|name| (name.clone(), fs::read(root.join(&name)).unwrap()))
-            .collect()
-    };
-    let (once, twice) = (files(&once), files(&twice));
-    assert_eq!(once.len(), twice.len());
-    for ((name, a), (other, b)) in once.iter().zip(&twice) {
-        assert_eq!(name, other);
-        assert!(a == b, "{name} differs after a second build");
+    assert_same_files(&once, &twice);
+}
+
+/// A copy of the seed blog's content, to change.
+fn seed_copy(name: &str) -> PathBuf {
+    let copy = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = fs::remove_dir_all(&copy);
+    fs::create_dir_all(copy.join("posts")).unwrap();
+    let seed = repository().join("content");
+    for file in files_under(&seed, &seed) {
+        fs::copy(seed.join(&file), copy.join(&file)).unwrap();
     }
+    copy
+}
+
+/// The entries of `out` whose names start with a dot: what a build left behind.
+fn hidden_entries(out: &Path) -> Vec<String> {
+    fs::read_dir(out)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.starts_with('.'))
+        .collect()
 }
 
 #[test]
-fn a_page_that_cannot_be_written_is_named_and_the_old_data_kept() {
-    let out = out_dir("unwritable");
+fn a_file_where_a_folder_of_the_site_goes_is_replaced() {
+    let out = out_dir("in-the-way");
     fs::write(out.join("index.html"), TRUNK_PAGE).unwrap();
-    // A file where the category pages' folder must go.
+    // A file where the category pages' folder goes: the tool owns that name.
     fs::write(out.join("category"), "in the way").unwrap();
-    let output = build(&repository().join("content"), &out);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
-    let page = out.join("category").join("actus").join("index.html");
-    assert!(
-        stderr.contains(&page.display().to_string()),
-        "the error names {}: {stderr}",
-        page.display()
-    );
-    assert_eq!(
-        fs::read_to_string(out.join("data/index.json")).unwrap(),
-        "old"
-    );
-
-    // Once the author clears the way, a build succeeds and nothing of the failed one is left.
-    fs::remove_file(out.join("category")).unwrap();
     let output = build(&repository().join("content"), &out);
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let hidden: Vec<_> = fs::read_dir(&out)
+    assert!(out.join("category/actus/index.html").exists());
+    assert_eq!(hidden_entries(&out), [] as [String; 0]);
+}
+
+/// The seed blog without its newest post, plus a 1 MB post older than the others, whose files
+/// come last in a build.
+fn changed_seed(name: &str) -> PathBuf {
+    let content = seed_copy(name);
+    fs::remove_file(content.join("posts/community-manager-un-metier-transparent.md")).unwrap();
+    let body = "Un paragraphe assez long pour peser, répété.\n\n".repeat(20_000);
+    fs::write(
+        content.join("posts/gros.md"),
+        format!("+++\ntitle = \"Gros\"\ndate = 2000-01-01\n+++\n\n{body}"),
+    )
+    .unwrap();
+    content
+}
+
+/// Builds `content` into `out` unable to write a file over 100 KB, as a full disk stops a
+/// build half-way: killed by SIGXFSZ, or, with `signal_ignored`, failing on that write.
+#[cfg(unix)]
+fn build_with_small_files(content: &Path, out: &Path, signal_ignored: bool) -> Output {
+    let trap = if signal_ignored { "trap '' XFSZ; " } else { "" };
+    // 200 blocks: 100 KB where a block is 512 bytes (dash), 200 KB where it is 1 KB (bash).
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("{trap}ulimit -f 200 && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_carnet-cli"))
+        .args(["build", "--content", content.to_str().unwrap()])
+        .args(["--out", out.to_str().unwrap()])
+        .output()
         .unwrap()
-        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-        .filter(|name| name.starts_with('.'))
-        .collect();
-    assert!(hidden.is_empty(), "left behind: {hidden:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_killed_or_failing_half_way_leaves_the_previous_site_whole() {
+    use std::os::unix::process::ExitStatusExt;
+    let content = changed_seed("half-way-content");
+    for signal_ignored in [false, true] {
+        let out = site_with_pages(&format!("half-way-{signal_ignored}"), &[]);
+        let before = contents_under(&out);
+        let output = build_with_small_files(&content, &out, signal_ignored);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        if signal_ignored {
+            assert_eq!(output.status.code(), Some(1), "{stderr}");
+            assert_mentions(&stderr, &["gros", "File too large"]);
+            assert_eq!(hidden_entries(&out), [] as [String; 0]);
+        } else {
+            assert!(output.status.signal().is_some(), "killed: {stderr}");
+        }
+        let after: Vec<_> = contents_under(&out)
+            .into_iter()
+            .filter(|(name, _)| !name.starts_with('.'))
+            .collect();
+        assert!(after == before, "the previous site changed: {stderr}");
+
+        // The next build finishes the job and leaves nothing of the failed one.
+        let output = build(&content, &out);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(hidden_entries(&out), [] as [String; 0]);
+        assert_same_files(&out, &built_site("half-way-fresh", &content, &[]));
+    }
+}
+
+#[test]
+fn a_deleted_post_leaves_no_page_data_feed_or_sitemap_entry() {
+    let content = seed_copy("deleted-content");
+    let out = built_site("deleted", &content, &[]);
+    let slug = "community-manager-un-metier-transparent";
+    assert!(out.join(format!("posts/{slug}/index.html")).exists());
+    // A release build's compressed copy, which would now be stale.
+    fs::write(out.join("sitemap.xml.gz"), "old").unwrap();
+    fs::remove_file(content.join(format!("posts/{slug}.md"))).unwrap();
+    let output = build(&content, &out);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for gone in [
+        format!("posts/{slug}"),
+        format!("data/posts/{slug}"),
+        "category/actus".to_owned(),
+        "data/category/actus".to_owned(),
+        "archive/2009/10".to_owned(),
+        "sitemap.xml.gz".to_owned(),
+    ] {
+        assert!(!out.join(&gone).exists(), "{gone} is left");
+    }
+    for file in ["sitemap.xml", "feed.xml", "index.html", "data/index.json"] {
+        let text = fs::read_to_string(out.join(file)).unwrap();
+        assert!(!text.contains(slug), "{file} names the deleted post");
+    }
+    assert_same_files(&out, &built_site("deleted-fresh", &content, &[]));
 }
 
 #[test]

@@ -145,15 +145,17 @@ pub fn sitemaps(urls: &[(String, Option<Date>)], site_url: &str) -> Vec<(String,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{build, SourceFile};
+    use crate::content::{build, Publish, SourceFile};
 
     fn blog() -> Blog {
-        let post = |path: &str, title: &str, date: &str, category: &str| SourceFile {
-            path: path.into(),
-            text: format!(
-                "+++\ntitle = \"{title}\"\ndate = {date}\ncategory = \"{category}\"\n+++\n\n\
-                 Texte & <b onclick=\"x()\">gras</b><script>x()</script> ![i](/images/i.svg)\n"
-            ),
+        let post = |path: &str, title: &str, date: &str, category: &str| {
+            SourceFile::new(
+                path,
+                format!(
+                    "+++\ntitle = \"{title}\"\ndate = {date}\ncategory = \"{category}\"\n+++\n\n\
+                     Texte & <b onclick=\"x()\">gras</b><script>x()</script> ![i](/images/i.svg)\n"
+                ),
+            )
         };
         build(
             None,
@@ -161,6 +163,7 @@ mod tests {
                 post("a.md", "Un & deux <trois>", "2009-10-06", "Actus"),
                 post("b.md", "Second", "2009-03-10", "Réseaux sociaux"),
             ],
+            Publish::All,
         )
         .unwrap()
     }

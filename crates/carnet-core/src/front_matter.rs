@@ -75,15 +75,62 @@ impl std::error::Error for FrontMatterError {}
 const DATE_FIX: &str =
     "write the day the post was published as `date = YYYY-MM-DD`, e.g. `date = 2009-10-06`";
 
+// Values are taken as any TOML value and their types checked here, so that an error names the
+// key and says how to write it.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFrontMatter {
-    title: Option<Spanned<String>>,
+    title: Option<Spanned<toml::Value>>,
     date: Option<Spanned<toml::Value>>,
-    category: Option<Spanned<String>>,
-    author: Option<Spanned<String>>,
-    slug: Option<Spanned<String>>,
-    summary: Option<Spanned<String>>,
+    category: Option<Spanned<toml::Value>>,
+    author: Option<Spanned<toml::Value>>,
+    slug: Option<Spanned<toml::Value>>,
+    summary: Option<Spanned<toml::Value>>,
+}
+
+/// A text value of the front matter, with the line it is on.
+struct Text {
+    value: String,
+    line: usize,
+}
+
+/// The text `value` of `key`, or an error on its line saying how to write it as text.
+fn read_text(
+    key: &str,
+    value: Option<Spanned<toml::Value>>,
+    line_of: impl Fn(usize) -> usize,
+) -> Result<Option<Text>, FrontMatterError> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    let line = line_of(value.span().start);
+    let write =
+        |value: &dyn std::fmt::Display| format!("write `{key} = {}`", quoted(&value.to_string()));
+    let (kind, fix) = match value.into_inner() {
+        toml::Value::String(value) => return Ok(Some(Text { value, line })),
+        toml::Value::Array(items) => {
+            let first = match items.into_iter().next() {
+                Some(toml::Value::String(first)) => first,
+                _ => "…".to_owned(),
+            };
+            ("a list", format!("a post has one {key}: {}", write(&first)))
+        }
+        toml::Value::Table(_) => ("a table", write(&"…")),
+        toml::Value::Boolean(value) => ("true or false", write(&value)),
+        toml::Value::Datetime(value) => ("a date", write(&value)),
+        toml::Value::Integer(value) => ("a number", write(&value)),
+        toml::Value::Float(value) => ("a number", write(&value)),
+    };
+    Err(FrontMatterError {
+        line,
+        message: format!("`{key}` must be text in double quotes, not {kind}"),
+        fix,
+    })
+}
+
+/// `text` as a TOML string, for a line of front matter: `"Un \"été\""`.
+pub fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 /// Splits `source` (a whole post file) into its checked front matter and its body.
@@ -143,16 +190,19 @@ pub fn parse(source: &str) -> Result<Document<'_>, FrontMatterError> {
         message: format!("the front matter has no `{key}`"),
         fix: format!("add a line `{key} = {example}` between the `{FENCE}` lines"),
     };
-    let title = raw
-        .title
+    let title = read_text("title", raw.title, line_of)?
         .ok_or_else(|| missing("title", "\"The post's title\""))?;
-    if title.get_ref().trim().is_empty() {
+    if title.value.trim().is_empty() {
         return Err(FrontMatterError {
-            line: line_of(title.span().start),
+            line: title.line,
             message: "the title is empty".to_owned(),
             fix: "write the post's title between the quotes".to_owned(),
         });
     }
+    let category = read_text("category", raw.category, line_of)?;
+    let author = read_text("author", raw.author, line_of)?;
+    let slug = read_text("slug", raw.slug, line_of)?;
+    let summary = read_text("summary", raw.summary, line_of)?;
     let date = raw.date.ok_or_else(|| missing("date", "2009-10-06"))?;
     let date_line = line_of(date.span().start);
     let date = read_date(date.get_ref()).map_err(|message| FrontMatterError {
@@ -160,12 +210,12 @@ pub fn parse(source: &str) -> Result<Document<'_>, FrontMatterError> {
         message,
         fix: DATE_FIX.to_owned(),
     })?;
-    if let Some(slug) = &raw.slug {
-        if !crate::slug::is_slug(slug.get_ref()) {
-            let suggestion = crate::slug::slugify(slug.get_ref());
+    if let Some(slug) = &slug {
+        if !crate::slug::is_slug(&slug.value) {
+            let suggestion = crate::slug::slugify(&slug.value);
             return Err(FrontMatterError {
-                line: line_of(slug.span().start),
-                message: format!("`{}` is not a valid slug", slug.get_ref()),
+                line: slug.line,
+                message: format!("`{}` is not a valid slug", slug.value),
                 fix: if suggestion.is_empty() {
                     "use lower-case ASCII letters, digits and single dashes, e.g. `slug = \"mon-billet\"`".to_owned()
                 } else {
@@ -174,20 +224,18 @@ pub fn parse(source: &str) -> Result<Document<'_>, FrontMatterError> {
             });
         }
     }
-    let text_value = |value: Option<Spanned<String>>| {
-        value
-            .map(Spanned::into_inner)
-            .map(|v| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
+    let trimmed = |text: Option<Text>| {
+        text.map(|text| text.value.trim().to_owned())
+            .filter(|value| !value.is_empty())
     };
     Ok(Document {
         front_matter: FrontMatter {
-            title: title.into_inner().trim().to_owned(),
+            title: title.value.trim().to_owned(),
             date,
-            category: text_value(raw.category),
-            author: text_value(raw.author),
-            slug: raw.slug.map(Spanned::into_inner),
-            summary: text_value(raw.summary),
+            category: trimmed(category),
+            author: trimmed(author),
+            slug: slug.map(|slug| slug.value),
+            summary: trimmed(summary),
         },
         body: &source[body_start..],
     })
@@ -299,6 +347,47 @@ mod tests {
             assert!(e.message.contains(words), "{e}");
             assert!(e.fix.contains("YYYY-MM-DD"), "{e}");
         }
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_names_its_key_line_and_how_to_write_it() {
+        for (line, message, fix) in [
+            (
+                "title = 3",
+                "`title` must be text in double quotes, not a number",
+                "write `title = \"3\"`",
+            ),
+            (
+                "category = [\"Actus\", \"Vie\"]",
+                "`category` must be text in double quotes, not a list",
+                "a post has one category: write `category = \"Actus\"`",
+            ),
+            (
+                "author = true",
+                "`author` must be text in double quotes, not true or false",
+                "write `author = \"true\"`",
+            ),
+            (
+                "summary = { text = \"x\" }",
+                "`summary` must be text in double quotes, not a table",
+                "write `summary = \"…\"`",
+            ),
+            (
+                "slug = 2009-10-06",
+                "`slug` must be text in double quotes, not a date",
+                "write `slug = \"2009-10-06\"`",
+            ),
+        ] {
+            let source = format!("+++\ndate = 2009-01-07\n\n{line}\ntitle = \"T\"\n+++\n");
+            let source =
+                source.replacen("title = \"T\"", "", usize::from(line.starts_with("title")));
+            let e = error(&source);
+            assert_eq!((e.line, e.message.as_str()), (4, message), "{e}");
+            assert_eq!(e.fix, fix, "{e}");
+        }
+        let e = error("+++\ntitle = \"T\"\ndate = \"yesterday\"\n+++\n");
+        assert_eq!(e.line, 3, "{e}");
+        assert!(e.fix.contains("`date = 2009-10-06`"), "{e}");
     }
 
     #[test]

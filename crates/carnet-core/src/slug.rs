@@ -4,6 +4,12 @@
 //! folded to their base letter (`é` → `e`, `œ` → `oe`); every other character separates words. The
 //! rule is small and written here, rather than taken from a transliteration crate, because the
 //! app also runs it (heading ids) and its tables would ship in every reader's download.
+//!
+//! A post or a category needs a URL whatever its name: [`page_slug`] falls back, for a name with
+//! no Latin letter or digit (« 你好，世界 », « مرحبا », « 🎉 »), on a short hash of the name. That
+//! keeps URLs ASCII (no percent-encoding for hosts, files and the router to disagree on) and
+//! stable: the same name gives the same slug on every machine and in every version, since the
+//! hash (64-bit FNV-1a) is written here and not taken from `std`, whose hasher may change.
 
 /// Makes the slug of `text`: `"Réseaux sociaux"` → `"reseaux-sociaux"`.
 ///
@@ -25,6 +31,44 @@ pub fn slugify(text: &str) -> String {
         slug.push_str(folded);
     }
     slug
+}
+
+/// Makes the slug of a page named `text` (a post's title, a category's name): [`slugify`]'s
+/// when it has a Latin letter or digit, else [`HASHED_LEN`] hexadecimal digits of a hash of
+/// `text`. Never empty, always the same for the same `text`.
+pub fn page_slug(text: &str) -> String {
+    let slug = slugify(text);
+    if !slug.is_empty() {
+        return slug;
+    }
+    // 64-bit FNV-1a; its top bits are the best mixed.
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!(
+        "{:0width$x}",
+        hash >> (64 - 4 * HASHED_LEN),
+        width = HASHED_LEN
+    )
+}
+
+/// How many hexadecimal digits [`page_slug`] gives a name without Latin letters: 48 bits, so
+/// that even 100,000 such posts are unlikely to share one (a shared slug is reported anyway).
+pub const HASHED_LEN: usize = 12;
+
+/// The longest slug the site can use: a slug names a folder, and file systems refuse names over
+/// 255 bytes.
+pub const MAX_LEN: usize = 200;
+
+/// `slug` cut after its last whole word within 60 bytes, for an author to choose instead of a
+/// slug too long (a slug is ASCII: any byte is a character boundary).
+pub fn shortened(slug: &str) -> &str {
+    const SHORT: usize = 60;
+    if slug.len() <= SHORT {
+        return slug;
+    }
+    let end = slug[..=SHORT].rfind('-').unwrap_or(SHORT);
+    &slug[..end]
 }
 
 /// Whether `text` is already a slug: what [`slugify`] would leave unchanged, and not empty.
@@ -113,6 +157,39 @@ mod tests {
     fn text_without_latin_letters_gives_an_empty_slug() {
         assert_eq!(slugify("😉 « » !"), "");
         assert_eq!(slugify("Ελληνικά"), "");
+    }
+
+    #[test]
+    fn titles_without_latin_letters_get_a_stable_hashed_slug() {
+        for (title, slug) in [
+            ("你好，世界", "fe310926beab"),
+            ("مرحبا بالعالم", "d7a61c644096"),
+            ("🎉🎈🎂", "3161c6aa168a"),
+            ("Ελληνικά", "10a77a0ff0a4"),
+        ] {
+            assert_eq!(page_slug(title), slug, "{title}");
+            assert!(is_slug(&page_slug(title)), "{title}");
+        }
+        // Pinned values, checked against an independent FNV-1a: a change would move published
+        // URLs.
+        assert_ne!(page_slug("你好"), page_slug("你好，世界"));
+    }
+
+    #[test]
+    fn titles_with_latin_letters_keep_their_readable_slug() {
+        assert_eq!(page_slug("Réseaux sociaux"), "reseaux-sociaux");
+        assert_eq!(page_slug("北京 2008"), "2008");
+    }
+
+    #[test]
+    fn long_slugs_are_shortened_between_words() {
+        let long = "un-titre-vraiment-tres-long-".repeat(10);
+        assert_eq!(
+            shortened(&long),
+            "un-titre-vraiment-tres-long-un-titre-vraiment-tres-long-un"
+        );
+        assert_eq!(shortened("court"), "court");
+        assert_eq!(shortened(&"a".repeat(300)), "a".repeat(60));
     }
 
     #[test]
