@@ -31,16 +31,14 @@ pub struct Prerenderer {
 
 impl Prerenderer {
     /// A renderer of pages served under `base`, into Trunk's `template` page, whose `<body>`
-    /// must be empty.
+    /// must hold nothing but scripts (`trunk serve` puts its live-reload client there): the
+    /// page is rendered before them, where hydration looks for it.
     pub fn new(template: &str, base: &str) -> Result<Prerenderer, String> {
         let template = Template::new(template)?;
-        if !template
-            .after_body_start
-            .trim_start()
-            .starts_with("</body>")
-        {
+        if !only_scripts(&template.after_body_start).starts_with("</body>") {
             return Err(
-                "the <body> of index.html must be empty: pages are rendered into it".into(),
+                "the <body> of index.html must hold nothing but scripts: pages are rendered into it"
+                    .into(),
             );
         }
         let runtime = tokio::runtime::Builder::new_current_thread()
@@ -117,6 +115,18 @@ fn inline_scripts(page: &str) -> impl Iterator<Item = &str> {
         let data = tag.contains("type=\"application/json\"") || tag.contains(" src=");
         (!data).then(|| &page[tag_end + 1..content_end])
     })
+}
+
+/// `html` from its start on, without the `<script>` elements and spaces it starts with.
+fn only_scripts(html: &str) -> &str {
+    let mut rest = html.trim_start();
+    while rest.starts_with("<script") {
+        match rest.find("</script>") {
+            Some(end) => rest = rest[end + "</script>".len()..].trim_start(),
+            None => break,
+        }
+    }
+    rest
 }
 
 /// The file the page at `path` is written to, relative to the site folder: `index.html`,
@@ -284,6 +294,29 @@ mod tests {
             assert!(page.contains(directive), "{directive}");
         }
         assert!(!page.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn pages_render_before_the_live_reload_client_of_trunk_serve() {
+        // `trunk serve` writes its client first in the body; the pre-renderer refused such a
+        // page, so `scripts/serve` failed on every build.
+        let template = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head>\
+            <body><script>\"use strict\"; reload()</script></body></html>";
+        assert!(Prerenderer::new(template, "/").is_ok());
+        let filled = Template::new(template)
+            .expect("a template")
+            .fill("", "", "<p>page</p>");
+        assert!(
+            filled.contains("<body><p>page</p><script>\"use strict\"; reload()</script></body>"),
+            "{filled}"
+        );
+        let page = with_content_security_policy(&filled);
+        // `printf '"use strict"; reload()' | openssl dgst -sha256 -binary | base64`
+        assert!(
+            page.contains("'sha256-2XMPyQVKycjDRgawGkDq7RiyH9ksqb14ClNxDJv3mYs='"),
+            "{page}"
+        );
+        assert!(Prerenderer::new("<html><head></head><body><p>x</p></body></html>", "/").is_err());
     }
 
     #[test]
