@@ -12,6 +12,7 @@ pub mod front_matter;
 pub mod markdown;
 pub mod model;
 pub mod paths;
+pub mod read;
 pub mod slug;
 
 pub use date::{Date, YearMonth};
