@@ -157,8 +157,6 @@ browserSuites("Carnet", (browserName) => {
   let root;
   /** The same build served like `trunk serve`: index.html (200) for any path that is no file. */
   let spa;
-  /** The same build served without the pages' embedded data: the app fetches the index. */
-  let bare;
   let blog;
   let blogMissing;
 
@@ -166,7 +164,6 @@ browserSuites("Carnet", (browserName) => {
     checkBuild(DIST, BUILD_ROOT);
     root = siteOf(await serve(DIST, { base: "/", fallback: "404" }));
     spa = siteOf(await serve(DIST, { base: "/", fallback: "index" }));
-    bare = siteOf(await serve(DIST, { base: "/", fallback: "404", stripData: true }));
     try {
       checkBuild(DIST_BLOG, BUILD_BLOG);
       const index = fs.readFileSync(path.join(DIST_BLOG, "index.html"), "utf8");
@@ -189,7 +186,6 @@ browserSuites("Carnet", (browserName) => {
     await browser?.close();
     await root?.server.close();
     await spa?.server.close();
-    await bare?.server.close();
     await blog?.server.close();
   });
 
@@ -884,6 +880,32 @@ browserSuites("Carnet", (browserName) => {
       });
     }
 
+    /** Opens the newest post, then goes to the next one in the app while its data request fails. */
+    async function bodyFailure(page, site, failing, tolerated) {
+      await open(page, site, postPath(POSTS[0]));
+      await expectPost(page, site, POSTS[0]);
+      await setMarker(page);
+      site.server.faults.set(failing, "reset");
+      await clickLink(page, "main nav.neighbours p.older", POSTS[1].title);
+      await eventually(async () => assert.equal(new URL(page.url()).pathname, site.path(postPath(POSTS[1]))));
+      await eventually(async () => assert.equal(await page.title(), "Billet indisponible — Carnet"));
+      const alert = "main div.load-error[role=alert]";
+      await eventually(async () =>
+        assert.ok((await textOf(page, alert)).includes("Impossible de charger ce billet."), "error message"),
+      );
+      const retry = await button(page, alert, "Réessayer");
+      assert.equal(await count(page, "main div.post-body"), 0, "no body yet");
+      assert.ok(site.server.requests.includes(failing), "the post was requested, and failed");
+      if (browserName === "chromium") assert.ok(tolerated.length > 0, "Chromium logged the failed request");
+
+      site.server.faults.delete(failing);
+      await retry.click();
+      await expectPost(page, site, POSTS[1]);
+      await expectImagesLoaded(page, "main div.post-body", POSTS[1].images);
+      assert.equal(await count(page, "div.load-error"), 0, "the alert is gone");
+      assert.equal(await marker(page), 1, "neither the failure nor retrying reloaded the page");
+    }
+
     const failingBody = () => blog.path(`/data/posts/${POSTS[1].slug}/page.json`);
     blogTest(
       "post failure under /blog/: « Réessayer » loads it once the network is back",
@@ -1049,109 +1071,7 @@ browserSuites("Carnet", (browserName) => {
   });
 
   // -----------------------------------------------------------------------------------------
-  // 11. A post that fails to load, and « Réessayer ».
-
-  /** Opens the newest post, then goes to the next one in the app while its data request fails. */
-  async function bodyFailure(page, site, failing, tolerated) {
-    await open(page, site, postPath(POSTS[0]));
-    await expectPost(page, site, POSTS[0]);
-    await setMarker(page);
-    site.server.failPaths.add(failing);
-    await clickLink(page, "main nav.neighbours p.older", POSTS[1].title);
-    await eventually(async () => assert.equal(new URL(page.url()).pathname, site.path(postPath(POSTS[1]))));
-    await eventually(async () => assert.equal(await page.title(), "Billet indisponible — Carnet"));
-    const alert = "main div.load-error[role=alert]";
-    await eventually(async () =>
-      assert.ok((await textOf(page, alert)).includes("Impossible de charger ce billet."), "error message"),
-    );
-    const retry = await eventually(async () => {
-      const buttons = await page.$$(`${alert} button`);
-      const named = [];
-      for (const button of buttons) {
-        if (norm(await button.evaluate((b) => b.textContent)) === "Réessayer") named.push(button);
-      }
-      assert.equal(named.length, 1, "one « Réessayer » button");
-      return named[0];
-    });
-    assert.equal(await count(page, "main div.post-body"), 0, "no body yet");
-    assert.ok(site.server.requests.includes(failing), "the post was requested, and failed");
-    if (browserName === "chromium") assert.ok(tolerated.length > 0, "Chromium logged the failed request");
-
-    site.server.failPaths.delete(failing);
-    await retry.click();
-    await expectPost(page, site, POSTS[1]);
-    await expectImagesLoaded(page, "main div.post-body", POSTS[1].images);
-    assert.equal(await count(page, "div.load-error"), 0, "the alert is gone");
-    assert.equal(await marker(page), 1, "neither the failure nor retrying reloaded the page");
-  }
-
-  describe("network", () => {
-    // The bare site serves its pages without their embedded data: the app fetches this itself.
-    const INDEX = "/data/index.json";
-
-    pageTest(
-      "without embedded data, « Chargement du carnet… » shows while the index loads",
-      { site: () => bare },
-      async ({ page }) => {
-        const release = bare.server.hold(INDEX);
-        try {
-          // Not waiting for "load": the held request must not hold up navigation.
-          const response = await page.goto(bare.url("/"), { waitUntil: "domcontentloaded" });
-          assert.equal(response?.status(), 200);
-          assert.equal(await count(page, "script#carnet-data"), 0, "the page embeds no data");
-          await expectText(page, "p.loading", "Chargement du carnet…");
-          assert.equal(await attrOf(page, "p.loading", "role"), "status");
-          assert.equal(await count(page, "main article.post-card"), 0, "no posts before the index");
-          assert.ok(bare.server.requests.includes(INDEX), "the app asked for the index");
-        } finally {
-          release();
-        }
-        await expectPage(page, bare, HOME);
-        await expectPostCards(page, bare, POSTS);
-        await expectChrome(page, bare);
-        assert.equal(await count(page, "p.loading"), 0, "the loading line is gone");
-      },
-    );
-
-    pageTest(
-      "index failure: « Impossible de charger le blog. » with « Réessayer », which shows the blog once the network is back",
-      { site: () => bare, failing: [INDEX] },
-      async ({ page, tolerated }) => {
-        bare.server.failPaths.add(INDEX);
-        const before = bare.server.requests.length;
-        await open(page, bare, "/");
-        const alert = "div.load-error[role=alert]";
-        await eventually(async () =>
-          assert.ok((await textOf(page, alert)).includes("Impossible de charger le blog."), "error message"),
-        );
-        const retry = await button(page, alert, "Réessayer");
-        assert.equal(await count(page, "main article.post-card"), 0, "no posts");
-        assert.ok(bare.server.requests.slice(before).includes(INDEX), "the index was asked for, and failed");
-        if (browserName === "chromium") assert.ok(tolerated.length > 0, "Chromium logged the failed request");
-
-        bare.server.failPaths.delete(INDEX);
-        await setMarker(page);
-        await retry.click();
-        await expectPage(page, bare, HOME);
-        await expectPostCards(page, bare, POSTS);
-        await expectChrome(page, bare);
-        assert.equal(await count(page, "div.load-error"), 0, "the alert is gone");
-        assert.equal(await marker(page), 1, "retrying did not reload the page");
-      },
-    );
-
-    const failingBody = `/data/posts/${POSTS[1].slug}/page.json`;
-    pageTest(
-      "post failure: an alert with « Réessayer », which loads the post once the network is back",
-      { failing: [failingBody] },
-      async ({ page, tolerated }) => {
-        await bodyFailure(page, root, failingBody, tolerated);
-      },
-    );
-  });
-
-  // -----------------------------------------------------------------------------------------
-  // 12. Layout: phone and desktop widths, dark mode.
+  // 11. Layout: phone and desktop widths, dark mode.
 
   describe("layout", () => {
     const boxes = (page) =>

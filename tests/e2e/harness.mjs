@@ -254,9 +254,10 @@ export async function appStarted(page) {
 /**
  * Opens `relative` on `site` and checks the HTTP status of the document; then waits for the app
  * to start, unless `app` is false (JavaScript off). A 404 is expected on purpose: its « Failed to
- * load resource » line is tolerated for that URL only.
+ * load resource » line is tolerated for that URL only. `waitUntil` is puppeteer's ("load" by
+ * default; "domcontentloaded" when a request the page makes is held on purpose).
  */
-export async function open(page, site, relative, { status = 200, app = true } = {}) {
+export async function open(page, site, relative, { status = 200, app = true, waitUntil = "load" } = {}) {
   const url = site.url(relative);
   if (status === 404) page.carnet.expected404.add(url);
   // An unknown post is only known to be one when its data answers 404, which Chromium logs.
@@ -264,7 +265,7 @@ export async function open(page, site, relative, { status = 200, app = true } = 
   if (post && !POSTS.some((known) => known.slug === post)) {
     page.carnet.expected404.add(site.url(`/data/posts/${post}/page.json`));
   }
-  const response = await page.goto(url, { waitUntil: "load" });
+  const response = await page.goto(url, { waitUntil });
   assert.ok(response, `a response for ${url}`);
   assert.equal(response.status(), status, `HTTP status of ${url}`);
   if (app) await appStarted(page);
@@ -393,6 +394,10 @@ export function browserSuites(title, suite) {
   });
 }
 
+/** The line Chromium logs for a request that failed: no answer, or an error status. */
+const FAILED_LOAD =
+  /^Failed to load resource: (net::ERR_[A-Z_]+|the server responded with a status of \d{3} \([^)]*\))$/;
+
 /**
  * A function declaring page tests: `pageTest(name, [options,] fn)` declares a test that gets
  * `{ page, context, tolerated, site }` in a fresh browser context.
@@ -401,10 +406,11 @@ export function browserSuites(title, suite) {
  * only known once the suite's `before` has run).
  * options.browser: a function giving another browser to use.
  * options.viewport: the page's viewport (default 1280×720).
- * options.site: a function giving the site whose failPaths are cleared after the test.
+ * options.site: a function giving the site whose faults are cleared after the test.
  * options.failing: full pathnames whose failed requests the test provokes; their « Failed to
- * load resource: net::ERR_… » console errors are tolerated, and handed to the test as
- * `tolerated`. Any other console error or uncaught page error fails the test.
+ * load resource » console errors (net::ERR_…, or an error status) are tolerated, and handed to
+ * the test as `tolerated`. Any other console error (a panic of the app is one) or uncaught page
+ * error fails the test.
  */
 export function pageTester(defaults) {
   return function pageTest(name, options, fn) {
@@ -432,7 +438,7 @@ export function pageTester(defaults) {
             // Not a URL: not a tolerated line.
           }
           const expected =
-            (failing.has(failedPath) && /^Failed to load resource: net::ERR_[A-Z_]+$/.test(text)) ||
+            (failing.has(failedPath) && FAILED_LOAD.test(text)) ||
             (expected404.has(url) &&
               text === "Failed to load resource: the server responded with a status of 404 (Not Found)");
           (expected ? tolerated : problems).push(entry);
@@ -444,7 +450,7 @@ export function pageTester(defaults) {
       } catch (error) {
         failure = error;
       } finally {
-        site.server.failPaths.clear();
+        site.server.faults.clear();
         await context.close().catch(() => {});
       }
       if (failure) {
