@@ -4,10 +4,11 @@
 // Run from the repository root: node --test tests/e2e/
 //
 // What is tested: the release build in CARNET_DIST (default "dist") served at / like GitHub Pages
-// (every route a pre-rendered file, 404.html with status 404 for anything else), the same build
-// served like `trunk serve` (index.html, with status 200, for any path that is no file) and served
-// without the data its pages embed (so that the app fetches the index itself), and the build
-// in CARNET_DIST_BLOG (default "dist-blog", made with `--public-url /blog/`) served under /blog/.
+// (every route a pre-rendered file, 404.html with status 404 for anything else) and like
+// `trunk serve` and single-page-app rewrites (index.html, with status 200, for any path that is
+// no file, data files included): the main tests run against both; and the build in
+// CARNET_DIST_BLOG (default "dist-blog", made with `--public-url /blog/`) served under /blog/.
+// What a reader sees when loading fails or stalls is in faults.test.mjs.
 //
 // One browser per browser name for the file, a fresh browser context (incognito) and page per
 // test. Every test fails if its page logs a console error or throws an uncaught error; the only
@@ -155,7 +156,7 @@ const fetchStatus = async (url) => (await fetch(url, { redirect: "manual" })).st
 browserSuites("Carnet", (browserName) => {
   let browser;
   let root;
-  /** The same build served like `trunk serve`: index.html (200) for any path that is no file. */
+  /** The same build served like `trunk serve` and SPA rewrites: index.html (200) for any path that is no file. */
   let spa;
   let blog;
   let blogMissing;
@@ -195,161 +196,406 @@ browserSuites("Carnet", (browserName) => {
     return blog;
   }
 
+  /**
+   * The two ways static hosts answer a path that is no file; the main tests (1.) run against both.
+   * GitHub Pages, Netlify without rewrites, S3, nginx's `error_page`: the site's 404.html with
+   * status 404, and a folder without its trailing slash is redirected to it. `trunk serve` and
+   * single-page-app rewrites (Netlify's `/* /index.html 200`, Vercel and Firebase rewrites, nginx's
+   * `try_files … /index.html`): index.html with status 200, for data files too, and a folder's
+   * index.html at the URL without its slash.
+   */
+  const HOSTS = [
+    {
+      name: "host answering 404.html",
+      site: () => root,
+      missing: 404,
+      slashlessIs: "are redirected to the page",
+      slashless: (path) => path,
+    },
+    {
+      name: "host answering index.html for every missing path",
+      site: () => spa,
+      missing: 200,
+      slashlessIs: "show the page at that URL",
+      slashless: (path) => path.replace(/\/$/, ""),
+    },
+  ];
+
   const pageTest = pageTester({ browser: () => browser, site: () => root });
 
-  // -----------------------------------------------------------------------------------------
-  // 1. Every route loads directly with HTTP 200; unknown paths answer 404 with the 404 page.
-
-  describe("deep links", () => {
-    pageTest("home /: the three posts, newest first, with dates, categories and excerpts", async ({ page }) => {
-      await open(page, root, "/");
-      await expectPage(page, root, HOME);
-      await expectPostCards(page, root, POSTS);
-      await expectChrome(page, root);
-      await expectHead(page, root, HOME);
-    });
-
-    for (const post of POSTS) {
-      pageTest(`post page ${postPath(post)}`, async ({ page }) => {
-        await open(page, root, postPath(post));
-        await expectPost(page, root, post);
-        await expectChrome(page, root);
-        await expectHead(page, root, postPage(post), { kind: "article" });
-      });
+  /** Home → post → category → month → archive → home by clicks, then back and forward. */
+  async function navigateAround(page, site) {
+    await open(page, site, "/");
+    await expectHomeList(page);
+    await setMarker(page);
+    const post = postPage(POSTS[0]);
+    const category = categoryPage(POSTS[0].category);
+    const month = monthPage(monthOf("octobre 2009"));
+    const steps = [
+      ["main article.post-card h2", POSTS[0].title, post],
+      ["main article.post p.byline", "Actus", category],
+      ["aside.sidebar", "octobre 2009", month],
+      ["header.site-header nav", "Archives", ARCHIVE],
+      ["header.site-header nav", "Accueil", HOME],
+    ];
+    for (const [scope, name, expected] of steps) {
+      await clickLink(page, scope, name);
+      await expectPage(page, site, expected);
+      assert.equal(await marker(page), 1, `no reload on the way to ${expected.path}`);
+      if (expected === post) {
+        await expectPost(page, site, POSTS[0]);
+        await expectImagesLoaded(page, "main div.post-body", POSTS[0].images);
+        // The head follows the page.
+        await eventually(() => expectHead(page, site, post, { kind: "article" }));
+      }
     }
 
-    pageTest("category page /category/actus/", async ({ page }) => {
-      await open(page, root, "/category/actus/");
-      await expectPage(page, root, categoryPage(POSTS[0].category));
-      // The heading really has the French no-break space before the colon.
-      assert.match(
-        (await rawTexts(page, "main h1.page-heading"))[0] ?? "",
-        /^\s*Catégorie\u00a0: Actus \(1 billet\)\s*$/,
-      );
-      await expectPostCards(page, root, [POSTS[0]]);
-      await expectChrome(page, root);
-      await expectHead(page, root, categoryPage(POSTS[0].category));
-    });
-
-    pageTest("month page /archive/2009/10/", async ({ page }) => {
-      const month = monthOf("octobre 2009");
-      await open(page, root, month.path);
-      await expectPage(page, root, monthPage(month));
-      assert.match((await rawTexts(page, "main h1"))[0] ?? "", /^\s*Archives\u00a0: octobre 2009\s*$/);
-      await expectText(page, "main p.page-count", "1 billet");
-      await expectPostCards(page, root, [POSTS[0]]);
-      await expectChrome(page, root);
-      await expectHead(page, root, monthPage(month));
-    });
-
-    pageTest("archive page /archive/", async ({ page }) => {
-      await open(page, root, "/archive/");
-      await expectPage(page, root, ARCHIVE);
-      await expectTexts(page, "main section.archive-year h2", ["2009 (3 billets)"]);
-      await expectChrome(page, root);
-      await expectHead(page, root, ARCHIVE);
-    });
-
-    pageTest("a folder without its trailing slash is redirected to it", async ({ page }) => {
-      const response = await page.goto(root.url("/posts/" + POSTS[1].slug), { waitUntil: "load" });
-      assert.equal(response.status(), 200);
-      await appStarted(page);
-      await expectPost(page, root, POSTS[1]);
-      // Every kind of page: post, category, month, archive.
-      for (const expected of SLASHLESS_PAGES) {
-        await open(page, root, expected.path.replace(/\/$/, ""));
-        await expectPage(page, root, expected);
-        await expectChrome(page, root);
-      }
-    });
-
-    pageTest("unknown paths without a trailing slash: HTTP 404 and « Page introuvable »", async ({ page }) => {
-      for (const unknown of SLASHLESS_NOT_FOUND_PATHS) {
-        await open(page, root, unknown, { status: 404 });
-        await expectPage(page, root, notFoundPage(unknown));
-        await expectChrome(page, root);
-        assert.deepEqual(await linkHrefs(page, "main", "Retour à l’accueil"), [root.path("/")]);
-      }
-    });
-
-    for (const unknown of NOT_FOUND_PATHS) {
-      pageTest(`${unknown}: HTTP 404 and « Page introuvable », with a way home`, async ({ page }) => {
-        await open(page, root, unknown, { status: 404, app: false });
-        // Before the app starts (404.html as served)…
-        await expectText(page, "main h1", "Page introuvable", "the served 404 page");
-        await appStarted(page);
-        // …and once it has rendered itself for the real URL.
-        await expectPage(page, root, notFoundPage(unknown));
-        await expectChrome(page, root);
-        await setMarker(page);
-        const home = await link(page, "main", "Retour à l’accueil");
-        assert.equal(await hrefOf(home), root.path("/"));
-        await home.click();
-        await expectPage(page, root, HOME);
-        assert.equal(await marker(page), 1, "going home did not reload the page");
-        await expectChrome(page, root);
-      });
+    const history = [HOME, post, category, month, ARCHIVE, HOME];
+    // Back to the start, then forward to the end.
+    for (let i = history.length - 2; i >= 0; i--) {
+      await page.goBack();
+      await expectPage(page, site, history[i]);
+      assert.equal(await marker(page), 1, `no reload going back to ${history[i].path}`);
     }
-  });
+    for (let i = 1; i < history.length; i++) {
+      await page.goForward();
+      await expectPage(page, site, history[i]);
+      assert.equal(await marker(page), 1, `no reload going forward to ${history[i].path}`);
+    }
+  }
 
   // -----------------------------------------------------------------------------------------
-  // 1b. Served like `trunk serve`: any path that is no file gets index.html (the home page,
-  // pre-rendered) with status 200, and the app shows the page the URL names.
+  // 1. On each kind of host (HOSTS): every route loads directly, unknown paths show « Page
+  // introuvable », each seed post in full, the listings and their counts, client-side
+  // navigation with back, forward, scroll restoration and reload.
 
-  describe("`trunk serve`-like host", () => {
-    pageTest("deep links: home, posts, a category, a month and the archive", { site: () => spa }, async ({ page }) => {
-      await open(page, spa, "/");
-      await expectPage(page, spa, HOME);
-      await expectPostCards(page, spa, POSTS);
-      await expectChrome(page, spa);
-      // Every folder is answered with its own pre-rendered index.html, as on the GitHub Pages-like
-      // host (see "deep links"): one post of each kind of page is enough here.
-      await open(page, spa, postPath(POSTS[1]));
-      await expectPost(page, spa, POSTS[1]);
-      await expectChrome(page, spa);
-      await open(page, spa, "/category/actus/");
-      await expectPage(page, spa, categoryPage(POSTS[0].category));
-      await expectPostCards(page, spa, [POSTS[0]]);
-      const month = monthOf("octobre 2009");
-      await open(page, spa, month.path);
-      await expectPage(page, spa, monthPage(month));
-      await expectText(page, "main p.page-count", "1 billet");
-      await expectPostCards(page, spa, [POSTS[0]]);
-      await open(page, spa, "/archive/");
-      await expectPage(page, spa, ARCHIVE);
-      await expectTexts(page, "main section.archive-year h2", ["2009 (3 billets)"]);
-      await expectChrome(page, spa);
-    });
+  for (const host of HOSTS) {
+    describe(host.name, () => {
+      const pageTest = pageTester({ browser: () => browser, site: host.site });
 
-    pageTest("URLs without the trailing slash show the pages, at those URLs", { site: () => spa }, async ({ page }) => {
-      for (const expected of SLASHLESS_PAGES) {
-        const slashless = expected.path.replace(/\/$/, "");
-        await open(page, spa, slashless);
-        await expectPage(page, spa, { ...expected, path: slashless });
-        await expectChrome(page, spa);
-      }
-    });
+      describe("deep links", () => {
+        pageTest(
+          "home /: the three posts, newest first, with dates, categories and excerpts",
+          async ({ page, site }) => {
+            await open(page, site, "/");
+            await expectPage(page, site, HOME);
+            await expectPostCards(page, site, POSTS);
+            await expectChrome(page, site);
+            await expectHead(page, site, HOME);
+          },
+        );
 
-    pageTest(
-      "unknown paths: HTTP 200 with « Page introuvable » and a way home",
-      { site: () => spa },
-      async ({ page }) => {
-        // With or without the trailing slash, every one of them gets the same index.html.
-        for (const unknown of ["/nope/deeper", "/posts/nope/", ...SLASHLESS_NOT_FOUND_PATHS]) {
-          await open(page, spa, unknown);
-          await expectPage(page, spa, notFoundPage(unknown));
-          await expectChrome(page, spa);
+        for (const post of POSTS) {
+          pageTest(`post page ${postPath(post)}`, async ({ page, site }) => {
+            await open(page, site, postPath(post));
+            await expectPost(page, site, post);
+            await expectChrome(page, site);
+            await expectHead(page, site, postPage(post), { kind: "article" });
+          });
         }
-        await setMarker(page);
-        const home = await link(page, "main", "Retour à l’accueil");
-        assert.equal(await hrefOf(home), spa.path("/"));
-        await home.click();
-        await expectPage(page, spa, HOME);
-        assert.equal(await marker(page), 1, "going home did not reload the page");
-        await expectChrome(page, spa);
-      },
-    );
-  });
+
+        pageTest("category page /category/actus/", async ({ page, site }) => {
+          await open(page, site, "/category/actus/");
+          await expectPage(page, site, categoryPage(POSTS[0].category));
+          // The heading really has the French no-break space before the colon.
+          assert.match(
+            (await rawTexts(page, "main h1.page-heading"))[0] ?? "",
+            /^\s*Catégorie\u00a0: Actus \(1 billet\)\s*$/,
+          );
+          await expectPostCards(page, site, [POSTS[0]]);
+          await expectChrome(page, site);
+          await expectHead(page, site, categoryPage(POSTS[0].category));
+        });
+
+        pageTest("month page /archive/2009/10/", async ({ page, site }) => {
+          const month = monthOf("octobre 2009");
+          await open(page, site, month.path);
+          await expectPage(page, site, monthPage(month));
+          assert.match((await rawTexts(page, "main h1"))[0] ?? "", /^\s*Archives\u00a0: octobre 2009\s*$/);
+          await expectText(page, "main p.page-count", "1 billet");
+          await expectPostCards(page, site, [POSTS[0]]);
+          await expectChrome(page, site);
+          await expectHead(page, site, monthPage(month));
+        });
+
+        pageTest("archive page /archive/", async ({ page, site }) => {
+          await open(page, site, "/archive/");
+          await expectPage(page, site, ARCHIVE);
+          await expectTexts(page, "main section.archive-year h2", ["2009 (3 billets)"]);
+          await expectChrome(page, site);
+          await expectHead(page, site, ARCHIVE);
+        });
+
+        pageTest(`URLs without the trailing slash ${host.slashlessIs}`, async ({ page, site }) => {
+          // Every kind of page: post, category, month, archive.
+          for (const expected of SLASHLESS_PAGES) {
+            const slashless = expected.path.replace(/\/$/, "");
+            await open(page, site, slashless);
+            await expectPage(page, site, { ...expected, path: host.slashless(expected.path) });
+            await expectChrome(page, site);
+          }
+        });
+
+        pageTest(
+          `unknown paths without a trailing slash: HTTP ${host.missing} and « Page introuvable »`,
+          async ({ page, site }) => {
+            for (const unknown of SLASHLESS_NOT_FOUND_PATHS) {
+              await open(page, site, unknown, { status: host.missing });
+              await expectPage(page, site, notFoundPage(unknown));
+              await expectChrome(page, site);
+              assert.deepEqual(await linkHrefs(page, "main", "Retour à l’accueil"), [site.path("/")]);
+            }
+          },
+        );
+
+        for (const unknown of NOT_FOUND_PATHS) {
+          pageTest(
+            `${unknown}: HTTP ${host.missing} and « Page introuvable », with a way home`,
+            async ({ page, site }) => {
+              await open(page, site, unknown, { status: host.missing, app: false });
+              // 404.html says so before the app starts (index.html, the home page, cannot)…
+              if (host.missing === 404) await expectText(page, "main h1", "Page introuvable", "the served 404 page");
+              await appStarted(page);
+              // …and so does the app, once it has rendered itself for the real URL.
+              await expectPage(page, site, notFoundPage(unknown));
+              await expectChrome(page, site);
+              await setMarker(page);
+              const home = await link(page, "main", "Retour à l’accueil");
+              assert.equal(await hrefOf(home), site.path("/"));
+              await home.click();
+              await expectPage(page, site, HOME);
+              assert.equal(await marker(page), 1, "going home did not reload the page");
+              await expectChrome(page, site);
+            },
+          );
+        }
+      });
+
+      describe("posts", () => {
+        for (const post of POSTS) {
+          pageTest(`« ${post.title} »: byline, body, closed comments, neighbours, images`, async ({ page, site }) => {
+            await open(page, site, postPath(post));
+            await expectPost(page, site, post);
+            const article = "main article.post";
+            assert.equal(await attrOf(page, `${article} header p.byline time`, "datetime"), post.datetime);
+            const categoryLink = await link(page, `${article} header p.byline`, post.category.name);
+            assert.equal(await hrefOf(categoryLink), site.path(categoryPath(post.category)));
+            assert.equal(await textOf(page, `${article} header p.byline .author`), "admin");
+
+            // « Commentaires fermés » closes the article, after the body.
+            assert.deepEqual(
+              await page.$eval(article, (a) => [...a.children].map((child) => child.localName + "." + child.className)),
+              ["header.", "div.post-body", "p.comments-closed"],
+              "the article: header, body, then « Commentaires fermés »",
+            );
+
+            const nav = "main nav.neighbours";
+            for (const side of ["older", "newer"]) {
+              const expected = NEIGHBOURS[post.slug][side];
+              const entry = `${nav} p.${side}`;
+              if (!expected) {
+                assert.equal(await count(page, entry), 0, `no ${side} neighbour`);
+                continue;
+              }
+              const label = side === "older" ? "← Billet précédent" : "Billet suivant →";
+              await expectText(page, `${entry} .neighbour-label`, label);
+              await expectText(page, `${entry} a`, expected.title);
+              assert.equal(await attrOf(page, `${entry} a`, "href"), site.path(postPath(expected)));
+            }
+            assert.equal(await count(page, `${nav} a`), Object.values(NEIGHBOURS[post.slug]).filter(Boolean).length);
+
+            await expectImagesLoaded(page, `${article} div.post-body`, post.images);
+            assert.equal(await count(page, `${article} div.post-body img`), post.images.length, "images in the body");
+          });
+        }
+
+        pageTest("the first post's Markdown: quote, nested list, subheading, ending", async ({ page, site }) => {
+          await open(page, site, postPath(POSTS[0]));
+          const body = "main article.post div.post-body";
+          await page.waitForSelector(body, { timeout: TIMEOUT });
+          const quote = await textOf(page, `${body} blockquote`);
+          assert.ok(quote.includes("Un bon Community Manager commence par dire « bonjour » 😉"));
+          await expectText(page, `${body} h2`, "Définir un community manager ?");
+          const structure = await page.$eval(body, (body) => {
+            const fourth = body.querySelector(":scope > ul").querySelectorAll(":scope > li")[3];
+            const blocks = body.querySelectorAll(":scope > :is(p, ul, ol, blockquote, h2, h3)");
+            return {
+              fourth: fourth.textContent,
+              nested: [...fourth.querySelectorAll(":scope > ul > li")].map((li) => li.textContent),
+              last: blocks[blocks.length - 1].textContent,
+            };
+          });
+          assert.ok(norm(structure.fourth).startsWith("Le rôle du Community Manager"));
+          assert.deepEqual(structure.nested.map(norm), [
+            "Poster des commentaires sur les blogs,",
+            "Créer une page Facebook,",
+            "Créer un groupe MySpace ou LinkedIn,",
+            "Créer du viral content sur YouTube ou Slideshare.",
+          ]);
+          assert.equal(norm(structure.last), "Surprenant ?");
+        });
+      });
+
+      describe("listings", () => {
+        for (const category of CATEGORIES) {
+          const posts = POSTS.filter((post) => post.category.slug === category.slug);
+          pageTest(`category ${category.name}`, async ({ page, site }) => {
+            await open(page, site, categoryPath(category));
+            await expectPage(page, site, categoryPage(category, posts.length));
+            await expectPostCards(page, site, posts);
+          });
+        }
+
+        for (const month of MONTHS) {
+          const posts = POSTS.filter((post) => post.month.path === month.path);
+          pageTest(`month ${month.label}`, async ({ page, site }) => {
+            await open(page, site, month.path);
+            await expectPage(page, site, monthPage(month));
+            await expectText(page, "main p.page-count", billets(posts.length));
+            await expectPostCards(page, site, posts);
+          });
+        }
+
+        pageTest("archive groups the months by year with counts", async ({ page, site }) => {
+          await open(page, site, "/archive/");
+          await expectPage(page, site, ARCHIVE);
+          const year = "main section.archive-year";
+          await expectTexts(page, `${year} h2`, ["2009 (3 billets)"]);
+          await expectTexts(page, `${year}:first-of-type li`, MONTHS.map((month) => `${month.label} (1 billet)`));
+          await expectTexts(page, `${year}:first-of-type li a`, MONTHS.map((month) => month.label));
+          const hrefs = await attrs(page, `${year}:first-of-type li a`, "href");
+          assert.deepEqual(hrefs, MONTHS.map((m) => site.path(m.path)));
+        });
+
+        pageTest("sidebar counts, and its links lead to the right pages", async ({ page, site }) => {
+          await open(page, site, "/");
+          await expectHomeList(page);
+          await expectChrome(page, site);
+          await setMarker(page);
+          await clickLink(page, "aside.sidebar", "Réseaux sociaux");
+          await expectPage(page, site, categoryPage(POSTS[2].category));
+          await expectPostCards(page, site, [POSTS[2]]);
+          await clickLink(page, "aside.sidebar", "mars 2009");
+          await expectPage(page, site, monthPage(monthOf("mars 2009")));
+          await expectPostCards(page, site, [POSTS[1]]);
+          await clickLink(page, "aside.sidebar", POSTS[2].title);
+          await expectPost(page, site, POSTS[2]);
+          assert.equal(await marker(page), 1, "the sidebar links navigate in the app");
+        });
+      });
+
+      describe("navigation", () => {
+        pageTest("client-side navigation never reloads the page; back and forward work", async ({ page, site }) => {
+          await navigateAround(page, site);
+        });
+
+        pageTest("pointing at a link loads its page's data before the click", async ({ page, site }) => {
+          const before = site.server.requests.length; // the server is shared by the tests
+          await open(page, site, "/");
+          await expectPage(page, site, HOME);
+          await setMarker(page);
+          const requested = (path) => site.server.requests.slice(before).includes(path);
+          const usages = "/data/category/usages/page.json";
+          const post = `/data/posts/${POSTS[2].slug}/page.json`;
+          assert.ok(!requested(usages) && !requested(post), "nothing fetched before pointing");
+
+          const category = await link(page, "aside.sidebar", "Usages");
+          await category.hover();
+          await eventually(async () => assert.ok(requested(usages), "the category's list was fetched on hover"));
+          // The server has the request; wait until the browser has the whole answer too (a
+          // reader's click comes a tenth of a second later or more).
+          await eventually(async () =>
+            assert.ok(
+              await page.evaluate(
+                (url) => performance.getEntriesByName(url).some((entry) => entry.responseEnd > 0),
+                site.url(usages),
+              ),
+              "the list's data has arrived",
+            ),
+          );
+          await settle(page);
+          await page.evaluate(() => {
+            window.__sawLoading = false;
+            new MutationObserver(() => {
+              if (document.querySelector("p.loading")) window.__sawLoading = true;
+            }).observe(document.body, { subtree: true, childList: true });
+          });
+          await category.click();
+          await category.dispose();
+          await expectText(page, "main h1", "Catégorie : Usages (1 billet)");
+          assert.equal(await page.evaluate(() => window.__sawLoading), false, "no loading state: the list was here");
+
+          const title = await link(page, "aside.sidebar", POSTS[2].title);
+          await title.focus();
+          await eventually(async () => assert.ok(requested(post), "the post was fetched on focus"));
+          await title.dispose();
+          assert.equal(await marker(page), 1, "no reload");
+        });
+
+        pageTest("after an in-app navigation, the focus is on the new page's content", async ({ page, site }) => {
+          await open(page, site, "/");
+          await expectPage(page, site, HOME);
+          await clickLink(page, "aside.sidebar", "Actus");
+          await expectText(page, "main h1", "Catégorie : Actus (1 billet)");
+          await eventually(async () =>
+            assert.equal(await page.evaluate(() => document.activeElement?.id), "contenu", "focus on main"),
+          );
+          assert.equal(await scrollY(page), 0, "focusing did not scroll");
+        });
+
+        pageTest("back to a long post restores its scroll position", async ({ page, site }) => {
+          const [long, older] = POSTS;
+          await open(page, site, postPath(long));
+          await expectPost(page, site, long);
+          await expectImagesLoaded(page, "main div.post-body", long.images);
+          await setMarker(page);
+
+          await page.$eval("main p.comments-closed", (el) => el.scrollIntoView({ block: "end" }));
+          await page.$eval("main nav.neighbours p.older a", (el) => el.scrollIntoView({ block: "end" }));
+          await settle(page);
+          const scrolled = await scrollY(page);
+          assert.ok(scrolled > 1000, `the long post is scrolled far down (scrollY ${scrolled})`);
+
+          await clickLink(page, "main nav.neighbours p.older", older.title);
+          await expectPost(page, site, older);
+          await eventually(async () => {
+            const y = await scrollY(page);
+            assert.ok(y < 5, `a newly opened post starts at the top (scrollY ${y})`);
+          });
+
+          await page.goBack();
+          await expectPost(page, site, long);
+          assert.equal(await marker(page), 1, "going back did not reload");
+          const restored = async () => {
+            const y = await scrollY(page);
+            assert.ok(
+              Math.abs(y - scrolled) <= 50,
+              `going back restores the scroll position: expected scrollY ≈ ${scrolled}, got ${y}`,
+            );
+          };
+          await eventually(restored, 3000);
+          // …and it stays there once the page has settled (two frames later).
+          await settle(page);
+          await restored();
+        });
+
+        pageTest("reloading a page reached in-app shows the same page", async ({ page, site }) => {
+          await open(page, site, "/");
+          await expectHomeList(page);
+          await clickLink(page, "main article.post-card h2", POSTS[1].title);
+          await expectPost(page, site, POSTS[1]);
+          await setMarker(page);
+          const response = await page.reload({ waitUntil: "load" });
+          assert.equal(response?.status(), 200, "the reloaded page answers 200");
+          assert.equal(await marker(page), undefined, "the page really reloaded");
+          await appStarted(page);
+          await expectPost(page, site, POSTS[1]);
+          await expectImagesLoaded(page, "main div.post-body", POSTS[1].images);
+          await expectChrome(page, site);
+        });
+      });
+    });
+  }
 
   // -----------------------------------------------------------------------------------------
   // 2. Pre-rendered: the HTML already holds the content, before any script runs.
@@ -488,123 +734,7 @@ browserSuites("Carnet", (browserName) => {
   });
 
   // -----------------------------------------------------------------------------------------
-  // 4. Each seed post, in full.
-
-  describe("posts", () => {
-    for (const post of POSTS) {
-      pageTest(`« ${post.title} »: byline, body, closed comments, neighbours, images`, async ({ page }) => {
-        await open(page, root, postPath(post));
-        await expectPost(page, root, post);
-        const article = "main article.post";
-        assert.equal(await attrOf(page, `${article} header p.byline time`, "datetime"), post.datetime);
-        const categoryLink = await link(page, `${article} header p.byline`, post.category.name);
-        assert.equal(await hrefOf(categoryLink), root.path(categoryPath(post.category)));
-        assert.equal(await textOf(page, `${article} header p.byline .author`), "admin");
-
-        // « Commentaires fermés » closes the article, after the body.
-        assert.deepEqual(
-          await page.$eval(article, (a) => [...a.children].map((child) => child.localName + "." + child.className)),
-          ["header.", "div.post-body", "p.comments-closed"],
-          "the article: header, body, then « Commentaires fermés »",
-        );
-
-        const nav = "main nav.neighbours";
-        for (const side of ["older", "newer"]) {
-          const expected = NEIGHBOURS[post.slug][side];
-          const entry = `${nav} p.${side}`;
-          if (!expected) {
-            assert.equal(await count(page, entry), 0, `no ${side} neighbour`);
-            continue;
-          }
-          const label = side === "older" ? "← Billet précédent" : "Billet suivant →";
-          await expectText(page, `${entry} .neighbour-label`, label);
-          await expectText(page, `${entry} a`, expected.title);
-          assert.equal(await attrOf(page, `${entry} a`, "href"), root.path(postPath(expected)));
-        }
-        assert.equal(await count(page, `${nav} a`), Object.values(NEIGHBOURS[post.slug]).filter(Boolean).length);
-
-        await expectImagesLoaded(page, `${article} div.post-body`, post.images);
-        assert.equal(await count(page, `${article} div.post-body img`), post.images.length, "images in the body");
-      });
-    }
-
-    pageTest("the first post's Markdown: quote, nested list, subheading, ending", async ({ page }) => {
-      await open(page, root, postPath(POSTS[0]));
-      const body = "main article.post div.post-body";
-      await page.waitForSelector(body, { timeout: TIMEOUT });
-      const quote = await textOf(page, `${body} blockquote`);
-      assert.ok(quote.includes("Un bon Community Manager commence par dire « bonjour » 😉"));
-      await expectText(page, `${body} h2`, "Définir un community manager ?");
-      const structure = await page.$eval(body, (body) => {
-        const fourth = body.querySelector(":scope > ul").querySelectorAll(":scope > li")[3];
-        const blocks = body.querySelectorAll(":scope > :is(p, ul, ol, blockquote, h2, h3)");
-        return {
-          fourth: fourth.textContent,
-          nested: [...fourth.querySelectorAll(":scope > ul > li")].map((li) => li.textContent),
-          last: blocks[blocks.length - 1].textContent,
-        };
-      });
-      assert.ok(norm(structure.fourth).startsWith("Le rôle du Community Manager"));
-      assert.deepEqual(structure.nested.map(norm), [
-        "Poster des commentaires sur les blogs,",
-        "Créer une page Facebook,",
-        "Créer un groupe MySpace ou LinkedIn,",
-        "Créer du viral content sur YouTube ou Slideshare.",
-      ]);
-      assert.equal(norm(structure.last), "Surprenant ?");
-    });
-  });
-
-  // -----------------------------------------------------------------------------------------
-  // 5. Categories, months, the archive, the sidebar's counts; aria-current.
-
-  describe("listings", () => {
-    for (const category of CATEGORIES) {
-      const posts = POSTS.filter((post) => post.category.slug === category.slug);
-      pageTest(`category ${category.name}`, async ({ page }) => {
-        await open(page, root, categoryPath(category));
-        await expectPage(page, root, categoryPage(category, posts.length));
-        await expectPostCards(page, root, posts);
-      });
-    }
-
-    for (const month of MONTHS) {
-      const posts = POSTS.filter((post) => post.month.path === month.path);
-      pageTest(`month ${month.label}`, async ({ page }) => {
-        await open(page, root, month.path);
-        await expectPage(page, root, monthPage(month));
-        await expectText(page, "main p.page-count", billets(posts.length));
-        await expectPostCards(page, root, posts);
-      });
-    }
-
-    pageTest("archive groups the months by year with counts", async ({ page }) => {
-      await open(page, root, "/archive/");
-      await expectPage(page, root, ARCHIVE);
-      const year = "main section.archive-year";
-      await expectTexts(page, `${year} h2`, ["2009 (3 billets)"]);
-      await expectTexts(page, `${year}:first-of-type li`, MONTHS.map((month) => `${month.label} (1 billet)`));
-      await expectTexts(page, `${year}:first-of-type li a`, MONTHS.map((month) => month.label));
-      const hrefs = await attrs(page, `${year}:first-of-type li a`, "href");
-      assert.deepEqual(hrefs, MONTHS.map((m) => root.path(m.path)));
-    });
-
-    pageTest("sidebar counts, and its links lead to the right pages", async ({ page }) => {
-      await open(page, root, "/");
-      await expectHomeList(page);
-      await expectChrome(page, root);
-      await setMarker(page);
-      await clickLink(page, "aside.sidebar", "Réseaux sociaux");
-      await expectPage(page, root, categoryPage(POSTS[2].category));
-      await expectPostCards(page, root, [POSTS[2]]);
-      await clickLink(page, "aside.sidebar", "mars 2009");
-      await expectPage(page, root, monthPage(monthOf("mars 2009")));
-      await expectPostCards(page, root, [POSTS[1]]);
-      await clickLink(page, "aside.sidebar", POSTS[2].title);
-      await expectPost(page, root, POSTS[2]);
-      assert.equal(await marker(page), 1, "the sidebar links navigate in the app");
-    });
-  });
+  // 4. aria-current marks the link to the page shown.
 
   describe("aria-current", () => {
     const SIDEBAR = "aside.sidebar";
@@ -655,162 +785,7 @@ browserSuites("Carnet", (browserName) => {
   });
 
   // -----------------------------------------------------------------------------------------
-  // 6–7. Navigation: in-app without reloads, history, scroll, reload.
-
-  /** Home → post → category → month → archive → home by clicks, then back and forward. */
-  async function navigateAround(page, site) {
-    await open(page, site, "/");
-    await expectHomeList(page);
-    await setMarker(page);
-    const post = postPage(POSTS[0]);
-    const category = categoryPage(POSTS[0].category);
-    const month = monthPage(monthOf("octobre 2009"));
-    const steps = [
-      ["main article.post-card h2", POSTS[0].title, post],
-      ["main article.post p.byline", "Actus", category],
-      ["aside.sidebar", "octobre 2009", month],
-      ["header.site-header nav", "Archives", ARCHIVE],
-      ["header.site-header nav", "Accueil", HOME],
-    ];
-    for (const [scope, name, expected] of steps) {
-      await clickLink(page, scope, name);
-      await expectPage(page, site, expected);
-      assert.equal(await marker(page), 1, `no reload on the way to ${expected.path}`);
-      if (expected === post) {
-        await expectPost(page, site, POSTS[0]);
-        await expectImagesLoaded(page, "main div.post-body", POSTS[0].images);
-        // The head follows the page.
-        await eventually(() => expectHead(page, site, post, { kind: "article" }));
-      }
-    }
-
-    const history = [HOME, post, category, month, ARCHIVE, HOME];
-    // Back to the start, then forward to the end.
-    for (let i = history.length - 2; i >= 0; i--) {
-      await page.goBack();
-      await expectPage(page, site, history[i]);
-      assert.equal(await marker(page), 1, `no reload going back to ${history[i].path}`);
-    }
-    for (let i = 1; i < history.length; i++) {
-      await page.goForward();
-      await expectPage(page, site, history[i]);
-      assert.equal(await marker(page), 1, `no reload going forward to ${history[i].path}`);
-    }
-  }
-
-  describe("navigation", () => {
-    pageTest("client-side navigation never reloads the page; back and forward work", async ({ page }) => {
-      await navigateAround(page, root);
-    });
-
-    pageTest("pointing at a link loads its page's data before the click", async ({ page }) => {
-      const before = root.server.requests.length; // the server is shared by the tests
-      await open(page, root, "/");
-      await expectPage(page, root, HOME);
-      await setMarker(page);
-      const requested = (path) => root.server.requests.slice(before).includes(path);
-      const usages = "/data/category/usages/page.json";
-      const post = `/data/posts/${POSTS[2].slug}/page.json`;
-      assert.ok(!requested(usages) && !requested(post), "nothing fetched before pointing");
-
-      const category = await link(page, "aside.sidebar", "Usages");
-      await category.hover();
-      await eventually(async () => assert.ok(requested(usages), "the category's list was fetched on hover"));
-      // The server has the request; wait until the browser has the whole answer too (a
-      // reader's click comes a tenth of a second later or more).
-      await eventually(async () =>
-        assert.ok(
-          await page.evaluate(
-            (url) => performance.getEntriesByName(url).some((entry) => entry.responseEnd > 0),
-            root.url(usages),
-          ),
-          "the list's data has arrived",
-        ),
-      );
-      await settle(page);
-      await page.evaluate(() => {
-        window.__sawLoading = false;
-        new MutationObserver(() => {
-          if (document.querySelector("p.loading")) window.__sawLoading = true;
-        }).observe(document.body, { subtree: true, childList: true });
-      });
-      await category.click();
-      await category.dispose();
-      await expectText(page, "main h1", "Catégorie : Usages (1 billet)");
-      assert.equal(await page.evaluate(() => window.__sawLoading), false, "no loading state: the list was here");
-
-      const title = await link(page, "aside.sidebar", POSTS[2].title);
-      await title.focus();
-      await eventually(async () => assert.ok(requested(post), "the post was fetched on focus"));
-      await title.dispose();
-      assert.equal(await marker(page), 1, "no reload");
-    });
-
-    pageTest("after an in-app navigation, the focus is on the new page's content", async ({ page }) => {
-      await open(page, root, "/");
-      await expectPage(page, root, HOME);
-      await clickLink(page, "aside.sidebar", "Actus");
-      await expectText(page, "main h1", "Catégorie : Actus (1 billet)");
-      await eventually(async () =>
-        assert.equal(await page.evaluate(() => document.activeElement?.id), "contenu", "focus on main"),
-      );
-      assert.equal(await scrollY(page), 0, "focusing did not scroll");
-    });
-
-    pageTest("back to a long post restores its scroll position", async ({ page }) => {
-      const [long, older] = POSTS;
-      await open(page, root, postPath(long));
-      await expectPost(page, root, long);
-      await expectImagesLoaded(page, "main div.post-body", long.images);
-      await setMarker(page);
-
-      await page.$eval("main p.comments-closed", (el) => el.scrollIntoView({ block: "end" }));
-      await page.$eval("main nav.neighbours p.older a", (el) => el.scrollIntoView({ block: "end" }));
-      await settle(page);
-      const scrolled = await scrollY(page);
-      assert.ok(scrolled > 1000, `the long post is scrolled far down (scrollY ${scrolled})`);
-
-      await clickLink(page, "main nav.neighbours p.older", older.title);
-      await expectPost(page, root, older);
-      await eventually(async () => {
-        const y = await scrollY(page);
-        assert.ok(y < 5, `a newly opened post starts at the top (scrollY ${y})`);
-      });
-
-      await page.goBack();
-      await expectPost(page, root, long);
-      assert.equal(await marker(page), 1, "going back did not reload");
-      const restored = async () => {
-        const y = await scrollY(page);
-        assert.ok(
-          Math.abs(y - scrolled) <= 50,
-          `going back restores the scroll position: expected scrollY ≈ ${scrolled}, got ${y}`,
-        );
-      };
-      await eventually(restored, 3000);
-      // …and it stays there once the page has settled (two frames later).
-      await settle(page);
-      await restored();
-    });
-
-    pageTest("reloading a page reached in-app shows the same page", async ({ page }) => {
-      await open(page, root, "/");
-      await expectHomeList(page);
-      await clickLink(page, "main article.post-card h2", POSTS[1].title);
-      await expectPost(page, root, POSTS[1]);
-      await setMarker(page);
-      const response = await page.reload({ waitUntil: "load" });
-      assert.equal(response?.status(), 200, "the reloaded page answers 200");
-      assert.equal(await marker(page), undefined, "the page really reloaded");
-      await appStarted(page);
-      await expectPost(page, root, POSTS[1]);
-      await expectImagesLoaded(page, "main div.post-body", POSTS[1].images);
-      await expectChrome(page, root);
-    });
-  });
-
-  // -----------------------------------------------------------------------------------------
-  // 8. Served under a sub-path (/blog/).
+  // 5. Served under a sub-path (/blog/).
 
   describe("under /blog/", () => {
     /** A page test on the /blog/ site, which also checks every request stayed under /blog/. */
@@ -917,7 +892,7 @@ browserSuites("Carnet", (browserName) => {
   });
 
   // -----------------------------------------------------------------------------------------
-  // 9. JavaScript off: the pre-rendered pages are complete, and every link leads somewhere.
+  // 6. JavaScript off: the pre-rendered pages are complete, and every link leads somewhere.
 
   describe("JavaScript disabled", () => {
     let noScript;
@@ -981,7 +956,7 @@ browserSuites("Carnet", (browserName) => {
   });
 
   // -----------------------------------------------------------------------------------------
-  // 10. The Atom feed and the sitemap.
+  // 7. The Atom feed and the sitemap.
 
   /** Parses the feed and the sitemap in the browser, checks them and every page they name. */
   async function feedAndSitemap(page, site) {
@@ -1071,7 +1046,7 @@ browserSuites("Carnet", (browserName) => {
   });
 
   // -----------------------------------------------------------------------------------------
-  // 11. Layout: phone and desktop widths, dark mode.
+  // 8. Layout: phone and desktop widths, dark mode.
 
   describe("layout", () => {
     const boxes = (page) =>
