@@ -1,13 +1,19 @@
 //! The network: fetching the index, list pages and posts, with errors a reader can understand.
 //!
 //! Nothing else in the app talks to the network. Every failure becomes a [`LoadError`], which
-//! says in French what went wrong; pages show it with a « Réessayer » button.
+//! says in French what went wrong; pages show it with a « Réessayer » button. Whatever a server
+//! answers, it is read with `carnet_core::read`, which checks it: no answer can make the app
+//! panic.
+//!
+//! An answer that is an HTML page is a not-found: hosts that rewrite every unknown path to
+//! `index.html` with status 200 (`trunk serve`, Netlify, Vercel and Firebase rewrites, nginx's
+//! `try_files`) answer that way for data that does not exist.
 
 use crate::site::Site;
-use carnet_core::model::{Index, List, ListPage, Post, SCHEMA_VERSION};
+use carnet_core::model::{Index, List, ListPage, Post};
 use carnet_core::paths;
+use carnet_core::read::{self, Piece, ReadError};
 use gloo_net::http::Request;
-use serde::de::DeserializeOwned;
 use std::fmt;
 
 /// Why something could not be loaded.
@@ -15,11 +21,13 @@ use std::fmt;
 pub enum LoadError {
     /// No answer: offline, DNS, connection reset…
     Network,
-    /// The server answered with this HTTP status.
+    /// Not on the server: a 404, or an HTML page where data was asked for.
+    NotFound,
+    /// The server answered with this HTTP error status (other than 404).
     Status(u16),
-    /// The answer is not the JSON Carnet writes.
+    /// The answer is not the data Carnet writes: cut short, malformed, or impossible.
     Invalid(String),
-    /// The data was written by another version of Carnet.
+    /// The data was written by another version of Carnet (this one).
     Version(u32),
 }
 
@@ -30,27 +38,40 @@ impl fmt::Display for LoadError {
             LoadError::Network => f.write_str(
                 "Le serveur est injoignable. Vérifiez votre connexion à Internet, puis réessayez.",
             ),
-            LoadError::Status(404) => {
-                f.write_str("Le serveur ne trouve pas ce contenu (erreur 404).")
-            }
-            LoadError::Status(status) => write!(f, "Le serveur a répondu par une erreur {status}."),
-            LoadError::Invalid(_) => {
-                f.write_str("Les données reçues sont illisibles : le site est peut-être en cours de mise à jour.")
-            }
-            LoadError::Version(version) => write!(
-                f,
-                "Les données du site sont au format {version}, que cette version de Carnet ne lit pas \
-                 (format {SCHEMA_VERSION}). Rechargez la page."
+            LoadError::NotFound => f.write_str(
+                "Ce contenu est introuvable sur le serveur (erreur 404) : le site vient peut-être \
+                 d’être mis à jour.",
             ),
+            LoadError::Status(status) if *status >= 500 => write!(
+                f,
+                "Le serveur a rencontré un problème (erreur {status}). Réessayez dans un instant."
+            ),
+            LoadError::Status(status) => {
+                write!(f, "Le serveur a refusé de répondre (erreur {status}).")
+            }
+            LoadError::Invalid(_) => f.write_str(
+                "Les données reçues sont illisibles : le site est peut-être en cours de mise à jour.",
+            ),
+            LoadError::Version(_) => f.write_str(
+                "Cette page et les données du site ne sont pas de la même version : le site vient \
+                 sans doute d’être mis à jour. Rechargez la page.",
+            ),
+        }
+    }
+}
+
+impl From<ReadError> for LoadError {
+    fn from(error: ReadError) -> LoadError {
+        match error {
+            ReadError::Version(version) => LoadError::Version(version),
+            ReadError::Invalid(why) => LoadError::Invalid(why),
         }
     }
 }
 
 /// Fetches the blog's index.
 pub async fn fetch_index(site: &Site) -> Result<Index, LoadError> {
-    let index: Index = fetch_json(&site.index_url()).await?;
-    check_version(index.version)?;
-    Ok(index)
+    fetch(&site.index_url()).await
 }
 
 /// Fetches page `number` of `list`.
@@ -59,34 +80,158 @@ pub async fn fetch_list_page(
     list: &List,
     number: usize,
 ) -> Result<ListPage, LoadError> {
-    let page: ListPage = fetch_json(&site.page_data_url(&list.page(number))).await?;
-    check_version(page.version)?;
+    let page: ListPage = fetch(&site.page_data_url(&list.page(number))).await?;
+    if page.list != *list || page.number != number {
+        return Err(LoadError::Invalid(format!(
+            "asked for page {number} of {list:?}, got page {} of {:?}",
+            page.number, page.list
+        )));
+    }
     Ok(page)
 }
 
-/// Fetches the post `slug`: a [`LoadError::Status`] 404 if there is none.
+/// Fetches the post `slug`: [`LoadError::NotFound`] if there is none.
 pub async fn fetch_post(site: &Site, slug: &str) -> Result<Post, LoadError> {
-    let post: Post = fetch_json(&site.page_data_url(&paths::post(slug))).await?;
-    check_version(post.version)?;
+    let post: Post = fetch(&site.page_data_url(&paths::post(slug))).await?;
+    if post.summary.slug != slug {
+        return Err(LoadError::Invalid(format!(
+            "asked for the post {slug}, got {}",
+            post.summary.slug
+        )));
+    }
     Ok(post)
 }
 
-fn check_version(version: u32) -> Result<(), LoadError> {
-    if version == SCHEMA_VERSION {
-        Ok(())
-    } else {
-        Err(LoadError::Version(version))
-    }
-}
-
-async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
+async fn fetch<T: Piece>(url: &str) -> Result<T, LoadError> {
     let response = Request::get(url)
         .send()
         .await
         .map_err(|_| LoadError::Network)?;
-    if !response.ok() {
-        return Err(LoadError::Status(response.status()));
+    check_status(response.status())?;
+    let content_type = response.headers().get("content-type");
+    let body = response.text().await.map_err(|_| LoadError::Network)?;
+    read_answer(content_type.as_deref(), &body)
+}
+
+/// The error an HTTP status means, if it is one.
+pub fn check_status(status: u16) -> Result<(), LoadError> {
+    match status {
+        200..=299 => Ok(()),
+        404 | 410 => Err(LoadError::NotFound),
+        _ => Err(LoadError::Status(status)),
     }
-    let text = response.text().await.map_err(|_| LoadError::Network)?;
-    serde_json::from_str(&text).map_err(|error| LoadError::Invalid(error.to_string()))
+}
+
+/// The data in a successful answer: an HTML page (by its type, or by its first character, for
+/// hosts that do not say) is a not-found; anything else must read as the piece asked for.
+pub fn read_answer<T: Piece>(content_type: Option<&str>, body: &str) -> Result<T, LoadError> {
+    let html_type = content_type.is_some_and(|value| {
+        let media_type = value.split(';').next().unwrap_or_default().trim();
+        media_type.eq_ignore_ascii_case("text/html")
+    });
+    let text = body.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if html_type || text.starts_with('<') {
+        return Err(LoadError::NotFound);
+    }
+    Ok(read::read(text)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use carnet_core::model::SCHEMA_VERSION;
+
+    const JSON: Option<&str> = Some("application/json; charset=utf-8");
+    const INDEX: &str = r#"{"version":2,"site":{"title":"Carnet","description":"","url":"https://example.org/"},
+        "total":1,"recent":[{"slug":"a","title":"A"}],
+        "categories":[{"category":{"slug":"actus","name":"Actus"},"count":1}],
+        "months":[{"month":{"year":2009,"month":10},"count":1}]}"#;
+
+    #[test]
+    fn the_index_as_written_is_read() {
+        assert_eq!(SCHEMA_VERSION, 2, "update INDEX to the current schema");
+        let index: Index = read_answer(JSON, INDEX).unwrap();
+        assert_eq!(index.total, 1);
+        // Without a type, or with a byte-order mark: still JSON.
+        assert!(read_answer::<Index>(None, &format!("\u{feff}{INDEX}")).is_ok());
+    }
+
+    #[test]
+    fn an_html_page_where_data_was_asked_for_is_not_found() {
+        let page = "<!DOCTYPE html>\n<html><head></head><body></body></html>";
+        for content_type in [
+            Some("text/html; charset=utf-8"),
+            Some("TEXT/HTML"),
+            None,
+            JSON,
+        ] {
+            assert_eq!(
+                read_answer::<Index>(content_type, page),
+                Err(LoadError::NotFound),
+                "{content_type:?}"
+            );
+        }
+        assert_eq!(
+            read_answer::<Index>(Some("text/html"), INDEX),
+            Err(LoadError::NotFound),
+            "served as HTML"
+        );
+        assert_eq!(
+            read_answer::<Index>(JSON, "\n  <html></html>"),
+            Err(LoadError::NotFound)
+        );
+    }
+
+    #[test]
+    fn statuses_say_what_went_wrong() {
+        assert_eq!(check_status(200), Ok(()));
+        assert_eq!(check_status(404), Err(LoadError::NotFound));
+        assert_eq!(check_status(500), Err(LoadError::Status(500)));
+        assert_eq!(check_status(403), Err(LoadError::Status(403)));
+    }
+
+    #[test]
+    fn cut_short_or_other_version_data_are_told_apart() {
+        let cut = &INDEX[..INDEX.len() / 2];
+        assert!(matches!(
+            read_answer::<Index>(JSON, cut),
+            Err(LoadError::Invalid(_))
+        ));
+        let other = INDEX.replace(r#""version":2"#, r#""version":3"#);
+        assert_eq!(
+            read_answer::<Index>(JSON, &other),
+            Err(LoadError::Version(3))
+        );
+        let month13 = INDEX.replace(r#""month":10"#, r#""month":13"#);
+        assert!(matches!(
+            read_answer::<Index>(JSON, &month13),
+            Err(LoadError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn each_kind_of_error_has_its_own_french_message() {
+        let messages: Vec<String> = [
+            LoadError::Network,
+            LoadError::NotFound,
+            LoadError::Status(500),
+            LoadError::Status(403),
+            LoadError::Invalid(String::new()),
+            LoadError::Version(3),
+        ]
+        .iter()
+        .map(LoadError::to_string)
+        .collect();
+        for (i, message) in messages.iter().enumerate() {
+            assert!(!messages[..i].contains(message), "{message}");
+        }
+        assert_eq!(
+            messages[2],
+            "Le serveur a rencontré un problème (erreur 500). Réessayez dans un instant."
+        );
+        assert!(messages[1].contains("introuvable") && messages[1].contains("404"));
+        assert!(messages[3].contains("erreur 403"));
+        assert!(messages[4].contains("illisibles"));
+        assert!(messages[5].contains("Rechargez la page"));
+    }
 }

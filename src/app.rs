@@ -2,10 +2,12 @@
 //!
 //! The entry (`main.rs`, or the pre-renderer) provides the [`Site`], and the [`Blog`] (the
 //! index) when the page embedded it; without one, the app fetches the index itself and shows a
-//! loading state, or an error with « Réessayer ».
+//! loading state, or an error with « Réessayer ». When the page embedded data that cannot be
+//! read ([`EmbeddedDataError`]), that error shows first, and « Réessayer » fetches the index.
 
 use crate::api::{self, LoadError};
 use crate::components::{LoadErrorView, Loading, Sidebar, SiteFooter, SiteHeader};
+use crate::page_data::EmbeddedDataError;
 use crate::routes::{ArchivePage, CategoryPage, HomePage, MonthPage, NotFoundPage, PostPage};
 use crate::site::Site;
 use crate::store::{Blog, Store};
@@ -39,12 +41,24 @@ pub fn App() -> impl IntoView {
 #[component]
 fn IndexLoader() -> impl IntoView {
     let site = expect_context::<Site>();
+    let embedded = StoredValue::new(use_context::<EmbeddedDataError>().map(|error| error.0));
     let index = LocalResource::new(move || {
         let site = site.clone();
-        async move { api::fetch_index(&site).await.map(Blog::new) }
+        // The page's own data is the first answer, when it could not be read; a retry fetches.
+        let unreadable = embedded.write_value().take();
+        async move {
+            match unreadable {
+                Some(error) => Err(error),
+                None => api::fetch_index(&site).await.map(Blog::new),
+            }
+        }
     });
     move || match index.get() {
-        None => EitherOf3::A(view! { <Loading label="Chargement du carnet…" /> }),
+        None => EitherOf3::A(view! {
+            <main id="contenu" class="standalone">
+                <Loading label="Chargement du carnet…" />
+            </main>
+        }),
         Some(Err(error)) => {
             EitherOf3::B(view! { <IndexError error on_retry=move || index.refetch() /> })
         }

@@ -2,14 +2,15 @@
 //!
 //! A pre-rendered page embeds its data: when it was rendered for this very URL, the app
 //! hydrates it, taking over the HTML already shown; otherwise (a host answering an unknown URL
-//! with `404.html`, or a page without data) it clears the body and renders the app afresh.
+//! with `404.html`, a page without data, or data that cannot be read) it clears the body and
+//! renders the app afresh, which then fetches what it needs or says why it cannot.
 
 // Views nest deeply in types: each page is a tree of generic elements.
 #![recursion_limit = "256"]
 
 #[cfg(feature = "hydrate")]
 fn main() {
-    use carnet::page_data::{read_from_document, same_page};
+    use carnet::page_data::{read_from_document, same_page, EmbeddedDataError};
     use carnet::site::Site;
     use carnet::store::Store;
     use carnet::App;
@@ -21,15 +22,15 @@ fn main() {
     let current = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
-    let hydrating = embedded
-        .as_ref()
-        .is_some_and(|(path, _)| same_page(path, &current));
+    let hydrating = matches!(&embedded, Some((path, Ok(_))) if same_page(path, &current));
 
     let app = move || {
         let store = Store::new(site.clone());
         provide_context(site);
-        if let Some((_, data)) = embedded {
-            provide_context(store.insert_page_data(data));
+        match embedded {
+            Some((_, Ok(data))) => provide_context(store.insert_page_data(data)),
+            Some((_, Err(error))) => provide_context(EmbeddedDataError(error)),
+            None => {}
         }
         provide_context(store);
         view! { <App /> }

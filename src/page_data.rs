@@ -5,7 +5,12 @@
 //! page was rendered for. Hydrating a page rendered for another URL would silently show the
 //! wrong page (a host may answer any URL with `404.html` or `index.html`), so the entry only
 //! hydrates when the two agree, and otherwise renders afresh from the same data.
+//!
+//! The data is read like any data fetched ([`carnet_core::read`]): data that is cut short,
+//! impossible or written by another version of Carnet (a cached page, a half-finished upload) is
+//! not used, and the reader is told why ([`EmbeddedDataError`]).
 
+use crate::api::LoadError;
 use carnet_core::model::PageData;
 
 /// The `id` of the script element.
@@ -33,14 +38,29 @@ pub fn same_page(rendered: &str, current: &str) -> bool {
     rendered.trim_end_matches('/') == current.trim_end_matches('/')
 }
 
-/// The embedded data and the path it was rendered for, if the document has them.
+/// Why the data the page embeds could not be used: provided as context for the app to say so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmbeddedDataError(pub LoadError);
+
+/// The data in the text of the script element.
+pub fn read(json: &str) -> Result<PageData, LoadError> {
+    Ok(carnet_core::read::read(json)?)
+}
+
+/// The path the page was rendered for and its embedded data (or why it cannot be used), if the
+/// document embeds any.
 #[cfg(feature = "hydrate")]
-pub fn read_from_document() -> Option<(String, PageData)> {
+pub fn read_from_document() -> Option<(String, Result<PageData, LoadError>)> {
     let document = web_sys::window()?.document()?;
     let script = document.get_element_by_id(SCRIPT_ID)?;
-    let path = script.get_attribute("data-path")?;
-    let data = serde_json::from_str(&script.text_content()?).ok()?;
-    Some((path, data))
+    let json = script.text_content().unwrap_or_default();
+    Some(match script.get_attribute("data-path") {
+        Some(path) => (path, read(&json)),
+        None => {
+            let error = LoadError::Invalid(format!("#{SCRIPT_ID} has no data-path"));
+            (String::new(), Err(error))
+        }
+    })
 }
 
 /// Removes what the pre-renderer put in the page, before rendering it afresh: the body, and
@@ -83,5 +103,54 @@ mod tests {
         assert!(same_page("/", ""));
         assert!(!same_page("/posts/a/", "/posts/b/"));
         assert!(!same_page("/404.html", "/nope/"));
+    }
+
+    /// A page's data as the pre-renderer embeds it, in JSON.
+    const EMBEDDED: &str = r#"{"index":{"version":2,
+        "site":{"title":"Carnet <3","description":"","url":"https://example.org/"},
+        "total":1,"recent":[{"slug":"a","title":"A"}],
+        "categories":[{"category":{"slug":"actus","name":"Actus"},"count":1}],
+        "months":[{"month":{"year":2009,"month":10},"count":1}]},
+        "list":{"version":2,"list":"home","number":1,"posts":[]},"post":null}"#;
+
+    /// [`EMBEDDED`] changed by `edit`, read.
+    fn embedded(edit: impl FnOnce(&mut serde_json::Value)) -> Result<PageData, LoadError> {
+        let mut value: serde_json::Value = serde_json::from_str(EMBEDDED).unwrap();
+        edit(&mut value);
+        read(&value.to_string())
+    }
+
+    #[test]
+    fn embedded_data_reads_back_from_its_script() {
+        assert_eq!(carnet_core::model::SCHEMA_VERSION, 2, "update EMBEDDED");
+        let data = read(EMBEDDED).unwrap();
+        let script = to_script(&data, "/");
+        let (_, json) = script
+            .strip_suffix("</script>")
+            .unwrap()
+            .split_once('>')
+            .unwrap();
+        assert!(!json.contains('<'));
+        assert_eq!(read(json), Ok(data));
+    }
+
+    #[test]
+    fn embedded_data_of_another_version_is_an_error_not_ignored() {
+        let error = embedded(|json| json["index"]["version"] = 3.into());
+        assert_eq!(error, Err(LoadError::Version(3)));
+        let error = embedded(|json| json["list"]["version"] = 1.into());
+        assert_eq!(error, Err(LoadError::Version(1)));
+    }
+
+    #[test]
+    fn impossible_embedded_data_is_an_error() {
+        for edit in [
+            |json: &mut serde_json::Value| json["index"]["months"][0]["month"]["month"] = 13.into(),
+            |json: &mut serde_json::Value| json["index"]["total"] = 7.into(),
+            |json: &mut serde_json::Value| json["list"]["number"] = 0.into(),
+        ] {
+            assert!(matches!(embedded(edit), Err(LoadError::Invalid(_))));
+        }
+        assert!(matches!(read("{\"index\":"), Err(LoadError::Invalid(_))));
     }
 }

@@ -187,19 +187,6 @@ async fn load_error_explains_and_retries() {
 }
 
 #[wasm_bindgen_test]
-fn load_errors_speak_french() {
-    assert_eq!(
-        LoadError::Status(500).to_string(),
-        "Le serveur a répondu par une erreur 500."
-    );
-    assert!(LoadError::Status(404).to_string().contains("404"));
-    assert!(LoadError::Invalid("x".into())
-        .to_string()
-        .contains("illisibles"));
-    assert!(LoadError::Version(9).to_string().contains("format 9"));
-}
-
-#[wasm_bindgen_test]
 async fn post_article_shows_body_byline_comments_and_neighbours() {
     let root = container();
     let _mounted = mount_to(root.clone(), || {

@@ -16,7 +16,7 @@ pub fn PostPage() -> impl IntoView {
     move || match store.post(&slug()) {
         Load::Ready(post) => EitherOf4::A(view! { <PostArticle post /> }),
         Load::Loading => EitherOf4::B(view! { <Loading label="Chargement du billet…" /> }),
-        Load::Failed(LoadError::Status(404)) => EitherOf4::C(view! { <NotFoundPage /> }),
+        Load::Failed(LoadError::NotFound) => EitherOf4::C(view! { <NotFoundPage /> }),
         Load::Failed(error) => EitherOf4::D(view! {
             <PageMeta title="Billet indisponible" description="Ce billet n’a pas pu être chargé." />
             <LoadErrorView

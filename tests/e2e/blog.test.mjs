@@ -4,10 +4,11 @@
 // Run from the repository root: node --test tests/e2e/
 //
 // What is tested: the release build in CARNET_DIST (default "dist") served at / like GitHub Pages
-// (every route a pre-rendered file, 404.html with status 404 for anything else), the same build
-// served like `trunk serve` (index.html, with status 200, for any path that is no file) and served
-// without the data its pages embed (so that the app fetches the index itself), and the build
-// in CARNET_DIST_BLOG (default "dist-blog", made with `--public-url /blog/`) served under /blog/.
+// (every route a pre-rendered file, 404.html with status 404 for anything else) and like
+// `trunk serve` and single-page-app rewrites (index.html, with status 200, for any path that is
+// no file, data files included): the main tests run against both; and the build in
+// CARNET_DIST_BLOG (default "dist-blog", made with `--public-url /blog/`) served under /blog/.
+// What a reader sees when loading fails or stalls is in faults.test.mjs.
 //
 // One browser per browser name for the file, a fresh browser context (incognito) and page per
 // test. Every test fails if its page logs a console error or throws an uncaught error; the only
@@ -18,88 +19,62 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { BROWSERS, launch } from "./browsers.mjs";
+import { launch } from "./browsers.mjs";
 import { serve } from "./server.mjs";
+import {
+  ARCHIVE,
+  BUILD_BLOG,
+  BUILD_ROOT,
+  CATEGORIES,
+  DIST,
+  DIST_BLOG,
+  HOME,
+  MONTHS,
+  NEIGHBOURS,
+  POSTS,
+  TIMEOUT,
+  appStarted,
+  attrOf,
+  attrs,
+  billets,
+  browserSuites,
+  button,
+  categoryPage,
+  categoryPath,
+  checkBuild,
+  clickLink,
+  count,
+  eventually,
+  expectChrome,
+  expectCurrent,
+  expectHomeList,
+  expectImagesLoaded,
+  expectPage,
+  expectPost,
+  expectPostCards,
+  expectText,
+  expectTexts,
+  hrefOf,
+  link,
+  linkHrefs,
+  marker,
+  monthOf,
+  monthPage,
+  norm,
+  notFoundPage,
+  open,
+  pageTester,
+  postPage,
+  postPath,
+  rawTexts,
+  scrollY,
+  setMarker,
+  settle,
+  siteOf,
+  textOf,
+} from "./harness.mjs";
 
-const DIST = path.resolve(process.env.CARNET_DIST ?? "dist");
-const DIST_BLOG = path.resolve(process.env.CARNET_DIST_BLOG ?? "dist-blog");
 const BLOG_BASE = "/blog/";
-/** How long an expectation may take to come true (the wasm app starts in well under a second). */
-const TIMEOUT = 10_000;
-const VIEWPORT = { width: 1280, height: 720 };
-
-// ---------------------------------------------------------------------------------------------
-// The seed blog, as the reader should see it. Paths are relative to the site's base, and every
-// page's path ends in "/".
-
-const POSTS = [
-  {
-    slug: "community-manager-un-metier-transparent",
-    title: "Community manager : un métier « transparent » ?",
-    date: "6 octobre 2009",
-    datetime: "2009-10-06",
-    category: { name: "Actus", slug: "actus" },
-    month: { path: "/archive/2009/10/", label: "octobre 2009" },
-    excerpt: "Le métier de Community Manager commence (enfin) à prendre ses lettres de noblesse",
-    sentences: ["Un bon Community Manager commence par dire « bonjour » 😉"],
-    images: ["marketing-personnel"],
-  },
-  {
-    slug: "generer-du-business-avec-les-reseaux-sociaux",
-    title: "Générer du business avec les réseaux sociaux",
-    date: "10 mars 2009",
-    datetime: "2009-03-10",
-    category: { name: "Usages", slug: "usages" },
-    month: { path: "/archive/2009/03/", label: "mars 2009" },
-    excerpt: "Les réseaux sociaux peuvent-ils générer de la notoriété, de nouveaux prospects",
-    sentences: ["Téléchargez la présentation PDF de l’atelier"],
-    images: ["telechargement_pdf_50"],
-  },
-  {
-    slug: "les-reseaux-sociaux-b2b-vont-ils-disparaitre",
-    title: "Les réseaux sociaux B2B vont-ils disparaitre ?",
-    date: "7 janvier 2009",
-    datetime: "2009-01-07",
-    category: { name: "Réseaux sociaux", slug: "reseaux-sociaux" },
-    month: { path: "/archive/2009/01/", label: "janvier 2009" },
-    excerpt: "Début 2007, Viadeo (ex-Viaduc) annonçait son millionième membre",
-    sentences: [
-      "MySpace, c’est le bar, Facebook, c’est le barbecue au fond du jardin",
-      "L’avenir nous dira si les réseaux B2B survivront…",
-    ],
-    images: [],
-  },
-];
-const postPath = (post) => `/posts/${post.slug}/`;
-const categoryPath = (category) => `/category/${category.slug}/`;
-/** Sidebar order: categories by name, months newest first. */
-const CATEGORIES = ["actus", "reseaux-sociaux", "usages"].map(
-  (slug) => POSTS.find((post) => post.category.slug === slug).category,
-);
-const MONTHS = POSTS.map((post) => post.month);
-const monthOf = (label) => MONTHS.find((month) => month.label === label);
-const NEIGHBOURS = {
-  [POSTS[0].slug]: { older: POSTS[1], newer: null },
-  [POSTS[1].slug]: { older: POSTS[2], newer: POSTS[0] },
-  [POSTS[2].slug]: { older: null, newer: POSTS[1] },
-};
-
-/** What `expectPage` checks: path, main heading (none for the home page) and document title. */
-const billets = (count) => (count === 1 ? "1 billet" : `${count} billets`);
-const HOME = { path: "/", title: "Carnet" };
-const ARCHIVE = { path: "/archive/", h1: "Archives", title: "Archives — Carnet" };
-const categoryPage = (category, count = 1) => ({
-  path: categoryPath(category),
-  h1: `Catégorie\u00a0: ${category.name} (${billets(count)})`,
-  title: `Catégorie : ${category.name} — Carnet`,
-});
-const monthPage = (month) => ({
-  path: month.path,
-  h1: `Archives\u00a0: ${month.label}`,
-  title: `Archives : ${month.label} — Carnet`,
-});
-const postPage = (post) => ({ path: postPath(post), h1: post.title, title: `${post.title} — Carnet` });
-const notFoundPage = (unknown) => ({ path: unknown, h1: "Page introuvable", title: "Page introuvable — Carnet" });
 
 /** Every page of the site, as the sitemap should list them. */
 const ROUTES = [
@@ -129,283 +104,6 @@ const SLASHLESS_PAGES = [
   ARCHIVE,
 ];
 
-// ---------------------------------------------------------------------------------------------
-// A site being served: its server, and the full paths and URLs of its pages.
-
-/** `server` from serve(); `site.path("/posts/x/")` is "/blog/posts/x/" under /blog/. */
-function siteOf(server) {
-  return {
-    server,
-    base: server.base,
-    path: (relative) => server.base + relative.replace(/^\//, ""),
-    url: (relative) => server.url + relative.replace(/^\//, ""),
-  };
-}
-
-/** Fails with a clear message when a build is missing or is a `trunk serve` build. */
-function checkBuild(dir, how) {
-  const index = path.join(dir, "index.html");
-  if (!fs.existsSync(index)) {
-    throw new Error(`no built site in ${dir}: build it from the repository root with \`${how}\``);
-  }
-  // `trunk serve` writes its live-reload client into the page, which then logs a WebSocket error
-  // on every load when served by anything but trunk.
-  if (fs.readFileSync(index, "utf8").includes(".well-known/trunk/ws")) {
-    throw new Error(`${dir} holds a \`trunk serve\` build (live-reload client): test a \`trunk build --release\``);
-  }
-}
-const BUILD_ROOT = "source scripts/env.sh && trunk build --release";
-const BUILD_BLOG = "source scripts/env.sh && trunk build --release --public-url /blog/ --dist dist-blog";
-
-// ---------------------------------------------------------------------------------------------
-// Waiting and checking.
-
-/** Whitespace-normalised text (U+00A0 included, as `\s` matches it). */
-const norm = (text) => (text ?? "").replace(/\s+/g, " ").trim();
-
-/** Retries `check` until it stops throwing, or rethrows its last error after `timeout` ms. */
-async function eventually(check, timeout = TIMEOUT) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-// The DOM is read with plain page.evaluate calls only: with JavaScript turned off, Firefox runs
-// them but neither timers nor puppeteer's query handlers ($$eval, waitForSelector) work there.
-
-/** The raw text of every match of `selector`. */
-const rawTexts = (page, selector) =>
-  page.evaluate((selector) => [...document.querySelectorAll(selector)].map((el) => el.textContent), selector);
-/** The normalised text of every match of `selector`. */
-const texts = async (page, selector) => (await rawTexts(page, selector)).map(norm);
-/** The normalised text of the single match of `selector` (fails if there is not exactly one). */
-async function textOf(page, selector) {
-  const all = await texts(page, selector);
-  assert.equal(all.length, 1, `exactly one ${selector} (found ${all.length})`);
-  return all[0];
-}
-/** An attribute of every match of `selector`. */
-const attrs = (page, selector, name) =>
-  page.evaluate(
-    (selector, name) => [...document.querySelectorAll(selector)].map((el) => el.getAttribute(name)),
-    selector,
-    name,
-  );
-/** An attribute of the single match of `selector`. */
-async function attrOf(page, selector, name) {
-  const all = await attrs(page, selector, name);
-  assert.equal(all.length, 1, `exactly one ${selector} (found ${all.length})`);
-  return all[0];
-}
-const count = (page, selector) => page.evaluate((selector) => document.querySelectorAll(selector).length, selector);
-
-/** Waits until the single match's normalised text equals `expected`. */
-const expectText = (page, selector, expected, message) =>
-  eventually(async () => assert.equal(await textOf(page, selector), norm(expected), message));
-/** Waits until the normalised texts of every match equal `expected`, in order. */
-const expectTexts = (page, selector, expected, message) =>
-  eventually(async () => assert.deepEqual(await texts(page, selector), expected.map(norm), message));
-
-/**
- * The link in `scope` whose normalised text is `name` (like a role query with an exact name);
- * fails unless there is exactly one.
- */
-async function link(page, scope, name) {
-  const handle = await eventually(async () => {
-    const found = await page.evaluateHandle(
-      (scope, name) => {
-        const matches = [...document.querySelectorAll(`${scope} a`)].filter(
-          (a) => a.textContent.replace(/\s+/g, " ").trim() === name,
-        );
-        return matches.length === 1 ? matches[0] : matches.length;
-      },
-      scope,
-      name,
-    );
-    const element = found.asElement();
-    if (!element) {
-      const n = await found.jsonValue();
-      await found.dispose();
-      assert.fail(`exactly one link « ${name} » in ${scope} (found ${n})`);
-    }
-    return element;
-  });
-  return handle;
-}
-/** The href of every link in `scope` whose normalised text is `name`. */
-const linkHrefs = (page, scope, name) =>
-  page.evaluate(
-    (scope, name) =>
-      [...document.querySelectorAll(`${scope} a`)]
-        .filter((a) => a.textContent.replace(/\s+/g, " ").trim() === name)
-        .map((a) => a.getAttribute("href")),
-    scope,
-    name,
-  );
-const hrefOf = (handle) => handle.evaluate((a) => a.getAttribute("href"));
-/** The aria-current of the link « name » in `scope`, looked up afresh (null: none). */
-async function ariaCurrent(page, scope, name) {
-  const values = await page.evaluate(
-    (scope, name) =>
-      [...document.querySelectorAll(`${scope} a`)]
-        .filter((a) => a.textContent.replace(/\s+/g, " ").trim() === name)
-        .map((a) => a.getAttribute("aria-current")),
-    scope,
-    name,
-  );
-  assert.equal(values.length, 1, `exactly one link « ${name} » in ${scope} (found ${values.length})`);
-  return values[0];
-}
-/** Waits until the link « name » in `scope` has this aria-current (null: none). */
-const expectCurrent = (page, scope, name, expected) =>
-  eventually(async () =>
-    assert.equal(await ariaCurrent(page, scope, name), expected, `aria-current of « ${name} » in ${scope}`),
-  );
-
-/** Clicks the link « name » in `scope`, as a reader would (a real mouse click). */
-async function clickLink(page, scope, name) {
-  const handle = await link(page, scope, name);
-  await handle.click();
-  await handle.dispose();
-}
-
-const pathname = (page) => new URL(page.url()).pathname;
-const marker = (page) => page.evaluate(() => window.__marker);
-const setMarker = (page) =>
-  page.evaluate(() => {
-    window.__marker = 1;
-  });
-const scrollY = (page) => page.evaluate(() => window.scrollY);
-/** Two animation frames and a task: lets the app's reactions to an event run. */
-const settle = (page) =>
-  page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))),
-  );
-
-/** Waits until the wasm app has started (Trunk sets `window.wasmBindings`), then a tick more. */
-async function appStarted(page) {
-  await page.waitForFunction(() => window.wasmBindings !== undefined, { timeout: TIMEOUT });
-  await settle(page);
-}
-
-/**
- * Opens `relative` on `site` and checks the HTTP status of the document; then waits for the app
- * to start, unless `app` is false (JavaScript off). A 404 is expected on purpose: its « Failed to
- * load resource » line is tolerated for that URL only.
- */
-async function open(page, site, relative, { status = 200, app = true } = {}) {
-  const url = site.url(relative);
-  if (status === 404) page.carnet.expected404.add(url);
-  // An unknown post is only known to be one when its data answers 404, which Chromium logs.
-  const post = relative.match(/^\/posts\/([^/]+)\/?$/)?.[1];
-  if (post && !POSTS.some((known) => known.slug === post)) {
-    page.carnet.expected404.add(site.url(`/data/posts/${post}/page.json`));
-  }
-  const response = await page.goto(url, { waitUntil: "load" });
-  assert.ok(response, `a response for ${url}`);
-  assert.equal(response.status(), status, `HTTP status of ${url}`);
-  if (app) await appStarted(page);
-  return response;
-}
-
-/** Waits until the page shows this route: URL path, main heading (or the post list), title. */
-async function expectPage(page, site, { path: wanted, h1, title }) {
-  await eventually(async () => assert.equal(pathname(page), site.path(wanted), "URL path"));
-  if (h1 !== undefined) await expectText(page, "main h1", h1, `heading at ${wanted}`);
-  else await expectHomeList(page);
-  await eventually(async () => assert.equal(norm(await page.title()), norm(title), `title at ${wanted}`));
-}
-
-async function expectHomeList(page) {
-  const titles = POSTS.map((post) => post.title);
-  await expectTexts(page, "main article.post-card h2", titles, "home: the posts, newest first");
-}
-
-/** Waits until every image in `scope` with one of these alts is shown and has loaded with a real size. */
-async function expectImagesLoaded(page, scope, alts) {
-  for (const alt of alts) {
-    const selector = `${scope} img[alt="${alt}"]`;
-    await eventually(async () => {
-      const images = await page.evaluate((selector) => {
-        return [...document.querySelectorAll(selector)].map((img) => {
-          const box = img.getBoundingClientRect();
-          return { complete: img.complete, naturalWidth: img.naturalWidth, shown: box.width > 0 && box.height > 0 };
-        });
-      }, selector);
-      assert.equal(images.length, 1, `one image « ${alt} » in ${scope}`);
-      const [{ complete, naturalWidth, shown }] = images;
-      assert.ok(complete && naturalWidth > 0, `image « ${alt} » loaded (naturalWidth ${naturalWidth})`);
-      assert.ok(shown, `image « ${alt} » shown`);
-    });
-  }
-}
-
-/** The header and sidebar every page has, with their links. */
-async function expectChrome(page, site) {
-  await expectText(page, "header.site-header .site-title a", "Carnet", "site title");
-  assert.equal(await attrOf(page, "header.site-header .site-title a", "href"), site.path("/"));
-  await expectTexts(page, "header.site-header nav a", ["Accueil", "Archives"], "main navigation");
-  assert.deepEqual(await attrs(page, "header.site-header nav a", "href"), [site.path("/"), site.path("/archive/")]);
-
-  await expectTexts(page, "aside.sidebar section > h2", ["Articles récents", "Catégories", "Archives"], "sidebar");
-  const section = (i) => `aside.sidebar section:nth-of-type(${i + 1})`;
-  // Five most recent posts; the seed blog has three.
-  await expectTexts(page, `${section(0)} li`, POSTS.map((post) => post.title), "recent posts");
-  assert.deepEqual(await attrs(page, `${section(0)} li a`, "href"), POSTS.map((post) => site.path(postPath(post))));
-  await expectTexts(page, `${section(1)} li`, CATEGORIES.map((c) => `${c.name} (1)`), "categories with counts");
-  assert.deepEqual(await attrs(page, `${section(1)} li a`, "href"), CATEGORIES.map((c) => site.path(categoryPath(c))));
-  await expectTexts(page, `${section(2)} li`, MONTHS.map((m) => `${m.label} (1)`), "months with counts");
-  assert.deepEqual(await attrs(page, `${section(2)} li a`, "href"), MONTHS.map((m) => site.path(m.path)));
-  assert.deepEqual(await linkHrefs(page, section(2), "Toutes les archives"), [site.path("/archive/")]);
-}
-
-/** The post cards in main are exactly `posts`, in order, each complete. */
-async function expectPostCards(page, site, posts) {
-  const cards = "main article.post-card";
-  await expectTexts(page, `${cards} h2`, posts.map((post) => post.title), "listed posts");
-  const details = await page.evaluate((cards) =>
-    [...document.querySelectorAll(cards)].map((card) => ({
-      titleHref: card.querySelector("h2 a")?.getAttribute("href"),
-      byline: card.querySelector("p.byline")?.textContent,
-      datetime: card.querySelector("p.byline time")?.getAttribute("datetime"),
-      categoryHref: card.querySelector("p.byline a")?.getAttribute("href"),
-      excerpt: card.querySelector("p.excerpt")?.textContent,
-      more: card.querySelector("p.read-more a")?.textContent,
-      moreHref: card.querySelector("p.read-more a")?.getAttribute("href"),
-    })),
-    cards,
-  );
-  for (const [i, post] of posts.entries()) {
-    const card = details[i];
-    assert.equal(card.titleHref, site.path(postPath(post)), `title link of « ${post.title} »`);
-    assert.equal(norm(card.byline), `Publié le ${post.date} dans ${post.category.name}`);
-    assert.equal(card.datetime, post.datetime);
-    assert.equal(card.categoryHref, site.path(categoryPath(post.category)));
-    assert.ok(norm(card.excerpt).startsWith(post.excerpt), `excerpt of « ${post.title} »`);
-    assert.match(norm(card.more), /^Lire la suite\b/);
-    assert.equal(card.moreHref, site.path(postPath(post)));
-  }
-}
-
-/** Waits until post `post` is fully shown: heading, byline, body, closing line. */
-async function expectPost(page, site, post) {
-  await expectPage(page, site, postPage(post));
-  const article = "main article.post";
-  await expectText(page, `${article} header p.byline`, `Publié le ${post.date} dans ${post.category.name} par admin`);
-  for (const sentence of post.sentences) {
-    await eventually(async () => {
-      const body = await textOf(page, `${article} div.post-body`);
-      assert.ok(body.includes(norm(sentence)), `body has « ${sentence} »`);
-    });
-  }
-  await expectText(page, `${article} p.comments-closed`, "Commentaires fermés");
-}
 
 /** The site's own URL as the build configured it (the embedded index's `site.url`). */
 const configuredSiteUrl = (page) =>
@@ -455,422 +153,233 @@ const fetchStatus = async (url) => (await fetch(url, { redirect: "manual" })).st
 // ---------------------------------------------------------------------------------------------
 // The suite, once per browser.
 
-// The browsers' suites run side by side, each one's tests in order: the tests mostly wait on the
-// browsers and the network, so this nearly halves the time. CARNET_E2E_SERIAL=1 runs them one
-// after the other.
-const SIDE_BY_SIDE = process.env.CARNET_E2E_SERIAL !== "1";
+browserSuites("Carnet", (browserName) => {
+  let browser;
+  let root;
+  /** The same build served like `trunk serve` and SPA rewrites: index.html (200) for any path that is no file. */
+  let spa;
+  let blog;
+  let blogMissing;
 
-describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BROWSERS.length : 1 }, () => {
-  for (const browserName of BROWSERS) {
-    describe(browserName, { concurrency: 1 }, () => {
-      let browser;
-      let root;
-      /** The same build served like `trunk serve`: index.html (200) for any path that is no file. */
-      let spa;
-      /** The same build served without the pages' embedded data: the app fetches the index. */
-      let bare;
-      let blog;
-      let blogMissing;
-
-      before(async () => {
-        checkBuild(DIST, BUILD_ROOT);
-        root = siteOf(await serve(DIST, { base: "/", fallback: "404" }));
-        spa = siteOf(await serve(DIST, { base: "/", fallback: "index" }));
-        bare = siteOf(await serve(DIST, { base: "/", fallback: "404", stripData: true }));
-        try {
-          checkBuild(DIST_BLOG, BUILD_BLOG);
-          const index = fs.readFileSync(path.join(DIST_BLOG, "index.html"), "utf8");
-          const base = index.match(/<meta name="carnet-base" content="([^"]*)"/)?.[1];
-          if (base !== BLOG_BASE) {
-            throw new Error(
-              `${DIST_BLOG} was not built for ${BLOG_BASE} (its base is ${base ?? "unknown"}): ` +
-                `rebuild it from the repository root with \`${BUILD_BLOG}\``,
-            );
-          }
-          blog = siteOf(await serve(DIST_BLOG, { base: BLOG_BASE, fallback: "404" }));
-        } catch (error) {
-          // Only the tests of the /blog/ build fail for it, each with this message.
-          blogMissing = error;
-        }
-        browser = await launch(browserName);
-      });
-
-      after(async () => {
-        await browser?.close();
-        await root?.server.close();
-        await spa?.server.close();
-        await bare?.server.close();
-        await blog?.server.close();
-      });
-
-      /** The site served under /blog/, or the reason there is none. */
-      function blogSite() {
-        if (blogMissing) throw blogMissing;
-        return blog;
+  before(async () => {
+    checkBuild(DIST, BUILD_ROOT);
+    root = siteOf(await serve(DIST, { base: "/", fallback: "404" }));
+    spa = siteOf(await serve(DIST, { base: "/", fallback: "index" }));
+    try {
+      checkBuild(DIST_BLOG, BUILD_BLOG);
+      const index = fs.readFileSync(path.join(DIST_BLOG, "index.html"), "utf8");
+      const base = index.match(/<meta name="carnet-base" content="([^"]*)"/)?.[1];
+      if (base !== BLOG_BASE) {
+        throw new Error(
+          `${DIST_BLOG} was not built for ${BLOG_BASE} (its base is ${base ?? "unknown"}): ` +
+            `rebuild it from the repository root with \`${BUILD_BLOG}\``,
+        );
       }
+      blog = siteOf(await serve(DIST_BLOG, { base: BLOG_BASE, fallback: "404" }));
+    } catch (error) {
+      // Only the tests of the /blog/ build fail for it, each with this message.
+      blogMissing = error;
+    }
+    browser = await launch(browserName);
+  });
 
-      /**
-       * Declares a test that gets `{ page, context, tolerated }` in a fresh browser context.
-       *
-       * options.browser: a function giving the browser to use (default: this describe's).
-       * options.viewport: the page's viewport (default 1280×720).
-       * options.site: the site whose failPaths are cleared after the test (default: the root one).
-       * options.failing: full pathnames whose failed requests the test provokes; their « Failed to
-       * load resource: net::ERR_… » console errors are tolerated, and handed to the test as
-       * `tolerated`. Any other console error or uncaught page error fails the test.
-       */
-      function pageTest(name, options, fn) {
-        if (typeof options === "function") [fn, options] = [options, {}];
-        test(name, { timeout: 60_000 }, async () => {
-          const site = options.site?.() ?? root;
-          const context = await (options.browser?.() ?? browser).createBrowserContext();
-          const problems = [];
-          const tolerated = [];
-          const failing = new Set(options.failing ?? []);
-          const expected404 = new Set();
-          let failure;
-          try {
-            const page = await context.newPage();
-            page.carnet = { expected404 };
-            page.on("console", (message) => {
-              if (message.type() !== "error") return;
-              const { url } = message.location() ?? {};
-              const text = message.text();
-              const entry = `console error: ${text}${url ? ` (${url})` : ""}`;
-              let failedPath = null;
-              try {
-                failedPath = url ? decodeURIComponent(new URL(url).pathname) : null;
-              } catch {
-                // Not a URL: not a tolerated line.
-              }
-              const expected =
-                (failing.has(failedPath) && /^Failed to load resource: net::ERR_[A-Z_]+$/.test(text)) ||
-                (expected404.has(url) &&
-                  text === "Failed to load resource: the server responded with a status of 404 (Not Found)");
-              (expected ? tolerated : problems).push(entry);
-            });
-            page.on("pageerror", (error) => problems.push(`uncaught error: ${error?.stack ?? error}`));
-            page.on("error", (error) => problems.push(`the page crashed: ${error}`));
-            await page.setViewport(options.viewport ?? VIEWPORT);
-            await fn({ page, context, tolerated, site });
-          } catch (error) {
-            failure = error;
-          } finally {
-            site.server.failPaths.clear();
-            await context.close().catch(() => {});
-          }
-          if (failure) {
-            if (problems.length > 0 && failure instanceof Error) {
-              failure.message += `\n\nThe page also reported:\n${problems.join("\n")}`;
-            }
-            throw failure;
-          }
-          assert.deepEqual(problems, [], "the page reported errors");
-        });
+  after(async () => {
+    await browser?.close();
+    await root?.server.close();
+    await spa?.server.close();
+    await blog?.server.close();
+  });
+
+  /** The site served under /blog/, or the reason there is none. */
+  function blogSite() {
+    if (blogMissing) throw blogMissing;
+    return blog;
+  }
+
+  /**
+   * The two ways static hosts answer a path that is no file; the main tests (1.) run against both.
+   * GitHub Pages, Netlify without rewrites, S3, nginx's `error_page`: the site's 404.html with
+   * status 404, and a folder without its trailing slash is redirected to it. `trunk serve` and
+   * single-page-app rewrites (Netlify's `/* /index.html 200`, Vercel and Firebase rewrites, nginx's
+   * `try_files … /index.html`): index.html with status 200, for data files too, and a folder's
+   * index.html at the URL without its slash.
+   */
+  const HOSTS = [
+    {
+      name: "host answering 404.html",
+      site: () => root,
+      missing: 404,
+      slashlessIs: "are redirected to the page",
+      slashless: (path) => path,
+    },
+    {
+      name: "host answering index.html for every missing path",
+      site: () => spa,
+      missing: 200,
+      slashlessIs: "show the page at that URL",
+      slashless: (path) => path.replace(/\/$/, ""),
+    },
+  ];
+
+  const pageTest = pageTester({ browser: () => browser, site: () => root });
+
+  /** Home → post → category → month → archive → home by clicks, then back and forward. */
+  async function navigateAround(page, site) {
+    await open(page, site, "/");
+    await expectHomeList(page);
+    await setMarker(page);
+    const post = postPage(POSTS[0]);
+    const category = categoryPage(POSTS[0].category);
+    const month = monthPage(monthOf("octobre 2009"));
+    const steps = [
+      ["main article.post-card h2", POSTS[0].title, post],
+      ["main article.post p.byline", "Actus", category],
+      ["aside.sidebar", "octobre 2009", month],
+      ["header.site-header nav", "Archives", ARCHIVE],
+      ["header.site-header nav", "Accueil", HOME],
+    ];
+    for (const [scope, name, expected] of steps) {
+      await clickLink(page, scope, name);
+      await expectPage(page, site, expected);
+      assert.equal(await marker(page), 1, `no reload on the way to ${expected.path}`);
+      if (expected === post) {
+        await expectPost(page, site, POSTS[0]);
+        await expectImagesLoaded(page, "main div.post-body", POSTS[0].images);
+        // The head follows the page.
+        await eventually(() => expectHead(page, site, post, { kind: "article" }));
       }
+    }
 
-      // -----------------------------------------------------------------------------------------
-      // 1. Every route loads directly with HTTP 200; unknown paths answer 404 with the 404 page.
+    const history = [HOME, post, category, month, ARCHIVE, HOME];
+    // Back to the start, then forward to the end.
+    for (let i = history.length - 2; i >= 0; i--) {
+      await page.goBack();
+      await expectPage(page, site, history[i]);
+      assert.equal(await marker(page), 1, `no reload going back to ${history[i].path}`);
+    }
+    for (let i = 1; i < history.length; i++) {
+      await page.goForward();
+      await expectPage(page, site, history[i]);
+      assert.equal(await marker(page), 1, `no reload going forward to ${history[i].path}`);
+    }
+  }
+
+  // -----------------------------------------------------------------------------------------
+  // 1. On each kind of host (HOSTS): every route loads directly, unknown paths show « Page
+  // introuvable », each seed post in full, the listings and their counts, client-side
+  // navigation with back, forward, scroll restoration and reload.
+
+  for (const host of HOSTS) {
+    describe(host.name, () => {
+      const pageTest = pageTester({ browser: () => browser, site: host.site });
 
       describe("deep links", () => {
-        pageTest("home /: the three posts, newest first, with dates, categories and excerpts", async ({ page }) => {
-          await open(page, root, "/");
-          await expectPage(page, root, HOME);
-          await expectPostCards(page, root, POSTS);
-          await expectChrome(page, root);
-          await expectHead(page, root, HOME);
-        });
+        pageTest(
+          "home /: the three posts, newest first, with dates, categories and excerpts",
+          async ({ page, site }) => {
+            await open(page, site, "/");
+            await expectPage(page, site, HOME);
+            await expectPostCards(page, site, POSTS);
+            await expectChrome(page, site);
+            await expectHead(page, site, HOME);
+          },
+        );
 
         for (const post of POSTS) {
-          pageTest(`post page ${postPath(post)}`, async ({ page }) => {
-            await open(page, root, postPath(post));
-            await expectPost(page, root, post);
-            await expectChrome(page, root);
-            await expectHead(page, root, postPage(post), { kind: "article" });
+          pageTest(`post page ${postPath(post)}`, async ({ page, site }) => {
+            await open(page, site, postPath(post));
+            await expectPost(page, site, post);
+            await expectChrome(page, site);
+            await expectHead(page, site, postPage(post), { kind: "article" });
           });
         }
 
-        pageTest("category page /category/actus/", async ({ page }) => {
-          await open(page, root, "/category/actus/");
-          await expectPage(page, root, categoryPage(POSTS[0].category));
+        pageTest("category page /category/actus/", async ({ page, site }) => {
+          await open(page, site, "/category/actus/");
+          await expectPage(page, site, categoryPage(POSTS[0].category));
           // The heading really has the French no-break space before the colon.
           assert.match(
             (await rawTexts(page, "main h1.page-heading"))[0] ?? "",
             /^\s*Catégorie\u00a0: Actus \(1 billet\)\s*$/,
           );
-          await expectPostCards(page, root, [POSTS[0]]);
-          await expectChrome(page, root);
-          await expectHead(page, root, categoryPage(POSTS[0].category));
+          await expectPostCards(page, site, [POSTS[0]]);
+          await expectChrome(page, site);
+          await expectHead(page, site, categoryPage(POSTS[0].category));
         });
 
-        pageTest("month page /archive/2009/10/", async ({ page }) => {
+        pageTest("month page /archive/2009/10/", async ({ page, site }) => {
           const month = monthOf("octobre 2009");
-          await open(page, root, month.path);
-          await expectPage(page, root, monthPage(month));
+          await open(page, site, month.path);
+          await expectPage(page, site, monthPage(month));
           assert.match((await rawTexts(page, "main h1"))[0] ?? "", /^\s*Archives\u00a0: octobre 2009\s*$/);
           await expectText(page, "main p.page-count", "1 billet");
-          await expectPostCards(page, root, [POSTS[0]]);
-          await expectChrome(page, root);
-          await expectHead(page, root, monthPage(month));
+          await expectPostCards(page, site, [POSTS[0]]);
+          await expectChrome(page, site);
+          await expectHead(page, site, monthPage(month));
         });
 
-        pageTest("archive page /archive/", async ({ page }) => {
-          await open(page, root, "/archive/");
-          await expectPage(page, root, ARCHIVE);
+        pageTest("archive page /archive/", async ({ page, site }) => {
+          await open(page, site, "/archive/");
+          await expectPage(page, site, ARCHIVE);
           await expectTexts(page, "main section.archive-year h2", ["2009 (3 billets)"]);
-          await expectChrome(page, root);
-          await expectHead(page, root, ARCHIVE);
+          await expectChrome(page, site);
+          await expectHead(page, site, ARCHIVE);
         });
 
-        pageTest("a folder without its trailing slash is redirected to it", async ({ page }) => {
-          const response = await page.goto(root.url("/posts/" + POSTS[1].slug), { waitUntil: "load" });
-          assert.equal(response.status(), 200);
-          await appStarted(page);
-          await expectPost(page, root, POSTS[1]);
+        pageTest(`URLs without the trailing slash ${host.slashlessIs}`, async ({ page, site }) => {
           // Every kind of page: post, category, month, archive.
           for (const expected of SLASHLESS_PAGES) {
-            await open(page, root, expected.path.replace(/\/$/, ""));
-            await expectPage(page, root, expected);
-            await expectChrome(page, root);
-          }
-        });
-
-        pageTest("unknown paths without a trailing slash: HTTP 404 and « Page introuvable »", async ({ page }) => {
-          for (const unknown of SLASHLESS_NOT_FOUND_PATHS) {
-            await open(page, root, unknown, { status: 404 });
-            await expectPage(page, root, notFoundPage(unknown));
-            await expectChrome(page, root);
-            assert.deepEqual(await linkHrefs(page, "main", "Retour à l’accueil"), [root.path("/")]);
-          }
-        });
-
-        for (const unknown of NOT_FOUND_PATHS) {
-          pageTest(`${unknown}: HTTP 404 and « Page introuvable », with a way home`, async ({ page }) => {
-            await open(page, root, unknown, { status: 404, app: false });
-            // Before the app starts (404.html as served)…
-            await expectText(page, "main h1", "Page introuvable", "the served 404 page");
-            await appStarted(page);
-            // …and once it has rendered itself for the real URL.
-            await expectPage(page, root, notFoundPage(unknown));
-            await expectChrome(page, root);
-            await setMarker(page);
-            const home = await link(page, "main", "Retour à l’accueil");
-            assert.equal(await hrefOf(home), root.path("/"));
-            await home.click();
-            await expectPage(page, root, HOME);
-            assert.equal(await marker(page), 1, "going home did not reload the page");
-            await expectChrome(page, root);
-          });
-        }
-      });
-
-      // -----------------------------------------------------------------------------------------
-      // 1b. Served like `trunk serve`: any path that is no file gets index.html (the home page,
-      // pre-rendered) with status 200, and the app shows the page the URL names.
-
-      describe("`trunk serve`-like host", () => {
-        pageTest("deep links: home, posts, a category, a month and the archive", { site: () => spa }, async ({ page }) => {
-          await open(page, spa, "/");
-          await expectPage(page, spa, HOME);
-          await expectPostCards(page, spa, POSTS);
-          await expectChrome(page, spa);
-          // Every folder is answered with its own pre-rendered index.html, as on the GitHub Pages-like
-          // host (see "deep links"): one post of each kind of page is enough here.
-          await open(page, spa, postPath(POSTS[1]));
-          await expectPost(page, spa, POSTS[1]);
-          await expectChrome(page, spa);
-          await open(page, spa, "/category/actus/");
-          await expectPage(page, spa, categoryPage(POSTS[0].category));
-          await expectPostCards(page, spa, [POSTS[0]]);
-          const month = monthOf("octobre 2009");
-          await open(page, spa, month.path);
-          await expectPage(page, spa, monthPage(month));
-          await expectText(page, "main p.page-count", "1 billet");
-          await expectPostCards(page, spa, [POSTS[0]]);
-          await open(page, spa, "/archive/");
-          await expectPage(page, spa, ARCHIVE);
-          await expectTexts(page, "main section.archive-year h2", ["2009 (3 billets)"]);
-          await expectChrome(page, spa);
-        });
-
-        pageTest("URLs without the trailing slash show the pages, at those URLs", { site: () => spa }, async ({ page }) => {
-          for (const expected of SLASHLESS_PAGES) {
             const slashless = expected.path.replace(/\/$/, "");
-            await open(page, spa, slashless);
-            await expectPage(page, spa, { ...expected, path: slashless });
-            await expectChrome(page, spa);
+            await open(page, site, slashless);
+            await expectPage(page, site, { ...expected, path: host.slashless(expected.path) });
+            await expectChrome(page, site);
           }
         });
 
         pageTest(
-          "unknown paths: HTTP 200 with « Page introuvable » and a way home",
-          { site: () => spa },
-          async ({ page }) => {
-            // With or without the trailing slash, every one of them gets the same index.html.
-            for (const unknown of ["/nope/deeper", "/posts/nope/", ...SLASHLESS_NOT_FOUND_PATHS]) {
-              await open(page, spa, unknown);
-              await expectPage(page, spa, notFoundPage(unknown));
-              await expectChrome(page, spa);
+          `unknown paths without a trailing slash: HTTP ${host.missing} and « Page introuvable »`,
+          async ({ page, site }) => {
+            for (const unknown of SLASHLESS_NOT_FOUND_PATHS) {
+              await open(page, site, unknown, { status: host.missing });
+              await expectPage(page, site, notFoundPage(unknown));
+              await expectChrome(page, site);
+              assert.deepEqual(await linkHrefs(page, "main", "Retour à l’accueil"), [site.path("/")]);
             }
-            await setMarker(page);
-            const home = await link(page, "main", "Retour à l’accueil");
-            assert.equal(await hrefOf(home), spa.path("/"));
-            await home.click();
-            await expectPage(page, spa, HOME);
-            assert.equal(await marker(page), 1, "going home did not reload the page");
-            await expectChrome(page, spa);
           },
         );
-      });
 
-      // -----------------------------------------------------------------------------------------
-      // 2. Pre-rendered: the HTML already holds the content, before any script runs.
-
-      describe("pre-rendered HTML", () => {
-        /** The text of an HTML document, tags dropped and the few entities the renderer uses decoded. */
-        const htmlText = (html) =>
-          norm(
-            html
-              .replace(/<script\b[\s\S]*?<\/script>/gi, " ")
-              .replace(/<[^>]*>/g, "")
-              .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
-              .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16)))
-              .replace(/&quot;/g, '"')
-              .replace(/&#39;|&apos;/g, "'")
-              .replace(/&nbsp;/g, "\u00a0")
-              .replace(/&lt;/g, "<")
-              .replace(/&gt;/g, ">")
-              .replace(/&amp;/g, "&"),
+        for (const unknown of NOT_FOUND_PATHS) {
+          pageTest(
+            `${unknown}: HTTP ${host.missing} and « Page introuvable », with a way home`,
+            async ({ page, site }) => {
+              await open(page, site, unknown, { status: host.missing, app: false });
+              // 404.html says so before the app starts (index.html, the home page, cannot)…
+              if (host.missing === 404) await expectText(page, "main h1", "Page introuvable", "the served 404 page");
+              await appStarted(page);
+              // …and so does the app, once it has rendered itself for the real URL.
+              await expectPage(page, site, notFoundPage(unknown));
+              await expectChrome(page, site);
+              await setMarker(page);
+              const home = await link(page, "main", "Retour à l’accueil");
+              assert.equal(await hrefOf(home), site.path("/"));
+              await home.click();
+              await expectPage(page, site, HOME);
+              assert.equal(await marker(page), 1, "going home did not reload the page");
+              await expectChrome(page, site);
+            },
           );
-        const titleOf = (html) => htmlText((html.match(/<title>([\s\S]*?)<\/title>/) ?? [])[1] ?? "");
-
-        test("each post's HTML has its title, heading and body sentences", async () => {
-          for (const post of POSTS) {
-            const response = await fetch(root.url(postPath(post)));
-            assert.equal(response.status, 200, postPath(post));
-            const html = await response.text();
-            assert.equal(titleOf(html), `${post.title} — Carnet`, `<title> of ${postPath(post)}`);
-            const h1 = htmlText((html.match(/<main[\s\S]*?<h1[^>]*>([\s\S]*?)<\/h1>/) ?? [])[1] ?? "");
-            assert.equal(h1, norm(post.title), `<h1> of ${postPath(post)}`);
-            const body = htmlText((html.match(/<div class="post-body">([\s\S]*?)<\/div>/) ?? [])[1] ?? "");
-            for (const sentence of post.sentences) {
-              assert.ok(body.includes(norm(sentence)), `${postPath(post)}: the body has « ${sentence} »`);
-            }
-            assert.ok(htmlText(html).includes("Commentaires fermés"), `${postPath(post)}: « Commentaires fermés »`);
-          }
-        });
-
-        test("the listing pages' HTML has their headings and posts", async () => {
-          const listings = [
-            [HOME, POSTS],
-            ...CATEGORIES.map((c) => [categoryPage(c), POSTS.filter((post) => post.category.slug === c.slug)]),
-            ...MONTHS.map((m) => [monthPage(m), POSTS.filter((post) => post.month.path === m.path)]),
-            [ARCHIVE, []],
-          ];
-          for (const [route, posts] of listings) {
-            const response = await fetch(root.url(route.path));
-            assert.equal(response.status, 200, route.path);
-            const html = await response.text();
-            assert.equal(titleOf(html), route.title, `<title> of ${route.path}`);
-            const main = htmlText((html.match(/<main\b[\s\S]*?<\/main>/) ?? [])[0] ?? "");
-            if (route.h1) assert.ok(main.includes(norm(route.h1)), `${route.path}: heading « ${route.h1} »`);
-            for (const post of posts) {
-              assert.ok(main.includes(norm(post.title)), `${route.path} lists « ${post.title} »`);
-              assert.ok(main.includes(norm(post.excerpt)), `${route.path} has the excerpt of « ${post.title} »`);
-            }
-          }
-        });
-      });
-
-      // -----------------------------------------------------------------------------------------
-      // 3. Hydration takes over the pre-rendered page without redrawing it.
-
-      describe("hydration", () => {
-        const hydrated = [
-          HOME,
-          postPage(POSTS[0]),
-          postPage(POSTS[1]),
-          categoryPage(POSTS[0].category),
-          monthPage(POSTS[0].month),
-          ARCHIVE,
-        ];
-        for (const route of hydrated) {
-          pageTest(`${route.path}: the app takes over main without removing anything from it`, async ({ page }) => {
-            await page.evaluateOnNewDocument(() => {
-              const removed = [];
-              window.__removedUnderMain = removed;
-              const describeNode = (node) => {
-                const id = node.id ? `#${node.id}` : "";
-                const classes = node.className ? `.${String(node.className).replace(/ /g, ".")}` : "";
-                return `<${node.localName}${id}${classes}>`;
-              };
-              new MutationObserver((records) => {
-                const main = window.__mainBefore?.main ?? document.querySelector("main");
-                for (const record of records) {
-                  for (const node of record.removedNodes) {
-                    if (node.nodeType !== Node.ELEMENT_NODE) continue;
-                    // Removed from inside main, or main itself (or what holds it) removed.
-                    const underMain = main && (record.target === main || main.contains(record.target));
-                    const mainItself = main && (node === main || node.contains(main));
-                    if (underMain || mainItself) {
-                      removed.push(`${describeNode(node)} from ${describeNode(record.target)}`);
-                    }
-                  }
-                }
-              }).observe(document, { childList: true, subtree: true });
-              document.addEventListener("DOMContentLoaded", () => {
-                const main = document.querySelector("main");
-                if (!main) return;
-                main.__prerendered = true;
-                window.__mainBefore = {
-                  main,
-                  first: main.firstElementChild,
-                  children: [...main.children],
-                  appAlreadyStarted: window.wasmBindings !== undefined,
-                };
-              });
-            });
-            await open(page, root, route.path);
-            await settle(page);
-            const result = await page.evaluate(() => {
-              const before = window.__mainBefore;
-              const main = document.querySelector("main");
-              return {
-                marked: before !== undefined,
-                appAlreadyStarted: before?.appAlreadyStarted,
-                sameMain: main === before?.main && main.__prerendered === true,
-                sameFirst: main.firstElementChild === before?.first,
-                childrenKept: before
-                  ? before.children.every((child) => child.isConnected && child.parentNode === main)
-                  : false,
-                childCount: before?.children.length,
-                removed: window.__removedUnderMain,
-              };
-            });
-            assert.ok(result.marked, "the pre-rendered main was marked at DOMContentLoaded");
-            assert.equal(result.appAlreadyStarted, false, "the app had not started at DOMContentLoaded");
-            assert.ok(result.childCount > 0, "the pre-rendered main had content");
-            assert.ok(result.sameMain, "main is still the pre-rendered element");
-            assert.ok(result.sameFirst, "main's first element is still the pre-rendered one");
-            assert.ok(result.childrenKept, "every pre-rendered child of main is still there");
-            assert.deepEqual(result.removed, [], "no element was removed from main");
-            await expectPage(page, root, route);
-          });
         }
       });
 
-      // -----------------------------------------------------------------------------------------
-      // 4. Each seed post, in full.
-
       describe("posts", () => {
         for (const post of POSTS) {
-          pageTest(`« ${post.title} »: byline, body, closed comments, neighbours, images`, async ({ page }) => {
-            await open(page, root, postPath(post));
-            await expectPost(page, root, post);
+          pageTest(`« ${post.title} »: byline, body, closed comments, neighbours, images`, async ({ page, site }) => {
+            await open(page, site, postPath(post));
+            await expectPost(page, site, post);
             const article = "main article.post";
             assert.equal(await attrOf(page, `${article} header p.byline time`, "datetime"), post.datetime);
             const categoryLink = await link(page, `${article} header p.byline`, post.category.name);
-            assert.equal(await hrefOf(categoryLink), root.path(categoryPath(post.category)));
+            assert.equal(await hrefOf(categoryLink), site.path(categoryPath(post.category)));
             assert.equal(await textOf(page, `${article} header p.byline .author`), "admin");
 
             // « Commentaires fermés » closes the article, after the body.
@@ -891,7 +400,7 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
               const label = side === "older" ? "← Billet précédent" : "Billet suivant →";
               await expectText(page, `${entry} .neighbour-label`, label);
               await expectText(page, `${entry} a`, expected.title);
-              assert.equal(await attrOf(page, `${entry} a`, "href"), root.path(postPath(expected)));
+              assert.equal(await attrOf(page, `${entry} a`, "href"), site.path(postPath(expected)));
             }
             assert.equal(await count(page, `${nav} a`), Object.values(NEIGHBOURS[post.slug]).filter(Boolean).length);
 
@@ -900,8 +409,8 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
           });
         }
 
-        pageTest("the first post's Markdown: quote, nested list, subheading, ending", async ({ page }) => {
-          await open(page, root, postPath(POSTS[0]));
+        pageTest("the first post's Markdown: quote, nested list, subheading, ending", async ({ page, site }) => {
+          await open(page, site, postPath(POSTS[0]));
           const body = "main article.post div.post-body";
           await page.waitForSelector(body, { timeout: TIMEOUT });
           const quote = await textOf(page, `${body} blockquote`);
@@ -927,160 +436,65 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
         });
       });
 
-      // -----------------------------------------------------------------------------------------
-      // 5. Categories, months, the archive, the sidebar's counts; aria-current.
-
       describe("listings", () => {
         for (const category of CATEGORIES) {
           const posts = POSTS.filter((post) => post.category.slug === category.slug);
-          pageTest(`category ${category.name}`, async ({ page }) => {
-            await open(page, root, categoryPath(category));
-            await expectPage(page, root, categoryPage(category, posts.length));
-            await expectPostCards(page, root, posts);
+          pageTest(`category ${category.name}`, async ({ page, site }) => {
+            await open(page, site, categoryPath(category));
+            await expectPage(page, site, categoryPage(category, posts.length));
+            await expectPostCards(page, site, posts);
           });
         }
 
         for (const month of MONTHS) {
           const posts = POSTS.filter((post) => post.month.path === month.path);
-          pageTest(`month ${month.label}`, async ({ page }) => {
-            await open(page, root, month.path);
-            await expectPage(page, root, monthPage(month));
+          pageTest(`month ${month.label}`, async ({ page, site }) => {
+            await open(page, site, month.path);
+            await expectPage(page, site, monthPage(month));
             await expectText(page, "main p.page-count", billets(posts.length));
-            await expectPostCards(page, root, posts);
+            await expectPostCards(page, site, posts);
           });
         }
 
-        pageTest("archive groups the months by year with counts", async ({ page }) => {
-          await open(page, root, "/archive/");
-          await expectPage(page, root, ARCHIVE);
+        pageTest("archive groups the months by year with counts", async ({ page, site }) => {
+          await open(page, site, "/archive/");
+          await expectPage(page, site, ARCHIVE);
           const year = "main section.archive-year";
           await expectTexts(page, `${year} h2`, ["2009 (3 billets)"]);
           await expectTexts(page, `${year}:first-of-type li`, MONTHS.map((month) => `${month.label} (1 billet)`));
           await expectTexts(page, `${year}:first-of-type li a`, MONTHS.map((month) => month.label));
           const hrefs = await attrs(page, `${year}:first-of-type li a`, "href");
-          assert.deepEqual(hrefs, MONTHS.map((m) => root.path(m.path)));
+          assert.deepEqual(hrefs, MONTHS.map((m) => site.path(m.path)));
         });
 
-        pageTest("sidebar counts, and its links lead to the right pages", async ({ page }) => {
-          await open(page, root, "/");
+        pageTest("sidebar counts, and its links lead to the right pages", async ({ page, site }) => {
+          await open(page, site, "/");
           await expectHomeList(page);
-          await expectChrome(page, root);
+          await expectChrome(page, site);
           await setMarker(page);
           await clickLink(page, "aside.sidebar", "Réseaux sociaux");
-          await expectPage(page, root, categoryPage(POSTS[2].category));
-          await expectPostCards(page, root, [POSTS[2]]);
+          await expectPage(page, site, categoryPage(POSTS[2].category));
+          await expectPostCards(page, site, [POSTS[2]]);
           await clickLink(page, "aside.sidebar", "mars 2009");
-          await expectPage(page, root, monthPage(monthOf("mars 2009")));
-          await expectPostCards(page, root, [POSTS[1]]);
+          await expectPage(page, site, monthPage(monthOf("mars 2009")));
+          await expectPostCards(page, site, [POSTS[1]]);
           await clickLink(page, "aside.sidebar", POSTS[2].title);
-          await expectPost(page, root, POSTS[2]);
+          await expectPost(page, site, POSTS[2]);
           assert.equal(await marker(page), 1, "the sidebar links navigate in the app");
         });
       });
 
-      describe("aria-current", () => {
-        const SIDEBAR = "aside.sidebar";
-        const NAV = "header.site-header nav";
-
-        pageTest("on a category page, its sidebar link is current; it follows navigation", async ({ page }) => {
-          await open(page, root, "/category/actus/");
-          await expectCurrent(page, SIDEBAR, "Actus", "page");
-          await expectCurrent(page, SIDEBAR, "Usages", null);
-          await expectCurrent(page, SIDEBAR, "Réseaux sociaux", null);
-          await expectCurrent(page, NAV, "Accueil", null);
-          await expectCurrent(page, NAV, "Archives", null);
-
-          await clickLink(page, SIDEBAR, "Usages");
-          await expectPage(page, root, categoryPage(POSTS[1].category));
-          await expectCurrent(page, SIDEBAR, "Usages", "page");
-          await expectCurrent(page, SIDEBAR, "Actus", null);
-        });
-
-        pageTest("on the home page, « Accueil » is current and « Archives » is not", async ({ page }) => {
-          await open(page, root, "/");
-          await expectHomeList(page);
-          await expectCurrent(page, NAV, "Accueil", "page");
-          await expectCurrent(page, NAV, "Archives", null);
-          assert.equal(await count(page, `${SIDEBAR} a[aria-current]`), 0, "no sidebar link is current");
-        });
-
-        pageTest("on the archive page, « Archives » is current and « Accueil » is not", async ({ page }) => {
-          await open(page, root, "/archive/");
-          await expectPage(page, root, ARCHIVE);
-          await expectCurrent(page, NAV, "Archives", "page");
-          await expectCurrent(page, NAV, "Accueil", null);
-          assert.equal(await attrOf(page, ".site-title a", "aria-current"), null);
-          await expectCurrent(page, SIDEBAR, "Toutes les archives", "page");
-          assert.equal(await count(page, `${SIDEBAR} section:nth-of-type(3) li a[aria-current]`), 0);
-        });
-
-        pageTest("on a post or month page, only its own sidebar link is current", async ({ page }) => {
-          await open(page, root, postPath(POSTS[1]));
-          await expectPost(page, root, POSTS[1]);
-          await expectCurrent(page, SIDEBAR, POSTS[1].title, "page");
-          await expectTexts(page, `${SIDEBAR} a[aria-current]`, [POSTS[1].title]);
-
-          await clickLink(page, SIDEBAR, "janvier 2009");
-          await expectPage(page, root, monthPage(monthOf("janvier 2009")));
-          await expectTexts(page, `${SIDEBAR} a[aria-current]`, ["janvier 2009"]);
-        });
-      });
-
-      // -----------------------------------------------------------------------------------------
-      // 6–7. Navigation: in-app without reloads, history, scroll, reload.
-
-      /** Home → post → category → month → archive → home by clicks, then back and forward. */
-      async function navigateAround(page, site) {
-        await open(page, site, "/");
-        await expectHomeList(page);
-        await setMarker(page);
-        const post = postPage(POSTS[0]);
-        const category = categoryPage(POSTS[0].category);
-        const month = monthPage(monthOf("octobre 2009"));
-        const steps = [
-          ["main article.post-card h2", POSTS[0].title, post],
-          ["main article.post p.byline", "Actus", category],
-          ["aside.sidebar", "octobre 2009", month],
-          ["header.site-header nav", "Archives", ARCHIVE],
-          ["header.site-header nav", "Accueil", HOME],
-        ];
-        for (const [scope, name, expected] of steps) {
-          await clickLink(page, scope, name);
-          await expectPage(page, site, expected);
-          assert.equal(await marker(page), 1, `no reload on the way to ${expected.path}`);
-          if (expected === post) {
-            await expectPost(page, site, POSTS[0]);
-            await expectImagesLoaded(page, "main div.post-body", POSTS[0].images);
-            // The head follows the page.
-            await eventually(() => expectHead(page, site, post, { kind: "article" }));
-          }
-        }
-
-        const history = [HOME, post, category, month, ARCHIVE, HOME];
-        // Back to the start, then forward to the end.
-        for (let i = history.length - 2; i >= 0; i--) {
-          await page.goBack();
-          await expectPage(page, site, history[i]);
-          assert.equal(await marker(page), 1, `no reload going back to ${history[i].path}`);
-        }
-        for (let i = 1; i < history.length; i++) {
-          await page.goForward();
-          await expectPage(page, site, history[i]);
-          assert.equal(await marker(page), 1, `no reload going forward to ${history[i].path}`);
-        }
-      }
-
       describe("navigation", () => {
-        pageTest("client-side navigation never reloads the page; back and forward work", async ({ page }) => {
-          await navigateAround(page, root);
+        pageTest("client-side navigation never reloads the page; back and forward work", async ({ page, site }) => {
+          await navigateAround(page, site);
         });
 
-        pageTest("pointing at a link loads its page's data before the click", async ({ page }) => {
-          const before = root.server.requests.length; // the server is shared by the tests
-          await open(page, root, "/");
-          await expectPage(page, root, HOME);
+        pageTest("pointing at a link loads its page's data before the click", async ({ page, site }) => {
+          const before = site.server.requests.length; // the server is shared by the tests
+          await open(page, site, "/");
+          await expectPage(page, site, HOME);
           await setMarker(page);
-          const requested = (path) => root.server.requests.slice(before).includes(path);
+          const requested = (path) => site.server.requests.slice(before).includes(path);
           const usages = "/data/category/usages/page.json";
           const post = `/data/posts/${POSTS[2].slug}/page.json`;
           assert.ok(!requested(usages) && !requested(post), "nothing fetched before pointing");
@@ -1094,7 +508,7 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
             assert.ok(
               await page.evaluate(
                 (url) => performance.getEntriesByName(url).some((entry) => entry.responseEnd > 0),
-                root.url(usages),
+                site.url(usages),
               ),
               "the list's data has arrived",
             ),
@@ -1118,9 +532,9 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
           assert.equal(await marker(page), 1, "no reload");
         });
 
-        pageTest("after an in-app navigation, the focus is on the new page's content", async ({ page }) => {
-          await open(page, root, "/");
-          await expectPage(page, root, HOME);
+        pageTest("after an in-app navigation, the focus is on the new page's content", async ({ page, site }) => {
+          await open(page, site, "/");
+          await expectPage(page, site, HOME);
           await clickLink(page, "aside.sidebar", "Actus");
           await expectText(page, "main h1", "Catégorie : Actus (1 billet)");
           await eventually(async () =>
@@ -1129,10 +543,10 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
           assert.equal(await scrollY(page), 0, "focusing did not scroll");
         });
 
-        pageTest("back to a long post restores its scroll position", async ({ page }) => {
+        pageTest("back to a long post restores its scroll position", async ({ page, site }) => {
           const [long, older] = POSTS;
-          await open(page, root, postPath(long));
-          await expectPost(page, root, long);
+          await open(page, site, postPath(long));
+          await expectPost(page, site, long);
           await expectImagesLoaded(page, "main div.post-body", long.images);
           await setMarker(page);
 
@@ -1143,14 +557,14 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
           assert.ok(scrolled > 1000, `the long post is scrolled far down (scrollY ${scrolled})`);
 
           await clickLink(page, "main nav.neighbours p.older", older.title);
-          await expectPost(page, root, older);
+          await expectPost(page, site, older);
           await eventually(async () => {
             const y = await scrollY(page);
             assert.ok(y < 5, `a newly opened post starts at the top (scrollY ${y})`);
           });
 
           await page.goBack();
-          await expectPost(page, root, long);
+          await expectPost(page, site, long);
           assert.equal(await marker(page), 1, "going back did not reload");
           const restored = async () => {
             const y = await scrollY(page);
@@ -1165,498 +579,597 @@ describe(`Carnet in ${BROWSERS.join(" and ")}`, { concurrency: SIDE_BY_SIDE ? BR
           await restored();
         });
 
-        pageTest("reloading a page reached in-app shows the same page", async ({ page }) => {
-          await open(page, root, "/");
+        pageTest("reloading a page reached in-app shows the same page", async ({ page, site }) => {
+          await open(page, site, "/");
           await expectHomeList(page);
           await clickLink(page, "main article.post-card h2", POSTS[1].title);
-          await expectPost(page, root, POSTS[1]);
+          await expectPost(page, site, POSTS[1]);
           await setMarker(page);
           const response = await page.reload({ waitUntil: "load" });
           assert.equal(response?.status(), 200, "the reloaded page answers 200");
           assert.equal(await marker(page), undefined, "the page really reloaded");
           await appStarted(page);
-          await expectPost(page, root, POSTS[1]);
+          await expectPost(page, site, POSTS[1]);
           await expectImagesLoaded(page, "main div.post-body", POSTS[1].images);
-          await expectChrome(page, root);
-        });
-      });
-
-      // -----------------------------------------------------------------------------------------
-      // 8. Served under a sub-path (/blog/).
-
-      describe("under /blog/", () => {
-        /** A page test on the /blog/ site, which also checks every request stayed under /blog/. */
-        function blogTest(name, options, fn) {
-          if (typeof options === "function") [fn, options] = [options, {}];
-          pageTest(name, { ...options, site: blogSite }, async (args) => {
-            const first = blog.server.requests.length;
-            await fn(args);
-            const made = blog.server.requests.slice(first);
-            assert.ok(made.length > 0, "the browser made requests");
-            const outside = made.filter((p) => !p.startsWith(BLOG_BASE));
-            assert.deepEqual(outside, [], `every request stayed under ${BLOG_BASE}`);
-          });
-        }
-
-        /** Every link of the page starts with /blog/ (same-origin ones; none leaves the site). */
-        async function expectLinksUnderBase(page) {
-          const hrefs = await attrs(page, "a[href]", "href");
-          assert.ok(hrefs.length > 10, "the page has its links");
-          const outside = hrefs.filter((href) => !href.startsWith("#") && !href.startsWith(BLOG_BASE));
-          assert.deepEqual(outside, [], `every link starts with ${BLOG_BASE}`);
-          const heads = await page.$$eval("link[href], script[src], img[src]", (els) =>
-            els.map((el) => el.getAttribute("href") ?? el.getAttribute("src")),
-          );
-          const local = heads.filter((url) => !/^[a-z]+:/i.test(url));
-          const outsideResources = local.filter((url) => !url.startsWith(BLOG_BASE));
-          assert.deepEqual(outsideResources, [], `every resource is under ${BLOG_BASE}`);
-        }
-
-        for (const route of ROUTES) {
-          blogTest(`${BLOG_BASE}${route.path.slice(1)} loads directly with its content`, async ({ page }) => {
-            await open(page, blog, route.path);
-            await expectPage(page, blog, route);
-            const post = POSTS.find((p) => postPath(p) === route.path);
-            if (post) {
-              await expectPost(page, blog, post);
-              await expectImagesLoaded(page, "main div.post-body", post.images);
-              await expectHead(page, blog, route, { kind: "article" });
-            } else {
-              await expectHead(page, blog, route);
-            }
-            if (route === HOME) await expectPostCards(page, blog, POSTS);
-            await expectChrome(page, blog);
-            await expectLinksUnderBase(page);
-          });
-        }
-
-        blogTest("in-app navigation, back and forward work under /blog/", async ({ page }) => {
-          await navigateAround(page, blog);
-          await expectLinksUnderBase(page);
-        });
-
-        for (const unknown of ["/nope/", "/posts/nope/"]) {
-          blogTest(`${BLOG_BASE}${unknown.slice(1)}: HTTP 404 and « Page introuvable »`, async ({ page }) => {
-            await open(page, blog, unknown, { status: 404, app: false });
-            await expectText(page, "main h1", "Page introuvable", "the served 404 page");
-            await appStarted(page);
-            await expectPage(page, blog, notFoundPage(unknown));
-            await expectChrome(page, blog);
-            await expectLinksUnderBase(page);
-            await setMarker(page);
-            const home = await link(page, "main", "Retour à l’accueil");
-            assert.equal(await hrefOf(home), BLOG_BASE);
-            await home.click();
-            await expectPage(page, blog, HOME);
-            assert.equal(await marker(page), 1, "going home did not reload the page");
-          });
-        }
-
-        const failingBody = () => blog.path(`/data/posts/${POSTS[1].slug}/page.json`);
-        blogTest(
-          "post failure under /blog/: « Réessayer » loads it once the network is back",
-          { failing: [`${BLOG_BASE}data/posts/${POSTS[1].slug}/page.json`] },
-          async ({ page, tolerated }) => {
-            await bodyFailure(page, blog, failingBody(), tolerated);
-          },
-        );
-      });
-
-      // -----------------------------------------------------------------------------------------
-      // 9. JavaScript off: the pre-rendered pages are complete, and every link leads somewhere.
-
-      describe("JavaScript disabled", () => {
-        let noScript;
-
-        before(async () => {
-          noScript = await launch(browserName, { javascript: false });
-        });
-
-        after(async () => {
-          await noScript?.close();
-        });
-
-        /** Opens pages without JavaScript, checks them, and collects the URL of every link. */
-        async function readWithoutScript(page, site) {
-          const links = new Set();
-          await open(page, site, "/", { app: false });
-          await expectHomeList(page);
-          await expectPostCards(page, site, POSTS);
           await expectChrome(page, site);
-          for (const href of await allLinks(page)) links.add(href);
-
-          for (const post of POSTS) {
-            await open(page, site, postPath(post), { app: false });
-            await expectPost(page, site, post);
-            await expectImagesLoaded(page, "main div.post-body", post.images);
-            for (const href of await allLinks(page)) links.add(href);
-          }
-          for (const route of [categoryPage(CATEGORIES[0]), monthPage(MONTHS[1]), ARCHIVE]) {
-            await open(page, site, route.path, { app: false });
-            await expectPage(page, site, route);
-            for (const href of await allLinks(page)) links.add(href);
-          }
-          // The browser ran none of the page's scripts: not even the inline one that ends the body.
-          assert.deepEqual(
-            await page.evaluate(() => [typeof window.__RESOLVED_RESOURCES, typeof window.wasmBindings]),
-            ["undefined", "undefined"],
-            "JavaScript is off",
-          );
-          return links;
-        }
-
-        for (const which of ["/", BLOG_BASE]) {
-          pageTest(
-            `at ${which}: every post is readable and every link answers 200`,
-            { browser: () => noScript, site: () => (which === "/" ? root : blogSite()) },
-            async ({ page, site }) => {
-              const links = await readWithoutScript(page, site);
-              const origin = new URL(site.server.url).origin;
-              const sameOrigin = [...links].filter((href) => new URL(href).origin === origin);
-              assert.ok(sameOrigin.length >= 15, `links were collected (${sameOrigin.length})`);
-              const bad = [];
-              for (const href of new Set(sameOrigin.map((href) => href.replace(/#.*$/, "")))) {
-                assert.ok(new URL(href).pathname.startsWith(site.base), `${href} is under ${site.base}`);
-                const status = await fetchStatus(href);
-                if (status !== 200) bad.push(`${href}: ${status}`);
-              }
-              assert.deepEqual(bad, [], "every link answers 200");
-            },
-          );
-        }
-      });
-
-      // -----------------------------------------------------------------------------------------
-      // 10. The Atom feed and the sitemap.
-
-      /** Parses the feed and the sitemap in the browser, checks them and every page they name. */
-      async function feedAndSitemap(page, site) {
-        // A page of the site itself, to parse with the browser's own XML parser.
-        await open(page, site, "/");
-        const parse = (text) =>
-          page.evaluate((text) => {
-            const doc = new DOMParser().parseFromString(text, "application/xml");
-            const error = doc.querySelector("parsererror");
-            return {
-              error: error ? error.textContent : null,
-              root: doc.documentElement.localName,
-              namespace: doc.documentElement.namespaceURI,
-              feedLinks: [...doc.querySelectorAll(":root > link")].map((l) => ({
-                rel: l.getAttribute("rel"),
-                href: l.getAttribute("href"),
-              })),
-              id: doc.querySelector(":root > id")?.textContent,
-              entries: [...doc.querySelectorAll("entry")].map((entry) => ({
-                title: entry.querySelector("title")?.textContent,
-                links: [...entry.querySelectorAll("link[href]")].map((l) => l.getAttribute("href")),
-                published: entry.querySelector("published")?.textContent,
-              })),
-              locs: [...doc.querySelectorAll("url > loc")].map((loc) => loc.textContent.trim()),
-            };
-          }, text);
-        const siteUrl = await configuredSiteUrl(page);
-
-        const feedResponse = await fetch(site.url("/feed.xml"));
-        assert.equal(feedResponse.status, 200, "the feed answers 200");
-        const feed = await parse(await feedResponse.text());
-        assert.equal(feed.error, null, "the feed is well-formed XML");
-        assert.equal(feed.root, "feed");
-        assert.equal(feed.namespace, "http://www.w3.org/2005/Atom");
-        assert.deepEqual(
-          feed.feedLinks.find((l) => l.rel === "self")?.href,
-          `${siteUrl}feed.xml`,
-          "the feed's self link",
-        );
-        assert.equal(feed.entries.length, 3, "three entries");
-        for (const [i, post] of POSTS.entries()) {
-          const entry = feed.entries[i];
-          assert.equal(norm(entry.title), norm(post.title), `entry ${i + 1}: the posts, newest first`);
-          assert.equal(entry.links.length, 1, `entry ${i + 1}: one link`);
-          const href = entry.links[0];
-          assert.match(href, /^https?:\/\//, `entry ${i + 1}: an absolute link (${href})`);
-          assert.ok(href.endsWith(postPath(post)), `entry ${i + 1}: ${href} ends with ${postPath(post)}`);
-          assert.equal(href, siteUrl + postPath(post).slice(1), `entry ${i + 1}: under the site URL`);
-          assert.ok(entry.published?.startsWith(post.datetime), `entry ${i + 1}: published ${post.datetime}`);
-        }
-
-        const sitemapResponse = await fetch(site.url("/sitemap.xml"));
-        assert.equal(sitemapResponse.status, 200, "the sitemap answers 200");
-        const sitemap = await parse(await sitemapResponse.text());
-        assert.equal(sitemap.error, null, "the sitemap is well-formed XML");
-        assert.equal(sitemap.root, "urlset");
-        assert.equal(sitemap.namespace, "http://www.sitemaps.org/schemas/sitemap/0.9");
-        for (const loc of sitemap.locs) {
-          assert.ok(loc.startsWith(siteUrl), `${loc} is under the site URL ${siteUrl}`);
-        }
-        const relative = sitemap.locs.map((loc) => "/" + loc.slice(siteUrl.length));
-        const every = ROUTES.map((route) => route.path).sort();
-        assert.deepEqual([...relative].sort(), every, "the sitemap lists every page");
-        assert.equal(new Set(relative).size, relative.length, "no page twice");
-        for (const pagePath of relative) {
-          const status = await fetchStatus(site.url(pagePath));
-          assert.equal(status, 200, `${site.path(pagePath)} (from the sitemap) answers 200`);
-        }
-
-        const robots = await fetch(site.url("/robots.txt"));
-        assert.equal(robots.status, 200, "robots.txt answers 200");
-        const sitemapLine = (await robots.text()).split("\n").find((line) => line.startsWith("Sitemap:"));
-        assert.equal(sitemapLine?.trim(), `Sitemap: ${siteUrl}sitemap.xml`, "robots.txt names the sitemap");
-      }
-
-      describe("feed and sitemap", () => {
-        pageTest("at /: the feed and the sitemap parse, and every page they name exists", async ({ page }) => {
-          await feedAndSitemap(page, root);
-        });
-        pageTest(
-          "at /blog/: the feed and the sitemap parse, and every page they name exists",
-          { site: () => blogSite() },
-          async ({ page, site }) => {
-            await feedAndSitemap(page, site);
-          },
-        );
-      });
-
-      // -----------------------------------------------------------------------------------------
-      // 11. A post that fails to load, and « Réessayer ».
-
-      /** Opens the newest post, then goes to the next one in the app while its data request fails. */
-      async function bodyFailure(page, site, failing, tolerated) {
-        await open(page, site, postPath(POSTS[0]));
-        await expectPost(page, site, POSTS[0]);
-        await setMarker(page);
-        site.server.failPaths.add(failing);
-        await clickLink(page, "main nav.neighbours p.older", POSTS[1].title);
-        await eventually(async () => assert.equal(new URL(page.url()).pathname, site.path(postPath(POSTS[1]))));
-        await eventually(async () => assert.equal(await page.title(), "Billet indisponible — Carnet"));
-        const alert = "main div.load-error[role=alert]";
-        await eventually(async () =>
-          assert.ok((await textOf(page, alert)).includes("Impossible de charger ce billet."), "error message"),
-        );
-        const retry = await eventually(async () => {
-          const buttons = await page.$$(`${alert} button`);
-          const named = [];
-          for (const button of buttons) {
-            if (norm(await button.evaluate((b) => b.textContent)) === "Réessayer") named.push(button);
-          }
-          assert.equal(named.length, 1, "one « Réessayer » button");
-          return named[0];
-        });
-        assert.equal(await count(page, "main div.post-body"), 0, "no body yet");
-        assert.ok(site.server.requests.includes(failing), "the post was requested, and failed");
-        if (browserName === "chromium") assert.ok(tolerated.length > 0, "Chromium logged the failed request");
-
-        site.server.failPaths.delete(failing);
-        await retry.click();
-        await expectPost(page, site, POSTS[1]);
-        await expectImagesLoaded(page, "main div.post-body", POSTS[1].images);
-        assert.equal(await count(page, "div.load-error"), 0, "the alert is gone");
-        assert.equal(await marker(page), 1, "neither the failure nor retrying reloaded the page");
-      }
-
-      /** The single button « name » in `scope`, once there is one. */
-      const button = (page, scope, name) =>
-        eventually(async () => {
-          const named = [];
-          for (const handle of await page.$$(`${scope} button`)) {
-            if (norm(await handle.evaluate((b) => b.textContent)) === name) named.push(handle);
-            else await handle.dispose();
-          }
-          assert.equal(named.length, 1, `one « ${name} » button in ${scope}`);
-          return named[0];
-        });
-
-      describe("network", () => {
-        // The bare site serves its pages without their embedded data: the app fetches this itself.
-        const INDEX = "/data/index.json";
-
-        pageTest(
-          "without embedded data, « Chargement du carnet… » shows while the index loads",
-          { site: () => bare },
-          async ({ page }) => {
-            const release = bare.server.hold(INDEX);
-            try {
-              // Not waiting for "load": the held request must not hold up navigation.
-              const response = await page.goto(bare.url("/"), { waitUntil: "domcontentloaded" });
-              assert.equal(response?.status(), 200);
-              assert.equal(await count(page, "script#carnet-data"), 0, "the page embeds no data");
-              await expectText(page, "p.loading", "Chargement du carnet…");
-              assert.equal(await attrOf(page, "p.loading", "role"), "status");
-              assert.equal(await count(page, "main article.post-card"), 0, "no posts before the index");
-              assert.ok(bare.server.requests.includes(INDEX), "the app asked for the index");
-            } finally {
-              release();
-            }
-            await expectPage(page, bare, HOME);
-            await expectPostCards(page, bare, POSTS);
-            await expectChrome(page, bare);
-            assert.equal(await count(page, "p.loading"), 0, "the loading line is gone");
-          },
-        );
-
-        pageTest(
-          "index failure: « Impossible de charger le blog. » with « Réessayer », which shows the blog once the network is back",
-          { site: () => bare, failing: [INDEX] },
-          async ({ page, tolerated }) => {
-            bare.server.failPaths.add(INDEX);
-            const before = bare.server.requests.length;
-            await open(page, bare, "/");
-            const alert = "div.load-error[role=alert]";
-            await eventually(async () =>
-              assert.ok((await textOf(page, alert)).includes("Impossible de charger le blog."), "error message"),
-            );
-            const retry = await button(page, alert, "Réessayer");
-            assert.equal(await count(page, "main article.post-card"), 0, "no posts");
-            assert.ok(bare.server.requests.slice(before).includes(INDEX), "the index was asked for, and failed");
-            if (browserName === "chromium") assert.ok(tolerated.length > 0, "Chromium logged the failed request");
-
-            bare.server.failPaths.delete(INDEX);
-            await setMarker(page);
-            await retry.click();
-            await expectPage(page, bare, HOME);
-            await expectPostCards(page, bare, POSTS);
-            await expectChrome(page, bare);
-            assert.equal(await count(page, "div.load-error"), 0, "the alert is gone");
-            assert.equal(await marker(page), 1, "retrying did not reload the page");
-          },
-        );
-
-        const failingBody = `/data/posts/${POSTS[1].slug}/page.json`;
-        pageTest(
-          "post failure: an alert with « Réessayer », which loads the post once the network is back",
-          { failing: [failingBody] },
-          async ({ page, tolerated }) => {
-            await bodyFailure(page, root, failingBody, tolerated);
-          },
-        );
-      });
-
-      // -----------------------------------------------------------------------------------------
-      // 12. Layout: phone and desktop widths, dark mode.
-
-      describe("layout", () => {
-        const boxes = (page) =>
-          page.evaluate(() => {
-            const box = (selector) => document.querySelector(selector).getBoundingClientRect().toJSON();
-            return {
-              main: box("main#contenu"),
-              sidebar: box("aside.sidebar"),
-              scrollWidth: document.documentElement.scrollWidth,
-            };
-          });
-
-        pageTest(
-          "at 360 px: no horizontal scroll, sidebar below the content",
-          { viewport: { width: 360, height: 740 } },
-          async ({ page }) => {
-            for (const [relative, ready] of [
-              ["/", () => expectHomeList(page)],
-              [
-                postPath(POSTS[0]),
-                async () => {
-                  await expectPost(page, root, POSTS[0]);
-                  await expectImagesLoaded(page, "main div.post-body", POSTS[0].images);
-                },
-              ],
-            ]) {
-              await open(page, root, relative);
-              await ready();
-              const { main, sidebar, scrollWidth } = await boxes(page);
-              assert.ok(scrollWidth <= 360, `${relative}: no horizontal scroll (scrollWidth ${scrollWidth})`);
-              assert.ok(
-                sidebar.top >= main.bottom,
-                `${relative}: sidebar (top ${sidebar.top}) below main (bottom ${main.bottom})`,
-              );
-            }
-          },
-        );
-
-        pageTest(
-          "at 1280 px: the sidebar is to the right of the content",
-          { viewport: { width: 1280, height: 800 } },
-          async ({ page }) => {
-            await open(page, root, "/");
-            await expectHomeList(page);
-            const { main, sidebar, scrollWidth } = await boxes(page);
-            assert.ok(scrollWidth <= 1280, `no horizontal scroll (scrollWidth ${scrollWidth})`);
-            assert.ok(sidebar.left >= main.right, `sidebar (left ${sidebar.left}) right of main (right ${main.right})`);
-            assert.ok(sidebar.top < main.bottom, "sidebar beside main, not below it");
-          },
-        );
-
-        /** Relative luminance (WCAG) of a computed `rgb(…)` colour. */
-        const luminance = (color) => {
-          const [r, g, b] = color
-            .match(/[\d.]+/g)
-            .slice(0, 3)
-            .map((c) => Number(c) / 255)
-            .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-        };
-        const colors = (page) =>
-          page.evaluate(() => {
-            const style = getComputedStyle(document.body);
-            return {
-              scheme: matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light",
-              background: style.backgroundColor,
-              text: style.color,
-            };
-          });
-
-        // Chromium emulates the colour scheme per page; Firefox over WebDriver BiDi cannot (puppeteer's
-        // emulateMediaFeatures needs CDP), so its dark page comes from a browser launched dark.
-        let darkFirefox;
-        after(async () => {
-          await darkFirefox?.close();
-        });
-        const darkBrowser = () => darkFirefox ?? browser;
-        if (browserName === "firefox") {
-          before(async () => {
-            darkFirefox = await launch("firefox", { prefs: { "layout.css.prefers-color-scheme.content-override": 0 } });
-          });
-        }
-
-        pageTest("dark mode: a dark background, unlike light mode", { browser: darkBrowser }, async ({ page }) => {
-          if (!darkFirefox) await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);
-          await open(page, root, "/");
-          await expectHomeList(page);
-          const dark = await colors(page);
-          assert.equal(dark.scheme, "dark", "the page sees prefers-color-scheme: dark");
-
-          let light;
-          if (darkFirefox) {
-            const context = await browser.createBrowserContext();
-            try {
-              const lightPage = await context.newPage();
-              await lightPage.goto(root.url("/"), { waitUntil: "load" });
-              light = await colors(lightPage);
-            } finally {
-              await context.close();
-            }
-          } else {
-            await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "light" }]);
-            light = await colors(page);
-          }
-          assert.equal(light.scheme, "light", "the light page sees prefers-color-scheme: light");
-          assert.ok(luminance(dark.background) < 0.05, `dark background (${dark.background})`);
-          assert.ok(luminance(dark.text) > 0.5, `light text on it (${dark.text})`);
-          assert.ok(luminance(light.background) > 0.8, `light background in light mode (${light.background})`);
-          assert.notEqual(dark.background, light.background);
-        });
-      });
-
-      // Every test that used the /blog/ site, with or without JavaScript, asked it only for paths
-      // under /blog/ (the browser and the node-side fetches alike).
-      describe("under /blog/, all told", () => {
-        test("every request the /blog/ site received was under /blog/", () => {
-          const { requests } = blogSite().server;
-          assert.ok(requests.length > 0, "the /blog/ site was used");
-          assert.deepEqual(
-            requests.filter((p) => !p.startsWith(BLOG_BASE)),
-            [],
-            `every request stayed under ${BLOG_BASE}`,
-          );
         });
       });
     });
   }
+
+  // -----------------------------------------------------------------------------------------
+  // 2. Pre-rendered: the HTML already holds the content, before any script runs.
+
+  describe("pre-rendered HTML", () => {
+    /** The text of an HTML document, tags dropped and the few entities the renderer uses decoded. */
+    const htmlText = (html) =>
+      norm(
+        html
+          .replace(/<script\b[\s\S]*?<\/script>/gi, " ")
+          .replace(/<[^>]*>/g, "")
+          .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
+          .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16)))
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;|&apos;/g, "'")
+          .replace(/&nbsp;/g, "\u00a0")
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">")
+          .replace(/&amp;/g, "&"),
+      );
+    const titleOf = (html) => htmlText((html.match(/<title>([\s\S]*?)<\/title>/) ?? [])[1] ?? "");
+
+    test("each post's HTML has its title, heading and body sentences", async () => {
+      for (const post of POSTS) {
+        const response = await fetch(root.url(postPath(post)));
+        assert.equal(response.status, 200, postPath(post));
+        const html = await response.text();
+        assert.equal(titleOf(html), `${post.title} — Carnet`, `<title> of ${postPath(post)}`);
+        const h1 = htmlText((html.match(/<main[\s\S]*?<h1[^>]*>([\s\S]*?)<\/h1>/) ?? [])[1] ?? "");
+        assert.equal(h1, norm(post.title), `<h1> of ${postPath(post)}`);
+        const body = htmlText((html.match(/<div class="post-body">([\s\S]*?)<\/div>/) ?? [])[1] ?? "");
+        for (const sentence of post.sentences) {
+          assert.ok(body.includes(norm(sentence)), `${postPath(post)}: the body has « ${sentence} »`);
+        }
+        assert.ok(htmlText(html).includes("Commentaires fermés"), `${postPath(post)}: « Commentaires fermés »`);
+      }
+    });
+
+    test("the listing pages' HTML has their headings and posts", async () => {
+      const listings = [
+        [HOME, POSTS],
+        ...CATEGORIES.map((c) => [categoryPage(c), POSTS.filter((post) => post.category.slug === c.slug)]),
+        ...MONTHS.map((m) => [monthPage(m), POSTS.filter((post) => post.month.path === m.path)]),
+        [ARCHIVE, []],
+      ];
+      for (const [route, posts] of listings) {
+        const response = await fetch(root.url(route.path));
+        assert.equal(response.status, 200, route.path);
+        const html = await response.text();
+        assert.equal(titleOf(html), route.title, `<title> of ${route.path}`);
+        const main = htmlText((html.match(/<main\b[\s\S]*?<\/main>/) ?? [])[0] ?? "");
+        if (route.h1) assert.ok(main.includes(norm(route.h1)), `${route.path}: heading « ${route.h1} »`);
+        for (const post of posts) {
+          assert.ok(main.includes(norm(post.title)), `${route.path} lists « ${post.title} »`);
+          assert.ok(main.includes(norm(post.excerpt)), `${route.path} has the excerpt of « ${post.title} »`);
+        }
+      }
+    });
+  });
+
+  // -----------------------------------------------------------------------------------------
+  // 3. Hydration takes over the pre-rendered page without redrawing it.
+
+  describe("hydration", () => {
+    const hydrated = [
+      HOME,
+      postPage(POSTS[0]),
+      postPage(POSTS[1]),
+      categoryPage(POSTS[0].category),
+      monthPage(POSTS[0].month),
+      ARCHIVE,
+    ];
+    for (const route of hydrated) {
+      pageTest(`${route.path}: the app takes over main without removing anything from it`, async ({ page }) => {
+        await page.evaluateOnNewDocument(() => {
+          const removed = [];
+          window.__removedUnderMain = removed;
+          const describeNode = (node) => {
+            const id = node.id ? `#${node.id}` : "";
+            const classes = node.className ? `.${String(node.className).replace(/ /g, ".")}` : "";
+            return `<${node.localName}${id}${classes}>`;
+          };
+          new MutationObserver((records) => {
+            const main = window.__mainBefore?.main ?? document.querySelector("main");
+            for (const record of records) {
+              for (const node of record.removedNodes) {
+                if (node.nodeType !== Node.ELEMENT_NODE) continue;
+                // Removed from inside main, or main itself (or what holds it) removed.
+                const underMain = main && (record.target === main || main.contains(record.target));
+                const mainItself = main && (node === main || node.contains(main));
+                if (underMain || mainItself) {
+                  removed.push(`${describeNode(node)} from ${describeNode(record.target)}`);
+                }
+              }
+            }
+          }).observe(document, { childList: true, subtree: true });
+          document.addEventListener("DOMContentLoaded", () => {
+            const main = document.querySelector("main");
+            if (!main) return;
+            main.__prerendered = true;
+            window.__mainBefore = {
+              main,
+              first: main.firstElementChild,
+              children: [...main.children],
+              appAlreadyStarted: window.wasmBindings !== undefined,
+            };
+          });
+        });
+        await open(page, root, route.path);
+        await settle(page);
+        const result = await page.evaluate(() => {
+          const before = window.__mainBefore;
+          const main = document.querySelector("main");
+          return {
+            marked: before !== undefined,
+            appAlreadyStarted: before?.appAlreadyStarted,
+            sameMain: main === before?.main && main.__prerendered === true,
+            sameFirst: main.firstElementChild === before?.first,
+            childrenKept: before
+              ? before.children.every((child) => child.isConnected && child.parentNode === main)
+              : false,
+            childCount: before?.children.length,
+            removed: window.__removedUnderMain,
+          };
+        });
+        assert.ok(result.marked, "the pre-rendered main was marked at DOMContentLoaded");
+        assert.equal(result.appAlreadyStarted, false, "the app had not started at DOMContentLoaded");
+        assert.ok(result.childCount > 0, "the pre-rendered main had content");
+        assert.ok(result.sameMain, "main is still the pre-rendered element");
+        assert.ok(result.sameFirst, "main's first element is still the pre-rendered one");
+        assert.ok(result.childrenKept, "every pre-rendered child of main is still there");
+        assert.deepEqual(result.removed, [], "no element was removed from main");
+        await expectPage(page, root, route);
+      });
+    }
+  });
+
+  // -----------------------------------------------------------------------------------------
+  // 4. aria-current marks the link to the page shown.
+
+  describe("aria-current", () => {
+    const SIDEBAR = "aside.sidebar";
+    const NAV = "header.site-header nav";
+
+    pageTest("on a category page, its sidebar link is current; it follows navigation", async ({ page }) => {
+      await open(page, root, "/category/actus/");
+      await expectCurrent(page, SIDEBAR, "Actus", "page");
+      await expectCurrent(page, SIDEBAR, "Usages", null);
+      await expectCurrent(page, SIDEBAR, "Réseaux sociaux", null);
+      await expectCurrent(page, NAV, "Accueil", null);
+      await expectCurrent(page, NAV, "Archives", null);
+
+      await clickLink(page, SIDEBAR, "Usages");
+      await expectPage(page, root, categoryPage(POSTS[1].category));
+      await expectCurrent(page, SIDEBAR, "Usages", "page");
+      await expectCurrent(page, SIDEBAR, "Actus", null);
+    });
+
+    pageTest("on the home page, « Accueil » is current and « Archives » is not", async ({ page }) => {
+      await open(page, root, "/");
+      await expectHomeList(page);
+      await expectCurrent(page, NAV, "Accueil", "page");
+      await expectCurrent(page, NAV, "Archives", null);
+      assert.equal(await count(page, `${SIDEBAR} a[aria-current]`), 0, "no sidebar link is current");
+    });
+
+    pageTest("on the archive page, « Archives » is current and « Accueil » is not", async ({ page }) => {
+      await open(page, root, "/archive/");
+      await expectPage(page, root, ARCHIVE);
+      await expectCurrent(page, NAV, "Archives", "page");
+      await expectCurrent(page, NAV, "Accueil", null);
+      assert.equal(await attrOf(page, ".site-title a", "aria-current"), null);
+      await expectCurrent(page, SIDEBAR, "Toutes les archives", "page");
+      assert.equal(await count(page, `${SIDEBAR} section:nth-of-type(3) li a[aria-current]`), 0);
+    });
+
+    pageTest("on a post or month page, only its own sidebar link is current", async ({ page }) => {
+      await open(page, root, postPath(POSTS[1]));
+      await expectPost(page, root, POSTS[1]);
+      await expectCurrent(page, SIDEBAR, POSTS[1].title, "page");
+      await expectTexts(page, `${SIDEBAR} a[aria-current]`, [POSTS[1].title]);
+
+      await clickLink(page, SIDEBAR, "janvier 2009");
+      await expectPage(page, root, monthPage(monthOf("janvier 2009")));
+      await expectTexts(page, `${SIDEBAR} a[aria-current]`, ["janvier 2009"]);
+    });
+  });
+
+  // -----------------------------------------------------------------------------------------
+  // 5. Served under a sub-path (/blog/).
+
+  describe("under /blog/", () => {
+    /** A page test on the /blog/ site, which also checks every request stayed under /blog/. */
+    function blogTest(name, options, fn) {
+      if (typeof options === "function") [fn, options] = [options, {}];
+      pageTest(name, { ...options, site: blogSite }, async (args) => {
+        const first = blog.server.requests.length;
+        await fn(args);
+        const made = blog.server.requests.slice(first);
+        assert.ok(made.length > 0, "the browser made requests");
+        const outside = made.filter((p) => !p.startsWith(BLOG_BASE));
+        assert.deepEqual(outside, [], `every request stayed under ${BLOG_BASE}`);
+      });
+    }
+
+    /** Every link of the page starts with /blog/ (same-origin ones; none leaves the site). */
+    async function expectLinksUnderBase(page) {
+      const hrefs = await attrs(page, "a[href]", "href");
+      assert.ok(hrefs.length > 10, "the page has its links");
+      const outside = hrefs.filter((href) => !href.startsWith("#") && !href.startsWith(BLOG_BASE));
+      assert.deepEqual(outside, [], `every link starts with ${BLOG_BASE}`);
+      const heads = await page.$$eval("link[href], script[src], img[src]", (els) =>
+        els.map((el) => el.getAttribute("href") ?? el.getAttribute("src")),
+      );
+      const local = heads.filter((url) => !/^[a-z]+:/i.test(url));
+      const outsideResources = local.filter((url) => !url.startsWith(BLOG_BASE));
+      assert.deepEqual(outsideResources, [], `every resource is under ${BLOG_BASE}`);
+    }
+
+    for (const route of ROUTES) {
+      blogTest(`${BLOG_BASE}${route.path.slice(1)} loads directly with its content`, async ({ page }) => {
+        await open(page, blog, route.path);
+        await expectPage(page, blog, route);
+        const post = POSTS.find((p) => postPath(p) === route.path);
+        if (post) {
+          await expectPost(page, blog, post);
+          await expectImagesLoaded(page, "main div.post-body", post.images);
+          await expectHead(page, blog, route, { kind: "article" });
+        } else {
+          await expectHead(page, blog, route);
+        }
+        if (route === HOME) await expectPostCards(page, blog, POSTS);
+        await expectChrome(page, blog);
+        await expectLinksUnderBase(page);
+      });
+    }
+
+    blogTest("in-app navigation, back and forward work under /blog/", async ({ page }) => {
+      await navigateAround(page, blog);
+      await expectLinksUnderBase(page);
+    });
+
+    for (const unknown of ["/nope/", "/posts/nope/"]) {
+      blogTest(`${BLOG_BASE}${unknown.slice(1)}: HTTP 404 and « Page introuvable »`, async ({ page }) => {
+        await open(page, blog, unknown, { status: 404, app: false });
+        await expectText(page, "main h1", "Page introuvable", "the served 404 page");
+        await appStarted(page);
+        await expectPage(page, blog, notFoundPage(unknown));
+        await expectChrome(page, blog);
+        await expectLinksUnderBase(page);
+        await setMarker(page);
+        const home = await link(page, "main", "Retour à l’accueil");
+        assert.equal(await hrefOf(home), BLOG_BASE);
+        await home.click();
+        await expectPage(page, blog, HOME);
+        assert.equal(await marker(page), 1, "going home did not reload the page");
+      });
+    }
+
+    /** Opens the newest post, then goes to the next one in the app while its data request fails. */
+    async function bodyFailure(page, site, failing, tolerated) {
+      await open(page, site, postPath(POSTS[0]));
+      await expectPost(page, site, POSTS[0]);
+      await setMarker(page);
+      site.server.faults.set(failing, "reset");
+      await clickLink(page, "main nav.neighbours p.older", POSTS[1].title);
+      await eventually(async () => assert.equal(new URL(page.url()).pathname, site.path(postPath(POSTS[1]))));
+      await eventually(async () => assert.equal(await page.title(), "Billet indisponible — Carnet"));
+      const alert = "main div.load-error[role=alert]";
+      await eventually(async () =>
+        assert.ok((await textOf(page, alert)).includes("Impossible de charger ce billet."), "error message"),
+      );
+      const retry = await button(page, alert, "Réessayer");
+      assert.equal(await count(page, "main div.post-body"), 0, "no body yet");
+      assert.ok(site.server.requests.includes(failing), "the post was requested, and failed");
+      if (browserName === "chromium") assert.ok(tolerated.length > 0, "Chromium logged the failed request");
+
+      site.server.faults.delete(failing);
+      await retry.click();
+      await expectPost(page, site, POSTS[1]);
+      await expectImagesLoaded(page, "main div.post-body", POSTS[1].images);
+      assert.equal(await count(page, "div.load-error"), 0, "the alert is gone");
+      assert.equal(await marker(page), 1, "neither the failure nor retrying reloaded the page");
+    }
+
+    const failingBody = () => blog.path(`/data/posts/${POSTS[1].slug}/page.json`);
+    blogTest(
+      "post failure under /blog/: « Réessayer » loads it once the network is back",
+      { failing: [`${BLOG_BASE}data/posts/${POSTS[1].slug}/page.json`] },
+      async ({ page, tolerated }) => {
+        await bodyFailure(page, blog, failingBody(), tolerated);
+      },
+    );
+  });
+
+  // -----------------------------------------------------------------------------------------
+  // 6. JavaScript off: the pre-rendered pages are complete, and every link leads somewhere.
+
+  describe("JavaScript disabled", () => {
+    let noScript;
+
+    before(async () => {
+      noScript = await launch(browserName, { javascript: false });
+    });
+
+    after(async () => {
+      await noScript?.close();
+    });
+
+    /** Opens pages without JavaScript, checks them, and collects the URL of every link. */
+    async function readWithoutScript(page, site) {
+      const links = new Set();
+      await open(page, site, "/", { app: false });
+      await expectHomeList(page);
+      await expectPostCards(page, site, POSTS);
+      await expectChrome(page, site);
+      for (const href of await allLinks(page)) links.add(href);
+
+      for (const post of POSTS) {
+        await open(page, site, postPath(post), { app: false });
+        await expectPost(page, site, post);
+        await expectImagesLoaded(page, "main div.post-body", post.images);
+        for (const href of await allLinks(page)) links.add(href);
+      }
+      for (const route of [categoryPage(CATEGORIES[0]), monthPage(MONTHS[1]), ARCHIVE]) {
+        await open(page, site, route.path, { app: false });
+        await expectPage(page, site, route);
+        for (const href of await allLinks(page)) links.add(href);
+      }
+      // The browser ran none of the page's scripts: not even the inline one that ends the body.
+      assert.deepEqual(
+        await page.evaluate(() => [typeof window.__RESOLVED_RESOURCES, typeof window.wasmBindings]),
+        ["undefined", "undefined"],
+        "JavaScript is off",
+      );
+      return links;
+    }
+
+    for (const which of ["/", BLOG_BASE]) {
+      pageTest(
+        `at ${which}: every post is readable and every link answers 200`,
+        { browser: () => noScript, site: () => (which === "/" ? root : blogSite()) },
+        async ({ page, site }) => {
+          const links = await readWithoutScript(page, site);
+          const origin = new URL(site.server.url).origin;
+          const sameOrigin = [...links].filter((href) => new URL(href).origin === origin);
+          assert.ok(sameOrigin.length >= 15, `links were collected (${sameOrigin.length})`);
+          const bad = [];
+          for (const href of new Set(sameOrigin.map((href) => href.replace(/#.*$/, "")))) {
+            assert.ok(new URL(href).pathname.startsWith(site.base), `${href} is under ${site.base}`);
+            const status = await fetchStatus(href);
+            if (status !== 200) bad.push(`${href}: ${status}`);
+          }
+          assert.deepEqual(bad, [], "every link answers 200");
+        },
+      );
+    }
+  });
+
+  // -----------------------------------------------------------------------------------------
+  // 7. The Atom feed and the sitemap.
+
+  /** Parses the feed and the sitemap in the browser, checks them and every page they name. */
+  async function feedAndSitemap(page, site) {
+    // A page of the site itself, to parse with the browser's own XML parser.
+    await open(page, site, "/");
+    const parse = (text) =>
+      page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, "application/xml");
+        const error = doc.querySelector("parsererror");
+        return {
+          error: error ? error.textContent : null,
+          root: doc.documentElement.localName,
+          namespace: doc.documentElement.namespaceURI,
+          feedLinks: [...doc.querySelectorAll(":root > link")].map((l) => ({
+            rel: l.getAttribute("rel"),
+            href: l.getAttribute("href"),
+          })),
+          id: doc.querySelector(":root > id")?.textContent,
+          entries: [...doc.querySelectorAll("entry")].map((entry) => ({
+            title: entry.querySelector("title")?.textContent,
+            links: [...entry.querySelectorAll("link[href]")].map((l) => l.getAttribute("href")),
+            published: entry.querySelector("published")?.textContent,
+          })),
+          locs: [...doc.querySelectorAll("url > loc")].map((loc) => loc.textContent.trim()),
+        };
+      }, text);
+    const siteUrl = await configuredSiteUrl(page);
+
+    const feedResponse = await fetch(site.url("/feed.xml"));
+    assert.equal(feedResponse.status, 200, "the feed answers 200");
+    const feed = await parse(await feedResponse.text());
+    assert.equal(feed.error, null, "the feed is well-formed XML");
+    assert.equal(feed.root, "feed");
+    assert.equal(feed.namespace, "http://www.w3.org/2005/Atom");
+    assert.deepEqual(
+      feed.feedLinks.find((l) => l.rel === "self")?.href,
+      `${siteUrl}feed.xml`,
+      "the feed's self link",
+    );
+    assert.equal(feed.entries.length, 3, "three entries");
+    for (const [i, post] of POSTS.entries()) {
+      const entry = feed.entries[i];
+      assert.equal(norm(entry.title), norm(post.title), `entry ${i + 1}: the posts, newest first`);
+      assert.equal(entry.links.length, 1, `entry ${i + 1}: one link`);
+      const href = entry.links[0];
+      assert.match(href, /^https?:\/\//, `entry ${i + 1}: an absolute link (${href})`);
+      assert.ok(href.endsWith(postPath(post)), `entry ${i + 1}: ${href} ends with ${postPath(post)}`);
+      assert.equal(href, siteUrl + postPath(post).slice(1), `entry ${i + 1}: under the site URL`);
+      assert.ok(entry.published?.startsWith(post.datetime), `entry ${i + 1}: published ${post.datetime}`);
+    }
+
+    const sitemapResponse = await fetch(site.url("/sitemap.xml"));
+    assert.equal(sitemapResponse.status, 200, "the sitemap answers 200");
+    const sitemap = await parse(await sitemapResponse.text());
+    assert.equal(sitemap.error, null, "the sitemap is well-formed XML");
+    assert.equal(sitemap.root, "urlset");
+    assert.equal(sitemap.namespace, "http://www.sitemaps.org/schemas/sitemap/0.9");
+    for (const loc of sitemap.locs) {
+      assert.ok(loc.startsWith(siteUrl), `${loc} is under the site URL ${siteUrl}`);
+    }
+    const relative = sitemap.locs.map((loc) => "/" + loc.slice(siteUrl.length));
+    const every = ROUTES.map((route) => route.path).sort();
+    assert.deepEqual([...relative].sort(), every, "the sitemap lists every page");
+    assert.equal(new Set(relative).size, relative.length, "no page twice");
+    for (const pagePath of relative) {
+      const status = await fetchStatus(site.url(pagePath));
+      assert.equal(status, 200, `${site.path(pagePath)} (from the sitemap) answers 200`);
+    }
+
+    const robots = await fetch(site.url("/robots.txt"));
+    assert.equal(robots.status, 200, "robots.txt answers 200");
+    const sitemapLine = (await robots.text()).split("\n").find((line) => line.startsWith("Sitemap:"));
+    assert.equal(sitemapLine?.trim(), `Sitemap: ${siteUrl}sitemap.xml`, "robots.txt names the sitemap");
+  }
+
+  describe("feed and sitemap", () => {
+    pageTest("at /: the feed and the sitemap parse, and every page they name exists", async ({ page }) => {
+      await feedAndSitemap(page, root);
+    });
+    pageTest(
+      "at /blog/: the feed and the sitemap parse, and every page they name exists",
+      { site: () => blogSite() },
+      async ({ page, site }) => {
+        await feedAndSitemap(page, site);
+      },
+    );
+  });
+
+  // -----------------------------------------------------------------------------------------
+  // 8. Layout: phone and desktop widths, dark mode.
+
+  describe("layout", () => {
+    const boxes = (page) =>
+      page.evaluate(() => {
+        const box = (selector) => document.querySelector(selector).getBoundingClientRect().toJSON();
+        return {
+          main: box("main#contenu"),
+          sidebar: box("aside.sidebar"),
+          scrollWidth: document.documentElement.scrollWidth,
+        };
+      });
+
+    pageTest(
+      "at 360 px: no horizontal scroll, sidebar below the content",
+      { viewport: { width: 360, height: 740 } },
+      async ({ page }) => {
+        for (const [relative, ready] of [
+          ["/", () => expectHomeList(page)],
+          [
+            postPath(POSTS[0]),
+            async () => {
+              await expectPost(page, root, POSTS[0]);
+              await expectImagesLoaded(page, "main div.post-body", POSTS[0].images);
+            },
+          ],
+        ]) {
+          await open(page, root, relative);
+          await ready();
+          const { main, sidebar, scrollWidth } = await boxes(page);
+          assert.ok(scrollWidth <= 360, `${relative}: no horizontal scroll (scrollWidth ${scrollWidth})`);
+          assert.ok(
+            sidebar.top >= main.bottom,
+            `${relative}: sidebar (top ${sidebar.top}) below main (bottom ${main.bottom})`,
+          );
+        }
+      },
+    );
+
+    pageTest(
+      "at 1280 px: the sidebar is to the right of the content",
+      { viewport: { width: 1280, height: 800 } },
+      async ({ page }) => {
+        await open(page, root, "/");
+        await expectHomeList(page);
+        const { main, sidebar, scrollWidth } = await boxes(page);
+        assert.ok(scrollWidth <= 1280, `no horizontal scroll (scrollWidth ${scrollWidth})`);
+        assert.ok(sidebar.left >= main.right, `sidebar (left ${sidebar.left}) right of main (right ${main.right})`);
+        assert.ok(sidebar.top < main.bottom, "sidebar beside main, not below it");
+      },
+    );
+
+    /** Relative luminance (WCAG) of a computed `rgb(…)` colour. */
+    const luminance = (color) => {
+      const [r, g, b] = color
+        .match(/[\d.]+/g)
+        .slice(0, 3)
+        .map((c) => Number(c) / 255)
+        .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const colors = (page) =>
+      page.evaluate(() => {
+        const style = getComputedStyle(document.body);
+        return {
+          scheme: matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light",
+          background: style.backgroundColor,
+          text: style.color,
+        };
+      });
+
+    // Chromium emulates the colour scheme per page; Firefox over WebDriver BiDi cannot (puppeteer's
+    // emulateMediaFeatures needs CDP), so its dark page comes from a browser launched dark.
+    let darkFirefox;
+    after(async () => {
+      await darkFirefox?.close();
+    });
+    const darkBrowser = () => darkFirefox ?? browser;
+    if (browserName === "firefox") {
+      before(async () => {
+        darkFirefox = await launch("firefox", { prefs: { "layout.css.prefers-color-scheme.content-override": 0 } });
+      });
+    }
+
+    pageTest("dark mode: a dark background, unlike light mode", { browser: darkBrowser }, async ({ page }) => {
+      if (!darkFirefox) await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);
+      await open(page, root, "/");
+      await expectHomeList(page);
+      const dark = await colors(page);
+      assert.equal(dark.scheme, "dark", "the page sees prefers-color-scheme: dark");
+
+      let light;
+      if (darkFirefox) {
+        const context = await browser.createBrowserContext();
+        try {
+          const lightPage = await context.newPage();
+          await lightPage.goto(root.url("/"), { waitUntil: "load" });
+          light = await colors(lightPage);
+        } finally {
+          await context.close();
+        }
+      } else {
+        await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "light" }]);
+        light = await colors(page);
+      }
+      assert.equal(light.scheme, "light", "the light page sees prefers-color-scheme: light");
+      assert.ok(luminance(dark.background) < 0.05, `dark background (${dark.background})`);
+      assert.ok(luminance(dark.text) > 0.5, `light text on it (${dark.text})`);
+      assert.ok(luminance(light.background) > 0.8, `light background in light mode (${light.background})`);
+      assert.notEqual(dark.background, light.background);
+    });
+  });
+
+  // Every test that used the /blog/ site, with or without JavaScript, asked it only for paths
+  // under /blog/ (the browser and the node-side fetches alike).
+  describe("under /blog/, all told", () => {
+    test("every request the /blog/ site received was under /blog/", () => {
+      const { requests } = blogSite().server;
+      assert.ok(requests.length > 0, "the /blog/ site was used");
+      assert.deepEqual(
+        requests.filter((p) => !p.startsWith(BLOG_BASE)),
+        [],
+        `every request stayed under ${BLOG_BASE}`,
+      );
+    });
+  });
 });

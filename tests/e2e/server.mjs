@@ -6,15 +6,25 @@
 // - "404" (the default), like GitHub Pages, Netlify or nginx: a folder without its trailing
 //   slash is redirected (301) to it, a folder is answered with its index.html, and anything
 //   else with the site's 404.html and status 404;
-// - "index" (or `true`), like `trunk serve` and single-page-app hosts: a folder is answered with
-//   its index.html, and any other path without an extension with the site's index.html (200);
+// - "index" (or `true`), like `trunk serve` and the single-page-app rewrites of other hosts
+//   (Netlify's `/* /index.html 200`, Vercel and Firebase rewrites, nginx's `try_files $uri
+//   $uri/ /index.html`): a folder is answered with its index.html, and any other path that is
+//   no file, data files included, with the site's index.html and status 200;
 // - "none" (or `false`): a plain-text 404.
 // Paths outside `base` get a plain-text 404 (they are not the site's to answer).
 //
-// It can also fail requests on purpose (`failPaths`: full pathnames whose connections are
-// dropped) to test what a reader sees when the network does, hold a request until the test lets
-// it through (`hold(pathname)` → release function), to see what shows while something loads, and
-// it records every pathname asked for (`requests`), to check that a site served under a sub-path
+// It fails requests on purpose, to test what a reader sees when the network or the host does:
+// `faults` is a Map from a full pathname ("/blog/data/index.json") to one of FAULTS:
+// - "404", "500": that status (with the site's 404.html, or a plain-text error);
+// - "truncated": the file cut in half (an HTML page keeps its markup but its embedded data is
+//   cut in half);
+// - "version": the file with every `"version": n` of its JSON (an HTML page's embedded data)
+//   set to n + 1, as another version of Carnet would write it;
+// - "stall": answered as usual, but only once the fault is deleted, or after 10 s;
+// - "reset": the connection is dropped without an answer;
+// - "html": the site's index.html with status 200, as a single-page-app rewrite answers.
+// Deleting a fault (or clearing them all) lets the requests it stalls through. The server also
+// records every pathname asked for (`requests`), to check that a site served under a sub-path
 // stays under it.
 //
 // With `stripData: true`, HTML documents are served without the data pre-rendered pages embed
@@ -74,8 +84,55 @@ function normaliseFallback(fallback) {
   throw new Error(`serve: unknown fallback ${JSON.stringify(fallback)} (use "404", "index" or "none")`);
 }
 
-/** The embedded page data of a pre-rendered document, which `stripData` removes. */
-const EMBEDDED_DATA = /<script id="carnet-data"[^>]*>[\s\S]*?<\/script>/g;
+/** The embedded page data of a pre-rendered document, which `stripData` removes: its opening tag, JSON and end. */
+const EMBEDDED_DATA = /(<script id="carnet-data"[^>]*>)([\s\S]*?)(<\/script>)/g;
+
+/** The kinds of fault a server can inject (see the top of this file). */
+export const FAULTS = ["404", "500", "truncated", "version", "stall", "reset", "html"];
+/** How long a "stall" holds a request at most. */
+const STALL_MS = 10_000;
+
+/** How "truncated" and "version" change a JSON text. */
+const CORRUPT = {
+  truncated: (json) => json.slice(0, Math.floor(json.length / 2)),
+  version: (json) => json.replace(/("version"\s*:\s*)(\d+)/g, (_, key, n) => `${key}${Number(n) + 1}`),
+};
+
+/**
+ * The faults of a server: a Map from full pathname to one of FAULTS. Deleting a "stall" (or
+ * clearing) lets the requests it holds through.
+ */
+class Faults extends Map {
+  #stalled = new Map(); // pathname → the functions releasing its held requests
+
+  set(pathname, kind) {
+    if (!FAULTS.includes(kind)) throw new Error(`unknown fault ${JSON.stringify(kind)} (one of ${FAULTS.join(", ")})`);
+    return super.set(pathname, kind);
+  }
+
+  delete(pathname) {
+    for (const release of this.#stalled.get(pathname) ?? []) release();
+    this.#stalled.delete(pathname);
+    return super.delete(pathname);
+  }
+
+  clear() {
+    for (const pathname of [...this.keys()]) this.delete(pathname);
+  }
+
+  /** Resolves once the fault on `pathname` is deleted, or after STALL_MS. */
+  stall(pathname) {
+    return new Promise((resolve) => {
+      const timer = setTimeout(release, STALL_MS);
+      function release() {
+        clearTimeout(timer);
+        resolve();
+      }
+      if (!this.#stalled.has(pathname)) this.#stalled.set(pathname, []);
+      this.#stalled.get(pathname).push(release);
+    });
+  }
+}
 
 /** Whether an Accept-Encoding header lists `coding` ("br", "gzip"). */
 function accepts(acceptEncoding = "", coding) {
@@ -88,7 +145,7 @@ function accepts(acceptEncoding = "", coding) {
  * `body` is the file's content, so that its `.br` copy may be sent instead.
  */
 function compressor() {
-  const gzipped = new Map(); // file path → its gzipped body
+  const gzipped = new Map(); // file path → { source, gzipped }: the body last sent and its gzip
   return async function encode(filePath, body, asOnDisk, acceptEncoding) {
     const brotli = asOnDisk && accepts(acceptEncoding, "br") ? await fileAt(`${filePath}.br`) : null;
     if (brotli) return { body: await fs.readFile(brotli), encoding: "br" };
@@ -96,19 +153,19 @@ function compressor() {
     if (!isCompressible(filePath) || !accepts(acceptEncoding, "gzip")) {
       return { body, encoding: null };
     }
-    if (!gzipped.has(filePath)) gzipped.set(filePath, zlib.gzipSync(body));
-    return { body: gzipped.get(filePath), encoding: "gzip" };
+    // Kept with what it compresses: a file sent changed (rewritten, or a fault) is compressed afresh.
+    const kept = gzipped.get(filePath);
+    if (kept?.source.equals(body)) return { body: kept.gzipped, encoding: "gzip" };
+    gzipped.set(filePath, { source: body, gzipped: zlib.gzipSync(body) });
+    return { body: gzipped.get(filePath).gzipped, encoding: "gzip" };
   };
 }
 
 /**
- * Starts serving `root` at `base`; resolves to
- * { url, origin, base, close, failPaths, requests, hold }.
+ * Starts serving `root` at `base`; resolves to { url, origin, base, close, faults, requests }.
  * `url`: the site's address, ending with the base ("http://127.0.0.1:PORT/blog/").
- * `failPaths`: a Set of full pathnames ("/blog/data/…") whose requests get their connection dropped.
+ * `faults`: a Map from full pathnames ("/blog/data/…") to the fault their requests get (FAULTS).
  * `requests`: every pathname asked for, in order, decoded.
- * `hold(pathname)`: the next requests for this full pathname wait until the function it returns
- * is called (then they are answered as usual).
  * options.stripData: serve HTML without its embedded `<script id="carnet-data">`.
  * options.compress: send `.br` copies or gzip, as a static host does.
  * options.rewriteHtml: a function from an HTML document's text to the text to send.
@@ -120,19 +177,8 @@ export async function serve(
   base = normaliseBase(base);
   const mode = normaliseFallback(fallback);
   const encode = compress ? compressor() : null;
-  const failPaths = new Set();
+  const faults = new Faults();
   const requests = [];
-  const held = new Map(); // pathname → { promise, release }
-  const hold = (pathname) => {
-    let resolve;
-    const promise = new Promise((r) => (resolve = r));
-    const release = () => {
-      if (held.get(pathname)?.promise === promise) held.delete(pathname);
-      resolve();
-    };
-    held.set(pathname, { promise, release });
-    return release;
-  };
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
     let pathname;
@@ -145,18 +191,26 @@ export async function serve(
       return;
     }
     requests.push(pathname);
-    if (held.has(pathname)) await held.get(pathname).promise;
-    if (failPaths.has(pathname)) {
+    let fault = faults.get(pathname);
+    if (fault === "stall") {
+      await faults.stall(pathname);
+      fault = faults.get(pathname) === "stall" ? undefined : faults.get(pathname);
+    }
+    if (fault === "reset") {
       req.socket.destroy();
       return;
     }
+    const corrupt = CORRUPT[fault];
     const send = async (filePath, status = 200) => {
       let body = await fs.readFile(filePath);
-      const rewritten = (stripData || rewriteHtml) && path.extname(filePath).toLowerCase() === ".html";
+      const html = path.extname(filePath).toLowerCase() === ".html";
+      const rewritten = corrupt || (html && (stripData || rewriteHtml));
       if (rewritten) {
         let text = body.toString("utf8");
-        if (stripData) text = text.replace(EMBEDDED_DATA, "");
-        if (rewriteHtml) text = rewriteHtml(text);
+        if (corrupt && html) text = text.replace(EMBEDDED_DATA, (_, open, json, end) => open + corrupt(json) + end);
+        else if (corrupt) text = corrupt(text);
+        if (html && stripData) text = text.replace(EMBEDDED_DATA, "");
+        if (html && rewriteHtml) text = rewriteHtml(text);
         body = Buffer.from(text);
       }
       const headers = {
@@ -172,11 +226,20 @@ export async function serve(
       res.writeHead(status, headers);
       res.end(req.method === "HEAD" ? undefined : body);
     };
-    const plainNotFound = () => {
-      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
-      res.end("not found");
+    const plain = (status, text) => {
+      res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
+      res.end(text);
+    };
+    const plainNotFound = () => plain(404, "not found");
+    /** The site's 404 page with status 404, as GitHub Pages answers; plain text without one. */
+    const notFound = async () => {
+      const page = await fileAt(path.join(root, "404.html"));
+      return page ? await send(page, 404) : plainNotFound();
     };
     try {
+      if (fault === "404") return await notFound();
+      if (fault === "500") return plain(500, "internal server error");
+      if (fault === "html") return await send(path.join(root, "index.html"));
       // The base itself without its slash ("/blog") is a folder like any other.
       if (base !== "/" && pathname === base.slice(0, -1)) {
         res.writeHead(301, { location: `${base}${url.search}` });
@@ -203,11 +266,8 @@ export async function serve(
       } else if (stat?.isFile()) {
         return await send(file);
       }
-      if (mode === "index" && !path.extname(inSite)) return await send(path.join(root, "index.html"));
-      if (mode === "404") {
-        const notFound = await fileAt(path.join(root, "404.html"));
-        if (notFound) return await send(notFound, 404);
-      }
+      if (mode === "index") return await send(path.join(root, "index.html"));
+      if (mode === "404") return await notFound();
       plainNotFound();
     } catch (error) {
       res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
@@ -220,14 +280,13 @@ export async function serve(
     url: `${origin}${base}`,
     origin,
     base,
-    failPaths,
+    faults,
     requests,
-    hold,
     // Browsers keep connections alive: drop them, or close() waits for them to time out.
     close: () =>
       new Promise((resolve) => {
-        // Let any request still held go, so that its connection can close.
-        for (const { release } of [...held.values()]) release();
+        // Let any request still stalled go, so that its connection can close.
+        faults.clear();
         server.close(resolve);
         server.closeAllConnections();
       }),

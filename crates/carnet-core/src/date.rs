@@ -32,7 +32,11 @@ pub struct Date {
 }
 
 /// A month of a year, the unit of the archives. Orders chronologically.
+///
+/// Read from data, a month other than 1 to 12 is an error, not a month: its French name would
+/// not exist.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawYearMonth")]
 pub struct YearMonth {
     /// The year, e.g. 2009.
     pub year: u16,
@@ -140,6 +144,22 @@ impl YearMonth {
     /// The month as French writes it: « octobre 2009 ».
     pub fn french(self) -> String {
         format!("{} {}", self.french_month(), self.year)
+    }
+}
+
+/// A [`YearMonth`] as the data writes it, before its month is checked.
+#[derive(Deserialize)]
+struct RawYearMonth {
+    year: u16,
+    month: u8,
+}
+
+impl TryFrom<RawYearMonth> for YearMonth {
+    type Error = String;
+
+    fn try_from(raw: RawYearMonth) -> Result<YearMonth, String> {
+        YearMonth::new(raw.year, raw.month)
+            .ok_or_else(|| format!("no month {} in the calendar", raw.month))
     }
 }
 
@@ -292,5 +312,23 @@ mod tests {
             date("2009-10-06")
         );
         assert!(serde_json::from_str::<Date>("\"2009-02-30\"").is_err());
+    }
+
+    #[test]
+    fn a_month_read_from_data_is_one_of_twelve() {
+        let month = |json: &str| serde_json::from_str::<YearMonth>(json);
+        assert_eq!(
+            month(r#"{"year":2009,"month":10}"#).unwrap(),
+            YearMonth::new(2009, 10).unwrap()
+        );
+        for json in [
+            r#"{"year":2009,"month":13}"#,
+            r#"{"year":2009,"month":0}"#,
+            r#"{"year":2009,"month":255}"#,
+            r#"{"year":2009,"month":-1}"#,
+            r#"{"year":2009}"#,
+        ] {
+            assert!(month(json).is_err(), "{json}");
+        }
     }
 }

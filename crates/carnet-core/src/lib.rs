@@ -12,6 +12,7 @@ pub mod front_matter;
 pub mod markdown;
 pub mod model;
 pub mod paths;
+pub mod read;
 mod sanitize;
 pub mod slug;
 

@@ -1,0 +1,339 @@
+//! Reading the published data back: what the app does with every byte it downloads or finds in
+//! a page.
+//!
+//! That text may be cut short, written by another version of Carnet, or say something
+//! impossible (month 13, a category of no posts, page 0). [`read`] turns any text into a checked
+//! piece of data or a [`ReadError`], never a panic: it reads the [`SCHEMA_VERSION`] first, so
+//! that data of another version is reported as such whatever its shape, then the whole piece
+//! (where the types refuse what cannot be, such as a month other than 1 to 12), then checks what
+//! the types cannot say (counts that add up, page numbers from 1).
+
+use crate::archive::POSTS_PER_PAGE;
+use crate::model::{Index, ListPage, PageData, Post, SCHEMA_VERSION};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use std::fmt;
+
+/// Why a text is not a piece of data this version of Carnet can use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// It was written by another version of Carnet: the one it says.
+    Version(u32),
+    /// It is not what Carnet writes: cut short, not JSON, or saying something impossible.
+    Invalid(String),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Version(version) => write!(
+                f,
+                "data of schema version {version}, where this reader knows {SCHEMA_VERSION}"
+            ),
+            ReadError::Invalid(why) => write!(f, "invalid data: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// A piece of the published data: the [`Index`], a [`ListPage`], a [`Post`], or the
+/// [`PageData`] a page embeds.
+pub trait Piece: DeserializeOwned {
+    /// The first version `text` says it has that is not [`SCHEMA_VERSION`], if any, read without
+    /// the rest of the piece.
+    fn foreign_version(text: &str) -> serde_json::Result<Option<u32>> {
+        serde_json::from_str::<Stamp>(text).map(|stamp| stamp.foreign())
+    }
+
+    /// Checks what the types cannot say.
+    fn check(&self) -> Result<(), String>;
+}
+
+/// Reads the piece of data `text` holds: its version first, then the whole, then its checks.
+pub fn read<T: Piece>(text: &str) -> Result<T, ReadError> {
+    match T::foreign_version(text) {
+        Err(error) => return Err(ReadError::Invalid(error.to_string())),
+        Ok(Some(version)) => return Err(ReadError::Version(version)),
+        Ok(None) => {}
+    }
+    let piece: T =
+        serde_json::from_str(text).map_err(|error| ReadError::Invalid(error.to_string()))?;
+    piece.check().map_err(ReadError::Invalid)?;
+    Ok(piece)
+}
+
+/// The version of a piece, and nothing else of it.
+#[derive(Deserialize)]
+struct Stamp {
+    version: u32,
+}
+
+impl Stamp {
+    fn foreign(&self) -> Option<u32> {
+        (self.version != SCHEMA_VERSION).then_some(self.version)
+    }
+}
+
+/// The versions of the pieces a page embeds.
+#[derive(Deserialize)]
+struct PageStamp {
+    index: Stamp,
+    list: Option<Stamp>,
+    post: Option<Stamp>,
+}
+
+impl Piece for Index {
+    /// Every count is of 1 to [`Index::total`] posts, the categories' and the months' counts each
+    /// add up to the total, and the recent posts are no more than the total.
+    fn check(&self) -> Result<(), String> {
+        let total = self.total;
+        let add_up = |what: &str, counts: &mut dyn Iterator<Item = usize>| {
+            let mut sum = 0usize;
+            for count in counts {
+                if !(1..=total).contains(&count) {
+                    return Err(format!(
+                        "{what}: a count of {count} in a blog of {total} posts"
+                    ));
+                }
+                sum = sum
+                    .checked_add(count)
+                    .ok_or_else(|| format!("{what}: the counts overflow"))?;
+            }
+            if sum == total {
+                Ok(())
+            } else {
+                Err(format!("{what}: {sum} posts counted, {total} in the blog"))
+            }
+        };
+        add_up(
+            "categories",
+            &mut self.categories.iter().map(|entry| entry.count),
+        )?;
+        add_up("months", &mut self.months.iter().map(|entry| entry.count))?;
+        if self.recent.len() > total {
+            return Err(format!("{} recent posts of {total}", self.recent.len()));
+        }
+        Ok(())
+    }
+}
+
+impl Piece for ListPage {
+    /// Its number is from 1, and it holds at most [`POSTS_PER_PAGE`] posts.
+    fn check(&self) -> Result<(), String> {
+        if self.number == 0 {
+            return Err("a list page numbered 0".to_owned());
+        }
+        if self.posts.len() > POSTS_PER_PAGE {
+            return Err(format!("{} posts on one list page", self.posts.len()));
+        }
+        Ok(())
+    }
+}
+
+impl Piece for Post {
+    /// Its types say it all (a date that exists, neighbours or none).
+    fn check(&self) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+impl Piece for PageData {
+    fn foreign_version(text: &str) -> serde_json::Result<Option<u32>> {
+        let stamp: PageStamp = serde_json::from_str(text)?;
+        let pieces = [Some(stamp.index), stamp.list, stamp.post];
+        Ok(pieces.iter().flatten().find_map(Stamp::foreign))
+    }
+
+    /// Each of the pieces it embeds is checked.
+    fn check(&self) -> Result<(), String> {
+        self.index.check()?;
+        self.list.as_ref().map_or(Ok(()), ListPage::check)?;
+        self.post.as_ref().map_or(Ok(()), Post::check)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Category, Manifest, MonthCount, PostSummary, Site};
+    use crate::YearMonth;
+
+    fn summary(slug: &str, date: &str, category: &str) -> PostSummary {
+        PostSummary {
+            slug: slug.into(),
+            title: slug.into(),
+            date: date.parse().unwrap(),
+            category: Category {
+                slug: category.into(),
+                name: category.into(),
+            },
+            author: "admin".into(),
+            excerpt: String::new(),
+        }
+    }
+
+    fn manifest() -> Manifest {
+        let site = Site {
+            title: "Carnet".into(),
+            description: String::new(),
+            url: "https://example.org/".into(),
+        };
+        Manifest::new(
+            site,
+            vec![
+                summary("a", "2009-10-06", "actus"),
+                summary("b", "2009-03-10", "usages"),
+                summary("c", "2009-03-01", "usages"),
+            ],
+        )
+    }
+
+    fn list_page() -> ListPage {
+        let manifest = manifest();
+        let (list, posts) = manifest.lists().remove(0);
+        let page = crate::archive::list_pages(list, posts).next().unwrap();
+        page
+    }
+
+    fn page_data() -> PageData {
+        let manifest = manifest();
+        PageData {
+            index: manifest.index(),
+            list: None,
+            post: Some(manifest.post_at(0, "Texte")),
+        }
+    }
+
+    /// `piece` as JSON, with the value at `pointer` (a JSON pointer) replaced by `value`, read
+    /// back.
+    fn with<T: Piece + serde::Serialize>(
+        piece: &T,
+        pointer: &str,
+        value: impl Into<serde_json::Value>,
+    ) -> Result<T, ReadError> {
+        let mut json = serde_json::to_value(piece).unwrap();
+        *json.pointer_mut(pointer).expect(pointer) = value.into();
+        read(&json.to_string())
+    }
+
+    fn invalid<T: std::fmt::Debug>(result: Result<T, ReadError>) -> bool {
+        matches!(result, Err(ReadError::Invalid(_)))
+    }
+
+    #[test]
+    fn what_the_content_tool_writes_reads_back() {
+        let manifest = manifest();
+        let index = manifest.index();
+        assert_eq!(
+            read::<Index>(&serde_json::to_string(&index).unwrap()),
+            Ok(index)
+        );
+        let page = list_page();
+        assert_eq!(
+            read::<ListPage>(&serde_json::to_string(&page).unwrap()),
+            Ok(page)
+        );
+        let post = manifest.post_at(1, "Texte");
+        assert_eq!(
+            read::<Post>(&serde_json::to_string(&post).unwrap()),
+            Ok(post)
+        );
+        let data = page_data();
+        assert_eq!(
+            read::<PageData>(&serde_json::to_string(&data).unwrap()),
+            Ok(data)
+        );
+    }
+
+    #[test]
+    fn another_version_is_reported_as_such_whatever_its_shape() {
+        let other = SCHEMA_VERSION + 1;
+        let result = with(&manifest().index(), "/version", other);
+        assert_eq!(result, Err(ReadError::Version(other)));
+        // A later schema may have renamed or dropped every other field.
+        assert_eq!(
+            read::<Post>(r#"{"version":99,"body":{"blocks":[]}}"#),
+            Err(ReadError::Version(99))
+        );
+        assert_eq!(
+            read::<ListPage>(r#"{"version":1}"#),
+            Err(ReadError::Version(1))
+        );
+    }
+
+    #[test]
+    fn embedded_data_of_another_version_is_reported_whichever_piece_says_so() {
+        let data = page_data();
+        assert_eq!(with(&data, "/index/version", 7), Err(ReadError::Version(7)));
+        assert_eq!(with(&data, "/post/version", 1), Err(ReadError::Version(1)));
+        assert_eq!(
+            read::<PageData>(r#"{"index":{"version":3},"list":null}"#),
+            Err(ReadError::Version(3))
+        );
+    }
+
+    #[test]
+    fn text_cut_short_or_not_json_is_invalid() {
+        let text = serde_json::to_string(&page_data()).unwrap();
+        for cut in [text.len() / 2, text.len() - 1, 1, 0] {
+            assert!(invalid(read::<PageData>(&text[..cut])), "cut at {cut}");
+        }
+        for text in ["<!doctype html><html></html>", "null", "[]", "\"x\"", "{}"] {
+            assert!(invalid(read::<Index>(text)), "{text}");
+        }
+    }
+
+    #[test]
+    fn impossible_months_and_dates_are_invalid() {
+        let index = manifest().index();
+        assert!(invalid(with(&index, "/months/0/month/month", 13)));
+        assert!(invalid(with(&index, "/months/0/month/month", 0)));
+        let post = manifest().post_at(0, "");
+        assert!(invalid(with(&post, "/summary/date", "2009-02-30")));
+    }
+
+    #[test]
+    fn counts_must_be_possible_and_add_up() {
+        let index = manifest().index();
+        assert!(invalid(with(&index, "/categories/0/count", -1)));
+        assert!(invalid(with(&index, "/months/0/count", 0)));
+        assert!(invalid(with(&index, "/categories/0/count", u64::MAX)));
+        assert!(invalid(with(&index, "/categories/0/count", 9)));
+        assert!(invalid(with(&index, "/total", 4)));
+        assert!(invalid(with(&index, "/total", -3)));
+        // Counts that would overflow once added up.
+        let mut huge = index.clone();
+        huge.total = usize::MAX;
+        for entry in &mut huge.categories {
+            entry.count = usize::MAX;
+        }
+        huge.months = vec![MonthCount {
+            month: YearMonth::new(2009, 1).unwrap(),
+            count: usize::MAX,
+        }];
+        assert!(invalid(read::<Index>(
+            &serde_json::to_string(&huge).unwrap()
+        )));
+    }
+
+    #[test]
+    fn list_pages_are_numbered_from_one_and_hold_ten_posts_at_most() {
+        let page = list_page();
+        assert!(invalid(with(&page, "/number", 0)));
+        assert!(invalid(with(&page, "/number", -2)));
+        let mut crowded = page.clone();
+        crowded.posts = vec![page.posts[0].clone(); POSTS_PER_PAGE + 1];
+        assert!(invalid(read::<ListPage>(
+            &serde_json::to_string(&crowded).unwrap()
+        )));
+    }
+
+    #[test]
+    fn a_page_embedding_an_invalid_piece_is_invalid() {
+        assert!(invalid(with(&page_data(), "/index/total", 0)));
+        let mut with_list = page_data();
+        with_list.list = Some(list_page());
+        assert!(invalid(with(&with_list, "/list/number", 0)));
+    }
+}

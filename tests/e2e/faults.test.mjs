@@ -1,0 +1,217 @@
+// What a reader sees when loading fails or is slow, in each browser of CARNET_BROWSERS.
+//
+// Run from the repository root: node --test tests/e2e/faults.test.mjs (with the release build
+// in CARNET_DIST, default "dist").
+//
+// For each fault the test server injects (server.mjs, FAULTS: an error status, data cut in half
+// or of another version, an HTML page where data was asked for, a dropped connection, a stall)
+// and each thing the app loads — the index (on a site served without the data its pages embed,
+// so that the app fetches it), a list page's data (a category reached by a click) and a post's
+// data (a post reached by a click) — the reader is told in French what went wrong, under what
+// could not be loaded, with « Réessayer », which shows the page once the fault is gone, without
+// reloading. A post that is not found is the 404 page. A stalled answer shows the loading state,
+// and the header and sidebar links keep working meanwhile. The data a page embeds, cut short or
+// of another version, is an error too, not silently ignored. Every test fails on a console
+// error or an uncaught error, so on any panic of the app (harness.mjs, pageTest).
+import { after, before, describe } from "node:test";
+import assert from "node:assert/strict";
+import { launch } from "./browsers.mjs";
+import { FAULTS, serve } from "./server.mjs";
+import {
+  ARCHIVE,
+  BUILD_ROOT,
+  DIST,
+  HOME,
+  POSTS,
+  attrOf,
+  browserSuites,
+  button,
+  categoryPage,
+  checkBuild,
+  clickLink,
+  count,
+  expectPage,
+  expectPost,
+  expectPostCards,
+  expectText,
+  marker,
+  notFoundPage,
+  open,
+  pageTester,
+  postPath,
+  setMarker,
+  siteOf,
+} from "./harness.mjs";
+
+/** What the reader is told, for each fault that fails a load. */
+const MESSAGES = {
+  404: "Ce contenu est introuvable sur le serveur (erreur 404) : le site vient peut-être d’être mis à jour.",
+  500: "Le serveur a rencontré un problème (erreur 500). Réessayez dans un instant.",
+  truncated: "Les données reçues sont illisibles : le site est peut-être en cours de mise à jour.",
+  version:
+    "Cette page et les données du site ne sont pas de la même version : le site vient sans doute d’être mis à jour. Rechargez la page.",
+  reset: "Le serveur est injoignable. Vérifiez votre connexion à Internet, puis réessayez.",
+  // A host that rewrites every unknown path to index.html answers missing data with it.
+  html: "Ce contenu est introuvable sur le serveur (erreur 404) : le site vient peut-être d’être mis à jour.",
+};
+assert.deepEqual(Object.keys(MESSAGES).sort(), FAULTS.filter((fault) => fault !== "stall").sort());
+
+const ALERT = "main div.load-error[role=alert]";
+
+browserSuites("Loading faults", (browserName) => {
+  let browser;
+  /** The release build served like GitHub Pages. */
+  let root;
+  /** The same, with its pages' embedded data taken out: the app fetches the index. */
+  let bare;
+
+  before(async () => {
+    checkBuild(DIST, BUILD_ROOT);
+    root = siteOf(await serve(DIST, { base: "/", fallback: "404" }));
+    bare = siteOf(await serve(DIST, { base: "/", fallback: "404", stripData: true }));
+    browser = await launch(browserName);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await root?.server.close();
+    await bare?.server.close();
+  });
+
+  const pageTest = pageTester({ browser: () => browser, site: () => root });
+
+  /**
+   * What the app loads, and how a reader gets it loaded: `data` is its path (relative to the
+   * base); `start` opens the page the reader starts from, `reach` leads to the page that loads
+   * it (resolving once the app runs), `expectShown` waits until that page shows it.
+   */
+  const TARGETS = [
+    {
+      name: "the index",
+      site: () => bare,
+      data: "/data/index.json",
+      title: "Impossible de charger le blog.",
+      loading: "Chargement du carnet…",
+      start: async () => {},
+      // Not waiting for "load": a stalled request must not hold up the test.
+      reach: (page, site) => open(page, site, "/", { waitUntil: "domcontentloaded" }),
+      expectShown: async (page, site) => {
+        await expectPage(page, site, HOME);
+        await expectPostCards(page, site, POSTS);
+      },
+    },
+    {
+      name: "a list page",
+      site: () => root,
+      data: `/data/category/${POSTS[1].category.slug}/page.json`,
+      title: "Impossible de charger ces billets.",
+      loading: "Chargement des billets…",
+      start: (page, site) => open(page, site, "/"),
+      reach: (page) => clickLink(page, "aside.sidebar", POSTS[1].category.name),
+      expectShown: async (page, site) => {
+        await expectPage(page, site, categoryPage(POSTS[1].category));
+        await expectPostCards(page, site, [POSTS[1]]);
+      },
+    },
+    {
+      name: "a post",
+      site: () => root,
+      data: `/data/posts/${POSTS[1].slug}/page.json`,
+      title: "Impossible de charger ce billet.",
+      loading: "Chargement du billet…",
+      // A post whose data is not found is the 404 page.
+      notFound: ["404", "html"],
+      start: (page, site) => open(page, site, "/"),
+      reach: (page) => clickLink(page, "aside.sidebar", POSTS[1].title),
+      expectShown: (page, site) => expectPost(page, site, POSTS[1]),
+    },
+  ];
+
+  /** Waits until the alert says `title`, then `message`; resolves to its « Réessayer » button. */
+  async function expectAlert(page, title, message) {
+    await expectText(page, `${ALERT} p.load-error-title`, title);
+    await expectText(page, `${ALERT} p:not(.load-error-title)`, message);
+    return button(page, ALERT, "Réessayer");
+  }
+
+  /** Clicks « Réessayer » once the fault is gone: the page then shows, without a reload. */
+  async function retryShows(page, site, retry, expectShown) {
+    await setMarker(page);
+    await retry.click();
+    await expectShown(page, site);
+    assert.equal(await count(page, "div.load-error"), 0, "the alert is gone");
+    assert.equal(await marker(page), 1, "retrying did not reload the page");
+  }
+
+  for (const target of TARGETS) {
+    describe(`${target.name}'s data`, () => {
+      for (const fault of FAULTS.filter((fault) => fault !== "stall")) {
+        const notFound = target.notFound?.includes(fault);
+        const outcome = notFound ? "« Page introuvable »" : `« ${MESSAGES[fault]} » and « Réessayer »`;
+        pageTest(
+          `${fault}: ${outcome}`,
+          { site: target.site, failing: [target.data] },
+          async ({ page, site, tolerated }) => {
+            const data = site.path(target.data);
+            await target.start(page, site);
+            site.server.faults.set(data, fault);
+            const before = site.server.requests.length;
+            await target.reach(page, site);
+            if (notFound) {
+              await expectPage(page, site, notFoundPage(postPath(POSTS[1])));
+              assert.equal(await count(page, "div.load-error"), 0, "no alert");
+              return;
+            }
+            const retry = await expectAlert(page, target.title, MESSAGES[fault]);
+            assert.ok(site.server.requests.slice(before).includes(data), "the data was asked for");
+            if (browserName === "chromium" && ["404", "500", "reset"].includes(fault)) {
+              assert.ok(tolerated.length > 0, "Chromium logged the failed request");
+            }
+            site.server.faults.delete(data);
+            await retryShows(page, site, retry, target.expectShown);
+          },
+        );
+      }
+
+      pageTest(
+        "stall: the loading state shows, the page stays usable, and the answer shows when it comes",
+        { site: target.site },
+        async ({ page, site }) => {
+          const data = site.path(target.data);
+          await target.start(page, site);
+          site.server.faults.set(data, "stall");
+          await target.reach(page, site);
+          await expectText(page, "main p.loading", target.loading);
+          assert.equal(await attrOf(page, "main p.loading", "role"), "status");
+          if (target.name !== "the index") {
+            // Not a frozen page: the header's and the sidebar's links work while it stalls.
+            await setMarker(page);
+            await clickLink(page, "header.site-header nav", "Archives");
+            await expectPage(page, site, ARCHIVE);
+            await clickLink(page, "aside.sidebar", POSTS[0].category.name);
+            await expectPage(page, site, categoryPage(POSTS[0].category));
+            await expectPostCards(page, site, [POSTS[0]]);
+            assert.equal(await marker(page), 1, "no reload");
+          }
+          site.server.faults.delete(data);
+          if (target.name !== "the index") await target.reach(page, site);
+          await target.expectShown(page, site);
+          assert.equal(await count(page, "p.loading"), 0, "the loading state is gone");
+        },
+      );
+    });
+  }
+
+  describe("the data a page embeds", () => {
+    for (const fault of ["truncated", "version"]) {
+      pageTest(`${fault}: « ${MESSAGES[fault]} » and « Réessayer »`, async ({ page, site }) => {
+        const post = postPath(POSTS[1]);
+        site.server.faults.set(site.path(post), fault);
+        await open(page, site, post);
+        const retry = await expectAlert(page, "Impossible de charger le blog.", MESSAGES[fault]);
+        site.server.faults.delete(site.path(post));
+        await retryShows(page, site, retry, (page, site) => expectPost(page, site, POSTS[1]));
+      });
+    }
+  });
+});
