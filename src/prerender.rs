@@ -34,7 +34,7 @@ impl Prerenderer {
     /// must hold nothing but scripts (`trunk serve` puts its live-reload client there): the
     /// page is rendered before them, where hydration looks for it.
     pub fn new(template: &str, base: &str) -> Result<Prerenderer, String> {
-        let template = Template::new(template)?;
+        let template = Template::new(&with_settled_live_reload(template, base))?;
         if !only_scripts(&template.after_body_start).starts_with("</body>") {
             return Err(
                 "the <body> of index.html must hold nothing but scripts: pages are rendered into it"
@@ -115,6 +115,19 @@ fn inline_scripts(page: &str) -> impl Iterator<Item = &str> {
         let data = tag.contains("type=\"application/json\"") || tag.contains(" src=");
         (!data).then(|| &page[tag_end + 1..content_end])
     })
+}
+
+/// `template` with the placeholders of `trunk serve`'s live-reload client filled in.
+///
+/// `trunk serve` fills `{{__TRUNK_ADDRESS__}}` with the address each request came to, which
+/// would change the script after its hash went into the Content Security Policy, and the
+/// browser would block it. The browser knows that address itself (`location.host`), and the
+/// base is the site's: filled in here, the script is the same for every request.
+fn with_settled_live_reload(template: &str, base: &str) -> String {
+    let base = serde_json::to_string(base).expect("a string serialises");
+    template
+        .replace("'{{__TRUNK_ADDRESS__}}'", "window.location.host")
+        .replace("'{{__TRUNK_WS_BASE__}}'", &base)
 }
 
 /// `html` from its start on, without the `<script>` elements and spaces it starts with.

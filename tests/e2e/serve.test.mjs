@@ -1,0 +1,95 @@
+// `trunk serve`, the author's preview, in real browsers: its pages are pre-rendered by the same
+// hook, carry the same Content Security Policy, and also Trunk's live-reload client, which must
+// run under it. `scripts/test` starts `trunk serve` and names it in CARNET_SERVE_URL; without
+// it these tests are skipped.
+//
+// It checks, in each browser of CARNET_BROWSERS: the home page, a post and an unknown path show
+// their pages once the app has started, the live-reload client connects (its WebSocket opens),
+// and no console error, uncaught error or CSP violation occurs.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { BROWSERS, launch } from "./browsers.mjs";
+
+const URL_ = process.env.CARNET_SERVE_URL;
+/** A first `trunk serve` build compiles the whole app: wait for it that long. */
+const FIRST_BUILD = 20 * 60_000;
+
+/** Waits until `trunk serve` answers with a pre-rendered page. */
+async function ready(url) {
+  const deadline = Date.now() + FIRST_BUILD;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok && (await response.text()).includes('id="carnet-data"')) return;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`trunk serve did not answer at ${url}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+describe("trunk serve", { skip: URL_ ? false : "CARNET_SERVE_URL is not set (scripts/test sets it)" }, () => {
+  before(() => ready(URL_), { timeout: FIRST_BUILD + 60_000 });
+
+  for (const browserName of BROWSERS) {
+    describe(browserName, () => {
+      let browser;
+      before(async () => {
+        browser = await launch(browserName);
+      });
+      after(async () => {
+        await browser?.close();
+      });
+
+      test("pages, the live-reload client and the CSP agree", { timeout: 120_000 }, async () => {
+        const context = await browser.createBrowserContext();
+        const problems = [];
+        try {
+          const page = await context.newPage();
+          page.on("console", (message) => {
+            if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+          });
+          page.on("pageerror", (error) => problems.push(`uncaught error: ${error?.message ?? error}`));
+          await page.evaluateOnNewDocument(() => {
+            document.addEventListener("securitypolicyviolation", (event) =>
+              console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`),
+            );
+            // Records the live-reload client's socket once it opens.
+            const Native = window.WebSocket;
+            window.WebSocket = class extends Native {
+              constructor(...args) {
+                super(...args);
+                this.addEventListener("open", () => (window.__reloadSocket = String(args[0])));
+              }
+            };
+          });
+          const pages = [
+            ["", "main article.post-card h2", "Community manager : un métier « transparent » ?"],
+            [
+              "posts/generer-du-business-avec-les-reseaux-sociaux/",
+              "main h1",
+              "Générer du business avec les réseaux sociaux",
+            ],
+            ["nulle-part/", "main h1", "Page introuvable"],
+          ];
+          for (const [path, selector, text] of pages) {
+            await page.goto(URL_ + path, { waitUntil: "load" });
+            await page.waitForFunction(() => window.wasmBindings !== undefined, { timeout: 60_000 });
+            await page.waitForFunction(
+              (selector, text) => document.querySelector(selector)?.textContent.trim() === text,
+              { timeout: 10_000 },
+              selector,
+              text,
+            );
+            await page.waitForFunction(() => window.__reloadSocket, { timeout: 10_000 });
+            assert.match(await page.evaluate(() => window.__reloadSocket), /\/\.well-known\/trunk\/ws$/);
+          }
+        } finally {
+          await context.close().catch(() => {});
+        }
+        assert.deepEqual(problems, [], "the pages reported errors");
+      });
+    });
+  }
+});
