@@ -211,8 +211,8 @@ fn an_unknown_key_is_reported_on_its_line() {
         &stderr,
         &[
             "cle-inconnue.md:4:",
-            "unknown field `tags`",
-            "fix: remove that key, or use one of: title, date, category, author, slug, summary",
+            "unknown field `layout`",
+            "fix: remove that key, or use one of: title, date, category, author, slug, summary, tags, draft",
         ],
     );
 }
