@@ -2,13 +2,15 @@
 //!
 //! One subcommand a module: `new` starts a post, `check` checks the content, `build` writes the
 //! site (Trunk runs it after every build, see `Trunk.toml`), `serve` runs `trunk serve`,
-//! and `generate` writes a synthetic blog for benchmarks. This file only reads the arguments (with clap, which also writes every
+//! `generate` writes a synthetic blog for benchmarks and `import wordpress` turns a WordPress
+//! export into posts. This file only reads the arguments (with clap, which also writes every
 //! `--help`) and hands them to the subcommand's module.
 
 mod build;
 mod calendar;
 mod check;
 mod generate;
+mod import;
 mod new;
 mod serve;
 mod synthetic;
@@ -21,8 +23,8 @@ use std::process::ExitCode;
 #[command(
     name = "carnet",
     version,
-    about = "Write, check, build and serve a Carnet blog.",
-    long_about = "Write, check, build and serve a Carnet blog.\n\n\
+    about = "Write, check, build and serve a Carnet blog; import one from WordPress.",
+    long_about = "Write, check, build and serve a Carnet blog; import one from WordPress.\n\n\
         The content folder (content/ unless --content says otherwise) holds site.toml and \
         posts/*.md. `carnet COMMAND --help` tells more about each command."
 )]
@@ -38,6 +40,7 @@ enum Command {
     Build(build::Args),
     Serve(serve::Args),
     Generate(generate::Args),
+    Import(import::Args),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
         Command::Build(args) => build::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Generate(args) => generate::run(args),
+        Command::Import(args) => import::run(args),
     }
 }
 

@@ -955,7 +955,7 @@ fn every_subcommand_has_its_help() {
     let output = run(&["--help"]);
     let help = String::from_utf8(output.stdout).unwrap();
     assert!(output.status.success(), "{help}");
-    for command in ["new", "check", "build", "serve", "generate"] {
+    for command in ["new", "check", "build", "serve", "generate", "import"] {
         assert!(
             help.contains(&format!("\n  {command} ")),
             "{command} in:\n{help}"
