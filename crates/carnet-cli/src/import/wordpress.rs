@@ -493,7 +493,7 @@ impl<'a> Import<'a> {
         let written = &self.written;
         let posts = self.args.content.join("posts");
         eprintln!(
-            "carnet: {} post{} imported from {} into {}{}: {} new, {} unchanged, {} replaced, {} kept as they were",
+            "carnet: {} post{} imported from {} into {}{}; files: {} new, {} unchanged, {} replaced, {} kept as they were",
             self.imported,
             if self.imported == 1 { "" } else { "s" },
             self.file,
