@@ -16,6 +16,7 @@ pub struct Args {
 /// Where the blog comes from.
 #[derive(Subcommand)]
 pub enum Source {
+    // No doc comment: clap would take it over the help of wordpress::Args.
     Wordpress(wordpress::Args),
 }
 

@@ -1004,3 +1004,28 @@ fn serve_says_how_to_install_trunk_when_it_is_missing() {
         &["trunk is not installed", "fix: run scripts/setup"],
     );
 }
+
+/// The README shows `carnet --help` and each subcommand's help as the command prints them.
+#[test]
+fn the_readme_shows_every_help_as_printed() {
+    let readme = fs::read_to_string(repository().join("README.md")).unwrap();
+    for command in [
+        &[][..],
+        &["new"],
+        &["check"],
+        &["build"],
+        &["serve"],
+        &["generate"],
+        &["import"],
+        &["import", "wordpress"],
+    ] {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let help = String::from_utf8(run(&args).stdout).unwrap();
+        let shown = format!("$ carnet {}\n{}\n", args.join(" "), help.trim_end());
+        assert!(
+            readme.contains(&shown),
+            "README.md should show, as printed:\n{shown}"
+        );
+    }
+}

@@ -189,8 +189,9 @@ struct Import<'a> {
     library: MediaLibrary,
     /// Items read.
     items: usize,
-    /// Posts imported, with the file of each.
+    /// Posts imported, drafts included.
     imported: usize,
+    /// Drafts imported (`--drafts`).
     drafts: usize,
     /// Items skipped, by why: each item's title and line.
     skipped: BTreeMap<String, Vec<String>>,

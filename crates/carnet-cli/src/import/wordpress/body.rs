@@ -575,7 +575,7 @@ fn inline_html(handlers: &dyn Handlers, element: Element) -> Option<HandlerResul
 }
 
 /// A frame, video or sound is written as a link to it: the site shows none of them.
-fn embedded(handlers: &dyn Handlers, element: Element) -> Option<HandlerResult> {
+fn embedded(_: &dyn Handlers, element: Element) -> Option<HandlerResult> {
     let own = element
         .attrs
         .iter()
@@ -596,7 +596,6 @@ fn embedded(handlers: &dyn Handlers, element: Element) -> Option<HandlerResult> 
                 _ => None,
             })
     });
-    let _ = handlers;
     let url = source.filter(|url| {
         url.starts_with("http://") || url.starts_with("https://") || url.starts_with('/')
     })?;

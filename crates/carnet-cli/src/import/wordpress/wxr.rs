@@ -127,11 +127,8 @@ pub fn read<R: BufRead>(
                 path.push(name);
                 text.clear();
             }
-            Event::Empty(start) => {
-                // An empty element is an empty text: nothing to keep.
-                let _ = start;
-                text.clear();
-            }
+            // An empty element is an empty text: nothing to keep.
+            Event::Empty(_) => text.clear(),
             Event::Text(bytes) => text.push_str(&String::from_utf8_lossy(&bytes)),
             Event::CData(bytes) => text.push_str(&String::from_utf8_lossy(&bytes)),
             Event::GeneralRef(reference) => {
