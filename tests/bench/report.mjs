@@ -117,7 +117,7 @@ animation frame after the list is in the page.
 
 ${metricsTable(sites)}
 
-Content tool (\`carnet-cli generate\`, then \`carnet-cli build\` into a copy of the app shell):
+Content tool (\`carnet generate\`, then \`carnet build\` into a copy of the app shell):
 
 ${buildTable(sites)}
 

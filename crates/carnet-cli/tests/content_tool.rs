@@ -26,7 +26,7 @@ fn out_dir(name: &str) -> PathBuf {
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_carnet-cli"))
+    Command::new(env!("CARGO_BIN_EXE_carnet"))
         .args(args)
         .output()
         .unwrap()
@@ -211,8 +211,8 @@ fn an_unknown_key_is_reported_on_its_line() {
         &stderr,
         &[
             "cle-inconnue.md:4:",
-            "unknown field `tags`",
-            "fix: remove that key, or use one of: title, date, category, author, slug, summary",
+            "unknown field `layout`",
+            "fix: remove that key, or use one of: title, date, category, author, slug, summary, tags, draft",
         ],
     );
 }
@@ -699,7 +699,7 @@ fn build_with_small_files(content: &Path, out: &Path, signal_ignored: bool) -> O
     Command::new("sh")
         .arg("-c")
         .arg(format!("{trap}ulimit -f 200 && exec \"$0\" \"$@\""))
-        .arg(env!("CARGO_BIN_EXE_carnet-cli"))
+        .arg(env!("CARGO_BIN_EXE_carnet"))
         .args(["build", "--content", content.to_str().unwrap()])
         .args(["--out", out.to_str().unwrap()])
         .output()
@@ -948,4 +948,84 @@ fn long_lists_are_pre_rendered_ten_posts_a_page() {
     assert_eq!(post["post"]["summary"]["slug"], newest.as_str());
     assert!(post["post"]["newer"].is_null());
     assert!(post["post"]["older"]["slug"].is_string());
+}
+
+#[test]
+fn every_subcommand_has_its_help() {
+    let output = run(&["--help"]);
+    let help = String::from_utf8(output.stdout).unwrap();
+    assert!(output.status.success(), "{help}");
+    for command in ["new", "check", "build", "serve", "generate", "import"] {
+        assert!(
+            help.contains(&format!("\n  {command} ")),
+            "{command} in:\n{help}"
+        );
+        let output = run(&[command, "--help"]);
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(output.status.success(), "{command}: {text}");
+        assert!(
+            text.contains(&format!("Usage: carnet {command}")),
+            "{command}: {text}"
+        );
+    }
+}
+
+#[test]
+fn new_takes_the_day_it_is_given() {
+    let content = Path::new(env!("CARGO_TARGET_TMPDIR")).join("new-dated");
+    let _ = fs::remove_dir_all(&content);
+    let dir = content.to_str().unwrap();
+    let output = run(&["new", "Rentrée", "--date", "2009-09-01", "--content", dir]);
+    assert!(output.status.success(), "{output:?}");
+    let text = fs::read_to_string(content.join("posts/rentree.md")).unwrap();
+    assert_eq!(text, "+++\ntitle = \"Rentrée\"\ndate = 2009-09-01\n+++\n\n");
+    let output = run(&["new", "Autre", "--date", "2009-02-30", "--content", dir]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_mentions(
+        &String::from_utf8_lossy(&output.stderr),
+        &[
+            "invalid value '2009-02-30' for '--date <DAY>'",
+            "no such day",
+        ],
+    );
+}
+
+#[test]
+fn serve_says_how_to_install_trunk_when_it_is_missing() {
+    let output = Command::new(env!("CARGO_BIN_EXE_carnet"))
+        .args(["serve", "--port", "3000"])
+        .env("PATH", "/nonexistent")
+        .env("HOME", "/nonexistent")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_mentions(
+        &String::from_utf8_lossy(&output.stderr),
+        &["trunk is not installed", "fix: run scripts/setup"],
+    );
+}
+
+/// The README shows `carnet --help` and each subcommand's help as the command prints them.
+#[test]
+fn the_readme_shows_every_help_as_printed() {
+    let readme = fs::read_to_string(repository().join("README.md")).unwrap();
+    for command in [
+        &[][..],
+        &["new"],
+        &["check"],
+        &["build"],
+        &["serve"],
+        &["generate"],
+        &["import"],
+        &["import", "wordpress"],
+    ] {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let help = String::from_utf8(run(&args).stdout).unwrap();
+        let shown = format!("$ carnet {}\n{}\n", args.join(" "), help.trim_end());
+        assert!(
+            readme.contains(&shown),
+            "README.md should show, as printed:\n{shown}"
+        );
+    }
 }

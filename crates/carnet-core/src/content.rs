@@ -6,7 +6,7 @@
 //!
 //! A post dated after today is checked like any other but left out of the blog, unless the
 //! build publishes every date ([`Publish`]); today is a parameter, so that this is tested
-//! without a clock.
+//! without a clock. A draft (`draft = true`) is checked too, and always left out.
 //!
 //! A file is read as UTF-8; a byte-order mark is dropped and Windows line endings (`\r\n`)
 //! become `\n`, so such a file gives exactly the blog its `\n` twin gives.
@@ -88,6 +88,8 @@ pub struct Blog {
     pub bodies: Vec<String>,
     /// The posts checked but left out, being dated after the day [`Publish`] gave.
     pub future: Vec<FuturePost>,
+    /// The files of the drafts, checked but left out, in the order given.
+    pub drafts: Vec<String>,
 }
 
 /// A post left out of a build because it is dated after today.
@@ -252,6 +254,7 @@ pub fn build(
 
     let mut summaries = Vec::with_capacity(posts.len());
     let mut future = Vec::new();
+    let mut drafts = Vec::new();
     let mut bodies = HashMap::with_capacity(posts.len());
     let mut first_file_of_slug: HashMap<String, &str> = HashMap::new();
     // The first spelling of each category slug, with where it was written.
@@ -357,6 +360,10 @@ pub fn build(
             });
             continue;
         }
+        if fm.draft {
+            drafts.push(file.path.clone());
+            continue;
+        }
         if matches!(publish, Publish::Until(today) if fm.date > today) {
             future.push(FuturePost {
                 path: file.path.clone(),
@@ -406,6 +413,7 @@ pub fn build(
         manifest,
         bodies,
         future,
+        drafts,
     })
 }
 
@@ -757,6 +765,53 @@ mod tests {
         let clash = post("z.md", "Hier", "2009-01-10", "");
         let errors = build(None, &[files[0].clone(), clash], Publish::Until(today)).unwrap_err();
         assert_eq!(errors[0].path, "z.md");
+    }
+
+    #[test]
+    fn drafts_are_checked_but_left_out_of_the_site() {
+        let files = [
+            post(
+                "publie.md",
+                "Publié",
+                "2009-01-07",
+                "category = \"Actus\"\n",
+            ),
+            post(
+                "brouillon.md",
+                "Brouillon",
+                "2009-01-08",
+                "category = \"Idées\"\ntags = [\"wip\"]\ndraft = true\n",
+            ),
+        ];
+        for publish in [Publish::All, Publish::Until("2030-01-01".parse().unwrap())] {
+            let blog = build(None, &files, publish).unwrap();
+            let slugs: Vec<&str> = blog
+                .manifest
+                .posts
+                .iter()
+                .map(|p| p.slug.as_str())
+                .collect();
+            assert_eq!(slugs, ["publie"]);
+            assert_eq!(blog.bodies.len(), 1);
+            assert_eq!(blog.drafts, ["brouillon.md"]);
+            assert!(blog
+                .manifest
+                .categories
+                .iter()
+                .all(|c| c.category.name != "Idées"));
+            let paths: Vec<String> = blog.pages().map(|page| page.path).collect();
+            assert!(
+                paths.iter().all(|path| !path.contains("brouillon")),
+                "{paths:?}"
+            );
+            assert_eq!(blog.manifest.index().total, 1);
+        }
+        // A draft is checked all the same: its slug is taken, its errors are reported.
+        let clash = post("autre.md", "Brouillon", "2009-01-09", "");
+        let errors = build(None, &[files[1].clone(), clash], Publish::All).unwrap_err();
+        assert_eq!(errors[0].path, "autre.md");
+        let bad = post("x.md", "X", "2009-01-09", "draft = \"oui\"\n");
+        assert_eq!(build(None, &[bad], Publish::All).unwrap_err()[0].line, 4);
     }
 
     #[test]

@@ -10,6 +10,11 @@
 //! The body, in Markdown…
 //! ```
 //!
+//! `date` may also be a date-time, with or without its offset (`2009-03-10T14:03:00+01:00`, as
+//! the WordPress import writes it): the day written is the post's day, never converted to UTC.
+//! `tags = ["…"]` is read and kept for the tags pages to come; `draft = true` keeps a post out
+//! of the site.
+//!
 //! Every error says on which line of the file it is and what the author should write instead.
 
 use crate::date::Date;
@@ -21,7 +26,9 @@ use toml::Spanned;
 pub const FENCE: &str = "+++";
 
 /// The keys a post's front matter may have, in the order the README documents them.
-pub const KEYS: [&str; 6] = ["title", "date", "category", "author", "slug", "summary"];
+pub const KEYS: [&str; 8] = [
+    "title", "date", "category", "author", "slug", "summary", "tags", "draft",
+];
 
 /// A post's front matter, checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +45,10 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     /// A plain-text summary for lists, if given instead of the first paragraph.
     pub summary: Option<String>,
+    /// The post's tags, in the order written, blanks dropped; none if not given.
+    pub tags: Vec<String>,
+    /// Whether the post is a draft, left out of the site.
+    pub draft: bool,
 }
 
 /// A post file cut in two: its front matter and its Markdown body.
@@ -86,6 +97,8 @@ struct RawFrontMatter {
     author: Option<Spanned<toml::Value>>,
     slug: Option<Spanned<toml::Value>>,
     summary: Option<Spanned<toml::Value>>,
+    tags: Option<Spanned<toml::Value>>,
+    draft: Option<Spanned<toml::Value>>,
 }
 
 /// A text value of the front matter, with the line it is on.
@@ -128,9 +141,101 @@ fn read_text(
     })
 }
 
-/// `text` as a TOML string, for a line of front matter: `"Un \"été\""`.
+/// The tags of a post: a list of texts, or an error on its line saying how to write it.
+fn read_tags(
+    value: Option<Spanned<toml::Value>>,
+    line_of: impl Fn(usize) -> usize,
+) -> Result<Vec<String>, FrontMatterError> {
+    let Some(value) = value else {
+        return Ok(Vec::new());
+    };
+    let line = line_of(value.span().start);
+    let error = |kind: &str, example: String| FrontMatterError {
+        line,
+        message: format!("`tags` must be a list of texts in double quotes, not {kind}"),
+        fix: format!("write `tags = [{example}]`"),
+    };
+    match value.into_inner() {
+        toml::Value::Array(items) => items
+            .into_iter()
+            .filter_map(|item| match item {
+                toml::Value::String(tag) => {
+                    let tag = tag.trim().to_owned();
+                    (!tag.is_empty()).then_some(Ok(tag))
+                }
+                toml::Value::Array(_) | toml::Value::Table(_) => Some(Err(error(
+                    "a list holding a list or a table",
+                    "\"…\"".into(),
+                ))),
+                other => Some(Err(error(
+                    "a list holding something else than text",
+                    quoted(&scalar_text(&other)),
+                ))),
+            })
+            .collect(),
+        toml::Value::String(tag) => Err(error("one text", quoted(&tag))),
+        other => Err(error(other.type_str(), quoted(&scalar_text(&other)))),
+    }
+}
+
+/// A scalar value as an author would write it in quotes: `3`, `true`, `2009-10-06`.
+fn scalar_text(value: &toml::Value) -> String {
+    match value {
+        toml::Value::String(text) => text.clone(),
+        toml::Value::Integer(number) => number.to_string(),
+        toml::Value::Float(number) => number.to_string(),
+        toml::Value::Boolean(value) => value.to_string(),
+        toml::Value::Datetime(value) => value.to_string(),
+        toml::Value::Array(_) | toml::Value::Table(_) => "…".to_owned(),
+    }
+}
+
+/// Whether the post is a draft: `draft = true`, or an error on its line.
+fn read_draft(
+    value: Option<Spanned<toml::Value>>,
+    line_of: impl Fn(usize) -> usize,
+) -> Result<bool, FrontMatterError> {
+    let Some(value) = value else {
+        return Ok(false);
+    };
+    let line = line_of(value.span().start);
+    match value.into_inner() {
+        toml::Value::Boolean(draft) => Ok(draft),
+        other => Err(FrontMatterError {
+            line,
+            message: format!(
+                "`draft` must be true or false, not {}",
+                match other {
+                    toml::Value::String(_) => "text in quotes",
+                    toml::Value::Integer(_) | toml::Value::Float(_) => "a number",
+                    _ => other.type_str(),
+                }
+            ),
+            fix: "write `draft = true` (no quotes) to keep the post out of the site, or remove \
+                  the line to publish it"
+                .to_owned(),
+        }),
+    }
+}
+
+/// `text` as a TOML string, for a line of front matter: `"Un \"été\""`. Line breaks, tabs and
+/// other control characters are escaped, so any text gives one valid line.
 pub fn quoted(text: &str) -> String {
-    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            '\t' => quoted.push_str("\\t"),
+            '\r' => quoted.push_str("\\r"),
+            c if c.is_control() => quoted.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
 }
 
 /// Splits `source` (a whole post file) into its checked front matter and its body.
@@ -203,6 +308,8 @@ pub fn parse(source: &str) -> Result<Document<'_>, FrontMatterError> {
     let author = read_text("author", raw.author, line_of)?;
     let slug = read_text("slug", raw.slug, line_of)?;
     let summary = read_text("summary", raw.summary, line_of)?;
+    let tags = read_tags(raw.tags, line_of)?;
+    let draft = read_draft(raw.draft, line_of)?;
     let date = raw.date.ok_or_else(|| missing("date", "2009-10-06"))?;
     let date_line = line_of(date.span().start);
     let date = read_date(date.get_ref()).map_err(|message| FrontMatterError {
@@ -236,6 +343,8 @@ pub fn parse(source: &str) -> Result<Document<'_>, FrontMatterError> {
             author: trimmed(author),
             slug: slug.map(|slug| slug.value),
             summary: trimmed(summary),
+            tags,
+            draft,
         },
         body: &source[body_start..],
     })
@@ -313,14 +422,97 @@ mod tests {
 
     #[test]
     fn an_unknown_key_names_its_line_and_the_valid_keys() {
-        let e = error("+++\ntitle = \"T\"\ndate = 2009-01-07\ntags = [\"x\"]\n+++\n");
+        let e = error("+++\ntitle = \"T\"\ndate = 2009-01-07\nlayout = \"x\"\n+++\n");
         assert_eq!(e.line, 4);
-        assert!(e.message.contains("unknown field `tags`"), "{e}");
+        assert!(e.message.contains("unknown field `layout`"), "{e}");
         assert!(
             e.fix
-                .contains("title, date, category, author, slug, summary"),
+                .contains("title, date, category, author, slug, summary, tags, draft"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn tags_and_draft_are_read_and_optional() {
+        let doc = parse(
+            "+++\ntitle = \"T\"\ndate = 2009-01-07\ntags = [\"Réseaux\", \" \", \"B2B\"]\n\
+             draft = true\n+++\n",
+        )
+        .unwrap();
+        assert_eq!(doc.front_matter.tags, ["Réseaux", "B2B"]);
+        assert!(doc.front_matter.draft);
+        let doc = parse(GOOD).unwrap();
+        assert_eq!(doc.front_matter.tags, [] as [String; 0]);
+        assert!(!doc.front_matter.draft);
+        assert!(
+            !parse("+++\ntitle = \"T\"\ndate = 2009-01-07\ndraft = false\n+++\n")
+                .unwrap()
+                .front_matter
+                .draft
+        );
+    }
+
+    #[test]
+    fn bad_tags_or_draft_name_their_line_and_how_to_write_them() {
+        for (line, message, fix) in [
+            (
+                "tags = \"Actus\"",
+                "`tags` must be a list of texts in double quotes, not one text",
+                "write `tags = [\"Actus\"]`",
+            ),
+            (
+                "tags = [\"a\", 3]",
+                "`tags` must be a list of texts in double quotes, not a list holding something \
+                 else than text",
+                "write `tags = [\"3\"]`",
+            ),
+            (
+                "draft = \"oui\"",
+                "`draft` must be true or false, not text in quotes",
+                "write `draft = true` (no quotes) to keep the post out of the site, or remove \
+                 the line to publish it",
+            ),
+        ] {
+            let e = error(&format!(
+                "+++\ntitle = \"T\"\ndate = 2009-01-07\n{line}\n+++\n"
+            ));
+            assert_eq!(
+                (e.line, e.message.as_str(), e.fix.as_str()),
+                (4, message, fix)
+            );
+        }
+    }
+
+    #[test]
+    fn a_date_time_with_an_offset_keeps_the_day_written() {
+        for (date, day) in [
+            ("2009-10-06T14:03:00+02:00", "2009-10-06"),
+            // Late in the evening west of Greenwich: still the 6th where it was written.
+            ("2009-10-06T23:30:00-05:00", "2009-10-06"),
+            ("2009-10-07T00:30:00+02:00", "2009-10-07"),
+            ("2009-10-06T14:03:00", "2009-10-06"),
+            ("2009-10-06 14:03:00", "2009-10-06"),
+        ] {
+            let source = format!("+++\ntitle = \"T\"\ndate = {date}\n+++\n");
+            let doc = parse(&source).unwrap();
+            assert_eq!(doc.front_matter.date.to_string(), day, "{date}");
+        }
+    }
+
+    #[test]
+    fn quoted_text_is_one_valid_toml_string_whatever_it_holds() {
+        for text in [
+            "Un \"été\"",
+            "C:\\chemin",
+            "deux\nlignes",
+            "tab\tet\u{1}contrôle\u{7f}",
+            "« ’ » 😉",
+        ] {
+            let line = format!("title = {}", quoted(text));
+            assert!(!line.contains('\n'), "{line}");
+            let table: toml::Table = toml::from_str(&line).unwrap();
+            assert_eq!(table["title"].as_str(), Some(text), "{line}");
+        }
     }
 
     #[test]

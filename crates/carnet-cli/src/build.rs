@@ -1,0 +1,416 @@
+//! `carnet build`: checks the content, then writes the site into the folder Trunk built.
+//!
+//! It reads `content/site.toml` and `content/posts/*.md`, checks them with `carnet-core`, and
+//! writes into the site folder: the JSON the app reads (`data/`), every page pre-rendered to HTML
+//! by the app's own components (from Trunk's `index.html`), the Atom feed, the sitemap and
+//! `robots.txt`. Trunk runs it after every build (see `Trunk.toml`), so saving a post under
+//! `trunk serve` shows it in the browser. On any error in the content it prints every problem
+//! with its file, line and fix, exits with status 1 and leaves the previous output as it was.
+//! The site is written into a staging folder and swapped in once whole ([`write_site`]), so a
+//! build that fails or is stopped while writing leaves the previous site as it was too. Posts
+//! dated after today (in the local time zone) are left out, and named, unless `--future` is
+//! given; drafts are always left out.
+
+use crate::calendar;
+use carnet::prerender::{page_file, Prerenderer};
+use carnet::site::Site;
+use carnet_core::content::{self, Blog, ContentError, Publish, SourceFile};
+use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
+use carnet_core::model::{page_data_path, INDEX_PATH};
+use carnet_core::paths::NOT_FOUND;
+use std::ffi::OsString;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Check the content, then write the site
+///
+/// Writes into the site folder data/, a pre-rendered page for every route (if Trunk's
+/// index.html is there), feed.xml, sitemap.xml and robots.txt. Trunk runs it after every build.
+/// Nothing is written if any post has a problem: every problem is printed with its file, line
+/// and fix. Posts dated after today are left out (and named) unless --future is given; posts
+/// with `draft = true` are always left out.
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub content: ContentArgs,
+    /// The site folder to write into
+    #[arg(long, value_name = "DIR", default_value = "dist")]
+    pub out: PathBuf,
+    /// The path the site is served under, e.g. /blog/
+    #[arg(long, value_name = "PATH", default_value = "/")]
+    pub base: String,
+    /// Where the site is published, e.g. https://example.org/blog/ [default: the `url` of
+    /// site.toml; empty means that default too]
+    #[arg(long, value_name = "URL")]
+    pub site_url: Option<String>,
+}
+
+/// What `build` and `check` read: the content folder, and which posts to publish.
+#[derive(clap::Args)]
+pub struct ContentArgs {
+    /// The folder holding site.toml and posts/
+    #[arg(long = "content", value_name = "DIR", default_value = "content")]
+    pub folder: PathBuf,
+    /// Also publish the posts dated after today (in this machine's time zone), which are left
+    /// out otherwise
+    #[arg(long)]
+    pub future: bool,
+}
+
+/// Where robots.txt lives, relative to the base.
+const ROBOTS_PATH: &str = "robots.txt";
+
+/// Runs `carnet build`.
+pub fn run(args: Args) -> ExitCode {
+    let Some(mut blog) = checked_blog(&args.content) else {
+        return ExitCode::FAILURE;
+    };
+    let base = Site::new(&args.base).base().to_owned();
+    let site_url = args.site_url.filter(|url| !url.trim().is_empty());
+    blog.manifest.site.url = public_url(site_url.as_deref(), &blog.manifest.site.url, &base);
+    if let Err(error) = write_site(&blog, &args.out, &base) {
+        eprintln!("error: cannot write into {}: {error}", args.out.display());
+        return ExitCode::FAILURE;
+    }
+    report(&blog, Some(&args.out));
+    ExitCode::SUCCESS
+}
+
+/// Reads and checks the content, printing every problem; none if there was one.
+pub fn checked_blog(args: &ContentArgs) -> Option<Blog> {
+    let publish = if args.future {
+        Publish::All
+    } else {
+        Publish::Until(calendar::today())
+    };
+    match read_content(&args.folder, publish) {
+        Ok(Ok(blog)) => Some(blog),
+        Ok(Err(errors)) => {
+            for error in &errors {
+                eprintln!("error: {error}\n");
+            }
+            eprintln!(
+                "carnet: {} problem{} in {}; nothing was written.",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" },
+                args.folder.display()
+            );
+            None
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            None
+        }
+    }
+}
+
+/// Tells what was left out and how many posts were checked (and where the site went).
+pub fn report(blog: &Blog, written_to: Option<&Path>) {
+    for post in &blog.future {
+        eprintln!(
+            "carnet: left out {}, dated {}, after today ({}); --future publishes it",
+            post.path,
+            post.date,
+            calendar::today()
+        );
+    }
+    for path in &blog.drafts {
+        eprintln!("carnet: left out {path}, a draft; remove `draft = true` to publish it");
+    }
+    let left_out = blog.future.len() + blog.drafts.len();
+    eprintln!(
+        "carnet: {} posts checked{}{}",
+        blog.manifest.posts.len() + left_out,
+        match left_out {
+            0 => String::new(),
+            left_out => format!(", {left_out} left out"),
+        },
+        match written_to {
+            Some(out) => format!(", site written to {}", out.display()),
+            None => String::new(),
+        }
+    );
+}
+
+/// The public URL: `--site-url`, else site.toml's. The default preview URL follows `--base`.
+fn public_url(site_url: Option<&str>, configured: &str, base: &str) -> String {
+    let url = match site_url {
+        Some(url) => url.to_owned(),
+        None if configured == content::DEFAULT_URL => {
+            format!("{}{}", configured.trim_end_matches('/'), base)
+        }
+        None => configured.to_owned(),
+    };
+    format!("{}/", url.trim_end_matches('/'))
+}
+
+/// Reads every `*.md` file of `content/posts` (sorted, so errors come in a stable order).
+pub fn read_content(
+    content: &Path,
+    publish: Publish,
+) -> io::Result<Result<Blog, Vec<ContentError>>> {
+    let read = |path: &Path| -> io::Result<SourceFile> {
+        let contents = fs::read(path).map_err(|e| {
+            io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
+        })?;
+        Ok(SourceFile::new(path.display().to_string(), contents))
+    };
+    let settings_path = content.join("site.toml");
+    let settings = if settings_path.exists() {
+        Some(read(&settings_path)?)
+    } else {
+        None
+    };
+
+    let posts_dir = content.join("posts");
+    let entries = fs::read_dir(&posts_dir).map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!("cannot read the posts folder {}: {e}", posts_dir.display()),
+        )
+    })?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let path = entry?.path();
+        // Not a folder named `*.md`, nor an editor's lock (`.#post.md`, a link to nowhere).
+        if path.extension().is_some_and(|ext| ext == "md") && path.is_file() {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    let posts = paths
+        .iter()
+        .map(|path| read(path))
+        .collect::<io::Result<Vec<_>>>()?;
+    Ok(content::build(settings.as_ref(), &posts, publish))
+}
+
+/// Where a build writes the site, inside the site folder, until every file is written.
+const STAGING: &str = ".carnet-new";
+
+/// Where a build moves the previous site's files while it moves the new ones in.
+const RETIRED: &str = ".carnet-old";
+
+/// Whether the entry `name` at the top of the site folder is the tool's, so that a build
+/// replaces it whole: the pages' folders (see `carnet_core::paths`), `data/`, the root pages,
+/// the feed, the sitemaps and robots.txt, and the `.br` and `.gz` copies a release build made of
+/// them. Everything else (the app, its styles and images) is Trunk's, and stays.
+fn is_owned(name: &str) -> bool {
+    let name = [".br", ".gz"]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+        .unwrap_or(name);
+    let sitemap_part = name
+        .strip_prefix("sitemap-")
+        .and_then(|rest| rest.strip_suffix(".xml"))
+        .is_some_and(|number| number.parse::<usize>().is_ok());
+    sitemap_part
+        || [
+            "data",
+            "posts",
+            "category",
+            "archive",
+            "page",
+            "index.html",
+            NOT_FOUND,
+            FEED_PATH,
+            SITEMAP_PATH,
+            ROBOTS_PATH,
+        ]
+        .contains(&name)
+}
+
+/// Writes the whole site, all or nothing: every file into [`STAGING`] first, then, once all are
+/// written, the tool's entries of `out` ([`is_owned`]) are swapped for the new ones, so a build
+/// that fails or is stopped before the swap leaves the previous site as it was, and a page of
+/// a deleted post goes with the old entries.
+fn write_site(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
+    fs::create_dir_all(out)?;
+    let renderer = prerenderer(out, base)?;
+    let (staging, retired) = (out.join(STAGING), out.join(RETIRED));
+    // What a build stopped half-way may have left.
+    remove(&staging)?;
+    remove(&retired)?;
+    if let Err(error) = write_files(blog, &staging, renderer.as_ref()) {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(error);
+    }
+    swap_in(out, &staging, &retired)
+}
+
+/// Writes every file of the site into `folder`, in one pass over its pages: each page's data
+/// and its pre-rendered HTML together; then the 404 page, the feed, the sitemap and robots.txt.
+fn write_files(blog: &Blog, folder: &Path, renderer: Option<&Prerenderer>) -> io::Result<()> {
+    let write = |path: &str, contents: String| write_file(&folder.join(path), contents);
+    write(INDEX_PATH, to_json(&blog.manifest.index()))?;
+    let mut sitemap = Vec::new();
+    for page in blog.pages() {
+        if let Some(list) = &page.data.list {
+            write(&page_data_path(&page.path), to_json(list))?;
+        }
+        if let Some(post) = &page.data.post {
+            write(&page_data_path(&page.path), to_json(post))?;
+        }
+        if let Some(renderer) = renderer {
+            write(
+                &page_file(&page.path),
+                renderer.render(&page.path, &page.data),
+            )?;
+        }
+        sitemap.push((page.path, page.lastmod));
+    }
+    if let Some(renderer) = renderer {
+        let page = blog.not_found_page();
+        write(
+            &page_file(&page.path),
+            renderer.render(&page.path, &page.data),
+        )?;
+    }
+    let site_url = &blog.manifest.site.url;
+    write(FEED_PATH, feed::atom(blog, site_url))?;
+    for (path, xml) in feed::sitemaps(&sitemap, site_url) {
+        write(&path, xml)?;
+    }
+    write(
+        ROBOTS_PATH,
+        format!("User-agent: *\nAllow: /\nSitemap: {site_url}{SITEMAP_PATH}\n"),
+    )
+}
+
+/// Moves the tool's entries of `out` into `retired` and every entry of `staging` into `out`,
+/// then deletes `retired`. Should a move fail, the moves made are undone: `out` is as it was.
+fn swap_in(out: &Path, staging: &Path, retired: &Path) -> io::Result<()> {
+    let entries = |folder: &Path| -> io::Result<Vec<OsString>> {
+        fs::read_dir(folder)?
+            .map(|entry| entry.map(|entry| entry.file_name()))
+            .collect()
+    };
+    let old: Vec<OsString> = entries(out)?
+        .into_iter()
+        .filter(|name| name.to_str().is_some_and(is_owned))
+        .collect();
+    let new = entries(staging)?;
+    fs::create_dir(retired)?;
+    let undo = |error: io::Error| {
+        let _ = fs::remove_dir_all(staging);
+        let _ = fs::remove_dir_all(retired);
+        Err(error)
+    };
+    if let Err((moved, error)) = move_entries(&old, out, retired) {
+        let _ = move_entries(&old[..moved], retired, out);
+        return undo(error);
+    }
+    if let Err((moved, error)) = move_entries(&new, staging, out) {
+        let _ = move_entries(&new[..moved], out, staging);
+        let _ = move_entries(&old, retired, out);
+        return undo(error);
+    }
+    // The new site is in place; what is left to delete, the next build deletes if this cannot.
+    let _ = fs::remove_dir(staging);
+    let _ = fs::remove_dir_all(retired);
+    Ok(())
+}
+
+/// Moves the entries `names` of the folder `from` into `to`; on an error, says how many it had
+/// moved, and the error names the entry.
+fn move_entries(names: &[OsString], from: &Path, to: &Path) -> Result<(), (usize, io::Error)> {
+    for (moved, name) in names.iter().enumerate() {
+        let (source, target) = (from.join(name), to.join(name));
+        fs::rename(&source, &target).map_err(|error| {
+            let message = format!("{} to {}: {error}", source.display(), target.display());
+            (moved, io::Error::new(error.kind(), message))
+        })?;
+    }
+    Ok(())
+}
+
+/// Removes the file or folder at `path`, if there is one.
+fn remove(path: &Path) -> io::Result<()> {
+    let removed = match fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.is_dir() => fs::remove_dir_all(path),
+        Ok(_) => fs::remove_file(path),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(error) => Err(error),
+    };
+    removed.map_err(|error| io::Error::new(error.kind(), format!("{}: {error}", path.display())))
+}
+
+/// The renderer of pages into the `index.html` Trunk wrote in `out`, if there is one. An
+/// `index.html` this tool already pre-rendered is taken back to Trunk's page first, so building
+/// again (by hand, or from a copy of a built site) gives the same files.
+fn prerenderer(out: &Path, base: &str) -> io::Result<Option<Prerenderer>> {
+    let Ok(page) = fs::read_to_string(out.join("index.html")) else {
+        return Ok(None);
+    };
+    let template = carnet::prerender::trunk_page(&page).map_err(io::Error::other)?;
+    let template = set_base_in_page(&template, base);
+    Prerenderer::new(&template, base)
+        .map(Some)
+        .map_err(io::Error::other)
+}
+
+/// Writes `contents` to `path`, creating its folder first; an error names the file.
+fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<()> {
+    let write = || {
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder)?;
+        }
+        fs::write(path, contents)
+    };
+    write().map_err(|error| io::Error::new(error.kind(), format!("{}: {error}", path.display())))
+}
+
+/// Tells the app its base path, in the `carnet-base` meta of the page Trunk wrote.
+fn set_base_in_page(html: &str, base: &str) -> String {
+    const META: &str = r#"<meta name="carnet-base" content=""#;
+    match html.find(META) {
+        Some(start) => {
+            let value = start + META.len();
+            let end = html[value..].find('"').map_or(value, |end| value + end);
+            format!("{}{base}{}", &html[..value], &html[end..])
+        }
+        None => html.to_owned(),
+    }
+}
+
+fn to_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).expect("the schema serialises without error")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_owned;
+
+    #[test]
+    fn the_tool_owns_its_pages_data_feed_and_sitemaps_and_trunk_the_rest() {
+        for name in [
+            "data",
+            "posts",
+            "category",
+            "archive",
+            "page",
+            "index.html",
+            "index.html.br",
+            "404.html.gz",
+            "feed.xml",
+            "sitemap.xml",
+            "sitemap-12.xml.br",
+            "robots.txt",
+        ] {
+            assert!(is_owned(name), "{name}");
+        }
+        for name in [
+            "carnet-5f1c.js",
+            "carnet-5f1c_bg.wasm.br",
+            "style-9a2b.css",
+            "favicon.svg",
+            "images",
+            "sitemap-x.xml",
+            "pages",
+        ] {
+            assert!(!is_owned(name), "{name}");
+        }
+    }
+}

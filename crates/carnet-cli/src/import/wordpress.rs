@@ -1,0 +1,734 @@
+//! `carnet import wordpress EXPORT.xml`: a WordPress blog's posts as Carnet posts.
+//!
+//! The export (WXR, [`wxr`]) is read twice as a stream, never whole: first for its media library
+//! (galleries name images by their number, often defined after the post), then for its posts.
+//! Each published post becomes `content/posts/<slug>.md`: its front matter from the item (title,
+//! date with its offset, author's display name, category, tags, slug, summary), its body from
+//! [`body::convert`]. Pages, drafts (unless `--drafts`), private, pending and trashed items are
+//! skipped and listed; a bad item is reported and the others imported all the same.
+//!
+//! Beside the posts it writes `redirects.txt` (each old address and the new one) and
+//! `uploads.txt` (each file of the old blog to fetch, and where it goes); `--download` fetches
+//! them. The same export always gives the same files, so running it again writes nothing; a file
+//! that differs from what the import would write is never replaced without `--force`.
+
+mod autop;
+mod body;
+mod shortcode;
+mod wxr;
+
+use super::download;
+use body::{Converted, UploadPath};
+use carnet_core::content::DEFAULT_CATEGORY;
+use carnet_core::front_matter::quoted;
+use carnet_core::markdown::first_paragraph_text;
+use carnet_core::slug::{self, is_slug, page_slug};
+use shortcode::{Image, Library};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write as _;
+use std::fs;
+use std::io::{self, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use wxr::{decode_entities, Channel, Item};
+
+/// Import a WordPress export (WXR) as posts
+///
+/// The export is the file WordPress's Tools → Export → All content writes. Each published post becomes DIR/posts/<slug>.md, its HTML turned into Markdown; pages,
+/// drafts, private and trashed items are skipped and listed. Beside the posts go
+/// redirects.txt, from each old address to the new one, and uploads.txt, the files of the old
+/// blog the posts show (fetched by --download). Running it again gives the same files; a file
+/// that differs is never replaced without --force.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The export file WordPress wrote
+    #[arg(value_name = "EXPORT.xml")]
+    pub export: PathBuf,
+    /// The folder holding site.toml and posts/
+    #[arg(long, value_name = "DIR", default_value = "content")]
+    pub content: PathBuf,
+    /// Also import the drafts (and posts pending review), with `draft = true`: checked by
+    /// `carnet build`, but left out of the site
+    #[arg(long)]
+    pub drafts: bool,
+    /// Replace files that differ from what the import writes (a post edited since the last
+    /// import, say)
+    #[arg(long)]
+    pub force: bool,
+    /// Fetch the files listed in uploads.txt from the old blog into --images
+    #[arg(long)]
+    pub download: bool,
+    /// Where --download puts the files, served by the site as /images/…
+    #[arg(long, value_name = "DIR", default_value = "public/images")]
+    pub images: PathBuf,
+}
+
+/// Runs `carnet import wordpress`.
+pub fn run(args: Args) -> ExitCode {
+    let file = args.export.display().to_string();
+    let open = || {
+        fs::File::open(&args.export)
+            .map(BufReader::new)
+            .map_err(|error| {
+                eprintln!("error: cannot read {file}: {error}\n  fix: give the path of the file WordPress's Tools → Export wrote");
+            })
+    };
+    let Ok(source) = open() else {
+        return ExitCode::FAILURE;
+    };
+    let mut library = MediaLibrary::default();
+    let (_, problems) = wxr::read(source, &file, |_, item| library.add(item));
+    let Ok(source) = open() else {
+        return ExitCode::FAILURE;
+    };
+    let mut import = Import::new(&args, &file, library);
+    import.warnings.extend(problems);
+    wxr::read(source, &file, |channel, item| import.item(channel, item));
+    if import.items == 0 {
+        eprintln!(
+            "error: {file} holds no WordPress item\n  fix: give the file WordPress's Tools → Export \
+             → All content wrote (a WXR file, an RSS feed with <wp:…> elements)"
+        );
+        return ExitCode::FAILURE;
+    }
+    import.finish()
+}
+
+/// The images and files of the blog, by their number: what galleries and `uploads.txt` need.
+#[derive(Default)]
+struct MediaLibrary {
+    attachments: HashMap<String, Attachment>,
+    /// The attachments uploaded to each post, by the post's number.
+    by_parent: HashMap<String, Vec<String>>,
+}
+
+/// One file of the media library.
+struct Attachment {
+    url: String,
+    alt: String,
+    caption: String,
+    order: (i64, u64),
+}
+
+impl MediaLibrary {
+    fn add(&mut self, item: Item) {
+        if item.kind != "attachment" || item.attachment_url.is_empty() {
+            return;
+        }
+        let order = (item.menu_order, item.id.parse().unwrap_or(u64::MAX));
+        if !item.parent.is_empty() && item.parent != "0" {
+            self.by_parent
+                .entry(item.parent.clone())
+                .or_default()
+                .push(item.id.clone());
+        }
+        self.attachments.insert(
+            item.id,
+            Attachment {
+                url: item.attachment_url,
+                alt: decode_entities(&item.alt),
+                caption: item.excerpt.trim().to_owned(),
+                order,
+            },
+        );
+    }
+
+    fn image(&self, id: &str) -> Option<Image> {
+        self.attachments.get(id.trim()).map(|attachment| Image {
+            url: attachment.url.clone(),
+            alt: attachment.alt.clone(),
+            caption: attachment.caption.clone(),
+        })
+    }
+}
+
+/// The media library seen from one post, for its galleries.
+struct PostLibrary<'a> {
+    library: &'a MediaLibrary,
+    post: &'a str,
+}
+
+impl Library for PostLibrary<'_> {
+    fn gallery(&self, ids: Option<&str>) -> Vec<Image> {
+        match ids {
+            Some(ids) => ids
+                .split(',')
+                .filter_map(|id| self.library.image(id))
+                .collect(),
+            None => {
+                let mut ids: Vec<&String> = self
+                    .library
+                    .by_parent
+                    .get(self.post)
+                    .map(|ids| ids.iter().collect())
+                    .unwrap_or_default();
+                ids.sort_by_key(|id| self.library.attachments[id.as_str()].order);
+                ids.into_iter()
+                    .filter_map(|id| self.library.image(id))
+                    .collect()
+            }
+        }
+    }
+}
+
+/// What happened to the files the import writes.
+#[derive(Default)]
+struct Written {
+    new: usize,
+    unchanged: usize,
+    replaced: usize,
+    /// Files that differ and were kept (no `--force`).
+    kept: Vec<String>,
+    failed: usize,
+}
+
+/// One run of the import: what it has done so far.
+struct Import<'a> {
+    args: &'a Args,
+    file: &'a str,
+    library: MediaLibrary,
+    /// Items read.
+    items: usize,
+    /// Posts imported, drafts included.
+    imported: usize,
+    /// Drafts imported (`--drafts`).
+    drafts: usize,
+    /// Items skipped, by why: each item's title and line.
+    skipped: BTreeMap<String, Vec<String>>,
+    warnings: Vec<String>,
+    /// The slugs given so far, so that two items never share one.
+    slugs: HashSet<String>,
+    /// Old address → new, for the published posts.
+    redirects: BTreeMap<String, String>,
+    /// The blog's files the posts show: URL → path under /images/.
+    uploads: BTreeMap<String, String>,
+    upload_path: Option<UploadPath>,
+    written: Written,
+}
+
+impl<'a> Import<'a> {
+    fn new(args: &'a Args, file: &'a str, library: MediaLibrary) -> Import<'a> {
+        Import {
+            args,
+            file,
+            library,
+            items: 0,
+            imported: 0,
+            drafts: 0,
+            skipped: BTreeMap::new(),
+            warnings: Vec::new(),
+            slugs: HashSet::new(),
+            redirects: BTreeMap::new(),
+            uploads: BTreeMap::new(),
+            upload_path: None,
+            written: Written::default(),
+        }
+    }
+
+    /// Imports, or skips, one item of the export.
+    fn item(&mut self, channel: &Channel, item: Item) {
+        self.items += 1;
+        let upload_path = self
+            .upload_path
+            .get_or_insert_with(|| {
+                UploadPath::new([
+                    channel.link.as_str(),
+                    channel.base_site_url.as_str(),
+                    channel.base_blog_url.as_str(),
+                ])
+            })
+            .clone();
+        let title = decode_entities(&item.title);
+        let at = format!("{}:{}", self.file, item.line);
+        let named = if title.trim().is_empty() {
+            format!("item {} ({at})", item.id)
+        } else {
+            format!("« {} » ({at})", title.trim())
+        };
+        if item.kind == "attachment" {
+            if let Some(path) = upload_path.local_path(&item.attachment_url) {
+                self.uploads.insert(item.attachment_url.clone(), path);
+            }
+            return;
+        }
+        let skip = match (item.kind.as_str(), item.status.as_str()) {
+            ("post", "publish" | "future") => None,
+            ("post", "draft" | "pending") if self.args.drafts => None,
+            ("post", "draft" | "pending") => Some("drafts (--drafts imports them)".to_owned()),
+            ("post", "private") => Some("private posts".to_owned()),
+            ("post", "trash") => Some("in the trash".to_owned()),
+            ("post", "auto-draft") => Some("automatic drafts, never written".to_owned()),
+            ("post", other) => Some(format!("posts with the status `{other}`")),
+            ("page", _) => Some("pages (Carnet has posts only)".to_owned()),
+            (other, _) => Some(format!("items of the type `{other}`")),
+        };
+        if let Some(why) = skip {
+            self.skipped.entry(why).or_default().push(named);
+            return;
+        }
+        let login = item.creator.trim();
+        let author = channel
+            .authors
+            .get(login)
+            .map_or(login, String::as_str)
+            .to_owned();
+        match self.post(&item, &title, &author, &upload_path) {
+            Ok(()) => {}
+            Err(why) => self
+                .skipped
+                .entry("posts that could not be read".to_owned())
+                .or_default()
+                .push(format!("{named}: {why}")),
+        }
+    }
+
+    /// Writes the post `item`, titled `title`.
+    fn post(
+        &mut self,
+        item: &Item,
+        title: &str,
+        author: &str,
+        upload_path: &UploadPath,
+    ) -> Result<(), String> {
+        let at = format!("{}:{}", self.file, item.line);
+        let mut warnings = Vec::new();
+        let date =
+            date(&item.date, &item.date_gmt).ok_or_else(|| format!("no date (`{}`)", item.date))?;
+        let title = match title.trim() {
+            "" => {
+                warnings.push("has no title: « Sans titre » given".to_owned());
+                "Sans titre".to_owned()
+            }
+            title => title.to_owned(),
+        };
+        let slug = self.slug(item, &title, &mut warnings);
+        let draft = !matches!(item.status.as_str(), "publish" | "future");
+
+        let library = PostLibrary {
+            library: &self.library,
+            post: &item.id,
+        };
+        let Converted {
+            markdown,
+            before_more,
+            uploads,
+            unknown_shortcodes,
+        } = body::convert(&item.content, upload_path, &library);
+        for name in unknown_shortcodes {
+            warnings.push(format!(
+                "the shortcode [{name}] is unknown here: kept as text; rewrite or delete it"
+            ));
+        }
+        let summary = if item.excerpt.trim().is_empty() {
+            before_more.map(|before| plain_text(&before))
+        } else {
+            let excerpt = body::convert(&item.excerpt, upload_path, &library);
+            Some(plain_text(&excerpt.markdown))
+        }
+        .filter(|summary| !summary.is_empty() && *summary != first_paragraph_text(&markdown));
+        self.uploads.extend(uploads);
+        if item.control_characters > 0 {
+            warnings.push(format!(
+                "{} control character{} taken out",
+                item.control_characters,
+                if item.control_characters == 1 {
+                    ""
+                } else {
+                    "s"
+                }
+            ));
+        }
+
+        let mut categories = item.categories.iter().map(|name| decode_entities(name));
+        let category = categories.next();
+        let mut tags: Vec<String> = Vec::new();
+        let others: Vec<String> = categories.collect();
+        if let (Some(first), false) = (&category, others.is_empty()) {
+            warnings.push(format!(
+                "has {} categories; a Carnet post has one: « {first} » kept, the others made tags",
+                others.len() + 1
+            ));
+        }
+        for tag in others
+            .into_iter()
+            .chain(item.tags.iter().map(|t| decode_entities(t)))
+        {
+            if !tag.trim().is_empty() && !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+
+        let mut text = String::from("+++\n");
+        let _ = writeln!(text, "title = {}", quoted(&title));
+        let _ = writeln!(text, "date = {date}");
+        if let Some(category) =
+            category.filter(|c| c.trim() != DEFAULT_CATEGORY && !c.trim().is_empty())
+        {
+            let _ = writeln!(text, "category = {}", quoted(category.trim()));
+        }
+        if !author.trim().is_empty() {
+            let _ = writeln!(text, "author = {}", quoted(author.trim()));
+        }
+        let _ = writeln!(text, "slug = {}", quoted(&slug));
+        if let Some(summary) = summary {
+            let _ = writeln!(text, "summary = {}", quoted(&summary));
+        }
+        if !tags.is_empty() {
+            let tags: Vec<String> = tags.iter().map(|tag| quoted(tag.trim())).collect();
+            let _ = writeln!(text, "tags = [{}]", tags.join(", "));
+        }
+        if draft {
+            text.push_str("draft = true\n");
+        }
+        text.push_str("+++\n\n");
+        text.push_str(&markdown);
+
+        let path = self.args.content.join("posts").join(format!("{slug}.md"));
+        for warning in warnings {
+            self.warnings
+                .push(format!("{} ({at}): {warning}", path.display()));
+        }
+        self.write(&path, &text);
+        self.imported += 1;
+        if draft {
+            self.drafts += 1;
+        } else if let Some(old) = old_path(&item.link) {
+            let new = format!("/posts/{slug}/");
+            if old != new {
+                self.redirects.insert(old, new);
+            }
+        }
+        Ok(())
+    }
+
+    /// The post's slug: WordPress's, decoded; else made from the title; never one given already.
+    fn slug(&mut self, item: &Item, title: &str, warnings: &mut Vec<String>) -> String {
+        let name = percent_decoded(&item.name);
+        let mut slug = if is_slug(&name) {
+            name
+        } else if !name.trim().is_empty() {
+            page_slug(&name)
+        } else {
+            page_slug(title)
+        };
+        if slug.len() > slug::MAX_LEN {
+            slug = slug::shortened(&slug).to_owned();
+        }
+        if !self.slugs.insert(slug.clone()) {
+            let taken = slug.clone();
+            let mut number = 2;
+            while !self.slugs.insert(format!("{taken}-{number}")) {
+                number += 1;
+            }
+            slug = format!("{taken}-{number}");
+            warnings.push(format!(
+                "the slug `{taken}` is another item's: `{slug}` given instead"
+            ));
+        }
+        slug
+    }
+
+    /// Writes `contents` to `path` unless the same is there, or something else is and no
+    /// `--force` was given.
+    fn write(&mut self, path: &Path, contents: &str) {
+        let result = match fs::read(path) {
+            Ok(existing) if existing == contents.as_bytes() => {
+                self.written.unchanged += 1;
+                return;
+            }
+            Ok(_) if !self.args.force => {
+                self.written.kept.push(path.display().to_string());
+                return;
+            }
+            Ok(_) => write_file(path, contents).map(|()| self.written.replaced += 1),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                write_file(path, contents).map(|()| self.written.new += 1)
+            }
+            Err(error) => Err(error),
+        };
+        if let Err(error) = result {
+            self.written.failed += 1;
+            self.warnings
+                .push(format!("{}: cannot write: {error}", path.display()));
+        }
+    }
+
+    /// Writes the redirects and the uploads, downloads, and prints the summary.
+    fn finish(mut self) -> ExitCode {
+        let redirects_path = self.args.content.join(REDIRECTS);
+        let mut redirects = String::from(REDIRECTS_HEADER);
+        for (old, new) in &self.redirects {
+            let _ = writeln!(redirects, "{old} {new} 301");
+        }
+        if !self.redirects.is_empty() {
+            self.write(&redirects_path, &redirects);
+        }
+        let uploads_path = self.args.content.join(UPLOADS);
+        let mut uploads = String::from(UPLOADS_HEADER);
+        for (url, path) in &self.uploads {
+            let _ = writeln!(uploads, "{url} /images/{path}");
+        }
+        if !self.uploads.is_empty() {
+            self.write(&uploads_path, &uploads);
+        }
+        let downloaded = self.args.download.then(|| {
+            let mut by_file: BTreeMap<&str, &str> = BTreeMap::new();
+            for (url, path) in &self.uploads {
+                by_file.entry(path.as_str()).or_insert(url.as_str());
+            }
+            download::fetch_all(
+                by_file
+                    .into_iter()
+                    .map(|(path, url)| (url, self.args.images.join(percent_decoded(path)))),
+            )
+        });
+        self.print_summary(&redirects_path, &uploads_path, downloaded.as_ref())
+    }
+
+    fn print_summary(
+        &self,
+        redirects: &Path,
+        uploads: &Path,
+        downloaded: Option<&download::Downloaded>,
+    ) -> ExitCode {
+        let written = &self.written;
+        let posts = self.args.content.join("posts");
+        eprintln!(
+            "carnet: {} post{} imported from {} into {}{}; files: {} new, {} unchanged, {} replaced, {} kept as they were",
+            self.imported,
+            if self.imported == 1 { "" } else { "s" },
+            self.file,
+            posts.display(),
+            match self.drafts {
+                0 => String::new(),
+                drafts => format!(" ({drafts} as drafts)"),
+            },
+            written.new,
+            written.unchanged,
+            written.replaced,
+            written.kept.len(),
+        );
+        let skipped: usize = self.skipped.values().map(Vec::len).sum();
+        if skipped > 0 {
+            eprintln!(
+                "carnet: {skipped} item{} skipped:",
+                if skipped == 1 { "" } else { "s" }
+            );
+            for (why, items) in &self.skipped {
+                eprintln!("  {} {why}:", items.len());
+                for item in items.iter().take(LISTED) {
+                    eprintln!("    {item}");
+                }
+                if items.len() > LISTED {
+                    eprintln!("    … and {} more", items.len() - LISTED);
+                }
+            }
+        }
+        if !written.kept.is_empty() {
+            eprintln!(
+                "carnet: {} file{} differ from what the import writes and were kept as they were \
+                 (--force replaces them):",
+                written.kept.len(),
+                if written.kept.len() == 1 { "" } else { "s" }
+            );
+            for path in &written.kept {
+                eprintln!("  {path}");
+            }
+        }
+        if !self.warnings.is_empty() {
+            eprintln!(
+                "carnet: {} warning{}:",
+                self.warnings.len(),
+                if self.warnings.len() == 1 { "" } else { "s" }
+            );
+            for warning in &self.warnings {
+                eprintln!("  {warning}");
+            }
+        }
+        if !self.redirects.is_empty() {
+            eprintln!(
+                "carnet: {} old address{} and the new ones in {} (see README.md, « Importing from WordPress »)",
+                self.redirects.len(),
+                if self.redirects.len() == 1 { "" } else { "es" },
+                redirects.display()
+            );
+        }
+        if !self.uploads.is_empty() {
+            eprintln!(
+                "carnet: {} file{} of the old blog listed in {}{}",
+                self.uploads.len(),
+                if self.uploads.len() == 1 { "" } else { "s" },
+                uploads.display(),
+                if self.args.download {
+                    String::new()
+                } else {
+                    "; --download fetches them".to_owned()
+                }
+            );
+        }
+        let mut failed = written.failed > 0;
+        if let Some(downloaded) = downloaded {
+            eprintln!(
+                "carnet: {} file{} fetched into {}, {} already there, {} failed",
+                downloaded.fetched,
+                if downloaded.fetched == 1 { "" } else { "s" },
+                self.args.images.display(),
+                downloaded.present,
+                downloaded.failed.len()
+            );
+            for failure in &downloaded.failed {
+                eprintln!("  {failure}");
+            }
+            failed |= !downloaded.failed.is_empty();
+        }
+        if failed {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// How many skipped items of one kind the summary names.
+const LISTED: usize = 20;
+
+/// The redirect map, in the content folder.
+const REDIRECTS: &str = "redirects.txt";
+
+const REDIRECTS_HEADER: &str = "\
+# Written by `carnet import wordpress`: each old address of a post, its new one, and the
+# status to answer with. This is the `_redirects` format of Netlify and Cloudflare Pages: copy
+# it to public/_redirects there. Elsewhere, turn each line into a rule of your host.
+";
+
+/// The list of the old blog's files, in the content folder.
+const UPLOADS: &str = "uploads.txt";
+
+const UPLOADS_HEADER: &str = "\
+# Written by `carnet import wordpress`: each file of the old blog the posts show, and its
+# address on the new site. `carnet import wordpress --download` fetches them into public/.
+";
+
+/// The post's date for its front matter: the local date and time, with the offset
+/// `post_date − post_date_gmt` when the UTC time is known (`2009-10-06T14:03:00+02:00`).
+fn date(local: &str, gmt: &str) -> Option<String> {
+    let parse = |text: &str| -> Option<jiff::civil::DateTime> {
+        text.trim().replacen(' ', "T", 1).parse().ok()
+    };
+    let local = parse(local)?;
+    let day = format!("{}", local.strftime("%Y-%m-%dT%H:%M:%S"));
+    let Some(gmt) = parse(gmt) else {
+        return Some(day);
+    };
+    let minutes = local.duration_since(gmt).as_secs() / 60;
+    if minutes.abs() > 18 * 60 {
+        return Some(day);
+    }
+    let sign = if minutes < 0 { '-' } else { '+' };
+    Some(format!(
+        "{day}{sign}{:02}:{:02}",
+        minutes.abs() / 60,
+        minutes.abs() % 60
+    ))
+}
+
+/// The plain text of a summary: its paragraphs' text, one after the other.
+fn plain_text(markdown: &str) -> String {
+    markdown
+        .split("\n\n")
+        .map(first_paragraph_text)
+        .map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The path (and query) of an old permalink: `/2009/10/mon-billet/`, `/?p=12`.
+fn old_path(link: &str) -> Option<String> {
+    let rest = link
+        .strip_prefix("http://")
+        .or_else(|| link.strip_prefix("https://"))?;
+    let path = rest.find('/').map_or("/", |slash| &rest[slash..]);
+    let path = path.split('#').next().unwrap_or(path);
+    (!path.is_empty() && !path.contains(char::is_whitespace)).then(|| path.to_owned())
+}
+
+/// `text` with its `%XX` sequences decoded (`%e4%bd%a0` is 你), as UTF-8.
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let hex = || std::str::from_utf8(bytes.get(at + 1..at + 3)?).ok();
+        match (
+            bytes[at],
+            hex().and_then(|h| u8::from_str_radix(h, 16).ok()),
+        ) {
+            (b'%', Some(byte)) => {
+                decoded.push(byte);
+                at += 3;
+            }
+            (byte, _) => {
+                decoded.push(byte);
+                at += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&decoded).into_owned()
+}
+
+/// Writes `contents` to `path`, its folder created first.
+fn write_file(path: &Path, contents: &str) -> io::Result<()> {
+    if let Some(folder) = path.parent() {
+        fs::create_dir_all(folder)?;
+    }
+    fs::write(path, contents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_date_carries_the_offset_of_local_time() {
+        assert_eq!(
+            date("2009-10-06 14:03:00", "2009-10-06 12:03:00").as_deref(),
+            Some("2009-10-06T14:03:00+02:00")
+        );
+        assert_eq!(
+            date("2009-01-07 23:30:00", "2009-01-08 04:30:00").as_deref(),
+            Some("2009-01-07T23:30:00-05:00")
+        );
+        assert_eq!(
+            date("2009-03-10 09:00:00", "2009-03-10 03:30:00").as_deref(),
+            Some("2009-03-10T09:00:00+05:30")
+        );
+        // A draft never published has no UTC time.
+        assert_eq!(
+            date("2009-03-10 09:00:00", "0000-00-00 00:00:00").as_deref(),
+            Some("2009-03-10T09:00:00")
+        );
+        assert_eq!(date("0000-00-00 00:00:00", ""), None);
+    }
+
+    #[test]
+    fn non_latin_slugs_are_decoded() {
+        assert_eq!(percent_decoded("%e4%bd%a0%e5%a5%bd-2"), "你好-2");
+        assert_eq!(percent_decoded("100%-sur"), "100%-sur");
+        assert_eq!(percent_decoded("a%2"), "a%2");
+    }
+
+    #[test]
+    fn old_addresses_keep_their_path_and_query() {
+        assert_eq!(
+            old_path("http://blog.example/2009/10/billet/").as_deref(),
+            Some("/2009/10/billet/")
+        );
+        assert_eq!(
+            old_path("https://blog.example/?p=12").as_deref(),
+            Some("/?p=12")
+        );
+        assert_eq!(old_path("https://blog.example").as_deref(), Some("/"));
+        assert_eq!(old_path("pas une adresse"), None);
+    }
+}

@@ -1,0 +1,89 @@
+//! `carnet serve`: runs `trunk serve`, which rebuilds the app and the site on every saved change.
+//!
+//! Trunk does the serving and the watching; its `post_build` hook runs `carnet build` (see
+//! `Trunk.toml`). This command only finds Trunk, says how to install it if it is missing, puts
+//! npm's `wasm-opt` first on the `PATH` (as `scripts/env.sh` does: Debian's would break the
+//! page) and hands over every argument.
+
+use std::env;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+/// Serve the blog with live reload (runs `trunk serve`)
+///
+/// Serves the blog at http://127.0.0.1:8080 and rebuilds it on every saved change. Every argument
+/// goes to `trunk serve`, e.g. `carnet serve --port 3000`; `carnet serve -- --help` shows
+/// Trunk's. Run it at the root of the repository. Trunk and its pinned tools are installed by
+/// scripts/setup. The content folder is $CARNET_CONTENT, else content/.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Arguments for `trunk serve` (`trunk serve --help` lists them)
+    #[arg(
+        value_name = "TRUNK_ARGS",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    pub trunk_args: Vec<OsString>,
+}
+
+/// What to tell an author without Trunk.
+const INSTALL: &str = "  fix: run scripts/setup at the root of the repository: it installs trunk 0.21.14 \
+    and the tools it needs (once, about 15 minutes); or `cargo install --locked trunk --version 0.21.14`";
+
+/// Runs `carnet serve`.
+pub fn run(args: Args) -> ExitCode {
+    let path = search_path(Path::new("node_modules/.bin"));
+    let Some(trunk) = find("trunk", &path) else {
+        eprintln!("error: trunk is not installed (no `trunk` on the PATH)\n{INSTALL}");
+        return ExitCode::FAILURE;
+    };
+    let mut command = Command::new(trunk);
+    command
+        .arg("serve")
+        .args(&args.trunk_args)
+        .env("PATH", &path);
+    hand_over(command)
+}
+
+/// Runs `command` in this process's place, so Ctrl-C and exit statuses reach Trunk directly.
+#[cfg(unix)]
+fn hand_over(mut command: Command) -> ExitCode {
+    use std::os::unix::process::CommandExt;
+    let error = command.exec();
+    eprintln!("error: cannot run trunk: {error}");
+    ExitCode::FAILURE
+}
+
+/// Runs `command` and exits as it does.
+#[cfg(not(unix))]
+fn hand_over(mut command: Command) -> ExitCode {
+    match command.status() {
+        Ok(status) if status.success() => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::FAILURE,
+        Err(error) => {
+            eprintln!("error: cannot run trunk: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The `PATH` with `first` (made absolute) and `~/.cargo/bin` before the rest.
+fn search_path(first: &Path) -> OsString {
+    let mut folders: Vec<PathBuf> = Vec::new();
+    if let Ok(current) = env::current_dir() {
+        folders.push(current.join(first));
+    }
+    if let Some(home) = env::var_os("HOME") {
+        folders.push(Path::new(&home).join(".cargo/bin"));
+    }
+    folders.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
+    env::join_paths(folders).unwrap_or_default()
+}
+
+/// The executable `name` in the folders of `path`, if there is one.
+fn find(name: &str, path: &OsString) -> Option<PathBuf> {
+    env::split_paths(path)
+        .map(|folder| folder.join(name))
+        .find(|candidate| candidate.is_file())
+}
