@@ -783,7 +783,7 @@ fn the_served_page_must_leave_its_body_to_the_pre_renderer() {
     .unwrap();
     let output = build(&repository().join("content"), &out);
     assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("must be empty"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("must hold nothing but scripts"));
 }
 
 /// The seed blog as the app receives it (the index, the home page's list, the data files): a
