@@ -10,6 +10,7 @@ import path from "node:path";
 import { launch } from "./browsers.mjs";
 import { serve } from "./server.mjs";
 import {
+  BUILD_ROOT,
   DIST,
   POSTS,
   appStarted,
@@ -48,6 +49,7 @@ browserSuites("the WordPress import", (browserName) => {
   let seed;
   let imported;
   before(async () => {
+    checkBuild(DIST, BUILD_ROOT);
     checkBuild(DIST_IMPORT, BUILD_IMPORT);
     seed = siteOf(await serve(DIST, { base: "/" }));
     imported = siteOf(await serve(DIST_IMPORT, { base: "/" }));
