@@ -358,14 +358,11 @@ fn push_start_tag(out: &mut String, element: &str, attributes: &[(String, String
         let value: Cow<'_, str> = match (allowed_attribute(element, name), name.as_str()) {
             (None, "style") if matches!(element, "td" | "th") => {
                 // A table column's alignment, as Markdown writes it, becomes a class.
-                match text_align(value) {
-                    Some(align) => {
-                        kept.push("style");
-                        out.push_str(" class=\"align-");
-                        out.push_str(align);
-                        out.push('"');
-                    }
-                    None => {}
+                if let Some(align) = text_align(value) {
+                    kept.push("style");
+                    out.push_str(" class=\"align-");
+                    out.push_str(align);
+                    out.push('"');
                 }
                 continue;
             }
@@ -604,7 +601,7 @@ impl<'a> Tokenizer<'a> {
         }
         let foreign = matches!(element, "svg" | "math");
         let mut depth = 1;
-        while let Some(token) = self.next() {
+        for token in self.by_ref() {
             match &token {
                 Token::Start { name, .. }
                     if foreign && ENDS_FOREIGN_CONTENT.contains(&name.as_str()) =>
