@@ -9,7 +9,8 @@
 //!
 //! Safety does not rest on reading HTML exactly as a browser does: whatever this tokenizer
 //! makes of broken markup, what it writes is plain, well-nested, allow-listed HTML with every
-//! `<`, `>`, `"` and stray `&` escaped, which a browser can only read one way. Reading it like a
+//! `<`, `>`, `"` and stray `&` escaped, and tables holding only their own parts (a browser moves
+//! anything else out of them), which a browser can only read one way. Reading it like a
 //! browser (raw-text elements, character references) only keeps what the author meant.
 //! It is hand-written rather than a crate: `ammonia` weighs about 250 KB gzip in the wasm
 //! (ARCHITECTURE.md has the figures), and this runs in the reader's browser too.
@@ -147,6 +148,10 @@ const LIST_ITEM_SCOPE: &[&str] = &[
 
 /// The elements whose start a `<p>` before them is not closed by, as a browser's "button scope".
 const P_SCOPE: &[&str] = &["table", "td", "th", "caption"];
+
+/// The parts of a table that hold only other parts: any other element started right inside
+/// one, a browser moves out before the table ("foster parenting"), while it stays open.
+const TABLE_CONTEXT: &[&str] = &["table", "thead", "tbody", "tfoot", "tr", "colgroup"];
 
 /// Whether `element` may appear in a post.
 fn allowed_element(element: &str) -> bool {
@@ -286,7 +291,9 @@ pub(crate) fn sanitize(html: &str, base: &str) -> String {
                 if !allowed_element(&name) || (name == "a" && open.iter().any(|e| e == "a")) {
                     continue;
                 }
-                close_implied(&mut out, &mut open, &name);
+                if !close_implied(&mut out, &mut open, &name) {
+                    continue;
+                }
                 push_start_tag(&mut out, &name, &attributes, base);
                 if !VOID.contains(&name.as_str()) {
                     open.push(name);
@@ -304,13 +311,49 @@ pub(crate) fn sanitize(html: &str, base: &str) -> String {
 }
 
 /// Closes what a browser closes by itself when `element` starts, so that the tags written
-/// nest the way the browser will read them.
-fn close_implied(out: &mut String, open: &mut Vec<String>, element: &str) {
+/// nest the way the browser will read them; `false` if the start tag is to be dropped, where a
+/// browser would ignore it or move it out of the table it is in.
+///
+/// The tags written are always closed explicitly, innermost first: writing more end tags than
+/// a browser would imply is harmless, fewer is not (a later end tag could then close an
+/// element around the post).
+fn close_implied(out: &mut String, open: &mut Vec<String>, element: &str) -> bool {
     let innermost = |open: &[String], names: &[&str], stop_at: &[&str]| {
         open.iter()
             .rposition(|e| names.contains(&e.as_str()) || stop_at.contains(&e.as_str()))
             .filter(|&i| names.contains(&open[i].as_str()))
     };
+    // A table's parts go right inside the innermost table, section or row that may hold them,
+    // closing whatever is open above it (a cell, a caption, their content), as a browser does;
+    // without one, a browser ignores them.
+    let holder: Option<&[&str]> = match element {
+        "caption" | "colgroup" | "thead" | "tbody" | "tfoot" => Some(&["table"]),
+        "col" => Some(&["table", "colgroup"]),
+        "tr" => Some(&["table", "thead", "tbody", "tfoot"]),
+        "td" | "th" => Some(&["table", "thead", "tbody", "tfoot", "tr"]),
+        _ => None,
+    };
+    if let Some(holder) = holder {
+        let Some(at) = open.iter().rposition(|e| holder.contains(&e.as_str())) else {
+            return false;
+        };
+        close_down_to(out, open, at + 1);
+        return true;
+    }
+    if open
+        .last()
+        .is_some_and(|top| TABLE_CONTEXT.contains(&top.as_str()))
+    {
+        // A table started there ends the one that is open; anything else would be moved out.
+        if element != "table" {
+            return false;
+        }
+        let at = open
+            .iter()
+            .rposition(|e| e == "table")
+            .expect("a table part is open only inside a table");
+        close_down_to(out, open, at);
+    }
     let heading = ["h1", "h2", "h3", "h4", "h5", "h6"];
     if CLOSES_P.contains(&element) {
         if let Some(at) = innermost(open, &["p"], P_SCOPE) {
@@ -325,14 +368,12 @@ fn close_implied(out: &mut String, open: &mut Vec<String>, element: &str) {
             .map(|_| open.len() - 1),
         "li" => innermost(open, &["li"], LIST_ITEM_SCOPE),
         "dt" | "dd" => innermost(open, &["dt", "dd"], LIST_ITEM_SCOPE),
-        "tr" => innermost(open, &["tr"], &["table"]),
-        "td" | "th" => innermost(open, &["td", "th"], &["tr", "table"]),
-        "thead" | "tbody" | "tfoot" => innermost(open, &["thead", "tbody", "tfoot"], &["table"]),
         _ => None,
     };
     if let Some(at) = at {
         close_down_to(out, open, at);
     }
+    true
 }
 
 /// Closes the open elements from the innermost down to the one at `at`, included.
@@ -1073,11 +1114,55 @@ mod tests {
     }
 
     #[test]
+    fn nothing_a_browser_would_move_out_of_a_table_stays_in_it() {
+        // Found by fuzzing (fuzz/fuzz_targets/markdown.rs): a browser moves a <div> started right
+        // inside a table out before it, and a <table> there ends the first table, so the
+        // </div> that followed closed the element the post is shown in.
+        assert_eq!(
+            clean("<table><div><table></div><i>"),
+            "<table></table><table></table>"
+        );
+        assert_eq!(
+            clean("<table>\n<a h-><div>\n<table></a>b\n<img ->\n"),
+            "<table>\n\n</table><table>b\n\n</table>"
+        );
+        assert_eq!(
+            clean("<div><table><tr><p>x</p></tr></table></div>"),
+            "<div><table><tr>x</tr></table></div>"
+        );
+    }
+
+    #[test]
+    fn table_parts_close_what_a_browser_closes_and_go_outside_a_table() {
+        assert_eq!(clean("<td>a</td><tr>b"), "ab");
+        assert_eq!(
+            clean("<table><caption><div>a<tr><td>b<td>c</table>"),
+            "<table><caption><div>a</div></caption><tr><td>b</td><td>c</td></tr></table>"
+        );
+        assert_eq!(
+            clean("<table><tr><td><ul><li>a<tr><td>b</table>"),
+            "<table><tr><td><ul><li>a</li></ul></td></tr><tr><td>b</td></tr></table>"
+        );
+        assert_eq!(
+            clean("<table><colgroup><col><tbody><tr><td>a</table>"),
+            "<table><colgroup><col /></colgroup><tbody><tr><td>a</td></tr></tbody></table>"
+        );
+        // A table in a cell is a table of its own.
+        assert_eq!(
+            clean("<table><tr><td><table><tr><td>a</table>b</table>"),
+            "<table><tr><td><table><tr><td>a</td></tr></table>b</td></tr></table>"
+        );
+    }
+
+    #[test]
     fn markdown_table_alignment_becomes_a_class() {
         assert_eq!(
-            clean("<td style=\"text-align: center\">x</td>"),
-            "<td class=\"align-center\">x</td>"
+            clean("<table><tr><td style=\"text-align: center\">x</td></tr></table>"),
+            "<table><tr><td class=\"align-center\">x</td></tr></table>"
         );
-        assert_eq!(clean("<td style=\"color: red\">x</td>"), "<td>x</td>");
+        assert_eq!(
+            clean("<table><tr><td style=\"color: red\">x</td></tr></table>"),
+            "<table><tr><td>x</td></tr></table>"
+        );
     }
 }
