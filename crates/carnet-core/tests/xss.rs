@@ -95,6 +95,9 @@ fn the_oracle_sees_what_it_must() {
         "<p style=\"color:red\">x</p>",
         "<h2 id=\"contenu\">x</h2>",
         "<img src=\"//evil.example/x.png\">",
+        "<img src=\"\\\\evil.example/x.png\">",
+        "<img src=\"/\\evil.example/x.png\">",
+        "<img src=\"/\t/evil.example/x.png\">",
     ] {
         assert!(oracle::check(unsafe_html, "/").is_err(), "{unsafe_html}");
     }

@@ -141,11 +141,12 @@ pub fn check(html: &str, base: &str) -> Result<(), String> {
                     {
                         problems.push(format!("<{name} {attribute}=\"{value}\">"));
                     }
+                    let url = as_read(value);
                     let own_image =
-                        name == "img" && value.starts_with(base) && !value.starts_with("//");
+                        name == "img" && url.starts_with(base) && !url.starts_with("//");
                     if matches!(attribute.as_str(), "href" | "src")
                         && !own_image
-                        && !safe_url(name, value)
+                        && !safe_url(name, &url)
                     {
                         problems.push(format!("<{name} {attribute}=\"{value}\">"));
                     }
@@ -171,15 +172,20 @@ pub fn check(html: &str, base: &str) -> Result<(), String> {
     }
 }
 
-/// Whether a URL, read as a browser reads it, can only lead to a page, or to an image of the
-/// site itself.
-fn safe_url(element: &str, url: &str) -> bool {
-    let url: String = url
-        .trim_matches(|c: char| c <= ' ')
+/// A URL as a browser reads it in an http(s) page: without leading and trailing spaces and
+/// control characters, without tabs and newlines anywhere, and with `\` read as `/`.
+fn as_read(url: &str) -> String {
+    url.trim_matches(|c: char| c <= ' ')
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect::<String>()
-        .to_ascii_lowercase();
+        .map(|c| if c == '\\' { '/' } else { c })
+        .collect()
+}
+
+/// Whether a URL, read as a browser reads it ([`as_read`]), can only lead to a page, or to an
+/// image of the site itself.
+fn safe_url(element: &str, url: &str) -> bool {
+    let url = url.to_ascii_lowercase();
     let scheme = url
         .find([':', '/', '?', '#'])
         .filter(|&i| url[i..].starts_with(':'))
