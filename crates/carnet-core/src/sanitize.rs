@@ -505,7 +505,8 @@ fn scheme(url: &str) -> Option<String> {
 ///
 /// Browsers drop leading and trailing spaces and control characters, and tabs and newlines
 /// anywhere, before they read a URL: so does this, so that `java\tscript:` is seen for what
-/// it is.
+/// it is. In an http(s) page they also read a `\` before the host or path as a `/`, so
+/// `\\host/x` leads to another site and `\images/x.png` is site-absolute.
 fn safe_url<'a>(url: &'a str, base: &str, image: bool) -> Option<(Cow<'a, str>, bool)> {
     let trimmed = url.trim_matches(|c: char| c <= ' ');
     let url: Cow<'a, str> = if trimmed.contains(['\t', '\n', '\r']) {
@@ -513,7 +514,7 @@ fn safe_url<'a>(url: &'a str, base: &str, image: bool) -> Option<(Cow<'a, str>, 
     } else {
         trimmed.into()
     };
-    if let Some(path) = url.strip_prefix('/') {
+    if let Some(path) = url.strip_prefix(['/', '\\']) {
         if !path.starts_with(['/', '\\']) {
             return Some((
                 format!("{}/{path}", base.trim_end_matches('/')).into(),
@@ -1061,6 +1062,25 @@ mod tests {
         assert_eq!(
             sanitize("<img src=\"/images/x.png\">", "https://a.fr/blog/"),
             "<img src=\"https://a.fr/blog/images/x.png\" loading=\"lazy\" />"
+        );
+    }
+
+    #[test]
+    fn a_backslash_is_read_as_a_slash_as_browsers_do() {
+        // Browsers read `\\host/x` and `/\\host/x` as `//host/x` in an http(s) page: another
+        // site, whose image must go and whose link is marked; and `\\images/x.png` as
+        // `/images/x.png`, under the base like it.
+        assert_eq!(
+            clean("<img src=\"\\\\evil.example/x.png\"><img src=\"/\\evil.example/y.png\">"),
+            "<img loading=\"lazy\" /><img loading=\"lazy\" />"
+        );
+        assert_eq!(
+            clean("<a href=\"\\\\a.fr/\">a</a>"),
+            "<a href=\"\\\\a.fr/\" rel=\"noopener noreferrer\">a</a>"
+        );
+        assert_eq!(
+            sanitize("<img src=\"\\images/x.png\">", "/blog/"),
+            "<img src=\"/blog/images/x.png\" loading=\"lazy\" />"
         );
     }
 
