@@ -153,6 +153,11 @@ pub fn check(html: &str, base: &str) -> Result<(), String> {
                     if attribute == "id" && APP_IDS.contains(&value) {
                         problems.push(format!("<{name} id=\"{value}\">, one of the app's ids"));
                     }
+                    if attribute == "class"
+                        && !value.split_ascii_whitespace().all(|c| own_class(name, c))
+                    {
+                        problems.push(format!("<{name} class=\"{value}\">, not Markdown's own"));
+                    }
                 }
                 if name == "input"
                     && (element.attr("type") != Some("checkbox")
@@ -169,6 +174,18 @@ pub fn check(html: &str, base: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(problems.join("\n"))
+    }
+}
+
+/// Whether `class` is one that Carnet's Markdown itself gives `element` (a code block's
+/// language, footnotes, a table column's alignment): any other could take the site's styles.
+fn own_class(element: &str, class: &str) -> bool {
+    match element {
+        "code" => class.starts_with("language-"),
+        "sup" => matches!(class, "footnote-reference" | "footnote-definition-label"),
+        "div" => class == "footnote-definition",
+        "th" | "td" => matches!(class, "align-left" | "align-center" | "align-right"),
+        _ => false,
     }
 }
 
