@@ -9,10 +9,12 @@
 //!
 //! Safety does not rest on reading HTML exactly as a browser does: whatever this tokenizer
 //! makes of broken markup, what it writes is plain, well-nested, allow-listed HTML with every
-//! `<`, `>`, `"` and stray `&` escaped, which a browser can only read one way. Reading it like a
+//! `<`, `>`, `"` and stray `&` escaped, and tables holding only their own parts (a browser moves
+//! anything else out of them), which a browser can only read one way. Reading it like a
 //! browser (raw-text elements, character references) only keeps what the author meant.
-//! It is hand-written rather than a crate: `ammonia` weighs about 250 KB gzip in the wasm
-//! (ARCHITECTURE.md has the figures), and this runs in the reader's browser too.
+//! It is hand-written rather than a crate, because this runs in the reader's browser too:
+//! `ammonia` adds 214 KB brotli to the wasm, this under 10 KB (BENCHMARKS.md, « What the HTML
+//! allow-list costs »). The fuzz targets of `fuzz/` hold its output against html5ever.
 
 use std::borrow::Cow;
 
@@ -147,6 +149,10 @@ const LIST_ITEM_SCOPE: &[&str] = &[
 
 /// The elements whose start a `<p>` before them is not closed by, as a browser's "button scope".
 const P_SCOPE: &[&str] = &["table", "td", "th", "caption"];
+
+/// The parts of a table that hold only other parts: any other element started right inside
+/// one, a browser moves out before the table ("foster parenting"), while it stays open.
+const TABLE_CONTEXT: &[&str] = &["table", "thead", "tbody", "tfoot", "tr", "colgroup"];
 
 /// Whether `element` may appear in a post.
 fn allowed_element(element: &str) -> bool {
@@ -286,7 +292,9 @@ pub(crate) fn sanitize(html: &str, base: &str) -> String {
                 if !allowed_element(&name) || (name == "a" && open.iter().any(|e| e == "a")) {
                     continue;
                 }
-                close_implied(&mut out, &mut open, &name);
+                if !close_implied(&mut out, &mut open, &name) {
+                    continue;
+                }
                 push_start_tag(&mut out, &name, &attributes, base);
                 if !VOID.contains(&name.as_str()) {
                     open.push(name);
@@ -304,13 +312,49 @@ pub(crate) fn sanitize(html: &str, base: &str) -> String {
 }
 
 /// Closes what a browser closes by itself when `element` starts, so that the tags written
-/// nest the way the browser will read them.
-fn close_implied(out: &mut String, open: &mut Vec<String>, element: &str) {
+/// nest the way the browser will read them; `false` if the start tag is to be dropped, where a
+/// browser would ignore it or move it out of the table it is in.
+///
+/// The tags written are always closed explicitly, innermost first: writing more end tags than
+/// a browser would imply is harmless, fewer is not (a later end tag could then close an
+/// element around the post).
+fn close_implied(out: &mut String, open: &mut Vec<String>, element: &str) -> bool {
     let innermost = |open: &[String], names: &[&str], stop_at: &[&str]| {
         open.iter()
             .rposition(|e| names.contains(&e.as_str()) || stop_at.contains(&e.as_str()))
             .filter(|&i| names.contains(&open[i].as_str()))
     };
+    // A table's parts go right inside the innermost table, section or row that may hold them,
+    // closing whatever is open above it (a cell, a caption, their content), as a browser does;
+    // without one, a browser ignores them.
+    let holder: Option<&[&str]> = match element {
+        "caption" | "colgroup" | "thead" | "tbody" | "tfoot" => Some(&["table"]),
+        "col" => Some(&["table", "colgroup"]),
+        "tr" => Some(&["table", "thead", "tbody", "tfoot"]),
+        "td" | "th" => Some(&["table", "thead", "tbody", "tfoot", "tr"]),
+        _ => None,
+    };
+    if let Some(holder) = holder {
+        let Some(at) = open.iter().rposition(|e| holder.contains(&e.as_str())) else {
+            return false;
+        };
+        close_down_to(out, open, at + 1);
+        return true;
+    }
+    if open
+        .last()
+        .is_some_and(|top| TABLE_CONTEXT.contains(&top.as_str()))
+    {
+        // A table started there ends the one that is open; anything else would be moved out.
+        if element != "table" {
+            return false;
+        }
+        let at = open
+            .iter()
+            .rposition(|e| e == "table")
+            .expect("a table part is open only inside a table");
+        close_down_to(out, open, at);
+    }
     let heading = ["h1", "h2", "h3", "h4", "h5", "h6"];
     if CLOSES_P.contains(&element) {
         if let Some(at) = innermost(open, &["p"], P_SCOPE) {
@@ -325,14 +369,12 @@ fn close_implied(out: &mut String, open: &mut Vec<String>, element: &str) {
             .map(|_| open.len() - 1),
         "li" => innermost(open, &["li"], LIST_ITEM_SCOPE),
         "dt" | "dd" => innermost(open, &["dt", "dd"], LIST_ITEM_SCOPE),
-        "tr" => innermost(open, &["tr"], &["table"]),
-        "td" | "th" => innermost(open, &["td", "th"], &["tr", "table"]),
-        "thead" | "tbody" | "tfoot" => innermost(open, &["thead", "tbody", "tfoot"], &["table"]),
         _ => None,
     };
     if let Some(at) = at {
         close_down_to(out, open, at);
     }
+    true
 }
 
 /// Closes the open elements from the innermost down to the one at `at`, included.
@@ -464,7 +506,8 @@ fn scheme(url: &str) -> Option<String> {
 ///
 /// Browsers drop leading and trailing spaces and control characters, and tabs and newlines
 /// anywhere, before they read a URL: so does this, so that `java\tscript:` is seen for what
-/// it is.
+/// it is. In an http(s) page they also read a `\` before the host or path as a `/`, so
+/// `\\host/x` leads to another site and `\images/x.png` is site-absolute.
 fn safe_url<'a>(url: &'a str, base: &str, image: bool) -> Option<(Cow<'a, str>, bool)> {
     let trimmed = url.trim_matches(|c: char| c <= ' ');
     let url: Cow<'a, str> = if trimmed.contains(['\t', '\n', '\r']) {
@@ -472,7 +515,7 @@ fn safe_url<'a>(url: &'a str, base: &str, image: bool) -> Option<(Cow<'a, str>, 
     } else {
         trimmed.into()
     };
-    if let Some(path) = url.strip_prefix('/') {
+    if let Some(path) = url.strip_prefix(['/', '\\']) {
         if !path.starts_with(['/', '\\']) {
             return Some((
                 format!("{}/{path}", base.trim_end_matches('/')).into(),
@@ -1024,6 +1067,25 @@ mod tests {
     }
 
     #[test]
+    fn a_backslash_is_read_as_a_slash_as_browsers_do() {
+        // Browsers read `\\host/x` and `/\\host/x` as `//host/x` in an http(s) page: another
+        // site, whose image must go and whose link is marked; and `\\images/x.png` as
+        // `/images/x.png`, under the base like it.
+        assert_eq!(
+            clean("<img src=\"\\\\evil.example/x.png\"><img src=\"/\\evil.example/y.png\">"),
+            "<img loading=\"lazy\" /><img loading=\"lazy\" />"
+        );
+        assert_eq!(
+            clean("<a href=\"\\\\a.fr/\">a</a>"),
+            "<a href=\"\\\\a.fr/\" rel=\"noopener noreferrer\">a</a>"
+        );
+        assert_eq!(
+            sanitize("<img src=\"\\images/x.png\">", "/blog/"),
+            "<img src=\"/blog/images/x.png\" loading=\"lazy\" />"
+        );
+    }
+
+    #[test]
     fn tags_are_balanced_and_never_close_what_is_around() {
         assert_eq!(clean("</div></div><b>x"), "<b>x</b>");
         assert_eq!(clean("<div><p>a</div>b</p>"), "<div><p>a</p></div>b");
@@ -1073,11 +1135,55 @@ mod tests {
     }
 
     #[test]
+    fn nothing_a_browser_would_move_out_of_a_table_stays_in_it() {
+        // Found by fuzzing (fuzz/fuzz_targets/markdown.rs): a browser moves a <div> started right
+        // inside a table out before it, and a <table> there ends the first table, so the
+        // </div> that followed closed the element the post is shown in.
+        assert_eq!(
+            clean("<table><div><table></div><i>"),
+            "<table></table><table></table>"
+        );
+        assert_eq!(
+            clean("<table>\n<a h-><div>\n<table></a>b\n<img ->\n"),
+            "<table>\n\n</table><table>b\n\n</table>"
+        );
+        assert_eq!(
+            clean("<div><table><tr><p>x</p></tr></table></div>"),
+            "<div><table><tr>x</tr></table></div>"
+        );
+    }
+
+    #[test]
+    fn table_parts_close_what_a_browser_closes_and_go_outside_a_table() {
+        assert_eq!(clean("<td>a</td><tr>b"), "ab");
+        assert_eq!(
+            clean("<table><caption><div>a<tr><td>b<td>c</table>"),
+            "<table><caption><div>a</div></caption><tr><td>b</td><td>c</td></tr></table>"
+        );
+        assert_eq!(
+            clean("<table><tr><td><ul><li>a<tr><td>b</table>"),
+            "<table><tr><td><ul><li>a</li></ul></td></tr><tr><td>b</td></tr></table>"
+        );
+        assert_eq!(
+            clean("<table><colgroup><col><tbody><tr><td>a</table>"),
+            "<table><colgroup><col /></colgroup><tbody><tr><td>a</td></tr></tbody></table>"
+        );
+        // A table in a cell is a table of its own.
+        assert_eq!(
+            clean("<table><tr><td><table><tr><td>a</table>b</table>"),
+            "<table><tr><td><table><tr><td>a</td></tr></table>b</td></tr></table>"
+        );
+    }
+
+    #[test]
     fn markdown_table_alignment_becomes_a_class() {
         assert_eq!(
-            clean("<td style=\"text-align: center\">x</td>"),
-            "<td class=\"align-center\">x</td>"
+            clean("<table><tr><td style=\"text-align: center\">x</td></tr></table>"),
+            "<table><tr><td class=\"align-center\">x</td></tr></table>"
         );
-        assert_eq!(clean("<td style=\"color: red\">x</td>"), "<td>x</td>");
+        assert_eq!(
+            clean("<table><tr><td style=\"color: red\">x</td></tr></table>"),
+            "<table><tr><td>x</td></tr></table>"
+        );
     }
 }

@@ -141,16 +141,22 @@ pub fn check(html: &str, base: &str) -> Result<(), String> {
                     {
                         problems.push(format!("<{name} {attribute}=\"{value}\">"));
                     }
+                    let url = as_read(value);
                     let own_image =
-                        name == "img" && value.starts_with(base) && !value.starts_with("//");
+                        name == "img" && url.starts_with(base) && !url.starts_with("//");
                     if matches!(attribute.as_str(), "href" | "src")
                         && !own_image
-                        && !safe_url(name, value)
+                        && !safe_url(name, &url)
                     {
                         problems.push(format!("<{name} {attribute}=\"{value}\">"));
                     }
                     if attribute == "id" && APP_IDS.contains(&value) {
                         problems.push(format!("<{name} id=\"{value}\">, one of the app's ids"));
+                    }
+                    if attribute == "class"
+                        && !value.split_ascii_whitespace().all(|c| own_class(name, c))
+                    {
+                        problems.push(format!("<{name} class=\"{value}\">, not Markdown's own"));
                     }
                 }
                 if name == "input"
@@ -171,15 +177,32 @@ pub fn check(html: &str, base: &str) -> Result<(), String> {
     }
 }
 
-/// Whether a URL, read as a browser reads it, can only lead to a page, or to an image of the
-/// site itself.
-fn safe_url(element: &str, url: &str) -> bool {
-    let url: String = url
-        .trim_matches(|c: char| c <= ' ')
+/// Whether `class` is one that Carnet's Markdown itself gives `element` (a code block's
+/// language, footnotes, a table column's alignment): any other could take the site's styles.
+fn own_class(element: &str, class: &str) -> bool {
+    match element {
+        "code" => class.starts_with("language-"),
+        "sup" => matches!(class, "footnote-reference" | "footnote-definition-label"),
+        "div" => class == "footnote-definition",
+        "th" | "td" => matches!(class, "align-left" | "align-center" | "align-right"),
+        _ => false,
+    }
+}
+
+/// A URL as a browser reads it in an http(s) page: without leading and trailing spaces and
+/// control characters, without tabs and newlines anywhere, and with `\` read as `/`.
+fn as_read(url: &str) -> String {
+    url.trim_matches(|c: char| c <= ' ')
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect::<String>()
-        .to_ascii_lowercase();
+        .map(|c| if c == '\\' { '/' } else { c })
+        .collect()
+}
+
+/// Whether a URL, read as a browser reads it ([`as_read`]), can only lead to a page, or to an
+/// image of the site itself.
+fn safe_url(element: &str, url: &str) -> bool {
+    let url = url.to_ascii_lowercase();
     let scheme = url
         .find([':', '/', '?', '#'])
         .filter(|&i| url[i..].starts_with(':'))
