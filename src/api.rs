@@ -9,7 +9,7 @@
 //! `index.html` with status 200 (`trunk serve`, Netlify, Vercel and Firebase rewrites, nginx's
 //! `try_files`) answer that way for data that does not exist.
 
-use crate::site::Site;
+use crate::urls::SiteUrls;
 use carnet_core::model::{Index, List, ListPage, Post};
 use carnet_core::paths;
 use carnet_core::read::{self, Piece, ReadError};
@@ -70,13 +70,13 @@ impl From<ReadError> for LoadError {
 }
 
 /// Fetches the blog's index.
-pub async fn fetch_index(site: &Site) -> Result<Index, LoadError> {
+pub async fn fetch_index(site: &SiteUrls) -> Result<Index, LoadError> {
     fetch(&site.index_url()).await
 }
 
 /// Fetches page `number` of `list`.
 pub async fn fetch_list_page(
-    site: &Site,
+    site: &SiteUrls,
     list: &List,
     number: usize,
 ) -> Result<ListPage, LoadError> {
@@ -91,7 +91,7 @@ pub async fn fetch_list_page(
 }
 
 /// Fetches the post `slug`: [`LoadError::NotFound`] if there is none.
-pub async fn fetch_post(site: &Site, slug: &str) -> Result<Post, LoadError> {
+pub async fn fetch_post(site: &SiteUrls, slug: &str) -> Result<Post, LoadError> {
     let post: Post = fetch(&site.page_data_url(&paths::post(slug))).await?;
     if post.summary.slug != slug {
         return Err(LoadError::Invalid(format!(

@@ -10,14 +10,14 @@
 
 #[cfg(feature = "hydrate")]
 fn main() {
-    use carnet::page_data::{read_from_document, same_page, EmbeddedDataError};
-    use carnet::site::Site;
-    use carnet::store::Store;
+    use carnet::app::provide_app_context;
+    use carnet::page_data::{read_from_document, same_page};
+    use carnet::urls::SiteUrls;
     use carnet::App;
     use leptos::prelude::*;
 
     console_error_panic_hook::set_once();
-    let site = Site::from_document();
+    let site = SiteUrls::from_document();
     let embedded = read_from_document();
     let current = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
@@ -25,14 +25,7 @@ fn main() {
     let hydrating = matches!(&embedded, Some((path, Ok(_))) if same_page(path, &current));
 
     let app = move || {
-        let store = Store::new(site.clone());
-        provide_context(site);
-        match embedded {
-            Some((_, Ok(data))) => provide_context(store.insert_page_data(data)),
-            Some((_, Err(error))) => provide_context(EmbeddedDataError(error)),
-            None => {}
-        }
-        provide_context(store);
+        provide_app_context(site, embedded.map(|(_, data)| data));
         view! { <App /> }
     };
     if hydrating {

@@ -1,7 +1,7 @@
 //! The line under a post's title: when, in which category, by whom.
 
 use crate::components::FrenchDate;
-use crate::site::Site;
+use crate::urls::SiteUrls;
 use carnet_core::PostSummary;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -9,7 +9,7 @@ use leptos_router::components::A;
 /// « Publié le 6 octobre 2009 dans Actus par admin », the category a link.
 #[component]
 pub fn Byline(post: PostSummary, #[prop(optional)] with_author: bool) -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = expect_context::<SiteUrls>();
     let author = with_author.then(|| {
         view! {
             " par "

@@ -1,7 +1,7 @@
 //! One page of a list of posts, fetched if the page did not embed it, with the pager.
 
 use crate::components::{LoadErrorView, Loading, Pager, PostList};
-use crate::store::{Blog, Load, Store};
+use crate::store::{Load, SharedIndex, Store};
 use carnet_core::archive::page_count;
 use carnet_core::List;
 use leptos::either::EitherOf3;
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ListPosts(list: List, number: usize) -> impl IntoView {
     let store = expect_context::<Store>();
-    let count = page_count(expect_context::<Blog>().count(&list).unwrap_or(0));
+    let count = page_count(expect_context::<SharedIndex>().count(&list).unwrap_or(0));
     move || match store.list_page(&list, number) {
         Load::Loading => EitherOf3::A(view! { <Loading label="Chargement des billets…" /> }),
         Load::Failed(error) => {

@@ -1,7 +1,7 @@
 //! What a page says about itself in the document head: title, description, canonical URL and
 //! OpenGraph tags, for tabs, search engines and link previews.
 
-use crate::store::Blog;
+use crate::store::SharedIndex;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -25,7 +25,7 @@ pub fn PageMeta(
     #[prop(optional, into)]
     published: Option<String>,
 ) -> impl IntoView {
-    let site = expect_context::<Blog>().site.clone();
+    let site = expect_context::<SharedIndex>().site.clone();
     let full_title = if title.is_empty() {
         site.title.clone()
     } else {

@@ -1,6 +1,6 @@
 //! The links between the pages of a list of posts.
 
-use crate::site::Site;
+use crate::urls::SiteUrls;
 use carnet_core::List;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -16,7 +16,7 @@ pub fn Pager(
     /// The list.
     list: List,
 ) -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = expect_context::<SiteUrls>();
     let href = move |n| site.page(&list.page(n));
     (count > 1).then(|| {
         let newer = (number > 1).then(|| {

@@ -1,8 +1,8 @@
 //! A whole post: title, byline, body, « Commentaires fermés », links to its neighbours.
 
 use crate::components::{Byline, MarkdownBody, PageMeta};
-use crate::site::Site;
 use crate::store::RenderedPost;
+use crate::urls::SiteUrls;
 use carnet_core::{paths, PostLink};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,7 +11,7 @@ use std::sync::Arc;
 /// A post: title, byline, body, « Commentaires fermés », links to its neighbours.
 #[component]
 pub fn PostArticle(post: Arc<RenderedPost>) -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = expect_context::<SiteUrls>();
     let neighbour = |class: &'static str, label: &'static str, link: &PostLink| {
         let (href, title) = (site.post(&link.slug), link.title.clone());
         view! {

@@ -1,7 +1,7 @@
 //! A post in a list: its title, date, category and excerpt.
 
 use crate::components::Byline;
-use crate::site::Site;
+use crate::urls::SiteUrls;
 use carnet_core::PostSummary;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -9,7 +9,7 @@ use leptos_router::components::A;
 /// One entry of a list of posts, with « Lire la suite ».
 #[component]
 pub fn PostCard(post: PostSummary) -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = expect_context::<SiteUrls>();
     let href = site.post(&post.slug);
     let title = post.title.clone();
     let hidden_title = post.title.clone();

@@ -1,7 +1,7 @@
 //! The sidebar of every page: categories, months and recent posts.
 
-use crate::site::Site;
-use crate::store::Blog;
+use crate::store::SharedIndex;
+use crate::urls::SiteUrls;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -13,8 +13,8 @@ pub const SIDEBAR_MONTHS: usize = 12;
 /// page's link carries `aria-current="page"`.
 #[component]
 pub fn Sidebar() -> impl IntoView {
-    let blog = expect_context::<Blog>();
-    let site = expect_context::<Site>();
+    let blog = expect_context::<SharedIndex>();
+    let site = expect_context::<SiteUrls>();
     let categories = blog
         .categories
         .iter()

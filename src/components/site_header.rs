@@ -1,15 +1,15 @@
 //! The banner of every page: the blog's name and the main navigation.
 
-use crate::site::Site;
-use crate::store::Blog;
+use crate::store::SharedIndex;
+use crate::urls::SiteUrls;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The blog's name and description, and links to the home page and the archives.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let blog = expect_context::<Blog>();
-    let site = expect_context::<Site>();
+    let blog = expect_context::<SharedIndex>();
+    let site = expect_context::<SiteUrls>();
     let title = blog.site.title.clone();
     let description = blog.site.description.clone();
     view! {

@@ -2,8 +2,8 @@
 
 use crate::components::PageMeta;
 use crate::routes::posts_count;
-use crate::site::Site;
-use crate::store::Blog;
+use crate::store::SharedIndex;
+use crate::urls::SiteUrls;
 use carnet_core::paths;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,8 +11,8 @@ use leptos_router::components::A;
 /// The months with their counts, grouped by year, newest first.
 #[component]
 pub fn ArchivePage() -> impl IntoView {
-    let blog = expect_context::<Blog>();
-    let site = expect_context::<Site>();
+    let blog = expect_context::<SharedIndex>();
+    let site = expect_context::<SiteUrls>();
     let years = blog
         .years()
         .into_iter()

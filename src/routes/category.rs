@@ -2,7 +2,7 @@
 
 use crate::components::{ListPosts, PageMeta};
 use crate::routes::{list_title, posts_count, use_page_number, use_slug, NotFoundPage};
-use crate::store::Blog;
+use crate::store::SharedIndex;
 use carnet_core::List;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// The category's name and count, then its posts, newest first.
 #[component]
 pub fn CategoryPage() -> impl IntoView {
-    let blog = expect_context::<Blog>();
+    let blog = expect_context::<SharedIndex>();
     let slug = use_slug();
     let number = use_page_number();
     move || {

@@ -2,7 +2,7 @@
 
 use crate::components::{ListPosts, PageMeta};
 use crate::routes::{list_title, use_page_number, NotFoundPage};
-use crate::store::Blog;
+use crate::store::SharedIndex;
 use carnet_core::List;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// Every post, newest first, each with its excerpt; ten a page.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let blog = expect_context::<Blog>();
+    let blog = expect_context::<SharedIndex>();
     let number = use_page_number();
     move || {
         let number = number();

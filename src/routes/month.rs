@@ -2,7 +2,7 @@
 
 use crate::components::{ListPosts, PageMeta};
 use crate::routes::{list_title, posts_count, use_page_number, NotFoundPage};
-use crate::store::Blog;
+use crate::store::SharedIndex;
 use carnet_core::{List, YearMonth};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ pub struct MonthParams {
 /// « Archives : octobre 2009 », then that month's posts, newest first.
 #[component]
 pub fn MonthPage() -> impl IntoView {
-    let blog = expect_context::<Blog>();
+    let blog = expect_context::<SharedIndex>();
     let params = use_params::<MonthParams>();
     let number = use_page_number();
     move || {

@@ -1,14 +1,14 @@
 //! Any path that leads nowhere, and any unknown post, category or month.
 
 use crate::components::PageMeta;
-use crate::site::Site;
+use crate::urls::SiteUrls;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// « Page introuvable », with a link home.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = expect_context::<SiteUrls>();
     view! {
         <PageMeta title="Page introuvable" description="Cette page n’existe pas, ou plus." />
         <section class="not-found">

@@ -12,8 +12,8 @@
 //! given; drafts are always left out.
 
 use crate::calendar;
-use carnet::prerender::{page_file, Prerenderer};
-use carnet::site::Site;
+use crate::prerender::{page_file, Prerenderer};
+use carnet::urls::SiteUrls;
 use carnet_core::content::{self, Blog, ContentError, Publish, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
 use carnet_core::model::{page_data_path, INDEX_PATH};
@@ -67,7 +67,7 @@ pub fn run(args: Args) -> ExitCode {
     let Some(mut blog) = checked_blog(&args.content) else {
         return ExitCode::FAILURE;
     };
-    let base = Site::new(&args.base).base().to_owned();
+    let base = SiteUrls::new(&args.base).base().to_owned();
     let site_url = args.site_url.filter(|url| !url.trim().is_empty());
     blog.manifest.site.url = public_url(site_url.as_deref(), &blog.manifest.site.url, &base);
     if let Err(error) = write_site(&blog, &args.out, &base) {
@@ -344,7 +344,7 @@ fn prerenderer(out: &Path, base: &str) -> io::Result<Option<Prerenderer>> {
     let Ok(page) = fs::read_to_string(out.join("index.html")) else {
         return Ok(None);
     };
-    let template = carnet::prerender::trunk_page(&page).map_err(io::Error::other)?;
+    let template = crate::prerender::trunk_page(&page).map_err(io::Error::other)?;
     let template = set_base_in_page(&template, base);
     Prerenderer::new(&template, base)
         .map(Some)

@@ -1,16 +1,17 @@
-//! Pre-rendering (feature `ssr`): a page of the blog as a static HTML file, drawn natively by
-//! the app's own components, so the wasm can later hydrate exactly what was rendered. The
-//! content tool asks a [`Prerenderer`] for each page in turn (`Blog::pages`), writing it with
-//! its data, so a big blog is never held in memory as HTML.
+//! Pre-rendering: a page of the blog as a static HTML file, drawn natively by the app's own
+//! components (the app built with its `ssr` feature), set up as the browser sets them up
+//! ([`provide_app_context`]), so the wasm can later hydrate exactly what was rendered. The build
+//! asks a [`Prerenderer`] for each page in turn (`carnet_core::Blog::pages`), writing it with its
+//! data, so a big blog is never held in memory as HTML.
 //!
 //! Each page is Trunk's `index.html` with, in the head, its Content Security Policy, the page's
 //! title and meta tags (between [`HEAD_START`] and [`HEAD_END`]) and its [`PageData`]; in the
 //! body, the rendered app.
 
-use crate::page_data::{to_script, HEAD_END, HEAD_START, SCRIPT_ID};
-use crate::site::Site;
-use crate::store::Store;
-use crate::App;
+use carnet::app::provide_app_context;
+use carnet::page_data::{to_script, HEAD_END, HEAD_START, SCRIPT_ID};
+use carnet::urls::SiteUrls;
+use carnet::App;
 use carnet_core::model::PageData;
 use futures::StreamExt;
 use hydration_context::{SharedContext, SsrSharedContext};
@@ -23,7 +24,7 @@ use std::sync::Arc;
 /// Draws pages into Trunk's `index.html`, one at a time.
 pub struct Prerenderer {
     template: Template,
-    site: Site,
+    site: SiteUrls,
     // Fields drop in order: tasks left in the set go while their runtime still stands.
     local: tokio::task::LocalSet,
     runtime: tokio::runtime::Runtime,
@@ -51,7 +52,7 @@ impl Prerenderer {
         });
         Ok(Prerenderer {
             template,
-            site: Site::new(base),
+            site: SiteUrls::new(base),
             local,
             runtime,
         })
@@ -153,17 +154,14 @@ pub fn page_file(path: &str) -> String {
 }
 
 /// Renders the app at `url`: the head's tags, and the body.
-async fn render_page(site: &Site, data: &PageData, url: &str) -> (String, String) {
+async fn render_page(site: &SiteUrls, data: &PageData, url: &str) -> (String, String) {
     let shared = Arc::new(SsrSharedContext::new());
     let owner = Owner::new_root(Some(shared.clone()));
     let (meta_output, stream) = owner.with(|| {
         provide_context(RequestUrl::new(url));
         let (meta, meta_output) = ServerMetaContext::new();
         provide_context(meta);
-        provide_context(site.clone());
-        let store = Store::new(site.clone());
-        provide_context(store.insert_page_data(data.clone()));
-        provide_context(store);
+        provide_app_context(site.clone(), Some(Ok(data.clone())));
         (meta_output, view! { <App /> }.to_html_stream_in_order())
     });
     // leptos_meta puts the head's tags after this marker, in the first chunk.
