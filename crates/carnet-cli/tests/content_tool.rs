@@ -25,8 +25,11 @@ fn out_dir(name: &str) -> PathBuf {
     out
 }
 
+/// Runs the `carnet` command from the repository's root, as Trunk and authors run it: there,
+/// `public/` holds the files posts may link to.
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_carnet"))
+        .current_dir(repository())
         .args(args)
         .output()
         .unwrap()
@@ -180,6 +183,49 @@ fn two_spellings_of_one_category_name_both_files() {
             "a.md:4",
             "fix: spell the category the same in every post: `category = \"Réseaux\"`",
         ],
+    );
+}
+
+#[test]
+fn links_to_no_page_or_file_of_the_site_are_errors_with_the_closest_target() {
+    let public = fixture("links-public");
+    let public = public.to_str().unwrap();
+    let content = fixture("broken-links");
+    let content = content.to_str().unwrap();
+    let out = out_dir("broken-links");
+    for args in [
+        &[
+            "build",
+            "--content",
+            content,
+            "--public",
+            public,
+            "--out",
+            out.to_str().unwrap(),
+        ][..],
+        &["check", "--content", content, "--public", public],
+    ] {
+        let output = run(args);
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert_mentions(
+            &stderr,
+            &[
+                "second-billet.md:7: the link to /posts/premier-bilet/ leads to no page or file of the site",
+                "fix: link to /posts/premier-billet/, the closest page or file of the site",
+                "second-billet.md:9: the link to /category/x/ leads to no page or file of the site",
+                "second-billet.md:9: the link to /archive/2009/13/ leads to no page or file of the site",
+                "fix: link to /archive/2009/10/, the closest page or file of the site",
+                "second-billet.md:10: the link to /images/photo.png leads to no page or file of the site",
+                "fix: link to /images/photo.svg, the closest page or file of the site",
+                "4 problems",
+            ],
+        );
+        assert!(!stderr.contains("premier-billet.md:"), "{stderr}");
+    }
+    assert_eq!(
+        fs::read_to_string(out.join("data/index.json")).unwrap(),
+        "old"
     );
 }
 
@@ -700,6 +746,7 @@ fn build_with_small_files(content: &Path, out: &Path, signal_ignored: bool) -> O
         .arg("-c")
         .arg(format!("{trap}ulimit -f 200 && exec \"$0\" \"$@\""))
         .arg(env!("CARGO_BIN_EXE_carnet"))
+        .current_dir(repository())
         .args(["build", "--content", content.to_str().unwrap()])
         .args(["--out", out.to_str().unwrap()])
         .output()
