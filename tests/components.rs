@@ -43,6 +43,8 @@ fn seed_manifest() -> Manifest {
             title: "Carnet".into(),
             description: "Notes.".into(),
             url: "https://example.org/".into(),
+            language: carnet_core::model::Language::French,
+            posts_per_page: 10,
         },
         vec![
             post("cm", "Community manager", "2009-10-06", "Actus"),
@@ -328,7 +330,7 @@ async fn list_posts_draws_an_embedded_page_and_explains_a_missing_one() {
         let store = Store::new(site);
         for (list, posts) in manifest.lists() {
             if list == List::Category("actus".into()) {
-                list_pages(list, posts).for_each(|page| store.insert_list_page(page));
+                list_pages(list, posts, 10).for_each(|page| store.insert_list_page(page));
             }
         }
         provide_context(store);

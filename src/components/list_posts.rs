@@ -13,7 +13,8 @@ use leptos::prelude::*;
 #[component]
 pub fn ListPosts(list: List, number: usize) -> impl IntoView {
     let store = expect_context::<Store>();
-    let count = page_count(expect_context::<SharedIndex>().count(&list).unwrap_or(0));
+    let index = expect_context::<SharedIndex>();
+    let count = page_count(index.count(&list).unwrap_or(0), index.site.posts_per_page);
     move || match store.list_page(&list, number) {
         Load::Loading => EitherOf3::A(view! { <Loading label="Chargement des billets…" /> }),
         Load::Failed(error) => {

@@ -75,6 +75,14 @@ pub fn run(args: Args) -> ExitCode {
     };
     let base = SiteUrls::new(&args.base).base().to_owned();
     let site_url = args.site_url.filter(|url| !url.trim().is_empty());
+    if let Some(Err((message, fix))) = site_url.as_deref().map(content::check_site_url) {
+        // Trunk passes CARNET_SITE_URL as --site-url: name both, since either may be the cause.
+        eprintln!(
+            "error: --site-url (the environment variable CARNET_SITE_URL under Trunk): {message}\n  \
+             fix: {fix}\n\ncarnet: 1 problem; nothing was written."
+        );
+        return ExitCode::FAILURE;
+    }
     blog.manifest.site.url = public_url(site_url.as_deref(), &blog.manifest.site.url, &base);
     if let Err(error) = write_site(&blog, &args.out, &base) {
         eprintln!("error: cannot write into {}: {error}", args.out.display());

@@ -81,7 +81,7 @@ fn a_valid_folder_replaces_the_old_data_entirely() {
         String::from_utf8_lossy(&output.stderr)
     );
     let index = fs::read_to_string(out.join("data/index.json")).unwrap();
-    assert!(index.starts_with(r#"{"version":2,"#), "{index}");
+    assert!(index.starts_with(r#"{"version":3,"#), "{index}");
     assert!(index.contains(r#""slug":"un-billet-valide""#), "{index}");
     let home = fs::read_to_string(out.join("data/page.json")).unwrap();
     assert!(home.contains(r#""slug":"un-billet-valide""#), "{home}");
@@ -223,6 +223,35 @@ fn links_to_no_page_or_file_of_the_site_are_errors_with_the_closest_target() {
         );
         assert!(!stderr.contains("premier-billet.md:"), "{stderr}");
     }
+    assert_eq!(
+        fs::read_to_string(out.join("data/index.json")).unwrap(),
+        "old"
+    );
+}
+
+#[test]
+fn a_site_url_from_the_environment_that_is_not_a_url_is_an_error() {
+    let out = out_dir("bad-site-url");
+    let content = fixture("valid");
+    let output = run(&[
+        "build",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--site-url",
+        "example.org/blog/",
+    ]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_mentions(
+        &stderr,
+        &[
+            "--site-url (the environment variable CARNET_SITE_URL under Trunk): the site url \
+             `example.org/blog/` is not an absolute http(s) URL",
+            "fix: write where the blog is published, e.g. `https://example.org/blog/`",
+        ],
+    );
     assert_eq!(
         fs::read_to_string(out.join("data/index.json")).unwrap(),
         "old"
@@ -857,7 +886,7 @@ fn the_seed_blog_data() {
         serde_json::to_string_pretty(&json("data/page.json")).unwrap()
     );
     let post = json("data/posts/generer-du-business-avec-les-reseaux-sociaux/page.json");
-    assert_eq!(post["version"], 2);
+    assert_eq!(post["version"], 3);
     assert_eq!(
         post["older"]["slug"],
         "les-reseaux-sociaux-b2b-vont-ils-disparaitre"
