@@ -13,6 +13,7 @@ use crate::page_data::EmbeddedDataError;
 use crate::routes::{ArchivePage, CategoryPage, HomePage, MonthPage, NotFoundPage, PostPage};
 use crate::store::{SharedIndex, Store};
 use crate::urls::SiteUrls;
+use carnet_core::i18n::{Language, Strings};
 use carnet_core::model::PageData;
 use leptos::either::{Either, EitherOf3};
 use leptos::ev;
@@ -23,12 +24,18 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
-/// Sets up the app's context for a page served from `site` that embeds `embedded` (its data, or
-/// why that cannot be read), if anything: the one setup of both the browser and the
-/// pre-renderer, since hydration needs the two to draw the same page.
-pub fn provide_app_context(site: SiteUrls, embedded: Option<Result<PageData, LoadError>>) {
+/// Sets up the app's context for a page in `language` served from `site` that embeds `embedded`
+/// (its data, or why that cannot be read), if anything: the one setup of both the browser and
+/// the pre-renderer, since hydration needs the two to draw the same page. The interface's
+/// strings are there as `&'static Strings`.
+pub fn provide_app_context(
+    site: SiteUrls,
+    language: Language,
+    embedded: Option<Result<PageData, LoadError>>,
+) {
     let store = Store::new(site.clone());
     provide_context(site);
+    provide_context::<&'static Strings>(language.strings());
     match embedded {
         Some(Ok(data)) => provide_context(store.insert_page_data(data)),
         Some(Err(error)) => provide_context(EmbeddedDataError(error)),
@@ -54,6 +61,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn IndexLoader() -> impl IntoView {
     let site = expect_context::<SiteUrls>();
+    let strings = expect_context::<&'static Strings>();
     let embedded = StoredValue::new(use_context::<EmbeddedDataError>().map(|error| error.0));
     let index = LocalResource::new(move || {
         let site = site.clone();
@@ -69,7 +77,7 @@ fn IndexLoader() -> impl IntoView {
     move || match index.get() {
         None => EitherOf3::A(view! {
             <main id="contenu" class="standalone">
-                <Loading label="Chargement du carnet…" />
+                <Loading label=strings.loading_blog />
             </main>
         }),
         Some(Err(error)) => {
@@ -85,11 +93,12 @@ fn IndexLoader() -> impl IntoView {
 /// The index could not be loaded: say why, offer to try again.
 #[component]
 fn IndexError(error: LoadError, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    let strings = expect_context::<&'static Strings>();
     view! {
         <main id="contenu" class="standalone">
             <LoadErrorView
                 error
-                title="Impossible de charger le blog."
+                title=strings.blog_unavailable
                 on_retry=Callback::new(move |()| on_retry())
             />
         </main>
@@ -113,12 +122,13 @@ fn Layout() -> impl IntoView {
         path
     });
     prefetch_pointed_links(&site);
+    let strings = expect_context::<&'static Strings>();
     let feed_title = format!("{} (Atom)", expect_context::<SharedIndex>().site.title);
     view! {
         <Link rel="alternate" type_="application/atom+xml" title=feed_title href=site.feed() />
         <Link rel="sitemap" type_="application/xml" href=site.sitemap() />
         <a class="skip-link" href="#contenu">
-            "Aller au contenu"
+            {strings.skip_to_content}
         </a>
         <SiteHeader />
         <div class="columns">

@@ -3,6 +3,7 @@
 use crate::components::{LoadErrorView, Loading, Pager, PostList};
 use crate::store::{Load, SharedIndex, Store};
 use carnet_core::archive::page_count;
+use carnet_core::i18n::Strings;
 use carnet_core::List;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
@@ -13,16 +14,17 @@ use leptos::prelude::*;
 #[component]
 pub fn ListPosts(list: List, number: usize) -> impl IntoView {
     let store = expect_context::<Store>();
+    let strings = expect_context::<&'static Strings>();
     let index = expect_context::<SharedIndex>();
     let count = page_count(index.count(&list).unwrap_or(0), index.site.posts_per_page);
     move || match store.list_page(&list, number) {
-        Load::Loading => EitherOf3::A(view! { <Loading label="Chargement des billets…" /> }),
+        Load::Loading => EitherOf3::A(view! { <Loading label=strings.loading_posts /> }),
         Load::Failed(error) => {
             let list = list.clone();
             EitherOf3::B(view! {
                 <LoadErrorView
                     error
-                    title="Impossible de charger ces billets."
+                    title=strings.posts_unavailable
                     on_retry=Callback::new(move |()| store.retry_list_page(&list, number))
                 />
             })

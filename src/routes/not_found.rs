@@ -2,6 +2,7 @@
 
 use crate::components::PageMeta;
 use crate::urls::SiteUrls;
+use carnet_core::i18n::Strings;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -9,14 +10,15 @@ use leptos_router::components::A;
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let site = expect_context::<SiteUrls>();
+    let strings = expect_context::<&'static Strings>();
     view! {
-        <PageMeta title="Page introuvable" description="Cette page n’existe pas, ou plus." />
+        <PageMeta title=strings.not_found description=strings.not_found_description />
         <section class="not-found">
-            <h1>"Page introuvable"</h1>
-            <p>"Cette page n’existe pas, ou plus. Le lien suivi est peut-être erroné."</p>
+            <h1>{strings.not_found}</h1>
+            <p>{strings.not_found_text}</p>
             <p>
                 <A href=site.home() exact=true>
-                    "Retour à l’accueil"
+                    {strings.back_home}
                 </A>
             </p>
         </section>

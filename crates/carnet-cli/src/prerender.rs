@@ -65,8 +65,32 @@ impl Prerenderer {
         let (head, body) = self
             .local
             .block_on(&self.runtime, render_page(&self.site, data, &url));
-        with_content_security_policy(&self.template.fill(&head, &to_script(data, &url), &body))
+        let page = self.template.fill(&head, &to_script(data, &url), &body);
+        with_content_security_policy(&with_language(&page, data.index.site.language.code()))
     }
+}
+
+/// `page` with its `<html lang>` set to `code`, the blog's language, so that browsers, screen
+/// readers and search engines read it as such (Trunk's `index.html` says `fr`).
+fn with_language(page: &str, code: &str) -> String {
+    let Some(start) = page.find("<html") else {
+        return page.to_owned();
+    };
+    let Some(end) = page[start..].find('>').map(|end| start + end) else {
+        return page.to_owned();
+    };
+    let tag = &page[start..end];
+    let tag = match tag.find(" lang=\"") {
+        Some(at) => {
+            let value = at + " lang=\"".len();
+            match tag[value..].find('"') {
+                Some(close) => format!("{}{code}{}", &tag[..value], &tag[value + close..]),
+                None => tag.to_owned(),
+            }
+        }
+        None => format!("{tag} lang=\"{code}\""),
+    };
+    format!("{}{tag}{}", &page[..start], &page[end..])
 }
 
 /// The start of the Content Security Policy's `<meta>`, which the pre-renderer writes first in
@@ -161,7 +185,11 @@ async fn render_page(site: &SiteUrls, data: &PageData, url: &str) -> (String, St
         provide_context(RequestUrl::new(url));
         let (meta, meta_output) = ServerMetaContext::new();
         provide_context(meta);
-        provide_app_context(site.clone(), Some(Ok(data.clone())));
+        provide_app_context(
+            site.clone(),
+            data.index.site.language,
+            Some(Ok(data.clone())),
+        );
         (meta_output, view! { <App /> }.to_html_stream_in_order())
     });
     // leptos_meta puts the head's tags after this marker, in the first chunk.
@@ -328,6 +356,20 @@ mod tests {
             "{page}"
         );
         assert!(Prerenderer::new("<html><head></head><body><p>x</p></body></html>", "/").is_err());
+    }
+
+    #[test]
+    fn the_page_says_the_blogs_language() {
+        let page = "<!DOCTYPE html>\n<html lang=\"fr\"><head></head><body></body></html>";
+        assert_eq!(
+            with_language(page, "en"),
+            "<!DOCTYPE html>\n<html lang=\"en\"><head></head><body></body></html>"
+        );
+        assert_eq!(with_language(page, "fr"), page);
+        assert_eq!(
+            with_language("<html><body></body></html>", "en"),
+            "<html lang=\"en\"><body></body></html>"
+        );
     }
 
     #[test]

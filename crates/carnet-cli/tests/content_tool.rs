@@ -577,6 +577,45 @@ fn site_with_pages(name: &str, extra: &[&str]) -> PathBuf {
 }
 
 #[test]
+fn an_english_blog_is_pre_rendered_with_english_strings_dates_and_lang() {
+    let out = built_site("english", &fixture("english"), &[]);
+    let page = |path: &str| fs::read_to_string(out.join(path)).unwrap();
+    let home = page("index.html");
+    assert!(home.contains("<html lang=\"en\">"), "{home}");
+    for english in [
+        "Skip to content",
+        "Recent posts",
+        "Categories",
+        "All archives",
+        "Powered by Carnet.",
+        "Published on <time datetime=\"2010-08-01\">August 1, 2010</time> in ",
+        "Read more",
+        "Older posts →",
+        "Page 1 of 2",
+        "content=\"en_US\"",
+        "August 2010",
+    ] {
+        assert!(home.contains(english), "{english} in {home}");
+    }
+    for french in ["Publié", "Catégories", "Lire la suite", "août", "billet"] {
+        assert!(!home.contains(french), "{french} in {home}");
+    }
+    // posts_per_page = 1: the older post is on page 2.
+    let second = page("page/2/index.html");
+    assert!(second.contains("October 6, 2009"), "{second}");
+    assert!(second.contains("← Newer posts"), "{second}");
+    let category = page("category/news/index.html");
+    assert!(category.contains("Category: News — Notebook"), "{category}");
+    assert!(category.contains("(2 posts)"), "{category}");
+    let month = page("archive/2009/10/index.html");
+    assert!(month.contains("Archives: October 2009"), "{month}");
+    assert!(page("404.html").contains("Page not found"));
+    let post = page("posts/the-second-post/index.html");
+    assert!(post.contains("← Previous post"), "{post}");
+    assert!(post.contains("Comments are closed"), "{post}");
+}
+
+#[test]
 fn every_route_is_pre_rendered_with_its_content_title_and_data() {
     let out = site_with_pages("pages", &[]);
     for (file, title, text) in [
