@@ -1,4 +1,4 @@
-//! `/category/<slug>/` and its `page/<n>/`: one category's posts, ten a page.
+//! `/category/<slug>/` and its `page/<n>/`: one category's posts, `posts_per_page` (site.toml) a page.
 
 use crate::components::{ListPosts, PageMeta};
 use crate::routes::{use_page_number, use_slug, NotFoundPage};

@@ -1,4 +1,4 @@
-//! `/` and `/page/<n>/`: the latest posts, ten a page.
+//! `/` and `/page/<n>/`: the latest posts, `posts_per_page` (site.toml) a page.
 
 use crate::components::{ListPosts, PageMeta};
 use crate::routes::{use_page_number, NotFoundPage};
@@ -8,7 +8,7 @@ use carnet_core::List;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-/// Every post, newest first, each with its excerpt; ten a page.
+/// Every post, newest first, each with its excerpt; `posts_per_page` (site.toml) a page.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let blog = expect_context::<SharedIndex>();

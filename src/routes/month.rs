@@ -1,4 +1,4 @@
-//! `/archive/<yyyy>/<mm>/` and its `page/<n>/`: one month's posts, ten a page.
+//! `/archive/<yyyy>/<mm>/` and its `page/<n>/`: one month's posts, `posts_per_page` (site.toml) a page.
 
 use crate::components::{ListPosts, PageMeta};
 use crate::routes::{use_page_number, NotFoundPage};
