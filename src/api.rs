@@ -1,7 +1,7 @@
 //! The network: fetching the index, list pages and posts, with errors a reader can understand.
 //!
 //! Nothing else in the app talks to the network. Every failure becomes a [`LoadError`], which
-//! says in French what went wrong; pages show it with a « Réessayer » button. Whatever a server
+//! says in the blog's language what went wrong; pages show it with a « Réessayer » button. Whatever a server
 //! answers, it is read with `carnet_core::read`, which checks it: no answer can make the app
 //! panic.
 //!
@@ -9,12 +9,12 @@
 //! `index.html` with status 200 (`trunk serve`, Netlify, Vercel and Firebase rewrites, nginx's
 //! `try_files`) answer that way for data that does not exist.
 
-use crate::site::Site;
+use crate::urls::SiteUrls;
+use carnet_core::i18n::Strings;
 use carnet_core::model::{Index, List, ListPage, Post};
 use carnet_core::paths;
 use carnet_core::read::{self, Piece, ReadError};
 use gloo_net::http::Request;
-use std::fmt;
 
 /// Why something could not be loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,31 +31,16 @@ pub enum LoadError {
     Version(u32),
 }
 
-impl fmt::Display for LoadError {
-    /// The message shown to the reader, in French.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl LoadError {
+    /// The message shown to the reader, in the language of `strings`.
+    pub fn message(&self, strings: &Strings) -> String {
         match self {
-            LoadError::Network => f.write_str(
-                "Le serveur est injoignable. Vérifiez votre connexion à Internet, puis réessayez.",
-            ),
-            LoadError::NotFound => f.write_str(
-                "Ce contenu est introuvable sur le serveur (erreur 404) : le site vient peut-être \
-                 d’être mis à jour.",
-            ),
-            LoadError::Status(status) if *status >= 500 => write!(
-                f,
-                "Le serveur a rencontré un problème (erreur {status}). Réessayez dans un instant."
-            ),
-            LoadError::Status(status) => {
-                write!(f, "Le serveur a refusé de répondre (erreur {status}).")
-            }
-            LoadError::Invalid(_) => f.write_str(
-                "Les données reçues sont illisibles : le site est peut-être en cours de mise à jour.",
-            ),
-            LoadError::Version(_) => f.write_str(
-                "Cette page et les données du site ne sont pas de la même version : le site vient \
-                 sans doute d’être mis à jour. Rechargez la page.",
-            ),
+            LoadError::Network => strings.network_error.to_owned(),
+            LoadError::NotFound => strings.missing_error.to_owned(),
+            LoadError::Status(status) if *status >= 500 => (strings.server_error)(*status),
+            LoadError::Status(status) => (strings.refused_error)(*status),
+            LoadError::Invalid(_) => strings.invalid_error.to_owned(),
+            LoadError::Version(_) => strings.version_error.to_owned(),
         }
     }
 }
@@ -70,13 +55,13 @@ impl From<ReadError> for LoadError {
 }
 
 /// Fetches the blog's index.
-pub async fn fetch_index(site: &Site) -> Result<Index, LoadError> {
+pub async fn fetch_index(site: &SiteUrls) -> Result<Index, LoadError> {
     fetch(&site.index_url()).await
 }
 
 /// Fetches page `number` of `list`.
 pub async fn fetch_list_page(
-    site: &Site,
+    site: &SiteUrls,
     list: &List,
     number: usize,
 ) -> Result<ListPage, LoadError> {
@@ -91,7 +76,7 @@ pub async fn fetch_list_page(
 }
 
 /// Fetches the post `slug`: [`LoadError::NotFound`] if there is none.
-pub async fn fetch_post(site: &Site, slug: &str) -> Result<Post, LoadError> {
+pub async fn fetch_post(site: &SiteUrls, slug: &str) -> Result<Post, LoadError> {
     let post: Post = fetch(&site.page_data_url(&paths::post(slug))).await?;
     if post.summary.slug != slug {
         return Err(LoadError::Invalid(format!(
@@ -142,14 +127,15 @@ mod tests {
     use carnet_core::model::SCHEMA_VERSION;
 
     const JSON: Option<&str> = Some("application/json; charset=utf-8");
-    const INDEX: &str = r#"{"version":2,"site":{"title":"Carnet","description":"","url":"https://example.org/"},
+    const INDEX: &str = r#"{"version":3,"site":{"title":"Carnet","description":"","url":"https://example.org/",
+        "language":"fr","posts_per_page":10},
         "total":1,"recent":[{"slug":"a","title":"A"}],
         "categories":[{"category":{"slug":"actus","name":"Actus"},"count":1}],
         "months":[{"month":{"year":2009,"month":10},"count":1}]}"#;
 
     #[test]
     fn the_index_as_written_is_read() {
-        assert_eq!(SCHEMA_VERSION, 2, "update INDEX to the current schema");
+        assert_eq!(SCHEMA_VERSION, 3, "update INDEX to the current schema");
         let index: Index = read_answer(JSON, INDEX).unwrap();
         assert_eq!(index.total, 1);
         // Without a type, or with a byte-order mark: still JSON.
@@ -197,10 +183,10 @@ mod tests {
             read_answer::<Index>(JSON, cut),
             Err(LoadError::Invalid(_))
         ));
-        let other = INDEX.replace(r#""version":2"#, r#""version":3"#);
+        let other = INDEX.replace(r#""version":3"#, r#""version":4"#);
         assert_eq!(
             read_answer::<Index>(JSON, &other),
-            Err(LoadError::Version(3))
+            Err(LoadError::Version(4))
         );
         let month13 = INDEX.replace(r#""month":10"#, r#""month":13"#);
         assert!(matches!(
@@ -210,21 +196,27 @@ mod tests {
     }
 
     #[test]
-    fn each_kind_of_error_has_its_own_french_message() {
-        let messages: Vec<String> = [
+    fn each_kind_of_error_has_its_own_message_in_each_language() {
+        use carnet_core::i18n::Language;
+        let errors = [
             LoadError::Network,
             LoadError::NotFound,
             LoadError::Status(500),
             LoadError::Status(403),
             LoadError::Invalid(String::new()),
             LoadError::Version(3),
-        ]
-        .iter()
-        .map(LoadError::to_string)
-        .collect();
-        for (i, message) in messages.iter().enumerate() {
-            assert!(!messages[..i].contains(message), "{message}");
+        ];
+        for language in Language::ALL {
+            let strings = language.strings();
+            let messages: Vec<String> = errors.iter().map(|e| e.message(strings)).collect();
+            for (i, message) in messages.iter().enumerate() {
+                assert!(!messages[..i].contains(message), "{message}");
+            }
         }
+        let messages: Vec<String> = errors
+            .iter()
+            .map(|e| e.message(Language::French.strings()))
+            .collect();
         assert_eq!(
             messages[2],
             "Le serveur a rencontré un problème (erreur 500). Réessayez dans un instant."
@@ -233,5 +225,7 @@ mod tests {
         assert!(messages[3].contains("erreur 403"));
         assert!(messages[4].contains("illisibles"));
         assert!(messages[5].contains("Rechargez la page"));
+        let english = LoadError::Status(403).message(Language::English.strings());
+        assert_eq!(english, "The server refused to answer (error 403).");
     }
 }

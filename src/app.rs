@@ -1,16 +1,21 @@
 //! The app's root: the router, and the layout of every page around it.
 //!
-//! The entry (`main.rs`, or the pre-renderer) provides the [`Site`], and the [`Blog`] (the
-//! index) when the page embedded it; without one, the app fetches the index itself and shows a
-//! loading state, or an error with « Réessayer ». When the page embedded data that cannot be
-//! read ([`EmbeddedDataError`]), that error shows first, and « Réessayer » fetches the index.
+//! Both entries, the wasm one (`main.rs`) and the content tool's pre-renderer, set up the app's
+//! context with [`provide_app_context`], so that what the browser hydrates is what was rendered.
+//! It provides the [`SiteUrls`], the interface's [`Strings`] in the blog's language (which the
+//! browser reads from `<html lang>`, the pre-renderer from the index), the [`Store`], and the
+//! [`SharedIndex`] when the page embedded it; without one, the app fetches the index itself and shows a loading state, or an error with
+//! « Réessayer ». When the page embedded data that cannot be read ([`EmbeddedDataError`]), that
+//! error shows first, and « Réessayer » fetches the index.
 
 use crate::api::{self, LoadError};
 use crate::components::{LoadErrorView, Loading, Sidebar, SiteFooter, SiteHeader};
 use crate::page_data::EmbeddedDataError;
 use crate::routes::{ArchivePage, CategoryPage, HomePage, MonthPage, NotFoundPage, PostPage};
-use crate::site::Site;
-use crate::store::{Blog, Store};
+use crate::store::{SharedIndex, Store};
+use crate::urls::SiteUrls;
+use carnet_core::i18n::{Language, Strings};
+use carnet_core::model::PageData;
 use leptos::either::{Either, EitherOf3};
 use leptos::ev;
 use leptos::prelude::*;
@@ -20,16 +25,32 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
-/// The whole app. Expects a [`Site`] in context; uses the [`Blog`] and [`Store`] there if
-/// any.
+/// Sets up the app's context for a page in `language` served from `site` that embeds `embedded`
+/// (its data, or why that cannot be read), if anything: the one setup of both the browser and
+/// the pre-renderer, since hydration needs the two to draw the same page. The interface's
+/// strings are there as `&'static Strings`.
+pub fn provide_app_context(
+    site: SiteUrls,
+    language: Language,
+    embedded: Option<Result<PageData, LoadError>>,
+) {
+    let store = Store::new(site.clone());
+    provide_context(site);
+    provide_context::<&'static Strings>(language.strings());
+    match embedded {
+        Some(Ok(data)) => provide_context(store.insert_page_data(data)),
+        Some(Err(error)) => provide_context(EmbeddedDataError(error)),
+        None => {}
+    }
+    provide_context(store);
+}
+
+/// The whole app. Expects the context [`provide_app_context`] sets up.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let site = expect_context::<Site>();
-    if use_context::<Store>().is_none() {
-        provide_context(Store::new(site.clone()));
-    }
-    let has_blog = use_context::<Blog>().is_some();
+    let site = expect_context::<SiteUrls>();
+    let has_blog = use_context::<SharedIndex>().is_some();
     view! {
         <Router base=site.router_base()>
             {if has_blog { Either::Left(view! { <Layout /> }) } else { Either::Right(view! { <IndexLoader /> }) }}
@@ -40,7 +61,8 @@ pub fn App() -> impl IntoView {
 /// Fetches the index, then shows the layout; meanwhile a loading state, or the error.
 #[component]
 fn IndexLoader() -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = expect_context::<SiteUrls>();
+    let strings = expect_context::<&'static Strings>();
     let embedded = StoredValue::new(use_context::<EmbeddedDataError>().map(|error| error.0));
     let index = LocalResource::new(move || {
         let site = site.clone();
@@ -49,14 +71,14 @@ fn IndexLoader() -> impl IntoView {
         async move {
             match unreadable {
                 Some(error) => Err(error),
-                None => api::fetch_index(&site).await.map(Blog::new),
+                None => api::fetch_index(&site).await.map(SharedIndex::new),
             }
         }
     });
     move || match index.get() {
         None => EitherOf3::A(view! {
             <main id="contenu" class="standalone">
-                <Loading label="Chargement du carnet…" />
+                <Loading label=strings.loading_blog />
             </main>
         }),
         Some(Err(error)) => {
@@ -72,11 +94,12 @@ fn IndexLoader() -> impl IntoView {
 /// The index could not be loaded: say why, offer to try again.
 #[component]
 fn IndexError(error: LoadError, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    let strings = expect_context::<&'static Strings>();
     view! {
         <main id="contenu" class="standalone">
             <LoadErrorView
                 error
-                title="Impossible de charger le blog."
+                title=strings.blog_unavailable
                 on_retry=Callback::new(move |()| on_retry())
             />
         </main>
@@ -86,7 +109,7 @@ fn IndexError(error: LoadError, on_retry: impl Fn() + Send + Sync + 'static) -> 
 /// Header, page, sidebar, footer; the page is chosen by the URL.
 #[component]
 fn Layout() -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = expect_context::<SiteUrls>();
     // After an in-app navigation, a screen reader's focus would stay on a link that is gone:
     // move it to the new page's content, as a full page load would.
     let location = use_location();
@@ -100,12 +123,13 @@ fn Layout() -> impl IntoView {
         path
     });
     prefetch_pointed_links(&site);
-    let feed_title = format!("{} (Atom)", expect_context::<Blog>().site.title);
+    let strings = expect_context::<&'static Strings>();
+    let feed_title = format!("{} (Atom)", expect_context::<SharedIndex>().site.title);
     view! {
         <Link rel="alternate" type_="application/atom+xml" title=feed_title href=site.feed() />
         <Link rel="sitemap" type_="application/xml" href=site.sitemap() />
         <a class="skip-link" href="#contenu">
-            "Aller au contenu"
+            {strings.skip_to_content}
         </a>
         <SiteHeader />
         <div class="columns">
@@ -130,8 +154,8 @@ fn Layout() -> impl IntoView {
 /// Starts loading a page's data as soon as the pointer is over a link to it or the link has the
 /// focus: a reader's click comes a tenth of a second or more later, and the page then draws at
 /// once.
-fn prefetch_pointed_links(site: &Site) {
-    let (blog, store) = (expect_context::<Blog>(), expect_context::<Store>());
+fn prefetch_pointed_links(site: &SiteUrls) {
+    let (blog, store) = (expect_context::<SharedIndex>(), expect_context::<Store>());
     let base = site.base().to_owned();
     let prefetch = move |event: &web_sys::Event| {
         let href = event

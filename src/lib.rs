@@ -6,7 +6,8 @@
 //! those pieces.
 //!
 //! The same components run in two places: in the browser (feature `hydrate`, built by Trunk),
-//! and natively (feature `ssr`), where [`prerender`] renders pages to static HTML.
+//! and natively (feature `ssr`), where the content tool's pre-renderer renders pages to static
+//! HTML. Both set the app up with [`app::provide_app_context`].
 
 // Views nest deeply in types: each page is a tree of generic elements.
 #![recursion_limit = "256"]
@@ -15,10 +16,8 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod page_data;
-#[cfg(feature = "ssr")]
-pub mod prerender;
 pub mod routes;
-pub mod site;
 pub mod store;
+pub mod urls;
 
 pub use app::App;

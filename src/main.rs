@@ -10,14 +10,15 @@
 
 #[cfg(feature = "hydrate")]
 fn main() {
-    use carnet::page_data::{read_from_document, same_page, EmbeddedDataError};
-    use carnet::site::Site;
-    use carnet::store::Store;
+    use carnet::app::provide_app_context;
+    use carnet::page_data::{read_from_document, same_page};
+    use carnet::urls::SiteUrls;
     use carnet::App;
     use leptos::prelude::*;
 
     console_error_panic_hook::set_once();
-    let site = Site::from_document();
+    let site = SiteUrls::from_document();
+    let language = document_language();
     let embedded = read_from_document();
     let current = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
@@ -25,14 +26,7 @@ fn main() {
     let hydrating = matches!(&embedded, Some((path, Ok(_))) if same_page(path, &current));
 
     let app = move || {
-        let store = Store::new(site.clone());
-        provide_context(site);
-        match embedded {
-            Some((_, Ok(data))) => provide_context(store.insert_page_data(data)),
-            Some((_, Err(error))) => provide_context(EmbeddedDataError(error)),
-            None => {}
-        }
-        provide_context(store);
+        provide_app_context(site, language, embedded.map(|(_, data)| data));
         view! { <App /> }
     };
     if hydrating {
@@ -41,6 +35,18 @@ fn main() {
         carnet::page_data::clear_prerendered();
         leptos::mount::mount_to_body(app);
     }
+}
+
+/// The language the page says it is in (`<html lang>`, which the pre-renderer sets from the
+/// blog's settings), French if it names none Carnet speaks.
+#[cfg(feature = "hydrate")]
+fn document_language() -> carnet_core::i18n::Language {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|code| carnet_core::i18n::Language::from_code(&code))
+        .unwrap_or_default()
 }
 
 #[cfg(not(feature = "hydrate"))]

@@ -6,7 +6,7 @@
 //! position; a post's Markdown is rendered once, when it arrives.
 
 use crate::api::{self, LoadError};
-use crate::site::Site;
+use crate::urls::SiteUrls;
 use carnet_core::markdown::SafeHtml;
 use carnet_core::{paths, Index, List, ListPage, PageData, Post};
 use leptos::prelude::*;
@@ -20,16 +20,16 @@ use std::sync::Arc;
 
 /// The blog's index, shared by every page.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Blog(Arc<Index>);
+pub struct SharedIndex(Arc<Index>);
 
-impl Blog {
+impl SharedIndex {
     /// Wraps a loaded index.
-    pub fn new(index: Index) -> Blog {
-        Blog(Arc::new(index))
+    pub fn new(index: Index) -> SharedIndex {
+        SharedIndex(Arc::new(index))
     }
 }
 
-impl Deref for Blog {
+impl Deref for SharedIndex {
     type Target = Index;
 
     fn deref(&self) -> &Index {
@@ -60,14 +60,14 @@ pub struct RenderedPost {
 /// The list pages and posts: fetched on demand, kept for the visit.
 #[derive(Clone, Copy)]
 pub struct Store {
-    site: StoredValue<Site>,
+    site: StoredValue<SiteUrls>,
     lists: Cache<(List, usize), Arc<ListPage>>,
     posts: Cache<String, Arc<RenderedPost>>,
 }
 
 impl Store {
     /// An empty store fetching from `site`.
-    pub fn new(site: Site) -> Store {
+    pub fn new(site: SiteUrls) -> Store {
         Store {
             site: StoredValue::new(site),
             lists: Cache::new(),
@@ -77,14 +77,14 @@ impl Store {
 
     /// Keeps what a pre-rendered page embeds (its list page or its post), so the page is drawn
     /// without fetching; returns the index it carries.
-    pub fn insert_page_data(&self, data: PageData) -> Blog {
+    pub fn insert_page_data(&self, data: PageData) -> SharedIndex {
         if let Some(page) = data.list {
             self.insert_list_page(page);
         }
         if let Some(post) = data.post {
             self.insert_post(post);
         }
-        Blog::new(data.index)
+        SharedIndex::new(data.index)
     }
 
     /// Keeps `page`, so it is drawn without fetching (a pre-rendered page embeds what it shows).

@@ -7,12 +7,13 @@
 
 use carnet::api::LoadError;
 use carnet::components::{
-    FrenchDate, ListPosts, LoadErrorView, Pager, PostArticle, PostCard, Sidebar,
+    ListPosts, LoadErrorView, Pager, PostArticle, PostCard, ReadableDate, Sidebar,
 };
 use carnet::routes::NotFoundPage;
-use carnet::site::Site;
-use carnet::store::{Blog, Load, Store};
+use carnet::store::{Load, SharedIndex, Store};
+use carnet::urls::SiteUrls;
 use carnet_core::archive::list_pages;
+use carnet_core::i18n::{Language, Strings};
 use carnet_core::{Category, List, Manifest, PostSummary};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -43,6 +44,8 @@ fn seed_manifest() -> Manifest {
             title: "Carnet".into(),
             description: "Notes.".into(),
             url: "https://example.org/".into(),
+            language: carnet_core::model::Language::French,
+            posts_per_page: 10,
         },
         vec![
             post("cm", "Community manager", "2009-10-06", "Actus"),
@@ -53,8 +56,8 @@ fn seed_manifest() -> Manifest {
     )
 }
 
-fn seed_blog() -> Blog {
-    Blog::new(seed_manifest().index())
+fn seed_blog() -> SharedIndex {
+    SharedIndex::new(seed_manifest().index())
 }
 
 /// A fresh element in the document to mount into.
@@ -77,10 +80,11 @@ fn attribute(root: &HtmlElement, selector: &str, name: &str) -> Option<String> {
 }
 
 #[wasm_bindgen_test]
-fn french_date_is_readable_and_machine_readable() {
+fn a_date_is_readable_in_the_blogs_language_and_machine_readable() {
     let root = container();
     let _mounted = mount_to(root.clone(), || {
-        view! { <FrenchDate date="2009-10-01".parse().unwrap() /> }
+        provide_context::<&'static Strings>(Language::French.strings());
+        view! { <ReadableDate date="2009-10-01".parse().unwrap() /> }
     });
     assert_eq!(texts(&root, "time"), ["1er octobre 2009"]);
     assert_eq!(
@@ -93,7 +97,8 @@ fn french_date_is_readable_and_machine_readable() {
 fn post_card_links_title_category_and_read_more_under_the_base_path() {
     let root = container();
     let _mounted = mount_to(root.clone(), || {
-        provide_context(Site::new("/blog/"));
+        provide_context(SiteUrls::new("/blog/"));
+        provide_context::<&'static Strings>(Language::French.strings());
         view! {
             <Router>
                 <PostCard post=post("b2b", "Les réseaux B2B", "2009-01-07", "Réseaux sociaux") />
@@ -124,7 +129,8 @@ fn post_card_links_title_category_and_read_more_under_the_base_path() {
 fn sidebar_counts_categories_and_months_and_lists_recent_posts() {
     let root = container();
     let _mounted = mount_to(root.clone(), || {
-        provide_context(Site::new("/"));
+        provide_context(SiteUrls::new("/"));
+        provide_context::<&'static Strings>(Language::French.strings());
         provide_context(seed_blog());
         view! {
             <Router>
@@ -162,6 +168,7 @@ async fn load_error_explains_and_retries() {
     let root = container();
     let retries = RwSignal::new(0);
     let _mounted = mount_to(root.clone(), move || {
+        provide_context::<&'static Strings>(Language::French.strings());
         view! {
             <LoadErrorView
                 error=LoadError::Network
@@ -190,8 +197,9 @@ async fn load_error_explains_and_retries() {
 async fn post_article_shows_body_byline_comments_and_neighbours() {
     let root = container();
     let _mounted = mount_to(root.clone(), || {
-        let site = Site::new("/");
+        let site = SiteUrls::new("/");
         provide_context(site.clone());
+        provide_context::<&'static Strings>(Language::French.strings());
         provide_context(seed_blog());
         let manifest = seed_manifest();
         let position = manifest.posts.iter().position(|p| p.slug == "autre");
@@ -236,7 +244,8 @@ async fn post_article_shows_body_byline_comments_and_neighbours() {
 fn not_found_page_links_home() {
     let root = container();
     let _mounted = mount_to(root.clone(), || {
-        provide_context(Site::new("/blog"));
+        provide_context(SiteUrls::new("/blog"));
+        provide_context::<&'static Strings>(Language::French.strings());
         provide_context(seed_blog());
         view! {
             <Router>
@@ -253,7 +262,11 @@ async fn app_without_embedded_data_fetches_the_index_and_explains_a_failure() {
     // The test runner serves no blog: the index's URL answers 404.
     let root = container();
     let _mounted = mount_to(root.clone(), || {
-        provide_context(Site::new("/no-blog-here/"));
+        carnet::app::provide_app_context(
+            SiteUrls::new("/no-blog-here/"),
+            carnet_core::i18n::Language::French,
+            None,
+        );
         view! { <carnet::App /> }
     });
     leptos::task::tick().await;
@@ -286,7 +299,8 @@ async fn sleep(ms: i32) {
 fn pager_links_the_neighbouring_pages_and_hides_when_one_page_is_enough() {
     let root = container();
     let _mounted = mount_to(root.clone(), || {
-        provide_context(Site::new("/"));
+        provide_context(SiteUrls::new("/"));
+        provide_context::<&'static Strings>(Language::French.strings());
         view! {
             <Router>
                 <Pager number=1 count=1 list=List::Home />
@@ -321,14 +335,15 @@ fn pager_links_the_neighbouring_pages_and_hides_when_one_page_is_enough() {
 async fn list_posts_draws_an_embedded_page_and_explains_a_missing_one() {
     let root = container();
     let _mounted = mount_to(root.clone(), || {
-        let site = Site::new("/no-blog-here/");
+        let site = SiteUrls::new("/no-blog-here/");
         provide_context(site.clone());
+        provide_context::<&'static Strings>(Language::French.strings());
         provide_context(seed_blog());
         let manifest = seed_manifest();
         let store = Store::new(site);
         for (list, posts) in manifest.lists() {
             if list == List::Category("actus".into()) {
-                list_pages(list, posts).for_each(|page| store.insert_list_page(page));
+                list_pages(list, posts, 10).for_each(|page| store.insert_list_page(page));
             }
         }
         provide_context(store);
@@ -372,7 +387,8 @@ async fn list_posts_draws_an_embedded_page_and_explains_a_missing_one() {
 fn sidebar_lists_only_the_latest_months() {
     let root = container();
     let _mounted = mount_to(root.clone(), || {
-        provide_context(Site::new("/"));
+        provide_context(SiteUrls::new("/"));
+        provide_context::<&'static Strings>(Language::French.strings());
         let posts = (1..=30)
             .map(|i| {
                 let date = format!("{}-{:02}-01", 2000 + (i - 1) / 12, (i - 1) % 12 + 1);
@@ -380,7 +396,7 @@ fn sidebar_lists_only_the_latest_months() {
             })
             .collect();
         let manifest = Manifest::new(seed_manifest().site, posts);
-        provide_context(Blog::new(manifest.index()));
+        provide_context(SharedIndex::new(manifest.index()));
         view! {
             <Router>
                 <Sidebar />

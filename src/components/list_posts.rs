@@ -1,8 +1,9 @@
 //! One page of a list of posts, fetched if the page did not embed it, with the pager.
 
 use crate::components::{LoadErrorView, Loading, Pager, PostList};
-use crate::store::{Blog, Load, Store};
+use crate::store::{Load, SharedIndex, Store};
 use carnet_core::archive::page_count;
+use carnet_core::i18n::Strings;
 use carnet_core::List;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
@@ -13,15 +14,17 @@ use leptos::prelude::*;
 #[component]
 pub fn ListPosts(list: List, number: usize) -> impl IntoView {
     let store = expect_context::<Store>();
-    let count = page_count(expect_context::<Blog>().count(&list).unwrap_or(0));
+    let strings = expect_context::<&'static Strings>();
+    let index = expect_context::<SharedIndex>();
+    let count = page_count(index.count(&list).unwrap_or(0), index.site.posts_per_page);
     move || match store.list_page(&list, number) {
-        Load::Loading => EitherOf3::A(view! { <Loading label="Chargement des billets…" /> }),
+        Load::Loading => EitherOf3::A(view! { <Loading label=strings.loading_posts /> }),
         Load::Failed(error) => {
             let list = list.clone();
             EitherOf3::B(view! {
                 <LoadErrorView
                     error
-                    title="Impossible de charger ces billets."
+                    title=strings.posts_unavailable
                     on_retry=Callback::new(move |()| store.retry_list_page(&list, number))
                 />
             })

@@ -1,9 +1,10 @@
 //! What a reader sees when something could not be loaded: why, and a way to try again.
 
 use crate::api::LoadError;
+use carnet_core::i18n::Strings;
 use leptos::prelude::*;
 
-/// The French message of `error` with a « Réessayer » button that calls `on_retry`.
+/// The message of `error` with a « Réessayer » button that calls `on_retry`.
 #[component]
 pub fn LoadErrorView(
     /// What went wrong.
@@ -13,12 +14,13 @@ pub fn LoadErrorView(
     /// Called when the reader asks to try again.
     on_retry: Callback<()>,
 ) -> impl IntoView {
+    let strings = expect_context::<&'static Strings>();
     view! {
         <div class="load-error" role="alert">
             <p class="load-error-title">{title}</p>
-            <p>{error.to_string()}</p>
+            <p>{error.message(strings)}</p>
             <button type="button" on:click=move |_| on_retry.run(())>
-                "Réessayer"
+                {strings.retry}
             </button>
         </div>
     }

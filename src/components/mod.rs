@@ -1,7 +1,6 @@
 //! The pieces pages share, one component a file.
 
 mod byline;
-mod french_date;
 mod list_posts;
 mod load_error_view;
 mod loading;
@@ -11,12 +10,12 @@ mod pager;
 mod post_article;
 mod post_card;
 mod post_list;
+mod readable_date;
 mod sidebar;
 mod site_footer;
 mod site_header;
 
 pub use byline::Byline;
-pub use french_date::FrenchDate;
 pub use list_posts::ListPosts;
 pub use load_error_view::LoadErrorView;
 pub use loading::Loading;
@@ -26,6 +25,7 @@ pub use pager::Pager;
 pub use post_article::PostArticle;
 pub use post_card::PostCard;
 pub use post_list::PostList;
+pub use readable_date::ReadableDate;
 pub use sidebar::{Sidebar, SIDEBAR_MONTHS};
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

@@ -1,7 +1,8 @@
 //! What a page says about itself in the document head: title, description, canonical URL and
 //! OpenGraph tags, for tabs, search engines and link previews.
 
-use crate::store::Blog;
+use crate::store::SharedIndex;
+use carnet_core::i18n::Strings;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -25,7 +26,8 @@ pub fn PageMeta(
     #[prop(optional, into)]
     published: Option<String>,
 ) -> impl IntoView {
-    let site = expect_context::<Blog>().site.clone();
+    let site = expect_context::<SharedIndex>().site.clone();
+    let strings = expect_context::<&'static Strings>();
     let full_title = if title.is_empty() {
         site.title.clone()
     } else {
@@ -54,7 +56,7 @@ pub fn PageMeta(
         {address}
         <Meta property="og:type" content=kind />
         <Meta property="og:site_name" content=site.title />
-        <Meta property="og:locale" content="fr_FR" />
+        <Meta property="og:locale" content=strings.locale />
         <Meta property="og:title" content=og_title />
         <Meta property="og:description" content=description />
         {published.map(|day| view! { <Meta property="article:published_time" content=day /> })}

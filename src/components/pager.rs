@@ -1,6 +1,7 @@
 //! The links between the pages of a list of posts.
 
-use crate::site::Site;
+use crate::urls::SiteUrls;
+use carnet_core::i18n::Strings;
 use carnet_core::List;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -16,14 +17,15 @@ pub fn Pager(
     /// The list.
     list: List,
 ) -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = expect_context::<SiteUrls>();
+    let strings = expect_context::<&'static Strings>();
     let href = move |n| site.page(&list.page(n));
     (count > 1).then(|| {
         let newer = (number > 1).then(|| {
             let link = href(number - 1);
             view! {
                 <A href=link exact=true attr:rel="prev">
-                    "← Billets plus récents"
+                    {strings.newer_posts}
                 </A>
             }
         });
@@ -31,14 +33,14 @@ pub fn Pager(
             let link = href(number + 1);
             view! {
                 <A href=link exact=true attr:rel="next">
-                    "Billets plus anciens →"
+                    {strings.older_posts}
                 </A>
             }
         });
         view! {
-            <nav class="pager" aria-label="Pages">
+            <nav class="pager" aria-label=strings.pages>
                 <span class="pager-newer">{newer}</span>
-                <span class="pager-position">{format!("Page {number} sur {count}")}</span>
+                <span class="pager-position">{(strings.page_of)(number, count)}</span>
                 <span class="pager-older">{older}</span>
             </nav>
         }

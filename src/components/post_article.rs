@@ -1,8 +1,9 @@
 //! A whole post: title, byline, body, « Commentaires fermés », links to its neighbours.
 
 use crate::components::{Byline, MarkdownBody, PageMeta};
-use crate::site::Site;
 use crate::store::RenderedPost;
+use crate::urls::SiteUrls;
+use carnet_core::i18n::Strings;
 use carnet_core::{paths, PostLink};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,7 +12,8 @@ use std::sync::Arc;
 /// A post: title, byline, body, « Commentaires fermés », links to its neighbours.
 #[component]
 pub fn PostArticle(post: Arc<RenderedPost>) -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = expect_context::<SiteUrls>();
+    let strings = expect_context::<&'static Strings>();
     let neighbour = |class: &'static str, label: &'static str, link: &PostLink| {
         let (href, title) = (site.post(&link.slug), link.title.clone());
         view! {
@@ -27,12 +29,12 @@ pub fn PostArticle(post: Arc<RenderedPost>) -> impl IntoView {
         .post
         .older
         .as_ref()
-        .map(|older| neighbour("older", "← Billet précédent", older));
+        .map(|older| neighbour("older", strings.previous_post, older));
     let newer = post
         .post
         .newer
         .as_ref()
-        .map(|newer| neighbour("newer", "Billet suivant →", newer));
+        .map(|newer| neighbour("newer", strings.next_post, newer));
     let summary = post.post.summary.clone();
     view! {
         <PageMeta
@@ -47,9 +49,9 @@ pub fn PostArticle(post: Arc<RenderedPost>) -> impl IntoView {
                 <Byline post=summary with_author=true />
             </header>
             <MarkdownBody html=post.html.clone() />
-            <p class="comments-closed">"Commentaires fermés"</p>
+            <p class="comments-closed">{strings.comments_closed}</p>
         </article>
-        <nav class="neighbours" aria-label="Billets voisins">
+        <nav class="neighbours" aria-label=strings.neighbours>
             {older}
             {newer}
         </nav>

@@ -1,7 +1,8 @@
 //! A post in a list: its title, date, category and excerpt.
 
 use crate::components::Byline;
-use crate::site::Site;
+use crate::urls::SiteUrls;
+use carnet_core::i18n::Strings;
 use carnet_core::PostSummary;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -9,7 +10,8 @@ use leptos_router::components::A;
 /// One entry of a list of posts, with « Lire la suite ».
 #[component]
 pub fn PostCard(post: PostSummary) -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = expect_context::<SiteUrls>();
+    let strings = expect_context::<&'static Strings>();
     let href = site.post(&post.slug);
     let title = post.title.clone();
     let hidden_title = post.title.clone();
@@ -25,9 +27,9 @@ pub fn PostCard(post: PostSummary) -> impl IntoView {
             <p class="excerpt">{excerpt}</p>
             <p class="read-more">
                 <A href=href exact=true>
-                    "Lire la suite"
-                    <span class="visually-hidden">" : " {hidden_title}</span>
-                    " »"
+                    {strings.read_more}
+                    <span class="visually-hidden">{strings.read_more_title} {hidden_title}</span>
+                    {strings.read_more_end}
                 </A>
             </p>
         </article>

@@ -1,7 +1,8 @@
 //! The sidebar of every page: categories, months and recent posts.
 
-use crate::site::Site;
-use crate::store::Blog;
+use crate::store::SharedIndex;
+use crate::urls::SiteUrls;
+use carnet_core::i18n::Strings;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -13,8 +14,9 @@ pub const SIDEBAR_MONTHS: usize = 12;
 /// page's link carries `aria-current="page"`.
 #[component]
 pub fn Sidebar() -> impl IntoView {
-    let blog = expect_context::<Blog>();
-    let site = expect_context::<Site>();
+    let blog = expect_context::<SharedIndex>();
+    let site = expect_context::<SiteUrls>();
+    let strings = expect_context::<&'static Strings>();
     let categories = blog
         .categories
         .iter()
@@ -36,7 +38,7 @@ pub fn Sidebar() -> impl IntoView {
         .iter()
         .take(SIDEBAR_MONTHS)
         .map(|entry| {
-            let label = entry.month.french();
+            let label = (strings.month)(entry.month);
             view! {
                 <li>
                     <A href=site.month(entry.month) exact=true>
@@ -63,21 +65,21 @@ pub fn Sidebar() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <aside class="sidebar" aria-label="Barre latérale">
+        <aside class="sidebar" aria-label=strings.sidebar>
             <section aria-labelledby="sidebar-recent">
-                <h2 id="sidebar-recent">"Articles récents"</h2>
+                <h2 id="sidebar-recent">{strings.recent_posts}</h2>
                 <ul>{recent}</ul>
             </section>
             <section aria-labelledby="sidebar-categories">
-                <h2 id="sidebar-categories">"Catégories"</h2>
+                <h2 id="sidebar-categories">{strings.categories}</h2>
                 <ul>{categories}</ul>
             </section>
             <section aria-labelledby="sidebar-archives">
-                <h2 id="sidebar-archives">"Archives"</h2>
+                <h2 id="sidebar-archives">{strings.archives}</h2>
                 <ul>{months}</ul>
                 <p class="all-archives">
                     <A href=site.archive() exact=true>
-                        "Toutes les archives"
+                        {strings.all_archives}
                     </A>
                 </p>
             </section>

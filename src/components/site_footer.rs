@@ -1,13 +1,15 @@
 //! The foot of every page.
 
+use carnet_core::i18n::Strings;
 use leptos::prelude::*;
 
 /// A short colophon.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
+    let strings = expect_context::<&'static Strings>();
     view! {
         <footer class="site-footer">
-            <p>"Propulsé par Carnet."</p>
+            <p>{strings.powered_by}</p>
         </footer>
     }
 }

@@ -1,15 +1,17 @@
 //! The banner of every page: the blog's name and the main navigation.
 
-use crate::site::Site;
-use crate::store::Blog;
+use crate::store::SharedIndex;
+use crate::urls::SiteUrls;
+use carnet_core::i18n::Strings;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// The blog's name and description, and links to the home page and the archives.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let blog = expect_context::<Blog>();
-    let site = expect_context::<Site>();
+    let blog = expect_context::<SharedIndex>();
+    let site = expect_context::<SiteUrls>();
+    let strings = expect_context::<&'static Strings>();
     let title = blog.site.title.clone();
     let description = blog.site.description.clone();
     view! {
@@ -20,16 +22,16 @@ pub fn SiteHeader() -> impl IntoView {
                 </A>
             </p>
             <p class="site-description">{description}</p>
-            <nav aria-label="Navigation principale">
+            <nav aria-label=strings.main_navigation>
                 <ul>
                     <li>
                         <A href=site.home() exact=true>
-                            "Accueil"
+                            {strings.home}
                         </A>
                     </li>
                     <li>
                         <A href=site.archive() exact=true>
-                            "Archives"
+                            {strings.archives}
                         </A>
                     </li>
                 </ul>

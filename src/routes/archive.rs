@@ -1,9 +1,9 @@
 //! `/archive`: every month that has posts.
 
 use crate::components::PageMeta;
-use crate::routes::posts_count;
-use crate::site::Site;
-use crate::store::Blog;
+use crate::store::SharedIndex;
+use crate::urls::SiteUrls;
+use carnet_core::i18n::Strings;
 use carnet_core::paths;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,8 +11,9 @@ use leptos_router::components::A;
 /// The months with their counts, grouped by year, newest first.
 #[component]
 pub fn ArchivePage() -> impl IntoView {
-    let blog = expect_context::<Blog>();
-    let site = expect_context::<Site>();
+    let blog = expect_context::<SharedIndex>();
+    let site = expect_context::<SiteUrls>();
+    let strings = expect_context::<&'static Strings>();
     let years = blog
         .years()
         .into_iter()
@@ -22,14 +23,14 @@ pub fn ArchivePage() -> impl IntoView {
                 .months
                 .iter()
                 .map(|entry| {
-                    let label = entry.month.french();
+                    let label = (strings.month)(entry.month);
                     view! {
                         <li>
                             <A href=site.month(entry.month) exact=true>
                                 {label}
                             </A>
                             " "
-                            <span class="count">"(" {posts_count(entry.count)} ")"</span>
+                            <span class="count">"(" {(strings.posts)(entry.count)} ")"</span>
                         </li>
                     }
                 })
@@ -37,7 +38,7 @@ pub fn ArchivePage() -> impl IntoView {
             view! {
                 <section class="archive-year" aria-labelledby=heading_id.clone()>
                     <h2 id=heading_id.clone()>
-                        {year.year} " " <span class="count">"(" {posts_count(year.count)} ")"</span>
+                        {year.year} " " <span class="count">"(" {(strings.posts)(year.count)} ")"</span>
                     </h2>
                     <ul>{months}</ul>
                 </section>
@@ -46,11 +47,11 @@ pub fn ArchivePage() -> impl IntoView {
         .collect_view();
     view! {
         <PageMeta
-            title="Archives"
-            description=format!("Tous les billets, mois par mois ({}).", posts_count(blog.total))
+            title=strings.archives
+            description=(strings.archive_description)(&(strings.posts)(blog.total))
             path=paths::ARCHIVE
         />
-        <h1 class="page-heading">"Archives"</h1>
+        <h1 class="page-heading">{strings.archives}</h1>
         {years}
     }
 }

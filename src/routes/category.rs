@@ -1,8 +1,9 @@
-//! `/category/<slug>/` and its `page/<n>/`: one category's posts, ten a page.
+//! `/category/<slug>/` and its `page/<n>/`: one category's posts, `posts_per_page` (site.toml) a page.
 
 use crate::components::{ListPosts, PageMeta};
-use crate::routes::{list_title, posts_count, use_page_number, use_slug, NotFoundPage};
-use crate::store::Blog;
+use crate::routes::{use_page_number, use_slug, NotFoundPage};
+use crate::store::SharedIndex;
+use carnet_core::i18n::{list_title, Strings};
 use carnet_core::List;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -10,9 +11,10 @@ use leptos::prelude::*;
 /// The category's name and count, then its posts, newest first.
 #[component]
 pub fn CategoryPage() -> impl IntoView {
-    let blog = expect_context::<Blog>();
+    let blog = expect_context::<SharedIndex>();
     let slug = use_slug();
     let number = use_page_number();
+    let strings = expect_context::<&'static Strings>();
     move || {
         let (list, number) = (List::Category(slug()), number());
         let entry = blog
@@ -24,13 +26,13 @@ pub fn CategoryPage() -> impl IntoView {
         let name = entry.category.name.clone();
         Either::Right(view! {
             <PageMeta
-                title=list_title(&format!("Catégorie : {name}"), number)
-                description=format!("Les billets de la catégorie {name} ({}).", posts_count(entry.count))
+                title=list_title(strings, &(strings.category_title)(&name), number)
+                description=(strings.category_description)(&name, &(strings.posts)(entry.count))
                 path=list.page(number)
             />
             <h1 class="page-heading">
-                "Catégorie\u{a0}: " {name} " "
-                <span class="count">"(" {posts_count(entry.count)} ")"</span>
+                {strings.category_heading} {name} " "
+                <span class="count">"(" {(strings.posts)(entry.count)} ")"</span>
             </h1>
             <ListPosts list number />
         })

@@ -51,22 +51,3 @@ fn use_page_number() -> impl Fn() -> usize + Copy {
     let params = use_params::<PageParams>();
     move || params.read().as_ref().map_or(0, |p| p.page.unwrap_or(1))
 }
-
-/// The title of page `number` of a list titled `title`: « Catégorie : Actus, page 2 », or
-/// « Page 2 » for the untitled home list.
-fn list_title(title: &str, number: usize) -> String {
-    match (number, title) {
-        (1, _) => title.to_owned(),
-        (n, "") => format!("Page {n}"),
-        (n, _) => format!("{title}, page {n}"),
-    }
-}
-
-/// « 1 billet », « 3 billets ».
-fn posts_count(count: usize) -> String {
-    if count == 1 {
-        "1 billet".to_owned()
-    } else {
-        format!("{count} billets")
-    }
-}

@@ -1,8 +1,9 @@
-//! `/archive/<yyyy>/<mm>/` and its `page/<n>/`: one month's posts, ten a page.
+//! `/archive/<yyyy>/<mm>/` and its `page/<n>/`: one month's posts, `posts_per_page` (site.toml) a page.
 
 use crate::components::{ListPosts, PageMeta};
-use crate::routes::{list_title, posts_count, use_page_number, NotFoundPage};
-use crate::store::Blog;
+use crate::routes::{use_page_number, NotFoundPage};
+use crate::store::SharedIndex;
+use carnet_core::i18n::{list_title, Strings};
 use carnet_core::{List, YearMonth};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -20,9 +21,10 @@ pub struct MonthParams {
 /// « Archives : octobre 2009 », then that month's posts, newest first.
 #[component]
 pub fn MonthPage() -> impl IntoView {
-    let blog = expect_context::<Blog>();
+    let blog = expect_context::<SharedIndex>();
     let params = use_params::<MonthParams>();
     let number = use_page_number();
+    let strings = expect_context::<&'static Strings>();
     move || {
         let number = number();
         let month = params
@@ -36,16 +38,16 @@ pub fn MonthPage() -> impl IntoView {
         let Some(entry) = entry else {
             return Either::Left(view! { <NotFoundPage /> });
         };
-        let label = entry.month.french();
+        let label = (strings.month)(entry.month);
         let list = List::Month(entry.month);
         Either::Right(view! {
             <PageMeta
-                title=list_title(&format!("Archives : {label}"), number)
-                description=format!("Les billets publiés en {label} ({}).", posts_count(entry.count))
+                title=list_title(strings, &(strings.month_title)(&label), number)
+                description=(strings.month_description)(&label, &(strings.posts)(entry.count))
                 path=list.page(number)
             />
-            <h1 class="page-heading">"Archives\u{a0}: " {label}</h1>
-            <p class="page-count">{posts_count(entry.count)}</p>
+            <h1 class="page-heading">{strings.month_heading} {label}</h1>
+            <p class="page-count">{(strings.posts)(entry.count)}</p>
             <ListPosts list number />
         })
     }

@@ -1,22 +1,24 @@
 //! Any path that leads nowhere, and any unknown post, category or month.
 
 use crate::components::PageMeta;
-use crate::site::Site;
+use crate::urls::SiteUrls;
+use carnet_core::i18n::Strings;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 /// « Page introuvable », with a link home.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = expect_context::<SiteUrls>();
+    let strings = expect_context::<&'static Strings>();
     view! {
-        <PageMeta title="Page introuvable" description="Cette page n’existe pas, ou plus." />
+        <PageMeta title=strings.not_found description=strings.not_found_description />
         <section class="not-found">
-            <h1>"Page introuvable"</h1>
-            <p>"Cette page n’existe pas, ou plus. Le lien suivi est peut-être erroné."</p>
+            <h1>{strings.not_found}</h1>
+            <p>{strings.not_found_text}</p>
             <p>
                 <A href=site.home() exact=true>
-                    "Retour à l’accueil"
+                    {strings.back_home}
                 </A>
             </p>
         </section>

@@ -4,6 +4,7 @@ use crate::api::LoadError;
 use crate::components::{LoadErrorView, Loading, PageMeta, PostArticle};
 use crate::routes::{use_slug, NotFoundPage};
 use crate::store::{Load, Store};
+use carnet_core::i18n::Strings;
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
@@ -12,16 +13,17 @@ use leptos::prelude::*;
 #[component]
 pub fn PostPage() -> impl IntoView {
     let store = expect_context::<Store>();
+    let strings = expect_context::<&'static Strings>();
     let slug = use_slug();
     move || match store.post(&slug()) {
         Load::Ready(post) => EitherOf4::A(view! { <PostArticle post /> }),
-        Load::Loading => EitherOf4::B(view! { <Loading label="Chargement du billet…" /> }),
+        Load::Loading => EitherOf4::B(view! { <Loading label=strings.loading_post /> }),
         Load::Failed(LoadError::NotFound) => EitherOf4::C(view! { <NotFoundPage /> }),
         Load::Failed(error) => EitherOf4::D(view! {
-            <PageMeta title="Billet indisponible" description="Ce billet n’a pas pu être chargé." />
+            <PageMeta title=strings.post_unavailable description=strings.post_unavailable_description />
             <LoadErrorView
                 error
-                title="Impossible de charger ce billet."
+                title=strings.post_unavailable_message
                 on_retry=Callback::new(move |()| store.retry_post(&slug()))
             />
         }),

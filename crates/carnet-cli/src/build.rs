@@ -12,12 +12,14 @@
 //! given; drafts are always left out.
 
 use crate::calendar;
-use carnet::prerender::{page_file, Prerenderer};
-use carnet::site::Site;
+use crate::prerender::{page_file, Prerenderer};
+use carnet::urls::SiteUrls;
 use carnet_core::content::{self, Blog, ContentError, Publish, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
+use carnet_core::links;
 use carnet_core::model::{page_data_path, INDEX_PATH};
 use carnet_core::paths::NOT_FOUND;
+use std::collections::BTreeSet;
 use std::ffi::OsString;
 use std::fs;
 use std::io;
@@ -53,6 +55,10 @@ pub struct ContentArgs {
     /// The folder holding site.toml and posts/
     #[arg(long = "content", value_name = "DIR", default_value = "content")]
     pub folder: PathBuf,
+    /// The folder whose files the site serves as they are (Trunk copies public/images), which
+    /// links in posts may lead to
+    #[arg(long, value_name = "DIR", default_value = "public")]
+    pub public: PathBuf,
     /// Also publish the posts dated after today (in this machine's time zone), which are left
     /// out otherwise
     #[arg(long)]
@@ -67,8 +73,16 @@ pub fn run(args: Args) -> ExitCode {
     let Some(mut blog) = checked_blog(&args.content) else {
         return ExitCode::FAILURE;
     };
-    let base = Site::new(&args.base).base().to_owned();
+    let base = SiteUrls::new(&args.base).base().to_owned();
     let site_url = args.site_url.filter(|url| !url.trim().is_empty());
+    if let Some(Err((message, fix))) = site_url.as_deref().map(content::check_site_url) {
+        // Trunk passes CARNET_SITE_URL as --site-url: name both, since either may be the cause.
+        eprintln!(
+            "error: --site-url (the environment variable CARNET_SITE_URL under Trunk): {message}\n  \
+             fix: {fix}\n\ncarnet: 1 problem; nothing was written."
+        );
+        return ExitCode::FAILURE;
+    }
     blog.manifest.site.url = public_url(site_url.as_deref(), &blog.manifest.site.url, &base);
     if let Err(error) = write_site(&blog, &args.out, &base) {
         eprintln!("error: cannot write into {}: {error}", args.out.display());
@@ -85,7 +99,7 @@ pub fn checked_blog(args: &ContentArgs) -> Option<Blog> {
     } else {
         Publish::Until(calendar::today())
     };
-    match read_content(&args.folder, publish) {
+    match read_content(&args.folder, &args.public, publish) {
         Ok(Ok(blog)) => Some(blog),
         Ok(Err(errors)) => {
             for error in &errors {
@@ -149,6 +163,7 @@ fn public_url(site_url: Option<&str>, configured: &str, base: &str) -> String {
 /// Reads every `*.md` file of `content/posts` (sorted, so errors come in a stable order).
 pub fn read_content(
     content: &Path,
+    public: &Path,
     publish: Publish,
 ) -> io::Result<Result<Blog, Vec<ContentError>>> {
     let read = |path: &Path| -> io::Result<SourceFile> {
@@ -184,7 +199,39 @@ pub fn read_content(
         .iter()
         .map(|path| read(path))
         .collect::<io::Result<Vec<_>>>()?;
-    Ok(content::build(settings.as_ref(), &posts, publish))
+    let blog = match content::build(settings.as_ref(), &posts, publish) {
+        Ok(blog) => blog,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    let pages = blog.pages().map(|page| page.path).collect();
+    let mut files =
+        BTreeSet::from([NOT_FOUND, FEED_PATH, SITEMAP_PATH, ROBOTS_PATH].map(String::from));
+    if public.is_dir() {
+        served_files(public, "", &mut files)?;
+    }
+    let broken = links::broken_links(&posts, &pages, &files);
+    Ok(if broken.is_empty() {
+        Ok(blog)
+    } else {
+        Err(broken)
+    })
+}
+
+/// Adds to `files` every file under `folder`, as the site serves it: its path from the site's
+/// root, `prefix` and then the path from `folder`.
+fn served_files(folder: &Path, prefix: &str, files: &mut BTreeSet<String>) -> io::Result<()> {
+    let entries = fs::read_dir(folder)
+        .map_err(|e| io::Error::new(e.kind(), format!("cannot read {}: {e}", folder.display())))?;
+    for entry in entries {
+        let entry = entry?;
+        let path = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        if entry.path().is_dir() {
+            served_files(&entry.path(), &format!("{path}/"), files)?;
+        } else {
+            files.insert(path);
+        }
+    }
+    Ok(())
 }
 
 /// Where a build writes the site, inside the site folder, until every file is written.
@@ -344,7 +391,7 @@ fn prerenderer(out: &Path, base: &str) -> io::Result<Option<Prerenderer>> {
     let Ok(page) = fs::read_to_string(out.join("index.html")) else {
         return Ok(None);
     };
-    let template = carnet::prerender::trunk_page(&page).map_err(io::Error::other)?;
+    let template = crate::prerender::trunk_page(&page).map_err(io::Error::other)?;
     let template = set_base_in_page(&template, base);
     Prerenderer::new(&template, base)
         .map(Some)

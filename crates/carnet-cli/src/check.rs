@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 /// Check the content without writing anything
 ///
-/// Checks site.toml and every post as `carnet build` does; prints every problem with its file,
-/// line and fix, and exits with status 1 if there is one.
+/// Checks site.toml, every post and the links between posts as `carnet build` does; prints every
+/// problem with its file, line and fix, and exits with status 1 if there is one.
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]

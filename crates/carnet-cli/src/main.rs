@@ -12,6 +12,7 @@ mod check;
 mod generate;
 mod import;
 mod new;
+mod prerender;
 mod serve;
 mod synthetic;
 

@@ -25,8 +25,11 @@ fn out_dir(name: &str) -> PathBuf {
     out
 }
 
+/// Runs the `carnet` command from the repository's root, as Trunk and authors run it: there,
+/// `public/` holds the files posts may link to.
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_carnet"))
+        .current_dir(repository())
         .args(args)
         .output()
         .unwrap()
@@ -78,7 +81,7 @@ fn a_valid_folder_replaces_the_old_data_entirely() {
         String::from_utf8_lossy(&output.stderr)
     );
     let index = fs::read_to_string(out.join("data/index.json")).unwrap();
-    assert!(index.starts_with(r#"{"version":2,"#), "{index}");
+    assert!(index.starts_with(r#"{"version":3,"#), "{index}");
     assert!(index.contains(r#""slug":"un-billet-valide""#), "{index}");
     let home = fs::read_to_string(out.join("data/page.json")).unwrap();
     assert!(home.contains(r#""slug":"un-billet-valide""#), "{home}");
@@ -180,6 +183,78 @@ fn two_spellings_of_one_category_name_both_files() {
             "a.md:4",
             "fix: spell the category the same in every post: `category = \"Réseaux\"`",
         ],
+    );
+}
+
+#[test]
+fn links_to_no_page_or_file_of_the_site_are_errors_with_the_closest_target() {
+    let public = fixture("links-public");
+    let public = public.to_str().unwrap();
+    let content = fixture("broken-links");
+    let content = content.to_str().unwrap();
+    let out = out_dir("broken-links");
+    for args in [
+        &[
+            "build",
+            "--content",
+            content,
+            "--public",
+            public,
+            "--out",
+            out.to_str().unwrap(),
+        ][..],
+        &["check", "--content", content, "--public", public],
+    ] {
+        let output = run(args);
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert_mentions(
+            &stderr,
+            &[
+                "second-billet.md:7: the link to /posts/premier-bilet/ leads to no page or file of the site",
+                "fix: link to /posts/premier-billet/, the closest page or file of the site",
+                "second-billet.md:9: the link to /category/x/ leads to no page or file of the site",
+                "second-billet.md:9: the link to /archive/2009/13/ leads to no page or file of the site",
+                "fix: link to /archive/2009/10/, the closest page or file of the site",
+                "second-billet.md:10: the link to /images/photo.png leads to no page or file of the site",
+                "fix: link to /images/photo.svg, the closest page or file of the site",
+                "4 problems",
+            ],
+        );
+        assert!(!stderr.contains("premier-billet.md:"), "{stderr}");
+    }
+    assert_eq!(
+        fs::read_to_string(out.join("data/index.json")).unwrap(),
+        "old"
+    );
+}
+
+#[test]
+fn a_site_url_from_the_environment_that_is_not_a_url_is_an_error() {
+    let out = out_dir("bad-site-url");
+    let content = fixture("valid");
+    let output = run(&[
+        "build",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--site-url",
+        "example.org/blog/",
+    ]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_mentions(
+        &stderr,
+        &[
+            "--site-url (the environment variable CARNET_SITE_URL under Trunk): the site url \
+             `example.org/blog/` is not an absolute http(s) URL",
+            "fix: write where the blog is published, e.g. `https://example.org/blog/`",
+        ],
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("data/index.json")).unwrap(),
+        "old"
     );
 }
 
@@ -502,6 +577,45 @@ fn site_with_pages(name: &str, extra: &[&str]) -> PathBuf {
 }
 
 #[test]
+fn an_english_blog_is_pre_rendered_with_english_strings_dates_and_lang() {
+    let out = built_site("english", &fixture("english"), &[]);
+    let page = |path: &str| fs::read_to_string(out.join(path)).unwrap();
+    let home = page("index.html");
+    assert!(home.contains("<html lang=\"en\">"), "{home}");
+    for english in [
+        "Skip to content",
+        "Recent posts",
+        "Categories",
+        "All archives",
+        "Powered by Carnet.",
+        "Published on <time datetime=\"2010-08-01\">August 1, 2010</time> in ",
+        "Read more",
+        "Older posts →",
+        "Page 1 of 2",
+        "content=\"en_US\"",
+        "August 2010",
+    ] {
+        assert!(home.contains(english), "{english} in {home}");
+    }
+    for french in ["Publié", "Catégories", "Lire la suite", "août", "billet"] {
+        assert!(!home.contains(french), "{french} in {home}");
+    }
+    // posts_per_page = 1: the older post is on page 2.
+    let second = page("page/2/index.html");
+    assert!(second.contains("October 6, 2009"), "{second}");
+    assert!(second.contains("← Newer posts"), "{second}");
+    let category = page("category/news/index.html");
+    assert!(category.contains("Category: News — Notebook"), "{category}");
+    assert!(category.contains("(2 posts)"), "{category}");
+    let month = page("archive/2009/10/index.html");
+    assert!(month.contains("Archives: October 2009"), "{month}");
+    assert!(page("404.html").contains("Page not found"));
+    let post = page("posts/the-second-post/index.html");
+    assert!(post.contains("← Previous post"), "{post}");
+    assert!(post.contains("Comments are closed"), "{post}");
+}
+
+#[test]
 fn every_route_is_pre_rendered_with_its_content_title_and_data() {
     let out = site_with_pages("pages", &[]);
     for (file, title, text) in [
@@ -700,6 +814,7 @@ fn build_with_small_files(content: &Path, out: &Path, signal_ignored: bool) -> O
         .arg("-c")
         .arg(format!("{trap}ulimit -f 200 && exec \"$0\" \"$@\""))
         .arg(env!("CARGO_BIN_EXE_carnet"))
+        .current_dir(repository())
         .args(["build", "--content", content.to_str().unwrap()])
         .args(["--out", out.to_str().unwrap()])
         .output()
@@ -810,7 +925,7 @@ fn the_seed_blog_data() {
         serde_json::to_string_pretty(&json("data/page.json")).unwrap()
     );
     let post = json("data/posts/generer-du-business-avec-les-reseaux-sociaux/page.json");
-    assert_eq!(post["version"], 2);
+    assert_eq!(post["version"], 3);
     assert_eq!(
         post["older"]["slug"],
         "les-reseaux-sociaux-b2b-vont-ils-disparaitre"

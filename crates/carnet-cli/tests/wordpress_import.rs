@@ -11,8 +11,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+/// Runs the `carnet` command from the repository's root, as Trunk and authors run it.
 fn carnet(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_carnet"))
+        .current_dir(repository())
         .args(args)
         .output()
         .unwrap()
@@ -81,14 +83,23 @@ const TRUNK_PAGE: &str = r#"<!DOCTYPE html>
 <html lang="fr"><head><meta name="carnet-base" content="/"><title>Carnet</title></head>
 <body></body></html>"#;
 
-/// Builds `content` with `carnet build` into a fresh folder `name`.
+/// Builds `content` with `carnet build` into a fresh folder `name`, its links leading to the
+/// repository's `public/`.
 fn built(name: &str, content: &Path) -> PathBuf {
+    built_with_public(name, content, &repository().join("public"))
+}
+
+/// Builds `content` with `carnet build` into a fresh folder `name`, its links leading to the
+/// files of `public`.
+fn built_with_public(name: &str, content: &Path, public: &Path) -> PathBuf {
     let out = fresh(name);
     fs::write(out.join("index.html"), TRUNK_PAGE).unwrap();
     let output = carnet(&[
         "build",
         "--content",
         content.to_str().unwrap(),
+        "--public",
+        public.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
     ]);
@@ -486,8 +497,19 @@ fn shortcodes_become_figures_images_and_links_and_unknown_ones_are_reported() {
             "http://blog.example/wp-content/uploads/2010/05/scene.jpg /images/2010/05/scene.jpg",
         ]
     );
-    // What the import wrote is a post Carnet builds, the figure included.
-    let site = built("wp-shortcodes-site", &content);
+    // Until the uploads are fetched, the build names the image a post links to and is missing.
+    let missing = carnet(&["check", "--content", content.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert_eq!(missing.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("medias.md:") && stderr.contains("/images/2010/05/scene.jpg"),
+        "{stderr}"
+    );
+    // Fetched, what the import wrote is a post Carnet builds, the figure included.
+    let public = content.parent().unwrap().join("public");
+    fs::create_dir_all(public.join("images/2010/05")).unwrap();
+    fs::write(public.join("images/2010/05/scene.jpg"), "").unwrap();
+    let site = built_with_public("wp-shortcodes-site", &content, &public);
     let page = fs::read_to_string(site.join("posts/medias/index.html")).unwrap();
     assert!(
         page.contains("<figcaption>L’atelier de <em>Crealim</em></figcaption>"),

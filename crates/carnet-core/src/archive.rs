@@ -13,15 +13,19 @@ use crate::model::{
 };
 use std::collections::{BTreeMap, HashMap};
 
-/// How many posts a list page shows.
-pub const POSTS_PER_PAGE: usize = 10;
+/// How many posts a list page shows unless `site.toml` says otherwise.
+pub const DEFAULT_POSTS_PER_PAGE: usize = 10;
+
+/// The most posts a list page may show: more would make a page slow to load.
+pub const MAX_POSTS_PER_PAGE: usize = 100;
 
 /// How many of the newest posts the index names (for the sidebar).
 pub const RECENT_POSTS: usize = 5;
 
-/// How many pages a list of `total` posts takes: at least 1, even empty.
-pub fn page_count(total: usize) -> usize {
-    total.div_ceil(POSTS_PER_PAGE).max(1)
+/// How many pages a list of `total` posts takes at `per_page` posts a page: at least 1, even
+/// empty.
+pub fn page_count(total: usize, per_page: usize) -> usize {
+    total.div_ceil(per_page.max(1)).max(1)
 }
 
 /// The months of one year that have posts, for the archive page.
@@ -130,20 +134,21 @@ impl Manifest {
     }
 }
 
-/// Cuts `posts`, the whole of `list` in order, into its pages of [`POSTS_PER_PAGE`], one at a
+/// Cuts `posts`, the whole of `list` in order, into its pages of `per_page` posts, one at a
 /// time; an empty list still has its first page.
 pub fn list_pages<'a>(
     list: List,
     posts: Vec<&'a PostSummary>,
+    per_page: usize,
 ) -> impl Iterator<Item = ListPage> + 'a {
-    (1..=page_count(posts.len())).map(move |number| ListPage {
+    (1..=page_count(posts.len(), per_page)).map(move |number| ListPage {
         version: SCHEMA_VERSION,
         list: list.clone(),
         number,
         posts: posts
             .iter()
-            .skip((number - 1) * POSTS_PER_PAGE)
-            .take(POSTS_PER_PAGE)
+            .skip((number - 1) * per_page)
+            .take(per_page)
             .map(|post| (*post).clone())
             .collect(),
     })
@@ -173,8 +178,9 @@ impl Index {
 
     /// Whether `list` exists and has a page `number` (from 1).
     pub fn has_page(&self, list: &List, number: usize) -> bool {
-        self.count(list)
-            .is_some_and(|count| (1..=page_count(count)).contains(&number))
+        self.count(list).is_some_and(|count| {
+            (1..=page_count(count, self.site.posts_per_page)).contains(&number)
+        })
     }
 
     /// The months with posts grouped by year, newest first.
@@ -226,6 +232,8 @@ mod tests {
             title: "Carnet".into(),
             description: String::new(),
             url: "https://example.org/".into(),
+            language: crate::model::Language::French,
+            posts_per_page: 10,
         }
     }
 
@@ -371,15 +379,15 @@ mod tests {
             .collect();
         assert_eq!(
             (
-                page_count(0),
-                page_count(10),
-                page_count(11),
-                page_count(25)
+                page_count(0, 10),
+                page_count(10, 10),
+                page_count(11, 10),
+                page_count(25, 10)
             ),
             (1, 1, 2, 3)
         );
         let refs: Vec<&PostSummary> = posts.iter().collect();
-        let pages: Vec<_> = list_pages(List::Home, refs).collect();
+        let pages: Vec<_> = list_pages(List::Home, refs, DEFAULT_POSTS_PER_PAGE).collect();
         assert_eq!(pages.len(), 3);
         assert_eq!((pages[0].posts.len(), pages[0].number), (10, 1));
         assert_eq!(pages[0].posts[0].slug, "p01");
@@ -387,7 +395,7 @@ mod tests {
             slugs(pages[2].posts.iter()),
             ["p21", "p22", "p23", "p24", "p25"]
         );
-        let empty: Vec<_> = list_pages(List::Home, Vec::new()).collect();
+        let empty: Vec<_> = list_pages(List::Home, Vec::new(), DEFAULT_POSTS_PER_PAGE).collect();
         assert_eq!((empty.len(), empty[0].posts.len()), (1, 0));
 
         let index = Manifest::new(site(), posts).index();

@@ -11,11 +11,12 @@
 //! A file is read as UTF-8; a byte-order mark is dropped and Windows line endings (`\r\n`)
 //! become `\n`, so such a file gives exactly the blog its `\n` twin gives.
 
-use crate::archive::list_pages;
+use crate::archive::{list_pages, DEFAULT_POSTS_PER_PAGE, MAX_POSTS_PER_PAGE};
 use crate::date::Date;
+use crate::feed::DEFAULT_FEED_LENGTH;
 use crate::front_matter::{self, quoted, FrontMatterError, FENCE};
 use crate::markdown;
-use crate::model::{Category, Manifest, PageData, Post, PostSummary, Site};
+use crate::model::{Category, Language, Manifest, PageData, Post, PostSummary, Site};
 use crate::paths;
 use crate::slug::{self, page_slug};
 use serde::Deserialize;
@@ -90,6 +91,8 @@ pub struct Blog {
     pub future: Vec<FuturePost>,
     /// The files of the drafts, checked but left out, in the order given.
     pub drafts: Vec<String>,
+    /// How many of the newest posts the feed holds.
+    pub feed_length: usize,
 }
 
 /// A post left out of a build because it is dated after today.
@@ -123,7 +126,8 @@ impl Blog {
         };
         let list_pages = self.manifest.lists().into_iter().flat_map(|(list, posts)| {
             let lastmod = posts.first().map(|post| post.date);
-            list_pages(list, posts).map(move |page| (page, lastmod))
+            list_pages(list, posts, self.manifest.site.posts_per_page)
+                .map(move |page| (page, lastmod))
         });
         let newest = self.manifest.posts.first().map(|post| post.date);
         list_pages
@@ -208,6 +212,12 @@ struct SiteSettings {
     author: String,
     #[serde(default = "default_url")]
     url: String,
+    #[serde(default)]
+    language: Language,
+    #[serde(default = "default_posts_per_page")]
+    posts_per_page: usize,
+    #[serde(default = "default_feed_length")]
+    feed_length: usize,
 }
 
 impl Default for SiteSettings {
@@ -217,8 +227,19 @@ impl Default for SiteSettings {
             description: String::new(),
             author: default_author(),
             url: default_url(),
+            language: Language::default(),
+            posts_per_page: DEFAULT_POSTS_PER_PAGE,
+            feed_length: DEFAULT_FEED_LENGTH,
         }
     }
+}
+
+fn default_posts_per_page() -> usize {
+    DEFAULT_POSTS_PER_PAGE
+}
+
+fn default_feed_length() -> usize {
+    DEFAULT_FEED_LENGTH
 }
 
 fn default_title() -> String {
@@ -397,6 +418,8 @@ pub fn build(
             title: settings.title,
             description: settings.description,
             url: format!("{}/", settings.url.trim_end_matches('/')),
+            language: settings.language,
+            posts_per_page: settings.posts_per_page,
         },
         summaries,
     );
@@ -414,6 +437,7 @@ pub fn build(
         bodies,
         future,
         drafts,
+        feed_length: settings.feed_length,
     })
 }
 
@@ -424,21 +448,58 @@ fn read_settings(file: &SourceFile) -> Result<SiteSettings, ContentError> {
         path: file.path.clone(),
         line: error.span().map_or(1, |span| line_of(span.start)),
         message: format!("invalid site settings: {}", error.message().trim_end()),
-        fix: "the keys are title, description, author and url, each `key = \"text\"`".to_owned(),
+        fix: SETTINGS_FIX.to_owned(),
     })?;
-    if !(settings.url.starts_with("https://") || settings.url.starts_with("http://")) {
-        return Err(ContentError {
-            path: file.path.clone(),
-            line: line_of_key(&text, "url"),
-            message: format!(
-                "the site url `{}` is not an absolute http(s) URL",
-                settings.url
+    let at = |key: &str, (message, fix): (String, String)| ContentError {
+        path: file.path.clone(),
+        line: line_of_key(&text, key),
+        message,
+        fix,
+    };
+    check_site_url(&settings.url).map_err(|problem| at("url", problem))?;
+    if !(1..=MAX_POSTS_PER_PAGE).contains(&settings.posts_per_page) {
+        return Err(at(
+            "posts_per_page",
+            (
+                format!(
+                    "posts_per_page is {}: a list page shows 1 to {MAX_POSTS_PER_PAGE} posts",
+                    settings.posts_per_page
+                ),
+                format!("write e.g. `posts_per_page = {DEFAULT_POSTS_PER_PAGE}`"),
             ),
-            fix: "write where the blog is published, e.g. `url = \"https://example.org/blog/\"`"
-                .to_owned(),
-        });
+        ));
+    }
+    if settings.feed_length == 0 {
+        return Err(at(
+            "feed_length",
+            (
+                "feed_length is 0: the feed would hold no post".to_owned(),
+                format!("write e.g. `feed_length = {DEFAULT_FEED_LENGTH}`"),
+            ),
+        ));
     }
     Ok(settings)
+}
+
+/// What `site.toml` may hold, for the fix of an error in it.
+const SETTINGS_FIX: &str = "the keys are title, description, author, url (text, `key = \"…\"`), \
+     language (\"fr\" or \"en\"), posts_per_page and feed_length (whole numbers); see README.md";
+
+/// Whether `url` is where a blog can be published, an absolute http(s) URL; if not, what is
+/// wrong and the fix. The settings' `url` and the build's `--site-url` (`CARNET_SITE_URL`) are
+/// both checked here.
+pub fn check_site_url(url: &str) -> Result<(), (String, String)> {
+    let host = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default());
+    match host {
+        Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => Ok(()),
+        _ => Err((
+            format!("the site url `{url}` is not an absolute http(s) URL"),
+            "write where the blog is published, e.g. `https://example.org/blog/`".to_owned(),
+        )),
+    }
 }
 
 /// The line where `key = …` stands, or 1 if nowhere.
@@ -622,6 +683,101 @@ mod tests {
         let bad = file("site.toml", "title = \"x\"\ncolour = \"red\"\n");
         let errors = build(Some(&bad), &[], Publish::All).unwrap_err();
         assert_eq!((errors[0].path.as_str(), errors[0].line), ("site.toml", 2));
+    }
+
+    #[test]
+    fn language_page_length_and_feed_length_are_settings_with_defaults() {
+        let posts: Vec<_> = (1..=7)
+            .map(|day| {
+                post(
+                    &format!("{day}.md"),
+                    &format!("P{day}"),
+                    &format!("2009-01-0{day}"),
+                    "",
+                )
+            })
+            .collect();
+        let blog = build(None, &posts, Publish::All).unwrap();
+        let site = &blog.manifest.site;
+        assert_eq!((site.language, site.posts_per_page), (Language::French, 10));
+        assert_eq!(blog.feed_length, 20);
+        let settings = file(
+            "site.toml",
+            "language = \"en\"\nposts_per_page = 3\nfeed_length = 2\n",
+        );
+        let blog = build(Some(&settings), &posts, Publish::All).unwrap();
+        let site = &blog.manifest.site;
+        assert_eq!((site.language, site.posts_per_page), (Language::English, 3));
+        assert_eq!(blog.feed_length, 2);
+        let home: Vec<_> = blog
+            .pages()
+            .filter(|page| page.path.is_empty() || page.path.starts_with("page/"))
+            .collect();
+        assert_eq!(home.len(), 3);
+        assert_eq!(home[2].data.list.as_ref().unwrap().posts.len(), 1);
+        assert!(blog.manifest.index().has_page(&crate::model::List::Home, 3));
+        assert!(!blog.manifest.index().has_page(&crate::model::List::Home, 4));
+    }
+
+    #[test]
+    fn bad_settings_are_errors_at_their_line_with_a_fix() {
+        for (text, line, message, fix) in [
+            (
+                "title = \"x\"\nlanguage = \"de\"\n",
+                2,
+                "unknown variant `de`",
+                "language (\"fr\" or \"en\")",
+            ),
+            (
+                "posts_per_page = 0\n",
+                1,
+                "posts_per_page is 0",
+                "posts_per_page = 10",
+            ),
+            (
+                "\nposts_per_page = 101\n",
+                2,
+                "1 to 100 posts",
+                "posts_per_page = 10",
+            ),
+            (
+                "feed_length = 0\n",
+                1,
+                "feed_length is 0",
+                "feed_length = 20",
+            ),
+            (
+                "url = \"https:///\"\n",
+                1,
+                "not an absolute http(s) URL",
+                "https://example.org/blog/",
+            ),
+        ] {
+            let errors = build(Some(&file("site.toml", text)), &[], Publish::All).unwrap_err();
+            assert_eq!(errors[0].line, line, "{text}: {}", errors[0]);
+            assert!(errors[0].message.contains(message), "{text}: {}", errors[0]);
+            assert!(errors[0].fix.contains(fix), "{text}: {}", errors[0]);
+        }
+    }
+
+    #[test]
+    fn a_site_url_is_an_absolute_http_url() {
+        for good in [
+            "https://example.org/",
+            "http://127.0.0.1:8080/blog/",
+            "https://a.b",
+        ] {
+            assert_eq!(check_site_url(good), Ok(()), "{good}");
+        }
+        for bad in [
+            "/blog/",
+            "example.org",
+            "ftp://example.org/",
+            "https://",
+            "https:// x/",
+        ] {
+            assert!(check_site_url(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -1,27 +1,11 @@
-//! Calendar dates and months, with their French names.
+//! Calendar dates and months.
 //!
 //! Posts carry a day, not an instant: `2009-10-06`. [`Date`] parses and prints that ISO form (which
-//! is also how the manifest stores it) and writes it the French way for readers, « 6 octobre 2009 ».
+//! is also how the manifest stores it); each language writes it for readers (`crate::i18n`).
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
-
-/// French month names, January first, lower case as French writes them.
-pub const FRENCH_MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
 
 /// A day of the proleptic Gregorian calendar. Orders chronologically.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -33,7 +17,7 @@ pub struct Date {
 
 /// A month of a year, the unit of the archives. Orders chronologically.
 ///
-/// Read from data, a month other than 1 to 12 is an error, not a month: its French name would
+/// Read from data, a month other than 1 to 12 is an error, not a month: its name would
 /// not exist.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "RawYearMonth")]
@@ -116,16 +100,6 @@ impl Date {
             month: self.month,
         }
     }
-
-    /// The date as French writes it: « 6 octobre 2009 », « 1er mars 2009 ».
-    pub fn french(self) -> String {
-        let month = FRENCH_MONTHS[usize::from(self.month - 1)];
-        if self.day == 1 {
-            format!("1er {month} {}", self.year)
-        } else {
-            format!("{} {month} {}", self.day, self.year)
-        }
-    }
 }
 
 impl YearMonth {
@@ -134,16 +108,6 @@ impl YearMonth {
         (1..=12)
             .contains(&month)
             .then_some(YearMonth { year, month })
-    }
-
-    /// The French name of the month alone: « octobre ».
-    pub fn french_month(self) -> &'static str {
-        FRENCH_MONTHS[usize::from(self.month - 1)]
-    }
-
-    /// The month as French writes it: « octobre 2009 ».
-    pub fn french(self) -> String {
-        format!("{} {}", self.french_month(), self.year)
     }
 }
 
@@ -224,27 +188,8 @@ mod tests {
     }
 
     #[test]
-    fn seed_dates_read_in_french() {
-        assert_eq!(date("2009-10-06").french(), "6 octobre 2009");
-        assert_eq!(date("2009-03-10").french(), "10 mars 2009");
-        assert_eq!(date("2009-01-07").french(), "7 janvier 2009");
-    }
-
-    #[test]
-    fn first_of_the_month_is_premier() {
-        assert_eq!(date("2010-08-01").french(), "1er août 2010");
-    }
-
-    #[test]
-    fn every_month_has_its_french_name() {
-        let names: Vec<String> = (1..=12)
-            .map(|m| YearMonth::new(2009, m).unwrap().french())
-            .collect();
-        assert_eq!(names[0], "janvier 2009");
-        assert_eq!(names[1], "février 2009");
-        assert_eq!(names[7], "août 2009");
-        assert_eq!(names[9], "octobre 2009");
-        assert_eq!(names[11], "décembre 2009");
+    fn a_month_is_1_to_12() {
+        assert!(YearMonth::new(2009, 12).is_some());
         assert_eq!(YearMonth::new(2009, 0), None);
         assert_eq!(YearMonth::new(2009, 13), None);
     }

@@ -10,8 +10,8 @@ use crate::markdown;
 use crate::paths;
 use std::fmt::Write;
 
-/// How many posts the feed carries, newest first.
-pub const FEED_ENTRIES: usize = 20;
+/// How many posts the feed carries, newest first, unless `site.toml` says otherwise.
+pub const DEFAULT_FEED_LENGTH: usize = 20;
 
 /// Where the feed lives, relative to the base.
 pub const FEED_PATH: &str = "feed.xml";
@@ -42,7 +42,7 @@ fn root(site_url: &str) -> String {
     format!("{}/", site_url.trim_end_matches('/'))
 }
 
-/// The Atom feed of the newest [`FEED_ENTRIES`] posts, with their full HTML.
+/// The Atom feed of the newest [`Blog::feed_length`] posts, with their full HTML.
 pub fn atom(blog: &Blog, site_url: &str) -> String {
     let root = root(site_url);
     let manifest = &blog.manifest;
@@ -65,7 +65,12 @@ pub fn atom(blog: &Blog, site_url: &str) -> String {
         subtitle = escape(&manifest.site.description),
         root = escape(&root),
     );
-    for (post, body) in manifest.posts.iter().zip(&blog.bodies).take(FEED_ENTRIES) {
+    for (post, body) in manifest
+        .posts
+        .iter()
+        .zip(&blog.bodies)
+        .take(blog.feed_length)
+    {
         let url = format!("{root}{}", paths::post(&post.slug));
         // Site-absolute links become absolute URLs: a feed is read away from the site.
         let html = markdown::to_html(body, &root);
@@ -166,6 +171,21 @@ mod tests {
             Publish::All,
         )
         .unwrap()
+    }
+
+    #[test]
+    fn the_feed_holds_the_newest_feed_length_posts() {
+        let mut blog = blog();
+        assert_eq!(
+            atom(&blog, "https://example.org/")
+                .matches("<entry>")
+                .count(),
+            2
+        );
+        blog.feed_length = 1;
+        let feed = atom(&blog, "https://example.org/");
+        assert_eq!(feed.matches("<entry>").count(), 1);
+        assert!(feed.contains("Un &amp; deux"), "{feed}");
     }
 
     #[test]

@@ -9,6 +9,8 @@ pub mod content;
 pub mod date;
 pub mod feed;
 pub mod front_matter;
+pub mod i18n;
+pub mod links;
 pub mod markdown;
 pub mod model;
 pub mod paths;

@@ -20,7 +20,7 @@ use crate::paths;
 use serde::{Deserialize, Serialize};
 
 /// The version of this schema. Bump it on any change a reader of the old one would misread.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Where the index lives, relative to the site's base URL.
 pub const INDEX_PATH: &str = "data/index.json";
@@ -73,6 +73,35 @@ pub struct Site {
     /// Where the blog is published, with its base path and a trailing slash:
     /// `https://example.org/blog/`. Feeds, the sitemap and canonical links are built on it.
     pub url: String,
+    /// The language of the interface and of dates.
+    pub language: Language,
+    /// How many posts a list page shows, from 1 to [`crate::archive::MAX_POSTS_PER_PAGE`].
+    pub posts_per_page: usize,
+}
+
+/// A language the interface speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Language {
+    /// French, the default.
+    #[default]
+    #[serde(rename = "fr")]
+    French,
+    /// English.
+    #[serde(rename = "en")]
+    English,
+}
+
+impl Language {
+    /// Every language, in the order the settings' error lists them.
+    pub const ALL: [Language; 2] = [Language::French, Language::English];
+
+    /// Its code, as `site.toml` and `<html lang>` write it: `fr`, `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::French => "fr",
+            Language::English => "en",
+        }
+    }
 }
 
 /// What lists and links need to know of a post.

@@ -8,7 +8,7 @@
 //! (where the types refuse what cannot be, such as a month other than 1 to 12), then checks what
 //! the types cannot say (counts that add up, page numbers from 1).
 
-use crate::archive::POSTS_PER_PAGE;
+use crate::archive::MAX_POSTS_PER_PAGE;
 use crate::model::{Index, ListPage, PageData, Post, SCHEMA_VERSION};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -85,8 +85,12 @@ struct PageStamp {
 
 impl Piece for Index {
     /// Every count is of 1 to [`Index::total`] posts, the categories' and the months' counts each
-    /// add up to the total, and the recent posts are no more than the total.
+    /// add up to the total, the recent posts are no more than the total, and a list page shows
+    /// 1 to [`MAX_POSTS_PER_PAGE`] posts.
     fn check(&self) -> Result<(), String> {
+        if !(1..=MAX_POSTS_PER_PAGE).contains(&self.site.posts_per_page) {
+            return Err(format!("{} posts a list page", self.site.posts_per_page));
+        }
         let total = self.total;
         let add_up = |what: &str, counts: &mut dyn Iterator<Item = usize>| {
             let mut sum = 0usize;
@@ -119,12 +123,12 @@ impl Piece for Index {
 }
 
 impl Piece for ListPage {
-    /// Its number is from 1, and it holds at most [`POSTS_PER_PAGE`] posts.
+    /// Its number is from 1, and it holds at most [`MAX_POSTS_PER_PAGE`] posts.
     fn check(&self) -> Result<(), String> {
         if self.number == 0 {
             return Err("a list page numbered 0".to_owned());
         }
-        if self.posts.len() > POSTS_PER_PAGE {
+        if self.posts.len() > MAX_POSTS_PER_PAGE {
             return Err(format!("{} posts on one list page", self.posts.len()));
         }
         Ok(())
@@ -178,6 +182,8 @@ mod tests {
             title: "Carnet".into(),
             description: String::new(),
             url: "https://example.org/".into(),
+            language: crate::model::Language::French,
+            posts_per_page: 10,
         };
         Manifest::new(
             site,
@@ -192,7 +198,7 @@ mod tests {
     fn list_page() -> ListPage {
         let manifest = manifest();
         let (list, posts) = manifest.lists().remove(0);
-        let page = crate::archive::list_pages(list, posts).next().unwrap();
+        let page = crate::archive::list_pages(list, posts, 10).next().unwrap();
         page
     }
 
@@ -267,9 +273,10 @@ mod tests {
         let data = page_data();
         assert_eq!(with(&data, "/index/version", 7), Err(ReadError::Version(7)));
         assert_eq!(with(&data, "/post/version", 1), Err(ReadError::Version(1)));
+        let other = SCHEMA_VERSION + 1;
         assert_eq!(
-            read::<PageData>(r#"{"index":{"version":3},"list":null}"#),
-            Err(ReadError::Version(3))
+            read::<PageData>(&format!(r#"{{"index":{{"version":{other}}},"list":null}}"#)),
+            Err(ReadError::Version(other))
         );
     }
 
@@ -318,12 +325,12 @@ mod tests {
     }
 
     #[test]
-    fn list_pages_are_numbered_from_one_and_hold_ten_posts_at_most() {
+    fn list_pages_are_numbered_from_one_and_hold_at_most_the_most_a_page_may_show() {
         let page = list_page();
         assert!(invalid(with(&page, "/number", 0)));
         assert!(invalid(with(&page, "/number", -2)));
         let mut crowded = page.clone();
-        crowded.posts = vec![page.posts[0].clone(); POSTS_PER_PAGE + 1];
+        crowded.posts = vec![page.posts[0].clone(); MAX_POSTS_PER_PAGE + 1];
         assert!(invalid(read::<ListPage>(
             &serde_json::to_string(&crowded).unwrap()
         )));
@@ -332,6 +339,8 @@ mod tests {
     #[test]
     fn a_page_embedding_an_invalid_piece_is_invalid() {
         assert!(invalid(with(&page_data(), "/index/total", 0)));
+        assert!(invalid(with(&page_data(), "/index/site/posts_per_page", 0)));
+        assert!(invalid(with(&page_data(), "/index/site/language", "de")));
         let mut with_list = page_data();
         with_list.list = Some(list_page());
         assert!(invalid(with(&with_list, "/list/number", 0)));

@@ -1,16 +1,17 @@
-//! Pre-rendering (feature `ssr`): a page of the blog as a static HTML file, drawn natively by
-//! the app's own components, so the wasm can later hydrate exactly what was rendered. The
-//! content tool asks a [`Prerenderer`] for each page in turn (`Blog::pages`), writing it with
-//! its data, so a big blog is never held in memory as HTML.
+//! Pre-rendering: a page of the blog as a static HTML file, drawn natively by the app's own
+//! components (the app built with its `ssr` feature), set up as the browser sets them up
+//! ([`provide_app_context`]), so the wasm can later hydrate exactly what was rendered. The build
+//! asks a [`Prerenderer`] for each page in turn (`carnet_core::Blog::pages`), writing it with its
+//! data, so a big blog is never held in memory as HTML.
 //!
 //! Each page is Trunk's `index.html` with, in the head, its Content Security Policy, the page's
 //! title and meta tags (between [`HEAD_START`] and [`HEAD_END`]) and its [`PageData`]; in the
 //! body, the rendered app.
 
-use crate::page_data::{to_script, HEAD_END, HEAD_START, SCRIPT_ID};
-use crate::site::Site;
-use crate::store::Store;
-use crate::App;
+use carnet::app::provide_app_context;
+use carnet::page_data::{to_script, HEAD_END, HEAD_START, SCRIPT_ID};
+use carnet::urls::SiteUrls;
+use carnet::App;
 use carnet_core::model::PageData;
 use futures::StreamExt;
 use hydration_context::{SharedContext, SsrSharedContext};
@@ -23,7 +24,7 @@ use std::sync::Arc;
 /// Draws pages into Trunk's `index.html`, one at a time.
 pub struct Prerenderer {
     template: Template,
-    site: Site,
+    site: SiteUrls,
     // Fields drop in order: tasks left in the set go while their runtime still stands.
     local: tokio::task::LocalSet,
     runtime: tokio::runtime::Runtime,
@@ -51,7 +52,7 @@ impl Prerenderer {
         });
         Ok(Prerenderer {
             template,
-            site: Site::new(base),
+            site: SiteUrls::new(base),
             local,
             runtime,
         })
@@ -64,8 +65,32 @@ impl Prerenderer {
         let (head, body) = self
             .local
             .block_on(&self.runtime, render_page(&self.site, data, &url));
-        with_content_security_policy(&self.template.fill(&head, &to_script(data, &url), &body))
+        let page = self.template.fill(&head, &to_script(data, &url), &body);
+        with_content_security_policy(&with_language(&page, data.index.site.language.code()))
     }
+}
+
+/// `page` with its `<html lang>` set to `code`, the blog's language, so that browsers, screen
+/// readers and search engines read it as such (Trunk's `index.html` says `fr`).
+fn with_language(page: &str, code: &str) -> String {
+    let Some(start) = page.find("<html") else {
+        return page.to_owned();
+    };
+    let Some(end) = page[start..].find('>').map(|end| start + end) else {
+        return page.to_owned();
+    };
+    let tag = &page[start..end];
+    let tag = match tag.find(" lang=\"") {
+        Some(at) => {
+            let value = at + " lang=\"".len();
+            match tag[value..].find('"') {
+                Some(close) => format!("{}{code}{}", &tag[..value], &tag[value + close..]),
+                None => tag.to_owned(),
+            }
+        }
+        None => format!("{tag} lang=\"{code}\""),
+    };
+    format!("{}{tag}{}", &page[..start], &page[end..])
 }
 
 /// The start of the Content Security Policy's `<meta>`, which the pre-renderer writes first in
@@ -153,17 +178,18 @@ pub fn page_file(path: &str) -> String {
 }
 
 /// Renders the app at `url`: the head's tags, and the body.
-async fn render_page(site: &Site, data: &PageData, url: &str) -> (String, String) {
+async fn render_page(site: &SiteUrls, data: &PageData, url: &str) -> (String, String) {
     let shared = Arc::new(SsrSharedContext::new());
     let owner = Owner::new_root(Some(shared.clone()));
     let (meta_output, stream) = owner.with(|| {
         provide_context(RequestUrl::new(url));
         let (meta, meta_output) = ServerMetaContext::new();
         provide_context(meta);
-        provide_context(site.clone());
-        let store = Store::new(site.clone());
-        provide_context(store.insert_page_data(data.clone()));
-        provide_context(store);
+        provide_app_context(
+            site.clone(),
+            data.index.site.language,
+            Some(Ok(data.clone())),
+        );
         (meta_output, view! { <App /> }.to_html_stream_in_order())
     });
     // leptos_meta puts the head's tags after this marker, in the first chunk.
@@ -330,6 +356,20 @@ mod tests {
             "{page}"
         );
         assert!(Prerenderer::new("<html><head></head><body><p>x</p></body></html>", "/").is_err());
+    }
+
+    #[test]
+    fn the_page_says_the_blogs_language() {
+        let page = "<!DOCTYPE html>\n<html lang=\"fr\"><head></head><body></body></html>";
+        assert_eq!(
+            with_language(page, "en"),
+            "<!DOCTYPE html>\n<html lang=\"en\"><head></head><body></body></html>"
+        );
+        assert_eq!(with_language(page, "fr"), page);
+        assert_eq!(
+            with_language("<html><body></body></html>", "en"),
+            "<html lang=\"en\"><body></body></html>"
+        );
     }
 
     #[test]

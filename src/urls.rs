@@ -9,26 +9,26 @@ use carnet_core::feed::{FEED_PATH, SITEMAP_PATH};
 use carnet_core::model::{page_data_path, INDEX_PATH};
 use carnet_core::{paths, YearMonth};
 
-/// The site's base path, `/` or `/blog/`: always starts and ends with `/`.
+/// The site's URLs, built from its base path (`/` or `/blog/`: always starts and ends with `/`).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Site {
+pub struct SiteUrls {
     base: String,
 }
 
-impl Site {
+impl SiteUrls {
     /// The site served under `base`; `blog`, `/blog` and `/blog/` are the same.
-    pub fn new(base: &str) -> Site {
+    pub fn new(base: &str) -> SiteUrls {
         let trimmed = base.trim_matches('/');
         let base = if trimmed.is_empty() {
             "/".to_owned()
         } else {
             format!("/{trimmed}/")
         };
-        Site { base }
+        SiteUrls { base }
     }
 
     /// The site as the page says it is served, from `<meta name="carnet-base">`, else at `/`.
-    pub fn from_document() -> Site {
+    pub fn from_document() -> SiteUrls {
         let base = web_sys::window()
             .and_then(|window| window.document())
             .and_then(|document| {
@@ -38,7 +38,7 @@ impl Site {
                     .flatten()
             })
             .and_then(|meta| meta.get_attribute("content"));
-        Site::new(base.as_deref().unwrap_or("/"))
+        SiteUrls::new(base.as_deref().unwrap_or("/"))
     }
 
     /// The base path, `/` or `/blog/`.

@@ -1,0 +1,133 @@
+//! The interface in French, the default: typographic apostrophes, and a no-break space before
+//! « : » as French sets it.
+
+use super::Strings;
+use crate::date::Date;
+
+/// French month names, January first, lower case as French writes them.
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// The interface in French.
+pub static STRINGS: Strings = Strings {
+    locale: "fr_FR",
+    skip_to_content: "Aller au contenu",
+    main_navigation: "Navigation principale",
+    home: "Accueil",
+    archives: "Archives",
+    recent_posts: "Articles récents",
+    categories: "Catégories",
+    all_archives: "Toutes les archives",
+    powered_by: "Propulsé par Carnet.",
+    sidebar: "Barre latérale",
+    comments_closed: "Commentaires fermés",
+    neighbours: "Billets voisins",
+    pages: "Pages",
+    page_of: |n, count| format!("Page {n} sur {count}"),
+    read_more_title: " : ",
+    read_more_end: " »",
+    latest_posts: "Derniers billets",
+    newer_posts: "← Billets plus récents",
+    older_posts: "Billets plus anciens →",
+    previous_post: "← Billet précédent",
+    next_post: "Billet suivant →",
+    read_more: "Lire la suite",
+    published_on: "Publié le ",
+    in_category: " dans ",
+    by: " par ",
+    category_heading: "Catégorie\u{a0}: ",
+    month_heading: "Archives\u{a0}: ",
+    retry: "Réessayer",
+    loading_blog: "Chargement du carnet…",
+    blog_unavailable: "Impossible de charger le blog.",
+    loading_posts: "Chargement des billets…",
+    posts_unavailable: "Impossible de charger ces billets.",
+    loading_post: "Chargement du billet…",
+    post_unavailable: "Billet indisponible",
+    post_unavailable_description: "Ce billet n’a pas pu être chargé.",
+    post_unavailable_message: "Impossible de charger ce billet.",
+    not_found: "Page introuvable",
+    not_found_description: "Cette page n’existe pas, ou plus.",
+    not_found_text: "Cette page n’existe pas, ou plus. Le lien suivi est peut-être erroné.",
+    back_home: "Retour à l’accueil",
+    network_error:
+        "Le serveur est injoignable. Vérifiez votre connexion à Internet, puis réessayez.",
+    missing_error:
+        "Ce contenu est introuvable sur le serveur (erreur 404) : le site vient peut-être \
+                    d’être mis à jour.",
+    invalid_error:
+        "Les données reçues sont illisibles : le site est peut-être en cours de mise à jour.",
+    version_error:
+        "Cette page et les données du site ne sont pas de la même version : le site vient \
+                    sans doute d’être mis à jour. Rechargez la page.",
+    server_error: |status| {
+        format!("Le serveur a rencontré un problème (erreur {status}). Réessayez dans un instant.")
+    },
+    refused_error: |status| format!("Le serveur a refusé de répondre (erreur {status})."),
+    posts: |count| match count {
+        1 => "1 billet".to_owned(),
+        count => format!("{count} billets"),
+    },
+    page: |title, n| match title {
+        "" => format!("Page {n}"),
+        title => format!("{title}, page {n}"),
+    },
+    category_title: |name| format!("Catégorie : {name}"),
+    category_description: |name, posts| format!("Les billets de la catégorie {name} ({posts})."),
+    month_title: |month| format!("Archives : {month}"),
+    month_description: |month, posts| format!("Les billets publiés en {month} ({posts})."),
+    archive_description: |posts| format!("Tous les billets, mois par mois ({posts})."),
+    date,
+    month: |month| format!("{} {}", MONTHS[usize::from(month.month - 1)], month.year),
+};
+
+/// « 6 octobre 2009 », « 1er mars 2009 ».
+fn date(date: Date) -> String {
+    let month = MONTHS[usize::from(date.month() - 1)];
+    match date.day() {
+        1 => format!("1er {month} {}", date.year()),
+        day => format!("{day} {month} {}", date.year()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::YearMonth;
+
+    fn date(text: &str) -> String {
+        (STRINGS.date)(text.parse().unwrap())
+    }
+
+    #[test]
+    fn seed_dates_read_in_french_the_first_as_premier() {
+        assert_eq!(date("2009-10-06"), "6 octobre 2009");
+        assert_eq!(date("2009-03-10"), "10 mars 2009");
+        assert_eq!(date("2009-01-07"), "7 janvier 2009");
+        assert_eq!(date("2010-08-01"), "1er août 2010");
+    }
+
+    #[test]
+    fn every_month_has_its_french_name() {
+        let names: Vec<String> = (1..=12)
+            .map(|m| (STRINGS.month)(YearMonth::new(2009, m).unwrap()))
+            .collect();
+        assert_eq!(names[0], "janvier 2009");
+        assert_eq!(names[1], "février 2009");
+        assert_eq!(names[7], "août 2009");
+        assert_eq!(names[9], "octobre 2009");
+        assert_eq!(names[11], "décembre 2009");
+    }
+}

@@ -1,0 +1,207 @@
+//! Every string the interface shows, one file a language: [`fr`], [`en`].
+//!
+//! A language is a [`Strings`]: words as `&'static str`, and small functions for what depends
+//! on a number (plurals) or a date. The app asks the blog's [`Language`] for its strings; adding
+//! a language is one file here, one variant of [`Language`] and one arm of [`Language::strings`].
+
+use crate::date::{Date, YearMonth};
+pub use crate::model::Language;
+
+pub mod en;
+pub mod fr;
+
+/// What the interface says, in one language.
+pub struct Strings {
+    /// The `og:locale` of every page: `fr_FR`.
+    pub locale: &'static str,
+    /// The link that skips to the page's content.
+    pub skip_to_content: &'static str,
+    /// The label of the main navigation.
+    pub main_navigation: &'static str,
+    /// The link to the home page.
+    pub home: &'static str,
+    /// The archive: its link, its page's title and the sidebar's heading.
+    pub archives: &'static str,
+    /// The sidebar's heading over the newest posts.
+    pub recent_posts: &'static str,
+    /// The sidebar's heading over the categories.
+    pub categories: &'static str,
+    /// The sidebar's link to the archive.
+    pub all_archives: &'static str,
+    /// The footer.
+    pub powered_by: &'static str,
+    /// The label of the sidebar.
+    pub sidebar: &'static str,
+    /// Under a post: comments are closed.
+    pub comments_closed: &'static str,
+    /// The label of a post's links to its neighbours.
+    pub neighbours: &'static str,
+    /// The label of a list's pager.
+    pub pages: &'static str,
+    /// Where a pager stands: « Page 2 sur 5 ».
+    pub page_of: fn(n: usize, count: usize) -> String,
+    /// Between « Lire la suite » and the post's title, which only screen readers read.
+    pub read_more_title: &'static str,
+    /// After the read-more link's text.
+    pub read_more_end: &'static str,
+    /// The hidden heading of the home page.
+    pub latest_posts: &'static str,
+    /// A list's link to its newer page.
+    pub newer_posts: &'static str,
+    /// A list's link to its older page.
+    pub older_posts: &'static str,
+    /// A post's link to the one before it.
+    pub previous_post: &'static str,
+    /// A post's link to the one after it.
+    pub next_post: &'static str,
+    /// The link from an excerpt to its post.
+    pub read_more: &'static str,
+    /// Before the date in a byline: « Publié le ».
+    pub published_on: &'static str,
+    /// Between the date and the category in a byline: « dans ».
+    pub in_category: &'static str,
+    /// Before the author in a byline: « par ».
+    pub by: &'static str,
+    /// Before a category's name in its page's heading, spaces included.
+    pub category_heading: &'static str,
+    /// Before a month in its page's heading, spaces included.
+    pub month_heading: &'static str,
+    /// The button that tries a load again.
+    pub retry: &'static str,
+    /// While the index loads.
+    pub loading_blog: &'static str,
+    /// When the index cannot be loaded.
+    pub blog_unavailable: &'static str,
+    /// While a list page loads.
+    pub loading_posts: &'static str,
+    /// When a list page cannot be loaded.
+    pub posts_unavailable: &'static str,
+    /// While a post loads.
+    pub loading_post: &'static str,
+    /// When a post cannot be loaded: the page's title, description and message.
+    pub post_unavailable: &'static str,
+    /// See [`Strings::post_unavailable`].
+    pub post_unavailable_description: &'static str,
+    /// See [`Strings::post_unavailable`].
+    pub post_unavailable_message: &'static str,
+    /// The 404 page: its title and description, its text and its link home.
+    pub not_found: &'static str,
+    /// See [`Strings::not_found`].
+    pub not_found_description: &'static str,
+    /// See [`Strings::not_found`].
+    pub not_found_text: &'static str,
+    /// See [`Strings::not_found`].
+    pub back_home: &'static str,
+    /// The server cannot be reached.
+    pub network_error: &'static str,
+    /// The server answered 404 where data was expected.
+    pub missing_error: &'static str,
+    /// The data cannot be read.
+    pub invalid_error: &'static str,
+    /// The data is of another version.
+    pub version_error: &'static str,
+    /// The server failed with this status (500 and over).
+    pub server_error: fn(u16) -> String,
+    /// The server refused with this status.
+    pub refused_error: fn(u16) -> String,
+    /// A number of posts: « 1 billet », « 3 billets ».
+    pub posts: fn(usize) -> String,
+    /// The title of page `n` (from 2) of a list titled `title`, or of the untitled home list.
+    pub page: fn(title: &str, n: usize) -> String,
+    /// The title of a category's page.
+    pub category_title: fn(name: &str) -> String,
+    /// The description of a category's page, with its count from [`Strings::posts`].
+    pub category_description: fn(name: &str, posts: &str) -> String,
+    /// The title of a month's page, the month as [`Strings::month`] writes it.
+    pub month_title: fn(month: &str) -> String,
+    /// The description of a month's page.
+    pub month_description: fn(month: &str, posts: &str) -> String,
+    /// The description of the archive page.
+    pub archive_description: fn(posts: &str) -> String,
+    /// A day for readers: « 6 octobre 2009 », "October 6, 2009".
+    pub date: fn(Date) -> String,
+    /// A month for readers: « octobre 2009 », "October 2009".
+    pub month: fn(YearMonth) -> String,
+}
+
+impl Language {
+    /// What the interface says in this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Language::French => &fr::STRINGS,
+            Language::English => &en::STRINGS,
+        }
+    }
+
+    /// The language whose code is `code` (`fr`, `en`), if Carnet speaks it.
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL
+            .into_iter()
+            .find(|language| language.code() == code)
+    }
+}
+
+/// The title of page `n` of a list titled `title`: the title alone on the first page.
+pub fn list_title(strings: &Strings, title: &str, n: usize) -> String {
+    if n <= 1 {
+        title.to_owned()
+    } else {
+        (strings.page)(title, n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Date {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn dates_are_written_the_way_each_language_writes_them() {
+        let fr = Language::French.strings();
+        let en = Language::English.strings();
+        assert_eq!((fr.date)(date("2009-10-06")), "6 octobre 2009");
+        assert_eq!((fr.date)(date("2010-08-01")), "1er août 2010");
+        assert_eq!((en.date)(date("2009-10-06")), "October 6, 2009");
+        assert_eq!((en.date)(date("2010-08-01")), "August 1, 2010");
+        let month = YearMonth::new(2009, 10).unwrap();
+        assert_eq!(
+            ((fr.month)(month), (en.month)(month)),
+            ("octobre 2009".into(), "October 2009".into())
+        );
+    }
+
+    #[test]
+    fn counts_and_page_titles_follow_the_language() {
+        let fr = Language::French.strings();
+        let en = Language::English.strings();
+        assert_eq!(
+            ((fr.posts)(1), (fr.posts)(3)),
+            ("1 billet".into(), "3 billets".into())
+        );
+        assert_eq!(
+            ((en.posts)(1), (en.posts)(0)),
+            ("1 post".into(), "0 posts".into())
+        );
+        assert_eq!(list_title(fr, "Archives", 1), "Archives");
+        assert_eq!(list_title(fr, "", 2), "Page 2");
+        assert_eq!(
+            list_title(fr, "Catégorie : Actus", 3),
+            "Catégorie : Actus, page 3"
+        );
+        assert_eq!(
+            list_title(en, "Category: News", 3),
+            "Category: News, page 3"
+        );
+    }
+
+    #[test]
+    fn a_language_is_found_by_its_code() {
+        for language in Language::ALL {
+            assert_eq!(Language::from_code(language.code()), Some(language));
+        }
+        assert_eq!(Language::from_code("de"), None);
+    }
+}

@@ -1,0 +1,217 @@
+//! The links a post makes to the rest of the site: every Markdown link or image whose target is
+//! a site-absolute path (`/posts/premier/`, `/images/x.png`) must lead to a page the build writes
+//! or to a file the site serves, else the reader meets a 404 page.
+//!
+//! Pure: the caller gives the site's pages and files; each broken link is a [`ContentError`] at
+//! its file and line, with the closest existing target as its fix.
+
+use crate::content::{ContentError, SourceFile};
+use crate::front_matter;
+use pulldown_cmark::{Event, Options, Parser, Tag};
+use std::collections::BTreeSet;
+
+/// A link or image in a post's Markdown to a path on the site.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteLink {
+    /// The path linked to, from the site's root, without its query or fragment: `posts/a/`.
+    pub path: String,
+    /// Its line in the Markdown, from 1.
+    pub line: usize,
+}
+
+/// Every link and image of `markdown` whose target is a site-absolute path (one leading `/`;
+/// `//host/` is another site), in the order written.
+pub fn site_links(markdown: &str) -> Vec<SiteLink> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    Parser::new_ext(markdown, options)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                let path = dest_url.strip_prefix('/').filter(|p| !p.starts_with('/'))?;
+                let path = path.split(['?', '#']).next().unwrap_or_default();
+                Some(SiteLink {
+                    path: path.to_owned(),
+                    line: 1 + markdown[..range.start].matches('\n').count(),
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The broken site links of `posts`: those to neither one of `pages` (paths from the base, as
+/// `crate::paths` gives them; a page's path without its trailing slash leads there too) nor
+/// one of `files` (what the site serves as is, from its root: `images/x.png`).
+pub fn broken_links(
+    posts: &[SourceFile],
+    pages: &BTreeSet<String>,
+    files: &BTreeSet<String>,
+) -> Vec<ContentError> {
+    let exists = |path: &str| {
+        pages.contains(path)
+            || pages.contains(&format!("{path}/"))
+            || files.contains(path)
+            || files.contains(path.trim_end_matches('/'))
+    };
+    let mut errors = Vec::new();
+    for file in posts {
+        // Files that cannot be read or parsed were errors before links are checked.
+        let Ok(text) = file.text() else { continue };
+        let Ok(document) = front_matter::parse(&text) else {
+            continue;
+        };
+        let head = &text[..text.len() - document.body.len()];
+        let lines_before = head.matches('\n').count();
+        for link in site_links(document.body) {
+            if exists(&link.path) {
+                continue;
+            }
+            let fix = match closest(&link.path, pages.iter().chain(files)) {
+                Some(closest) => {
+                    format!("link to /{closest}, the closest page or file of the site")
+                }
+                None => "link to a page of the site (a post is at /posts/<slug>/) or put the \
+                         file under public/"
+                    .to_owned(),
+            };
+            errors.push(ContentError {
+                path: file.path.clone(),
+                line: lines_before + link.line,
+                message: format!(
+                    "the link to /{} leads to no page or file of the site",
+                    link.path
+                ),
+                fix,
+            });
+        }
+    }
+    errors
+}
+
+/// Of `candidates`, the one closest to `path` in edits, if it is close enough to be what was
+/// meant: at most a third of its length away.
+fn closest<'a>(path: &str, candidates: impl Iterator<Item = &'a String>) -> Option<&'a str> {
+    candidates
+        .map(|candidate| (edit_distance(path, candidate), candidate))
+        .filter(|(distance, candidate)| *distance * 3 <= candidate.chars().count().max(3))
+        .min()
+        .map(|(_, candidate)| candidate.as_str())
+}
+
+/// The Levenshtein distance between `a` and `b`, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_links_are_the_paths_on_the_site_with_their_lines() {
+        let markdown = "Voir [le premier](/posts/premier/#suite).\n\n\
+            ![une image](/images/x.png?v=2)\n\
+            [ailleurs](https://example.org/) [autre site](//example.org/) [relatif](x/)\n\
+            [le flux](/feed.xml)";
+        assert_eq!(
+            site_links(markdown),
+            [
+                SiteLink {
+                    path: "posts/premier/".into(),
+                    line: 1
+                },
+                SiteLink {
+                    path: "images/x.png".into(),
+                    line: 3
+                },
+                SiteLink {
+                    path: "feed.xml".into(),
+                    line: 5
+                },
+            ]
+        );
+        assert_eq!(site_links("`[pas un lien](/posts/x/)`"), []);
+    }
+
+    fn set(paths: &[&str]) -> BTreeSet<String> {
+        paths.iter().map(|path| path.to_string()).collect()
+    }
+
+    #[test]
+    fn a_link_to_no_page_or_file_is_an_error_at_its_line_with_the_closest_target() {
+        let post = SourceFile::new(
+            "content/posts/a.md",
+            "+++\ntitle = \"A\"\ndate = 2009-10-06\n+++\n\n\
+             [bon](/posts/premier-billet/) [sans barre](/posts/premier-billet) [accueil](/)\n\
+             [faute](/posts/premier-bilet/)\n\
+             ![image](/images/x.png) ![manque](/images/y.png)\n\
+             [mois](/archive/2009/13/) [catégorie](/category/x/)\n\
+             [rien](/documents/presentation-crealim.pdf)\n",
+        );
+        let pages = set(&[
+            "",
+            "posts/premier-billet/",
+            "archive/2009/10/",
+            "category/actus/",
+        ]);
+        let errors = broken_links(&[post], &pages, &set(&["images/x.png"]));
+        let seen: Vec<_> = errors
+            .iter()
+            .map(|e| (e.line, e.message.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (7, "the link to /posts/premier-bilet/ leads to no page or file of the site"),
+                (8, "the link to /images/y.png leads to no page or file of the site"),
+                (9, "the link to /archive/2009/13/ leads to no page or file of the site"),
+                (9, "the link to /category/x/ leads to no page or file of the site"),
+                (10, "the link to /documents/presentation-crealim.pdf leads to no page or file of the site"),
+            ]
+        );
+        assert_eq!(
+            errors[0].fix,
+            "link to /posts/premier-billet/, the closest page or file of the site"
+        );
+        assert_eq!(
+            errors[1].fix,
+            "link to /images/x.png, the closest page or file of the site"
+        );
+        assert_eq!(
+            errors[2].fix,
+            "link to /archive/2009/10/, the closest page or file of the site"
+        );
+        assert_eq!(
+            errors[3].fix,
+            "link to /category/actus/, the closest page or file of the site"
+        );
+        assert!(
+            errors[4].fix.starts_with("link to a page of the site"),
+            "{}",
+            errors[4].fix
+        );
+    }
+
+    #[test]
+    fn edit_distance_counts_insertions_deletions_and_substitutions() {
+        assert_eq!(edit_distance("bilet", "billet"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("été", "ete"), 2);
+        assert_eq!(edit_distance("same", "same"), 0);
+    }
+}
