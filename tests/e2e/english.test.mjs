@@ -21,7 +21,7 @@ import {
   pageTester,
   setMarker,
   siteOf,
-  textOf,
+  texts,
 } from "./harness.mjs";
 
 const DIST_EN = path.resolve(process.env.CARNET_DIST_EN ?? "dist-en");
@@ -54,8 +54,9 @@ browserSuites("the seed blog in English", (browserName) => {
       "main article.post-card p.byline",
       POSTS.map((post, i) => `Published on ${DATES[i]} in ${post.category.name}`),
     );
-    const more = await textOf(page, "main article.post-card:first-of-type p.read-more a");
-    assert.match(more, /^Read more\b/);
+    for (const more of await texts(page, "main article.post-card p.read-more a")) {
+      assert.match(more, /^Read more\b/);
+    }
     await expectTexts(page, "aside.sidebar section:nth-of-type(3) li", [
       "October 2009 (1)",
       "March 2009 (1)",
@@ -64,7 +65,7 @@ browserSuites("the seed blog in English", (browserName) => {
 
     // The app draws the next pages itself, in the same language.
     await setMarker(page);
-    await clickLink(page, "aside.sidebar", "Actus (1)");
+    await clickLink(page, "aside.sidebar", "Actus");
     await expectText(page, "main h1", "Category: Actus (1 post)");
     await clickLink(page, "main", POSTS[0].title);
     await expectText(page, "main article.post header p.byline", `Published on ${DATES[0]} in Actus by admin`);
