@@ -16,6 +16,7 @@ use crate::store::{SharedIndex, Store};
 use crate::urls::SiteUrls;
 use carnet_core::i18n::{Language, Strings};
 use carnet_core::model::PageData;
+use carnet_core::page_ids;
 use leptos::either::{Either, EitherOf3};
 use leptos::ev;
 use leptos::prelude::*;
@@ -77,7 +78,7 @@ fn IndexLoader() -> impl IntoView {
     });
     move || match index.get() {
         None => EitherOf3::A(view! {
-            <main id="contenu" class="standalone">
+            <main id=page_ids::MAIN class="standalone">
                 <Loading label=strings.loading_blog />
             </main>
         }),
@@ -96,7 +97,7 @@ fn IndexLoader() -> impl IntoView {
 fn IndexError(error: LoadError, on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     let strings = expect_context::<&'static Strings>();
     view! {
-        <main id="contenu" class="standalone">
+        <main id=page_ids::MAIN class="standalone">
             <LoadErrorView
                 error
                 title=strings.blog_unavailable
@@ -133,7 +134,7 @@ fn Layout() -> impl IntoView {
         </a>
         <SiteHeader />
         <div class="columns">
-            <main id="contenu" tabindex="-1">
+            <main id=page_ids::MAIN tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/page/:page") view=HomePage />
@@ -177,7 +178,7 @@ fn prefetch_pointed_links(site: &SiteUrls) {
 fn focus_main() {
     let main = web_sys::window()
         .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("contenu"))
+        .and_then(|document| document.get_element_by_id(page_ids::MAIN))
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(main) = main {
         let options = web_sys::FocusOptions::new();

@@ -14,7 +14,7 @@ use crate::api::LoadError;
 use carnet_core::model::PageData;
 
 /// The `id` of the script element.
-pub const SCRIPT_ID: &str = "carnet-data";
+pub const SCRIPT_ID: &str = carnet_core::page_ids::EMBEDDED_DATA;
 
 /// The marker comments around the pre-rendered tags of the head.
 pub const HEAD_START: &str = "<!--HEAD-->";

@@ -3,6 +3,7 @@
 use crate::store::SharedIndex;
 use crate::urls::SiteUrls;
 use carnet_core::i18n::Strings;
+use carnet_core::page_ids;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -66,16 +67,16 @@ pub fn Sidebar() -> impl IntoView {
         .collect_view();
     view! {
         <aside class="sidebar" aria-label=strings.sidebar>
-            <section aria-labelledby="sidebar-recent">
-                <h2 id="sidebar-recent">{strings.recent_posts}</h2>
+            <section aria-labelledby=page_ids::SIDEBAR_RECENT>
+                <h2 id=page_ids::SIDEBAR_RECENT>{strings.recent_posts}</h2>
                 <ul>{recent}</ul>
             </section>
-            <section aria-labelledby="sidebar-categories">
-                <h2 id="sidebar-categories">{strings.categories}</h2>
+            <section aria-labelledby=page_ids::SIDEBAR_CATEGORIES>
+                <h2 id=page_ids::SIDEBAR_CATEGORIES>{strings.categories}</h2>
                 <ul>{categories}</ul>
             </section>
-            <section aria-labelledby="sidebar-archives">
-                <h2 id="sidebar-archives">{strings.archives}</h2>
+            <section aria-labelledby=page_ids::SIDEBAR_ARCHIVES>
+                <h2 id=page_ids::SIDEBAR_ARCHIVES>{strings.archives}</h2>
                 <ul>{months}</ul>
                 <p class="all-archives">
                     <A href=site.archive() exact=true>

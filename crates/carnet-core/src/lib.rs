@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod links;
 pub mod markdown;
 pub mod model;
+pub mod page_ids;
 pub mod paths;
 pub mod read;
 mod sanitize;

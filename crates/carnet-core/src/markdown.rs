@@ -11,7 +11,8 @@
 //! The pre-rendered page, the app and the feed all take their HTML from here, so they apply the
 //! same rule.
 
-use crate::sanitize::{sanitize, RESERVED_IDS};
+use crate::page_ids;
+use crate::sanitize::sanitize;
 use crate::slug::slugify;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
@@ -105,7 +106,7 @@ fn with_plain_footnote_ids(event: Event<'_>) -> Event<'_> {
 /// Gives every heading an id: its own `{#id}` if written as a plain word, else the slug of its
 /// text, made unique and never one of the app's own ids. Its classes and other attributes go.
 fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut taken: HashSet<String> = RESERVED_IDS.iter().map(|id| id.to_string()).collect();
+    let mut taken: HashSet<String> = page_ids::ALL.iter().map(|id| id.to_string()).collect();
     for event in &mut events {
         if let Event::Start(Tag::Heading {
             id, classes, attrs, ..

@@ -16,17 +16,8 @@
 //! `ammonia` adds 214 KB brotli to the wasm, this under 10 KB (BENCHMARKS.md, « What the HTML
 //! allow-list costs »). The fuzz targets of `fuzz/` hold its output against html5ever.
 
+use crate::page_ids;
 use std::borrow::Cow;
-
-/// Element ids the app itself uses: a post may not take them (they are also skipped when
-/// headings get their ids), or the page would have two and the app could find the wrong one.
-pub const RESERVED_IDS: &[&str] = &[
-    "contenu",
-    "carnet-data",
-    "sidebar-recent",
-    "sidebar-categories",
-    "sidebar-archives",
-];
 
 /// Elements whose content goes with them: what is inside is code, styles, a document of its
 /// own or a form control, never prose.
@@ -431,7 +422,7 @@ fn push_start_tag(out: &mut String, element: &str, attributes: &[(String, String
                 None => continue,
             },
             (Some(Rule::Id), _) => match value.as_str() {
-                id if is_plain_id(id) && !RESERVED_IDS.contains(&id) => id.into(),
+                id if is_plain_id(id) && !page_ids::ALL.contains(&id) => id.into(),
                 _ => continue,
             },
             (Some(Rule::OneOf(values)), _) => match values.iter().find(|v| **v == value) {
