@@ -13,7 +13,6 @@
 
 use crate::calendar;
 use crate::prerender::{page_file, Prerenderer};
-use carnet::urls::SiteUrls;
 use carnet_core::content::{self, Blog, ContentError, Publish, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
 use carnet_core::links;
@@ -40,7 +39,8 @@ pub struct Args {
     /// The site folder to write into
     #[arg(long, value_name = "DIR", default_value = "dist")]
     pub out: PathBuf,
-    /// The path the site is served under, e.g. /blog/
+    /// The path Trunk built the site for (its public URL, e.g. /blog/); the `base` of
+    /// site.toml is used when this is `/`, and must agree with it otherwise
     #[arg(long, value_name = "PATH", default_value = "/")]
     pub base: String,
     /// Where the site is published, e.g. https://example.org/blog/ [default: the `url` of
@@ -73,7 +73,14 @@ pub fn run(args: Args) -> ExitCode {
     let Some(mut blog) = checked_blog(&args.content) else {
         return ExitCode::FAILURE;
     };
-    let base = SiteUrls::new(&args.base).base().to_owned();
+    let previewing = std::env::var("TRUNK_PROFILE").is_ok_and(|profile| profile == "debug");
+    let base = match site_base(&args.base, blog.base.as_ref(), previewing) {
+        Ok(base) => base,
+        Err(error) => {
+            eprintln!("error: {error}\n\ncarnet: 1 problem; nothing was written.");
+            return ExitCode::FAILURE;
+        }
+    };
     let site_url = args.site_url.filter(|url| !url.trim().is_empty());
     if let Some(Err((message, fix))) = site_url.as_deref().map(content::check_site_url) {
         // Trunk passes CARNET_SITE_URL as --site-url: name both, since either may be the cause.
@@ -90,6 +97,41 @@ pub fn run(args: Args) -> ExitCode {
     }
     report(&blog, Some(&args.out));
     ExitCode::SUCCESS
+}
+
+/// The path the site is built for, from Trunk's public URL (`--base`) and the base the settings
+/// give, which must agree. Trunk's default, `/`, gives way to the settings, but in a preview
+/// (`trunk serve`, a debug build), which Trunk serves at its public URL: `carnet serve` passes
+/// the settings' base to Trunk, so that the preview is at the same path as the site.
+fn site_base(
+    trunk: &str,
+    configured: Option<&content::ConfiguredBase>,
+    previewing: bool,
+) -> Result<String, String> {
+    let trunk = content::check_base_path(trunk).map_err(|(message, fix)| {
+        format!("--base (Trunk's public URL, --public-url): {message}\n  fix: {fix}")
+    })?;
+    let Some(configured) = configured else {
+        return Ok(trunk);
+    };
+    match trunk.as_str() {
+        same if same == configured.path => Ok(trunk),
+        "/" if previewing => {
+            eprintln!(
+                "carnet: previewing at /; {}'s base {} is for release builds (`carnet serve` \
+                 previews there)",
+                configured.source, configured.path
+            );
+            Ok(trunk)
+        }
+        "/" => Ok(configured.path.clone()),
+        _ => Err(format!(
+            "{}: the site's base path is {}, but Trunk builds it for {trunk} (--public-url)\n  \
+             fix: leave out --public-url (the base of site.toml is used), or make the two the \
+             same",
+            configured.source, configured.path
+        )),
+    }
 }
 
 /// Reads and checks the content, printing every problem; none if there was one.
@@ -392,6 +434,7 @@ fn prerenderer(out: &Path, base: &str) -> io::Result<Option<Prerenderer>> {
         return Ok(None);
     };
     let template = crate::prerender::trunk_page(&page).map_err(io::Error::other)?;
+    let template = rebase_trunk_assets(&template, base, &top_level_files(out)?);
     let template = set_base_in_page(&template, base);
     Prerenderer::new(&template, base)
         .map(Some)
@@ -407,6 +450,39 @@ fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<()> {
         fs::write(path, contents)
     };
     write().map_err(|error| io::Error::new(error.kind(), format!("{}: {error}", path.display())))
+}
+
+/// The names of the files at the top of `out`: Trunk's assets among them.
+fn top_level_files(out: &Path) -> io::Result<Vec<String>> {
+    let mut names = Vec::new();
+    for entry in fs::read_dir(out)? {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            names.extend(entry.file_name().into_string());
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// Moves under `base` the URLs of the files `names` that Trunk wrote at `/` in its page (the
+/// stylesheet, the icon, the app's script and wasm, in attributes and in its loader script),
+/// for a site whose base comes from site.toml rather than from Trunk's public URL. URLs already
+/// under the base are left as they are, so a page rebased once is not rebased again.
+fn rebase_trunk_assets(html: &str, base: &str, names: &[String]) -> String {
+    if base == "/" {
+        return html.to_owned();
+    }
+    let mut html = html.to_owned();
+    for name in names {
+        for quote in ['"', '\''] {
+            html = html.replace(
+                &format!("{quote}/{name}{quote}"),
+                &format!("{quote}{base}{name}{quote}"),
+            );
+        }
+    }
+    html
 }
 
 /// Tells the app its base path, in the `carnet-base` meta of the page Trunk wrote.

@@ -3,8 +3,10 @@
 //! Trunk does the serving and the watching; its `post_build` hook runs `carnet build` (see
 //! `Trunk.toml`). This command only finds Trunk, says how to install it if it is missing, puts
 //! npm's `wasm-opt` first on the `PATH` (as `scripts/env.sh` does: Debian's would break the
-//! page) and hands over every argument.
+//! page) and hands over every argument, with the `base` of site.toml as Trunk's public URL, so
+//! that the preview is served at the path the site will be.
 
+use carnet_core::content::{self, Publish, SourceFile};
 use std::env;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -15,7 +17,9 @@ use std::process::{Command, ExitCode};
 /// Serves the blog at http://127.0.0.1:8080 and rebuilds it on every saved change. Every argument
 /// goes to `trunk serve`, e.g. `carnet serve --port 3000`; `carnet serve -- --help` shows
 /// Trunk's. Run it at the root of the repository. Trunk and its pinned tools are installed by
-/// scripts/setup. The content folder is $CARNET_CONTENT, else content/.
+/// scripts/setup. The content folder is $CARNET_CONTENT, else content/. A blog whose site.toml
+/// sets a base path (`base`, or the path of `url`) is served under it, e.g.
+/// http://127.0.0.1:8080/blog/, unless --public-url says otherwise.
 #[derive(clap::Args)]
 pub struct Args {
     /// Arguments for `trunk serve` (`trunk serve --help` lists them)
@@ -43,7 +47,26 @@ pub fn run(args: Args) -> ExitCode {
         .arg("serve")
         .args(&args.trunk_args)
         .env("PATH", &path);
+    let public_url_given = args
+        .trunk_args
+        .iter()
+        .any(|arg| arg.to_string_lossy().starts_with("--public-url"));
+    if let (false, Some(base)) = (public_url_given, configured_base()) {
+        eprintln!("carnet: serving under {base}, the base path of site.toml");
+        command.arg("--public-url").arg(base);
+    }
     hand_over(command)
+}
+
+/// The base path the content folder's site.toml sets, if it sets one and can be read (if it
+/// cannot, the build Trunk runs says why).
+fn configured_base() -> Option<String> {
+    let folder =
+        env::var_os("CARNET_CONTENT").map_or_else(|| PathBuf::from("content"), PathBuf::from);
+    let path = folder.join("site.toml");
+    let settings = SourceFile::new(path.display().to_string(), std::fs::read(&path).ok()?);
+    let blog = content::build(Some(&settings), &[], Publish::All).ok()?;
+    blog.base.map(|base| base.path)
 }
 
 /// Runs `command` in this process's place, so Ctrl-C and exit statuses reach Trunk directly.

@@ -1144,3 +1144,186 @@ fn the_readme_shows_every_help_as_printed() {
         );
     }
 }
+
+/// A copy of the seed blog whose site.toml ends with `settings`.
+fn seed_blog_with_settings(name: &str, settings: &str) -> PathBuf {
+    let content = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = fs::remove_dir_all(&content);
+    fs::create_dir_all(content.join("posts")).unwrap();
+    let seed = repository().join("content");
+    for entry in fs::read_dir(seed.join("posts")).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, content.join("posts").join(path.file_name().unwrap())).unwrap();
+    }
+    let site = fs::read_to_string(seed.join("site.toml")).unwrap();
+    fs::write(content.join("site.toml"), site + settings).unwrap();
+    content
+}
+
+/// A page as Trunk writes it with its default public URL, `/`, and the assets it names.
+fn trunk_output_at_the_root(name: &str) -> PathBuf {
+    let out = out_dir(name);
+    let page = r#"<!DOCTYPE html>
+<html lang="fr"><head><meta name="carnet-base" content="/"><title>Carnet</title>
+<link rel="stylesheet" href="/style-1a2b.css"/>
+<script type="module">import init from '/carnet-3c4d.js'; init({ module_or_path: '/carnet-3c4d_bg.wasm' });</script>
+<link rel="modulepreload" href="/carnet-3c4d.js"></head>
+<body></body></html>"#;
+    fs::write(out.join("index.html"), page).unwrap();
+    for asset in ["style-1a2b.css", "carnet-3c4d.js", "carnet-3c4d_bg.wasm"] {
+        fs::write(out.join(asset), "").unwrap();
+    }
+    out
+}
+
+#[test]
+fn the_base_of_site_toml_moves_trunks_assets_and_every_link_under_it() {
+    let content = seed_blog_with_settings("base-content", "base = \"/blog/\"\n");
+    let out = trunk_output_at_the_root("base-from-settings");
+    let output = build(&content, &out);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    for under_base in [
+        r#"<meta name="carnet-base" content="/blog/">"#,
+        r#"href="/blog/style-1a2b.css""#,
+        "import init from '/blog/carnet-3c4d.js'",
+        "module_or_path: '/blog/carnet-3c4d_bg.wasm'",
+        r#"rel="modulepreload" href="/blog/carnet-3c4d.js""#,
+        r#"data-path="/blog/""#,
+        r#"href="/blog/posts/"#,
+        r#"href="/blog/feed.xml""#,
+    ] {
+        assert!(home.contains(under_base), "{under_base} in {home}");
+    }
+    assert!(!home.contains("'/carnet-3c4d"), "{home}");
+    // Building again over the site written (as a second `carnet build` does) changes nothing.
+    let again = out_dir("base-from-settings-again");
+    fs::remove_dir_all(&again).unwrap();
+    copy_folder(&out, &again);
+    let output = build(&content, &again);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_same_files(&out, &again);
+}
+
+#[test]
+fn the_path_of_the_site_url_is_the_base_when_site_toml_gives_none() {
+    let content = seed_blog_with_settings(
+        "url-path-content",
+        "url = \"https://user.github.io/carnet/\"\n",
+    );
+    let out = trunk_output_at_the_root("base-from-url");
+    let output = build(&content, &out);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        home.contains("import init from '/carnet/carnet-3c4d.js'"),
+        "{home}"
+    );
+    assert!(
+        home.contains(r#"href="https://user.github.io/carnet/" rel="canonical""#),
+        "{home}"
+    );
+}
+
+#[test]
+fn a_base_that_trunks_public_url_contradicts_is_an_error_naming_both() {
+    let content = seed_blog_with_settings("base-conflict-content", "base = \"/blog/\"\n");
+    let out = out_dir("base-conflict");
+    let output = run(&[
+        "build",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--base",
+        "/carnet/",
+    ]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let line = fs::read_to_string(content.join("site.toml"))
+        .unwrap()
+        .lines()
+        .count();
+    assert_mentions(
+        &stderr,
+        &[
+            &format!("site.toml:{line}: "),
+            "/blog/",
+            "/carnet/",
+            "--public-url",
+            "fix: ",
+            "nothing was written",
+        ],
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("data/index.json")).unwrap(),
+        "old"
+    );
+}
+
+#[test]
+fn a_bad_base_in_site_toml_is_reported_on_its_line() {
+    let content = seed_blog_with_settings("bad-base-content", "base = \"/mon blog/\"\n");
+    let out = out_dir("bad-base");
+    let stderr = String::from_utf8(build(&content, &out).stderr).unwrap();
+    let line = fs::read_to_string(content.join("site.toml"))
+        .unwrap()
+        .lines()
+        .count();
+    assert_mentions(
+        &stderr,
+        &[
+            &format!("site.toml:{line}: "),
+            "base path",
+            "fix: ",
+            "/blog/",
+        ],
+    );
+}
+
+#[test]
+fn a_preview_by_trunk_serve_stays_at_the_root_trunk_serves() {
+    let content = seed_blog_with_settings("base-preview-content", "base = \"/blog/\"\n");
+    let out = trunk_output_at_the_root("base-preview");
+    let output = Command::new(env!("CARGO_BIN_EXE_carnet"))
+        .current_dir(repository())
+        .env("TRUNK_PROFILE", "debug")
+        .args([
+            "build",
+            "--content",
+            content.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(output.status.success(), "{stderr}");
+    assert_mentions(&stderr, &["previewing at /", "carnet serve"]);
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        home.contains("import init from '/carnet-3c4d.js'"),
+        "{home}"
+    );
+}
+
+/// Copies the folder `from` to `to`, which must not exist.
+fn copy_folder(from: &Path, to: &Path) {
+    for name in files_under(from, from) {
+        let target = to.join(&name);
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::copy(from.join(&name), target).unwrap();
+    }
+}

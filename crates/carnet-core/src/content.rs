@@ -93,6 +93,18 @@ pub struct Blog {
     pub drafts: Vec<String>,
     /// How many of the newest posts the feed holds.
     pub feed_length: usize,
+    /// The path the settings say the blog is served under, if they say one.
+    pub base: Option<ConfiguredBase>,
+}
+
+/// The path a blog is served under, as `site.toml` sets it: its `base`, else the path of its
+/// `url` when that is not `/`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfiguredBase {
+    /// The path, starting and ending with `/`: `/blog/`.
+    pub path: String,
+    /// Where it is set, `content/site.toml:4`, for an error that must name it.
+    pub source: String,
 }
 
 /// A post left out of a build because it is dated after today.
@@ -218,6 +230,8 @@ struct SiteSettings {
     posts_per_page: usize,
     #[serde(default = "default_feed_length")]
     feed_length: usize,
+    #[serde(default)]
+    base: Option<String>,
 }
 
 impl Default for SiteSettings {
@@ -230,6 +244,7 @@ impl Default for SiteSettings {
             language: Language::default(),
             posts_per_page: DEFAULT_POSTS_PER_PAGE,
             feed_length: DEFAULT_FEED_LENGTH,
+            base: None,
         }
     }
 }
@@ -265,11 +280,11 @@ pub fn build(
     publish: Publish,
 ) -> Result<Blog, Vec<ContentError>> {
     let mut errors = Vec::new();
-    let settings = match settings.map(read_settings).transpose() {
+    let (settings, base) = match settings.map(read_settings).transpose() {
         Ok(settings) => settings.unwrap_or_default(),
         Err(error) => {
             errors.push(error);
-            SiteSettings::default()
+            Default::default()
         }
     };
 
@@ -438,10 +453,14 @@ pub fn build(
         future,
         drafts,
         feed_length: settings.feed_length,
+        base,
     })
 }
 
-fn read_settings(file: &SourceFile) -> Result<SiteSettings, ContentError> {
+/// The settings in `file`, checked, and the base path they set.
+fn read_settings(
+    file: &SourceFile,
+) -> Result<(SiteSettings, Option<ConfiguredBase>), ContentError> {
     let text = file.text()?;
     let line_of = |byte: usize| 1 + text[..byte.min(text.len())].matches('\n').count();
     let settings: SiteSettings = toml::from_str(&text).map_err(|error| ContentError {
@@ -457,6 +476,21 @@ fn read_settings(file: &SourceFile) -> Result<SiteSettings, ContentError> {
         fix,
     };
     check_site_url(&settings.url).map_err(|problem| at("url", problem))?;
+    let base = match &settings.base {
+        Some(path) => Some(("base", check_base_path(path).map_err(|p| at("base", p))?)),
+        None => {
+            let path = url_path(&settings.url);
+            let path = check_base_path(path).map_err(|(message, _)| {
+                let fix = "write the url without it, e.g. `https://example.org/blog/`".to_owned();
+                at("url", (format!("the path of the site url: {message}"), fix))
+            })?;
+            (path != "/").then_some(("url", path))
+        }
+    };
+    let base = base.map(|(key, path)| ConfiguredBase {
+        path,
+        source: format!("{}:{}", file.path, line_of_key(&text, key)),
+    });
     if !(1..=MAX_POSTS_PER_PAGE).contains(&settings.posts_per_page) {
         return Err(at(
             "posts_per_page",
@@ -478,11 +512,12 @@ fn read_settings(file: &SourceFile) -> Result<SiteSettings, ContentError> {
             ),
         ));
     }
-    Ok(settings)
+    Ok((settings, base))
 }
 
 /// What `site.toml` may hold, for the fix of an error in it.
-const SETTINGS_FIX: &str = "the keys are title, description, author, url (text, `key = \"…\"`), \
+const SETTINGS_FIX: &str =
+    "the keys are title, description, author, url, base (text, `key = \"…\"`), \
      language (\"fr\" or \"en\"), posts_per_page and feed_length (whole numbers); see README.md";
 
 /// Whether `url` is where a blog can be published, an absolute http(s) URL; if not, what is
@@ -500,6 +535,41 @@ pub fn check_site_url(url: &str) -> Result<(), (String, String)> {
             "write where the blog is published, e.g. `https://example.org/blog/`".to_owned(),
         )),
     }
+}
+
+/// The path a blog is served under, written as `/blog/`, `/blog` or `blog`, as `/blog/`; if it
+/// cannot be one, what is wrong and the fix. Both the settings' `base` and Trunk's public URL
+/// are checked here.
+pub fn check_base_path(path: &str) -> Result<String, (String, String)> {
+    let trimmed = path.trim_matches('/');
+    let bad_segment = trimmed
+        .split('/')
+        .find(|segment| matches!(*segment, "" | "." | ".."));
+    // Only what needs no escaping in a URL, an HTML attribute or Trunk's loader script, so that
+    // the path the browser reports is the path written here.
+    let bad_char = trimmed
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.' | '~')));
+    let problem = match (bad_char, bad_segment) {
+        _ if trimmed.is_empty() => return Ok("/".to_owned()),
+        _ if trimmed.contains("://") => "a URL, not a path".to_owned(),
+        (Some(c), _) => format!("holds {c:?}"),
+        (None, Some(segment)) => format!("has an empty, `.` or `..` part ({segment:?})"),
+        (None, None) => return Ok(format!("/{trimmed}/")),
+    };
+    Err((
+        format!("the base path `{path}` is not a path a site can be served under: it {problem}"),
+        "write the folder the site is served under, e.g. `base = \"/blog/\"` (or `/` at the \
+         root of a domain), with ASCII letters, digits, `-`, `_`, `.` and `~` between slashes"
+            .to_owned(),
+    ))
+}
+
+/// The path of an absolute http(s) URL: `/blog/` in `https://example.org/blog/`, `/` without.
+fn url_path(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let rest = rest.split(['?', '#']).next().unwrap_or_default();
+    rest.find('/').map_or("/", |start| &rest[start..])
 }
 
 /// The line where `key = …` stands, or 1 if nowhere.
@@ -757,6 +827,67 @@ mod tests {
             assert_eq!(errors[0].line, line, "{text}: {}", errors[0]);
             assert!(errors[0].message.contains(message), "{text}: {}", errors[0]);
             assert!(errors[0].fix.contains(fix), "{text}: {}", errors[0]);
+        }
+    }
+
+    #[test]
+    fn the_base_path_is_base_else_the_path_of_the_url() {
+        let base = |settings: &str| {
+            let settings = file("content/site.toml", settings);
+            build(Some(&settings), &[], Publish::All).map(|blog| blog.base)
+        };
+        assert_eq!(base("title = \"x\"\n"), Ok(None));
+        assert_eq!(base("url = \"https://example.org/\"\n"), Ok(None));
+        let configured = |path: &str, line: usize| {
+            Ok(Some(ConfiguredBase {
+                path: path.to_owned(),
+                source: format!("content/site.toml:{line}"),
+            }))
+        };
+        assert_eq!(
+            base("title = \"x\"\nurl = \"https://user.github.io/carnet?x#y\"\n"),
+            configured("/carnet/", 2)
+        );
+        assert_eq!(
+            base("url = \"https://example.org/blog/\"\nbase = \"/\"\n"),
+            configured("/", 2),
+            "an explicit base wins, even `/` (a proxy may serve the url's path from the root)"
+        );
+        assert_eq!(
+            base("url = \"https://example.org/\"\n\nbase = \"notes/2024\"\n"),
+            configured("/notes/2024/", 3)
+        );
+        let errors = base("title = \"x\"\nbase = \"/mon blog/\"\n").unwrap_err();
+        assert_eq!(
+            (errors[0].path.as_str(), errors[0].line),
+            ("content/site.toml", 2)
+        );
+        assert!(errors[0].message.contains("' '"), "{}", errors[0].message);
+        assert!(
+            errors[0].fix.contains("base = \"/blog/\""),
+            "{}",
+            errors[0].fix
+        );
+    }
+
+    #[test]
+    fn a_base_path_is_a_plain_folder_path() {
+        for (written, path) in [("/", "/"), ("", "/"), ("blog", "/blog/"), ("/a/b", "/a/b/")] {
+            assert_eq!(check_base_path(written), Ok(path.to_owned()), "{written}");
+        }
+        for bad in [
+            "/a b/",
+            "/a//b/",
+            "/../x/",
+            "/./",
+            "https://example.org/blog/",
+            "/blog?x",
+            "/café/",
+            "/a\"b/",
+            "/a'b/",
+            "/%2e/",
+        ] {
+            assert!(check_base_path(bad).is_err(), "{bad}");
         }
     }
 
