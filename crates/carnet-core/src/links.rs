@@ -1,5 +1,5 @@
-//! The links a post makes to the rest of the site: every Markdown link or image whose target is
-//! a site-absolute path (`/posts/premier/`, `/images/x.png`) must lead to a page the build writes
+//! The links a post makes to the rest of the site: every link or image, in Markdown or in the
+//! post's own HTML, whose target is a site-absolute path (`/posts/premier/`, `/images/x.png`) must lead to a page the build writes
 //! or to a file the site serves, else the reader meets a 404 page.
 //!
 //! Pure: the caller gives the site's pages and files; each broken link is a [`ContentError`] at
@@ -7,6 +7,7 @@
 
 use crate::content::{ContentError, SourceFile};
 use crate::front_matter;
+use crate::sanitize;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::collections::BTreeSet;
 
@@ -19,28 +20,45 @@ pub struct SiteLink {
     pub line: usize,
 }
 
-/// Every link and image of `markdown` whose target is a site-absolute path (one leading `/`;
-/// `//host/` is another site), in the order written.
+/// Every link and image of `markdown`, in its Markdown and in its HTML, whose target is a
+/// site-absolute path (one leading `/`; `//host/` is another site), in the order written.
 pub fn site_links(markdown: &str) -> Vec<SiteLink> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    Parser::new_ext(markdown, options)
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
+    let line = |at: usize| 1 + markdown[..at].matches('\n').count();
+    let mut links = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                let path = dest_url.strip_prefix('/').filter(|p| !p.starts_with('/'))?;
-                let path = path.split(['?', '#']).next().unwrap_or_default();
-                Some(SiteLink {
-                    path: path.to_owned(),
-                    line: 1 + markdown[..range.start].matches('\n').count(),
-                })
+                links.extend(site_path(&dest_url).map(|path| SiteLink {
+                    path,
+                    line: line(range.start),
+                }));
             }
-            _ => None,
-        })
-        .collect()
+            Event::Html(html) | Event::InlineHtml(html) => {
+                // The event's text is the source's from `range.start` on (a block of HTML
+                // comes a line at a time), so offsets in it are offsets in the source.
+                for (at, url) in sanitize::link_targets(&html) {
+                    links.extend(site_path(&url).map(|path| SiteLink {
+                        path,
+                        line: line(range.start + at),
+                    }));
+                }
+            }
+            _ => {}
+        }
+    }
+    links
+}
+
+/// The path from the site's root that `url` leads to, if it is site-absolute: `posts/a/` for
+/// `/posts/a/?x#y`.
+fn site_path(url: &str) -> Option<String> {
+    let path = url.strip_prefix('/').filter(|p| !p.starts_with('/'))?;
+    Some(path.split(['?', '#']).next().unwrap_or_default().to_owned())
 }
 
 /// The broken site links of `posts`: those to neither one of `pages` (paths from the base, as
@@ -146,6 +164,28 @@ mod tests {
             ]
         );
         assert_eq!(site_links("`[pas un lien](/posts/x/)`"), []);
+    }
+
+    #[test]
+    fn links_and_images_in_a_posts_html_are_site_links_too() {
+        let markdown = "Un <a href=\"/posts/premier/\">lien en HTML</a>.\n\n\
+                        <figure>\n\
+                        <img src=\"/images/y.png\" alt=\"\">\n\
+                        <a href='https://example.org/'>ailleurs</a> <a href=\"/archive/\">x</a>\n\
+                        </figure>\n\n\
+                        `<a href=\"/posts/pas-un-lien/\">`\n";
+        let found: Vec<(String, usize)> = site_links(markdown)
+            .into_iter()
+            .map(|link| (link.path, link.line))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("posts/premier/".to_owned(), 1),
+                ("images/y.png".to_owned(), 4),
+                ("archive/".to_owned(), 5),
+            ]
+        );
     }
 
     fn set(paths: &[&str]) -> BTreeSet<String> {

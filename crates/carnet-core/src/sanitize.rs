@@ -302,6 +302,44 @@ pub(crate) fn sanitize(html: &str, base: &str) -> String {
     out
 }
 
+/// The `href` of each link and the `src` of each image in `html`, decoded as a browser reads
+/// them, each with the byte offset of its tag: what [`crate::links`] checks in a post's own HTML.
+/// What [`sanitize`] drops with its content (a script, an SVG) holds none.
+pub(crate) fn link_targets(html: &str) -> Vec<(usize, String)> {
+    let mut targets = Vec::new();
+    let mut tokens = Tokenizer::new(html);
+    let mut pending = None;
+    loop {
+        let at = tokens.at;
+        let Some(token) = pending.take().or_else(|| tokens.next()) else {
+            break;
+        };
+        let Token::Start {
+            name,
+            attributes,
+            self_closing,
+        } = token
+        else {
+            continue;
+        };
+        if DROPPED_WITH_CONTENT.contains(&name.as_str()) {
+            if !self_closing {
+                pending = tokens.skip_element(&name);
+            }
+            continue;
+        }
+        let wanted = match name.as_str() {
+            "a" => "href",
+            "img" => "src",
+            _ => continue,
+        };
+        if let Some((_, value)) = attributes.into_iter().find(|(key, _)| key == wanted) {
+            targets.push((at, value));
+        }
+    }
+    targets
+}
+
 /// Closes what a browser closes by itself when `element` starts, so that the tags written
 /// nest the way the browser will read them; `false` if the start tag is to be dropped, where a
 /// browser would ignore it or move it out of the table it is in.
@@ -941,6 +979,18 @@ mod tests {
 
     fn clean(html: &str) -> String {
         sanitize(html, "/")
+    }
+
+    #[test]
+    fn link_targets_are_the_links_and_images_a_browser_would_follow() {
+        let html = "<p><a href=\"/posts/a/\">a</a> <img alt=x src=\"/images/b&#46;png\">\
+                    <script>x='<a href=/no>'</script><svg><a href=/nor/></a></svg>\
+                    <a name=x>y</a><A HREF='https://example.org/'>z</A>";
+        let targets = link_targets(html);
+        let urls: Vec<&str> = targets.iter().map(|(_, url)| url.as_str()).collect();
+        assert_eq!(urls, ["/posts/a/", "/images/b.png", "https://example.org/"]);
+        assert_eq!(&html[targets[0].0..][..3], "<a ");
+        assert_eq!(&html[targets[1].0..][..4], "<img");
     }
 
     #[test]
