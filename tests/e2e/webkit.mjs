@@ -4,9 +4,9 @@
 //
 // `launch()` resolves to an object shaped like the puppeteer Browser the other engines give, and
 // its pages expose the part of puppeteer's Page API the tests use (goto, evaluate, $, $$, $eval,
-// $$eval, click, focus, hover, type, keyboard, waitForSelector, waitForFunction, goBack,
-// goForward, reload, title, url, setViewport, evaluateOnNewDocument, console and pageerror
-// events), so that a test file runs in WebKit by listing the engine. Each browser context is a
+// $$eval, evaluateHandle, addScriptTag, click, focus, hover, type, keyboard, waitForSelector,
+// waitForFunction, goBack, goForward, reload, title, url, setViewport, evaluateOnNewDocument,
+// console and pageerror events), so that a test file runs in WebKit by listing the engine. Each browser context is a
 // WebDriver session (its own WebKitWebDriver and MiniBrowser, with ephemeral storage), reused by
 // the next context once it is closed and made fresh (see WkContext).
 //
@@ -20,11 +20,13 @@
 //   CSP violation it reports only in its console) are not seen: the harness's CSP listener (an
 //   `evaluateOnNewDocument` script) still turns violations into console errors.
 // - No scripts on new documents: `evaluateOnNewDocument` scripts go into the same probe, so they
-//   too run first on the test server's pages (after load elsewhere).
+//   too run first on the test server's pages (after load elsewhere). The server cannot tell one
+//   WebKit page from another: the probe carries the scripts of every open WebKit page of the test
+//   process (one test at a time runs in an engine, so in practice those of the current test).
 // - No response objects: `goto`/`reload` return the status and headers the test server recorded
 //   for WebKit's request of the final URL (elsewhere, a response without a status).
 // - No media emulation (`emulateMediaType`, `emulateMediaFeatures`), request events, dialogs
-//   (an alert makes the next command fail), request interception, or pages without a context:
+//   (an alert makes the next command fail), request interception, a second page in a context:
 //   these throw, and the tests that need them skip WebKit (see UNSUPPORTED in browsers.mjs).
 //   A dark colour scheme is chosen at launch instead (MiniBrowser's --dark-mode).
 // - No viewport narrower than MiniBrowser's window allows (about 450 px): setViewport throws.
@@ -263,16 +265,23 @@ const keyValue = (key) => {
 };
 
 /**
- * The script WebDriver runs for `evaluate`: calls the function (or the expression), awaits it,
- * adds the probe's log. The source is put in the script itself: the pages' Content Security
- * Policy forbids eval.
+ * The script WebDriver runs for `evaluate`: calls the function (kind "function"), or evaluates
+ * the expression ("expression") or runs the statements ("statements", no value), awaits it, adds
+ * the probe's log. The source is put in the script itself: the pages' Content Security Policy
+ * forbids eval.
  */
-const evaluateScript = (source, isFunction) => `
+const evaluateScript = (source, kind) => `
   const done = arguments[arguments.length - 1];
   const args = Array.prototype.slice.call(arguments, 0, -1);
   const drain = () => (window.__carnetProbe ? window.__carnetProbe.drain() : []);
   Promise.resolve()
-    .then(() => ${isFunction ? `(${source}).apply(null, args)` : `(${source})`})
+    .then(${
+      {
+        function: `() => (${source}).apply(null, args)`,
+        expression: `() => (${source}\n)`,
+        statements: `() => {\n${source}\n}`,
+      }[kind]
+    })
     .then(
       (value) => done({ ok: true, undefined: value === undefined, value, log: drain() }),
       (error) => done({ ok: false, error: String((error && error.stack) || error), log: drain() }),
@@ -568,12 +577,22 @@ class WkPage {
     const raw = await this.evaluateRaw(fn, args);
     return this.unwrap(raw, true);
   }
-  async evaluateRaw(fn, args, isFunction = typeof fn === "function") {
+  async evaluateRaw(fn, args, isFunction = typeof fn === "function", statements = false) {
     const wire = args.map((arg) => (arg instanceof WkElementHandle ? arg.ref : arg === undefined ? null : arg));
-    const result = await this.session.command("POST", "/execute/async", {
-      script: evaluateScript(isFunction ? fn.toString() : String(fn), isFunction),
-      args: wire,
-    });
+    const run = (kind) =>
+      this.session.command("POST", "/execute/async", {
+        script: evaluateScript(isFunction ? fn.toString() : String(fn), kind),
+        args: wire,
+      });
+    let result;
+    try {
+      result = await run(isFunction ? "function" : statements ? "statements" : "expression");
+    } catch (error) {
+      // Errors at run time come back in the result: this one is the script not compiling. A
+      // string of statements (a library's source, say) is no expression: run it as they are.
+      if (isFunction || statements || error.code !== "javascript error") throw error;
+      result = await run("statements");
+    }
     this.deliver(result.log);
     if (!result.ok) throw new Error(`webkit: evaluation failed: ${result.error}`);
     return result;
@@ -667,6 +686,10 @@ class WkPage {
       hidden,
     );
     return handle.asElement();
+  }
+  /** Runs a script's `content` (or the file at `path`) in the page, as puppeteer's addScriptTag. */
+  async addScriptTag({ content, path } = {}) {
+    await this.evaluateRaw(content ?? fs.readFileSync(path, "utf8"), [], false, true);
   }
   async waitForNavigation() {
     unsupported("page.waitForNavigation");
