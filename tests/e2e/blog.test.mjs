@@ -19,7 +19,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { launch } from "./browsers.mjs";
+import { launch, unsupported } from "./browsers.mjs";
 import { serve } from "./server.mjs";
 import {
   ARCHIVE,
@@ -1061,7 +1061,7 @@ browserSuites("Carnet", (browserName) => {
 
     pageTest(
       "at 360 px: no horizontal scroll, sidebar below the content",
-      { viewport: { width: 360, height: 740 } },
+      { viewport: { width: 360, height: 740 }, skip: unsupported(browserName, "narrowViewport") },
       async ({ page }) => {
         for (const [relative, ready] of [
           ["/", () => expectHomeList(page)],
@@ -1117,28 +1117,29 @@ browserSuites("Carnet", (browserName) => {
         };
       });
 
-    // Chromium emulates the colour scheme per page; Firefox over WebDriver BiDi cannot (puppeteer's
-    // emulateMediaFeatures needs CDP), so its dark page comes from a browser launched dark.
-    let darkFirefox;
+    // Chromium emulates the colour scheme per page; Firefox over WebDriver BiDi and WebKit over
+    // classic WebDriver cannot (puppeteer's emulateMediaFeatures needs CDP), so their dark page
+    // comes from a browser launched dark.
+    let launchedDark;
     after(async () => {
-      await darkFirefox?.close();
+      await launchedDark?.close();
     });
-    const darkBrowser = () => darkFirefox ?? browser;
-    if (browserName === "firefox") {
+    const darkBrowser = () => launchedDark ?? browser;
+    if (browserName !== "chromium") {
       before(async () => {
-        darkFirefox = await launch("firefox", { prefs: { "layout.css.prefers-color-scheme.content-override": 0 } });
+        launchedDark = await launch(browserName, { dark: true });
       });
     }
 
     pageTest("dark mode: a dark background, unlike light mode", { browser: darkBrowser }, async ({ page }) => {
-      if (!darkFirefox) await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);
+      if (!launchedDark) await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);
       await open(page, root, "/");
       await expectHomeList(page);
       const dark = await colors(page);
       assert.equal(dark.scheme, "dark", "the page sees prefers-color-scheme: dark");
 
       let light;
-      if (darkFirefox) {
+      if (launchedDark) {
         const context = await browser.createBrowserContext();
         try {
           const lightPage = await context.newPage();

@@ -1,17 +1,41 @@
-// The browsers the end-to-end tests run in, both driven by puppeteer-core: Debian's Chromium
-// (Chrome DevTools Protocol) and Debian's Firefox ESR (WebDriver BiDi). Nothing is downloaded.
+// The engines the end-to-end tests run in: Debian's Chromium (Chrome DevTools Protocol) and
+// Debian's Firefox ESR (WebDriver BiDi), both driven by puppeteer-core, and Debian's WebKitGTK
+// (classic WebDriver through WebKitWebDriver, under Xvfb; webkit.mjs gives its pages puppeteer's
+// shape). Nothing is downloaded.
 //
-// CARNET_BROWSERS picks them (comma-separated, default "chromium,firefox"); CHROMIUM and FIREFOX
-// override the executables (default /usr/bin/chromium and /usr/bin/firefox-esr).
+// CARNET_BROWSERS (or CARNET_ENGINES) picks them, comma-separated. By default: Chromium, Firefox,
+// and WebKit when its driver is installed, or always when CI=true (a missing engine then fails).
+// CHROMIUM, FIREFOX and WEBKIT_DRIVER override the executables (default /usr/bin/chromium,
+// /usr/bin/firefox-esr and /usr/bin/WebKitWebDriver).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import puppeteer from "puppeteer-core";
+import * as webkit from "./webkit.mjs";
 
 const EXECUTABLES = {
   chromium: process.env.CHROMIUM ?? "/usr/bin/chromium",
   firefox: process.env.FIREFOX ?? "/usr/bin/firefox-esr",
+  webkit: webkit.DRIVER,
 };
+
+/**
+ * What an engine cannot do, with why: `skip: unsupported(browserName, "emulateMedia")` in a test's
+ * options skips it there with the reason (and a test that needs it elsewhere still runs).
+ */
+const UNSUPPORTED = {
+  webkit: {
+    emulateMedia:
+      "WebKit over classic WebDriver cannot emulate media types or features (print, colour scheme)",
+    network: "WebKit over classic WebDriver sees no requests or responses (no network events, no interception)",
+    dialogs: "WebKit over classic WebDriver has no dialog events (an open dialog fails the next command)",
+    narrowViewport: "WebKitGTK's MiniBrowser window cannot be made narrower than about 450 px",
+    otherServers:
+      "WebKit over classic WebDriver runs evaluateOnNewDocument scripts first only on pages the test server sends",
+  },
+};
+/** The reason `browserName` cannot do `feature` (a key of UNSUPPORTED), or false when it can. */
+export const unsupported = (browserName, feature) => UNSUPPORTED[browserName]?.[feature] ?? false;
 
 const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -29,8 +53,10 @@ const FIREFOX_PREFS = {
   "browser.sessionhistory.max_total_viewers": 0,
 };
 
-/** The browsers to test in, from CARNET_BROWSERS. */
-export const BROWSERS = (process.env.CARNET_BROWSERS ?? "chromium,firefox")
+const DEFAULT_BROWSERS =
+  process.env.CI === "true" || fs.existsSync(webkit.DRIVER) ? "chromium,firefox,webkit" : "chromium,firefox";
+/** The browsers to test in, from CARNET_BROWSERS (or CARNET_ENGINES). */
+export const BROWSERS = (process.env.CARNET_BROWSERS ?? process.env.CARNET_ENGINES ?? DEFAULT_BROWSERS)
   .split(",")
   .map((name) => name.trim().toLowerCase())
   .filter(Boolean);
@@ -58,17 +84,19 @@ function homeFor(tmp) {
 }
 
 /**
- * Launches a headless browser by name ("chromium" | "firefox"), with a fresh profile in a
- * temporary directory that is deleted when the browser is closed.
+ * Launches a headless browser by name ("chromium" | "firefox" | "webkit"), with a fresh profile
+ * in a temporary directory that is deleted when the browser is closed.
  *
  * options.javascript: false launches it with JavaScript turned off (puppeteer's
  * setJavaScriptEnabled does not work over WebDriver BiDi, so this is a launch-time setting).
+ * options.dark: a dark colour scheme (Firefox and WebKit; Chromium emulates it per page).
  * options.prefs: extra Firefox preferences; options.args: extra Chromium arguments.
  *
- * Resolves to the puppeteer Browser, with `name` set on it.
+ * Resolves to the puppeteer Browser (for WebKit, webkit.mjs's look-alike), with `name` set on it.
  */
-export async function launch(name, { javascript = true, prefs = {}, args = [] } = {}) {
+export async function launch(name, { javascript = true, dark = false, prefs = {}, args = [] } = {}) {
   if (!(name in EXECUTABLES)) throw new Error(`unknown browser « ${name} »`);
+  if (name === "webkit") return webkit.launch({ javascript, dark });
   const executablePath = EXECUTABLES[name];
   if (!fs.existsSync(executablePath)) {
     throw new Error(
@@ -76,6 +104,7 @@ export async function launch(name, { javascript = true, prefs = {}, args = [] } 
         `(install Debian's ${name === "firefox" ? "firefox-esr" : "chromium"}, or set ${name.toUpperCase()})`,
     );
   }
+  if (dark && name === "firefox") prefs = { "layout.css.prefers-color-scheme.content-override": 0, ...prefs };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `carnet-e2e-${name}-`));
   const userDataDir = path.join(tmp, "profile");
   fs.mkdirSync(userDataDir);

@@ -406,6 +406,7 @@ const FAILED_LOAD =
  * only known once the suite's `before` has run).
  * options.browser: a function giving another browser to use.
  * options.viewport: the page's viewport (default 1280×720).
+ * options.skip: a reason to skip the test (as node:test takes it), e.g. `unsupported(browserName, …)`.
  * options.site: a function giving the site whose faults are cleared after the test.
  * options.failing: full pathnames whose failed requests the test provokes; their « Failed to
  * load resource » console errors (net::ERR_…, or an error status) are tolerated, and handed to
@@ -415,7 +416,7 @@ const FAILED_LOAD =
 export function pageTester(defaults) {
   return function pageTest(name, options, fn) {
     if (typeof options === "function") [fn, options] = [options, {}];
-    test(name, { timeout: 60_000 }, async () => {
+    test(name, { timeout: 60_000, skip: options.skip ?? false }, async () => {
       const site = (options.site ?? defaults.site)();
       const context = await (options.browser ?? defaults.browser)().createBrowserContext();
       const problems = [];

@@ -42,6 +42,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
 import { isCompressible } from "../../scripts/precompress.mjs";
+import { PROBE_PATH, isWebKit, probeSource, recordWebKitResponse } from "./webkit.mjs";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -190,6 +191,21 @@ export async function serve(
       res.end("bad request");
       return;
     }
+    // WebKit's classic WebDriver has no console events nor scripts on new documents: its
+    // documents get webkit.mjs's probe first in their <head> (answered here on any path, not
+    // recorded), and the answers it gets are recorded for its page.goto().
+    const webkit = isWebKit(req.headers["user-agent"]);
+    if (webkit) {
+      if (pathname.endsWith(`/${PROBE_PATH}`)) {
+        const blank = url.search === "?blank";
+        res.writeHead(200, { "content-type": TYPES[blank ? ".html" : ".js"], "cache-control": "no-store" });
+        // The blank page names an icon: without one WebKit asks for /favicon.ico.
+        res.end(blank ? '<!doctype html><link rel="icon" href="data:,"><title>blank</title>' : probeSource());
+        return;
+      }
+      const address = `http://${req.headers.host}${req.url}`;
+      res.on("finish", () => recordWebKitResponse(address, res.statusCode, res.getHeaders()));
+    }
     requests.push(pathname);
     let fault = faults.get(pathname);
     if (fault === "stall") {
@@ -204,13 +220,14 @@ export async function serve(
     const send = async (filePath, status = 200) => {
       let body = await fs.readFile(filePath);
       const html = path.extname(filePath).toLowerCase() === ".html";
-      const rewritten = corrupt || (html && (stripData || rewriteHtml));
+      const rewritten = corrupt || (html && (stripData || rewriteHtml || webkit));
       if (rewritten) {
         let text = body.toString("utf8");
         if (corrupt && html) text = text.replace(EMBEDDED_DATA, (_, open, json, end) => open + corrupt(json) + end);
         else if (corrupt) text = corrupt(text);
         if (html && stripData) text = text.replace(EMBEDDED_DATA, "");
         if (html && rewriteHtml) text = rewriteHtml(text);
+        if (html && webkit) text = text.replace(/<head[^>]*>/i, (head) => `${head}<script src="${base}${PROBE_PATH}"></script>`);
         body = Buffer.from(text);
       }
       const headers = {
