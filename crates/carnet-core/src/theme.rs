@@ -2,9 +2,10 @@
 //!
 //! The choice is kept in the browser's `localStorage` under [`STORAGE_KEY`] and shown by the
 //! attribute [`ATTRIBUTE`] on `<html>` (`data-theme="light"` or `"dark"`; absent: the system's),
-//! which the style sheet keys its colours on. A tiny script in the head of `index.html`, hashed
+//! which the style sheet keys its colours on. A small script in the head of `index.html`, hashed
 //! into every pre-rendered page's Content Security Policy, applies the stored choice before the
-//! first paint; the app's switch changes it.
+//! first paint and runs the header's switch, whose buttons say their [`Theme::choice`] in
+//! [`CHOICE_ATTRIBUTE`]: the theme needs no wasm. A test below holds the script to these names.
 
 use crate::i18n::Strings;
 
@@ -12,6 +13,8 @@ use crate::i18n::Strings;
 pub const STORAGE_KEY: &str = "carnet-theme";
 /// The attribute of `<html>` that says the chosen theme; absent for the system's.
 pub const ATTRIBUTE: &str = "data-theme";
+/// The attribute of each switch button that says which theme it chooses.
+pub const CHOICE_ATTRIBUTE: &str = "data-theme-choice";
 
 /// A theme the reader can choose.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,22 +31,13 @@ impl Theme {
     /// Every theme, in the switch's order.
     pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::System];
 
-    /// The theme a stored value says: anything but `light` or `dark` (nothing stored, an old or
-    /// edited value) is the system's.
-    pub fn from_stored(value: Option<&str>) -> Theme {
-        match value {
-            Some("light") => Theme::Light,
-            Some("dark") => Theme::Dark,
-            _ => Theme::System,
-        }
-    }
-
-    /// The value stored and put in [`ATTRIBUTE`]; `None` for the system's, which is neither.
-    pub fn value(self) -> Option<&'static str> {
+    /// What the reader's choice is called in storage, in [`ATTRIBUTE`] (but the system's, which
+    /// is no attribute) and in [`CHOICE_ATTRIBUTE`].
+    pub fn choice(self) -> &'static str {
         match self {
-            Theme::Light => Some("light"),
-            Theme::Dark => Some("dark"),
-            Theme::System => None,
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::System => "system",
         }
     }
 
@@ -62,17 +56,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_stored_value_comes_back_as_its_theme_and_anything_else_is_the_systems() {
-        for theme in Theme::ALL {
-            assert_eq!(Theme::from_stored(theme.value()), theme);
-        }
-        for other in [None, Some(""), Some("Dark"), Some("sepia")] {
-            assert_eq!(Theme::from_stored(other), Theme::System);
-        }
-    }
-
-    #[test]
-    fn the_script_before_the_first_paint_reads_the_same_key_and_sets_the_same_attribute() {
+    fn the_pages_script_uses_the_same_key_attributes_and_choices() {
         // The head's script of Trunk's page, at the repository's root.
         let page = include_str!("../../../index.html");
         let head = &page[..page.find("</head>").expect("a head")];
@@ -85,9 +69,14 @@ mod tests {
         let script = &head[script_at..];
         let script = &script[..script.find("</script>").expect("a closed script")];
         assert!(script.contains(&format!("\"{STORAGE_KEY}\"")), "{script}");
-        assert!(script.contains(&format!("\"{ATTRIBUTE}\"")), "{script}");
-        for theme in Theme::ALL.iter().filter_map(|theme| theme.value()) {
-            assert!(script.contains(&format!("\"{theme}\"")), "{script}");
+        for name in [ATTRIBUTE, CHOICE_ATTRIBUTE] {
+            assert!(script.contains(&format!("\"{name}\"")), "{name}: {script}");
+        }
+        for theme in Theme::ALL {
+            assert!(
+                script.contains(&format!("\"{}\"", theme.choice())),
+                "{script}"
+            );
         }
     }
 }
