@@ -111,15 +111,18 @@ fn IndexError(error: LoadError, on_retry: impl Fn() + Send + Sync + 'static) -> 
 #[component]
 fn Layout() -> impl IntoView {
     let site = expect_context::<SiteUrls>();
-    // After an in-app navigation, a screen reader's focus would stay on a link that is gone:
-    // move it to the new page's content, as a full page load would.
+    // After an in-app navigation, a screen reader's focus would stay on a link that is gone,
+    // and nothing would say that the page changed: move the focus to the new page's heading
+    // and announce its title, as a full page load would. Not on the first load, which the
+    // browser announces itself.
     let location = use_location();
+    let announcement = RwSignal::new(String::new());
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.is_some_and(|previous| previous != path) {
             // In the next frame, once the new page is in the DOM: focusing forces a layout,
             // which then comes for free with the one the frame needs to paint.
-            request_animation_frame(focus_main);
+            request_animation_frame(move || arrive(announcement, HEADING_FRAMES));
         }
         path
     });
@@ -129,12 +132,12 @@ fn Layout() -> impl IntoView {
     view! {
         <Link rel="alternate" type_="application/atom+xml" title=feed_title href=site.feed() />
         <Link rel="sitemap" type_="application/xml" href=site.sitemap() />
-        <a class="skip-link" href="#contenu">
+        <a class="skip-link" href="#contenu" target="_self">
             {strings.skip_to_content}
         </a>
         <SiteHeader />
         <div class="columns">
-            <main id=page_ids::MAIN tabindex="-1">
+            <main id=page_ids::MAIN tabindex="-1" aria-label=strings.main_content>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/page/:page") view=HomePage />
@@ -149,6 +152,9 @@ fn Layout() -> impl IntoView {
             <Sidebar />
         </div>
         <SiteFooter />
+        <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+            {move || announcement.get()}
+        </p>
     }
 }
 
@@ -174,15 +180,43 @@ fn prefetch_pointed_links(site: &SiteUrls) {
     let _ = window_event_listener(ev::focusin, move |event| on_focus(&event));
 }
 
-/// Focuses `<main>` without scrolling (the router, or the browser on back, decides the scroll).
-fn focus_main() {
-    let main = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(page_ids::MAIN))
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(main) = main {
+/// How many frames [`arrive`] waits for the new page's heading (a page whose data is still on
+/// its way shows « Chargement… » first): about two seconds at 60 frames a second.
+const HEADING_FRAMES: u32 = 120;
+
+/// Moves the focus to the new page's heading, its `<h1>` in `<main>`, and announces the page's
+/// title in the polite live region. While the page has no heading yet, tries again in the next
+/// frame, `frames` times at most; then focuses `<main>` itself.
+fn arrive(announcement: RwSignal<String>, frames: u32) {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let heading = document
+        .query_selector(&format!("#{} h1", page_ids::MAIN))
+        .ok()
+        .flatten();
+    let target = match heading {
+        Some(heading) => {
+            // Headings cannot take the focus by themselves; -1 keeps them out of the tab order.
+            if !heading.has_attribute("tabindex") {
+                let _ = heading.set_attribute("tabindex", "-1");
+            }
+            heading
+        }
+        None if frames > 0 => {
+            request_animation_frame(move || arrive(announcement, frames - 1));
+            return;
+        }
+        None => match document.get_element_by_id(page_ids::MAIN) {
+            Some(main) => main,
+            None => return,
+        },
+    };
+    if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
+        // Without scrolling: the router, or the browser on back, decides the scroll.
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
-        let _ = main.focus_with_options(&options);
+        let _ = target.focus_with_options(&options);
     }
+    announcement.set(document.title());
 }

@@ -14,6 +14,7 @@ mod readable_date;
 mod sidebar;
 mod site_footer;
 mod site_header;
+mod theme_switch;
 
 pub use byline::Byline;
 pub use list_posts::ListPosts;
@@ -29,3 +30,4 @@ pub use readable_date::ReadableDate;
 pub use sidebar::{Sidebar, SIDEBAR_MONTHS};
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
+pub use theme_switch::ThemeSwitch;

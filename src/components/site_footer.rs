@@ -8,7 +8,7 @@ use leptos::prelude::*;
 pub fn SiteFooter() -> impl IntoView {
     let strings = expect_context::<&'static Strings>();
     view! {
-        <footer class="site-footer">
+        <footer class="site-footer" aria-label=strings.site_footer>
             <p>{strings.powered_by}</p>
         </footer>
     }

@@ -1,12 +1,14 @@
-//! The banner of every page: the blog's name and the main navigation.
+//! The banner of every page: the blog's name, the main navigation and the theme switch.
 
+use crate::components::ThemeSwitch;
 use crate::store::SharedIndex;
 use crate::urls::SiteUrls;
 use carnet_core::i18n::Strings;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The blog's name and description, and links to the home page and the archives.
+/// The blog's name and description, links to the home page and the archives, and the theme
+/// switch.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let blog = expect_context::<SharedIndex>();
@@ -15,7 +17,7 @@ pub fn SiteHeader() -> impl IntoView {
     let title = blog.site.title.clone();
     let description = blog.site.description.clone();
     view! {
-        <header class="site-header">
+        <header class="site-header" aria-label=strings.site_header>
             <p class="site-title">
                 <A href=site.home() exact=true>
                     {title}
@@ -36,6 +38,7 @@ pub fn SiteHeader() -> impl IntoView {
                     </li>
                 </ul>
             </nav>
+            <ThemeSwitch />
         </header>
     }
 }

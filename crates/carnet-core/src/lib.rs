@@ -18,6 +18,7 @@ pub mod paths;
 pub mod read;
 mod sanitize;
 pub mod slug;
+pub mod theme;
 
 /// The allow-list alone, for the fuzz targets (`fuzz/`): built only under `cfg(fuzzing)`, which
 /// cargo-fuzz sets, so that they can check that it leaves its own output unchanged and feed it

@@ -88,4 +88,11 @@ pub static STRINGS: Strings = Strings {
         format!("{month} {}, {}", date.day(), date.year())
     },
     month: |month| format!("{} {}", MONTHS[usize::from(month.month - 1)], month.year),
+    site_header: "Site header",
+    main_content: "Content",
+    site_footer: "Site footer",
+    theme: "Theme",
+    theme_light: "Light",
+    theme_dark: "Dark",
+    theme_system: "System",
 };

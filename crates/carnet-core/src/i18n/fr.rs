@@ -91,6 +91,13 @@ pub static STRINGS: Strings = Strings {
     archive_description: |posts| format!("Tous les billets, mois par mois ({posts})."),
     date,
     month: |month| format!("{} {}", MONTHS[usize::from(month.month - 1)], month.year),
+    site_header: "En-tête du site",
+    main_content: "Contenu",
+    site_footer: "Pied de page",
+    theme: "Thème",
+    theme_light: "Clair",
+    theme_dark: "Sombre",
+    theme_system: "Système",
 };
 
 /// « 6 octobre 2009 », « 1er mars 2009 ».

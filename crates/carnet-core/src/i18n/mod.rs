@@ -122,6 +122,20 @@ pub struct Strings {
     pub date: fn(Date) -> String,
     /// A month for readers: « octobre 2009 », "October 2009".
     pub month: fn(YearMonth) -> String,
+    /// The label of the page's banner (`<header>`).
+    pub site_header: &'static str,
+    /// The label of the page's `<main>`.
+    pub main_content: &'static str,
+    /// The label of the page's `<footer>`.
+    pub site_footer: &'static str,
+    /// The label of the theme switch's group of buttons.
+    pub theme: &'static str,
+    /// The theme switch's buttons: light, dark, as the system says.
+    pub theme_light: &'static str,
+    /// See [`Strings::theme_light`].
+    pub theme_dark: &'static str,
+    /// See [`Strings::theme_light`].
+    pub theme_system: &'static str,
 }
 
 impl Language {
