@@ -88,4 +88,11 @@ pub static STRINGS: Strings = Strings {
         format!("{month} {}, {}", date.day(), date.year())
     },
     month: |month| format!("{} {}", MONTHS[usize::from(month.month - 1)], month.year),
+    tags: "Tags",
+    tags_description: "Every tag of the blog, with its number of posts.",
+    all_tags: "All tags",
+    tagged: "Tags: ",
+    tag_heading: "Tag: ",
+    tag_title: |name| format!("Tag: {name}"),
+    tag_description: |name, posts| format!("The posts tagged {name} ({posts})."),
 };
