@@ -373,11 +373,7 @@ mod tests {
             .map(|(list, _)| list)
             .filter(|list| matches!(list, List::Tag(_)))
             .collect();
-        assert_eq!(
-            tag_lists,
-            [&List::Tag("ethique".into()), &web],
-            "{lists:?}"
-        );
+        assert_eq!(tag_lists, [&List::Tag("ethique".into()), &web], "{lists:?}");
         assert!(matches!(lists.last(), Some((List::Tag(_), _))));
         let web_posts = list(&manifest, &web);
         assert_eq!(web_posts.len(), 13);

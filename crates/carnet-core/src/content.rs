@@ -132,8 +132,13 @@ impl Blog {
         });
         let newest = self.manifest.posts.first().map(|post| post.date);
         // The tag index, when there are tags: it changes with the newest tagged post.
-        let newest_tagged = self.manifest.posts.iter().find(|post| !post.tags.is_empty());
-        let tag_index = newest_tagged.map(|post| (paths::TAGS.to_owned(), None, None, Some(post.date)));
+        let newest_tagged = self
+            .manifest
+            .posts
+            .iter()
+            .find(|post| !post.tags.is_empty());
+        let tag_index =
+            newest_tagged.map(|post| (paths::TAGS.to_owned(), None, None, Some(post.date)));
         list_pages
             .map(|(page, lastmod)| (page.list.page(page.number), Some(page), None, lastmod))
             .chain([(paths::ARCHIVE.to_owned(), None, None, newest)])
@@ -739,12 +744,7 @@ mod tests {
             "2009-01-01",
             "tags = [\"Actus\", \"Actus\"]\n",
         );
-        files.push(post(
-            "c.md",
-            "C",
-            "2009-02-01",
-            "category = \"Actus\"\n",
-        ));
+        files.push(post("c.md", "C", "2009-02-01", "category = \"Actus\"\n"));
         files.push(post(
             "brouillon.md",
             "B",
@@ -783,7 +783,11 @@ mod tests {
             .iter()
             .map(|entry| (entry.tag.name.as_str(), entry.count))
             .collect();
-        assert_eq!(counts, [("Actus", 5), ("Réseaux", 4)], "a draft's tags count not");
+        assert_eq!(
+            counts,
+            [("Actus", 5), ("Réseaux", 4)],
+            "a draft's tags count not"
+        );
         assert_eq!(manifest.index().tags, manifest.tags);
         assert_eq!(manifest.index().category("actus").map(|c| c.count), Some(1));
 
@@ -797,10 +801,17 @@ mod tests {
             "tag/reseaux/page/2/",
             "tags/",
         ] {
-            assert_eq!(paths.iter().filter(|p| **p == path).count(), 1, "{path}: {paths:?}");
+            assert_eq!(
+                paths.iter().filter(|p| **p == path).count(),
+                1,
+                "{path}: {paths:?}"
+            );
         }
         assert!(!paths.contains(&"tag/actus/page/3/"), "{paths:?}");
-        assert!(!paths.iter().any(|path| path.contains("cache")), "{paths:?}");
+        assert!(
+            !paths.iter().any(|path| path.contains("cache")),
+            "{paths:?}"
+        );
         let page = |path: &str| pages.iter().find(|page| page.path == path).unwrap();
         let slugs = |path: &str| -> Vec<String> {
             let list = page(path).data.list.as_ref().unwrap();
@@ -830,10 +841,18 @@ mod tests {
     #[test]
     fn a_tag_too_long_for_a_folder_is_an_error_at_its_line() {
         let tags = format!("tags = [\"ok\", \"{}\"]\n", "Étiquette ".repeat(21));
-        let errors = build(None, &[post("a.md", "A", "2009-01-07", &tags)], Publish::All)
-            .unwrap_err();
+        let errors = build(
+            None,
+            &[post("a.md", "A", "2009-01-07", &tags)],
+            Publish::All,
+        )
+        .unwrap_err();
         assert_eq!((errors[0].path.as_str(), errors[0].line), ("a.md", 4));
-        assert!(errors[0].message.contains("tag's slug is 209"), "{}", errors[0]);
+        assert!(
+            errors[0].message.contains("tag's slug is 209"),
+            "{}",
+            errors[0]
+        );
     }
 
     #[test]

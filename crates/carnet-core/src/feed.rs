@@ -261,7 +261,8 @@ mod tests {
         let (first, second) = xml.split_once("</entry>").unwrap();
         let category = "<category term=\"actus\" scheme=\"https://example.org/blog/category/\" \
              label=\"Actus\"/>";
-        let tag = "<category term=\"actus\" scheme=\"https://example.org/blog/tag/\" label=\"Actus\"/>";
+        let tag =
+            "<category term=\"actus\" scheme=\"https://example.org/blog/tag/\" label=\"Actus\"/>";
         let escaped = "<category term=\"q-a-b\" scheme=\"https://example.org/blog/tag/\" \
              label=\"Q&amp;A &lt;b&gt;\"/>";
         for expected in [category, tag, escaped] {
@@ -304,7 +305,9 @@ mod tests {
         }
         assert_eq!(xml.matches("<url>").count(), 11);
         // The tag and the category of one name are two pages.
-        assert!(xml.contains("<loc>https://example.org/tag/actus/</loc><lastmod>2009-10-06</lastmod>"));
+        assert!(
+            xml.contains("<loc>https://example.org/tag/actus/</loc><lastmod>2009-10-06</lastmod>")
+        );
         assert!(xml.contains(
             "<loc>https://example.org/category/actus/</loc><lastmod>2009-10-06</lastmod>"
         ));

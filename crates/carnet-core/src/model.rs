@@ -323,7 +323,10 @@ mod tests {
             );
             assert_eq!(List::at(&tag.page(number)), Some((tag.clone(), number)));
         }
-        assert_eq!(page_data_path(&tag.page(2)), "data/tag/actus/page/2/page.json");
+        assert_eq!(
+            page_data_path(&tag.page(2)),
+            "data/tag/actus/page/2/page.json"
+        );
     }
 
     #[test]

@@ -320,12 +320,18 @@ mod tests {
             name: "Web".into(),
         }];
         let index = Manifest::new(manifest().site, vec![tagged]).index();
-        assert_eq!(read::<Index>(&serde_json::to_string(&index).unwrap()), Ok(index.clone()));
+        assert_eq!(
+            read::<Index>(&serde_json::to_string(&index).unwrap()),
+            Ok(index.clone())
+        );
         assert!(invalid(with(&index, "/tags/0/count", 0)));
         assert!(invalid(with(&index, "/tags/0/count", 2)));
         let mut two = Manifest::new(
             manifest().site,
-            vec![summary("a", "2009-10-06", "actus"), summary("b", "2009-10-07", "actus")],
+            vec![
+                summary("a", "2009-10-06", "actus"),
+                summary("b", "2009-10-07", "actus"),
+            ],
         )
         .index();
         two.tags = index.tags.clone();
