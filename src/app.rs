@@ -11,7 +11,9 @@
 use crate::api::{self, LoadError};
 use crate::components::{LoadErrorView, Loading, Sidebar, SiteFooter, SiteHeader};
 use crate::page_data::EmbeddedDataError;
-use crate::routes::{ArchivePage, CategoryPage, HomePage, MonthPage, NotFoundPage, PostPage};
+use crate::routes::{
+    ArchivePage, CategoryPage, HomePage, MonthPage, NotFoundPage, PostPage, TagPage, TagsPage,
+};
 use crate::store::{SharedIndex, Store};
 use crate::urls::SiteUrls;
 use carnet_core::i18n::{Language, Strings};
@@ -144,6 +146,9 @@ fn Layout() -> impl IntoView {
                     <Route path=path!("/posts/:slug") view=PostPage />
                     <Route path=path!("/category/:slug") view=CategoryPage />
                     <Route path=path!("/category/:slug/page/:page") view=CategoryPage />
+                    <Route path=path!("/tag/:slug") view=TagPage />
+                    <Route path=path!("/tag/:slug/page/:page") view=TagPage />
+                    <Route path=path!("/tags") view=TagsPage />
                     <Route path=path!("/archive") view=ArchivePage />
                     <Route path=path!("/archive/:year/:month") view=MonthPage />
                     <Route path=path!("/archive/:year/:month/page/:page") view=MonthPage />

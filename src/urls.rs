@@ -71,6 +71,16 @@ impl SiteUrls {
         self.page(&paths::category(slug))
     }
 
+    /// The page of the tag `slug`.
+    pub fn tag(&self, slug: &str) -> String {
+        self.page(&paths::tag(slug))
+    }
+
+    /// The page listing every tag.
+    pub fn tags(&self) -> String {
+        self.page(paths::TAGS)
+    }
+
     /// The page listing every month.
     pub fn archive(&self) -> String {
         self.page(paths::ARCHIVE)

@@ -33,6 +33,7 @@ fn post(slug: &str, title: &str, date: &str, category: &str) -> PostSummary {
             slug: carnet_core::slug::slugify(category),
             name: category.into(),
         },
+        tags: Vec::new(),
         author: "admin".into(),
         excerpt: format!("Extrait de {title}."),
     }

@@ -1,4 +1,4 @@
-//! The sidebar of every page: categories, months and recent posts.
+//! The sidebar of every page: categories (and the link to the tags), months and recent posts.
 
 use crate::store::SharedIndex;
 use crate::urls::SiteUrls;
@@ -65,6 +65,16 @@ pub fn Sidebar() -> impl IntoView {
             }
         })
         .collect_view();
+    // The tag index, when the blog has tags.
+    let all_tags = (!blog.tags.is_empty()).then(|| {
+        view! {
+            <p class="all-tags">
+                <A href=site.tags() exact=true>
+                    {strings.all_tags}
+                </A>
+            </p>
+        }
+    });
     view! {
         <aside class="sidebar" aria-label=strings.sidebar>
             <section aria-labelledby=page_ids::SIDEBAR_RECENT>
@@ -74,6 +84,7 @@ pub fn Sidebar() -> impl IntoView {
             <section aria-labelledby=page_ids::SIDEBAR_CATEGORIES>
                 <h2 id=page_ids::SIDEBAR_CATEGORIES>{strings.categories}</h2>
                 <ul>{categories}</ul>
+                {all_tags}
             </section>
             <section aria-labelledby=page_ids::SIDEBAR_ARCHIVES>
                 <h2 id=page_ids::SIDEBAR_ARCHIVES>{strings.archives}</h2>

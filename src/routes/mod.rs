@@ -10,6 +10,8 @@ mod home;
 mod month;
 mod not_found;
 mod post;
+mod tag;
+mod tags;
 
 pub use archive::ArchivePage;
 pub use category::CategoryPage;
@@ -17,11 +19,13 @@ pub use home::HomePage;
 pub use month::MonthPage;
 pub use not_found::NotFoundPage;
 pub use post::PostPage;
+pub use tag::TagPage;
+pub use tags::TagsPage;
 
 /// The URL parameters of a page named by a slug: a post, a category.
 #[derive(Params, Clone, Debug, PartialEq)]
 pub struct SlugParams {
-    /// The slug, from `/posts/:slug` or `/category/:slug`.
+    /// The slug, from `/posts/:slug`, `/category/:slug` or `/tag/:slug`.
     pub slug: Option<String>,
 }
 

@@ -33,12 +33,18 @@ const BUILD_IMPORT =
   "crates/carnet-cli/tests/fixtures/wordpress/export.xml --content target/imported && " +
   "cp content/site.toml target/imported/ && CARNET_CONTENT=target/imported trunk build --release --dist dist-import";
 
-/** What a reader sees of a post: its article's text and the images it shows. */
+/**
+ * What a reader sees of a post: its article's text and the images it shows. Its tags apart: the
+ * export tags one post, the seed blog (copied from a text export without tags) tags none.
+ */
 const shown = (page) =>
   page.evaluate(() => {
     const article = document.querySelector("main article.post");
+    const untagged = article?.cloneNode(true);
+    untagged?.querySelector("header p.tags")?.remove();
     return {
-      text: article?.textContent,
+      tags: article?.querySelector("header p.tags")?.textContent ?? null,
+      text: untagged?.textContent,
       images: [...(article?.querySelectorAll(".post-body img") ?? [])].map((img) => img.getAttribute("src")),
       html: article?.querySelector(".post-body")?.innerHTML,
     };
@@ -81,6 +87,9 @@ browserSuites("the WordPress import", (browserName) => {
       assert.equal(norm(direct.text), norm(expected.text), `the text of « ${post.title} »`);
       assert.deepEqual(direct.images, expected.images, `the images of « ${post.title} »`);
       assert.equal(direct.html, expected.html, `the body's HTML of « ${post.title} »`);
+      assert.equal(expected.tags, null, "the seed blog has no tags");
+      const tags = post === POSTS[0] ? "Étiquettes : Community management" : null;
+      assert.equal(direct.tags && norm(direct.tags), tags, `the tags of « ${post.title} »`);
     }
     // Through the app: from the home page, each post drawn by the wasm.
     for (const post of POSTS) {

@@ -81,7 +81,7 @@ fn a_valid_folder_replaces_the_old_data_entirely() {
         String::from_utf8_lossy(&output.stderr)
     );
     let index = fs::read_to_string(out.join("data/index.json")).unwrap();
-    assert!(index.starts_with(r#"{"version":3,"#), "{index}");
+    assert!(index.starts_with(r#"{"version":4,"#), "{index}");
     assert!(index.contains(r#""slug":"un-billet-valide""#), "{index}");
     let home = fs::read_to_string(out.join("data/page.json")).unwrap();
     assert!(home.contains(r#""slug":"un-billet-valide""#), "{home}");
@@ -925,7 +925,7 @@ fn the_seed_blog_data() {
         serde_json::to_string_pretty(&json("data/page.json")).unwrap()
     );
     let post = json("data/posts/generer-du-business-avec-les-reseaux-sociaux/page.json");
-    assert_eq!(post["version"], 3);
+    assert_eq!(post["version"], 4);
     assert_eq!(
         post["older"]["slug"],
         "les-reseaux-sociaux-b2b-vont-ils-disparaitre"
@@ -1325,5 +1325,104 @@ fn copy_folder(from: &Path, to: &Path) {
         let target = to.join(&name);
         fs::create_dir_all(target.parent().unwrap()).unwrap();
         fs::copy(from.join(&name), target).unwrap();
+    }
+}
+
+#[test]
+fn tags_get_pre_rendered_pages_data_apart_from_categories_feed_categories_and_sitemap_entries() {
+    // tests/tags/content: two posts a page; « Actus » is the tag of five posts and the category
+    // of another.
+    let out = built_site("tags", &repository().join("tests/tags/content"), &[]);
+    let read = |path: &str| {
+        fs::read_to_string(out.join(path)).unwrap_or_else(|error| panic!("{path}: {error}"))
+    };
+    let index = read("data/index.json");
+    assert!(
+        index.contains(r#""tags":[{"tag":{"slug":"actus","name":"Actus"},"count":5},"#),
+        "{index}"
+    );
+    let tag = read("data/tag/actus/page.json");
+    let category = read("data/category/actus/page.json");
+    assert!(tag.contains(r#""list":{"tag":"actus"}"#), "{tag}");
+    assert!(
+        category.contains(r#""list":{"category":"actus"}"#),
+        "{category}"
+    );
+    assert!(category.contains("un-billet-d-actualite") && !category.contains("cinquieme"));
+    assert!(tag.contains("cinquieme") && !tag.contains("un-billet-d-actualite"));
+    assert!(read("data/tag/actus/page/3/page.json").contains(r#""slug":"premier-billet""#));
+    assert!(!out.join("data/tag/actus/page/4").exists());
+
+    for (file, title, text) in [
+        (
+            "tags/index.html",
+            "<title>Étiquettes — Carnet</title>",
+            "Réseaux sociaux",
+        ),
+        (
+            "tag/actus/index.html",
+            "<title>Étiquette : Actus — Carnet</title>",
+            "(5 billets)",
+        ),
+        (
+            "tag/actus/page/2/index.html",
+            "<title>Étiquette : Actus, page 2 — Carnet</title>",
+            "Troisième billet",
+        ),
+        (
+            "category/actus/index.html",
+            "<title>Catégorie : Actus — Carnet</title>",
+            "(1 billet)",
+        ),
+        (
+            "posts/premier-billet/index.html",
+            "<title>Premier billet — Carnet</title>",
+            r#"<a href="/tag/reseaux-sociaux/">Réseaux sociaux</a>"#,
+        ),
+        (
+            "index.html",
+            "<title>Carnet</title>",
+            r#"<a href="/tags/">Toutes les étiquettes</a>"#,
+        ),
+    ] {
+        let page = read(file);
+        assert!(page.contains(title), "{file}: {title}");
+        assert!(page.contains(text), "{file}: {text} in {page}");
+    }
+
+    let feed = read("feed.xml");
+    let feed = roxmltree::Document::parse(&feed).expect("the feed is well-formed XML");
+    let categories: Vec<(&str, &str, &str)> = feed
+        .descendants()
+        .filter(|node| node.has_tag_name("category"))
+        .map(|node| {
+            let attribute = |name| node.attribute(name).unwrap_or_default();
+            (attribute("term"), attribute("scheme"), attribute("label"))
+        })
+        .collect();
+    let root = "http://127.0.0.1:8080/";
+    let (category_scheme, tag_scheme) = (format!("{root}category/"), format!("{root}tag/"));
+    assert!(categories.contains(&("actus", category_scheme.as_str(), "Actus")));
+    assert_eq!(
+        categories
+            .iter()
+            .filter(|c| *c == &("actus", tag_scheme.as_str(), "Actus"))
+            .count(),
+        5,
+        "{categories:?}"
+    );
+
+    let sitemap = read("sitemap.xml");
+    for page in [
+        "tags/",
+        "tag/actus/",
+        "tag/actus/page/3/",
+        "tag/web/",
+        "category/actus/",
+    ] {
+        assert!(
+            sitemap.contains(&format!("<loc>{root}{page}</loc>")),
+            "{page} in {sitemap}"
+        );
     }
 }

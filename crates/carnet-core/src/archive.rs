@@ -1,4 +1,4 @@
-//! Archives: ordering posts, counting them by category and month, cutting the lists into
+//! Archives: ordering posts, counting them by category, tag and month, cutting the lists into
 //! pages and the blog into the pieces a browser loads.
 //!
 //! The content tool builds a [`Manifest`] with [`Manifest::new`], which fixes the order and the
@@ -9,7 +9,7 @@
 use crate::date::YearMonth;
 use crate::model::{
     CategoryCount, Index, List, ListPage, Manifest, MonthCount, Post, PostLink, PostSummary, Site,
-    SCHEMA_VERSION,
+    TagCount, SCHEMA_VERSION,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -40,16 +40,33 @@ pub struct YearArchive {
 }
 
 impl Manifest {
-    /// The manifest of `posts`, in any order: sorts them and counts categories and months.
+    /// The manifest of `posts`, in any order: sorts them and counts categories, tags and
+    /// months. A post's tags are expected to have distinct slugs (the content tool sees to it).
     pub fn new(site: Site, mut posts: Vec<PostSummary>) -> Manifest {
         posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
 
         let mut categories = BTreeMap::new();
+        let mut tags = BTreeMap::new();
         let mut months = BTreeMap::new();
         for post in &posts {
             *categories.entry(&post.category).or_insert(0) += 1;
+            for tag in &post.tags {
+                *tags.entry(tag).or_insert(0) += 1;
+            }
             *months.entry(post.date.year_month()).or_insert(0) += 1;
         }
+        let mut tags: Vec<TagCount> = tags
+            .into_iter()
+            .map(|(tag, count)| TagCount {
+                tag: tag.clone(),
+                count,
+            })
+            .collect();
+        tags.sort_by(|a, b| {
+            collation_key(&a.tag.name)
+                .cmp(&collation_key(&b.tag.name))
+                .then_with(|| a.tag.slug.cmp(&b.tag.slug))
+        });
         let mut categories: Vec<CategoryCount> = categories
             .into_iter()
             .map(|(category, count)| CategoryCount {
@@ -72,6 +89,7 @@ impl Manifest {
             site,
             posts,
             categories,
+            tags,
             months,
         }
     }
@@ -89,20 +107,25 @@ impl Manifest {
                 .map(PostLink::from)
                 .collect(),
             categories: self.categories.clone(),
+            tags: self.tags.clone(),
             months: self.months.clone(),
         }
     }
 
     /// Every list with its posts, newest first: the home list, then each category's, then each
-    /// month's, in the index's order.
+    /// month's, then each tag's, in the index's order.
     pub fn lists(&self) -> Vec<(List, Vec<&PostSummary>)> {
         let mut by_category: HashMap<&str, Vec<&PostSummary>> = HashMap::new();
+        let mut by_tag: HashMap<&str, Vec<&PostSummary>> = HashMap::new();
         let mut by_month: HashMap<YearMonth, Vec<&PostSummary>> = HashMap::new();
         for post in &self.posts {
             by_category
                 .entry(&post.category.slug)
                 .or_default()
                 .push(post);
+            for tag in &post.tags {
+                by_tag.entry(&tag.slug).or_default().push(post);
+            }
             by_month
                 .entry(post.date.year_month())
                 .or_default()
@@ -117,6 +140,11 @@ impl Manifest {
         for entry in &self.months {
             let posts = by_month.remove(&entry.month).unwrap_or_default();
             lists.push((List::Month(entry.month), posts));
+        }
+        for entry in &self.tags {
+            let slug = &entry.tag.slug;
+            let posts = by_tag.remove(slug.as_str()).unwrap_or_default();
+            lists.push((List::Tag(slug.clone()), posts));
         }
         lists
     }
@@ -162,6 +190,11 @@ impl Index {
             .find(|entry| entry.category.slug == slug)
     }
 
+    /// The tag named `slug`, with its count.
+    pub fn tag(&self, slug: &str) -> Option<&TagCount> {
+        self.tags.iter().find(|entry| entry.tag.slug == slug)
+    }
+
     /// The month `month` with its count, if it has posts.
     pub fn month(&self, month: YearMonth) -> Option<&MonthCount> {
         self.months.iter().find(|entry| entry.month == month)
@@ -172,6 +205,7 @@ impl Index {
         match list {
             List::Home => Some(self.total),
             List::Category(slug) => self.category(slug).map(|entry| entry.count),
+            List::Tag(slug) => self.tag(slug).map(|entry| entry.count),
             List::Month(month) => self.month(*month).map(|entry| entry.count),
         }
     }
@@ -222,6 +256,7 @@ mod tests {
                 slug: crate::slug::slugify(category),
                 name: category.into(),
             },
+            tags: Vec::new(),
             author: "admin".into(),
             excerpt: String::new(),
         }
@@ -297,6 +332,58 @@ mod tests {
             ["4", "1"]
         );
         assert!(index.category("nope").is_none());
+    }
+
+    /// `post` carrying the tags `names`.
+    fn tagged(mut post: PostSummary, names: &[&str]) -> PostSummary {
+        post.tags = names
+            .iter()
+            .map(|name| crate::model::Tag {
+                slug: crate::slug::slugify(name),
+                name: (*name).into(),
+            })
+            .collect();
+        post
+    }
+
+    #[test]
+    fn tags_are_counted_sorted_by_name_and_listed_in_pages() {
+        let mut posts: Vec<PostSummary> = (1..=12)
+            .map(|i| tagged(post(&format!("p{i:02}"), "2009-01-01", "x"), &["Web"]))
+            .collect();
+        posts.push(tagged(post("a", "2009-02-01", "x"), &["Éthique", "Web"]));
+        posts.push(post("b", "2009-03-01", "x"));
+        let manifest = Manifest::new(site(), posts);
+        let counts: Vec<(&str, &str, usize)> = manifest
+            .tags
+            .iter()
+            .map(|t| (t.tag.name.as_str(), t.tag.slug.as_str(), t.count))
+            .collect();
+        assert_eq!(counts, [("Éthique", "ethique", 1), ("Web", "web", 13)]);
+        let index = manifest.index();
+        assert_eq!(index.tags, manifest.tags);
+        let web = List::Tag("web".into());
+        assert_eq!(index.count(&web), Some(13));
+        assert!(index.has_page(&web, 2) && !index.has_page(&web, 3));
+        assert_eq!(index.count(&List::Tag("nope".into())), None);
+        // The tag lists come after the months', in the index's order; untagged posts in none.
+        let lists = manifest.lists();
+        let tag_lists: Vec<&List> = lists
+            .iter()
+            .map(|(list, _)| list)
+            .filter(|list| matches!(list, List::Tag(_)))
+            .collect();
+        assert_eq!(tag_lists, [&List::Tag("ethique".into()), &web], "{lists:?}");
+        assert!(matches!(lists.last(), Some((List::Tag(_), _))));
+        let web_posts = list(&manifest, &web);
+        assert_eq!(web_posts.len(), 13);
+        assert_eq!(web_posts[0], "a");
+        assert!(!web_posts.contains(&"b"));
+        let (_, posts) = lists.into_iter().find(|(l, _)| *l == web).unwrap();
+        let pages: Vec<ListPage> = list_pages(web.clone(), posts, 10).collect();
+        assert_eq!(pages.len(), 2);
+        assert_eq!((pages[1].number, pages[1].posts.len()), (2, 3));
+        assert_eq!(pages[1].list, web);
     }
 
     #[test]

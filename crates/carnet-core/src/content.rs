@@ -16,7 +16,7 @@ use crate::date::Date;
 use crate::feed::DEFAULT_FEED_LENGTH;
 use crate::front_matter::{self, quoted, FrontMatterError, FENCE};
 use crate::markdown;
-use crate::model::{Category, Language, Manifest, PageData, Post, PostSummary, Site};
+use crate::model::{Category, Language, Manifest, PageData, Post, PostSummary, Site, Tag};
 use crate::paths;
 use crate::slug::{self, page_slug};
 use serde::Deserialize;
@@ -126,7 +126,8 @@ impl Blog {
     }
 
     /// Every page of the site, one at a time, each with the data it shows: the pages of each
-    /// list (home, then categories, then months), the archive, then each post. Built lazily, so
+    /// list (home, then categories, then months, then tags), the archive, the tag index (if any
+    /// post has tags), then each post. Built lazily, so
     /// a blog of any size is written page by page, the data and the HTML of a page together.
     /// The 404 page is not one of them (no link leads to it): see [`Blog::not_found_page`].
     pub fn pages(&self) -> impl Iterator<Item = SitePage> + '_ {
@@ -142,9 +143,18 @@ impl Blog {
                 .map(move |page| (page, lastmod))
         });
         let newest = self.manifest.posts.first().map(|post| post.date);
+        // The tag index, when there are tags: it changes with the newest tagged post.
+        let newest_tagged = self
+            .manifest
+            .posts
+            .iter()
+            .find(|post| !post.tags.is_empty());
+        let tag_index =
+            newest_tagged.map(|post| (paths::TAGS.to_owned(), None, None, Some(post.date)));
         list_pages
             .map(|(page, lastmod)| (page.list.page(page.number), Some(page), None, lastmod))
             .chain([(paths::ARCHIVE.to_owned(), None, None, newest)])
+            .chain(tag_index)
             .chain(self.posts().map(|post| {
                 let date = post.summary.date;
                 (
@@ -295,6 +305,8 @@ pub fn build(
     let mut first_file_of_slug: HashMap<String, &str> = HashMap::new();
     // The first spelling of each category slug, with where it was written.
     let mut first_category: HashMap<String, (String, &str, usize)> = HashMap::new();
+    // The same for tags: two spellings of one tag would share its page.
+    let mut first_tag: HashMap<String, (String, &str, usize)> = HashMap::new();
     for file in posts {
         let text = match file.text() {
             Ok(text) if text.trim().is_empty() => {
@@ -396,6 +408,13 @@ pub fn build(
             });
             continue;
         }
+        let tags = match post_tags(&fm.tags, head, &file.path, &mut first_tag) {
+            Ok(tags) => tags,
+            Err(error) => {
+                errors.push(error);
+                continue;
+            }
+        };
         if fm.draft {
             drafts.push(file.path.clone());
             continue;
@@ -418,6 +437,7 @@ pub fn build(
                 slug: category_slug,
                 name: category,
             },
+            tags,
             author: fm.author.unwrap_or_else(|| settings.author.clone()),
             excerpt,
         });
@@ -455,6 +475,56 @@ pub fn build(
         feed_length: settings.feed_length,
         base,
     })
+}
+
+/// The tags `names` of the post in the file `path` (whose front matter is `head`), each once,
+/// in the order written; an error if a tag's slug is too long for a folder, or if
+/// `first_spelling` (every tag slug seen so far, with its first spelling and where) has it
+/// spelled another way.
+fn post_tags<'a>(
+    names: &[String],
+    head: &str,
+    path: &'a str,
+    first_spelling: &mut HashMap<String, (String, &'a str, usize)>,
+) -> Result<Vec<Tag>, ContentError> {
+    let line = line_of_key(head, "tags");
+    let mut tags: Vec<Tag> = Vec::with_capacity(names.len());
+    for name in names {
+        let slug = page_slug(name);
+        if slug.len() > slug::MAX_LEN {
+            return Err(ContentError {
+                path: path.to_owned(),
+                line,
+                message: format!(
+                    "the tag's slug is {} characters long, more than the {} a URL's folder may have",
+                    slug.len(),
+                    slug::MAX_LEN
+                ),
+                fix: "give the tag a shorter name".to_owned(),
+            });
+        }
+        let (first, first_path, first_line) = first_spelling
+            .entry(slug.clone())
+            .or_insert_with(|| (name.clone(), path, line));
+        if first != name {
+            return Err(ContentError {
+                path: path.to_owned(),
+                line,
+                message: format!(
+                    "the tag `{name}` has the same URL, {}, as `{first}` in {first_path}:{first_line}",
+                    paths::tag(&slug)
+                ),
+                fix: format!("spell the tag the same in every post: {}", quoted(first)),
+            });
+        }
+        if tags.iter().all(|tag| tag.slug != slug) {
+            tags.push(Tag {
+                slug,
+                name: name.clone(),
+            });
+        }
+    }
+    Ok(tags)
 }
 
 /// The settings in `file`, checked, and the base path they set.
@@ -722,6 +792,137 @@ mod tests {
         assert_eq!(not_found.path, "404.html");
         assert_eq!((&not_found.data.list, &not_found.data.post), (&None, &None));
         assert!(pages.iter().all(|page| page.path != not_found.path));
+    }
+
+    #[test]
+    fn tags_get_their_pages_counts_and_index_apart_from_categories() {
+        // Three posts per page; « Actus » is a category and a tag; five posts are tagged Actus.
+        let settings = file("site.toml", "posts_per_page = 3\n");
+        let mut files: Vec<_> = (1..=5)
+            .map(|day| {
+                post(
+                    &format!("t{day}.md"),
+                    &format!("T{day}"),
+                    &format!("2009-01-0{day}"),
+                    "tags = [\"Actus\", \"Réseaux\", \"actus\", \"Actus\"]\n",
+                )
+            })
+            .collect();
+        files[0] = post(
+            "t1.md",
+            "T1",
+            "2009-01-01",
+            "tags = [\"Actus\", \"Actus\"]\n",
+        );
+        files.push(post("c.md", "C", "2009-02-01", "category = \"Actus\"\n"));
+        files.push(post(
+            "brouillon.md",
+            "B",
+            "2009-02-02",
+            "tags = [\"Caché\"]\ndraft = true\n",
+        ));
+        // « actus » spells « Actus » another way: an error at its line, naming the first.
+        let errors = build(Some(&settings), &files, Publish::All).unwrap_err();
+        assert_eq!(errors.len(), 4, "{errors:?}");
+        assert_eq!((errors[0].path.as_str(), errors[0].line), ("t2.md", 4));
+        assert_eq!(
+            errors[0].to_string(),
+            "t2.md:4: the tag `actus` has the same URL, tag/actus/, as `Actus` in t1.md:4\n  \
+             fix: spell the tag the same in every post: \"Actus\""
+        );
+        for file in &mut files[1..5] {
+            *file = SourceFile::new(
+                file.path.clone(),
+                String::from_utf8(file.contents.clone())
+                    .unwrap()
+                    .replace(", \"actus\"", ""),
+            );
+        }
+        let blog = build(Some(&settings), &files, Publish::All).unwrap();
+        let manifest = &blog.manifest;
+        let t5 = &manifest.posts[1];
+        assert_eq!(t5.slug, "t5");
+        let tags: Vec<(&str, &str)> = t5
+            .tags
+            .iter()
+            .map(|tag| (tag.slug.as_str(), tag.name.as_str()))
+            .collect();
+        assert_eq!(tags, [("actus", "Actus"), ("reseaux", "Réseaux")]);
+        let counts: Vec<(&str, usize)> = manifest
+            .tags
+            .iter()
+            .map(|entry| (entry.tag.name.as_str(), entry.count))
+            .collect();
+        assert_eq!(
+            counts,
+            [("Actus", 5), ("Réseaux", 4)],
+            "a draft's tags count not"
+        );
+        assert_eq!(manifest.index().tags, manifest.tags);
+        assert_eq!(manifest.index().category("actus").map(|c| c.count), Some(1));
+
+        let pages: Vec<SitePage> = blog.pages().collect();
+        let paths: Vec<&str> = pages.iter().map(|page| page.path.as_str()).collect();
+        for path in [
+            "category/actus/",
+            "tag/actus/",
+            "tag/actus/page/2/",
+            "tag/reseaux/",
+            "tag/reseaux/page/2/",
+            "tags/",
+        ] {
+            assert_eq!(
+                paths.iter().filter(|p| **p == path).count(),
+                1,
+                "{path}: {paths:?}"
+            );
+        }
+        assert!(!paths.contains(&"tag/actus/page/3/"), "{paths:?}");
+        assert!(
+            !paths.iter().any(|path| path.contains("cache")),
+            "{paths:?}"
+        );
+        let page = |path: &str| pages.iter().find(|page| page.path == path).unwrap();
+        let slugs = |path: &str| -> Vec<String> {
+            let list = page(path).data.list.as_ref().unwrap();
+            list.posts.iter().map(|post| post.slug.clone()).collect()
+        };
+        // The category and the tag of one name: two pages, two data files, their own posts.
+        assert_eq!(slugs("category/actus/"), ["c"]);
+        assert_eq!(slugs("tag/actus/"), ["t5", "t4", "t3"]);
+        assert_eq!(slugs("tag/actus/page/2/"), ["t2", "t1"]);
+        assert_ne!(
+            crate::model::page_data_path("category/actus/"),
+            crate::model::page_data_path("tag/actus/")
+        );
+        assert_eq!(
+            page("tag/actus/page/2/").lastmod,
+            Some("2009-01-05".parse().unwrap())
+        );
+        let index = page("tags/");
+        assert_eq!((&index.data.list, &index.data.post), (&None, &None));
+        assert_eq!(index.lastmod, Some("2009-01-05".parse().unwrap()));
+
+        // Without tags, no tag index.
+        let untagged = build(None, &files[5..6], Publish::All).unwrap();
+        assert!(untagged.pages().all(|page| !page.path.starts_with("tag")));
+    }
+
+    #[test]
+    fn a_tag_too_long_for_a_folder_is_an_error_at_its_line() {
+        let tags = format!("tags = [\"ok\", \"{}\"]\n", "Étiquette ".repeat(21));
+        let errors = build(
+            None,
+            &[post("a.md", "A", "2009-01-07", &tags)],
+            Publish::All,
+        )
+        .unwrap_err();
+        assert_eq!((errors[0].path.as_str(), errors[0].line), ("a.md", 4));
+        assert!(
+            errors[0].message.contains("tag's slug is 209"),
+            "{}",
+            errors[0]
+        );
     }
 
     #[test]

@@ -42,6 +42,13 @@ fn root(site_url: &str) -> String {
     format!("{}/", site_url.trim_end_matches('/'))
 }
 
+/// The URL under which `page_of` puts its pages (`https://example.org/tag/`): an Atom category's
+/// scheme.
+fn scheme(root: &str, page_of: fn(&str) -> String) -> String {
+    let page = page_of("");
+    format!("{root}{}", page.strip_suffix('/').unwrap_or(&page))
+}
+
 /// The Atom feed of the newest [`Blog::feed_length`] posts, with their full HTML.
 pub fn atom(blog: &Blog, site_url: &str) -> String {
     let root = root(site_url);
@@ -83,16 +90,31 @@ pub fn atom(blog: &Blog, site_url: &str) -> String {
              <published>{date}T00:00:00Z</published>\n\
              <updated>{date}T00:00:00Z</updated>\n\
              <author><name>{author}</name></author>\n\
-             <category term=\"{category_slug}\" label=\"{category}\"/>\n\
-             <summary>{summary}</summary>\n\
-             <content type=\"html\">{content}</content>\n\
-             </entry>\n",
+             <category term=\"{category_slug}\" scheme=\"{category_scheme}\" label=\"{category}\"/>\n",
             title = escape(&post.title),
             url = escape(&url),
             date = post.date,
             author = escape(&post.author),
             category_slug = escape(&post.category.slug),
+            category_scheme = escape(&scheme(&root, paths::category)),
             category = escape(&post.category.name),
+        );
+        // Tags are Atom categories too; their scheme, the tag pages' URL, tells a tag from the
+        // category of the same name.
+        for tag in &post.tags {
+            let _ = writeln!(
+                xml,
+                "<category term=\"{slug}\" scheme=\"{scheme}\" label=\"{name}\"/>",
+                slug = escape(&tag.slug),
+                scheme = escape(&scheme(&root, paths::tag)),
+                name = escape(&tag.name),
+            );
+        }
+        let _ = write!(
+            xml,
+            "<summary>{summary}</summary>\n\
+             <content type=\"html\">{content}</content>\n\
+             </entry>\n",
             summary = escape(&post.excerpt),
             content = escape(html.as_str()),
         );
@@ -154,10 +176,15 @@ mod tests {
 
     fn blog() -> Blog {
         let post = |path: &str, title: &str, date: &str, category: &str| {
+            let tags = if category == "Actus" {
+                "tags = [\"Actus\", \"Q&A <b>\"]\n"
+            } else {
+                ""
+            };
             SourceFile::new(
                 path,
                 format!(
-                    "+++\ntitle = \"{title}\"\ndate = {date}\ncategory = \"{category}\"\n+++\n\n\
+                    "+++\ntitle = \"{title}\"\ndate = {date}\ncategory = \"{category}\"\n{tags}+++\n\n\
                      Texte & <b onclick=\"x()\">gras</b><script>x()</script> ![i](/images/i.svg)\n"
                 ),
             )
@@ -229,6 +256,25 @@ mod tests {
     }
 
     #[test]
+    fn atom_entries_carry_their_category_and_tags_told_apart_by_scheme() {
+        let xml = atom(&blog(), "https://example.org/blog/");
+        let (first, second) = xml.split_once("</entry>").unwrap();
+        let category = "<category term=\"actus\" scheme=\"https://example.org/blog/category/\" \
+             label=\"Actus\"/>";
+        let tag =
+            "<category term=\"actus\" scheme=\"https://example.org/blog/tag/\" label=\"Actus\"/>";
+        let escaped = "<category term=\"q-a-b\" scheme=\"https://example.org/blog/tag/\" \
+             label=\"Q&amp;A &lt;b&gt;\"/>";
+        for expected in [category, tag, escaped] {
+            assert_eq!(first.matches(expected).count(), 1, "{expected} in {first}");
+        }
+        assert_eq!(first.matches("<category ").count(), 3);
+        // The untagged post has its category alone.
+        assert_eq!(second.matches("<category ").count(), 1, "{second}");
+        assert!(second.contains("label=\"Réseaux sociaux\"/>"), "{second}");
+    }
+
+    #[test]
     fn sitemap_lists_every_page_once() {
         let urls: Vec<_> = blog()
             .pages()
@@ -247,6 +293,9 @@ mod tests {
             "https://example.org/archive/",
             "https://example.org/archive/2009/10/",
             "https://example.org/archive/2009/03/",
+            "https://example.org/tag/actus/",
+            "https://example.org/tag/q-a-b/",
+            "https://example.org/tags/",
         ] {
             assert_eq!(
                 xml.matches(&format!("<loc>{loc}</loc>")).count(),
@@ -254,7 +303,11 @@ mod tests {
                 "{loc} in {xml}"
             );
         }
-        assert_eq!(xml.matches("<url>").count(), 8);
+        assert_eq!(xml.matches("<url>").count(), 11);
+        // The tag and the category of one name are two pages.
+        assert!(
+            xml.contains("<loc>https://example.org/tag/actus/</loc><lastmod>2009-10-06</lastmod>")
+        );
         assert!(xml.contains(
             "<loc>https://example.org/category/actus/</loc><lastmod>2009-10-06</lastmod>"
         ));

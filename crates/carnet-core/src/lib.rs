@@ -32,5 +32,5 @@ pub fn sanitize_html(html: &str, base: &str) -> String {
 pub use date::{Date, YearMonth};
 pub use model::{
     Category, CategoryCount, Index, List, ListPage, Manifest, MonthCount, PageData, Post, PostLink,
-    PostSummary, Site,
+    PostSummary, Site, Tag, TagCount,
 };

@@ -3,9 +3,10 @@
 //! A blog is published in pieces, so that what a reader downloads does not grow with the
 //! number of posts:
 //! - `data/index.json`, an [`Index`]: the site, the number of posts, the newest few, every
-//!   category and month with its count. Every page needs it; its size depends on how many
-//!   categories and months the blog has, never on how many posts.
-//! - one [`ListPage`] a page of a list (the home page, a category, a month: ten posts a page),
+//!   category, tag and month with its count. Every page needs it; its size depends on how many
+//!   categories, tags and months the blog has, never on how many posts.
+//! - one [`ListPage`] a page of a list (the home page, a category, a tag, a month: ten posts a
+//!   page),
 //!   at [`page_data_path`] of the page's path: `data/category/actus/page/2/page.json`;
 //! - one [`Post`] a post (its summary, Markdown and neighbours), at
 //!   `data/posts/<slug>/page.json`.
@@ -20,7 +21,7 @@ use crate::paths;
 use serde::{Deserialize, Serialize};
 
 /// The version of this schema. Bump it on any change a reader of the old one would misread.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Where the index lives, relative to the site's base URL.
 pub const INDEX_PATH: &str = "data/index.json";
@@ -41,6 +42,8 @@ pub struct Manifest {
     pub posts: Vec<PostSummary>,
     /// Every category that has posts, by name.
     pub categories: Vec<CategoryCount>,
+    /// Every tag that has posts, by name.
+    pub tags: Vec<TagCount>,
     /// Every month that has posts, newest first.
     pub months: Vec<MonthCount>,
 }
@@ -59,6 +62,8 @@ pub struct Index {
     pub recent: Vec<PostLink>,
     /// Every category that has posts, by name.
     pub categories: Vec<CategoryCount>,
+    /// Every tag that has posts, by name: what the tag index lists.
+    pub tags: Vec<TagCount>,
     /// Every month that has posts, newest first.
     pub months: Vec<MonthCount>,
 }
@@ -115,6 +120,10 @@ pub struct PostSummary {
     pub date: Date,
     /// The category it is filed under.
     pub category: Category,
+    /// Its tags, in the order the author wrote them, each once; left out of the data when
+    /// there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<Tag>,
     /// Who wrote it.
     pub author: String,
     /// Plain text shown in lists: the author's summary, else the first paragraph.
@@ -157,6 +166,25 @@ pub struct CategoryCount {
     pub count: usize,
 }
 
+/// A tag: its name and URL name. Tags live under their own URLs (`tag/<slug>/`), so a tag and
+/// a category of the same name are two pages.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Tag {
+    /// The URL name, `community-management`.
+    pub slug: String,
+    /// The name, `Community management`.
+    pub name: String,
+}
+
+/// A tag and how many posts carry it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TagCount {
+    /// The tag.
+    pub tag: Tag,
+    /// Its number of posts, at least 1.
+    pub count: usize,
+}
+
 /// A month and how many posts were published in it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthCount {
@@ -174,6 +202,8 @@ pub enum List {
     Home,
     /// The posts of the category with this slug.
     Category(String),
+    /// The posts carrying the tag with this slug.
+    Tag(String),
     /// The posts of one month.
     Month(YearMonth),
 }
@@ -184,6 +214,7 @@ impl List {
         match self {
             List::Home => paths::HOME.to_owned(),
             List::Category(slug) => paths::category(slug),
+            List::Tag(slug) => paths::tag(slug),
             List::Month(month) => paths::month(*month),
         }
     }
@@ -202,6 +233,7 @@ impl List {
             ["category", slug, rest @ ..] if !slug.is_empty() => {
                 (List::Category((*slug).to_owned()), rest)
             }
+            ["tag", slug, rest @ ..] if !slug.is_empty() => (List::Tag((*slug).to_owned()), rest),
             ["archive", year, month, rest @ ..] => {
                 let month = YearMonth::new(year.parse().ok()?, month.parse().ok()?)?;
                 (List::Month(month), rest)
@@ -268,6 +300,8 @@ mod tests {
             (List::Home, 2),
             (List::Category("actus".into()), 1),
             (List::Category("actus".into()), 12),
+            (List::Tag("actus".into()), 1),
+            (List::Tag("actus".into()), 3),
             (List::Month(october), 1),
             (List::Month(october), 3),
         ] {
@@ -276,6 +310,23 @@ mod tests {
             let slashless = path.trim_end_matches('/');
             assert_eq!(List::at(slashless), Some((list, number)), "{slashless}");
         }
+    }
+
+    #[test]
+    fn a_tag_and_a_category_of_one_name_are_two_lists_at_two_urls() {
+        let (category, tag) = (List::Category("actus".into()), List::Tag("actus".into()));
+        for number in [1, 2] {
+            assert_ne!(category.page(number), tag.page(number));
+            assert_ne!(
+                page_data_path(&category.page(number)),
+                page_data_path(&tag.page(number))
+            );
+            assert_eq!(List::at(&tag.page(number)), Some((tag.clone(), number)));
+        }
+        assert_eq!(
+            page_data_path(&tag.page(2)),
+            "data/tag/actus/page/2/page.json"
+        );
     }
 
     #[test]
@@ -288,6 +339,10 @@ mod tests {
             "category/",
             "category/actus/page/",
             "category/actus/page/1/",
+            "tag/",
+            "tags/",
+            "tag/actus/page/",
+            "tag/actus/page/1/",
             "page/0/",
             "page/x/",
             "404.html",

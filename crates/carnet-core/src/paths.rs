@@ -12,6 +12,9 @@ pub const HOME: &str = "";
 /// The page listing every month.
 pub const ARCHIVE: &str = "archive/";
 
+/// The page listing every tag with its count.
+pub const TAGS: &str = "tags/";
+
 /// The page static hosts serve for unknown paths (GitHub Pages, Netlify, nginx's `error_page`).
 pub const NOT_FOUND: &str = "404.html";
 
@@ -30,6 +33,11 @@ pub fn post_slug(path: &str) -> Option<&str> {
 /// The page of the category `slug`.
 pub fn category(slug: &str) -> String {
     format!("category/{slug}/")
+}
+
+/// The page of the tag `slug`: under `tag/`, so that a tag never takes a category's URL.
+pub fn tag(slug: &str) -> String {
+    format!("tag/{slug}/")
 }
 
 /// The page of one month's posts: `archive/2009/10/`.
@@ -56,7 +64,8 @@ mod tests {
         assert_eq!(post("un-billet"), "posts/un-billet/");
         assert_eq!(category("reseaux-sociaux"), "category/reseaux-sociaux/");
         assert_eq!(month(YearMonth::new(2009, 3).unwrap()), "archive/2009/03/");
-        assert_eq!((HOME, ARCHIVE), ("", "archive/"));
+        assert_eq!(tag("reseaux-sociaux"), "tag/reseaux-sociaux/");
+        assert_eq!((HOME, ARCHIVE, TAGS), ("", "archive/", "tags/"));
     }
 
     #[test]
@@ -73,6 +82,7 @@ mod tests {
         assert_eq!(list_page(HOME, 1), "");
         assert_eq!(list_page(HOME, 2), "page/2/");
         assert_eq!(list_page(&category("actus"), 3), "category/actus/page/3/");
+        assert_eq!(list_page(&tag("actus"), 2), "tag/actus/page/2/");
         assert_eq!(
             list_page(&month(YearMonth::new(2009, 10).unwrap()), 1),
             "archive/2009/10/"

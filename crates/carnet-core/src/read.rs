@@ -85,7 +85,7 @@ struct PageStamp {
 
 impl Piece for Index {
     /// Every count is of 1 to [`Index::total`] posts, the categories' and the months' counts each
-    /// add up to the total, the recent posts are no more than the total, and a list page shows
+    /// add up to the total (the tags' need not), the recent posts are no more than the total, and a list page shows
     /// 1 to [`MAX_POSTS_PER_PAGE`] posts.
     fn check(&self) -> Result<(), String> {
         if !(1..=MAX_POSTS_PER_PAGE).contains(&self.site.posts_per_page) {
@@ -115,6 +115,17 @@ impl Piece for Index {
             &mut self.categories.iter().map(|entry| entry.count),
         )?;
         add_up("months", &mut self.months.iter().map(|entry| entry.count))?;
+        // A post has any number of tags: their counts do not add up to anything.
+        if let Some(entry) = self
+            .tags
+            .iter()
+            .find(|entry| !(1..=total).contains(&entry.count))
+        {
+            return Err(format!(
+                "tags: a count of {} in a blog of {total} posts",
+                entry.count
+            ));
+        }
         if self.recent.len() > total {
             return Err(format!("{} recent posts of {total}", self.recent.len()));
         }
@@ -172,6 +183,7 @@ mod tests {
                 slug: category.into(),
                 name: category.into(),
             },
+            tags: Vec::new(),
             author: "admin".into(),
             excerpt: String::new(),
         }
@@ -298,6 +310,32 @@ mod tests {
         assert!(invalid(with(&index, "/months/0/month/month", 0)));
         let post = manifest().post_at(0, "");
         assert!(invalid(with(&post, "/summary/date", "2009-02-30")));
+    }
+
+    #[test]
+    fn tag_counts_need_not_add_up_but_must_be_possible() {
+        let mut tagged = summary("a", "2009-10-06", "actus");
+        tagged.tags = vec![crate::model::Tag {
+            slug: "web".into(),
+            name: "Web".into(),
+        }];
+        let index = Manifest::new(manifest().site, vec![tagged]).index();
+        assert_eq!(
+            read::<Index>(&serde_json::to_string(&index).unwrap()),
+            Ok(index.clone())
+        );
+        assert!(invalid(with(&index, "/tags/0/count", 0)));
+        assert!(invalid(with(&index, "/tags/0/count", 2)));
+        let mut two = Manifest::new(
+            manifest().site,
+            vec![
+                summary("a", "2009-10-06", "actus"),
+                summary("b", "2009-10-07", "actus"),
+            ],
+        )
+        .index();
+        two.tags = index.tags.clone();
+        assert!(read::<Index>(&serde_json::to_string(&two).unwrap()).is_ok());
     }
 
     #[test]

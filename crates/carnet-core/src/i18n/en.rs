@@ -95,4 +95,11 @@ pub static STRINGS: Strings = Strings {
     theme_light: "Light",
     theme_dark: "Dark",
     theme_system: "System",
+    tags: "Tags",
+    tags_description: "Every tag of the blog, with its number of posts.",
+    all_tags: "All tags",
+    tagged: "Tags: ",
+    tag_heading: "Tag: ",
+    tag_title: |name| format!("Tag: {name}"),
+    tag_description: |name, posts| format!("The posts tagged {name} ({posts})."),
 };

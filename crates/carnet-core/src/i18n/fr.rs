@@ -98,6 +98,13 @@ pub static STRINGS: Strings = Strings {
     theme_light: "Clair",
     theme_dark: "Sombre",
     theme_system: "Système",
+    tags: "Étiquettes",
+    tags_description: "Toutes les étiquettes du blog, avec leur nombre de billets.",
+    all_tags: "Toutes les étiquettes",
+    tagged: "Étiquettes\u{a0}: ",
+    tag_heading: "Étiquette\u{a0}: ",
+    tag_title: |name| format!("Étiquette : {name}"),
+    tag_description: |name, posts| format!("Les billets de l’étiquette {name} ({posts})."),
 };
 
 /// « 6 octobre 2009 », « 1er mars 2009 ».

@@ -136,6 +136,20 @@ pub struct Strings {
     pub theme_dark: &'static str,
     /// See [`Strings::theme_light`].
     pub theme_system: &'static str,
+    /// The tag index: its link, its page's title and heading, and the label of a post's tags.
+    pub tags: &'static str,
+    /// The description of the tag index.
+    pub tags_description: &'static str,
+    /// The sidebar's link to the tag index.
+    pub all_tags: &'static str,
+    /// Before a post's tags, spaces included: « Étiquettes : ».
+    pub tagged: &'static str,
+    /// Before a tag's name in its page's heading, spaces included.
+    pub tag_heading: &'static str,
+    /// The title of a tag's page.
+    pub tag_title: fn(name: &str) -> String,
+    /// The description of a tag's page, with its count from [`Strings::posts`].
+    pub tag_description: fn(name: &str, posts: &str) -> String,
 }
 
 impl Language {
@@ -209,6 +223,14 @@ mod tests {
             list_title(en, "Category: News", 3),
             "Category: News, page 3"
         );
+        assert_eq!(
+            (
+                list_title(fr, &(fr.tag_title)("Web"), 2),
+                list_title(en, &(en.tag_title)("Web"), 2)
+            ),
+            ("Étiquette : Web, page 2".into(), "Tag: Web, page 2".into())
+        );
+        assert_eq!((fr.tags, en.tags), ("Étiquettes", "Tags"));
     }
 
     #[test]
