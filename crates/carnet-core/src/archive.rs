@@ -224,6 +224,7 @@ mod tests {
             },
             author: "admin".into(),
             excerpt: String::new(),
+            words: 0,
         }
     }
 

@@ -174,6 +174,7 @@ mod tests {
             },
             author: "admin".into(),
             excerpt: String::new(),
+            words: 0,
         }
     }
 

@@ -88,4 +88,11 @@ pub static STRINGS: Strings = Strings {
         format!("{month} {}, {}", date.day(), date.year())
     },
     month: |month| format!("{} {}", MONTHS[usize::from(month.month - 1)], month.year),
+    reading_time: |minutes| format!("{minutes}\u{A0}min read"),
+    table_of_contents: "Contents",
+    heading_anchor: |heading| format!("Link to this section: {heading}"),
+    footnote_back: |n, count| match count {
+        1 => "Back to the reference".to_owned(),
+        _ => format!("Back to reference {n}"),
+    },
 };

@@ -122,6 +122,14 @@ pub struct Strings {
     pub date: fn(Date) -> String,
     /// A month for readers: « octobre 2009 », "October 2009".
     pub month: fn(YearMonth) -> String,
+    /// A post's reading time, from [`crate::reading::minutes`]: « 4 min de lecture ».
+    pub reading_time: fn(minutes: usize) -> String,
+    /// The label and title of a post's table of contents: « Sommaire ».
+    pub table_of_contents: &'static str,
+    /// The accessible name of a heading's anchor link: « Lien vers cette section : Titre ».
+    pub heading_anchor: fn(heading: &str) -> String,
+    /// The accessible name of a footnote's link back to its reference `n` of `count`.
+    pub footnote_back: fn(n: usize, count: usize) -> String,
 }
 
 impl Language {
