@@ -1,6 +1,6 @@
-//! A whole post: title, byline, body, « Commentaires fermés », links to its neighbours.
+//! A whole post: title, byline, reading time, body (with its table of contents), « Commentaires fermés », links to its neighbours.
 
-use crate::components::{Byline, MarkdownBody, PageMeta};
+use crate::components::{Byline, MarkdownBody, PageMeta, ReadingTime};
 use crate::store::RenderedPost;
 use crate::urls::SiteUrls;
 use carnet_core::i18n::Strings;
@@ -36,6 +36,7 @@ pub fn PostArticle(post: Arc<RenderedPost>) -> impl IntoView {
         .as_ref()
         .map(|newer| neighbour("newer", strings.next_post, newer));
     let summary = post.post.summary.clone();
+    let words = summary.words;
     view! {
         <PageMeta
             title=summary.title.clone()
@@ -47,6 +48,7 @@ pub fn PostArticle(post: Arc<RenderedPost>) -> impl IntoView {
             <header>
                 <h1>{summary.title.clone()}</h1>
                 <Byline post=summary with_author=true />
+                <ReadingTime words />
             </header>
             <MarkdownBody html=post.html.clone() />
             <p class="comments-closed">{strings.comments_closed}</p>

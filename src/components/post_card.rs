@@ -1,6 +1,6 @@
-//! A post in a list: its title, date, category and excerpt.
+//! A post in a list: its title, date, category, reading time and excerpt.
 
-use crate::components::Byline;
+use crate::components::{Byline, ReadingTime};
 use crate::urls::SiteUrls;
 use carnet_core::i18n::Strings;
 use carnet_core::PostSummary;
@@ -16,6 +16,7 @@ pub fn PostCard(post: PostSummary) -> impl IntoView {
     let title = post.title.clone();
     let hidden_title = post.title.clone();
     let excerpt = post.excerpt.clone();
+    let words = post.words;
     view! {
         <article class="post-card">
             <h2>
@@ -24,6 +25,7 @@ pub fn PostCard(post: PostSummary) -> impl IntoView {
                 </A>
             </h2>
             <Byline post />
+            <ReadingTime words />
             <p class="excerpt">{excerpt}</p>
             <p class="read-more">
                 <A href=href exact=true>

@@ -2,6 +2,7 @@
 //! (`tests/fixtures/wordpress/export.xml`), and on small exports written here, one for each
 //! thing the import must get right.
 
+use carnet_core::i18n::Language;
 use carnet_core::markdown::to_html;
 use std::collections::BTreeMap;
 use std::fs;
@@ -134,7 +135,7 @@ fn files(folder: &Path) -> BTreeMap<String, Vec<u8>> {
 fn as_shown(json: &[u8]) -> serde_json::Value {
     let mut value: serde_json::Value = serde_json::from_slice(json).unwrap();
     if let Some(markdown) = value.get("markdown").and_then(|m| m.as_str()) {
-        let html = to_html(markdown, "/").as_str().to_owned();
+        let html = to_html(markdown, "/", Language::French).as_str().to_owned();
         value["markdown"] = serde_json::Value::String(html);
     }
     value
