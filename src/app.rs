@@ -37,7 +37,7 @@ pub fn provide_app_context(
     language: Language,
     embedded: Option<Result<PageData, LoadError>>,
 ) {
-    let store = Store::new(site.clone());
+    let store = Store::new(site.clone(), language);
     provide_context(site);
     provide_context::<&'static Strings>(language.strings());
     match embedded {

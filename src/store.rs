@@ -7,6 +7,7 @@
 
 use crate::api::{self, LoadError};
 use crate::urls::SiteUrls;
+use carnet_core::i18n::Language;
 use carnet_core::markdown::SafeHtml;
 use carnet_core::{paths, Index, List, ListPage, PageData, Post};
 use leptos::prelude::*;
@@ -61,15 +62,17 @@ pub struct RenderedPost {
 #[derive(Clone, Copy)]
 pub struct Store {
     site: StoredValue<SiteUrls>,
+    language: Language,
     lists: Cache<(List, usize), Arc<ListPage>>,
     posts: Cache<String, Arc<RenderedPost>>,
 }
 
 impl Store {
-    /// An empty store fetching from `site`.
-    pub fn new(site: SiteUrls) -> Store {
+    /// An empty store fetching from `site`, rendering posts for a blog in `language`.
+    pub fn new(site: SiteUrls, language: Language) -> Store {
         Store {
             site: StoredValue::new(site),
+            language,
             lists: Cache::new(),
             posts: Cache::new(),
         }
@@ -97,7 +100,8 @@ impl Store {
     pub fn insert_post(&self, post: Post) {
         let slug = post.summary.slug.clone();
         let base = self.site.with_value(|site| site.base().to_owned());
-        self.posts.insert(slug, Arc::new(render(post, &base)));
+        self.posts
+            .insert(slug, Arc::new(render(post, &base, self.language)));
     }
 
     /// Page `number` of `list`, tracked; fetched the first time it is asked for.
@@ -147,10 +151,11 @@ impl Store {
 
     fn post_fetcher(&self) -> impl FnOnce(String) -> Fetch<Arc<RenderedPost>> {
         let site = self.site.get_value();
+        let language = self.language;
         move |slug| {
             Box::pin(async move {
                 let post = api::fetch_post(&site, &slug).await?;
-                Ok(Arc::new(render(post, site.base())))
+                Ok(Arc::new(render(post, site.base(), language)))
             })
         }
     }
@@ -159,8 +164,8 @@ impl Store {
 /// A fetch under way.
 type Fetch<V> = Pin<Box<dyn Future<Output = Result<V, LoadError>>>>;
 
-fn render(post: Post, base: &str) -> RenderedPost {
-    let html = carnet_core::markdown::to_html(&post.markdown, base);
+fn render(post: Post, base: &str, language: Language) -> RenderedPost {
+    let html = carnet_core::markdown::to_html(&post.markdown, base, language);
     RenderedPost { post, html }
 }
 

@@ -36,6 +36,7 @@ fn post(slug: &str, title: &str, date: &str, category: &str) -> PostSummary {
         tags: Vec::new(),
         author: "admin".into(),
         excerpt: format!("Extrait de {title}."),
+        words: 700,
     }
 }
 
@@ -119,6 +120,7 @@ fn post_card_links_title_category_and_read_more_under_the_base_path() {
         attribute(&root, ".byline a", "href").as_deref(),
         Some("/blog/category/reseaux-sociaux/")
     );
+    assert_eq!(texts(&root, ".reading-time"), ["3\u{A0}min de lecture"]);
     assert_eq!(texts(&root, ".excerpt"), ["Extrait de Les réseaux B2B."]);
     assert_eq!(
         texts(&root, ".read-more a"),
@@ -204,7 +206,7 @@ async fn post_article_shows_body_byline_comments_and_neighbours() {
         provide_context(seed_blog());
         let manifest = seed_manifest();
         let position = manifest.posts.iter().position(|p| p.slug == "autre");
-        let store = Store::new(site);
+        let store = Store::new(site, Language::French);
         store.insert_post(manifest.post_at(position.unwrap(), "Le *corps*."));
         provide_context(store);
         let Load::Ready(post) = store.post("autre") else {
@@ -222,6 +224,7 @@ async fn post_article_shows_body_byline_comments_and_neighbours() {
         texts(&root, ".byline"),
         ["Publié le 1er octobre 2009 dans Actus par admin"]
     );
+    assert_eq!(texts(&root, ".reading-time"), ["3\u{A0}min de lecture"]);
     assert_eq!(texts(&root, ".post-body em"), ["corps"]);
     assert_eq!(texts(&root, ".comments-closed"), ["Commentaires fermés"]);
     assert_eq!(
@@ -341,7 +344,7 @@ async fn list_posts_draws_an_embedded_page_and_explains_a_missing_one() {
         provide_context::<&'static Strings>(Language::French.strings());
         provide_context(seed_blog());
         let manifest = seed_manifest();
-        let store = Store::new(site);
+        let store = Store::new(site, Language::French);
         for (list, posts) in manifest.lists() {
             if list == List::Category("actus".into()) {
                 list_pages(list, posts, 10).for_each(|page| store.insert_list_page(page));

@@ -8,13 +8,15 @@
 #[path = "../../crates/carnet-core/tests/oracle/mod.rs"]
 mod oracle;
 
+use carnet_core::i18n::Language;
 use carnet_core::markdown::to_html;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let markdown = String::from_utf8_lossy(data);
-    for base in ["/", "/blog/"] {
-        let html = to_html(&markdown, base);
+    // French at the root (its typography too), English under `/blog/`.
+    for (base, language) in [("/", Language::French), ("/blog/", Language::English)] {
+        let html = to_html(&markdown, base, language);
         if let Err(problems) = oracle::check(html.as_str(), base) {
             panic!(
                 "unsafe output (base {base}):\n{problems}\n--- in:\n{markdown}\n--- out:\n{html}"

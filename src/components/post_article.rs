@@ -1,6 +1,7 @@
-//! A whole post: title, byline, tags, body, « Commentaires fermés », links to its neighbours.
+//! A whole post: title, byline, reading time, tags, body (with its table of contents),
+//! « Commentaires fermés », links to its neighbours.
 
-use crate::components::{Byline, MarkdownBody, PageMeta, PostTags};
+use crate::components::{Byline, MarkdownBody, PageMeta, PostTags, ReadingTime};
 use crate::store::RenderedPost;
 use crate::urls::SiteUrls;
 use carnet_core::i18n::Strings;
@@ -37,6 +38,7 @@ pub fn PostArticle(post: Arc<RenderedPost>) -> impl IntoView {
         .map(|newer| neighbour("newer", strings.next_post, newer));
     let summary = post.post.summary.clone();
     let tags = summary.tags.clone();
+    let words = summary.words;
     view! {
         <PageMeta
             title=summary.title.clone()
@@ -48,6 +50,7 @@ pub fn PostArticle(post: Arc<RenderedPost>) -> impl IntoView {
             <header>
                 <h1>{summary.title.clone()}</h1>
                 <Byline post=summary with_author=true />
+                <ReadingTime words />
                 <PostTags tags />
             </header>
             <MarkdownBody html=post.html.clone() />

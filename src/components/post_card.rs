@@ -1,6 +1,6 @@
-//! A post in a list: its title, date, category, tags and excerpt.
+//! A post in a list: its title, date, category, reading time, tags and excerpt.
 
-use crate::components::{Byline, PostTags};
+use crate::components::{Byline, PostTags, ReadingTime};
 use crate::urls::SiteUrls;
 use carnet_core::i18n::Strings;
 use carnet_core::PostSummary;
@@ -17,6 +17,7 @@ pub fn PostCard(post: PostSummary) -> impl IntoView {
     let hidden_title = post.title.clone();
     let excerpt = post.excerpt.clone();
     let tags = post.tags.clone();
+    let words = post.words;
     view! {
         <article class="post-card">
             <h2>
@@ -25,6 +26,7 @@ pub fn PostCard(post: PostSummary) -> impl IntoView {
                 </A>
             </h2>
             <Byline post />
+            <ReadingTime words />
             <PostTags tags />
             <p class="excerpt">{excerpt}</p>
             <p class="read-more">

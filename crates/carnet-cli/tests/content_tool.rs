@@ -479,7 +479,9 @@ fn a_ten_megabyte_post_is_built_in_linear_time() {
     let out = built_site("big-post", &content, &[]);
     let elapsed = start.elapsed();
     let page = fs::read_to_string(out.join("posts/un-tres-long-billet/index.html")).unwrap();
-    assert!(page.contains(&format!(r#"<h2 id="partie-{part}">Partie {part}</h2>"#)));
+    assert!(page.contains(&format!(
+        r##"<h2 id="partie-{part}">Partie {part} <a class="heading-anchor" href="#partie-{part}""##
+    )));
     let data = fs::read_to_string(out.join("data/posts/un-tres-long-billet/page.json")).unwrap();
     assert!(data.contains(&format!("## Partie {part}\\n")));
     // Linear work on 10 MB takes seconds even in a debug build; anything quadratic, hours.
@@ -622,7 +624,8 @@ fn every_route_is_pre_rendered_with_its_content_title_and_data() {
         ("index.html", "<title>Carnet</title>", "Lire la suite"),
         (
             "posts/les-reseaux-sociaux-b2b-vont-ils-disparaitre/index.html",
-            "<title>Les réseaux sociaux B2B vont-ils disparaitre ? — Carnet</title>",
+            // The title with French typography: a narrow no-break space before `?`.
+            "<title>Les réseaux sociaux B2B vont-ils disparaitre\u{202F}? — Carnet</title>",
             "c’est le barbecue au fond du jardin",
         ),
         (

@@ -2,6 +2,7 @@
 //! (`tests/fixtures/wordpress/export.xml`), and on small exports written here, one for each
 //! thing the import must get right.
 
+use carnet_core::i18n::Language;
 use carnet_core::markdown::to_html;
 use std::collections::BTreeMap;
 use std::fs;
@@ -134,7 +135,7 @@ fn files(folder: &Path) -> BTreeMap<String, Vec<u8>> {
 fn as_shown(json: &[u8]) -> serde_json::Value {
     let mut value: serde_json::Value = serde_json::from_slice(json).unwrap();
     if let Some(markdown) = value.get("markdown").and_then(|m| m.as_str()) {
-        let html = to_html(markdown, "/").as_str().to_owned();
+        let html = to_html(markdown, "/", Language::French).as_str().to_owned();
         value["markdown"] = serde_json::Value::String(html);
     }
     value
@@ -533,18 +534,25 @@ fn shortcodes_become_figures_images_and_links_and_unknown_ones_are_reported() {
             "http://blog.example/wp-content/uploads/2010/05/scene.jpg /images/2010/05/scene.jpg",
         ]
     );
-    // Until the uploads are fetched, the build names the image a post links to and is missing.
+    // Until the uploads are fetched, the build names each image a post shows and is missing,
+    // in its Markdown and in its HTML.
     let missing = carnet(&["check", "--content", content.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&missing.stderr);
     assert_eq!(missing.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains("medias.md:") && stderr.contains("/images/2010/05/scene.jpg"),
-        "{stderr}"
-    );
+    for image in ["atelier.jpg", "scene.jpg", "salle.jpg"] {
+        assert!(
+            stderr.contains(&format!(
+                "the link to /images/2010/05/{image} leads to no page"
+            )),
+            "{image} in {stderr}"
+        );
+    }
     // Fetched, what the import wrote is a post Carnet builds, the figure included.
     let public = content.parent().unwrap().join("public");
     fs::create_dir_all(public.join("images/2010/05")).unwrap();
-    fs::write(public.join("images/2010/05/scene.jpg"), "").unwrap();
+    for image in ["atelier.jpg", "scene.jpg", "salle.jpg"] {
+        fs::write(public.join("images/2010/05").join(image), "").unwrap();
+    }
     let site = built_with_public("wp-shortcodes-site", &content, &public);
     let page = fs::read_to_string(site.join("posts/medias/index.html")).unwrap();
     assert!(

@@ -259,6 +259,7 @@ mod tests {
             tags: Vec::new(),
             author: "admin".into(),
             excerpt: String::new(),
+            words: 0,
         }
     }
 

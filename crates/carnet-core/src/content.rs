@@ -426,12 +426,15 @@ pub fn build(
             });
             continue;
         }
-        let excerpt = fm
-            .summary
-            .unwrap_or_else(|| markdown::first_paragraph_text(doc.body));
+        let language = settings.language;
+        let excerpt = match fm.summary {
+            Some(summary) => markdown::plain_text(&summary, language),
+            None => markdown::excerpt(doc.body, language),
+        };
         summaries.push(PostSummary {
             slug: slug.clone(),
-            title: fm.title,
+            title: markdown::plain_text(&fm.title, language),
+            words: markdown::word_count(doc.body),
             date: fm.date,
             category: Category {
                 slug: category_slug,

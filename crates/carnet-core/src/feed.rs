@@ -80,7 +80,7 @@ pub fn atom(blog: &Blog, site_url: &str) -> String {
     {
         let url = format!("{root}{}", paths::post(&post.slug));
         // Site-absolute links become absolute URLs: a feed is read away from the site.
-        let html = markdown::to_html(body, &root);
+        let html = markdown::to_html(body, &root, manifest.site.language);
         let _ = write!(
             xml,
             "<entry>\n\

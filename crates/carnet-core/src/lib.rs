@@ -16,9 +16,12 @@ pub mod model;
 pub mod page_ids;
 pub mod paths;
 pub mod read;
+pub mod reading;
 mod sanitize;
 pub mod slug;
 pub mod theme;
+pub mod toc;
+pub mod typography;
 
 /// The allow-list alone, for the fuzz targets (`fuzz/`): built only under `cfg(fuzzing)`, which
 /// cargo-fuzz sets, so that they can check that it leaves its own output unchanged and feed it

@@ -2,7 +2,18 @@
 //!
 //! Posts are CommonMark plus tables, footnotes, strikethrough, task lists, smart punctuation and
 //! heading attributes. Nobody else calls pulldown-cmark: the app renders bodies with [`to_html`]
-//! and the content tool makes excerpts with [`first_paragraph_text`], so both read a post the same.
+//! and the content tool makes excerpts with [`excerpt`], counts words with [`word_count`] and
+//! sets titles with [`plain_text`], so all read a post the same.
+//!
+//! What [`to_html`] adds to the author's Markdown, in the blog's [`Language`]:
+//! - an `id` on every heading, and a visible anchor link in it to that id
+//!   (`<a class="heading-anchor" href="#id" aria-label="Lien vers cette section : Titre">#</a>`);
+//! - a table of contents before the body when it has three headings or more ([`crate::toc`]);
+//! - footnotes that link both ways: each reference (`id="note-<slug>-ref"`, then `-ref-2`…)
+//!   to its note (`id="note-<slug>"`), and the note back to each of its references
+//!   (`<a class="footnote-back">`);
+//! - in French, the no-break spaces of French typography ([`crate::typography`]) in the text,
+//!   never in code (spans or blocks), in an autolink's URL, in URLs or in raw HTML.
 //!
 //! Safety: [`to_html`] returns [`SafeHtml`], which nothing else can make. Everything it renders,
 //! the author's own HTML and Markdown's alike, goes through the allow-list of
@@ -11,10 +22,17 @@
 //! The pre-rendered page, the app and the feed all take their HTML from here, so they apply the
 //! same rule.
 
+use crate::i18n::Strings;
+use crate::model::Language;
 use crate::page_ids;
 use crate::sanitize::sanitize;
 use crate::slug::slugify;
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use crate::toc::{self, escape, Heading};
+use crate::typography;
+use pulldown_cmark::{
+    CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, TextMergeStream,
+};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -35,34 +53,56 @@ impl fmt::Display for SafeHtml {
     }
 }
 
-/// The parser every caller gets: Carnet's one set of Markdown options.
-fn parser(markdown: &str) -> Parser<'_> {
+/// The parser every caller gets: Carnet's one set of Markdown options, its text in one piece
+/// between two other events (smart punctuation and `!`, `[` would cut it).
+fn parser(markdown: &str) -> TextMergeStream<'_, Parser<'_>> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    Parser::new_ext(markdown, options)
+    TextMergeStream::new(Parser::new_ext(markdown, options))
 }
 
-/// Renders a post body to safe HTML.
+/// Renders a post body to safe HTML, for a blog in `language`.
 ///
 /// `base` is the site's base path (`/`, or `/blog/` when served under a sub-path), or its whole
 /// URL for a page read elsewhere (a feed): links and images written site-absolute,
 /// `/images/x.svg`, are resolved under it. Every heading gets an `id` (its own `{#id}` if it is
-/// a plain word, else the slug of its text, made unique) so it can be linked to; a heading's
-/// other attributes (`{.class key=value}`) are dropped. HTML in the post is kept as far as the
-/// allow-list of [`crate::sanitize`] goes.
-pub fn to_html(markdown: &str, base: &str) -> SafeHtml {
-    let events = with_heading_ids(parser(markdown).map(with_plain_footnote_ids).collect());
+/// a plain word, else the slug of its text, made unique) and an anchor link to it; a heading's
+/// other attributes (`{.class key=value}`) are dropped. A post of three headings or more gets
+/// a table of contents; footnotes link both ways; a French post gets French typography (see
+/// the module's documentation). HTML in the post is kept as far as the allow-list of
+/// [`crate::sanitize`] goes.
+pub fn to_html(markdown: &str, base: &str, language: Language) -> SafeHtml {
+    let strings = language.strings();
+    let mut events: Vec<Event<'_>> = parser(markdown).map(with_plain_footnote_ids).collect();
+    if language == Language::French {
+        with_french_spaces(&mut events);
+    }
+    let (events, note_ids) = with_footnote_links(events, strings);
+    let events = with_heading_ids(events, note_ids);
+    let (mut events, headings) = with_heading_anchors(events, strings);
+    let contents = toc::html(&headings, strings.table_of_contents);
+    if !contents.is_empty() {
+        events.insert(0, Event::Html(contents.into()));
+    }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     SafeHtml(sanitize(&html, base))
 }
 
+/// `text`, a title or the author's summary, with the typography of `language`
+/// ([`crate::typography`]): how the content tool writes titles and excerpts into the data, so
+/// that every place showing them (cards, the post's header, `<title>`, the feed) shows the same.
+pub fn plain_text(text: &str, language: Language) -> String {
+    typography::for_language(text, language).into_owned()
+}
+
 /// The plain text of the first paragraph, for excerpts: no markup, breaks become spaces.
-pub fn first_paragraph_text(markdown: &str) -> String {
+/// In French, its text (not its code) gets French typography.
+pub fn excerpt(markdown: &str, language: Language) -> String {
     let mut text = String::new();
     let mut in_paragraph = false;
     // An image's alt text is not prose: `![logo](x.svg)` alone is no first paragraph.
@@ -74,12 +114,229 @@ pub fn first_paragraph_text(markdown: &str) -> String {
             Event::End(TagEnd::Paragraph) => in_paragraph = false,
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image -= 1,
-            Event::Text(t) | Event::Code(t) if in_paragraph && in_image == 0 => text.push_str(&t),
+            Event::Text(t) if in_paragraph && in_image == 0 => {
+                text.push_str(&typography::for_language(&t, language))
+            }
+            Event::Code(t) if in_paragraph && in_image == 0 => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak if in_paragraph => text.push(' '),
             _ => {}
         }
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Runs of spaces and breaks become one space; the no-break spaces typography put stay.
+    let breaking = |c: char| {
+        c.is_whitespace()
+            && c != typography::NO_BREAK_SPACE
+            && c != typography::NARROW_NO_BREAK_SPACE
+    };
+    text.split(breaking)
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The plain text of the first paragraph, as [`excerpt`] makes it with no typography.
+pub fn first_paragraph_text(markdown: &str) -> String {
+    excerpt(markdown, Language::English)
+}
+
+/// How many words a post's text has, for its reading time ([`crate::reading`]): the words of
+/// its text, code and raw HTML's text, not of HTML tags or URLs; a « word » has a letter or a
+/// digit.
+pub fn word_count(markdown: &str) -> usize {
+    let words = |text: &str| {
+        text.split_whitespace()
+            .filter(|word| word.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    let mut in_tag = false;
+    parser(markdown)
+        .map(|event| match event {
+            Event::Text(t) | Event::Code(t) => words(&t),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                // A tag may span events (an HTML block's lines): whether one is open carries on.
+                let text: String = html
+                    .chars()
+                    .map(|c| match c {
+                        '<' => {
+                            in_tag = true;
+                            ' '
+                        }
+                        '>' if in_tag => {
+                            in_tag = false;
+                            ' '
+                        }
+                        _ if in_tag => ' ',
+                        c => c,
+                    })
+                    .collect();
+                words(&text)
+            }
+            _ => 0,
+        })
+        .sum()
+}
+
+/// Puts French typography's no-break spaces in the text: not in code blocks (inline code is an
+/// event of its own), nor in an autolink, whose text is its URL.
+fn with_french_spaces(events: &mut [Event<'_>]) {
+    let mut verbatim = 0usize;
+    for event in events {
+        match event {
+            Event::Start(Tag::CodeBlock(_))
+            | Event::Start(Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            }) => verbatim += 1,
+            Event::End(TagEnd::CodeBlock) => verbatim -= 1,
+            Event::End(TagEnd::Link) if verbatim > 0 => verbatim -= 1,
+            Event::Text(text) if verbatim == 0 => {
+                if let Cow::Owned(spaced) = typography::french_spaces(text) {
+                    *text = spaced.into();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Renders footnotes so that they link both ways: each reference gets an id (`<note>-ref`, then
+/// `<note>-ref-2`…) and its note a link back to each. Notes are numbered in the order of their
+/// first reference, then those never referenced in their order. Returns the events and every
+/// id given, which headings may not take.
+fn with_footnote_links<'a>(
+    events: Vec<Event<'a>>,
+    strings: &Strings,
+) -> (Vec<Event<'a>>, HashSet<String>) {
+    let mut numbers: HashMap<String, usize> = HashMap::new();
+    let mut references: HashMap<String, usize> = HashMap::new();
+    for event in &events {
+        if let Event::FootnoteReference(label) = event {
+            let next = numbers.len() + 1;
+            numbers.entry(label.to_string()).or_insert(next);
+            *references.entry(label.to_string()).or_insert(0) += 1;
+        }
+    }
+    for event in &events {
+        if let Event::Start(Tag::FootnoteDefinition(label)) = event {
+            let next = numbers.len() + 1;
+            numbers.entry(label.to_string()).or_insert(next);
+        }
+    }
+    let reference_id = |label: &str, k: usize| match k {
+        1 => format!("{label}-ref"),
+        k => format!("{label}-ref-{k}"),
+    };
+    let mut ids: HashSet<String> = HashSet::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut open: Vec<String> = Vec::new();
+    let mut out: Vec<Event<'a>> = Vec::with_capacity(events.len());
+    for event in events {
+        match event {
+            Event::FootnoteReference(label) => {
+                let k = seen.entry(label.to_string()).or_insert(0);
+                *k += 1;
+                let id = reference_id(&label, *k);
+                out.push(Event::InlineHtml(
+                    format!(
+                        "<sup class=\"footnote-reference\" id=\"{id}\"><a href=\"#{label}\">{n}</a></sup>",
+                        id = escape(&id),
+                        label = escape(&label),
+                        n = numbers[label.as_ref()],
+                    )
+                    .into(),
+                ));
+                ids.insert(id);
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                out.push(Event::Html(
+                    format!(
+                        "<div class=\"footnote-definition\" id=\"{label}\">\
+                         <sup class=\"footnote-definition-label\">{n}</sup>\n",
+                        label = escape(&label),
+                        n = numbers[label.as_ref()],
+                    )
+                    .into(),
+                ));
+                ids.insert(label.to_string());
+                open.push(label.to_string());
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                let label = open.pop().unwrap_or_default();
+                let count = references.get(&label).copied().unwrap_or(0);
+                let back: Vec<String> = (1..=count)
+                    .map(|k| {
+                        format!(
+                            "<a class=\"footnote-back\" href=\"#{id}\" aria-label=\"{name}\">↩</a>",
+                            id = escape(&reference_id(&label, k)),
+                            name = escape(&(strings.footnote_back)(k, count)),
+                        )
+                    })
+                    .collect();
+                if !back.is_empty() {
+                    let back = format!(" {}", back.join(" "));
+                    // In the note's last paragraph if it ends with one, else after its content.
+                    if matches!(out.last(), Some(Event::End(TagEnd::Paragraph))) {
+                        let end = out.pop().expect("just matched");
+                        out.push(Event::InlineHtml(back.into()));
+                        out.push(end);
+                    } else {
+                        out.push(Event::Html(back.into()));
+                    }
+                }
+                out.push(Event::Html("</div>\n".into()));
+            }
+            other => out.push(other),
+        }
+    }
+    (out, ids)
+}
+
+/// Puts in every heading, at its end, a link to its own id, named for screen readers; returns
+/// the events and the headings, for the table of contents.
+fn with_heading_anchors<'a>(
+    events: Vec<Event<'a>>,
+    strings: &Strings,
+) -> (Vec<Event<'a>>, Vec<Heading>) {
+    let mut headings = Vec::new();
+    let mut current: Option<Heading> = None;
+    let mut out: Vec<Event<'a>> = Vec::with_capacity(events.len() + 8);
+    for event in events {
+        match &event {
+            Event::Start(Tag::Heading {
+                level,
+                id: Some(id),
+                ..
+            }) => {
+                current = Some(Heading {
+                    level: *level as u8,
+                    id: id.to_string(),
+                    text: String::new(),
+                });
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(heading) = &mut current {
+                    heading.text.push_str(t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(mut heading) = current.take() {
+                    heading.text = heading.text.trim().to_owned();
+                    out.push(Event::InlineHtml(
+                        format!(
+                            " <a class=\"heading-anchor\" href=\"#{id}\" aria-label=\"{name}\">#</a>",
+                            id = escape(&heading.id),
+                            name = escape(&(strings.heading_anchor)(&heading.text)),
+                        )
+                        .into(),
+                    ));
+                    headings.push(heading);
+                }
+            }
+            _ => {}
+        }
+        out.push(event);
+    }
+    (out, headings)
 }
 
 /// Names footnotes by a plain id (`note-<slug of the label>`), so that `[^ma note]` links to
@@ -104,9 +361,10 @@ fn with_plain_footnote_ids(event: Event<'_>) -> Event<'_> {
 }
 
 /// Gives every heading an id: its own `{#id}` if written as a plain word, else the slug of its
-/// text, made unique and never one of the app's own ids. Its classes and other attributes go.
-fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut taken: HashSet<String> = page_ids::ALL.iter().map(|id| id.to_string()).collect();
+/// text, made unique and never one of the app's own ids nor one of `taken` (the footnotes').
+/// Its classes and other attributes go.
+fn with_heading_ids(mut events: Vec<Event<'_>>, mut taken: HashSet<String>) -> Vec<Event<'_>> {
+    taken.extend(page_ids::ALL.iter().map(|id| id.to_string()));
     for event in &mut events {
         if let Event::Start(Tag::Heading {
             id, classes, attrs, ..
@@ -166,8 +424,24 @@ fn with_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 mod tests {
     use super::*;
 
+    /// Rendered for an English blog: no typography, anchors named in English.
     fn html(markdown: &str) -> String {
-        to_html(markdown, "/").as_str().to_owned()
+        to_html(markdown, "/", Language::English)
+            .as_str()
+            .to_owned()
+    }
+
+    /// Rendered for a French blog.
+    fn french(markdown: &str) -> String {
+        to_html(markdown, "/", Language::French).as_str().to_owned()
+    }
+
+    /// A heading as rendered, with its anchor link (English).
+    fn h(level: u8, id: &str, text: &str) -> String {
+        format!(
+            "<h{level} id=\"{id}\">{text} <a class=\"heading-anchor\" href=\"#{id}\" \
+             aria-label=\"Link to this section: {text}\">#</a></h{level}>\n"
+        )
     }
 
     #[test]
@@ -198,17 +472,28 @@ mod tests {
 
     #[test]
     fn headings_get_unique_ids() {
-        assert_eq!(
-            html("## Définir un métier ?\n\n## Définir un métier ?\n\n### Sujet {#mien}"),
-            "<h2 id=\"definir-un-metier\">Définir un métier ?</h2>\n\
-             <h2 id=\"definir-un-metier-1\">Définir un métier ?</h2>\n\
-             <h3 id=\"mien\">Sujet</h3>\n"
+        let rendered =
+            html("## Définir un métier ?\n\n## Définir un métier ?\n\n### Sujet {#mien}");
+        assert!(
+            rendered.ends_with(&format!(
+                "{}{}{}",
+                h(2, "definir-un-metier", "Définir un métier ?"),
+                h(2, "definir-un-metier-1", "Définir un métier ?"),
+                h(3, "mien", "Sujet")
+            )),
+            "{rendered}"
         );
-        assert_eq!(html("# 😉"), "<h1 id=\"section\">😉</h1>\n");
+        assert_eq!(html("# 😉"), h(1, "section", "😉"));
         // A suffix already taken by an explicit id is skipped.
-        assert_eq!(
-            html("## A\n\n## B {#a-1}\n\n## A"),
-            "<h2 id=\"a\">A</h2>\n<h2 id=\"a-1\">B</h2>\n<h2 id=\"a-2\">A</h2>\n"
+        let rendered = html("## A\n\n## B {#a-1}\n\n## A");
+        assert!(
+            rendered.ends_with(&format!(
+                "{}{}{}",
+                h(2, "a", "A"),
+                h(2, "a-1", "B"),
+                h(2, "a-2", "A")
+            )),
+            "{rendered}"
         );
     }
 
@@ -237,6 +522,7 @@ mod tests {
         let html = html(&"## Notes\n\n".repeat(20_000));
         assert!(html.contains("<h2 id=\"notes\">"));
         assert!(html.contains("<h2 id=\"notes-19999\">"));
+        assert!(html.contains("<a href=\"#notes-19999\">Notes</a>"));
         assert!(!html.contains("notes-20000"));
     }
 
@@ -245,20 +531,20 @@ mod tests {
         // The hole this closes: `{…}` after a heading put any attribute into the page.
         assert_eq!(
             html("## Titre {#plan .danger onclick=alert(1) style=color:red}"),
-            "<h2 id=\"plan\">Titre</h2>\n"
+            h(2, "plan", "Titre")
         );
         assert_eq!(
             html("## Titre {onmouseover=alert(1)}"),
-            "<h2 id=\"titre\">Titre</h2>\n"
+            h(2, "titre", "Titre")
         );
         assert_eq!(
             html("## Titre {#x\"onclick=alert(1)}"),
-            "<h2 id=\"titre\">Titre</h2>\n"
+            h(2, "titre", "Titre")
         );
         // The app's own ids are never a heading's.
         assert_eq!(
             html("## Contenu\n\n## Autre {#carnet-data}"),
-            "<h2 id=\"contenu-1\">Contenu</h2>\n<h2 id=\"autre\">Autre</h2>\n"
+            format!("{}{}", h(2, "contenu-1", "Contenu"), h(2, "autre", "Autre"))
         );
     }
 
@@ -270,6 +556,9 @@ mod tests {
             notes.contains("class=\"footnote-definition\" id=\"note-ma-note\""),
             "{notes}"
         );
+        // A heading does not take a note's id.
+        let clash = html("## Note ma note ref\n\nTexte[^ma note].\n\n[^ma note]: La note.");
+        assert!(clash.contains("<h2 id=\"note-ma-note-ref-1\">"), "{clash}");
     }
 
     #[test]
@@ -313,13 +602,13 @@ mod tests {
     fn site_absolute_urls_follow_the_base_path() {
         let markdown = "![logo](/images/logo.svg) [a](/posts/a) [b](//cdn.fr/x)";
         assert_eq!(
-            to_html(markdown, "/blog/").as_str(),
+            to_html(markdown, "/blog/", Language::French).as_str(),
             "<p><img src=\"/blog/images/logo.svg\" alt=\"logo\" loading=\"lazy\" /> \
              <a href=\"/blog/posts/a\">a</a> \
              <a href=\"//cdn.fr/x\" rel=\"noopener noreferrer\">b</a></p>\n"
         );
         assert!(html(markdown).contains("src=\"/images/logo.svg\""));
-        assert!(to_html(markdown, "https://a.fr/blog/")
+        assert!(to_html(markdown, "https://a.fr/blog/", Language::English)
             .as_str()
             .contains("src=\"https://a.fr/blog/images/logo.svg\""));
     }
@@ -334,5 +623,208 @@ mod tests {
         );
         assert_eq!(first_paragraph_text("C'est \"dit\"..."), "C’est “dit”…");
         assert_eq!(first_paragraph_text("# Seulement un titre"), "");
+    }
+
+    const NNBSP: char = '\u{202F}';
+    const NBSP: char = '\u{A0}';
+
+    #[test]
+    fn french_typography_in_the_text() {
+        assert_eq!(
+            french("Un métier « transparent » ? Il glande ! Note : un ; deux"),
+            "<p>Un métier «\u{A0}transparent\u{A0}»\u{202F}? Il glande\u{202F}! \
+             Note\u{A0}: un\u{202F}; deux</p>\n"
+        );
+        // Around emphasis, links and code, the space typed next to the mark still counts.
+        assert_eq!(
+            french("**Stop** ! « *mot* » [lien](/a) ? `x` ?"),
+            "<p><strong>Stop</strong>\u{202F}! «\u{A0}<em>mot</em>\u{A0}» \
+             <a href=\"/a\">lien</a>\u{202F}? <code>x</code>\u{202F}?</p>\n"
+        );
+        // Emoji are text like any other.
+        assert_eq!(french("Bravo 🎉 !"), "<p>Bravo 🎉\u{202F}!</p>\n");
+    }
+
+    #[test]
+    fn french_typography_never_touches_code_urls_or_raw_html() {
+        let code_span = french("Voir `a ? b : c` ici");
+        assert!(code_span.contains("<code>a ? b : c</code>"), "{code_span}");
+        let code_block = french("```\nlet x = a ? b : c;\n« x »\n```\n");
+        assert!(
+            code_block.contains("let x = a ? b : c;\n« x »"),
+            "{code_block}"
+        );
+        let indented = french("    a ? b\n");
+        assert!(indented.contains("a ? b"), "{indented}");
+        // A link's URL and title, an autolink's text, a bare URL, a time: untouched.
+        let link =
+            french("[texte](https://a.fr/?q=1 \"titre ?\") <http://x.fr/a?b> http://x 10:30");
+        assert!(link.contains("href=\"https://a.fr/?q=1\""), "{link}");
+        assert!(link.contains("title=\"titre ?\""), "{link}");
+        assert!(link.contains(">http://x.fr/a?b</a>"), "{link}");
+        assert!(link.contains("http://x 10:30"), "{link}");
+        // Raw HTML: its attributes stay as typed (its text is prose, and gets the spaces).
+        let raw = french("<abbr title=\"a ? b\">AB</abbr> ?");
+        assert!(raw.contains("title=\"a ? b\""), "{raw}");
+        assert!(raw.contains("</abbr>\u{202F}?"), "{raw}");
+    }
+
+    #[test]
+    fn english_and_correct_french_are_left_as_typed() {
+        let text = "Really ? « x » : y ; z !";
+        assert_eq!(html(text), format!("<p>{text}</p>\n"));
+        let correct = "Vraiment\u{202F}? «\u{A0}oui\u{A0}»\u{A0}: 10:30";
+        assert_eq!(french(correct), format!("<p>{correct}</p>\n"));
+        // Idempotent: text already spaced comes out the same.
+        let once = french("Quoi ? « mot » : fin !");
+        let text = once.trim_start_matches("<p>").trim_end_matches("</p>\n");
+        assert_eq!(french(text), once);
+    }
+
+    #[test]
+    fn headings_get_typography_and_keep_their_ids() {
+        let rendered = french("## Définir un métier ?");
+        assert!(
+            rendered.starts_with("<h2 id=\"definir-un-metier\">Définir un métier\u{202F}? <a"),
+            "{rendered}"
+        );
+        assert!(
+            rendered.contains(
+                "aria-label=\"Lien vers cette section\u{A0}: Définir un métier\u{202F}?\""
+            ),
+            "{rendered}"
+        );
+    }
+
+    #[test]
+    fn every_heading_has_an_anchor_link_to_itself() {
+        let rendered = html("## Un `titre` *riche*");
+        assert_eq!(
+            rendered,
+            "<h2 id=\"un-titre-riche\">Un <code>titre</code> <em>riche</em> \
+             <a class=\"heading-anchor\" href=\"#un-titre-riche\" \
+             aria-label=\"Link to this section: Un titre riche\">#</a></h2>\n"
+        );
+        // A heading's text is escaped in the name.
+        let quoted = html("## Le \"quoi\" & <le> comment");
+        assert!(
+            quoted.contains("aria-label=\"Link to this section: Le “quoi” &amp; "),
+            "{quoted}"
+        );
+    }
+
+    #[test]
+    fn an_author_cannot_smuggle_more_than_the_look() {
+        // The classes and names are allowed, but only on their elements, and ids stay plain.
+        let forged = html(
+            "<nav class=\"toc evil\" aria-label=\"x\" onclick=\"alert(1)\"><a class=\"heading-anchor\" \
+             aria-label=\"y\" href=\"javascript:alert(1)\" id=\"carnet-data\">z</a></nav>\
+             <span class=\"toc\" aria-label=\"n\">w</span>",
+        );
+        assert_eq!(
+            forged,
+            "<nav aria-label=\"x\"><a class=\"heading-anchor\" aria-label=\"y\">z</a></nav>\
+             <span>w</span>"
+        );
+    }
+
+    #[test]
+    fn three_headings_make_a_table_of_contents() {
+        assert!(!html("## A\n\n## B\n\ntexte").contains("<nav"));
+        let rendered = french("Intro.\n\n## Un ?\n\n### Deux\n\n## Trois\n\n#### Quatre\n");
+        assert!(
+            rendered.starts_with(
+                "<nav class=\"toc\" aria-label=\"Sommaire\"><details open=\"\"><summary>Sommaire</summary>\n\
+                 <ol>\n<li><a href=\"#un\">Un\u{202F}?</a>\n\
+                 <ol>\n<li><a href=\"#deux\">Deux</a></li>\n</ol>\n</li>\n\
+                 <li><a href=\"#trois\">Trois</a></li>\n</ol>\n</details></nav>\n<p>Intro.</p>"
+            ),
+            "{rendered}"
+        );
+        assert!(
+            !rendered.contains("href=\"#quatre\">Quatre</a></li>"),
+            "{rendered}"
+        );
+        let english = html("## A\n\n## B\n\n## C");
+        assert!(
+            english.starts_with("<nav class=\"toc\" aria-label=\"Contents\">"),
+            "{english}"
+        );
+    }
+
+    #[test]
+    fn footnotes_link_both_ways() {
+        let notes = french(
+            "Un[^a] deux[^b] trois[^a].\n\n[^b]: Note B.\n\n[^a]: Note A.\n\n[^c]: Jamais appelée.",
+        );
+        // References in order: a is 1, b is 2; c, never referenced, is 3.
+        assert!(
+            notes.contains(
+                "Un<sup class=\"footnote-reference\" id=\"note-a-ref\"><a href=\"#note-a\">1</a></sup> \
+                 deux<sup class=\"footnote-reference\" id=\"note-b-ref\"><a href=\"#note-b\">2</a></sup> \
+                 trois<sup class=\"footnote-reference\" id=\"note-a-ref-2\"><a href=\"#note-a\">1</a></sup>."
+            ),
+            "{notes}"
+        );
+        assert!(
+            notes.contains(
+                "<div class=\"footnote-definition\" id=\"note-b\"><sup class=\"footnote-definition-label\">2</sup>\n\
+                 <p>Note B. <a class=\"footnote-back\" href=\"#note-b-ref\" \
+                 aria-label=\"Retour à l’appel de note\">↩</a></p>\n</div>"
+            ),
+            "{notes}"
+        );
+        assert!(
+            notes.contains(
+                "<p>Note A. <a class=\"footnote-back\" href=\"#note-a-ref\" \
+                 aria-label=\"Retour à l’appel de note 1\">↩</a> \
+                 <a class=\"footnote-back\" href=\"#note-a-ref-2\" \
+                 aria-label=\"Retour à l’appel de note 2\">↩</a></p>"
+            ),
+            "{notes}"
+        );
+        assert!(
+            notes.contains(
+                "id=\"note-c\"><sup class=\"footnote-definition-label\">3</sup>\n<p>Jamais appelée.</p>\n</div>"
+            ),
+            "{notes}"
+        );
+        // A note that does not end with a paragraph gets its links after its content.
+        let list = html("X[^l].\n\n[^l]:\n    - un\n    - deux\n");
+        assert!(
+            list.contains("</ul>\n <a class=\"footnote-back\" href=\"#note-l-ref\""),
+            "{list}"
+        );
+    }
+
+    #[test]
+    fn words_are_counted_in_text_and_code() {
+        assert_eq!(word_count(""), 0);
+        assert_eq!(word_count("Un *deux* trois — quatre…"), 4);
+        assert_eq!(word_count("l'article [lien](https://a.fr/b/c) `code`"), 3);
+        assert_eq!(word_count("<div class=\"a b c\">x</div>"), 1);
+        assert_eq!(word_count("Un <abbr title=\"x y\">AB</abbr> deux"), 3);
+        assert_eq!(word_count("```\nlet x = 1;\n```\n"), 3);
+    }
+
+    #[test]
+    fn titles_and_excerpts_get_the_typography_of_the_blog() {
+        assert_eq!(
+            plain_text(
+                "Community manager : un métier « transparent » ?",
+                Language::French
+            ),
+            "Community manager\u{A0}: un métier «\u{A0}transparent\u{A0}»\u{202F}?"
+        );
+        assert_eq!(plain_text("What ?", Language::English), "What ?");
+        assert_eq!(
+            excerpt("Quoi ?\nVraiment `a ? b` !", Language::French),
+            format!("Quoi{NNBSP}? Vraiment a ? b{NNBSP}!")
+        );
+        assert_eq!(excerpt("Quoi ?", Language::English), "Quoi ?");
+        assert_eq!(
+            excerpt("« a »", Language::French),
+            format!("«{NBSP}a{NBSP}»")
+        );
     }
 }

@@ -114,7 +114,8 @@ impl Language {
 pub struct PostSummary {
     /// The post's URL name, unique in the blog.
     pub slug: String,
-    /// The title, as the author wrote it.
+    /// The title, as the author wrote it, with the blog's typography
+    /// ([`crate::markdown::plain_text`]: French no-break spaces in a French blog).
     pub title: String,
     /// The day it was published.
     pub date: Date,
@@ -126,8 +127,12 @@ pub struct PostSummary {
     pub tags: Vec<Tag>,
     /// Who wrote it.
     pub author: String,
-    /// Plain text shown in lists: the author's summary, else the first paragraph.
+    /// Plain text shown in lists: the author's summary, else the first paragraph, with the
+    /// blog's typography.
     pub excerpt: String,
+    /// How many words its body has ([`crate::markdown::word_count`]), for its reading time
+    /// ([`crate::reading::minutes`]).
+    pub words: usize,
 }
 
 /// Enough of a post to link to it.

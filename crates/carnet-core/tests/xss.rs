@@ -7,6 +7,7 @@
 
 mod oracle;
 
+use carnet_core::i18n::Language;
 use carnet_core::markdown::to_html;
 
 const CORPUS: &str = include_str!("../../../tests/xss/content/posts/xss.md");
@@ -55,8 +56,12 @@ fn the_corpus_has_every_family_and_at_least_60_payloads() {
 fn no_payload_survives_rendering() {
     let mut failures = Vec::new();
     for (name, payload) in payloads() {
-        for base in ["/", "/blog/", "https://example.org/blog/"] {
-            let html = to_html(&payload, base);
+        for (base, language) in [
+            ("/", Language::French),
+            ("/blog/", Language::English),
+            ("https://example.org/blog/", Language::French),
+        ] {
+            let html = to_html(&payload, base, language);
             if let Err(problems) = oracle::check(html.as_str(), base) {
                 failures.push(format!(
                     "{name} (base {base})\n  in:  {payload}\n  out: {html}\n  {problems}"
@@ -73,7 +78,7 @@ fn the_whole_post_is_safe_too() {
         .split("\n+++\n")
         .nth(1)
         .expect("the corpus has front matter");
-    let html = to_html(body, "/");
+    let html = to_html(body, "/", Language::French);
     oracle::check(html.as_str(), "/").unwrap_or_else(|problems| panic!("{problems}\n\n{html}"));
     // And the prose around the payloads is still there: safety did not eat the post.
     assert!(html.as_str().contains("Un texte  au milieu."), "{html}");

@@ -102,4 +102,11 @@ pub static STRINGS: Strings = Strings {
     tag_heading: "Tag: ",
     tag_title: |name| format!("Tag: {name}"),
     tag_description: |name, posts| format!("The posts tagged {name} ({posts})."),
+    reading_time: |minutes| format!("{minutes}\u{A0}min read"),
+    table_of_contents: "Contents",
+    heading_anchor: |heading| format!("Link to this section: {heading}"),
+    footnote_back: |n, count| match count {
+        1 => "Back to the reference".to_owned(),
+        _ => format!("Back to reference {n}"),
+    },
 };

@@ -105,6 +105,13 @@ pub static STRINGS: Strings = Strings {
     tag_heading: "Étiquette\u{a0}: ",
     tag_title: |name| format!("Étiquette : {name}"),
     tag_description: |name, posts| format!("Les billets de l’étiquette {name} ({posts})."),
+    reading_time: |minutes| format!("{minutes}\u{A0}min de lecture"),
+    table_of_contents: "Sommaire",
+    heading_anchor: |heading| format!("Lien vers cette section\u{A0}: {heading}"),
+    footnote_back: |n, count| match count {
+        1 => "Retour à l’appel de note".to_owned(),
+        _ => format!("Retour à l’appel de note {n}"),
+    },
 };
 
 /// « 6 octobre 2009 », « 1er mars 2009 ».

@@ -150,6 +150,14 @@ pub struct Strings {
     pub tag_title: fn(name: &str) -> String,
     /// The description of a tag's page, with its count from [`Strings::posts`].
     pub tag_description: fn(name: &str, posts: &str) -> String,
+    /// A post's reading time, from [`crate::reading::minutes`]: « 4 min de lecture ».
+    pub reading_time: fn(minutes: usize) -> String,
+    /// The label and title of a post's table of contents: « Sommaire ».
+    pub table_of_contents: &'static str,
+    /// The accessible name of a heading's anchor link: « Lien vers cette section : Titre ».
+    pub heading_anchor: fn(heading: &str) -> String,
+    /// The accessible name of a footnote's link back to its reference `n` of `count`.
+    pub footnote_back: fn(n: usize, count: usize) -> String,
 }
 
 impl Language {

@@ -51,6 +51,7 @@ const ELEMENTS: &[&str] = &[
     "h6",
     "span",
     "div",
+    "nav",
     "table",
     "caption",
     "colgroup",
@@ -178,12 +179,15 @@ pub fn check(html: &str, base: &str) -> Result<(), String> {
 }
 
 /// Whether `class` is one that Carnet's Markdown itself gives `element` (a code block's
-/// language, footnotes, a table column's alignment): any other could take the site's styles.
+/// language, footnotes and their back links, a table column's alignment, heading anchors and
+/// the table of contents): any other could take the site's styles.
 fn own_class(element: &str, class: &str) -> bool {
     match element {
         "code" => class.starts_with("language-"),
         "sup" => matches!(class, "footnote-reference" | "footnote-definition-label"),
         "div" => class == "footnote-definition",
+        "a" => matches!(class, "heading-anchor" | "footnote-back"),
+        "nav" => class == "toc",
         "th" | "td" => matches!(class, "align-left" | "align-center" | "align-right"),
         _ => false,
     }
