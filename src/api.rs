@@ -127,7 +127,7 @@ mod tests {
     use carnet_core::model::SCHEMA_VERSION;
 
     const JSON: Option<&str> = Some("application/json; charset=utf-8");
-    const INDEX: &str = r#"{"version":3,"site":{"title":"Carnet","description":"","url":"https://example.org/",
+    const INDEX: &str = r#"{"version":4,"site":{"title":"Carnet","description":"","url":"https://example.org/",
         "language":"fr","posts_per_page":10},
         "total":1,"recent":[{"slug":"a","title":"A"}],
         "categories":[{"category":{"slug":"actus","name":"Actus"},"count":1}],
@@ -183,7 +183,7 @@ mod tests {
             read_answer::<Index>(JSON, cut),
             Err(LoadError::Invalid(_))
         ));
-        let other = INDEX.replace(r#""version":3"#, r#""version":4"#);
+        let other = INDEX.replace(r#""version":4"#, r#""version":5"#);
         assert_eq!(
             read_answer::<Index>(JSON, &other),
             Err(LoadError::Version(4))

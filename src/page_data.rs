@@ -106,13 +106,13 @@ mod tests {
     }
 
     /// A page's data as the pre-renderer embeds it, in JSON.
-    const EMBEDDED: &str = r#"{"index":{"version":3,
+    const EMBEDDED: &str = r#"{"index":{"version":4,
         "site":{"title":"Carnet <3","description":"","url":"https://example.org/",
         "language":"fr","posts_per_page":10},
         "total":1,"recent":[{"slug":"a","title":"A"}],
         "categories":[{"category":{"slug":"actus","name":"Actus"},"count":1}],
         "months":[{"month":{"year":2009,"month":10},"count":1}]},
-        "list":{"version":3,"list":"home","number":1,"posts":[]},"post":null}"#;
+        "list":{"version":4,"list":"home","number":1,"posts":[]},"post":null}"#;
 
     /// [`EMBEDDED`] changed by `edit`, read.
     fn embedded(edit: impl FnOnce(&mut serde_json::Value)) -> Result<PageData, LoadError> {

@@ -160,7 +160,7 @@ impl Store {
 type Fetch<V> = Pin<Box<dyn Future<Output = Result<V, LoadError>>>>;
 
 fn render(post: Post, base: &str) -> RenderedPost {
-    let html = carnet_core::markdown::to_html(&post.markdown, base);
+    let html = carnet_core::markdown::to_highlighted_html(&post.markdown, &post.code, base);
     RenderedPost { post, html }
 }
 

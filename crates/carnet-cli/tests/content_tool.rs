@@ -81,7 +81,7 @@ fn a_valid_folder_replaces_the_old_data_entirely() {
         String::from_utf8_lossy(&output.stderr)
     );
     let index = fs::read_to_string(out.join("data/index.json")).unwrap();
-    assert!(index.starts_with(r#"{"version":3,"#), "{index}");
+    assert!(index.starts_with(r#"{"version":4,"#), "{index}");
     assert!(index.contains(r#""slug":"un-billet-valide""#), "{index}");
     let home = fs::read_to_string(out.join("data/page.json")).unwrap();
     assert!(home.contains(r#""slug":"un-billet-valide""#), "{home}");

@@ -11,6 +11,7 @@
 //! The pre-rendered page, the app and the feed all take their HTML from here, so they apply the
 //! same rule.
 
+use crate::model::CodeHighlight;
 use crate::page_ids;
 use crate::sanitize::sanitize;
 use crate::slug::slugify;
@@ -36,7 +37,7 @@ impl fmt::Display for SafeHtml {
 }
 
 /// The parser every caller gets: Carnet's one set of Markdown options.
-fn parser(markdown: &str) -> Parser<'_> {
+pub(crate) fn parser(markdown: &str) -> Parser<'_> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -55,7 +56,15 @@ fn parser(markdown: &str) -> Parser<'_> {
 /// other attributes (`{.class key=value}`) are dropped. HTML in the post is kept as far as the
 /// allow-list of [`crate::sanitize`] goes.
 pub fn to_html(markdown: &str, base: &str) -> SafeHtml {
+    to_highlighted_html(markdown, &[], base)
+}
+
+/// [`to_html`], with the code blocks that `code` (a post's [`crate::model::Post::code`])
+/// highlights cut into token spans ([`crate::highlight`]); the app and the pre-renderer both
+/// render a post's body with it, from the same data, so the two agree.
+pub fn to_highlighted_html(markdown: &str, code: &[CodeHighlight], base: &str) -> SafeHtml {
     let events = with_heading_ids(parser(markdown).map(with_plain_footnote_ids).collect());
+    let events = crate::highlight::apply(events, code);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     SafeHtml(sanitize(&html, base))
