@@ -72,7 +72,9 @@ async function expectHighlighted(page) {
   }
 }
 
-const bodyHtml = (page) => page.evaluate(() => document.querySelector(".post-body").innerHTML);
+/** The post body's HTML, without the empty comments Leptos leaves as markers around views. */
+const bodyHtml = (page) =>
+  page.evaluate(() => document.querySelector(".post-body").innerHTML.replaceAll("<!---->", ""));
 
 /** Relative luminance (WCAG) of a computed `rgb(…)` colour. */
 const luminance = (color) => {
@@ -134,7 +136,8 @@ browserSuites("highlighted code", (browserName) => {
     const response = await open(page, site, POST);
     const html = await response.text();
     assert.ok(html.includes('<span class="hl-keyword">fn</span>'), "the page's HTML has the Rust tokens");
-    assert.ok(html.includes("&lt;script&gt;alert(1)&lt;/script&gt;"), "the HTML in the code is escaped");
+    assert.ok(html.includes('&lt;<span class="hl-tag">script</span>&gt;'), "the HTML in the code is escaped");
+    assert.ok(!html.includes("<script>alert(1)"), "no script element from the code");
     await expectHighlighted(page);
   });
 

@@ -139,20 +139,6 @@ impl Highlighter {
             .any(|(token, _)| *token != Token::Plain)
             .then_some(runs)
     }
-
-    /// The names of the languages it knows, as a fence may write them (each grammar's name in
-    /// lower case), sorted: for the README.
-    pub fn languages(&self) -> Vec<String> {
-        let mut names: Vec<String> = self
-            .syntaxes
-            .syntaxes()
-            .iter()
-            .map(|syntax| syntax.name.to_lowercase())
-            .collect();
-        names.sort();
-        names.dedup();
-        names
-    }
 }
 
 impl Default for Highlighter {
@@ -219,7 +205,6 @@ mod tests {
         ] {
             assert!(highlighter.runs(language, code).is_some(), "{language}");
         }
-        assert!(highlighter.languages().contains(&"rust".to_owned()));
     }
 
     #[test]
