@@ -135,7 +135,7 @@ mod tests {
 
     #[test]
     fn the_index_as_written_is_read() {
-        assert_eq!(SCHEMA_VERSION, 3, "update INDEX to the current schema");
+        assert_eq!(SCHEMA_VERSION, 4, "update INDEX to the current schema");
         let index: Index = read_answer(JSON, INDEX).unwrap();
         assert_eq!(index.total, 1);
         // Without a type, or with a byte-order mark: still JSON.
@@ -186,7 +186,7 @@ mod tests {
         let other = INDEX.replace(r#""version":4"#, r#""version":5"#);
         assert_eq!(
             read_answer::<Index>(JSON, &other),
-            Err(LoadError::Version(4))
+            Err(LoadError::Version(5))
         );
         let month13 = INDEX.replace(r#""month":10"#, r#""month":13"#);
         assert!(matches!(

@@ -123,7 +123,7 @@ mod tests {
 
     #[test]
     fn embedded_data_reads_back_from_its_script() {
-        assert_eq!(carnet_core::model::SCHEMA_VERSION, 3, "update EMBEDDED");
+        assert_eq!(carnet_core::model::SCHEMA_VERSION, 4, "update EMBEDDED");
         let data = read(EMBEDDED).unwrap();
         let script = to_script(&data, "/");
         let (_, json) = script
@@ -137,8 +137,8 @@ mod tests {
 
     #[test]
     fn embedded_data_of_another_version_is_an_error_not_ignored() {
-        let error = embedded(|json| json["index"]["version"] = 4.into());
-        assert_eq!(error, Err(LoadError::Version(4)));
+        let error = embedded(|json| json["index"]["version"] = 5.into());
+        assert_eq!(error, Err(LoadError::Version(5)));
         let error = embedded(|json| json["list"]["version"] = 1.into());
         assert_eq!(error, Err(LoadError::Version(1)));
     }
