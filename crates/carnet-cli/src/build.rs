@@ -12,6 +12,7 @@
 //! given; drafts are always left out.
 
 use crate::calendar;
+use crate::highlight::Highlighter;
 use crate::prerender::{page_file, Prerenderer};
 use carnet_core::content::{self, Blog, ContentError, Publish, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
@@ -332,12 +333,17 @@ fn write_site(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
 }
 
 /// Writes every file of the site into `folder`, in one pass over its pages: each page's data
-/// and its pre-rendered HTML together; then the 404 page, the feed, the sitemap and robots.txt.
+/// (a post's with its code highlighted) and its pre-rendered HTML together; then the 404 page,
+/// the feed, the sitemap and robots.txt.
 fn write_files(blog: &Blog, folder: &Path, renderer: Option<&Prerenderer>) -> io::Result<()> {
     let write = |path: &str, contents: String| write_file(&folder.join(path), contents);
     write(INDEX_PATH, to_json(&blog.manifest.index()))?;
     let mut sitemap = Vec::new();
-    for page in blog.pages() {
+    let highlighter = Highlighter::new();
+    for mut page in blog.pages() {
+        if let Some(post) = &mut page.data.post {
+            post.code = highlighter.post(&post.markdown);
+        }
         if let Some(list) = &page.data.list {
             write(&page_data_path(&page.path), to_json(list))?;
         }

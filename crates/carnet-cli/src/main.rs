@@ -10,6 +10,7 @@ mod build;
 mod calendar;
 mod check;
 mod generate;
+mod highlight;
 mod import;
 mod new;
 mod prerender;

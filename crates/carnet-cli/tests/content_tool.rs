@@ -929,6 +929,8 @@ fn the_seed_blog_data() {
     );
     let post = json("data/posts/generer-du-business-avec-les-reseaux-sociaux/page.json");
     assert_eq!(post["version"], 4);
+    // No code block, so no highlighted code: the field is left out of the data.
+    assert!(post.get("code").is_none(), "{post}");
     assert_eq!(
         post["older"]["slug"],
         "les-reseaux-sociaux-b2b-vont-ils-disparaitre"

@@ -158,6 +158,7 @@ impl Manifest {
             markdown: markdown.to_owned(),
             older: link(position + 1),
             newer: position.checked_sub(1).and_then(link),
+            code: Vec::new(),
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod content;
 pub mod date;
 pub mod feed;
 pub mod front_matter;
+pub mod highlight;
 pub mod i18n;
 pub mod links;
 pub mod markdown;
@@ -34,6 +35,6 @@ pub fn sanitize_html(html: &str, base: &str) -> String {
 
 pub use date::{Date, YearMonth};
 pub use model::{
-    Category, CategoryCount, Index, List, ListPage, Manifest, MonthCount, PageData, Post, PostLink,
-    PostSummary, Site, Tag, TagCount,
+    Category, CategoryCount, CodeHighlight, Index, List, ListPage, Manifest, MonthCount, PageData,
+    Post, PostLink, PostSummary, Site, Tag, TagCount,
 };

@@ -23,7 +23,7 @@
 //! same rule.
 
 use crate::i18n::Strings;
-use crate::model::Language;
+use crate::model::{CodeHighlight, Language};
 use crate::page_ids;
 use crate::sanitize::sanitize;
 use crate::slug::slugify;
@@ -55,7 +55,7 @@ impl fmt::Display for SafeHtml {
 
 /// The parser every caller gets: Carnet's one set of Markdown options, its text in one piece
 /// between two other events (smart punctuation and `!`, `[` would cut it).
-fn parser(markdown: &str) -> TextMergeStream<'_, Parser<'_>> {
+pub(crate) fn parser(markdown: &str) -> TextMergeStream<'_, Parser<'_>> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -76,6 +76,18 @@ fn parser(markdown: &str) -> TextMergeStream<'_, Parser<'_>> {
 /// the module's documentation). HTML in the post is kept as far as the allow-list of
 /// [`crate::sanitize`] goes.
 pub fn to_html(markdown: &str, base: &str, language: Language) -> SafeHtml {
+    to_highlighted_html(markdown, &[], base, language)
+}
+
+/// [`to_html`], with the code blocks that `code` (a post's [`crate::model::Post::code`])
+/// highlights cut into token spans ([`crate::highlight`]); the app and the pre-renderer both
+/// render a post's body with it, from the same data, so the two agree.
+pub fn to_highlighted_html(
+    markdown: &str,
+    code: &[CodeHighlight],
+    base: &str,
+    language: Language,
+) -> SafeHtml {
     let strings = language.strings();
     let mut events: Vec<Event<'_>> = parser(markdown).map(with_plain_footnote_ids).collect();
     if language == Language::French {
@@ -88,6 +100,7 @@ pub fn to_html(markdown: &str, base: &str, language: Language) -> SafeHtml {
     if !contents.is_empty() {
         events.insert(0, Event::Html(contents.into()));
     }
+    let events = crate::highlight::apply(events, code);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     SafeHtml(sanitize(&html, base))

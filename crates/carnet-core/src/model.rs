@@ -279,6 +279,22 @@ pub struct Post {
     pub older: Option<PostLink>,
     /// The post published just after, if any.
     pub newer: Option<PostLink>,
+    /// Its code blocks highlighted by the content tool, if any has a language it knows: the
+    /// app does not highlight, it only wraps the tokens named here in their classes
+    /// ([`crate::highlight`]). Absent from the data when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub code: Vec<CodeHighlight>,
+}
+
+/// The tokens of one highlighted code block of a post.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeHighlight {
+    /// Which code block of the post's Markdown, counted from 0 in order (fenced or indented).
+    pub block: usize,
+    /// The block's text cut into runs, each a token letter and its length in bytes, one after
+    /// the other (`k2p1f4`: a keyword of 2 bytes, 1 plain, a function of 4), as
+    /// [`crate::highlight::encode`] writes them; they cover the whole text.
+    pub runs: String,
 }
 
 /// What a pre-rendered page embeds for the app to take it over without fetching: the index,

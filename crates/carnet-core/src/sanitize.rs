@@ -241,7 +241,7 @@ fn allowed_attribute(element: &str, name: &str) -> Option<Rule> {
         ("ol", "reversed") | ("details", "open") | ("input", "checked") => Rule::OneOf(&[""]),
         ("th", "scope") => Rule::OneOf(&["row", "col", "rowgroup", "colgroup"]),
         ("input", "type") => Rule::OneOf(&["checkbox"]),
-        ("code" | "sup" | "div" | "th" | "td" | "a" | "nav", "class") => Rule::Class,
+        ("code" | "sup" | "div" | "th" | "td" | "a" | "nav" | "span", "class") => Rule::Class,
         // The names Markdown gives a post's table of contents and its anchor and back links.
         ("a" | "nav", "aria-label") => Rule::Text,
         _ => return None,
@@ -264,6 +264,9 @@ fn vetted_class(element: &str, class: &str) -> bool {
         "a" => matches!(class, "heading-anchor" | "footnote-back"),
         "nav" => class == "toc",
         "th" | "td" => matches!(class, "align-left" | "align-center" | "align-right"),
+        // A highlighted token, one class a span; `sanitize` keeps it only right inside a
+        // code block's <pre><code>.
+        "span" => crate::highlight::is_token_class(class),
         _ => false,
     }
 }
@@ -295,6 +298,10 @@ pub(crate) fn sanitize(html: &str, base: &str) -> String {
                 if !close_implied(&mut out, &mut open, &name) {
                     continue;
                 }
+                let attributes = match name.as_str() {
+                    "span" if !in_code_block(&open) => without_class(attributes),
+                    _ => attributes,
+                };
                 push_start_tag(&mut out, &name, &attributes, base);
                 if !VOID.contains(&name.as_str()) {
                     open.push(name);
@@ -347,6 +354,18 @@ pub(crate) fn link_targets(html: &str) -> Vec<(usize, String)> {
         }
     }
     targets
+}
+
+/// Whether the innermost open elements are a code block's `<pre><code>`: the only place a
+/// span may keep a highlighted token's class.
+fn in_code_block(open: &[String]) -> bool {
+    matches!(open, [.., pre, code] if pre == "pre" && code == "code")
+}
+
+/// `attributes` without any `class`.
+fn without_class(mut attributes: Vec<(String, String)>) -> Vec<(String, String)> {
+    attributes.retain(|(name, _)| name != "class");
+    attributes
 }
 
 /// Closes what a browser closes by itself when `element` starts, so that the tags written
@@ -1223,6 +1242,54 @@ mod tests {
             clean("<table><tr><td><table><tr><td>a</table>b</table>"),
             "<table><tr><td><table><tr><td>a</td></tr></table>b</td></tr></table>"
         );
+    }
+
+    #[test]
+    fn token_spans_keep_their_class_only_right_inside_a_code_block() {
+        let kept = "<pre><code class=\"language-rust\"><span class=\"hl-keyword\">fn</span> \
+                    <span class=\"hl-string\">&quot;&lt;&quot;</span></code></pre>";
+        assert_eq!(clean(kept), kept);
+        // Forged: outside code, in inline code, nested, unknown, several, or another class.
+        for (html, expected) in [
+            (
+                "<p><span class=\"hl-keyword\">x</span></p>",
+                "<p><span>x</span></p>",
+            ),
+            (
+                "<p><code><span class=\"hl-keyword\">x</span></code></p>",
+                "<p><code><span>x</span></code></p>",
+            ),
+            (
+                "<pre><span class=\"hl-keyword\">x</span></pre>",
+                "<pre><span>x</span></pre>",
+            ),
+            (
+                "<pre><code><span><span class=\"hl-keyword\">x</span></span></code></pre>",
+                "<pre><code><span><span>x</span></span></code></pre>",
+            ),
+            (
+                "<pre><code><span class=\"hl-evil\">x</span></code></pre>",
+                "<pre><code><span>x</span></code></pre>",
+            ),
+            (
+                "<pre><code><span class=\"hl-keyword sidebar\">x</span></code></pre>",
+                "<pre><code><span>x</span></code></pre>",
+            ),
+            (
+                "<pre><code><span class=\"visually-hidden\">x</span></code></pre>",
+                "<pre><code><span>x</span></code></pre>",
+            ),
+            (
+                "<pre><code><span class=\"hl-keyword\" style=\"color:red\" onclick=\"x()\">x</span></code></pre>",
+                "<pre><code><span class=\"hl-keyword\">x</span></code></pre>",
+            ),
+            (
+                "<div class=\"hl-keyword\">x</div>",
+                "<div>x</div>",
+            ),
+        ] {
+            assert_eq!(clean(html), expected, "{html}");
+        }
     }
 
     #[test]
