@@ -127,7 +127,7 @@ mod tests {
     use carnet_core::model::SCHEMA_VERSION;
 
     const JSON: Option<&str> = Some("application/json; charset=utf-8");
-    const INDEX: &str = r#"{"version":3,"site":{"title":"Carnet","description":"","url":"https://example.org/",
+    const INDEX: &str = r#"{"version":4,"site":{"title":"Carnet","description":"","url":"https://example.org/",
         "language":"fr","posts_per_page":10},
         "total":1,"recent":[{"slug":"a","title":"A"}],
         "categories":[{"category":{"slug":"actus","name":"Actus"},"count":1}],
@@ -135,7 +135,7 @@ mod tests {
 
     #[test]
     fn the_index_as_written_is_read() {
-        assert_eq!(SCHEMA_VERSION, 3, "update INDEX to the current schema");
+        assert_eq!(SCHEMA_VERSION, 4, "update INDEX to the current schema");
         let index: Index = read_answer(JSON, INDEX).unwrap();
         assert_eq!(index.total, 1);
         // Without a type, or with a byte-order mark: still JSON.
@@ -183,10 +183,10 @@ mod tests {
             read_answer::<Index>(JSON, cut),
             Err(LoadError::Invalid(_))
         ));
-        let other = INDEX.replace(r#""version":3"#, r#""version":4"#);
+        let other = INDEX.replace(r#""version":4"#, r#""version":5"#);
         assert_eq!(
             read_answer::<Index>(JSON, &other),
-            Err(LoadError::Version(4))
+            Err(LoadError::Version(5))
         );
         let month13 = INDEX.replace(r#""month":10"#, r#""month":13"#);
         assert!(matches!(

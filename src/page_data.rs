@@ -21,9 +21,14 @@ pub const HEAD_START: &str = "<!--HEAD-->";
 /// See [`HEAD_START`].
 pub const HEAD_END: &str = "<!--/HEAD-->";
 
-/// The script element embedding `data` for the page rendered at `path`.
+/// The script element embedding `data` for the page rendered at `path`: a post without its
+/// Markdown, since the page's HTML holds its body ([`body_in_page`] takes it back).
 pub fn to_script(data: &PageData, path: &str) -> String {
-    let json = serde_json::to_string(data).expect("the schema serialises without error");
+    let mut data = data.clone();
+    if let Some(post) = &mut data.post {
+        post.markdown.clear();
+    }
+    let json = serde_json::to_string(&data).expect("the schema serialises without error");
     // `<` only occurs inside JSON strings, where `\u003c` means the same; this way no `</script>`
     // or `<!--` in a post can end the element early.
     let json = json.replace('<', "\\u003c");
@@ -61,6 +66,21 @@ pub fn read_from_document() -> Option<(String, Result<PageData, LoadError>)> {
             (String::new(), Err(error))
         }
     })
+}
+
+/// The post body the page shows, taken back from its HTML (made safe again), when the page is
+/// a pre-rendered post about to be hydrated: its embedded data leaves the Markdown out.
+#[cfg(feature = "hydrate")]
+pub fn body_in_page() -> Option<carnet_core::markdown::SafeHtml> {
+    let document = web_sys::window()?.document()?;
+    let body = document.query_selector("main .post-body").ok()??;
+    Some(carnet_core::markdown::from_page(&body.inner_html()))
+}
+
+/// Outside the browser (the pre-renderer), no page to take a body from.
+#[cfg(not(feature = "hydrate"))]
+pub fn body_in_page() -> Option<carnet_core::markdown::SafeHtml> {
+    None
 }
 
 /// Removes what the pre-renderer put in the page, before rendering it afresh: the body, and
@@ -106,13 +126,13 @@ mod tests {
     }
 
     /// A page's data as the pre-renderer embeds it, in JSON.
-    const EMBEDDED: &str = r#"{"index":{"version":3,
+    const EMBEDDED: &str = r#"{"index":{"version":4,
         "site":{"title":"Carnet <3","description":"","url":"https://example.org/",
         "language":"fr","posts_per_page":10},
         "total":1,"recent":[{"slug":"a","title":"A"}],
         "categories":[{"category":{"slug":"actus","name":"Actus"},"count":1}],
         "months":[{"month":{"year":2009,"month":10},"count":1}]},
-        "list":{"version":3,"list":"home","number":1,"posts":[]},"post":null}"#;
+        "list":{"version":4,"list":"home","number":1,"posts":[]},"post":null}"#;
 
     /// [`EMBEDDED`] changed by `edit`, read.
     fn embedded(edit: impl FnOnce(&mut serde_json::Value)) -> Result<PageData, LoadError> {
@@ -123,7 +143,7 @@ mod tests {
 
     #[test]
     fn embedded_data_reads_back_from_its_script() {
-        assert_eq!(carnet_core::model::SCHEMA_VERSION, 3, "update EMBEDDED");
+        assert_eq!(carnet_core::model::SCHEMA_VERSION, 4, "update EMBEDDED");
         let data = read(EMBEDDED).unwrap();
         let script = to_script(&data, "/");
         let (_, json) = script
@@ -137,8 +157,8 @@ mod tests {
 
     #[test]
     fn embedded_data_of_another_version_is_an_error_not_ignored() {
-        let error = embedded(|json| json["index"]["version"] = 4.into());
-        assert_eq!(error, Err(LoadError::Version(4)));
+        let error = embedded(|json| json["index"]["version"] = 5.into());
+        assert_eq!(error, Err(LoadError::Version(5)));
         let error = embedded(|json| json["list"]["version"] = 1.into());
         assert_eq!(error, Err(LoadError::Version(1)));
     }

@@ -81,7 +81,7 @@ fn a_valid_folder_replaces_the_old_data_entirely() {
         String::from_utf8_lossy(&output.stderr)
     );
     let index = fs::read_to_string(out.join("data/index.json")).unwrap();
-    assert!(index.starts_with(r#"{"version":3,"#), "{index}");
+    assert!(index.starts_with(r#"{"version":4,"#), "{index}");
     assert!(index.contains(r#""slug":"un-billet-valide""#), "{index}");
     let home = fs::read_to_string(out.join("data/page.json")).unwrap();
     assert!(home.contains(r#""slug":"un-billet-valide""#), "{home}");
@@ -925,7 +925,7 @@ fn the_seed_blog_data() {
         serde_json::to_string_pretty(&json("data/page.json")).unwrap()
     );
     let post = json("data/posts/generer-du-business-avec-les-reseaux-sociaux/page.json");
-    assert_eq!(post["version"], 3);
+    assert_eq!(post["version"], 4);
     assert_eq!(
         post["older"]["slug"],
         "les-reseaux-sociaux-b2b-vont-ils-disparaitre"
@@ -1063,6 +1063,13 @@ fn long_lists_are_pre_rendered_ten_posts_a_page() {
     assert_eq!(post["post"]["summary"]["slug"], newest.as_str());
     assert!(post["post"]["newer"].is_null());
     assert!(post["post"]["older"]["slug"].is_string());
+    // A post page does not carry its text twice: its HTML holds the body, not the data.
+    assert_eq!(post["post"]["markdown"], "");
+    assert!(
+        fs::read_to_string(out.join(format!("data/posts/{newest}/page.json")))
+            .unwrap()
+            .contains(r#""markdown":"#)
+    );
 }
 
 #[test]

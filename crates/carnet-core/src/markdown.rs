@@ -18,7 +18,8 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-/// HTML that is safe to put in a page: only [`to_html`] makes it.
+/// HTML that is safe to put in a page: only [`to_html`] and [`from_page`] make it, both through
+/// the allow-list of [`crate::sanitize`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SafeHtml(String);
 
@@ -59,6 +60,14 @@ pub fn to_html(markdown: &str, base: &str) -> SafeHtml {
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     SafeHtml(sanitize(&html, base))
+}
+
+/// The body of a post as its pre-rendered page shows it (HTML [`to_html`] made at build time),
+/// made safe again by the same allow-list: the app takes a post's body from the page it
+/// hydrates instead of carrying its Markdown in the page too. Its links are already resolved
+/// under the site's base, so they are kept as they are.
+pub fn from_page(html: &str) -> SafeHtml {
+    SafeHtml(sanitize(html, "/"))
 }
 
 /// The plain text of the first paragraph, for excerpts: no markup, breaks become spaces.
@@ -168,6 +177,19 @@ mod tests {
 
     fn html(markdown: &str) -> String {
         to_html(markdown, "/").as_str().to_owned()
+    }
+
+    #[test]
+    fn a_body_taken_back_from_its_page_is_unchanged_and_still_safe() {
+        let markdown = "## Titre\n\nUn [lien](/posts/a/) et ![image](/images/x.svg) :\n\n\
+                        | a | b |\n|:-|-:|\n| 1 | 2 |\n\nNote[^1].\n\n[^1]: Pied.\n\n\
+                        ```rust\nfn f() {}\n```\n";
+        for base in ["/", "/blog/"] {
+            let html = to_html(markdown, base);
+            assert_eq!(from_page(html.as_str()), html, "{base}");
+        }
+        let tampered = from_page("<p onclick=\"x()\">a</p><script>x()</script>");
+        assert_eq!(tampered.as_str(), "<p>a</p>");
     }
 
     #[test]
