@@ -21,9 +21,14 @@ pub const HEAD_START: &str = "<!--HEAD-->";
 /// See [`HEAD_START`].
 pub const HEAD_END: &str = "<!--/HEAD-->";
 
-/// The script element embedding `data` for the page rendered at `path`.
+/// The script element embedding `data` for the page rendered at `path`: a post without its
+/// Markdown, since the page's HTML holds its body ([`body_in_page`] takes it back).
 pub fn to_script(data: &PageData, path: &str) -> String {
-    let json = serde_json::to_string(data).expect("the schema serialises without error");
+    let mut data = data.clone();
+    if let Some(post) = &mut data.post {
+        post.markdown.clear();
+    }
+    let json = serde_json::to_string(&data).expect("the schema serialises without error");
     // `<` only occurs inside JSON strings, where `\u003c` means the same; this way no `</script>`
     // or `<!--` in a post can end the element early.
     let json = json.replace('<', "\\u003c");
@@ -61,6 +66,21 @@ pub fn read_from_document() -> Option<(String, Result<PageData, LoadError>)> {
             (String::new(), Err(error))
         }
     })
+}
+
+/// The post body the page shows, taken back from its HTML (made safe again), when the page is
+/// a pre-rendered post about to be hydrated: its embedded data leaves the Markdown out.
+#[cfg(feature = "hydrate")]
+pub fn body_in_page() -> Option<carnet_core::markdown::SafeHtml> {
+    let document = web_sys::window()?.document()?;
+    let body = document.query_selector("main .post-body").ok()??;
+    Some(carnet_core::markdown::from_page(&body.inner_html()))
+}
+
+/// Outside the browser (the pre-renderer), no page to take a body from.
+#[cfg(not(feature = "hydrate"))]
+pub fn body_in_page() -> Option<carnet_core::markdown::SafeHtml> {
+    None
 }
 
 /// Removes what the pre-renderer put in the page, before rendering it afresh: the body, and

@@ -85,7 +85,21 @@ impl Store {
             self.insert_list_page(page);
         }
         if let Some(post) = data.post {
-            self.insert_post(post);
+            // A page embeds its post without the Markdown: the body is taken from the page it
+            // hydrates. With neither (the page's body was cleared), the post is fetched.
+            match post
+                .markdown
+                .is_empty()
+                .then(crate::page_data::body_in_page)
+            {
+                Some(Some(html)) => {
+                    let slug = post.summary.slug.clone();
+                    self.posts
+                        .insert(slug, Arc::new(RenderedPost { post, html }));
+                }
+                Some(None) if cfg!(feature = "hydrate") => {}
+                _ => self.insert_post(post),
+            }
         }
         SharedIndex::new(data.index)
     }

@@ -489,6 +489,26 @@ browserSuites("Carnet", (browserName) => {
           await navigateAround(page, site);
         });
 
+        pageTest("a post opened directly takes its body from its page: whole again after leaving it", async ({ page, site }) => {
+          const before = site.server.requests.length; // the server is shared by the tests
+          const data = site.path(`/data/posts/${POSTS[0].slug}/page.json`);
+          await open(page, site, postPath(POSTS[0]));
+          await settle(page);
+          await setMarker(page);
+          const embedded = await page.evaluate(
+            () => JSON.parse(document.querySelector("script#carnet-data").textContent).post.markdown,
+          );
+          assert.equal(embedded, "", "the page does not embed the post's Markdown: its HTML holds the body");
+          await clickLink(page, "header.site-header nav", "Accueil");
+          await expectPage(page, site, HOME);
+          await page.goBack();
+          await expectPage(page, site, postPage(POSTS[0]));
+          await expectPost(page, site, POSTS[0]);
+          await expectImagesLoaded(page, "main div.post-body", POSTS[0].images);
+          assert.equal(await marker(page), 1, "no reload");
+          assert.ok(!site.server.requests.slice(before).includes(data), "the post's data was never fetched");
+        });
+
         pageTest("pointing at a link loads its page's data before the click", async ({ page, site }) => {
           const before = site.server.requests.length; // the server is shared by the tests
           await open(page, site, "/");

@@ -1068,6 +1068,13 @@ fn long_lists_are_pre_rendered_ten_posts_a_page() {
     assert_eq!(post["post"]["summary"]["slug"], newest.as_str());
     assert!(post["post"]["newer"].is_null());
     assert!(post["post"]["older"]["slug"].is_string());
+    // A post page does not carry its text twice: its HTML holds the body, not the data.
+    assert_eq!(post["post"]["markdown"], "");
+    assert!(
+        fs::read_to_string(out.join(format!("data/posts/{newest}/page.json")))
+            .unwrap()
+            .contains(r#""markdown":"#)
+    );
 }
 
 #[test]

@@ -36,7 +36,8 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-/// HTML that is safe to put in a page: only [`to_html`] makes it.
+/// HTML that is safe to put in a page: only [`to_html`] and [`from_page`] make it, both through
+/// the allow-list of [`crate::sanitize`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SafeHtml(String);
 
@@ -111,6 +112,14 @@ pub fn to_highlighted_html(
 /// that every place showing them (cards, the post's header, `<title>`, the feed) shows the same.
 pub fn plain_text(text: &str, language: Language) -> String {
     typography::for_language(text, language).into_owned()
+}
+
+/// The body of a post as its pre-rendered page shows it (HTML [`to_html`] made at build time),
+/// made safe again by the same allow-list: the app takes a post's body from the page it
+/// hydrates instead of carrying its Markdown in the page too. Its links are already resolved
+/// under the site's base, so they are kept as they are.
+pub fn from_page(html: &str) -> SafeHtml {
+    SafeHtml(sanitize(html, "/"))
 }
 
 /// The plain text of the first paragraph, for excerpts: no markup, breaks become spaces.
@@ -455,6 +464,24 @@ mod tests {
             "<h{level} id=\"{id}\">{text} <a class=\"heading-anchor\" href=\"#{id}\" \
              aria-label=\"Link to this section: {text}\">#</a></h{level}>\n"
         )
+    }
+
+    #[test]
+    fn a_body_taken_back_from_its_page_is_unchanged_and_still_safe() {
+        // Three headings (a table of contents, anchors), a footnote called twice, French spaces.
+        let markdown =
+            "## Titre\n\nUn [lien](/posts/a/) et ![image](/images/x.svg) : « oui » ?\n\n\
+                        | a | b |\n|:-|-:|\n| 1 | 2 |\n\nNote[^1], encore[^1].\n\n[^1]: Pied.\n\n\
+                        ## Deux\n\n### Trois\n\n```rust\nfn f() {}\n```\n";
+        for language in [Language::French, Language::English] {
+            for base in ["/", "/blog/"] {
+                let html = to_html(markdown, base, language);
+                assert!(html.as_str().contains("class=\"toc\""), "{html:?}");
+                assert_eq!(from_page(html.as_str()), html, "{base} {language:?}");
+            }
+        }
+        let tampered = from_page("<p onclick=\"x()\">a</p><script>x()</script>");
+        assert_eq!(tampered.as_str(), "<p>a</p>");
     }
 
     #[test]

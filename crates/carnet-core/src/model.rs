@@ -13,7 +13,7 @@
 //!
 //! Each carries [`SCHEMA_VERSION`]; a reader refuses a version it does not know instead of
 //! misreading it. A pre-rendered page embeds the same pieces as a [`PageData`]: the index and
-//! the one list page or post it shows. [`Manifest`] is the whole blog in memory, from which the
+//! the one list page or post it shows, a post without its Markdown (its HTML is in the page). [`Manifest`] is the whole blog in memory, from which the
 //! content tool cuts these pieces; it is never sent to a browser.
 
 use crate::date::{Date, YearMonth};
@@ -298,7 +298,9 @@ pub struct CodeHighlight {
 }
 
 /// What a pre-rendered page embeds for the app to take it over without fetching: the index,
-/// and the list page or the post it shows.
+/// and the list page or the post it shows. An embedded post's `markdown` is empty: the page's
+/// HTML already holds the body, which the app takes from there (see `page_data` in the app),
+/// so a post page does not carry its text twice.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PageData {
     /// The blog's index.
