@@ -17,6 +17,7 @@ pub mod page_ids;
 pub mod paths;
 pub mod read;
 mod sanitize;
+pub mod search;
 pub mod slug;
 
 /// The allow-list alone, for the fuzz targets (`fuzz/`): built only under `cfg(fuzzing)`, which

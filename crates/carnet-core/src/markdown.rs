@@ -82,6 +82,31 @@ pub fn first_paragraph_text(markdown: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The whole text of a post, without markup, for the search index: each block's text on a
+/// line of its own, breaks as spaces, images by their alt text, HTML tags left out.
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::new();
+    for event in parser(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell,
+            ) => text.push('\n'),
+            _ => {}
+        }
+    }
+    text.lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Names footnotes by a plain id (`note-<slug of the label>`), so that `[^ma note]` links to
 /// an id the allow-list keeps, and no note takes a heading's or the app's id.
 fn with_plain_footnote_ids(event: Event<'_>) -> Event<'_> {
@@ -168,6 +193,16 @@ mod tests {
 
     fn html(markdown: &str) -> String {
         to_html(markdown, "/").as_str().to_owned()
+    }
+
+    #[test]
+    fn plain_text_keeps_every_block_and_no_markup() {
+        let markdown =
+            "# Titre\n\nUn **mot** et `code`,\nsuite.\n\n- point\n\n<b>html</b>\n\n![alt](/x.png)";
+        assert_eq!(
+            plain_text(markdown),
+            "Titre\nUn mot et code, suite.\npoint\nhtml\nalt"
+        );
     }
 
     #[test]
