@@ -12,6 +12,9 @@ pub const HOME: &str = "";
 /// The page listing every month.
 pub const ARCHIVE: &str = "archive/";
 
+/// The search page (`search/?q=…`), pre-rendered empty: the app fills it.
+pub const SEARCH: &str = "search/";
+
 /// The page static hosts serve for unknown paths (GitHub Pages, Netlify, nginx's `error_page`).
 pub const NOT_FOUND: &str = "404.html";
 

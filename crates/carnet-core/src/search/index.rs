@@ -18,8 +18,9 @@
 use super::{
     post_path, shard_key, shard_path, Analyzer, Meta, PostRecord, INDEX_VERSION, META_PATH,
 };
+use crate::content::Blog;
 use crate::model::Language;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 /// BM25's term-frequency saturation.
@@ -72,36 +73,89 @@ impl fmt::Display for ShardError {
 
 impl std::error::Error for ShardError {}
 
+/// How much of a post's Markdown is indexed: its first 256 KiB (some 40,000 words, more than
+/// any real post), so that a huge post costs the build no more than that.
+pub const INDEXED_MARKDOWN: usize = 256 * 1024;
+
+/// How much of a post's text its `p/<id>.json` keeps for passages: its first 32 KiB, so that a
+/// result never costs a reader more. A word found further on is found, but its passage is then
+/// the text's start.
+pub const PASSAGE_TEXT: usize = 32 * 1024;
+
+/// The longest start of `text` of at most `max` bytes that ends on a character.
+fn start_of(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Every file of the index of `blog`, each post with its text.
+pub fn blog_index(blog: &Blog) -> Vec<IndexFile> {
+    let records: Vec<PostRecord> = blog
+        .manifest
+        .posts
+        .iter()
+        .zip(&blog.bodies)
+        .map(|(summary, markdown)| PostRecord {
+            slug: summary.slug.clone(),
+            title: summary.title.clone(),
+            date: summary.date,
+            category: summary.category.name.clone(),
+            text: crate::markdown::plain_text(start_of(markdown, INDEXED_MARKDOWN)),
+        })
+        .collect();
+    build(blog.manifest.site.language, &records)
+}
+
 /// Every file of the index of `documents` (in the blog's order, newest first), for a blog in
 /// `language`.
 pub fn build(language: Language, documents: &[PostRecord]) -> Vec<IndexFile> {
     let analyzer = Analyzer::new(language);
-    // Per stem: per post, (occurrences, in title); per word: its stem.
-    let mut postings: BTreeMap<String, BTreeMap<u32, (u32, bool)>> = BTreeMap::new();
-    let mut word_stems: BTreeMap<String, String> = BTreeMap::new();
+    // Hash maps while reading (a blog's words are read once each, fast even in a debug
+    // build); everything is sorted before it is written.
+    // Per word: its stem's number; per stem number: its stem, and per post, in post order,
+    // (post, occurrences, in title).
+    let mut word_stems: HashMap<String, usize> = HashMap::new();
+    let mut stem_numbers: HashMap<String, usize> = HashMap::new();
+    let mut stems: Vec<(String, Vec<(u32, u32, bool)>)> = Vec::new();
     let mut lengths = Vec::with_capacity(documents.len());
-    for (id, document) in documents.iter().enumerate() {
+    for (id, record) in documents.iter().enumerate() {
         let id = id as u32;
-        let record = document;
         let mut length = 0;
         for (text, in_title) in [(&record.title, true), (&record.text, false)] {
             for word in analyzer.words(text) {
-                let stem = word_stems
-                    .entry(word.text)
-                    .or_insert_with_key(|word| analyzer.stem(word));
-                let entry = postings
-                    .entry(stem.clone())
-                    .or_default()
-                    .entry(id)
-                    .or_insert((0, false));
+                let number = match word_stems.get(&word.text) {
+                    Some(&number) => number,
+                    None => {
+                        let stem = analyzer.stem(&word.text);
+                        let number = *stem_numbers.entry(stem.clone()).or_insert_with(|| {
+                            stems.push((stem, Vec::new()));
+                            stems.len() - 1
+                        });
+                        word_stems.insert(word.text, number);
+                        number
+                    }
+                };
+                let posts = &mut stems[number].1;
                 let count = if in_title { TITLE_BOOST } else { 1 };
-                entry.0 += count;
-                entry.1 |= in_title;
+                match posts.last_mut() {
+                    Some(last) if last.0 == id => {
+                        last.1 += count;
+                        last.2 |= in_title;
+                    }
+                    _ => posts.push((id, count, in_title)),
+                }
                 length += count;
             }
         }
         lengths.push(length);
     }
+    let postings: HashMap<&str, &[(u32, u32, bool)]> = stems
+        .iter()
+        .map(|(stem, posts)| (stem.as_str(), posts.as_slice()))
+        .collect();
     let total = documents.len() as f64;
     let average = (lengths.iter().map(|&l| l as f64).sum::<f64>() / total.max(1.0)).max(1.0);
     let weight = |frequency: u32, length: u32, posts: usize| -> u8 {
@@ -113,8 +167,13 @@ pub fn build(language: Language, documents: &[PostRecord]) -> Vec<IndexFile> {
     };
 
     // Words grouped by shard; each shard holds the stems its words lead to.
+    let mut words: Vec<(&str, &str)> = word_stems
+        .iter()
+        .map(|(word, &number)| (word.as_str(), stems[number].0.as_str()))
+        .collect();
+    words.sort_unstable();
     let mut shards: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
-    for (word, stem) in &word_stems {
+    for (word, stem) in words {
         shards
             .entry(shard_key(word))
             .or_default()
@@ -138,10 +197,10 @@ pub fn build(language: Language, documents: &[PostRecord]) -> Vec<IndexFile> {
         push_number(&mut bytes, stems.len() as u64);
         for stem in &stems {
             push_text(&mut bytes, stem);
-            let posts = &postings[*stem];
+            let posts = postings[stem];
             push_number(&mut bytes, posts.len() as u64);
             let mut previous = 0;
-            for (&post, &(frequency, in_title)) in posts {
+            for &(post, frequency, in_title) in posts {
                 push_number(
                     &mut bytes,
                     u64::from(post - previous) * 2 + u64::from(in_title),
@@ -164,9 +223,13 @@ pub fn build(language: Language, documents: &[PostRecord]) -> Vec<IndexFile> {
         });
     }
     for (id, document) in documents.iter().enumerate() {
+        let kept = PostRecord {
+            text: start_of(&document.text, PASSAGE_TEXT).to_owned(),
+            ..document.clone()
+        };
         files.push(IndexFile {
             path: post_path(id),
-            bytes: serde_json::to_vec(document).expect("a post record serialises"),
+            bytes: serde_json::to_vec(&kept).expect("a post record serialises"),
         });
     }
     files
@@ -336,6 +399,19 @@ pub(crate) mod tests {
         let posts: Vec<(u32, bool)> = postings.iter().map(|p| (p.post, p.in_title)).collect();
         assert_eq!(posts, [(0, true), (1, false)]);
         assert!(postings.iter().all(|p| p.weight > 0));
+    }
+
+    #[test]
+    fn a_huge_post_is_indexed_whole_but_keeps_only_its_start_for_passages() {
+        let text = format!("{}fin", "é ".repeat(PASSAGE_TEXT));
+        let files = build(Language::French, &[document("a", "A", "2009-01-01", &text)]);
+        let kept: PostRecord = serde_json::from_slice(file(&files, "search/p/0.json")).unwrap();
+        assert!((PASSAGE_TEXT - 2..=PASSAGE_TEXT).contains(&kept.text.len()));
+        assert!(
+            files.iter().any(|f| f.path == "search/t/fi.bin"),
+            "« fin » is indexed"
+        );
+        assert_eq!(start_of("aé", 2), "a");
     }
 
     #[test]
