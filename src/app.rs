@@ -11,7 +11,9 @@
 use crate::api::{self, LoadError};
 use crate::components::{LoadErrorView, Loading, Sidebar, SiteFooter, SiteHeader};
 use crate::page_data::EmbeddedDataError;
-use crate::routes::{ArchivePage, CategoryPage, HomePage, MonthPage, NotFoundPage, PostPage};
+use crate::routes::{
+    ArchivePage, CategoryPage, HomePage, MonthPage, NotFoundPage, PostPage, SearchPage,
+};
 use crate::store::{SharedIndex, Store};
 use crate::urls::SiteUrls;
 use carnet_core::i18n::{Language, Strings};
@@ -144,6 +146,7 @@ fn Layout() -> impl IntoView {
                     <Route path=path!("/archive") view=ArchivePage />
                     <Route path=path!("/archive/:year/:month") view=MonthPage />
                     <Route path=path!("/archive/:year/:month/page/:page") view=MonthPage />
+                    <Route path=path!("/search") view=SearchPage />
                 </Routes>
             </main>
             <Sidebar />
@@ -174,10 +177,18 @@ fn prefetch_pointed_links(site: &SiteUrls) {
     let _ = window_event_listener(ev::focusin, move |event| on_focus(&event));
 }
 
-/// Focuses `<main>` without scrolling (the router, or the browser on back, decides the scroll).
+/// Focuses `<main>` without scrolling (the router, or the browser on back, decides the scroll),
+/// unless the reader is typing in the search box, which shows the search page as they type.
 fn focus_main() {
-    let main = web_sys::window()
-        .and_then(|window| window.document())
+    let document = web_sys::window().and_then(|window| window.document());
+    let typing = document
+        .as_ref()
+        .and_then(|document| document.active_element())
+        .is_some_and(|active| active.id() == page_ids::SEARCH_BOX);
+    if typing {
+        return;
+    }
+    let main = document
         .and_then(|document| document.get_element_by_id(page_ids::MAIN))
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(main) = main {

@@ -1,5 +1,6 @@
 //! The banner of every page: the blog's name and the main navigation.
 
+use crate::components::SearchBox;
 use crate::store::SharedIndex;
 use crate::urls::SiteUrls;
 use carnet_core::i18n::Strings;
@@ -36,6 +37,7 @@ pub fn SiteHeader() -> impl IntoView {
                     </li>
                 </ul>
             </nav>
+            <SearchBox />
         </header>
     }
 }

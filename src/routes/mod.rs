@@ -10,6 +10,7 @@ mod home;
 mod month;
 mod not_found;
 mod post;
+mod search;
 
 pub use archive::ArchivePage;
 pub use category::CategoryPage;
@@ -17,6 +18,7 @@ pub use home::HomePage;
 pub use month::MonthPage;
 pub use not_found::NotFoundPage;
 pub use post::PostPage;
+pub use search::SearchPage;
 
 /// The URL parameters of a page named by a slug: a post, a category.
 #[derive(Params, Clone, Debug, PartialEq)]

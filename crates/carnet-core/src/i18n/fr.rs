@@ -91,6 +91,20 @@ pub static STRINGS: Strings = Strings {
     archive_description: |posts| format!("Tous les billets, mois par mois ({posts})."),
     date,
     month: |month| format!("{} {}", MONTHS[usize::from(month.month - 1)], month.year),
+    search: "Rechercher",
+    search_placeholder: "Rechercher…",
+    search_description: "Chercher un mot dans les billets du blog.",
+    search_needs_javascript: "La recherche a besoin de JavaScript : activez-le pour chercher \
+                              dans les billets.",
+    search_hint: "Tapez un ou plusieurs mots : les billets qui les contiennent tous \
+                  s’affichent au fil de la frappe.",
+    searching: "Recherche…",
+    search_unavailable: "La recherche est indisponible pour le moment.",
+    results: |count| match count {
+        0 | 1 => format!("{count} résultat"),
+        count => format!("{count} résultats"),
+    },
+    no_results: |query| format!("Aucun résultat pour « {query} »"),
 };
 
 /// « 6 octobre 2009 », « 1er mars 2009 ».
