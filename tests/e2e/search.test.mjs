@@ -90,8 +90,9 @@ browserSuites("search", (browserName) => {
     await expectResults(page, [BUSINESS]);
     const marked = await texts(page, "main .search-results li .passage mark");
     assert.deepEqual(marked, ["notoriété"]);
+    // « réseau », in the third post, is a form of the same word: its title has none.
     await open(page, site, "/search/?q=reseaux");
-    await expectResults(page, [B2B, BUSINESS]);
+    await expectResults(page, [B2B, BUSINESS, COMMUNITY]);
     assert.ok((await texts(page, "main .search-results li h2 mark")).includes("réseaux"));
   });
 
@@ -118,7 +119,7 @@ browserSuites("search", (browserName) => {
   pageTest("arrows choose a result, Enter follows it in the app, Escape empties the box", async ({ page }) => {
     await open(page, site, "/search/?q=reseaux");
     await setMarker(page);
-    await expectResults(page, [B2B, BUSINESS]);
+    await expectResults(page, [B2B, BUSINESS, COMMUNITY]);
     await page.focus(BOX);
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowDown");

@@ -32,6 +32,9 @@ const TITLE_BOOST: u32 = 3;
 /// Weights are stored as BM25 × this, in one byte.
 pub const WEIGHT_SCALE: f64 = 8.0;
 
+/// Where a stem occurs while the index is built: (post, occurrences, in title), by post.
+type Occurrences = Vec<(u32, u32, bool)>;
+
 /// A file of the index: its path from the site's base, and its bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IndexFile {
@@ -119,7 +122,7 @@ pub fn build(language: Language, documents: &[PostRecord]) -> Vec<IndexFile> {
     // (post, occurrences, in title).
     let mut word_stems: HashMap<String, usize> = HashMap::new();
     let mut stem_numbers: HashMap<String, usize> = HashMap::new();
-    let mut stems: Vec<(String, Vec<(u32, u32, bool)>)> = Vec::new();
+    let mut stems: Vec<(String, Occurrences)> = Vec::new();
     let mut lengths = Vec::with_capacity(documents.len());
     for (id, record) in documents.iter().enumerate() {
         let id = id as u32;

@@ -221,7 +221,8 @@ impl Analyzer {
         if start > 0 {
             plain.push('…');
         }
-        let mut at = first.start;
+        // Uncut, the text is whole: what comes before the first word and after the last too.
+        let mut at = if start == 0 { 0 } else { first.start };
         for (word, &mark) in words[start..end].iter().zip(&matched[start..end]) {
             if mark {
                 plain.push_str(&text[at..word.start]);
@@ -238,8 +239,12 @@ impl Analyzer {
                 at = word.end;
             }
         }
-        let last = &words[end - 1];
-        plain.push_str(&text[at..last.end]);
+        let last = if end < words.len() {
+            words[end - 1].end
+        } else {
+            text.len()
+        };
+        plain.push_str(text[at..last].trim_end());
         if end < words.len() {
             plain.push('…');
         }
@@ -369,7 +374,17 @@ mod tests {
             .collect();
         assert_eq!(marked, ["réseaux"]);
         let text: String = found.passage.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(text, records[0].text.trim_end_matches('.'));
+        assert_eq!(text, records[0].text);
+        let title: String = found.title.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(title, records[0].title);
+        let question = analyzer.marked("« Un métier » ?", &hits.stems, usize::MAX);
+        assert_eq!(
+            question,
+            [Piece {
+                text: "« Un métier » ?".to_owned(),
+                mark: false
+            }]
+        );
         assert!(found.title.iter().any(|p| p.mark && p.text == "réseaux"));
     }
 
