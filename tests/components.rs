@@ -36,7 +36,7 @@ fn post(slug: &str, title: &str, date: &str, category: &str) -> PostSummary {
         tags: Vec::new(),
         author: "admin".into(),
         excerpt: format!("Extrait de {title}."),
-        words: 700,
+        words: 690,
     }
 }
 
