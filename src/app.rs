@@ -12,7 +12,8 @@ use crate::api::{self, LoadError};
 use crate::components::{LoadErrorView, Loading, Sidebar, SiteFooter, SiteHeader};
 use crate::page_data::EmbeddedDataError;
 use crate::routes::{
-    ArchivePage, CategoryPage, HomePage, MonthPage, NotFoundPage, PostPage, TagPage, TagsPage,
+    ArchivePage, CategoryPage, HomePage, MonthPage, NotFoundPage, PostPage, SearchPage, TagPage,
+    TagsPage,
 };
 use crate::store::{SharedIndex, Store};
 use crate::urls::SiteUrls;
@@ -152,6 +153,7 @@ fn Layout() -> impl IntoView {
                     <Route path=path!("/archive") view=ArchivePage />
                     <Route path=path!("/archive/:year/:month") view=MonthPage />
                     <Route path=path!("/archive/:year/:month/page/:page") view=MonthPage />
+                    <Route path=path!("/search") view=SearchPage />
                 </Routes>
             </main>
             <Sidebar />
@@ -191,11 +193,20 @@ const HEADING_FRAMES: u32 = 120;
 
 /// Moves the focus to the new page's heading, its `<h1>` in `<main>`, and announces the page's
 /// title in the polite live region. While the page has no heading yet, tries again in the next
-/// frame, `frames` times at most; then focuses `<main>` itself.
+/// frame, `frames` times at most; then focuses `<main>` itself. The focus stays in the search
+/// box while the reader types in it (the search page follows what they type), but the new title
+/// is announced all the same.
 fn arrive(announcement: RwSignal<String>, frames: u32) {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
+    let typing = document
+        .active_element()
+        .is_some_and(|active| active.id() == page_ids::SEARCH_BOX);
+    if typing {
+        announcement.set(document.title());
+        return;
+    }
     let heading = document
         .query_selector(&format!("#{} h1", page_ids::MAIN))
         .ok()

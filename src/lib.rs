@@ -17,6 +17,7 @@ pub mod app;
 pub mod components;
 pub mod page_data;
 pub mod routes;
+pub mod search;
 pub mod store;
 pub mod urls;
 

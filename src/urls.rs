@@ -91,6 +91,32 @@ impl SiteUrls {
         self.page(&paths::month(month))
     }
 
+    /// The search page.
+    pub fn search(&self) -> String {
+        self.page(paths::SEARCH)
+    }
+
+    /// The search page for `query` (`search/?q=…`), or the empty search page.
+    pub fn search_for(&self, query: &str) -> String {
+        if query.is_empty() {
+            return self.search();
+        }
+        let mut url = self.search() + "?q=";
+        for byte in query.bytes() {
+            if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+                url.push(char::from(byte));
+            } else {
+                url.push_str(&format!("%{byte:02X}"));
+            }
+        }
+        url
+    }
+
+    /// The search worker's script (Trunk names a worker after its bin, without a hash).
+    pub fn search_worker(&self) -> String {
+        self.page("carnet-search-worker_loader.js")
+    }
+
     /// The Atom feed.
     pub fn feed(&self) -> String {
         self.page(FEED_PATH)
@@ -109,5 +135,21 @@ impl SiteUrls {
     /// The URL of the data of the page at `page` (a path from `carnet_core::paths`).
     pub fn page_data_url(&self, page: &str) -> String {
         format!("{}{}", self.base, page_data_path(page))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SiteUrls;
+
+    #[test]
+    fn a_search_url_carries_its_query_percent_encoded() {
+        let site = SiteUrls::new("/blog/");
+        assert_eq!(site.search_for(""), "/blog/search/");
+        assert_eq!(
+            site.search_for("réseau l’a&b"),
+            "/blog/search/?q=r%C3%A9seau%20l%E2%80%99a%26b"
+        );
+        assert_eq!(site.search_worker(), "/blog/carnet-search-worker_loader.js");
     }
 }

@@ -1,6 +1,6 @@
 //! The banner of every page: the blog's name, the main navigation and the theme switch.
 
-use crate::components::ThemeSwitch;
+use crate::components::{SearchBox, ThemeSwitch};
 use crate::store::SharedIndex;
 use crate::urls::SiteUrls;
 use carnet_core::i18n::Strings;
@@ -38,6 +38,7 @@ pub fn SiteHeader() -> impl IntoView {
                     </li>
                 </ul>
             </nav>
+            <SearchBox />
             <ThemeSwitch />
         </header>
     }

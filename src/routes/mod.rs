@@ -10,6 +10,7 @@ mod home;
 mod month;
 mod not_found;
 mod post;
+mod search;
 mod tag;
 mod tags;
 
@@ -19,6 +20,7 @@ pub use home::HomePage;
 pub use month::MonthPage;
 pub use not_found::NotFoundPage;
 pub use post::PostPage;
+pub use search::SearchPage;
 pub use tag::TagPage;
 pub use tags::TagsPage;
 

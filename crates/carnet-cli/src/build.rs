@@ -17,8 +17,10 @@ use crate::prerender::{page_file, Prerenderer};
 use carnet_core::content::{self, Blog, ContentError, Publish, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
 use carnet_core::links;
+use carnet_core::model::PageData;
 use carnet_core::model::{page_data_path, INDEX_PATH};
-use carnet_core::paths::NOT_FOUND;
+use carnet_core::paths::{self, NOT_FOUND};
+use carnet_core::search;
 use std::collections::BTreeSet;
 use std::ffi::OsString;
 use std::fs;
@@ -305,6 +307,7 @@ fn is_owned(name: &str) -> bool {
             "tags",
             "archive",
             "page",
+            "search",
             "index.html",
             NOT_FOUND,
             FEED_PATH,
@@ -358,7 +361,20 @@ fn write_files(blog: &Blog, folder: &Path, renderer: Option<&Prerenderer>) -> io
         }
         sitemap.push((page.path, page.lastmod));
     }
+    for file in search::index::blog_index(blog) {
+        write_file(&folder.join(&file.path), file.bytes)?;
+    }
     if let Some(renderer) = renderer {
+        // The search page: the layout and an empty search, which the app fills.
+        let data = PageData {
+            index: blog.manifest.index(),
+            list: None,
+            post: None,
+        };
+        write(
+            &page_file(paths::SEARCH),
+            renderer.render(paths::SEARCH, &data),
+        )?;
         let page = blog.not_found_page();
         write(
             &page_file(&page.path),
@@ -524,6 +540,7 @@ mod tests {
             "tags",
             "archive",
             "page",
+            "search",
             "index.html",
             "index.html.br",
             "404.html.gz",

@@ -99,7 +99,7 @@ const CSP_START: &str = r#"<meta http-equiv="Content-Security-Policy" content=""
 
 /// `page` with its Content Security Policy at the start of its head: scripts only from the site (and
 /// the page's own inline scripts, by their hashes: Trunk's loader, Leptos's hydration data),
-/// WebAssembly allowed, styles and images from the site (images also as `data:`), no plugins,
+/// WebAssembly allowed, workers (the search's) from the site, styles and images from the site (images also as `data:`), no plugins,
 /// frames or `<base>` from elsewhere. Nothing a post holds can run, even if the HTML allow-list
 /// let something through.
 fn with_content_security_policy(page: &str) -> String {
@@ -117,7 +117,7 @@ fn with_content_security_policy(page: &str) -> String {
     let policy = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
          img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-src 'none'; \
-         form-action 'self'"
+         worker-src 'self'; form-action 'self'"
     );
     // Right after the charset, which must come first, else first in the head.
     let after = |tag: &str| {
@@ -329,6 +329,7 @@ mod tests {
             "object-src 'none'",
             "base-uri 'self'",
             "frame-src 'none'",
+            "worker-src 'self'",
         ] {
             assert!(page.contains(directive), "{directive}");
         }

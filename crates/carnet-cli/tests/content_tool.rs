@@ -98,7 +98,7 @@ fn a_valid_folder_replaces_the_old_data_entirely() {
     written.sort();
     assert_eq!(
         written,
-        ["data", "feed.xml", "robots.txt", "sitemap.xml"],
+        ["data", "feed.xml", "robots.txt", "search", "sitemap.xml"],
         "no temporary folder is left behind; no pages without Trunk's index.html"
     );
 }

@@ -19,6 +19,7 @@ pub mod paths;
 pub mod read;
 pub mod reading;
 mod sanitize;
+pub mod search;
 pub mod slug;
 pub mod theme;
 pub mod toc;

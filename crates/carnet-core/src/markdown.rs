@@ -361,6 +361,31 @@ fn with_heading_anchors<'a>(
     (out, headings)
 }
 
+/// The whole text of a post, without markup, for the search index: each block's text on a
+/// line of its own, breaks as spaces, images by their alt text, HTML tags left out.
+pub fn searchable_text(markdown: &str) -> String {
+    let mut text = String::new();
+    for event in parser(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell,
+            ) => text.push('\n'),
+            _ => {}
+        }
+    }
+    text.lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Names footnotes by a plain id (`note-<slug of the label>`), so that `[^ma note]` links to
 /// an id the allow-list keeps, and no note takes a heading's or the app's id.
 fn with_plain_footnote_ids(event: Event<'_>) -> Event<'_> {
@@ -482,6 +507,16 @@ mod tests {
         }
         let tampered = from_page("<p onclick=\"x()\">a</p><script>x()</script>");
         assert_eq!(tampered.as_str(), "<p>a</p>");
+    }
+
+    #[test]
+    fn searchable_text_keeps_every_block_and_no_markup() {
+        let markdown =
+            "# Titre\n\nUn **mot** et `code`,\nsuite.\n\n- point\n\n<b>html</b>\n\n![alt](/x.png)";
+        assert_eq!(
+            searchable_text(markdown),
+            "Titre\nUn mot et code, suite.\npoint\nhtml\nalt"
+        );
     }
 
     #[test]

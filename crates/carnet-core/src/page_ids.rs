@@ -13,6 +13,10 @@ pub const SIDEBAR_RECENT: &str = "sidebar-recent";
 pub const SIDEBAR_CATEGORIES: &str = "sidebar-categories";
 /// The sidebar's heading of months.
 pub const SIDEBAR_ARCHIVES: &str = "sidebar-archives";
+/// The search box in the header.
+pub const SEARCH_BOX: &str = "search-box";
+/// The search page's results.
+pub const SEARCH_RESULTS: &str = "search-results";
 
 /// Every id above.
 pub const ALL: &[&str] = &[
@@ -21,4 +25,6 @@ pub const ALL: &[&str] = &[
     SIDEBAR_RECENT,
     SIDEBAR_CATEGORIES,
     SIDEBAR_ARCHIVES,
+    SEARCH_BOX,
+    SEARCH_RESULTS,
 ];

@@ -14,6 +14,8 @@ pub const ARCHIVE: &str = "archive/";
 
 /// The page listing every tag with its count.
 pub const TAGS: &str = "tags/";
+/// The search page (`search/?q=…`), pre-rendered empty: the app fills it.
+pub const SEARCH: &str = "search/";
 
 /// The page static hosts serve for unknown paths (GitHub Pages, Netlify, nginx's `error_page`).
 pub const NOT_FOUND: &str = "404.html";

@@ -77,7 +77,7 @@ pub fn is_slug(text: &str) -> bool {
 }
 
 /// The lower-case ASCII that `c` stands for in a slug, or `""` for a separator.
-fn fold(c: char) -> &'static str {
+pub(crate) fn fold(c: char) -> &'static str {
     const ASCII: [&str; 36] = [
         "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f", "g", "h",
         "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",

@@ -109,4 +109,16 @@ pub static STRINGS: Strings = Strings {
         1 => "Back to the reference".to_owned(),
         _ => format!("Back to reference {n}"),
     },
+    search: "Search",
+    search_placeholder: "Search…",
+    search_description: "Look for a word in the blog's posts.",
+    search_needs_javascript: "Search needs JavaScript: turn it on to search the posts.",
+    search_hint: "Type one or more words: the posts holding them all show as you type.",
+    searching: "Searching…",
+    search_unavailable: "Search is unavailable at the moment.",
+    results: |count| match count {
+        1 => "1 result".to_owned(),
+        count => format!("{count} results"),
+    },
+    no_results: |query| format!("No results for “{query}”"),
 };

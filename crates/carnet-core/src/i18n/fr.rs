@@ -112,6 +112,20 @@ pub static STRINGS: Strings = Strings {
         1 => "Retour à l’appel de note".to_owned(),
         _ => format!("Retour à l’appel de note {n}"),
     },
+    search: "Rechercher",
+    search_placeholder: "Rechercher…",
+    search_description: "Chercher un mot dans les billets du blog.",
+    search_needs_javascript: "La recherche a besoin de JavaScript : activez-le pour chercher \
+                              dans les billets.",
+    search_hint: "Tapez un ou plusieurs mots : les billets qui les contiennent tous \
+                  s’affichent au fil de la frappe.",
+    searching: "Recherche…",
+    search_unavailable: "La recherche est indisponible pour le moment.",
+    results: |count| match count {
+        0 | 1 => format!("{count} résultat"),
+        count => format!("{count} résultats"),
+    },
+    no_results: |query| format!("Aucun résultat pour « {query} »"),
 };
 
 /// « 6 octobre 2009 », « 1er mars 2009 ».

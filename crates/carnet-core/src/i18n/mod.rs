@@ -158,6 +158,24 @@ pub struct Strings {
     pub heading_anchor: fn(heading: &str) -> String,
     /// The accessible name of a footnote's link back to its reference `n` of `count`.
     pub footnote_back: fn(n: usize, count: usize) -> String,
+    /// The search box's label and the search page's title.
+    pub search: &'static str,
+    /// What the empty search box shows.
+    pub search_placeholder: &'static str,
+    /// The description of the search page.
+    pub search_description: &'static str,
+    /// The search page without JavaScript.
+    pub search_needs_javascript: &'static str,
+    /// The search page before a word is typed.
+    pub search_hint: &'static str,
+    /// While the first answer is awaited.
+    pub searching: &'static str,
+    /// When the search index cannot be loaded.
+    pub search_unavailable: &'static str,
+    /// How many posts matched: « 3 résultats ».
+    pub results: fn(usize) -> String,
+    /// Nothing matched the query: « Aucun résultat pour « réseau » ».
+    pub no_results: fn(query: &str) -> String,
 }
 
 impl Language {
@@ -239,6 +257,22 @@ mod tests {
             ("Étiquette : Web, page 2".into(), "Tag: Web, page 2".into())
         );
         assert_eq!((fr.tags, en.tags), ("Étiquettes", "Tags"));
+    }
+
+    #[test]
+    fn search_counts_and_empty_results_follow_the_language() {
+        let fr = Language::French.strings();
+        let en = Language::English.strings();
+        assert_eq!(
+            ((fr.results)(1), (fr.results)(2)),
+            ("1 résultat".into(), "2 résultats".into())
+        );
+        assert_eq!(
+            ((en.results)(1), (en.results)(0)),
+            ("1 result".into(), "0 results".into())
+        );
+        assert_eq!((fr.no_results)("réseau"), "Aucun résultat pour « réseau »");
+        assert_eq!((en.no_results)("network"), "No results for “network”");
     }
 
     #[test]

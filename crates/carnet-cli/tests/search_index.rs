@@ -1,0 +1,113 @@
+//! The search index a build writes: where, in which language, readable by the query code, the
+//! same bytes from the same content, and the empty search page beside it.
+
+use carnet_core::search::index::Shard;
+use carnet_core::search::{Analyzer, Meta, PostRecord, META_PATH};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repository() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Builds `content` into a fresh folder `name` holding a page as Trunk writes it.
+fn built(name: &str, content: &Path) -> PathBuf {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("search-{name}"));
+    let _ = fs::remove_dir_all(&out);
+    fs::create_dir_all(&out).unwrap();
+    fs::write(
+        out.join("index.html"),
+        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">\
+         <meta name=\"carnet-base\" content=\"/\"><title>Carnet</title></head><body></body></html>",
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_carnet"))
+        .current_dir(repository())
+        .args(["build", "--content", content.to_str().unwrap()])
+        .args(["--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    out
+}
+
+fn shards(out: &Path, meta: &Meta) -> BTreeMap<String, Shard> {
+    meta.shards
+        .iter()
+        .map(|key| {
+            let bytes = fs::read(out.join(carnet_core::search::shard_path(key))).unwrap();
+            (key.clone(), Shard::decode(&bytes).unwrap())
+        })
+        .collect()
+}
+
+fn found(out: &Path, typed: &str) -> Vec<String> {
+    let meta: Meta = serde_json::from_slice(&fs::read(out.join(META_PATH)).unwrap()).unwrap();
+    let analyzer = Analyzer::new(meta.language);
+    let hits = analyzer.query(typed).rank(&shards(out, &meta));
+    hits.ranked
+        .iter()
+        .map(|hit| {
+            let path = out.join(carnet_core::search::post_path(hit.post as usize));
+            let record: PostRecord = serde_json::from_slice(&fs::read(path).unwrap()).unwrap();
+            record.slug
+        })
+        .collect()
+}
+
+#[test]
+fn the_seed_blog_is_searchable_from_the_files_a_build_writes() {
+    let out = built("seed", &repository().join("content"));
+    assert_eq!(
+        found(&out, "VIADEO "),
+        ["les-reseaux-sociaux-b2b-vont-ils-disparaitre"]
+    );
+    assert_eq!(found(&out, "viadéo "), found(&out, "VIADEO "));
+    assert_eq!(
+        found(&out, "transparent"),
+        ["community-manager-un-metier-transparent"]
+    );
+    assert!(found(&out, "introuvablissime ").is_empty());
+    // Only « atelier » is written: the stem finds it.
+    assert_eq!(
+        found(&out, "ateliers "),
+        ["generer-du-business-avec-les-reseaux-sociaux"]
+    );
+    assert_eq!(
+        found(&out, "NOTORIETE "),
+        ["generer-du-business-avec-les-reseaux-sociaux"]
+    );
+    let page = fs::read_to_string(out.join("search/index.html")).unwrap();
+    assert!(page.contains("worker-src 'self'"), "{page}");
+    // The same content, the same bytes.
+    let again = built("seed-again", &repository().join("content"));
+    for file in ["search/meta.json", "search/t/re.bin", "search/p/0.json"] {
+        assert_eq!(
+            fs::read(out.join(file)).unwrap(),
+            fs::read(again.join(file)).unwrap()
+        );
+    }
+}
+
+#[test]
+fn an_english_blog_gets_an_english_index() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/english");
+    let out = built("english", &fixture);
+    let meta: Meta = serde_json::from_slice(&fs::read(out.join(META_PATH)).unwrap()).unwrap();
+    assert_eq!(meta.language, carnet_core::i18n::Language::English);
+    assert_eq!(meta.posts, 2);
+    // « posts » is stemmed as English: it finds « post », in both titles; « first » is in the
+    // first post's title and in the second's text (a link to the first), so both match, the
+    // post with both words in its title first.
+    assert_eq!(
+        found(&out, "posts first "),
+        ["the-first-post", "the-second-post"]
+    );
+    assert_eq!(found(&out, "posts second "), ["the-second-post"]);
+}

@@ -1,0 +1,435 @@
+//! Writing the index ([`build`]) and reading a shard back ([`Shard::decode`]).
+//!
+//! A post is numbered by its position in the blog (newest first, then by slug), so a smaller
+//! number is a newer post and ties in relevance go to the newer one. Each (stem, post) pair
+//! carries its BM25 weight, computed here once (the build knows every post), and whether the
+//! stem is in the post's title. A shard is binary, with unsigned LEB128 numbers:
+//!
+//! ```text
+//! "CS" version(1 byte)
+//! stems:  count, then per stem: length, UTF-8 bytes, posting count,
+//!         per posting: (post id − previous id) × 2 + in title, weight (1 byte, BM25 × 8)
+//! words:  count, then per word: length, UTF-8 bytes, index of its stem above
+//! ```
+//!
+//! Stems and words are sorted, and nothing depends on a hash map's order: the same posts give
+//! the same bytes.
+
+use super::{
+    post_path, shard_key, shard_path, Analyzer, Meta, PostRecord, INDEX_VERSION, META_PATH,
+};
+use crate::content::Blog;
+use crate::model::Language;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+
+/// BM25's term-frequency saturation.
+const K1: f64 = 1.2;
+/// BM25's length normalisation.
+const B: f64 = 0.75;
+/// A title word counts as this many words of the body.
+const TITLE_BOOST: u32 = 3;
+/// Weights are stored as BM25 × this, in one byte.
+pub const WEIGHT_SCALE: f64 = 8.0;
+
+/// Where a stem occurs while the index is built: (post, occurrences, in title), by post.
+type Occurrences = Vec<(u32, u32, bool)>;
+
+/// A file of the index: its path from the site's base, and its bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndexFile {
+    /// From the site's base: `search/meta.json`, `search/t/re.bin`, `search/p/0.json`.
+    pub path: String,
+    /// Its contents.
+    pub bytes: Vec<u8>,
+}
+
+/// One posting: a post that holds a stem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Posting {
+    /// The post's number.
+    pub post: u32,
+    /// Its BM25 weight for the stem, × [`WEIGHT_SCALE`].
+    pub weight: u8,
+    /// Whether the stem is in its title.
+    pub in_title: bool,
+}
+
+/// A shard as read back: its stems with their postings, and its words with their stem.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shard {
+    /// Stems, sorted, each with its postings by post number.
+    pub stems: Vec<(String, Vec<Posting>)>,
+    /// Words, sorted, each with the index of its stem in `stems`.
+    pub words: Vec<(String, usize)>,
+}
+
+/// A shard that cannot be read: cut short, or another format.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShardError;
+
+impl fmt::Display for ShardError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the search index shard cannot be read")
+    }
+}
+
+impl std::error::Error for ShardError {}
+
+/// How much of a post's Markdown is indexed: its first 256 KiB (some 40,000 words, more than
+/// any real post), so that a huge post costs the build no more than that.
+pub const INDEXED_MARKDOWN: usize = 256 * 1024;
+
+/// How much of a post's text its `p/<id>.json` keeps for passages: its first 32 KiB, so that a
+/// result never costs a reader more. A word found further on is found, but its passage is then
+/// the text's start.
+pub const PASSAGE_TEXT: usize = 32 * 1024;
+
+/// The longest start of `text` of at most `max` bytes that ends on a character.
+fn start_of(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Every file of the index of `blog`, each post with its text.
+pub fn blog_index(blog: &Blog) -> Vec<IndexFile> {
+    let records: Vec<PostRecord> = blog
+        .manifest
+        .posts
+        .iter()
+        .zip(&blog.bodies)
+        .map(|(summary, markdown)| PostRecord {
+            slug: summary.slug.clone(),
+            title: summary.title.clone(),
+            date: summary.date,
+            category: summary.category.name.clone(),
+            text: crate::markdown::searchable_text(start_of(markdown, INDEXED_MARKDOWN)),
+        })
+        .collect();
+    build(blog.manifest.site.language, &records)
+}
+
+/// Every file of the index of `documents` (in the blog's order, newest first), for a blog in
+/// `language`.
+pub fn build(language: Language, documents: &[PostRecord]) -> Vec<IndexFile> {
+    let analyzer = Analyzer::new(language);
+    // Hash maps while reading (a blog's words are read once each, fast even in a debug
+    // build); everything is sorted before it is written.
+    // Per word: its stem's number; per stem number: its stem, and per post, in post order,
+    // (post, occurrences, in title).
+    let mut word_stems: HashMap<String, usize> = HashMap::new();
+    let mut stem_numbers: HashMap<String, usize> = HashMap::new();
+    let mut stems: Vec<(String, Occurrences)> = Vec::new();
+    let mut lengths = Vec::with_capacity(documents.len());
+    for (id, record) in documents.iter().enumerate() {
+        let id = id as u32;
+        let mut length = 0;
+        for (text, in_title) in [(&record.title, true), (&record.text, false)] {
+            for word in analyzer.words(text) {
+                let number = match word_stems.get(&word.text) {
+                    Some(&number) => number,
+                    None => {
+                        let stem = analyzer.stem(&word.text);
+                        let number = *stem_numbers.entry(stem.clone()).or_insert_with(|| {
+                            stems.push((stem, Vec::new()));
+                            stems.len() - 1
+                        });
+                        word_stems.insert(word.text, number);
+                        number
+                    }
+                };
+                let posts = &mut stems[number].1;
+                let count = if in_title { TITLE_BOOST } else { 1 };
+                match posts.last_mut() {
+                    Some(last) if last.0 == id => {
+                        last.1 += count;
+                        last.2 |= in_title;
+                    }
+                    _ => posts.push((id, count, in_title)),
+                }
+                length += count;
+            }
+        }
+        lengths.push(length);
+    }
+    let postings: HashMap<&str, &[(u32, u32, bool)]> = stems
+        .iter()
+        .map(|(stem, posts)| (stem.as_str(), posts.as_slice()))
+        .collect();
+    let total = documents.len() as f64;
+    let average = (lengths.iter().map(|&l| l as f64).sum::<f64>() / total.max(1.0)).max(1.0);
+    let weight = |frequency: u32, length: u32, posts: usize| -> u8 {
+        let idf = (1.0 + (total - posts as f64 + 0.5) / (posts as f64 + 0.5)).ln();
+        let tf = frequency as f64;
+        let norm = K1 * (1.0 - B + B * length as f64 / average);
+        let score = idf * tf * (K1 + 1.0) / (tf + norm);
+        (score * WEIGHT_SCALE).round().clamp(1.0, 255.0) as u8
+    };
+
+    // Words grouped by shard; each shard holds the stems its words lead to.
+    let mut words: Vec<(&str, &str)> = word_stems
+        .iter()
+        .map(|(word, &number)| (word.as_str(), stems[number].0.as_str()))
+        .collect();
+    words.sort_unstable();
+    let mut shards: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+    for (word, stem) in words {
+        shards
+            .entry(shard_key(word))
+            .or_default()
+            .push((word, stem));
+    }
+    let mut files = Vec::with_capacity(shards.len() + documents.len() + 1);
+    let meta = Meta {
+        version: INDEX_VERSION,
+        language,
+        posts: documents.len(),
+        shards: shards.keys().map(|key| key.to_string()).collect(),
+    };
+    files.push(IndexFile {
+        path: META_PATH.to_owned(),
+        bytes: serde_json::to_vec(&meta).expect("the index description serialises"),
+    });
+    for (key, words) in &shards {
+        let stems: BTreeSet<&str> = words.iter().map(|(_, stem)| *stem).collect();
+        let stems: Vec<&str> = stems.into_iter().collect();
+        let mut bytes = vec![b'C', b'S', INDEX_VERSION as u8];
+        push_number(&mut bytes, stems.len() as u64);
+        for stem in &stems {
+            push_text(&mut bytes, stem);
+            let posts = postings[stem];
+            push_number(&mut bytes, posts.len() as u64);
+            let mut previous = 0;
+            for &(post, frequency, in_title) in posts {
+                push_number(
+                    &mut bytes,
+                    u64::from(post - previous) * 2 + u64::from(in_title),
+                );
+                bytes.push(weight(frequency, lengths[post as usize], posts.len()));
+                previous = post;
+            }
+        }
+        push_number(&mut bytes, words.len() as u64);
+        for (word, stem) in words {
+            push_text(&mut bytes, word);
+            let at = stems
+                .binary_search(stem)
+                .expect("every word's stem is listed");
+            push_number(&mut bytes, at as u64);
+        }
+        files.push(IndexFile {
+            path: shard_path(key),
+            bytes,
+        });
+    }
+    for (id, document) in documents.iter().enumerate() {
+        let kept = PostRecord {
+            text: start_of(&document.text, PASSAGE_TEXT).to_owned(),
+            ..document.clone()
+        };
+        files.push(IndexFile {
+            path: post_path(id),
+            bytes: serde_json::to_vec(&kept).expect("a post record serialises"),
+        });
+    }
+    files
+}
+
+fn push_number(bytes: &mut Vec<u8>, mut n: u64) {
+    loop {
+        let low = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            bytes.push(low);
+            return;
+        }
+        bytes.push(low | 0x80);
+    }
+}
+
+fn push_text(bytes: &mut Vec<u8>, text: &str) {
+    push_number(bytes, text.len() as u64);
+    bytes.extend_from_slice(text.as_bytes());
+}
+
+/// Reads a shard's bytes, checking everything: bytes from the network never panic.
+struct Reader<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Result<u8, ShardError> {
+        let (&first, rest) = self.bytes.split_first().ok_or(ShardError)?;
+        self.bytes = rest;
+        Ok(first)
+    }
+
+    fn number(&mut self) -> Result<u64, ShardError> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.byte()?;
+            n |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(n);
+            }
+        }
+        Err(ShardError)
+    }
+
+    fn count(&mut self) -> Result<usize, ShardError> {
+        // A count can never exceed the bytes left: a corrupt one allocates nothing huge.
+        let n = usize::try_from(self.number()?).map_err(|_| ShardError)?;
+        if n > self.bytes.len() {
+            return Err(ShardError);
+        }
+        Ok(n)
+    }
+
+    fn text(&mut self) -> Result<String, ShardError> {
+        let length = self.count()?;
+        let (text, rest) = self.bytes.split_at(length);
+        self.bytes = rest;
+        String::from_utf8(text.to_vec()).map_err(|_| ShardError)
+    }
+}
+
+impl Shard {
+    /// Reads a shard written by [`build`]; [`ShardError`] for anything else.
+    pub fn decode(bytes: &[u8]) -> Result<Shard, ShardError> {
+        let mut reader = Reader { bytes };
+        if [reader.byte()?, reader.byte()?, reader.byte()?] != [b'C', b'S', INDEX_VERSION as u8] {
+            return Err(ShardError);
+        }
+        let mut stems = Vec::new();
+        for _ in 0..reader.count()? {
+            let stem = reader.text()?;
+            let mut postings = Vec::new();
+            let mut post: u64 = 0;
+            for _ in 0..reader.count()? {
+                let delta = reader.number()?;
+                post = post.checked_add(delta / 2).ok_or(ShardError)?;
+                postings.push(Posting {
+                    post: u32::try_from(post).map_err(|_| ShardError)?,
+                    in_title: delta % 2 == 1,
+                    weight: reader.byte()?,
+                });
+            }
+            stems.push((stem, postings));
+        }
+        let mut words = Vec::new();
+        for _ in 0..reader.count()? {
+            let word = reader.text()?;
+            let stem = usize::try_from(reader.number()?).map_err(|_| ShardError)?;
+            if stem >= stems.len() {
+                return Err(ShardError);
+            }
+            words.push((word, stem));
+        }
+        if !reader.bytes.is_empty() {
+            return Err(ShardError);
+        }
+        Ok(Shard { stems, words })
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::Date;
+
+    pub(crate) fn document(slug: &str, title: &str, date: &str, text: &str) -> PostRecord {
+        PostRecord {
+            slug: slug.to_owned(),
+            title: title.to_owned(),
+            date: date.parse().unwrap(),
+            category: "Actus".to_owned(),
+            text: text.to_owned(),
+        }
+    }
+
+    pub(crate) fn sample() -> Vec<PostRecord> {
+        vec![
+            document(
+                "reseaux",
+                "Les réseaux sociaux B2B",
+                "2010-02-01",
+                "Viadéo et LinkedIn sont des réseaux professionnels. L’avènement du web social.",
+            ),
+            document(
+                "community",
+                "Community manager, un métier",
+                "2009-10-06",
+                "Le community manager anime un réseau de fans. Son cœur de métier.",
+            ),
+            document(
+                "business",
+                "Générer du business",
+                "2009-09-01",
+                "Générer du business avec un blog et des clients.",
+            ),
+        ]
+    }
+
+    fn file<'a>(files: &'a [IndexFile], path: &str) -> &'a [u8] {
+        &files.iter().find(|f| f.path == path).unwrap().bytes
+    }
+
+    #[test]
+    fn the_index_is_meta_shards_and_one_file_a_post_and_deterministic() {
+        let files = build(Language::French, &sample());
+        assert_eq!(files, build(Language::French, &sample()));
+        let meta: Meta = serde_json::from_slice(file(&files, META_PATH)).unwrap();
+        assert_eq!(meta.posts, 3);
+        assert!(meta.shards.contains(&"re".to_owned()));
+        let post: PostRecord = serde_json::from_slice(file(&files, "search/p/1.json")).unwrap();
+        assert_eq!(post.slug, "community");
+        assert_eq!(post.date, Date::new(2009, 10, 6).unwrap());
+        assert_eq!(files.len(), 1 + meta.shards.len() + 3);
+    }
+
+    #[test]
+    fn a_shard_holds_its_words_their_stems_and_postings() {
+        let files = build(Language::French, &sample());
+        let shard = Shard::decode(file(&files, "search/t/re.bin")).unwrap();
+        let words: Vec<&str> = shard.words.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(words, ["reseau", "reseaux"]);
+        let (stem, postings) = &shard.stems[shard.words[0].1];
+        assert_eq!(stem, "reseau");
+        assert_eq!(shard.words[0].1, shard.words[1].1);
+        let posts: Vec<(u32, bool)> = postings.iter().map(|p| (p.post, p.in_title)).collect();
+        assert_eq!(posts, [(0, true), (1, false)]);
+        assert!(postings.iter().all(|p| p.weight > 0));
+    }
+
+    #[test]
+    fn a_huge_post_is_indexed_whole_but_keeps_only_its_start_for_passages() {
+        let text = format!("{}fin", "é ".repeat(PASSAGE_TEXT));
+        let files = build(Language::French, &[document("a", "A", "2009-01-01", &text)]);
+        let kept: PostRecord = serde_json::from_slice(file(&files, "search/p/0.json")).unwrap();
+        assert!((PASSAGE_TEXT - 2..=PASSAGE_TEXT).contains(&kept.text.len()));
+        assert!(
+            files.iter().any(|f| f.path == "search/t/fi.bin"),
+            "« fin » is indexed"
+        );
+        assert_eq!(start_of("aé", 2), "a");
+    }
+
+    #[test]
+    fn a_bad_shard_is_an_error_not_a_panic() {
+        let files = build(Language::French, &sample());
+        let good = file(&files, "search/t/re.bin");
+        for cut in 0..good.len() {
+            assert_eq!(Shard::decode(&good[..cut]), Err(ShardError), "cut at {cut}");
+        }
+        let mut longer = good.to_vec();
+        longer.push(0);
+        assert_eq!(Shard::decode(&longer), Err(ShardError));
+        assert_eq!(
+            Shard::decode(b"CS\x01\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01"),
+            Err(ShardError)
+        );
+    }
+}

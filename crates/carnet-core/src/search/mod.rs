@@ -1,0 +1,295 @@
+//! Full-text search: how words are read (one [`Analyzer`] for the index and the query), the
+//! index the content tool writes ([`index`]), and how a query is answered from it ([`query`]).
+//!
+//! The index is cut so that a query downloads only what it needs: one small `meta.json`, one
+//! shard of the vocabulary per two-letter prefix of a word (`t/<prefix>.bin`: each word of that
+//! prefix, its stem, and the stem's postings), and one file a post (`p/<id>.json`: what a
+//! result shows, and the post's text for its passage). The search worker (its own wasm) fetches
+//! those; the app only sends it a [`Request`] and draws the [`Answer`].
+//!
+//! Words are folded before anything else: lower case, accents dropped, `œ`/`æ` written `oe`/`ae`,
+//! typographic apostrophes read as apostrophes, and in French the elided article or pronoun of
+//! « l’avènement », « d’un », « qu’il » dropped. The folded word is then stemmed by the Snowball
+//! stemmer of the blog's language (`rust-stemmers`), so « réseau », « reseaux » and « Réseaux »
+//! all meet at `reseau`. Folding first means a query typed without accents is read exactly as
+//! one typed with them.
+
+pub mod index;
+pub mod query;
+
+use crate::model::Language;
+use crate::Date;
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::{Deserialize, Serialize};
+
+/// The version of the index's format; the worker refuses another.
+pub const INDEX_VERSION: u32 = 1;
+
+/// The folder of the index, relative to the site's base (also the `/search/` page's folder).
+pub const SEARCH_DIR: &str = "search/";
+
+/// The index's description: version, language, post count and which shards exist.
+pub const META_PATH: &str = "search/meta.json";
+
+/// How many results an answer shows with their passage.
+pub const SHOWN: usize = 10;
+
+/// The file of the vocabulary shard of words starting with `key` (see [`shard_key`]).
+pub fn shard_path(key: &str) -> String {
+    let name = if key.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        key.to_owned()
+    } else {
+        // Letters outside a-z (Greek, Cyrillic…) as hex: one spelling on every file system.
+        let hex: String = key.bytes().map(|b| format!("{b:02x}")).collect();
+        format!("x{hex}")
+    };
+    format!("search/t/{name}.bin")
+}
+
+/// The file of the post numbered `id` in the index (its position, newest first).
+pub fn post_path(id: usize) -> String {
+    format!("search/p/{id}.json")
+}
+
+/// The shard a folded word belongs to: its first two characters (one for a word of one).
+pub fn shard_key(word: &str) -> &str {
+    let end = word.char_indices().nth(2).map_or(word.len(), |(at, _)| at);
+    &word[..end]
+}
+
+/// What `meta.json` says.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// [`INDEX_VERSION`] when written.
+    pub version: u32,
+    /// The blog's language, which picks the stemmer.
+    pub language: Language,
+    /// How many posts are indexed.
+    pub posts: usize,
+    /// The key of every shard written, sorted: a key not there has no words.
+    pub shards: Vec<String>,
+}
+
+/// One post as a result shows it, and its text, in `p/<id>.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostRecord {
+    /// Its slug, for its URL.
+    pub slug: String,
+    /// Its title.
+    pub title: String,
+    /// Its day.
+    pub date: Date,
+    /// Its category's name.
+    pub category: String,
+    /// Its text, without markup: where the passage comes from.
+    pub text: String,
+}
+
+/// A query sent to the search worker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Request {
+    /// Numbers the requests, so that only the answer to the latest is drawn.
+    pub id: u32,
+    /// The query as typed.
+    pub query: String,
+}
+
+/// The worker's answer to a [`Request`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    /// The request's id.
+    pub id: u32,
+    /// The query it answers, as typed.
+    pub query: String,
+    /// How many posts match.
+    pub total: usize,
+    /// The first [`SHOWN`] of them, best first.
+    pub results: Vec<Found>,
+    /// Set when the index could not be loaded or read: why, for the console.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// A post found: what its result shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Found {
+    /// Its slug.
+    pub slug: String,
+    /// Its title, the matched words marked.
+    pub title: Vec<Piece>,
+    /// Its day.
+    pub date: Date,
+    /// Its category's name.
+    pub category: String,
+    /// The passage that matches best, the matched words marked.
+    pub passage: Vec<Piece>,
+}
+
+/// A run of text, marked (`<mark>`) if it is a matched word.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Piece {
+    /// The text, as written in the post.
+    #[serde(rename = "t")]
+    pub text: String,
+    /// Whether it matched a word of the query.
+    #[serde(rename = "m", default, skip_serializing_if = "is_false")]
+    pub mark: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+/// A word of a text: folded, with where it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// Folded: lower case, no accents, ligatures spelled out.
+    pub text: String,
+    /// Its byte range in the text it was read from.
+    pub start: usize,
+    /// The end of that range.
+    pub end: usize,
+}
+
+/// Reads words the same way for the index and the query, in the blog's language.
+pub struct Analyzer {
+    language: Language,
+    stemmer: Stemmer,
+}
+
+/// What French elides before a vowel: « l’ », « d’ », « qu’ »… dropped before the word.
+const FRENCH_ELISIONS: [&str; 13] = [
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
+
+impl Analyzer {
+    /// The analyzer of a blog in `language`.
+    pub fn new(language: Language) -> Analyzer {
+        let algorithm = match language {
+            Language::French => Algorithm::French,
+            Language::English => Algorithm::English,
+        };
+        Analyzer {
+            language,
+            stemmer: Stemmer::create(algorithm),
+        }
+    }
+
+    /// The language it reads.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// The stem of a folded word.
+    pub fn stem(&self, word: &str) -> String {
+        self.stemmer.stem(word).into_owned()
+    }
+
+    /// The words of `text`, folded, in order. Letters and digits make words; anything else
+    /// separates them; in French an elided « l’ », « d’ », « qu’ »… is dropped.
+    pub fn words(&self, text: &str) -> Vec<Word> {
+        let mut words = Vec::new();
+        let mut current = String::new();
+        let mut start = 0;
+        let flush = |current: &mut String, words: &mut Vec<Word>, start: usize, end: usize| {
+            if !current.is_empty() {
+                words.push(Word {
+                    text: std::mem::take(current),
+                    start,
+                    end,
+                });
+            }
+        };
+        for (at, c) in text.char_indices() {
+            let folded = crate::slug::fold(c);
+            if !folded.is_empty() || c.is_alphanumeric() {
+                if current.is_empty() {
+                    start = at;
+                }
+                if folded.is_empty() {
+                    current.extend(c.to_lowercase());
+                } else {
+                    current.push_str(folded);
+                }
+            } else if is_apostrophe(c)
+                && self.language == Language::French
+                && FRENCH_ELISIONS.contains(&current.as_str())
+            {
+                current.clear();
+            } else {
+                flush(&mut current, &mut words, start, at);
+            }
+        }
+        flush(&mut current, &mut words, start, text.len());
+        words
+    }
+}
+
+/// The straight apostrophe and its typographic forms.
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '′')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(language: Language, text: &str) -> Vec<String> {
+        Analyzer::new(language)
+            .words(text)
+            .into_iter()
+            .map(|w| w.text)
+            .collect()
+    }
+
+    #[test]
+    fn case_accents_and_ligatures_are_folded() {
+        assert_eq!(
+            words(Language::French, "Réseaux VIADÉO cœur Ægée ça"),
+            ["reseaux", "viadeo", "coeur", "aegee", "ca"]
+        );
+    }
+
+    #[test]
+    fn french_elisions_are_dropped_with_either_apostrophe() {
+        assert_eq!(
+            words(Language::French, "l’avènement d'un outil qu’il jusqu’ici"),
+            ["avenement", "un", "outil", "il", "ici"]
+        );
+        // Not an elision: the apostrophe only separates.
+        assert_eq!(words(Language::French, "aujourd’hui"), ["aujourd", "hui"]);
+        assert_eq!(words(Language::English, "l'avenir"), ["l", "avenir"]);
+    }
+
+    #[test]
+    fn punctuation_and_hyphens_separate_and_offsets_point_into_the_text() {
+        let text = "Community-manager : « métier » 2.0";
+        let found = Analyzer::new(Language::French).words(text);
+        let texts: Vec<&str> = found.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["community", "manager", "metier", "2", "0"]);
+        assert_eq!(&text[found[2].start..found[2].end], "métier");
+    }
+
+    #[test]
+    fn other_scripts_are_kept_in_lower_case() {
+        assert_eq!(words(Language::French, "Αθήνα"), ["αθήνα"]);
+    }
+
+    #[test]
+    fn stems_join_the_forms_of_a_word() {
+        let fr = Analyzer::new(Language::French);
+        assert_eq!(fr.stem("reseaux"), fr.stem("reseau"));
+        assert_eq!(fr.stem("sociaux"), fr.stem("social"));
+        let en = Analyzer::new(Language::English);
+        assert_eq!(en.stem("networks"), en.stem("network"));
+    }
+
+    #[test]
+    fn shards_are_named_by_two_letters_and_safely() {
+        assert_eq!(shard_key("reseau"), "re");
+        assert_eq!(shard_key("a"), "a");
+        assert_eq!(shard_key("αθήνα"), "αθ");
+        assert_eq!(shard_path("re"), "search/t/re.bin");
+        assert_eq!(shard_path("αθ"), "search/t/xceb1ceb8.bin");
+    }
+}

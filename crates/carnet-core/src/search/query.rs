@@ -1,0 +1,403 @@
+//! Answering a query from the shards it needs: which posts hold every word, in which order,
+//! and the passage each result shows.
+//!
+//! Every word of the query is required. The last one, unless followed by a space, is taken as
+//! typed so far: it matches every word it starts (from two letters on: a single letter only
+//! matches itself). Each word also matches every form of its stem, so « réseau » finds
+//! « réseaux ». Posts rank by how many query words their title holds, then by BM25 (the weights
+//! stored in the shards, summed), then the newer first.
+
+use super::index::{Posting, Shard};
+use super::{shard_key, Analyzer, Found, Piece, PostRecord};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How many words of the text a passage shows.
+const PASSAGE_WORDS: usize = 24;
+/// How many words a passage shows before its first match.
+const LEAD_WORDS: usize = 4;
+
+/// A query, read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Query {
+    /// Its words, in order.
+    pub words: Vec<QueryWord>,
+}
+
+/// A word of a query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryWord {
+    /// Folded.
+    pub text: String,
+    /// Its stem.
+    pub stem: String,
+    /// Whether it is being typed: it then matches every word it starts.
+    pub prefix: bool,
+}
+
+/// A post that holds every word of a query.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// The post's number.
+    pub post: u32,
+    /// How many words of the query its title holds.
+    pub title_words: u32,
+    /// Its BM25 score, × the weight scale.
+    pub score: u32,
+}
+
+/// What a query found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hits {
+    /// Every post found, best first.
+    pub ranked: Vec<Hit>,
+    /// The stems the query's words matched, to mark them in passages.
+    pub stems: BTreeSet<String>,
+}
+
+impl Analyzer {
+    /// Reads a query as typed.
+    pub fn query(&self, typed: &str) -> Query {
+        let words = self.words(typed);
+        let last = words.len().saturating_sub(1);
+        let words = words
+            .into_iter()
+            .enumerate()
+            .map(|(at, word)| QueryWord {
+                stem: self.stem(&word.text),
+                prefix: at == last && word.end == typed.len() && word.text.chars().count() >= 2,
+                text: word.text,
+            })
+            .collect();
+        Query { words }
+    }
+}
+
+impl Query {
+    /// Whether it has no words (nothing to look for).
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The keys of the shards it needs.
+    pub fn shard_keys(&self) -> BTreeSet<String> {
+        self.words
+            .iter()
+            .map(|word| shard_key(&word.text).to_owned())
+            .collect()
+    }
+
+    /// The posts holding every word, ranked, from `shards` (by key; a missing key has no
+    /// words).
+    pub fn rank(&self, shards: &BTreeMap<String, Shard>) -> Hits {
+        let mut stems = BTreeSet::new();
+        let mut found: Option<Vec<Hit>> = None;
+        for word in &self.words {
+            let Some(shard) = shards.get(shard_key(&word.text)) else {
+                return Hits::default();
+            };
+            let matching = word.matching_stems(shard);
+            let mut postings: Vec<Posting> = matching
+                .iter()
+                .flat_map(|&at| shard.stems[at].1.iter().copied())
+                .collect();
+            stems.extend(matching.iter().map(|&at| shard.stems[at].0.clone()));
+            postings.sort_unstable_by_key(|p| p.post);
+            // One entry a post: the best of the forms it holds.
+            let mut hits: Vec<Hit> = Vec::new();
+            for posting in postings {
+                let title = u32::from(posting.in_title);
+                match hits.last_mut() {
+                    Some(last) if last.post == posting.post => {
+                        last.score = last.score.max(u32::from(posting.weight));
+                        last.title_words = last.title_words.max(title);
+                    }
+                    _ => hits.push(Hit {
+                        post: posting.post,
+                        title_words: title,
+                        score: u32::from(posting.weight),
+                    }),
+                }
+            }
+            found = Some(match found {
+                None => hits,
+                Some(previous) => intersect(&previous, &hits),
+            });
+        }
+        let mut ranked = found.unwrap_or_default();
+        ranked.sort_unstable_by(|a, b| {
+            (b.title_words, b.score, a.post).cmp(&(a.title_words, a.score, b.post))
+        });
+        Hits { ranked, stems }
+    }
+}
+
+impl QueryWord {
+    /// The indexes of the stems in `shard` this word matches: its own stem, the stems of the
+    /// words spelled like it or, while typed, starting with it.
+    fn matching_stems(&self, shard: &Shard) -> BTreeSet<usize> {
+        let mut matching = BTreeSet::new();
+        if let Ok(at) = shard
+            .stems
+            .binary_search_by(|(stem, _)| stem.as_str().cmp(&self.stem))
+        {
+            matching.insert(at);
+        }
+        let first = shard
+            .words
+            .partition_point(|(word, _)| word.as_str() < self.text.as_str());
+        for (word, stem) in &shard.words[first..] {
+            let matches = if self.prefix {
+                word.starts_with(&self.text)
+            } else {
+                *word == self.text
+            };
+            if !matches {
+                break;
+            }
+            matching.insert(*stem);
+        }
+        matching
+    }
+}
+
+/// The posts in both lists (each sorted by post), their title words and scores added.
+fn intersect(a: &[Hit], b: &[Hit]) -> Vec<Hit> {
+    let (mut i, mut j, mut both) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].post.cmp(&b[j].post) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both.push(Hit {
+                    post: a[i].post,
+                    title_words: a[i].title_words + b[j].title_words,
+                    score: a[i].score + b[j].score,
+                });
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    both
+}
+
+impl Analyzer {
+    /// A result as shown: `record`'s title and best passage, the words whose stem is in `stems`
+    /// marked.
+    pub fn found(&self, record: &PostRecord, stems: &BTreeSet<String>) -> Found {
+        Found {
+            slug: record.slug.clone(),
+            title: self.marked(&record.title, stems, usize::MAX),
+            date: record.date,
+            category: record.category.clone(),
+            passage: self.marked(&record.text, stems, PASSAGE_WORDS),
+        }
+    }
+
+    /// At most `length` words of `text` around where most matches are, as pieces, each word
+    /// whose stem is in `stems` marked; `…` where the text was cut.
+    fn marked(&self, text: &str, stems: &BTreeSet<String>, length: usize) -> Vec<Piece> {
+        let keys: BTreeSet<&str> = stems.iter().map(|stem| shard_key(stem)).collect();
+        let words = self.words(text);
+        let matched: Vec<bool> = words
+            .iter()
+            .map(|word| {
+                // Stemming is the costly part: only words that could match are stemmed.
+                keys.contains(shard_key(&word.text)) && stems.contains(&self.stem(&word.text))
+            })
+            .collect();
+        let (start, end) = if words.len() <= length {
+            (0, words.len())
+        } else {
+            let start = best_window(&matched, length).saturating_sub(LEAD_WORDS);
+            let start = start.min(words.len() - length);
+            (start, start + length)
+        };
+        let mut pieces = Vec::new();
+        let Some(first) = words.get(start) else {
+            return pieces;
+        };
+        let mut plain = String::new();
+        if start > 0 {
+            plain.push('…');
+        }
+        // Uncut, the text is whole: what comes before the first word and after the last too.
+        let mut at = if start == 0 { 0 } else { first.start };
+        for (word, &mark) in words[start..end].iter().zip(&matched[start..end]) {
+            if mark {
+                plain.push_str(&text[at..word.start]);
+                if !plain.is_empty() {
+                    pieces.push(Piece {
+                        text: std::mem::take(&mut plain),
+                        mark: false,
+                    });
+                }
+                pieces.push(Piece {
+                    text: text[word.start..word.end].to_owned(),
+                    mark: true,
+                });
+                at = word.end;
+            }
+        }
+        let last = if end < words.len() {
+            words[end - 1].end
+        } else {
+            text.len()
+        };
+        plain.push_str(text[at..last].trim_end());
+        if end < words.len() {
+            plain.push('…');
+        }
+        if !plain.is_empty() {
+            pieces.push(Piece {
+                text: plain,
+                mark: false,
+            });
+        }
+        pieces
+    }
+}
+
+/// Where the window of `length` words holding the most matches starts: the first match of the
+/// earliest best window (0 without any).
+fn best_window(matched: &[bool], length: usize) -> usize {
+    let mut count = matched[..length].iter().filter(|&&m| m).count();
+    let (mut best, mut best_count) = (0, count);
+    for start in 1..=matched.len() - length {
+        count -= usize::from(matched[start - 1]);
+        count += usize::from(matched[start + length - 1]);
+        if count > best_count {
+            (best, best_count) = (start, count);
+        }
+    }
+    matched[best..]
+        .iter()
+        .position(|&m| m)
+        .map_or(0, |offset| best + offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::index::{build, tests::sample, IndexFile};
+    use super::*;
+    use crate::model::Language;
+
+    fn shards(files: &[IndexFile]) -> BTreeMap<String, Shard> {
+        files
+            .iter()
+            .filter_map(|file| {
+                let key = file.path.strip_prefix("search/t/")?.strip_suffix(".bin")?;
+                Some((key.to_owned(), Shard::decode(&file.bytes).unwrap()))
+            })
+            .collect()
+    }
+
+    fn slugs(typed: &str) -> Vec<String> {
+        let records = sample();
+        let analyzer = Analyzer::new(Language::French);
+        let shards = shards(&build(Language::French, &records));
+        analyzer
+            .query(typed)
+            .rank(&shards)
+            .ranked
+            .iter()
+            .map(|hit| records[hit.post as usize].slug.clone())
+            .collect()
+    }
+
+    #[test]
+    fn accents_and_case_do_not_matter() {
+        assert_eq!(slugs("reseaux "), ["reseaux", "community"]);
+        assert_eq!(slugs("RÉSEAUX "), slugs("reseaux "));
+        assert_eq!(slugs("VIADEO "), ["reseaux"]);
+        assert_eq!(slugs("coeur "), ["community"]);
+        assert_eq!(slugs("cœur "), ["community"]);
+        assert_eq!(slugs("l’avènement "), ["reseaux"]);
+        assert_eq!(slugs("l'avenement "), ["reseaux"]);
+    }
+
+    #[test]
+    fn a_stem_finds_every_form() {
+        // « réseau » is only written « réseaux » in the first post.
+        assert_eq!(slugs("réseau "), ["reseaux", "community"]);
+        assert_eq!(slugs("professionnel "), ["reseaux"]);
+    }
+
+    #[test]
+    fn every_word_is_required() {
+        assert_eq!(slugs("réseau fans "), ["community"]);
+        assert!(slugs("réseau clients ").is_empty());
+        assert!(slugs("introuvable ").is_empty());
+        assert!(slugs("").is_empty());
+    }
+
+    #[test]
+    fn the_word_being_typed_matches_as_a_prefix() {
+        assert_eq!(slugs("profes"), ["reseaux"]);
+        assert!(slugs("profes ").is_empty());
+        assert_eq!(slugs("generer bu"), ["business"]);
+        // One letter matches only itself.
+        assert!(slugs("v").is_empty());
+    }
+
+    #[test]
+    fn title_matches_come_first_then_the_newer() {
+        // « métier »: in the second post's title and body only.
+        assert_eq!(slugs("community "), ["community"]);
+        // « un »: in the titles of community and in every body; the title first.
+        assert_eq!(slugs("un ")[0], "community");
+        // Same score, no title: the newer first.
+        let records = vec![
+            crate::search::index::tests::document("new", "A", "2010-01-02", "mot"),
+            crate::search::index::tests::document("old", "B", "2010-01-01", "mot"),
+        ];
+        let shards = shards(&build(Language::French, &records));
+        let hits = Analyzer::new(Language::French).query("mot").rank(&shards);
+        assert_eq!(
+            hits.ranked.iter().map(|h| h.post).collect::<Vec<_>>(),
+            [0, 1]
+        );
+    }
+
+    #[test]
+    fn a_passage_marks_the_matched_words_as_written() {
+        let records = sample();
+        let analyzer = Analyzer::new(Language::French);
+        let shards = shards(&build(Language::French, &records));
+        let hits = analyzer.query("reseau").rank(&shards);
+        let found = analyzer.found(&records[0], &hits.stems);
+        let marked: Vec<&str> = found
+            .passage
+            .iter()
+            .filter(|p| p.mark)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(marked, ["réseaux"]);
+        let text: String = found.passage.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(text, records[0].text);
+        let title: String = found.title.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(title, records[0].title);
+        let question = analyzer.marked("« Un métier » ?", &hits.stems, usize::MAX);
+        assert_eq!(
+            question,
+            [Piece {
+                text: "« Un métier » ?".to_owned(),
+                mark: false
+            }]
+        );
+        assert!(found.title.iter().any(|p| p.mark && p.text == "réseaux"));
+    }
+
+    #[test]
+    fn a_long_text_is_cut_around_the_matches() {
+        let analyzer = Analyzer::new(Language::French);
+        let text = format!("{}cible {}", "mot ".repeat(50), "mot ".repeat(50));
+        let stems = BTreeSet::from([analyzer.stem("cible")]);
+        let pieces = analyzer.marked(&text, &stems, PASSAGE_WORDS);
+        let shown: String = pieces.iter().map(|p| p.text.as_str()).collect();
+        assert!(shown.starts_with("…mot mot mot mot cible mot"), "{shown}");
+        assert!(shown.ends_with('…'));
+        assert_eq!(shown.split_whitespace().count(), PASSAGE_WORDS);
+        assert_eq!(pieces.iter().filter(|p| p.mark).count(), 1);
+    }
+}

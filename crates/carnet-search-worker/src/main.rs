@@ -1,0 +1,220 @@
+//! The search worker: a wasm of its own, without Leptos, that Trunk builds as a Web Worker
+//! (`data-type="worker"` in index.html). The app starts it the first time a reader focuses the
+//! search box or opens `/search/`, so a page that is only read never downloads it.
+//!
+//! It says `ready` once listening, then answers each [`Request`] (JSON text) with an [`Answer`]
+//! (JSON text). It fetches the index's description once, then the shards and post files a
+//! query needs, and keeps them for the visit; a request overtaken by a newer one is dropped
+//! after each fetch, so a reader typing fast only waits for the last query. The logic is
+//! `carnet_core::search`'s: this file only fetches and posts.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    worker::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The search worker runs in the browser: `trunk build` builds it (see README.md).");
+}
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use carnet_core::search::index::Shard;
+    use carnet_core::search::{
+        post_path, shard_path, Analyzer, Answer, Meta, PostRecord, Request, INDEX_VERSION,
+        META_PATH, SHOWN,
+    };
+    use std::cell::RefCell;
+    use std::collections::{BTreeMap, HashMap};
+    use std::rc::Rc;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Response};
+
+    /// What the worker knows.
+    struct State {
+        /// The site's base URL (the folder the worker's script is in).
+        base: String,
+        /// The id of the latest request: the only one worth answering.
+        latest: u32,
+        /// The index, once its description is loaded.
+        index: Option<Index>,
+    }
+
+    /// The parts of the index fetched so far.
+    struct Index {
+        analyzer: Analyzer,
+        meta: Meta,
+        shards: BTreeMap<String, Shard>,
+        posts: HashMap<u32, PostRecord>,
+    }
+
+    fn scope() -> DedicatedWorkerGlobalScope {
+        js_sys::global().unchecked_into()
+    }
+
+    /// Listens for requests, then says it is ready.
+    pub fn start() {
+        let href = scope().location().href();
+        let base = href[..href.rfind('/').map_or(0, |at| at + 1)].to_owned();
+        let state = Rc::new(RefCell::new(State {
+            base,
+            latest: 0,
+            index: None,
+        }));
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            let Some(text) = event.data().as_string() else {
+                return;
+            };
+            let Ok(request) = serde_json::from_str::<Request>(&text) else {
+                return;
+            };
+            state.borrow_mut().latest = request.id;
+            wasm_bindgen_futures::spawn_local(answer(state.clone(), request));
+        });
+        scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The worker lives as long as the page: so does its listener.
+        on_message.forget();
+        let _ = scope().post_message(&JsValue::from_str("ready"));
+    }
+
+    /// Answers `request`, unless a newer one came meanwhile.
+    async fn answer(state: Rc<RefCell<State>>, request: Request) {
+        let answer = match respond(&state, &request).await {
+            Ok(Some(answer)) => answer,
+            Ok(None) => return,
+            Err(error) => Answer {
+                id: request.id,
+                query: request.query,
+                error: Some(error),
+                ..Answer::default()
+            },
+        };
+        if let Ok(text) = serde_json::to_string(&answer) {
+            let _ = scope().post_message(&JsValue::from_str(&text));
+        }
+    }
+
+    /// The answer, `None` if overtaken, or why the index could not be read.
+    async fn respond(
+        state: &Rc<RefCell<State>>,
+        request: &Request,
+    ) -> Result<Option<Answer>, String> {
+        let base = state.borrow().base.clone();
+        let stale = || state.borrow().latest != request.id;
+        if state.borrow().index.is_none() {
+            let bytes = fetch(&format!("{base}{META_PATH}")).await?;
+            let meta: Meta =
+                serde_json::from_slice(&bytes).map_err(|error| format!("{META_PATH}: {error}"))?;
+            if meta.version != INDEX_VERSION {
+                return Err(format!("{META_PATH}: version {}", meta.version));
+            }
+            let mut state = state.borrow_mut();
+            if state.index.is_none() {
+                state.index = Some(Index {
+                    analyzer: Analyzer::new(meta.language),
+                    meta,
+                    shards: BTreeMap::new(),
+                    posts: HashMap::new(),
+                });
+            }
+        }
+        let (query, missing) = {
+            let state = state.borrow();
+            let index = state.index.as_ref().ok_or("no index")?;
+            let query = index.analyzer.query(&request.query);
+            let missing: Vec<String> = query
+                .shard_keys()
+                .into_iter()
+                .filter(|key| {
+                    !index.shards.contains_key(key) && index.meta.shards.binary_search(key).is_ok()
+                })
+                .collect();
+            (query, missing)
+        };
+        let fetched = futures::future::join_all(
+            missing
+                .iter()
+                .map(|key| fetch_owned(format!("{base}{}", shard_path(key)))),
+        )
+        .await;
+        {
+            let mut state = state.borrow_mut();
+            let index = state.index.as_mut().ok_or("no index")?;
+            for (key, bytes) in missing.into_iter().zip(fetched) {
+                let shard = Shard::decode(&bytes?).map_err(|error| format!("{key}: {error}"))?;
+                index.shards.insert(key, shard);
+            }
+        }
+        if stale() {
+            return Ok(None);
+        }
+        let (hits, missing) = {
+            let state = state.borrow();
+            let index = state.index.as_ref().ok_or("no index")?;
+            let hits = query.rank(&index.shards);
+            let missing: Vec<u32> = hits
+                .ranked
+                .iter()
+                .take(SHOWN)
+                .map(|hit| hit.post)
+                .filter(|post| !index.posts.contains_key(post))
+                .collect();
+            (hits, missing)
+        };
+        let fetched = futures::future::join_all(
+            missing
+                .iter()
+                .map(|&post| fetch_owned(format!("{base}{}", post_path(post as usize)))),
+        )
+        .await;
+        let mut state = state.borrow_mut();
+        let index = state.index.as_mut().ok_or("no index")?;
+        for (post, bytes) in missing.into_iter().zip(fetched) {
+            let record: PostRecord = serde_json::from_slice(&bytes?)
+                .map_err(|error| format!("{}: {error}", post_path(post as usize)))?;
+            index.posts.insert(post, record);
+        }
+        if state.latest != request.id {
+            return Ok(None);
+        }
+        let index = state.index.as_ref().ok_or("no index")?;
+        let results = hits
+            .ranked
+            .iter()
+            .take(SHOWN)
+            .filter_map(|hit| index.posts.get(&hit.post))
+            .map(|record| index.analyzer.found(record, &hits.stems))
+            .collect();
+        Ok(Some(Answer {
+            id: request.id,
+            query: request.query.clone(),
+            total: hits.ranked.len(),
+            results,
+            error: None,
+        }))
+    }
+
+    async fn fetch_owned(url: String) -> Result<Vec<u8>, String> {
+        fetch(&url).await
+    }
+
+    /// The body of `url`, or why not.
+    async fn fetch(url: &str) -> Result<Vec<u8>, String> {
+        let response: Response = JsFuture::from(scope().fetch_with_str(url))
+            .await
+            .map_err(|_| format!("{url}: no answer"))?
+            .unchecked_into();
+        if !response.ok() {
+            return Err(format!("{url}: status {}", response.status()));
+        }
+        let body = response
+            .array_buffer()
+            .map_err(|_| format!("{url}: no body"))?;
+        let buffer = JsFuture::from(body)
+            .await
+            .map_err(|_| format!("{url}: cut short"))?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    }
+}

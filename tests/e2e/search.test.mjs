@@ -1,0 +1,160 @@
+// Search on the seed blog, in Chromium and Firefox: the header's box, the /search/?q= page and
+// the search worker. Accented and unaccented queries find the right post and only it, a stemmed
+// query matches, an empty result says so, the URL reloads to the same results, the keyboard
+// works, and a page that is only read never downloads the worker. The page's CSP is checked by
+// pageTest (a violation is a console error).
+import { after, before, describe } from "node:test";
+import assert from "node:assert/strict";
+import { launch } from "./browsers.mjs";
+import { serve } from "./server.mjs";
+import {
+  BUILD_ROOT,
+  DIST,
+  POSTS,
+  attrOf,
+  browserSuites,
+  checkBuild,
+  eventually,
+  expectText,
+  marker,
+  norm,
+  open,
+  pageTester,
+  pathname,
+  postPath,
+  setMarker,
+  settle,
+  siteOf,
+  texts,
+} from "./harness.mjs";
+
+const [COMMUNITY, BUSINESS, B2B] = POSTS;
+const BOX = "#search-box";
+const RESULT_TITLES = "main .search-results li h2";
+
+const workerAsked = (site) => site.server.requests.some((asked) => asked.includes("carnet-search-worker"));
+
+/** Types `text` in the header's search box (focusing it first). */
+async function typeInBox(page, text) {
+  await page.focus(BOX);
+  await page.keyboard.type(text);
+}
+
+/** Waits until the search page shows these post titles, in this order, and this count. */
+async function expectResults(page, posts) {
+  await expectText(page, "main .search-status", posts.length === 1 ? "1 résultat" : `${posts.length} résultats`);
+  await eventually(async () => assert.deepEqual(await texts(page, RESULT_TITLES), posts.map((post) => norm(post.title))));
+}
+
+browserSuites("search", (browserName) => {
+  let browser;
+  let site;
+  before(async () => {
+    checkBuild(DIST, BUILD_ROOT);
+    site = siteOf(await serve(DIST, { base: "/" }));
+    browser = await launch(browserName);
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.server.close();
+  });
+  const pageTest = pageTester({ browser: () => browser, site: () => site });
+
+  pageTest("a page only read never downloads the search worker; focusing the box does", async ({ page }) => {
+    site.server.requests.length = 0;
+    await open(page, site, "/");
+    await open(page, site, postPath(B2B));
+    await settle(page);
+    assert.equal(workerAsked(site), false, `asked: ${site.server.requests.join(" ")}`);
+    assert.ok(!site.server.requests.some((asked) => asked.startsWith("/search/")), "no index file either");
+    await page.focus(BOX);
+    await eventually(async () => assert.ok(workerAsked(site), "the worker, once the box has the focus"));
+  });
+
+  pageTest("typing shows results as you type, accents and case folded, the words marked", async ({ page }) => {
+    await open(page, site, postPath(COMMUNITY));
+    await setMarker(page);
+    await typeInBox(page, "VIADEO");
+    await eventually(async () => assert.equal(pathname(page), "/search/"));
+    await expectResults(page, [B2B]);
+    assert.equal(new URL(page.url()).searchParams.get("q"), "VIADEO");
+    assert.equal(await marker(page), 1, "the app showed the search page itself");
+    const marks = await texts(page, "main .search-results li .passage mark");
+    assert.ok(marks.length > 0 && marks.every((mark) => /^viad[eé]o$/i.test(mark)), `marked: ${marks}`);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "search-box", "the box kept the focus");
+    assert.equal(norm(await page.title()), "Rechercher — Carnet");
+    // The same query accented finds the same post.
+    await open(page, site, "/search/?q=viad%C3%A9o");
+    await expectResults(page, [B2B]);
+    await open(page, site, "/search/?q=NOTORIETE");
+    await expectResults(page, [BUSINESS]);
+    const marked = await texts(page, "main .search-results li .passage mark");
+    assert.deepEqual(marked, ["notoriété"]);
+    // Both titles hold « réseaux » (the shorter post ranks first, BM25); « réseau », in the third
+    // post, is a form of the same word, but its title has none.
+    await open(page, site, "/search/?q=reseaux");
+    await expectResults(page, [BUSINESS, B2B, COMMUNITY]);
+    assert.ok((await texts(page, "main .search-results li h2 mark")).includes("réseaux"));
+  });
+
+  pageTest("a stemmed query matches, every word is required, and none says so", async ({ page }) => {
+    // Only « atelier » is written.
+    await open(page, site, "/search/?q=ateliers");
+    await expectResults(page, [BUSINESS]);
+    await open(page, site, "/search/?q=reseaux%20viadeo");
+    await expectResults(page, [B2B]);
+    await open(page, site, "/search/?q=reseaux%20zzzintrouvable");
+    await expectText(page, "main .search-status", "Aucun résultat pour « reseaux zzzintrouvable »");
+    assert.deepEqual(await texts(page, RESULT_TITLES), []);
+  });
+
+  pageTest("the word being typed matches as a prefix; /search/?q= reloads to the same results", async ({ page }) => {
+    await open(page, site, "/");
+    await typeInBox(page, "nobl");
+    await expectResults(page, [COMMUNITY]);
+    await page.reload({ waitUntil: "load" });
+    await expectResults(page, [COMMUNITY]);
+    assert.equal(await page.evaluate((box) => document.querySelector(box).value, BOX), "nobl");
+  });
+
+  pageTest("arrows choose a result, Enter follows it in the app, Escape empties the box", async ({ page }) => {
+    await open(page, site, "/search/?q=reseaux");
+    await setMarker(page);
+    await expectResults(page, [BUSINESS, B2B, COMMUNITY]);
+    await page.focus(BOX);
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await eventually(async () => assert.deepEqual(await texts(page, "main .search-results li.selected h2"), [norm(B2B.title)]));
+    await page.keyboard.press("ArrowUp");
+    await eventually(async () => assert.deepEqual(await texts(page, "main .search-results li.selected h2"), [norm(BUSINESS.title)]));
+    await page.keyboard.press("Escape");
+    await eventually(async () => assert.equal(page.url(), site.url("/search/")));
+    assert.equal(await page.evaluate((box) => document.querySelector(box).value, BOX), "");
+    await page.keyboard.type("barbecue");
+    await expectResults(page, [B2B]);
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expectText(page, "main h1", B2B.title);
+    assert.equal(pathname(page), postPath(B2B));
+    assert.equal(await marker(page), 1, "followed in the app, without a reload");
+  });
+
+  describe("JavaScript disabled", () => {
+    let noScript;
+    before(async () => {
+      noScript = await launch(browserName, { javascript: false });
+    });
+    after(async () => {
+      await noScript?.close();
+    });
+
+    pageTest("the box submits to the search page, which says search needs JavaScript", { browser: () => noScript }, async ({ page }) => {
+      await open(page, site, "/", { app: false });
+      assert.equal(await attrOf(page, "form.search-box", "action"), "/search/");
+      assert.equal(await attrOf(page, `form.search-box ${BOX}`, "name"), "q");
+      await open(page, site, "/search/?q=viadeo", { app: false });
+      await expectText(page, "main h1", "Rechercher");
+      await expectText(page, "main .search-status", "La recherche a besoin de JavaScript : activez-le pour chercher dans les billets.");
+    });
+  });
+});
