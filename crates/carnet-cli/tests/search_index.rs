@@ -54,9 +54,11 @@ fn found(out: &Path, typed: &str) -> Vec<String> {
     hits.ranked
         .iter()
         .map(|hit| {
-            let path = out.join(carnet_core::search::post_path(hit.post as usize));
-            let record: PostRecord = serde_json::from_slice(&fs::read(path).unwrap()).unwrap();
-            record.slug
+            let post = hit.post as usize;
+            let path = out.join(carnet_core::search::post_path(post));
+            let records: Vec<PostRecord> =
+                serde_json::from_slice(&fs::read(path).unwrap()).unwrap();
+            records[carnet_core::search::post_slot(post)].slug.clone()
         })
         .collect()
 }

@@ -23,7 +23,7 @@ mod worker {
     use carnet_core::search::index::Shard;
     use carnet_core::search::{
         post_path, shard_path, Analyzer, Answer, Meta, PostRecord, Request, INDEX_VERSION,
-        META_PATH, SHOWN,
+        META_PATH, POSTS_PER_FILE, SHOWN,
     };
     use std::cell::RefCell;
     use std::collections::{BTreeMap, HashMap};
@@ -163,18 +163,27 @@ mod worker {
                 .collect();
             (hits, missing)
         };
+        // Posts share files (POSTS_PER_FILE a file): each file once, all its records kept.
+        let mut firsts: Vec<usize> = missing
+            .iter()
+            .map(|&post| post as usize / POSTS_PER_FILE * POSTS_PER_FILE)
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
         let fetched = futures::future::join_all(
-            missing
+            firsts
                 .iter()
-                .map(|&post| fetch_owned(format!("{base}{}", post_path(post as usize)))),
+                .map(|&first| fetch_owned(format!("{base}{}", post_path(first)))),
         )
         .await;
         let mut state = state.borrow_mut();
         let index = state.index.as_mut().ok_or("no index")?;
-        for (post, bytes) in missing.into_iter().zip(fetched) {
-            let record: PostRecord = serde_json::from_slice(&bytes?)
-                .map_err(|error| format!("{}: {error}", post_path(post as usize)))?;
-            index.posts.insert(post, record);
+        for (&first, bytes) in firsts.iter().zip(fetched) {
+            let records: Vec<PostRecord> = serde_json::from_slice(&bytes?)
+                .map_err(|error| format!("{}: {error}", post_path(first)))?;
+            for (slot, record) in records.into_iter().enumerate().take(POSTS_PER_FILE) {
+                index.posts.insert((first + slot) as u32, record);
+            }
         }
         if state.latest != request.id {
             return Ok(None);

@@ -17,6 +17,7 @@
 
 use super::{
     post_path, shard_key, shard_path, Analyzer, Meta, PostRecord, INDEX_VERSION, META_PATH,
+    POSTS_PER_FILE,
 };
 use crate::content::Blog;
 use crate::model::Language;
@@ -225,14 +226,17 @@ pub fn build(language: Language, documents: &[PostRecord]) -> Vec<IndexFile> {
             bytes,
         });
     }
-    for (id, document) in documents.iter().enumerate() {
-        let kept = PostRecord {
-            text: start_of(&document.text, PASSAGE_TEXT).to_owned(),
-            ..document.clone()
-        };
+    for (first, group) in documents.chunks(POSTS_PER_FILE).enumerate() {
+        let kept: Vec<PostRecord> = group
+            .iter()
+            .map(|document| PostRecord {
+                text: start_of(&document.text, PASSAGE_TEXT).to_owned(),
+                ..document.clone()
+            })
+            .collect();
         files.push(IndexFile {
-            path: post_path(id),
-            bytes: serde_json::to_vec(&kept).expect("a post record serialises"),
+            path: post_path(first * POSTS_PER_FILE),
+            bytes: serde_json::to_vec(&kept).expect("post records serialise"),
         });
     }
     files
@@ -378,16 +382,42 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn the_index_is_meta_shards_and_one_file_a_post_and_deterministic() {
+    fn the_index_is_meta_shards_and_post_records_and_deterministic() {
         let files = build(Language::French, &sample());
         assert_eq!(files, build(Language::French, &sample()));
         let meta: Meta = serde_json::from_slice(file(&files, META_PATH)).unwrap();
         assert_eq!(meta.posts, 3);
         assert!(meta.shards.contains(&"re".to_owned()));
-        let post: PostRecord = serde_json::from_slice(file(&files, "search/p/1.json")).unwrap();
-        assert_eq!(post.slug, "community");
-        assert_eq!(post.date, Date::new(2009, 10, 6).unwrap());
-        assert_eq!(files.len(), 1 + meta.shards.len() + 3);
+        let posts: Vec<PostRecord> =
+            serde_json::from_slice(file(&files, "search/p/0.json")).unwrap();
+        assert_eq!(posts.len(), 3);
+        assert_eq!(posts[1].slug, "community");
+        assert_eq!(posts[1].date, Date::new(2009, 10, 6).unwrap());
+        assert_eq!(files.len(), 1 + meta.shards.len() + 1);
+    }
+
+    #[test]
+    fn post_records_are_grouped_by_eight_in_the_index_order() {
+        let documents: Vec<PostRecord> = (0..20)
+            .map(|n| document(&format!("billet-{n}"), "Titre", "2009-01-01", "texte"))
+            .collect();
+        let files = build(Language::French, &documents);
+        let groups: Vec<Vec<PostRecord>> =
+            ["search/p/0.json", "search/p/1.json", "search/p/2.json"]
+                .iter()
+                .map(|path| serde_json::from_slice(file(&files, path)).unwrap())
+                .collect();
+        let sizes: Vec<usize> = groups.iter().map(Vec::len).collect();
+        assert_eq!(sizes, [8, 8, 4]);
+        assert!(!files.iter().any(|f| f.path == "search/p/3.json"));
+        for id in [0, 7, 8, 17, 19] {
+            let group = &groups[id / POSTS_PER_FILE];
+            assert_eq!(post_path(id), format!("search/p/{}.json", id / 8));
+            assert_eq!(
+                group[super::super::post_slot(id)].slug,
+                format!("billet-{id}")
+            );
+        }
     }
 
     #[test]
@@ -408,7 +438,9 @@ pub(crate) mod tests {
     fn a_huge_post_is_indexed_whole_but_keeps_only_its_start_for_passages() {
         let text = format!("{}fin", "é ".repeat(PASSAGE_TEXT));
         let files = build(Language::French, &[document("a", "A", "2009-01-01", &text)]);
-        let kept: PostRecord = serde_json::from_slice(file(&files, "search/p/0.json")).unwrap();
+        let kept: Vec<PostRecord> =
+            serde_json::from_slice(file(&files, "search/p/0.json")).unwrap();
+        let kept = &kept[0];
         assert!((PASSAGE_TEXT - 2..=PASSAGE_TEXT).contains(&kept.text.len()));
         assert!(
             files.iter().any(|f| f.path == "search/t/fi.bin"),

@@ -3,8 +3,8 @@
 //!
 //! The index is cut so that a query downloads only what it needs: one small `meta.json`, one
 //! shard of the vocabulary per two-letter prefix of a word (`t/<prefix>.bin`: each word of that
-//! prefix, its stem, and the stem's postings), and one file a post (`p/<id>.json`: what a
-//! result shows, and the post's text for its passage). The search worker (its own wasm) fetches
+//! prefix, its stem, and the stem's postings), and one file for every [`POSTS_PER_FILE`] posts
+//! (`p/<n>.json`: what a result shows, and each post's text for its passage). The search worker (its own wasm) fetches
 //! those; the app only sends it a [`Request`] and draws the [`Answer`].
 //!
 //! Words are folded before anything else: lower case, accents dropped, `œ`/`æ` written `oe`/`ae`,
@@ -23,7 +23,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 
 /// The version of the index's format; the worker refuses another.
-pub const INDEX_VERSION: u32 = 1;
+pub const INDEX_VERSION: u32 = 2;
 
 /// The folder of the index, relative to the site's base (also the `/search/` page's folder).
 pub const SEARCH_DIR: &str = "search/";
@@ -46,9 +46,19 @@ pub fn shard_path(key: &str) -> String {
     format!("search/t/{name}.bin")
 }
 
-/// The file of the post numbered `id` in the index (its position, newest first).
+/// How many posts share a file of [`PostRecord`]s: a query's results cost a few small fetches,
+/// and a blog of 10,000 posts gets 1,250 such files rather than 10,000 (hosts count files).
+pub const POSTS_PER_FILE: usize = 8;
+
+/// The file holding the record of the post numbered `id` in the index (its position, newest
+/// first): `p/<id / POSTS_PER_FILE>.json`, the records of its [`POSTS_PER_FILE`] posts in order.
 pub fn post_path(id: usize) -> String {
-    format!("search/p/{id}.json")
+    format!("search/p/{}.json", id / POSTS_PER_FILE)
+}
+
+/// Where the record of the post numbered `id` is in the array of its [`post_path`].
+pub fn post_slot(id: usize) -> usize {
+    id % POSTS_PER_FILE
 }
 
 /// The shard a folded word belongs to: its first two characters (one for a word of one).
@@ -70,7 +80,7 @@ pub struct Meta {
     pub shards: Vec<String>,
 }
 
-/// One post as a result shows it, and its text, in `p/<id>.json`.
+/// One post as a result shows it, and its text, in its [`post_path`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostRecord {
     /// Its slug, for its URL.
