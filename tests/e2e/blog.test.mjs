@@ -415,7 +415,17 @@ browserSuites("Carnet", (browserName) => {
           await page.waitForSelector(body, { timeout: TIMEOUT });
           const quote = await textOf(page, `${body} blockquote`);
           assert.ok(quote.includes("Un bon Community Manager commence par dire « bonjour » 😉"));
-          await expectText(page, `${body} h2`, "Définir un community manager ?");
+          // The heading's own text; its anchor link (« # ») follows it.
+          const heading = await page.$eval(`${body} h2`, (h2) => ({
+            text: [...h2.childNodes]
+              .filter((node) => !node.matches?.(".heading-anchor"))
+              .map((node) => node.textContent)
+              .join(""),
+            anchor: h2.querySelector(".heading-anchor")?.getAttribute("href"),
+            id: h2.id,
+          }));
+          assert.equal(norm(heading.text), norm("Définir un community manager ?"));
+          assert.equal(heading.anchor, `#${heading.id}`, "the heading's anchor link leads to it");
           const structure = await page.$eval(body, (body) => {
             const fourth = body.querySelector(":scope > ul").querySelectorAll(":scope > li")[3];
             const blocks = body.querySelectorAll(":scope > :is(p, ul, ol, blockquote, h2, h3)");

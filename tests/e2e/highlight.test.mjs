@@ -114,27 +114,27 @@ function expectReadable({ scheme, panel, colors }) {
 browserSuites("highlighted code", (browserName) => {
   let browser;
   let site;
-  // Chromium emulates the colour scheme per page; Firefox over WebDriver BiDi cannot, so its
-  // dark pages come from a browser launched dark (as in blog.test.mjs).
-  let darkFirefox;
+  // Chromium emulates the colour scheme per page; Firefox over WebDriver BiDi and WebKit over
+  // classic WebDriver cannot, so their dark pages come from a browser launched dark (as in
+  // blog.test.mjs).
+  let darkBrowser;
   before(async () => {
     checkBuild(DIST_HIGHLIGHT, BUILD_HIGHLIGHT);
     site = siteOf(await serve(DIST_HIGHLIGHT, { base: "/" }));
     browser = await launch(browserName);
-    if (browserName === "firefox") {
-      darkFirefox = await launch("firefox", { prefs: { "layout.css.prefers-color-scheme.content-override": 0 } });
-    }
+    if (browserName !== "chromium") darkBrowser = await launch(browserName, { dark: true });
   });
   after(async () => {
-    await darkFirefox?.close();
+    await darkBrowser?.close();
     await browser?.close();
     await site?.server.close();
   });
   const pageTest = pageTester({ browser: () => browser, site: () => site });
 
   pageTest("the pre-rendered post holds the spans, before any script runs", async ({ page }) => {
-    const response = await open(page, site, POST);
-    const html = await response.text();
+    await open(page, site, POST);
+    // The page as the server sent it, before any script ran.
+    const html = await fetch(site.url(POST)).then((response) => response.text());
     assert.ok(html.includes('<span class="hl-keyword">fn</span>'), "the page's HTML has the Rust tokens");
     assert.ok(html.includes('&lt;<span class="hl-tag">script</span>&gt;'), "the HTML in the code is escaped");
     assert.ok(!html.includes("<script>alert(1)"), "no script element from the code");
@@ -173,8 +173,8 @@ browserSuites("highlighted code", (browserName) => {
     });
 
     let dark;
-    if (darkFirefox) {
-      const context = await darkFirefox.createBrowserContext();
+    if (darkBrowser) {
+      const context = await darkBrowser.createBrowserContext();
       try {
         const darkPage = await context.newPage();
         await darkPage.goto(site.url(POST), { waitUntil: "load" });

@@ -332,6 +332,12 @@ class WkElementHandle {
   }
   /** A click as a reader makes it: scrolled into view, at the element's centre. */
   async click() {
+    // WebKit's driver refuses an element whose rendering is skipped (a card below the fold, in a
+    // list with `content-visibility: auto`): bring it into view first, as a reader scrolls.
+    await this.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.top < 0 || box.bottom > innerHeight) element.scrollIntoView({ block: "center" });
+    });
     await this.page.act(async (session) => {
       try {
         await session.command("POST", `/element/${this.id}/click`, {});
