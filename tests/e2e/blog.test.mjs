@@ -573,7 +573,12 @@ browserSuites("Carnet", (browserName) => {
           assert.equal(await scrollY(page), 0, "focusing did not scroll");
         });
 
-        pageTest("back to a long post restores its scroll position", async ({ page, site }) => {
+        const BACK_TO_THE_BOTTOM =
+          "Firefox 153 ESR here brings the reader back to the bottom of the long post, 153 px below " +
+          "where they were, at 1280×720 (not at 1024×768); found on 2026-11-30, not fixed yet";
+        pageTest("back to a long post restores its scroll position", {
+          todo: browserName === "firefox" && BACK_TO_THE_BOTTOM,
+        }, async ({ page, site }) => {
           const [long, older] = POSTS;
           await open(page, site, postPath(long));
           await expectPost(page, site, long);
