@@ -82,18 +82,18 @@ browserSuites("tags", (browserName) => {
     await expectTexts(page, "main ul.tag-index li", expected);
     await clickLink(page, "main ul.tag-index", "Réseaux sociaux");
     await expectPage(page, site, tagPage("Réseaux sociaux", "reseaux-sociaux", 2));
-    assert.deepEqual(await cardTitles(page), ["Quatrième billet", "Premier billet"]);
+    await eventually(async () => assert.deepEqual(await cardTitles(page), ["Quatrième billet", "Premier billet"]));
   });
 
   pageTest("cards and posts show their tags as links to the tags' pages", async ({ page }) => {
     await open(page, site, "/");
     // Two a page: « Sans étiquette » has none, « Un billet d’actualité » has « Web ».
-    assert.deepEqual(await cardTitles(page), ["Sans étiquette", "Un billet d’actualité"]);
+    await eventually(async () => assert.deepEqual(await cardTitles(page), ["Sans étiquette", "Un billet d’actualité"]));
     await expectTexts(page, "main article.post-card p.tags", ["Étiquettes : Web"]);
     await setMarker(page);
     await clickLink(page, "main article.post-card p.tags", "Web");
     await expectPage(page, site, WEB);
-    assert.deepEqual(await cardTitles(page), ["Un billet d’actualité"]);
+    await eventually(async () => assert.deepEqual(await cardTitles(page), ["Un billet d’actualité"]));
     await clickLink(page, "main article.post-card h2", "Un billet d’actualité");
     await expectText(page, "main article.post header h1", "Un billet d’actualité");
     await expectText(page, "main article.post header p.tags", "Étiquettes : Web");
@@ -123,7 +123,7 @@ browserSuites("tags", (browserName) => {
   pageTest("a tag's list is paginated like a category's, with deep links, reload, back and forward", async ({ page }) => {
     await open(page, site, "/tag/actus/");
     await expectPage(page, site, ACTUS(1));
-    assert.deepEqual(await cardTitles(page), ACTUS_PAGES[0]);
+    await eventually(async () => assert.deepEqual(await cardTitles(page), ACTUS_PAGES[0]));
     await expectText(page, "main nav.pager .pager-position", "Page 1 sur 3");
     await setMarker(page);
     for (const number of [2, 3]) {
@@ -146,10 +146,10 @@ browserSuites("tags", (browserName) => {
     // Deep link to a later page, then a reload: the pre-rendered page, then the app on it.
     await open(page, site, "/tag/actus/page/2/");
     await expectPage(page, site, ACTUS(2));
-    assert.deepEqual(await cardTitles(page), ACTUS_PAGES[1]);
+    await eventually(async () => assert.deepEqual(await cardTitles(page), ACTUS_PAGES[1]));
     await page.reload();
     await expectPage(page, site, ACTUS(2));
-    assert.deepEqual(await cardTitles(page), ACTUS_PAGES[1]);
+    await eventually(async () => assert.deepEqual(await cardTitles(page), ACTUS_PAGES[1]));
     await clickLink(page, "main nav.pager", "← Billets plus récents");
     await expectPage(page, site, ACTUS(1));
 
@@ -163,17 +163,17 @@ browserSuites("tags", (browserName) => {
   pageTest("a tag and a category of the same name are two pages", async ({ page }) => {
     await open(page, site, "/category/actus/");
     await expectPage(page, site, CATEGORY_ACTUS);
-    assert.deepEqual(await cardTitles(page), ["Un billet d’actualité"]);
+    await eventually(async () => assert.deepEqual(await cardTitles(page), ["Un billet d’actualité"]));
     await setMarker(page);
     await clickLink(page, "main article.post-card p.tags", "Web");
     await expectPage(page, site, WEB);
     await clickLink(page, "aside.sidebar", "Toutes les étiquettes");
     await clickLink(page, "main ul.tag-index", "Actus");
     await expectPage(page, site, ACTUS(1));
-    assert.deepEqual(await cardTitles(page), ACTUS_PAGES[0]);
+    await eventually(async () => assert.deepEqual(await cardTitles(page), ACTUS_PAGES[0]));
     await clickLink(page, "aside.sidebar", "Actus");
     await expectPage(page, site, CATEGORY_ACTUS);
-    assert.deepEqual(await cardTitles(page), ["Un billet d’actualité"]);
+    await eventually(async () => assert.deepEqual(await cardTitles(page), ["Un billet d’actualité"]));
     assert.equal(await marker(page), 1, "no reload");
     await page.goBack();
     await expectPage(page, site, ACTUS(1));
