@@ -78,7 +78,9 @@ describe("trunk serve", { skip: URL_ ? false : "CARNET_SERVE_URL is not set (scr
             await page.goto(URL_ + path, { waitUntil: "load" });
             await page.waitForFunction(() => window.wasmBindings !== undefined, { timeout: 60_000 });
             await page.waitForFunction(
-              (selector, text) => document.querySelector(selector)?.textContent.trim() === text,
+              // No-break spaces (French typography) read as spaces.
+              (selector, text) =>
+                document.querySelector(selector)?.textContent.replace(/[\u00a0\u202f]/g, " ").trim() === text,
               { timeout: 10_000 },
               selector,
               text,
