@@ -36,13 +36,20 @@ fn run(args: &[&str]) -> Output {
 }
 
 fn build(content: &Path, out: &Path) -> Output {
-    run(&[
+    build_with(content, out, &[])
+}
+
+/// [`build`] with `extra` arguments.
+fn build_with(content: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
         "build",
         "--content",
         content.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
-    ])
+    ];
+    args.extend_from_slice(extra);
+    run(&args)
 }
 
 /// Runs a build on the fixture `name`, checks it failed and wrote nothing, returns stderr.
@@ -233,15 +240,7 @@ fn links_to_no_page_or_file_of_the_site_are_errors_with_the_closest_target() {
 fn a_site_url_from_the_environment_that_is_not_a_url_is_an_error() {
     let out = out_dir("bad-site-url");
     let content = fixture("valid");
-    let output = run(&[
-        "build",
-        "--content",
-        content.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--site-url",
-        "example.org/blog/",
-    ]);
+    let output = build_with(&content, &out, &["--site-url", "example.org/blog/"]);
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert_mentions(
@@ -557,15 +556,7 @@ fn assert_same_files(a: &Path, b: &Path) {
 fn built_site(name: &str, content: &Path, extra: &[&str]) -> PathBuf {
     let out = out_dir(name);
     fs::write(out.join("index.html"), TRUNK_PAGE).unwrap();
-    let mut args = vec![
-        "build",
-        "--content",
-        content.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ];
-    args.extend_from_slice(extra);
-    let output = run(&args);
+    let output = build_with(content, &out, extra);
     assert!(
         output.status.success(),
         "{}",
@@ -1253,15 +1244,7 @@ fn the_path_of_the_site_url_is_the_base_when_site_toml_gives_none() {
 fn a_base_that_trunks_public_url_contradicts_is_an_error_naming_both() {
     let content = seed_blog_with_settings("base-conflict-content", "base = \"/blog/\"\n");
     let out = out_dir("base-conflict");
-    let output = run(&[
-        "build",
-        "--content",
-        content.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--base",
-        "/carnet/",
-    ]);
+    let output = build_with(&content, &out, &["--base", "/carnet/"]);
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     let line = fs::read_to_string(content.join("site.toml"))
