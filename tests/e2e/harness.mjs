@@ -227,10 +227,23 @@ export const expectCurrent = (page, scope, name, expected) =>
 
 /** Clicks the link « name » in `scope`, as a reader would (a real mouse click). */
 export async function clickLink(page, scope, name) {
-  const handle = await link(page, scope, name);
-  await handle.click();
-  await handle.dispose();
+  const deadline = Date.now() + TIMEOUT;
+  for (;;) {
+    const handle = await link(page, scope, name);
+    try {
+      return await handle.click();
+    } catch (error) {
+      // The app redrew the list between finding the link and clicking it (WebKit's driver says
+      // « not interactable » or « stale »): no click was made, so find the link again.
+      if (!NOT_CLICKED.includes(error.code) || Date.now() > deadline) throw error;
+    } finally {
+      await handle.dispose();
+    }
+    await settle(page);
+  }
 }
+/** WebDriver errors that mean the click was never dispatched. */
+const NOT_CLICKED = ["element not interactable", "stale element reference"];
 
 export const pathname = (page) => new URL(page.url()).pathname;
 export const marker = (page) => page.evaluate(() => window.__marker);
