@@ -25,6 +25,7 @@ fn main() {
         .unwrap_or_default();
     let hydrating = matches!(&embedded, Some((path, Ok(_))) if same_page(path, &current));
 
+    let listening_site = site.clone();
     let app = move || {
         provide_app_context(site, language, embedded.map(|(_, data)| data));
         view! { <App /> }
@@ -35,6 +36,7 @@ fn main() {
         carnet::page_data::clear_prerendered();
         leptos::mount::mount_to_body(app);
     }
+    carnet::components::listen_to_search_box(listening_site);
 }
 
 /// The language the page says it is in (`<html lang>`, which the pre-renderer sets from the

@@ -3,21 +3,30 @@
 //! to it. The main thread only posts a query and draws the answer it gets back: it never waits
 //! on one.
 //!
-//! Messages are JSON text ([`Request`], [`Answer`] of `carnet_core::search`). The worker says
-//! `ready` once it listens; a query asked before that waits here, and only the latest does.
+//! Messages are plain JavaScript arrays (described in `carnet_core::search`), read here without
+//! a decoder, which keeps search out of the main bundle's weight. The worker says `ready` once
+//! it listens; a query asked before that waits here, and only the latest does.
 
 use crate::urls::SiteUrls;
-use carnet_core::search::{Answer, Request};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+
+/// The worker's answer to the latest query.
+pub struct Answer {
+    /// How many posts match, or `None` when the search failed (index or worker missing).
+    pub total: Option<usize>,
+    /// The first results, best first, as the worker sent them: each one the array
+    /// `[slug, title, date, category, passage]` (see `carnet_core::search`).
+    pub results: js_sys::Array,
+}
 
 /// The worker and what is waiting on it.
 struct Client {
     worker: web_sys::Worker,
     ready: bool,
     /// A request asked before the worker was ready.
-    pending: Option<String>,
+    pending: Option<js_sys::Array>,
     /// The id of the latest request: only its answer is drawn.
     latest: u32,
     /// Who draws the latest answer.
@@ -41,7 +50,7 @@ fn spawn(site: &SiteUrls) -> Option<Client> {
     let worker = web_sys::Worker::new(&site.search_worker()).ok()?;
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
-            receive(event.data().as_string())
+            receive(Some(event.data()))
         });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // A worker that cannot load (its files missing) is reported like an index that cannot.
@@ -60,23 +69,18 @@ fn spawn(site: &SiteUrls) -> Option<Client> {
 }
 
 /// A message from the worker: `ready`, an answer, or `None` for a failure.
-fn receive(text: Option<String>) {
-    if text.as_deref() == Some("ready") {
+fn receive(message: Option<JsValue>) {
+    if message.as_ref().and_then(JsValue::as_string).as_deref() == Some("ready") {
         CLIENT.with_borrow_mut(|client| {
             if let Some(client) = client {
                 client.ready = true;
                 if let Some(request) = client.pending.take() {
-                    let _ = client.worker.post_message(&JsValue::from_str(&request));
+                    let _ = client.worker.post_message(&request);
                 }
             }
         });
         return;
     }
-    let answer = match text.map(|text| serde_json::from_str::<Answer>(&text)) {
-        Some(Ok(answer)) => Some(answer),
-        Some(Err(_)) => return,
-        None => None,
-    };
     let latest = CLIENT.with_borrow(|client| {
         let client = client.as_ref()?;
         Some((client.latest, client.on_answer.clone()?))
@@ -84,18 +88,36 @@ fn receive(text: Option<String>) {
     let Some((latest, on_answer)) = latest else {
         return;
     };
-    match answer {
-        Some(answer) if answer.id == latest => on_answer(answer),
-        Some(_) => {}
-        None => on_answer(unavailable(latest)),
+    let Some(message) = message else {
+        return on_answer(failed());
+    };
+    // Anything but `[id, total, results, error?]` is not an answer: left aside.
+    let Some(message) = message.dyn_ref::<js_sys::Array>() else {
+        return;
+    };
+    let (Some(id), Some(total), Ok(results)) = (
+        message.get(0).as_f64(),
+        message.get(1).as_f64(),
+        message.get(2).dyn_into::<js_sys::Array>(),
+    ) else {
+        return;
+    };
+    if id as u32 != latest {
+        return;
     }
+    if message.get(3).is_string() {
+        return on_answer(failed());
+    }
+    on_answer(Answer {
+        total: Some(total as usize),
+        results,
+    })
 }
 
-fn unavailable(id: u32) -> Answer {
+fn failed() -> Answer {
     Answer {
-        id,
-        error: Some("the search worker failed".to_owned()),
-        ..Answer::default()
+        total: None,
+        results: js_sys::Array::new(),
     }
 }
 
@@ -109,21 +131,16 @@ pub fn ask(site: &SiteUrls, query: &str, on_answer: impl Fn(Answer) + 'static) {
         };
         client.latest += 1;
         client.on_answer = Some(on_answer.clone());
-        let request = Request {
-            id: client.latest,
-            query: query.to_owned(),
-        };
-        if let Ok(text) = serde_json::to_string(&request) {
-            if client.ready {
-                let _ = client.worker.post_message(&JsValue::from_str(&text));
-            } else {
-                client.pending = Some(text);
-            }
+        let request = js_sys::Array::of2(&client.latest.into(), &query.into());
+        if client.ready {
+            let _ = client.worker.post_message(&request);
+        } else {
+            client.pending = Some(request);
         }
         true
     });
     if !started {
-        on_answer(unavailable(0));
+        on_answer(failed());
     }
 }
 

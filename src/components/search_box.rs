@@ -3,71 +3,24 @@
 //! A plain GET form to the search page (`search/?q=…`): without JavaScript it submits there,
 //! and that page says search needs JavaScript. With it, focusing the box starts the search
 //! worker, and each keystroke shows the search page for what is typed (replacing the history
-//! entry while on it, so back leaves the search), where results appear; the search page
-//! handles the arrows, Enter and Escape.
+//! entry while on it, so back leaves the search), where results appear. On that page the
+//! arrows choose a result, Enter follows it, and Escape empties the box (or leaves it when
+//! empty). The search page keeps the box showing its query (`SearchPage`).
 
 use crate::search;
 use crate::urls::SiteUrls;
 use carnet_core::i18n::Strings;
 use carnet_core::page_ids;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use wasm_bindgen::prelude::*;
 
-/// The header's search form.
+/// The header's search form. What it does once the app runs is [`listen_to_search_box`]'s.
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let site = expect_context::<SiteUrls>();
     let strings = expect_context::<&'static Strings>();
-    let query = use_query_map();
-    let location = use_location();
-    let search_page = site.search();
-    let on_search_page = move || {
-        let path = location.pathname.get();
-        path == search_page || format!("{path}/") == search_page
-    };
-    let typing_on_search_page = on_search_page.clone();
-    let submitting_on_search_page = on_search_page.clone();
-    // The box shows the URL's query when the URL changes by other means than typing (a
-    // reload, back, a link): while the reader types, the box is theirs, never rewritten under
-    // their fingers by a navigation that lags a keystroke behind.
-    let input = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move || {
-        let wanted = if on_search_page() {
-            query.read().get("q").unwrap_or_default()
-        } else {
-            String::new()
-        };
-        if let Some(input) = input.get() {
-            if input.value() != wanted && !has_focus(&input) {
-                input.set_value(&wanted);
-            }
-        }
-    });
-    let navigate = use_navigate();
-    let go = {
-        let site = site.clone();
-        move |typed: String, replace: bool| {
-            let options = NavigateOptions {
-                replace,
-                scroll: false,
-                ..NavigateOptions::default()
-            };
-            navigate(&site.search_for(&typed), options);
-        }
-    };
-    let (on_input_go, on_focus_site) = (go.clone(), site.clone());
     view! {
-        <form
-            class="search-box"
-            role="search"
-            action=site.search()
-            method="get"
-            on:submit=move |event| {
-                event.prevent_default();
-                go(value_of_box(), submitting_on_search_page());
-            }
-        >
+        <form class="search-box" role="search" action=site.search() method="get">
             <label for=page_ids::SEARCH_BOX class="visually-hidden">
                 {strings.search}
             </label>
@@ -77,29 +30,160 @@ pub fn SearchBox() -> impl IntoView {
                 name="q"
                 autocomplete="off"
                 placeholder=strings.search_placeholder
-                node_ref=input
-                on:focus=move |_| search::start(&on_focus_site)
-                on:input=move |event| on_input_go(event_target_value(&event), typing_on_search_page())
             />
         </form>
     }
 }
 
-/// Whether the reader is in `input`.
-fn has_focus(input: &web_sys::HtmlInputElement) -> bool {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.active_element())
-        .is_some_and(|active| active.id() == input.id())
+/// Makes the search box work, once the app runs: one listener on the document for the box's
+/// focus, typing, keys and submission. One plain listener rather than four Leptos handlers,
+/// because each of those is code of its own in the main bundle, which search must barely grow.
+pub fn listen_to_search_box(site: SiteUrls) {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let on_event = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let Some(input) = search_box() else {
+            return;
+        };
+        let target = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok());
+        let Some(target) = target.filter(|target| target.contains(Some(&input))) else {
+            return;
+        };
+        let in_box = target.id() == page_ids::SEARCH_BOX;
+        match event.type_().as_str() {
+            "focusin" if in_box => search::start(&site),
+            "input" if in_box => show_results(&site, &input),
+            "keydown" if in_box => {
+                if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
+                    follow_key(event, &input, &|| show_results(&site, &input));
+                }
+            }
+            "submit" => {
+                event.prevent_default();
+                show_results(&site, &input);
+            }
+            _ => {}
+        }
+    });
+    for kind in ["focusin", "input", "keydown", "submit"] {
+        let _ = document.add_event_listener_with_callback(kind, on_event.as_ref().unchecked_ref());
+    }
+    // The box lives as long as the page: so does its listener.
+    on_event.forget();
 }
 
-/// What the search box holds.
-fn value_of_box() -> String {
-    use wasm_bindgen::JsCast;
-    web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(page_ids::SEARCH_BOX))
-        .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|input| input.value())
-        .unwrap_or_default()
+/// Shows the search page for what the box holds: in place of the current history entry when
+/// already on it, so that back leaves the search, and without scrolling.
+///
+/// It goes there as a click on a link would, through the router's own handling of links (which
+/// reads a link's `replace` property and `data-noscroll` attribute): the router's `navigate`
+/// would be code of its own in the main bundle, used for nothing else.
+fn show_results(site: &SiteUrls, input: &web_sys::HtmlInputElement) {
+    let Some(form) = input.parent_element() else {
+        return;
+    };
+    let Some(link) = input
+        .owner_document()
+        .and_then(|document| document.create_element("a").ok())
+    else {
+        return;
+    };
+    let _ = link.set_attribute("href", &site.search_for(&input.value()));
+    let _ = link.set_attribute("data-noscroll", "");
+    let replace = JsValue::from_bool(results_list().is_some());
+    let _ = js_sys::Reflect::set(&link, &JsValue::from_str("replace"), &replace);
+    if form.append_child(&link).is_ok() {
+        if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
+            link.click();
+        }
+        link.remove();
+    }
+}
+
+/// The search box, if the page has one.
+fn search_box() -> Option<web_sys::HtmlInputElement> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(page_ids::SEARCH_BOX)?
+        .dyn_into()
+        .ok()
+}
+
+/// The search page's list of results, if it shows.
+fn results_list() -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(page_ids::SEARCH_LIST)
+}
+
+/// A key pressed in the box, while the search page shows its results: the arrows choose a
+/// result, Enter follows the chosen one, Escape empties the box, or leaves it if it is empty.
+fn follow_key(event: &web_sys::KeyboardEvent, input: &web_sys::HtmlInputElement, go: &dyn Fn()) {
+    let Some(list) = results_list() else {
+        return;
+    };
+    let items = list.children();
+    let count = items.length();
+    let selected = (0..count).find(|&at| {
+        items
+            .item(at)
+            .is_some_and(|item| item.class_list().contains("selected"))
+    });
+    let select = |wanted: Option<u32>| {
+        for at in 0..count {
+            if let Some(item) = items.item(at) {
+                let _ = item
+                    .class_list()
+                    .toggle_with_force("selected", Some(at) == wanted);
+            }
+        }
+    };
+    match event.key().as_str() {
+        "ArrowDown" if count > 0 => {
+            event.prevent_default();
+            select(Some(selected.map_or(0, |at| (at + 1).min(count - 1))));
+        }
+        "ArrowUp" if count > 0 => {
+            event.prevent_default();
+            select(selected.and_then(|at| at.checked_sub(1)));
+        }
+        "Enter" => {
+            let link = selected
+                .and_then(|at| items.item(at))
+                .and_then(|item| item.query_selector("a").ok().flatten())
+                .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(link) = link {
+                event.prevent_default();
+                link.click();
+            }
+        }
+        "Escape" => {
+            event.prevent_default();
+            if input.value().is_empty() {
+                let _ = input.blur();
+            } else {
+                input.set_value("");
+                go();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Shows `query` in the search box, unless the reader is typing in it: the box is theirs then,
+/// never rewritten under their fingers by a navigation that lags a keystroke behind.
+pub fn show_in_search_box(query: &str) {
+    let Some(input) = search_box() else {
+        return;
+    };
+    let typing = input
+        .owner_document()
+        .and_then(|document| document.active_element())
+        .is_some_and(|active| active.id() == page_ids::SEARCH_BOX);
+    if input.value() != query && !typing {
+        input.set_value(query);
+    }
 }

@@ -3,23 +3,24 @@
 //! Pre-rendered empty, saying that search needs JavaScript; once the app runs, it asks the
 //! search worker (`crate::search`) for the URL's query each time it changes and draws the
 //! answer: a count, each result's title, date, category and passage with the matched words
-//! in `<mark>`, or « Aucun résultat pour … ». Keys in the search box: the arrows choose a
-//! result, Enter follows it, Escape empties the box (or leaves it when empty).
+//! in `<mark>`, or « Aucun résultat pour … ». The header's search box shows the URL's query
+//! while this page shows (and is emptied when it goes); it handles the keys (`SearchBox`).
+//!
+//! The answer is drawn with the DOM's own calls rather than Leptos views: it is text and
+//! `<mark>` only, rebuilt whole each time, and drawing it this way keeps search's share of the
+//! main bundle small. The results' links are plain `<a href>`, which the router follows in the
+//! app like any other.
 
-use crate::components::{PageMeta, ReadableDate};
-use crate::search;
+use crate::components::{show_in_search_box, PageMeta};
+use crate::search::{self, Answer};
 use crate::urls::SiteUrls;
 use carnet_core::i18n::Strings;
 use carnet_core::page_ids;
 use carnet_core::paths;
-use carnet_core::search::{Answer, Found, Piece};
-use leptos::either::Either;
-use leptos::ev;
+use carnet_core::Date;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
-use wasm_bindgen::JsCast;
+use leptos_router::hooks::use_query_map;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The search page.
 #[component]
@@ -27,158 +28,127 @@ pub fn SearchPage() -> impl IntoView {
     let site = expect_context::<SiteUrls>();
     let strings = expect_context::<&'static Strings>();
     let query = use_query_map();
-    let typed = Memo::new(move |_| query.read().get("q").unwrap_or_default());
-    let answer = RwSignal::new(None::<Answer>);
-    let selected = RwSignal::new(None::<usize>);
-    // False while pre-rendering and hydrating (the page then says search needs JavaScript),
-    // true once the app runs.
-    let running = RwSignal::new(false);
-    let asking_site = site.clone();
+    let list = NodeRef::<leptos::html::Ol>::new();
+    // Runs once the page is in the document (never while pre-rendering, so the pre-rendered
+    // page keeps saying that search needs JavaScript), then on each change of the query.
     Effect::new(move || {
-        let typed = typed.get();
-        running.set(true);
-        selected.set(None);
-        search::ask(&asking_site, &typed, move |found| {
-            answer.try_set(Some(found));
+        let typed = query.read().get("q").unwrap_or_default();
+        show_in_search_box(&typed);
+        let Some(list) = list.get() else {
+            return;
+        };
+        // The paragraph before the list says where the search stands.
+        let Some(status) = list.previous_element_sibling() else {
+            return;
+        };
+        let waiting = if typed.trim().is_empty() {
+            list.set_text_content(None);
+            strings.search_hint
+        } else {
+            strings.searching
+        };
+        status.set_text_content(Some(waiting));
+        let (asked, site) = (typed.clone(), site.clone());
+        search::ask(&site.clone(), &asked, move |answer| {
+            draw(&status, &list, &site, strings, &typed, &answer);
         });
     });
-    on_cleanup(search::forget);
-    follow_keys(site.clone(), typed, answer, selected);
-
-    // One paragraph says where the search stands; the list holds the results, if any.
-    let status = move || -> String {
-        if !running.get() {
-            return strings.search_needs_javascript.to_owned();
-        }
-        if typed.read().trim().is_empty() {
-            return strings.search_hint.to_owned();
-        }
-        answer.with(|answer| match answer {
-            None => strings.searching.to_owned(),
-            Some(answer) if answer.error.is_some() => strings.search_unavailable.to_owned(),
-            Some(answer) if answer.total == 0 => (strings.no_results)(&answer.query),
-            Some(answer) => (strings.results)(answer.total),
-        })
-    };
-    let results = move || {
-        let shown = running.get() && !typed.read().trim().is_empty();
-        let found = answer
-            .get()
-            .filter(|answer| shown && answer.error.is_none())
-            .map(|answer| answer.results)
-            .unwrap_or_default();
-        found
-            .into_iter()
-            .enumerate()
-            .map(|(at, found)| search_result(&site, found, at, selected))
-            .collect_view()
-    };
+    on_cleanup(|| {
+        search::forget();
+        // Leaving the page empties the box; pre-rendering has no box to empty.
+        #[cfg(feature = "hydrate")]
+        show_in_search_box("");
+    });
     view! {
         <PageMeta title=strings.search description=strings.search_description path=paths::SEARCH />
-        <section class="search-page">
+        // The whole section is a polite live region: its heading never changes, so a reader
+        // of a screen reader hears where the search stands and its results, as they come.
+        <section class="search-page" aria-live="polite">
             <h1>{strings.search}</h1>
-            <div id=page_ids::SEARCH_RESULTS aria-live="polite">
-                <p class="search-status">{status}</p>
-                <ol class="search-results">{results}</ol>
-            </div>
+            <p class="search-status">{strings.search_needs_javascript}</p>
+            <ol id=page_ids::SEARCH_LIST class="search-results" node_ref=list></ol>
         </section>
     }
 }
 
-/// One result: its title, date and category, and its passage, matched words marked.
-fn search_result(
+/// Says where the search for `typed` stands, and replaces the list's items with the answer's
+/// results: each one its title linked to the post, its date and category, and its passage.
+fn draw(
+    status: &web_sys::Element,
+    list: &web_sys::Element,
     site: &SiteUrls,
-    found: Found,
-    at: usize,
-    selected: RwSignal<Option<usize>>,
-) -> impl IntoView {
-    let href = site.post(&found.slug);
-    view! {
-        <li class="search-result" class:selected=move || selected.get() == Some(at)>
-            <h2>
-                <A href=href exact=true>
-                    {pieces(found.title)}
-                </A>
-            </h2>
-            <p class="byline">
-                <ReadableDate date=found.date />
-                " · "
-                {found.category}
-            </p>
-            <p class="passage">{pieces(found.passage)}</p>
-        </li>
+    strings: &Strings,
+    typed: &str,
+    answer: &Answer,
+) {
+    let said = match answer.total {
+        _ if typed.trim().is_empty() => strings.search_hint.to_owned(),
+        None => strings.search_unavailable.to_owned(),
+        Some(0) => (strings.no_results)(typed),
+        Some(total) => (strings.results)(total),
+    };
+    status.set_text_content(Some(&said));
+    list.set_text_content(None);
+    if typed.trim().is_empty() {
+        return;
+    }
+    let Some(document) = list.owner_document() else {
+        return;
+    };
+    let child = |parent: &web_sys::Element, tag: &str, class: &str| {
+        let element = document.create_element(tag).ok()?;
+        if !class.is_empty() {
+            element.set_class_name(class);
+        }
+        parent.append_child(&element).ok()?;
+        Some(element)
+    };
+    for result in answer.results.iter() {
+        let Some(result) = result.dyn_ref::<js_sys::Array>() else {
+            continue;
+        };
+        let text = |at: u32| result.get(at).as_string().unwrap_or_default();
+        let (Some(item), Ok(date)) = (child(list, "li", "search-result"), text(2).parse::<Date>())
+        else {
+            continue;
+        };
+        if let Some(link) = child(&item, "h2", "").and_then(|heading| child(&heading, "a", "")) {
+            let _ = link.set_attribute("href", &site.post(&text(0)));
+            marked(&link, &result.get(1), &child);
+        }
+        if let Some(byline) = child(&item, "p", "byline") {
+            if let Some(time) = child(&byline, "time", "") {
+                let _ = time.set_attribute("datetime", &date.to_string());
+                time.set_text_content(Some(&(strings.date)(date)));
+            }
+            let _ = byline.append_with_str_1(&format!(" · {}", text(3)));
+        }
+        if let Some(passage) = child(&item, "p", "passage") {
+            marked(&passage, &result.get(4), &child);
+        }
     }
 }
 
-/// Text with its matched words in `<mark>`.
-fn pieces(pieces: Vec<Piece>) -> impl IntoView {
-    pieces
-        .into_iter()
-        .map(|piece| {
-            if piece.mark {
-                Either::Left(view! { <mark>{piece.text}</mark> })
-            } else {
-                Either::Right(piece.text)
-            }
-        })
-        .collect_view()
-}
-
-/// The keys of the search box while this page shows: arrows choose a result, Enter follows
-/// the chosen one, Escape empties the box, or leaves it if it is empty.
-fn follow_keys(
-    site: SiteUrls,
-    typed: Memo<String>,
-    answer: RwSignal<Option<Answer>>,
-    selected: RwSignal<Option<usize>>,
+/// Writes `runs` (alternating plain and matched text, plain first) into `parent`, each matched
+/// run in a `<mark>`.
+fn marked(
+    parent: &web_sys::Element,
+    runs: &JsValue,
+    child: &dyn Fn(&web_sys::Element, &str, &str) -> Option<web_sys::Element>,
 ) {
-    let navigate = use_navigate();
-    let handle = window_event_listener(ev::keydown, move |event| {
-        let target = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok());
-        let Some(input) = target.filter(|target| target.id() == page_ids::SEARCH_BOX) else {
-            return;
+    let Some(runs) = runs.dyn_ref::<js_sys::Array>() else {
+        return;
+    };
+    for (at, run) in runs.iter().enumerate() {
+        let Some(run) = run.as_string().filter(|run| !run.is_empty()) else {
+            continue;
         };
-        let slugs: Vec<String> = answer.with_untracked(|answer| {
-            answer
-                .iter()
-                .flat_map(|answer| answer.results.iter().map(|found| found.slug.clone()))
-                .collect()
-        });
-        match event.key().as_str() {
-            "ArrowDown" if !slugs.is_empty() => {
-                event.prevent_default();
-                selected.update(|at| *at = Some(at.map_or(0, |at| (at + 1).min(slugs.len() - 1))));
+        if at % 2 == 1 {
+            if let Some(mark) = child(parent, "mark", "") {
+                mark.set_text_content(Some(&run));
             }
-            "ArrowUp" if !slugs.is_empty() => {
-                event.prevent_default();
-                selected.update(|at| *at = at.and_then(|at| at.checked_sub(1)));
-            }
-            "Enter" => {
-                if let Some(slug) = selected.get_untracked().and_then(|at| slugs.get(at)) {
-                    event.prevent_default();
-                    navigate(&site.post(slug), NavigateOptions::default());
-                }
-            }
-            "Escape" => {
-                event.prevent_default();
-                if typed.get_untracked().is_empty() {
-                    let _ = input.blur();
-                } else {
-                    if let Some(input) = input.dyn_ref::<web_sys::HtmlInputElement>() {
-                        input.set_value("");
-                    }
-                    let options = NavigateOptions {
-                        replace: true,
-                        scroll: false,
-                        ..NavigateOptions::default()
-                    };
-                    navigate(&site.search(), options);
-                }
-            }
-            _ => {}
+        } else {
+            let _ = parent.append_with_str_1(&run);
         }
-    });
-    on_cleanup(move || handle.remove());
+    }
 }

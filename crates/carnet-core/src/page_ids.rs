@@ -15,8 +15,8 @@ pub const SIDEBAR_CATEGORIES: &str = "sidebar-categories";
 pub const SIDEBAR_ARCHIVES: &str = "sidebar-archives";
 /// The search box in the header.
 pub const SEARCH_BOX: &str = "search-box";
-/// The search page's results.
-pub const SEARCH_RESULTS: &str = "search-results";
+/// The list of the search page's results (`<ol>`), which the search box's arrows move in.
+pub const SEARCH_LIST: &str = "search-list";
 
 /// Every id above.
 pub const ALL: &[&str] = &[
@@ -26,5 +26,5 @@ pub const ALL: &[&str] = &[
     SIDEBAR_CATEGORIES,
     SIDEBAR_ARCHIVES,
     SEARCH_BOX,
-    SEARCH_RESULTS,
+    SEARCH_LIST,
 ];

@@ -2,8 +2,8 @@
 //! (`data-type="worker"` in index.html). The app starts it the first time a reader focuses the
 //! search box or opens `/search/`, so a page that is only read never downloads it.
 //!
-//! It says `ready` once listening, then answers each [`Request`] (JSON text) with an [`Answer`]
-//! (JSON text). It fetches the index's description once, then the shards and post files a
+//! It says `ready` once listening, then answers each [`Request`] with an [`Answer`], both as
+//! the plain JavaScript arrays `carnet_core::search` describes. It fetches the index's description once, then the shards and post files a
 //! query needs, and keeps them for the visit; a request overtaken by a newer one is dropped
 //! after each fetch, so a reader typing fast only waits for the last query. The logic is
 //! `carnet_core::search`'s: this file only fetches and posts.
@@ -22,8 +22,8 @@ fn main() {
 mod worker {
     use carnet_core::search::index::Shard;
     use carnet_core::search::{
-        post_path, shard_path, Analyzer, Answer, Meta, PostRecord, Request, INDEX_VERSION,
-        META_PATH, POSTS_PER_FILE, SHOWN,
+        post_path, runs, shard_path, Analyzer, Answer, Meta, Piece, PostRecord, Request,
+        INDEX_VERSION, META_PATH, POSTS_PER_FILE, SHOWN,
     };
     use std::cell::RefCell;
     use std::collections::{BTreeMap, HashMap};
@@ -64,10 +64,7 @@ mod worker {
             index: None,
         }));
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            let Some(text) = event.data().as_string() else {
-                return;
-            };
-            let Ok(request) = serde_json::from_str::<Request>(&text) else {
+            let Some(request) = read_request(&event.data()) else {
                 return;
             };
             state.borrow_mut().latest = request.id;
@@ -91,9 +88,49 @@ mod worker {
                 ..Answer::default()
             },
         };
-        if let Ok(text) = serde_json::to_string(&answer) {
-            let _ = scope().post_message(&JsValue::from_str(&text));
+        let _ = scope().post_message(&answer_message(&answer));
+    }
+
+    /// `[id, query]` read, or `None` if it is something else.
+    fn read_request(message: &JsValue) -> Option<Request> {
+        let message = message.dyn_ref::<js_sys::Array>()?;
+        Some(Request {
+            id: message.get(0).as_f64()? as u32,
+            query: message.get(1).as_string()?,
+        })
+    }
+
+    /// `[id, total, results, error]`, each result `[slug, title, date, category, passage]`.
+    fn answer_message(answer: &Answer) -> js_sys::Array {
+        let results: js_sys::Array = answer
+            .results
+            .iter()
+            .map(|found| {
+                js_sys::Array::of5(
+                    &JsValue::from_str(&found.slug),
+                    &runs_array(&found.title),
+                    &JsValue::from_str(&found.date.to_string()),
+                    &JsValue::from_str(&found.category),
+                    &runs_array(&found.passage),
+                )
+            })
+            .collect();
+        let message = js_sys::Array::of3(
+            &JsValue::from(answer.id),
+            &JsValue::from(answer.total as u32),
+            &results,
+        );
+        if let Some(error) = &answer.error {
+            message.push(&JsValue::from_str(error));
         }
+        message
+    }
+
+    fn runs_array(pieces: &[Piece]) -> js_sys::Array {
+        runs(pieces)
+            .iter()
+            .map(|run| JsValue::from_str(run))
+            .collect()
     }
 
     /// The answer, `None` if overtaken, or why the index could not be read.

@@ -7,6 +7,13 @@
 //! (`p/<n>.json`: what a result shows, and each post's text for its passage). The search worker (its own wasm) fetches
 //! those; the app only sends it a [`Request`] and draws the [`Answer`].
 //!
+//! Between the app and the worker, messages are plain JavaScript values, so that the app reads
+//! them without a decoder of its own (its bundle stays where it was): a request is the array
+//! `[id, query]`; an answer is `[id, total, results, error]`, each result
+//! `[slug, title, date, category, passage]`, `date` written `YYYY-MM-DD`, `title` and `passage`
+//! their [`runs`], and `error` absent unless the index could not be read. The worker first says
+//! `"ready"`.
+//!
 //! Words are folded before anything else: lower case, accents dropped, `œ`/`æ` written `oe`/`ae`,
 //! typographic apostrophes read as apostrophes, and in French the elided article or pronoun of
 //! « l’avènement », « d’un », « qu’il » dropped. The folded word is then stemmed by the Snowball
@@ -96,7 +103,7 @@ pub struct PostRecord {
 }
 
 /// A query sent to the search worker.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Request {
     /// Numbers the requests, so that only the answer to the latest is drawn.
     pub id: u32,
@@ -105,7 +112,7 @@ pub struct Request {
 }
 
 /// The worker's answer to a [`Request`].
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answer {
     /// The request's id.
     pub id: u32,
@@ -116,12 +123,11 @@ pub struct Answer {
     /// The first [`SHOWN`] of them, best first.
     pub results: Vec<Found>,
     /// Set when the index could not be loaded or read: why, for the console.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
 
 /// A post found: what its result shows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {
     /// Its slug.
     pub slug: String,
@@ -136,18 +142,27 @@ pub struct Found {
 }
 
 /// A run of text, marked (`<mark>`) if it is a matched word.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Piece {
     /// The text, as written in the post.
-    #[serde(rename = "t")]
     pub text: String,
     /// Whether it matched a word of the query.
-    #[serde(rename = "m", default, skip_serializing_if = "is_false")]
     pub mark: bool,
 }
 
-fn is_false(value: &bool) -> bool {
-    !value
+/// `pieces` as alternating runs, plain first: the runs at odd positions are marked. Neighbours
+/// of one kind are joined, and a text that opens marked starts with an empty plain run.
+pub fn runs(pieces: &[Piece]) -> Vec<String> {
+    let mut runs = vec![String::new()];
+    for piece in pieces {
+        if piece.mark != (runs.len() % 2 == 0) {
+            runs.push(String::new());
+        }
+        if let Some(run) = runs.last_mut() {
+            run.push_str(&piece.text);
+        }
+    }
+    runs
 }
 
 /// A word of a text: folded, with where it was written.
@@ -250,6 +265,31 @@ mod tests {
             .into_iter()
             .map(|w| w.text)
             .collect()
+    }
+
+    fn piece(text: &str, mark: bool) -> Piece {
+        Piece {
+            text: text.to_owned(),
+            mark,
+        }
+    }
+
+    #[test]
+    fn runs_alternate_plain_and_marked_plain_first() {
+        let plain_first = [
+            piece("Les ", false),
+            piece("réseaux", true),
+            piece(" ", false),
+            piece("sociaux", false),
+        ];
+        assert_eq!(runs(&plain_first), ["Les ", "réseaux", " sociaux"]);
+        let marked_first = [
+            piece("Réseaux", true),
+            piece(" et ", false),
+            piece("web", true),
+        ];
+        assert_eq!(runs(&marked_first), ["", "Réseaux", " et ", "web"]);
+        assert_eq!(runs(&[]), [""]);
     }
 
     #[test]
