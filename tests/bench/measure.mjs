@@ -5,6 +5,16 @@
 const TIMEOUT = 120_000;
 const VIEWPORT = { width: 1280, height: 800 };
 
+/**
+ * The links a cold load is measured on: the machine's own loopback, and a simulated fast 3G
+ * link as Lighthouse's mobile preset throttles it (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s
+ * up), applied by Chromium to every request of the tab.
+ */
+export const NETWORKS = {
+  loopback: null,
+  fast3g: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
+};
+
 /** In every document, before its scripts: note when the wasm app has started, and its memory. */
 function watchAppStart() {
   window.__bench = {};
@@ -18,7 +28,7 @@ function watchAppStart() {
  * A tab in a fresh browser context, with the HTTP cache on or off, that counts requests and the
  * bytes they transferred (CDP encodedDataLength, headers included) and collects problems.
  */
-async function openTab(browser, { cache }) {
+async function openTab(browser, { cache, network = null }) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
@@ -39,6 +49,7 @@ async function openTab(browser, { cache }) {
   });
   page.on("pageerror", (error) => tab.problems.push(`uncaught error: ${error.message}`));
   await cdp.send("Network.enable");
+  if (network) await cdp.send("Network.emulateNetworkConditions", network);
   await cdp.send("Performance.enable");
   await page.evaluateOnNewDocument(watchAppStart);
   return tab;
@@ -92,8 +103,8 @@ async function jsHeap(cdp) {
 }
 
 /** Runs `measure(tab)` in a fresh tab and returns its result with the tab's problems. */
-async function inTab(browser, cache, measure) {
-  const tab = await openTab(browser, { cache });
+async function inTab(browser, cache, measure, network = null) {
+  const tab = await openTab(browser, { cache, network });
   try {
     return { ...(await measure(tab)), problems: tab.problems };
   } catch (error) {
@@ -105,15 +116,21 @@ async function inTab(browser, cache, measure) {
 
 /**
  * A cold load of `url` (cache disabled, fresh context): { fcp, started, wasmMemory, heap, bytes,
- * requests, problems }. `expect` ({ selector, text }) is what the page must show.
+ * requests, problems }. `expect` ({ selector, text }) is what the page must show; `network` one
+ * of NETWORKS' links (the loopback by default).
  */
-export function coldLoad(browser, url, { app, expect }) {
-  return inTab(browser, false, async (tab) => {
-    await load(tab, url, app);
-    await checkShown(tab, expect, url);
-    const timings = await tab.page.evaluate(pageTimings);
-    return { ...timings, heap: await jsHeap(tab.cdp), bytes: tab.bytes, requests: tab.urls.size };
-  });
+export function coldLoad(browser, url, { app, expect, network = null }) {
+  return inTab(
+    browser,
+    false,
+    async (tab) => {
+      await load(tab, url, app);
+      await checkShown(tab, expect, url);
+      const timings = await tab.page.evaluate(pageTimings);
+      return { ...timings, heap: await jsHeap(tab.cdp), bytes: tab.bytes, requests: tab.urls.size };
+    },
+    network,
+  );
 }
 
 /**

@@ -27,6 +27,13 @@ const ROWS = [
     [`${page}.heap`, `${name}: JS heap used, after GC`, bytes],
     [`${page}.wasmMemory`, `${name}: wasm memory`, bytes],
   ]),
+  ...[
+    ["home3g", "home page"],
+    ["post3g", "a post (deep link)"],
+  ].flatMap(([page, name]) => [
+    [`${page}.fcp`, `${name}, cold, fast 3G: first contentful paint`, ms],
+    [`${page}.started`, `${name}, cold, fast 3G: app started (interactive)`, ms],
+  ]),
   ["click.category", "click on a category → its list painted", ms],
   ["click.month", "click on a month → its list painted", ms],
   ["click.categoryUnpointed", "click on a category, no pointer on it first → list painted", ms],
@@ -59,12 +66,23 @@ function ratio(app, baseline) {
 }
 
 function metricsTable(sites) {
-  const lines = ["| posts | metric | app | static baseline | app / baseline |", "|---:|---|---:|---:|---:|"];
+  const lines = [
+    "| posts | metric | app | static baseline | limit | app / baseline | app / limit |",
+    "|---:|---|---:|---:|---:|---:|---:|",
+  ];
   for (const { n, medians } of sites) {
     for (const [metric, label, format] of ROWS) {
-      const { app, static: baseline } = medians[metric] ?? {};
+      const { app, static: baseline, limit } = medians[metric] ?? {};
       if (app === undefined && baseline === undefined) continue;
-      const cells = [thousands(n), label, cell(app, format), cell(baseline, format), ratio(app, baseline)];
+      const cells = [
+        thousands(n),
+        label,
+        cell(app, format),
+        cell(baseline, format),
+        cell(limit, format),
+        ratio(app, baseline),
+        ratio(app, limit),
+      ];
       lines.push(`| ${cells.join(" | ")} |`);
     }
   }
@@ -107,9 +125,12 @@ export function renderReport({ command, runs, clicks, machine, sites }) {
 Medians, per variant, of ${runs} cold load(s) of each page (cache disabled, a fresh browser context
 each), of ${clicks} click(s) on each kind of sidebar link (a fresh context, the home page loaded and
 the app started first; different links), and of ${runs} scroll(s). The static baseline is the same
-pre-rendered pages with every script and the app's preloads taken out; both are served by the same
-server, which sends \`.br\` copies when there are some and gzips the rest, and they are measured
-in turn in one browser. A click is made as with a mouse: the pointer rests ${"150 ms"} on the link
+pre-rendered pages with every script and the app's preloads taken out; the limit is those pages as
+the plainest static site would serve them, their stylesheet inline (one request for the text).
+All are served by the same server, which sends \`.br\` copies when there are some and gzips the
+rest, and they are measured in turn in one browser. Cold loads are measured on the loopback and
+on a simulated fast 3G link (Chromium's network emulation, as Lighthouse's mobile preset: 150 ms
+round trip, 1.6 Mbit/s down, 750 kbit/s up). A click is made as with a mouse: the pointer rests ${"150 ms"} on the link
 first (the app starts fetching the page's data then), except on the « no pointer on it first »
 row, where a script clicks (as a keyboard does). For the baseline, a click loads the list's page,
 up to its first contentful paint; in the app, it is measured from the click event to the

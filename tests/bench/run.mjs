@@ -1,7 +1,9 @@
 // The benchmark's runner, called by scripts/bench once it has built the sites: for each site of
-// N posts in target/bench/N/dist, serves it twice with the same compressing server, as the app
-// and as the static baseline (the same pre-rendered pages without any script), measures both in
-// one headless Chromium, interleaved (app, baseline, app, baseline…), and prints the report.
+// N posts in target/bench/N/dist, serves it three times with the same compressing server, as the
+// app, as the static baseline (the same pre-rendered pages without any script) and as the limit
+// (those pages with their stylesheet inline, as a plain static site would be: one file a page),
+// measures them in one headless Chromium, interleaved (app, baseline, limit, app…), cold loads
+// on the loopback and on a simulated fast 3G link, and prints the report.
 //
 // Usage: node tests/bench/run.mjs --posts 3,1000 [--runs R] [--smoke] [--out FILE.md] [--command TEXT]
 // R cold loads per page and variant (default 5), 2R−1 clicks per kind of link and variant.
@@ -11,11 +13,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { launch } from "../e2e/browsers.mjs";
 import { serve } from "../e2e/server.mjs";
-import { clickToPaint, coldLoad, discoverTargets, scroll } from "./measure.mjs";
+import { NETWORKS, clickToPaint, coldLoad, discoverTargets, scroll } from "./measure.mjs";
 import { machine, renderReport } from "./report.mjs";
 
 const SITES = path.resolve("target/bench");
+/** What clicks and scrolls compare. */
 const VARIANTS = ["app", "static"];
+/** What cold loads compare: the app, the baseline, and the limit a static site reaches. */
+const LOAD_VARIANTS = ["app", "static", "limit"];
 
 /** The command line's options. */
 function parseArgs(argv) {
@@ -50,6 +55,24 @@ function staticBaseline(html) {
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
     .replace(/<link\b[^>]*\brel="modulepreload"[^>]*>/g, "")
     .replace(/<link\b[^>]*\brel="preload"[^>]*\bas="fetch"[^>]*>/g, "");
+}
+
+/**
+ * The limit: a pre-rendered page as the plainest static site would serve it, no script and its
+ * stylesheet (`css`, the file's text) inline, so that its text needs one request. Its Content
+ * Security Policy goes too (it would refuse an inline style): such a site has none.
+ */
+function inlineBaseline(css) {
+  return (html) =>
+    staticBaseline(html)
+      .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")
+      .replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/, () => `<style>${css}</style>`);
+}
+
+/** The text of the site's stylesheet (Trunk's hashed style-….css). */
+function stylesheet(dist) {
+  const name = fs.readdirSync(dist).find((file) => /^style-.*\.css$/.test(file));
+  return name ? fs.readFileSync(path.join(dist, name), "utf8") : "";
 }
 
 /** The samples of one site: metric → variant → numbers; and the problems seen, with where. */
@@ -108,7 +131,7 @@ function pagesOf(targets) {
 /** One load of each page and variant, not recorded: fills the server's and the system's caches. */
 async function warmUp({ browser, n, url, pages, samples }) {
   for (const [name, page] of Object.entries(pages)) {
-    for (const variant of VARIANTS) {
+    for (const variant of LOAD_VARIANTS) {
       const options = { app: variant === "app", expect: page.expect };
       const result = await coldLoad(browser, url(variant, page.path), options);
       samples.note(`N=${n} ${variant} ${name} warm-up`, result);
@@ -116,15 +139,21 @@ async function warmUp({ browser, n, url, pages, samples }) {
   }
 }
 
-/** `runs` cold loads of the home page and of a post, per variant, interleaved. */
+/**
+ * `runs` cold loads of the home page and of a post, per variant and link, interleaved. On the
+ * loopback their metrics are `home.…` and `post.…`; on fast 3G, `home3g.…` and `post3g.…`.
+ */
 async function coldLoads({ browser, n, url, pages, samples }, runs) {
   for (let run = 1; run <= runs; run++) {
-    for (const name of ["home", "post"]) {
-      const page = pages[name];
-      for (const variant of VARIANTS) {
-        const options = { app: variant === "app", expect: page.expect };
-        const result = await coldLoad(browser, url(variant, page.path), options);
-        samples.add(name, variant, `N=${n} ${variant} ${name} run ${run}`, result);
+    for (const [link, network] of Object.entries(NETWORKS)) {
+      for (const name of ["home", "post"]) {
+        const page = pages[name];
+        for (const variant of LOAD_VARIANTS) {
+          const options = { app: variant === "app", expect: page.expect, network };
+          const result = await coldLoad(browser, url(variant, page.path), options);
+          const metric = link === "loopback" ? name : `${name}3g`;
+          samples.add(metric, variant, `N=${n} ${variant} ${name} (${link}) run ${run}`, result);
+        }
       }
     }
   }
@@ -164,6 +193,7 @@ async function benchmarkSite(browser, n, dist, { runs, clicks }) {
   const servers = {
     app: await serve(dist, { compress: true }),
     static: await serve(dist, { compress: true, rewriteHtml: staticBaseline }),
+    limit: await serve(dist, { compress: true, rewriteHtml: inlineBaseline(stylesheet(dist)) }),
   };
   const url = (variant, href) => new URL(href, servers[variant].url).href;
   const samples = new Samples();
@@ -177,7 +207,7 @@ async function benchmarkSite(browser, n, dist, { runs, clicks }) {
     }
     const site = { browser, n, url, targets, pages: pagesOf(targets), samples };
     await timed("warming up (one unrecorded cold load of each page and variant)", () => warmUp(site));
-    await timed(`cold loads of the home page and of a post: ${runs} per variant`, () => coldLoads(site, runs));
+    await timed(`cold loads of the home page and of a post: ${runs} per variant and link`, () => coldLoads(site, runs));
     await timed(`clicks on a category and on a month: ${clicks} each per variant`, () => clicksOnLinks(site, clicks));
     await timed(`scrolls of the archive page: ${runs} per variant`, () => scrolls(site, runs));
     return samples;
