@@ -8,6 +8,7 @@ mod archive;
 mod category;
 mod home;
 mod month;
+mod named_list;
 mod not_found;
 mod post;
 mod search;
