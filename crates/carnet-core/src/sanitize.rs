@@ -277,21 +277,12 @@ pub(crate) fn sanitize(html: &str, base: &str) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     let mut open: Vec<String> = Vec::new();
     let mut tokens = Tokenizer::new(html);
-    let mut pending = None;
-    while let Some(token) = pending.take().or_else(|| tokens.next()) {
+    while let Some((_, token)) = tokens.next_kept() {
         match token {
             Token::Text(text) => push_text(&mut out, text),
             Token::Start {
-                name,
-                attributes,
-                self_closing,
+                name, attributes, ..
             } => {
-                if DROPPED_WITH_CONTENT.contains(&name.as_str()) {
-                    if !self_closing {
-                        pending = tokens.skip_element(&name);
-                    }
-                    continue;
-                }
                 if !allowed_element(&name) || (name == "a" && open.iter().any(|e| e == "a")) {
                     continue;
                 }
@@ -324,26 +315,13 @@ pub(crate) fn sanitize(html: &str, base: &str) -> String {
 pub(crate) fn link_targets(html: &str) -> Vec<(usize, String)> {
     let mut targets = Vec::new();
     let mut tokens = Tokenizer::new(html);
-    let mut pending = None;
-    loop {
-        let at = tokens.at;
-        let Some(token) = pending.take().or_else(|| tokens.next()) else {
-            break;
-        };
+    while let Some((at, token)) = tokens.next_kept() {
         let Token::Start {
-            name,
-            attributes,
-            self_closing,
+            name, attributes, ..
         } = token
         else {
             continue;
         };
-        if DROPPED_WITH_CONTENT.contains(&name.as_str()) {
-            if !self_closing {
-                pending = tokens.skip_element(&name);
-            }
-            continue;
-        }
         let wanted = match name.as_str() {
             "a" => "href",
             "img" => "src",
@@ -684,29 +662,54 @@ impl<'a> Tokenizer<'a> {
         &self.html[self.at..]
     }
 
+    /// The next token, with the byte offset where it starts, past every element
+    /// [`DROPPED_WITH_CONTENT`] (a script, an SVG…), which goes whole: what [`sanitize`] keeps
+    /// from and [`link_targets`] looks in.
+    fn next_kept(&mut self) -> Option<(usize, Token<'a>)> {
+        loop {
+            let at = self.at;
+            let token = self.next()?;
+            match &token {
+                Token::Start {
+                    name, self_closing, ..
+                } if DROPPED_WITH_CONTENT.contains(&name.as_str()) => {
+                    if !self_closing {
+                        self.skip_element(name);
+                    }
+                }
+                _ => return Some((at, token)),
+            }
+        }
+    }
+
     /// Skips what follows the start tag of `element` up to its end tag, included: raw text up
     /// to the first end tag, anything else up to the end tag that matches, nested ones counted.
     /// `plaintext` has no end: the rest of the document goes. SVG and MathML also end, as in a
-    /// browser, at an HTML start tag such as `<p>` or `<img>`, which is returned to be read.
-    fn skip_element(&mut self, element: &str) -> Option<Token<'a>> {
+    /// browser, at an HTML start tag such as `<p>` or `<img>`, which is left to be read next.
+    fn skip_element(&mut self, element: &str) {
         if element == "plaintext" {
             self.at = self.html.len();
-            return None;
+            return;
         }
         if RAW_TEXT.contains(&element) {
             self.at += raw_text_len(self.rest(), element);
             // The end tag itself, if there is one.
             self.next();
-            return None;
+            return;
         }
         let foreign = matches!(element, "svg" | "math");
         let mut depth = 1;
-        for token in self.by_ref() {
+        loop {
+            let start = self.at;
+            let Some(token) = self.next() else {
+                return;
+            };
             match &token {
                 Token::Start { name, .. }
                     if foreign && ENDS_FOREIGN_CONTENT.contains(&name.as_str()) =>
                 {
-                    return Some(token);
+                    self.at = start;
+                    return;
                 }
                 Token::Start {
                     name,
@@ -716,13 +719,12 @@ impl<'a> Tokenizer<'a> {
                 Token::End(name) if name == element => {
                     depth -= 1;
                     if depth == 0 {
-                        return None;
+                        return;
                     }
                 }
                 _ => {}
             }
         }
-        None
     }
 
     /// Skips to just after the next `>` (a bogus comment, a doctype), or to the end.
