@@ -241,12 +241,13 @@ async function openTab(browser) {
     const urls = new Map();
     session.on("Network.requestWillBeSent", (event) => {
       urls.set(event.requestId, event.request.url);
-      if (process.env.BENCH_SEARCH_DEBUG) console.error(`      ${where}: ${event.request.url}`);
       if (isFavicon(event.request.url)) tab.favicons += 1;
       else tab.requests += 1;
     });
     session.on("Network.loadingFinished", (event) => {
-      if (!isFavicon(urls.get(event.requestId))) tab.bytes += event.encodedDataLength;
+      const url = urls.get(event.requestId);
+      if (process.env.BENCH_SEARCH_DEBUG) console.error(`      ${where}: ${url} ${event.encodedDataLength}`);
+      if (!isFavicon(url)) tab.bytes += event.encodedDataLength;
     });
     session.on("Network.responseReceived", ({ response }) => {
       if (response.status >= 400) tab.problems.push(`HTTP ${response.status} for ${response.url} (${where})`);
