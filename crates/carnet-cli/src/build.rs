@@ -17,8 +17,7 @@ use crate::prerender::{page_file, Prerenderer};
 use carnet_core::content::{self, Blog, ContentError, Publish, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
 use carnet_core::links;
-use carnet_core::model::PageData;
-use carnet_core::model::{page_data_path, INDEX_PATH};
+use carnet_core::model::{bucket, bucket_path, Bucket, Page, PageData, INDEX_PATH};
 use carnet_core::paths::{self, NOT_FOUND};
 use carnet_core::search;
 use std::collections::BTreeSet;
@@ -335,23 +334,20 @@ fn write_site(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
     swap_in(out, &staging, &retired)
 }
 
-/// Writes every file of the site into `folder`, in one pass over its pages: each page's data
-/// (a post's with its code highlighted) and its pre-rendered HTML together; then the 404 page,
-/// the feed, the sitemap and robots.txt.
+/// Writes every file of the site into `folder`, in one pass over its pages: each page's
+/// pre-rendered HTML, its data (a post's with its code highlighted) kept in its bucket; then the
+/// buckets, the 404 page, the feed, the sitemap and robots.txt.
 fn write_files(blog: &Blog, folder: &Path, renderer: Option<&Prerenderer>) -> io::Result<()> {
     let write = |path: &str, contents: String| write_file(&folder.join(path), contents);
-    write(INDEX_PATH, to_json(&blog.manifest.index()))?;
+    let index = blog.manifest.index();
+    write(INDEX_PATH, to_json(&index))?;
     let mut sitemap = Vec::new();
     let highlighter = Highlighter::new();
+    // Every page's data, by bucket, until every page is written: about the size of the data.
+    let mut buckets = vec![Bucket::default(); index.buckets];
     for mut page in blog.pages() {
         if let Some(post) = &mut page.data.post {
             post.code = highlighter.post(&post.markdown);
-        }
-        if let Some(list) = &page.data.list {
-            write(&page_data_path(&page.path), to_json(list))?;
-        }
-        if let Some(post) = &page.data.post {
-            write(&page_data_path(&page.path), to_json(post))?;
         }
         if let Some(renderer) = renderer {
             write(
@@ -359,7 +355,22 @@ fn write_files(blog: &Blog, folder: &Path, renderer: Option<&Prerenderer>) -> io
                 renderer.render(&page.path, &page.data),
             )?;
         }
+        let data = match (page.data.list, page.data.post) {
+            (Some(list), _) => Some(Page::List(list)),
+            (None, Some(post)) => Some(Page::Post(Box::new(post))),
+            (None, None) => None,
+        };
+        if let Some(data) = data {
+            let held = &mut buckets[bucket(&page.path, index.buckets)].pages;
+            held.insert(page.path.clone(), data);
+        }
         sitemap.push((page.path, page.lastmod));
+    }
+    // A bucket no page fell into is never asked for: not written.
+    for (number, held) in buckets.iter().enumerate() {
+        if !held.pages.is_empty() {
+            write(&bucket_path(number), to_json(held))?;
+        }
     }
     for file in search::index::blog_index(blog) {
         write_file(&folder.join(&file.path), file.bytes)?;
@@ -367,7 +378,7 @@ fn write_files(blog: &Blog, folder: &Path, renderer: Option<&Prerenderer>) -> io
     if let Some(renderer) = renderer {
         // The search page: the layout and an empty search, which the app fills.
         let data = PageData {
-            index: blog.manifest.index(),
+            index: index.clone(),
             list: None,
             post: None,
         };
