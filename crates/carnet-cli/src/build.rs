@@ -17,9 +17,11 @@ use crate::prerender::{page_file, Prerenderer};
 use carnet_core::content::{self, Blog, ContentError, Publish, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
 use carnet_core::links;
-use carnet_core::model::{bucket, bucket_path, Bucket, Page, PageData, INDEX_PATH};
+use carnet_core::model::{bucket, bucket_path, Page, PageData, INDEX_PATH};
 use carnet_core::paths::{self, NOT_FOUND};
 use carnet_core::search;
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 use std::ffi::OsString;
 use std::fs;
@@ -343,8 +345,9 @@ fn write_files(blog: &Blog, folder: &Path, renderer: Option<&Prerenderer>) -> io
     write(INDEX_PATH, to_json(&index))?;
     let mut sitemap = Vec::new();
     let highlighter = Highlighter::new();
-    // Every page's data, by bucket, until every page is written: about the size of the data.
-    let mut buckets = vec![Bucket::default(); index.buckets];
+    // Every page's data as its JSON text, by bucket and path, until every page is written: the
+    // size of the data. A bucket file is written as `carnet_core::model::Bucket` serialises.
+    let mut buckets: Vec<BTreeMap<String, Box<RawValue>>> = vec![BTreeMap::new(); index.buckets];
     for mut page in blog.pages() {
         if let Some(post) = &mut page.data.post {
             post.code = highlighter.post(&post.markdown);
@@ -361,14 +364,14 @@ fn write_files(blog: &Blog, folder: &Path, renderer: Option<&Prerenderer>) -> io
             (None, None) => None,
         };
         if let Some(data) = data {
-            let held = &mut buckets[bucket(&page.path, index.buckets)].pages;
-            held.insert(page.path.clone(), data);
+            let json = serde_json::value::to_raw_value(&data).expect("the schema serialises");
+            buckets[bucket(&page.path, index.buckets)].insert(page.path.clone(), json);
         }
         sitemap.push((page.path, page.lastmod));
     }
     // A bucket no page fell into is never asked for: not written.
     for (number, held) in buckets.iter().enumerate() {
-        if !held.pages.is_empty() {
+        if !held.is_empty() {
             write(&bucket_path(number), to_json(held))?;
         }
     }
@@ -540,6 +543,24 @@ fn to_json(value: &impl serde::Serialize) -> String {
 #[cfg(test)]
 mod tests {
     use super::is_owned;
+
+    #[test]
+    fn a_bucket_of_json_texts_is_written_as_the_schema_writes_a_bucket() {
+        use carnet_core::model::{Bucket, List, ListPage, Page, SCHEMA_VERSION};
+        let mut bucket = Bucket::default();
+        let mut texts = std::collections::BTreeMap::new();
+        for number in [2, 1] {
+            let page = Page::List(ListPage {
+                version: SCHEMA_VERSION,
+                list: List::Category("actus".into()),
+                number,
+                posts: Vec::new(),
+            });
+            texts.insert(page.path(), serde_json::value::to_raw_value(&page).unwrap());
+            bucket.insert(page);
+        }
+        assert_eq!(super::to_json(&texts), super::to_json(&bucket));
+    }
 
     #[test]
     fn the_tool_owns_its_pages_data_feed_and_sitemaps_and_trunk_the_rest() {
