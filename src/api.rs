@@ -1,4 +1,5 @@
-//! The network: fetching the index, list pages and posts, with errors a reader can understand.
+//! The network: fetching the index, and the buckets that hold list pages and posts, with errors
+//! a reader can understand.
 //!
 //! Nothing else in the app talks to the network. Every failure becomes a [`LoadError`], which
 //! says in the blog's language what went wrong; pages show it with a « Réessayer » button. Whatever a server
@@ -11,7 +12,7 @@
 
 use crate::urls::SiteUrls;
 use carnet_core::i18n::Strings;
-use carnet_core::model::{Index, List, ListPage, Post};
+use carnet_core::model::{Bucket, Index, List, ListPage, Page, Post};
 use carnet_core::paths;
 use carnet_core::read::{self, Piece, ReadError};
 use gloo_net::http::Request;
@@ -59,32 +60,37 @@ pub async fn fetch_index(site: &SiteUrls) -> Result<Index, LoadError> {
     fetch(&site.index_url()).await
 }
 
-/// Fetches page `number` of `list`.
-pub async fn fetch_list_page(
+/// Fetches the bucket holding the data of the page at `path` (a list page or a post), in a blog
+/// of `buckets` buckets: that page and the few that share its file.
+pub async fn fetch_bucket(
     site: &SiteUrls,
+    path: &str,
+    buckets: usize,
+) -> Result<Bucket, LoadError> {
+    fetch(&site.page_data_url(path, buckets)).await
+}
+
+/// Takes page `number` of `list` out of `bucket`, the one its path falls in:
+/// [`LoadError::NotFound`] if the bucket does not hold it, as a missing file of its own was.
+pub fn take_list_page(
+    bucket: &mut Bucket,
     list: &List,
     number: usize,
 ) -> Result<ListPage, LoadError> {
-    let page: ListPage = fetch(&site.page_data_url(&list.page(number))).await?;
-    if page.list != *list || page.number != number {
-        return Err(LoadError::Invalid(format!(
-            "asked for page {number} of {list:?}, got page {} of {:?}",
-            page.number, page.list
-        )));
+    match bucket.pages.remove(&list.page(number)) {
+        Some(Page::List(page)) => Ok(page),
+        // `carnet_core::read` checked that each page is the one its path says.
+        Some(Page::Post(_)) | None => Err(LoadError::NotFound),
     }
-    Ok(page)
 }
 
-/// Fetches the post `slug`: [`LoadError::NotFound`] if there is none.
-pub async fn fetch_post(site: &SiteUrls, slug: &str) -> Result<Post, LoadError> {
-    let post: Post = fetch(&site.page_data_url(&paths::post(slug))).await?;
-    if post.summary.slug != slug {
-        return Err(LoadError::Invalid(format!(
-            "asked for the post {slug}, got {}",
-            post.summary.slug
-        )));
+/// Takes the post `slug` out of `bucket`, the one its path falls in: [`LoadError::NotFound`] if
+/// the bucket does not hold it.
+pub fn take_post(bucket: &mut Bucket, slug: &str) -> Result<Post, LoadError> {
+    match bucket.pages.remove(&paths::post(slug)) {
+        Some(Page::Post(post)) => Ok(*post),
+        Some(Page::List(_)) | None => Err(LoadError::NotFound),
     }
-    Ok(post)
 }
 
 async fn fetch<T: Piece>(url: &str) -> Result<T, LoadError> {
@@ -127,16 +133,16 @@ mod tests {
     use carnet_core::model::SCHEMA_VERSION;
 
     const JSON: Option<&str> = Some("application/json; charset=utf-8");
-    const INDEX: &str = r#"{"version":4,"site":{"title":"Carnet","description":"","url":"https://example.org/",
+    const INDEX: &str = r#"{"version":5,"site":{"title":"Carnet","description":"","url":"https://example.org/",
         "language":"fr","posts_per_page":10},
-        "total":1,"recent":[{"slug":"a","title":"A"}],
+        "total":1,"buckets":1,"recent":[{"slug":"a","title":"A"}],
         "categories":[{"category":{"slug":"actus","name":"Actus"},"count":1}],
         "tags":[{"tag":{"slug":"actus","name":"Actus"},"count":1}],
         "months":[{"month":{"year":2009,"month":10},"count":1}]}"#;
 
     #[test]
     fn the_index_as_written_is_read() {
-        assert_eq!(SCHEMA_VERSION, 4, "update INDEX to the current schema");
+        assert_eq!(SCHEMA_VERSION, 5, "update INDEX to the current schema");
         let index: Index = read_answer(JSON, INDEX).unwrap();
         assert_eq!(index.total, 1);
         // Without a type, or with a byte-order mark: still JSON.
@@ -184,14 +190,64 @@ mod tests {
             read_answer::<Index>(JSON, cut),
             Err(LoadError::Invalid(_))
         ));
-        let other = INDEX.replace(r#""version":4"#, r#""version":5"#);
+        let other = INDEX.replace(r#""version":5"#, r#""version":6"#);
         assert_eq!(
             read_answer::<Index>(JSON, &other),
-            Err(LoadError::Version(5))
+            Err(LoadError::Version(6))
         );
         let month13 = INDEX.replace(r#""month":10"#, r#""month":13"#);
         assert!(matches!(
             read_answer::<Index>(JSON, &month13),
+            Err(LoadError::Invalid(_))
+        ));
+    }
+
+    /// A bucket of two pages: the home page's first page and the post `a`.
+    const BUCKET: &str = r#"{"":{"version":5,"list":"home","number":1,"posts":[]},
+        "posts/a/":{"version":5,"summary":{"slug":"a","title":"A","date":"2009-10-06",
+        "category":{"slug":"actus","name":"Actus"},"author":"admin","excerpt":"","words":1},
+        "markdown":"Texte","older":null,"newer":null}}"#;
+
+    #[test]
+    fn a_bucket_gives_the_pages_it_holds_and_not_found_for_others() {
+        let mut bucket: Bucket = read_answer(JSON, BUCKET).unwrap();
+        assert_eq!(take_post(&mut bucket, "b"), Err(LoadError::NotFound));
+        assert_eq!(
+            take_list_page(&mut bucket, &List::Home, 2),
+            Err(LoadError::NotFound)
+        );
+        assert_eq!(
+            take_list_page(&mut bucket, &List::Category("a".into()), 1),
+            Err(LoadError::NotFound)
+        );
+        assert_eq!(take_post(&mut bucket, "a").unwrap().markdown, "Texte");
+        assert_eq!(
+            take_list_page(&mut bucket, &List::Home, 1).unwrap().number,
+            1
+        );
+        assert!(bucket.pages.is_empty());
+    }
+
+    #[test]
+    fn a_bucket_cut_short_of_another_version_or_an_html_page_says_so() {
+        let cut = &BUCKET[..BUCKET.len() - 2];
+        assert!(matches!(
+            read_answer::<Bucket>(JSON, cut),
+            Err(LoadError::Invalid(_))
+        ));
+        let other = BUCKET.replacen(r#""version":5"#, r#""version":6"#, 1);
+        assert_eq!(
+            read_answer::<Bucket>(JSON, &other),
+            Err(LoadError::Version(6))
+        );
+        assert_eq!(
+            read_answer::<Bucket>(Some("text/html"), "<!DOCTYPE html><html></html>"),
+            Err(LoadError::NotFound)
+        );
+        // A page under another page's path.
+        let moved = BUCKET.replace(r#""posts/a/":"#, r#""posts/b/":"#);
+        assert!(matches!(
+            read_answer::<Bucket>(JSON, &moved),
             Err(LoadError::Invalid(_))
         ));
     }

@@ -89,6 +89,7 @@ fn IndexLoader() -> impl IntoView {
             EitherOf3::B(view! { <IndexError error on_retry=move || index.refetch() /> })
         }
         Some(Ok(blog)) => {
+            expect_context::<Store>().use_index(&blog);
             provide_context(blog);
             EitherOf3::C(view! { <Layout /> })
         }

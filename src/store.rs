@@ -3,13 +3,15 @@
 //! Pages read these from context. The index is loaded before any page shows. List pages and
 //! posts are fetched the first time a page asks for them and kept for the visit, so coming
 //! back to a page (the back button) draws it at once, and the browser can restore the scroll
-//! position; a post's Markdown is rendered once, when it arrives.
+//! position. A page's data comes in a bucket file shared with a few other pages
+//! (`carnet_core::model::bucket`): those are kept too, so a page that came with another is
+//! drawn without a fetch. A post's Markdown is rendered once, the first time it is shown.
 
 use crate::api::{self, LoadError};
 use crate::urls::SiteUrls;
 use carnet_core::i18n::Language;
 use carnet_core::markdown::SafeHtml;
-use carnet_core::{paths, Index, List, ListPage, PageData, Post};
+use carnet_core::{paths, Bucket, Index, List, ListPage, Page, PageData, Post};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
@@ -63,24 +65,37 @@ pub struct RenderedPost {
 pub struct Store {
     site: StoredValue<SiteUrls>,
     language: Language,
+    /// How many buckets the blog's index says the pages' data is in.
+    buckets: StoredValue<usize>,
     lists: Cache<(List, usize), Arc<ListPage>>,
     posts: Cache<String, Arc<RenderedPost>>,
+    /// Posts that came in the bucket of another page, rendered when first shown.
+    unrendered: StoredValue<HashMap<String, Post>>,
 }
 
 impl Store {
-    /// An empty store fetching from `site`, rendering posts for a blog in `language`.
+    /// An empty store fetching from `site`, rendering posts for a blog in `language`. It finds
+    /// the files of pages once it knows the blog's index ([`Store::use_index`]).
     pub fn new(site: SiteUrls, language: Language) -> Store {
         Store {
             site: StoredValue::new(site),
             language,
+            buckets: StoredValue::new(1),
             lists: Cache::new(),
             posts: Cache::new(),
+            unrendered: StoredValue::new(HashMap::new()),
         }
+    }
+
+    /// Takes from the blog's index how many buckets hold the pages' data.
+    pub fn use_index(&self, index: &Index) {
+        self.buckets.set_value(index.buckets);
     }
 
     /// Keeps what a pre-rendered page embeds (its list page or its post), so the page is drawn
     /// without fetching; returns the index it carries.
     pub fn insert_page_data(&self, data: PageData) -> SharedIndex {
+        self.use_index(&data.index);
         if let Some(page) = data.list {
             self.insert_list_page(page);
         }
@@ -113,9 +128,7 @@ impl Store {
     /// Renders and keeps `post`, so it is drawn without fetching.
     pub fn insert_post(&self, post: Post) {
         let slug = post.summary.slug.clone();
-        let base = self.site.with_value(|site| site.base().to_owned());
-        self.posts
-            .insert(slug, Arc::new(render(post, &base, self.language)));
+        self.posts.insert(slug, Arc::new(self.render(post)));
     }
 
     /// Page `number` of `list`, tracked; fetched the first time it is asked for.
@@ -129,8 +142,16 @@ impl Store {
             .refetch((list.clone(), number), self.list_fetcher());
     }
 
-    /// The post `slug`, tracked; fetched the first time it is asked for.
+    /// The post `slug`, tracked; fetched the first time it is asked for, unless it came with
+    /// another page.
     pub fn post(&self, slug: &str) -> Load<Arc<RenderedPost>> {
+        let arrived = self
+            .unrendered
+            .try_update_value(|posts| posts.remove(slug))
+            .flatten();
+        if let Some(post) = arrived {
+            self.insert_post(post);
+        }
         self.posts.get(slug.to_owned(), self.post_fetcher())
     }
 
@@ -153,25 +174,66 @@ impl Store {
     }
 
     fn list_fetcher(&self) -> impl FnOnce((List, usize)) -> Fetch<Arc<ListPage>> {
-        let site = self.site.get_value();
+        let store = *self;
         move |(list, number)| {
             Box::pin(async move {
-                api::fetch_list_page(&site, &list, number)
-                    .await
-                    .map(Arc::new)
+                let mut bucket = store.fetch_bucket(&list.page(number)).await?;
+                let page = api::take_list_page(&mut bucket, &list, number);
+                store.keep(bucket);
+                page.map(Arc::new)
             })
         }
     }
 
     fn post_fetcher(&self) -> impl FnOnce(String) -> Fetch<Arc<RenderedPost>> {
-        let site = self.site.get_value();
-        let language = self.language;
+        let store = *self;
         move |slug| {
             Box::pin(async move {
-                let post = api::fetch_post(&site, &slug).await?;
-                Ok(Arc::new(render(post, site.base(), language)))
+                let mut bucket = store.fetch_bucket(&paths::post(&slug)).await?;
+                let post = api::take_post(&mut bucket, &slug);
+                store.keep(bucket);
+                Ok(Arc::new(store.render(post?)))
             })
         }
+    }
+
+    /// Fetches the bucket of the page at `path`.
+    fn fetch_bucket(&self, path: &str) -> impl Future<Output = Result<Bucket, LoadError>> {
+        let (site, buckets) = (self.site.get_value(), self.buckets.get_value());
+        let path = path.to_owned();
+        async move { api::fetch_bucket(&site, &path, buckets).await }
+    }
+
+    /// Keeps the pages that came in a bucket with the one asked for: a page nobody asked for
+    /// yet is kept for later (a post unrendered until shown), so it is drawn without a fetch; a
+    /// page being fetched is ready at once; a page already here, or whose fetch failed, is left
+    /// as it is.
+    pub fn keep(&self, bucket: Bucket) {
+        for page in bucket.pages.into_values() {
+            match page {
+                Page::List(page) => {
+                    self.lists
+                        .fill((page.list.clone(), page.number), Arc::new(page));
+                }
+                Page::Post(post) => {
+                    let slug = post.summary.slug.clone();
+                    match self.posts.peek(&slug) {
+                        None => self.unrendered.update_value(|posts| {
+                            posts.insert(slug, *post);
+                        }),
+                        Some(Load::Loading) => {
+                            self.posts.fill(slug, Arc::new(self.render(*post)));
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
+        }
+    }
+
+    fn render(&self, post: Post) -> RenderedPost {
+        let base = self.site.with_value(|site| site.base().to_owned());
+        render(post, &base, self.language)
     }
 }
 
@@ -227,6 +289,24 @@ where
         Load::Loading
     }
 
+    /// The state of `key`, untracked: none if it was never asked for.
+    fn peek(&self, key: &K) -> Option<Load<V>> {
+        self.states
+            .with_untracked(|states| states.get(key).cloned())
+    }
+
+    /// Keeps `value`, which came with another key's, if `key` is not here yet: quietly if it
+    /// was never asked for, redrawing who waits for it if it is being fetched.
+    fn fill(&self, key: K, value: V) {
+        match self.peek(&key) {
+            None => self.insert(key, value),
+            Some(Load::Loading) => self.states.update(|states| {
+                states.insert(key, Load::Ready(value));
+            }),
+            Some(_) => {}
+        }
+    }
+
     /// Marks `key` as loading (redrawing who shows it) and fetches it again.
     fn refetch(&self, key: K, fetch: impl FnOnce(K) -> Fetch<V>) {
         self.states.update(|states| {
@@ -244,7 +324,11 @@ where
                 Err(error) => Load::Failed(error),
             };
             states.update(|states| {
-                states.insert(key, state);
+                // A value that came meanwhile with another key's stays.
+                let arrived = matches!(states.get(&key), Some(Load::Ready(_)));
+                if !(arrived && matches!(state, Load::Failed(_))) {
+                    states.insert(key, state);
+                }
             });
         });
     }

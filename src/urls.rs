@@ -132,9 +132,10 @@ impl SiteUrls {
         format!("{}{INDEX_PATH}", self.base)
     }
 
-    /// The URL of the data of the page at `page` (a path from `carnet_core::paths`).
-    pub fn page_data_url(&self, page: &str) -> String {
-        format!("{}{}", self.base, page_data_path(page))
+    /// The URL of the bucket file holding the data of the page at `page` (a path from
+    /// `carnet_core::paths`), in a blog of `buckets` buckets (the index says how many).
+    pub fn page_data_url(&self, page: &str, buckets: usize) -> String {
+        format!("{}{}", self.base, page_data_path(page, buckets))
     }
 }
 

@@ -14,7 +14,7 @@ use carnet::store::{Load, SharedIndex, Store};
 use carnet::urls::SiteUrls;
 use carnet_core::archive::list_pages;
 use carnet_core::i18n::{Language, Strings};
-use carnet_core::{Category, List, Manifest, PostSummary};
+use carnet_core::{Bucket, Category, List, Manifest, Page, PostSummary};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -385,6 +385,47 @@ async fn list_posts_draws_an_embedded_page_and_explains_a_missing_one() {
     );
     assert!(text.contains("erreur 404"), "{text}");
     assert_eq!(texts(&root, ".fetched button"), ["Réessayer"]);
+}
+
+#[wasm_bindgen_test]
+async fn pages_that_came_in_a_bucket_are_drawn_without_a_fetch() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), || {
+        // Nothing is served there: a fetch would show an error.
+        let site = SiteUrls::new("/no-blog-here/");
+        provide_context(site.clone());
+        provide_context::<&'static Strings>(Language::French.strings());
+        provide_context(seed_blog());
+        let manifest = seed_manifest();
+        let store = Store::new(site, Language::French);
+        let mut bucket = Bucket::default();
+        for (list, posts) in manifest.lists() {
+            if list == List::Category("usages".into()) {
+                list_pages(list, posts, 10).for_each(|page| bucket.insert(Page::List(page)));
+            }
+        }
+        let position = manifest.posts.iter().position(|p| p.slug == "business");
+        let post = manifest.post_at(position.unwrap(), "Le *corps*.");
+        bucket.insert(Page::Post(Box::new(post)));
+        store.keep(bucket);
+        provide_context(store);
+        let Load::Ready(post) = store.post("business") else {
+            panic!("a post that came in a bucket is ready");
+        };
+        view! {
+            <Router>
+                <div class="list">
+                    <ListPosts list=List::Category("usages".into()) number=1 />
+                </div>
+                <PostArticle post />
+            </Router>
+        }
+    });
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, ".list h2"), ["Générer du business"]);
+    assert_eq!(texts(&root, "h1"), ["Générer du business"]);
+    assert_eq!(texts(&root, ".post-body em"), ["corps"]);
+    assert!(texts(&root, "p.loading").is_empty());
 }
 
 #[wasm_bindgen_test]

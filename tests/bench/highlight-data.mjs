@@ -1,5 +1,5 @@
 // What highlighted code costs in a post's data (issue 13, options « b » and « c »), measured on a
-// built post: its page.json as written (token runs, the option Carnet keeps), without them (no
+// built post: its data as written in its bucket file (token runs, the option Carnet keeps), without them (no
 // highlighting), and with each highlighted block carried instead as ready-made HTML spans, with
 // classes or with inline colours (a light and a dark copy, since a colour in an attribute cannot
 // follow the theme; the Content Security Policy's `style-src 'self'` would block them anyway).
@@ -13,7 +13,12 @@ import zlib from "node:zlib";
 
 const dist = process.argv[2] ?? "dist-highlight";
 const post = process.argv[3] ?? "posts/du-code-colore/";
-const data = JSON.parse(fs.readFileSync(path.join(dist, "data", post, "page.json"), "utf8"));
+// The post's data, from whichever bucket file of data/pages/ holds it.
+const data = fs
+  .readdirSync(path.join(dist, "data", "pages"))
+  .map((file) => JSON.parse(fs.readFileSync(path.join(dist, "data", "pages", file), "utf8")))
+  .find((bucket) => bucket[post])?.[post];
+if (!data) throw new Error(`no data for ${post} in ${dist}/data/pages/`);
 const page = fs.readFileSync(path.join(dist, post, "index.html"), "utf8");
 const css = fs.readFileSync(path.join("public", "style.css"), "utf8");
 
@@ -43,7 +48,7 @@ const sizes = variants.map(([, value]) => {
 });
 const n = (x) => x.toLocaleString("en-US").replace(/,/g, " ");
 const delta = (x, base) => (x === base ? "" : ` (${x > base ? "+" : "−"}${n(Math.abs(x - base))})`);
-console.log(`${post}page.json of ${dist}: ${blocks.length} highlighted blocks\n`);
+console.log(`the data of ${post} in ${dist}: ${blocks.length} highlighted blocks\n`);
 console.log("| the post's data | raw | gzip -9 | brotli 11 |");
 console.log("|---|---:|---:|---:|");
 variants.forEach(([name], i) => {

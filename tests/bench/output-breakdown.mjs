@@ -1,6 +1,6 @@
 // Where the bytes and files of a built Carnet site go, per kind: post pages and list pages (the
-// embedded data apart from the rest of the HTML), the data files of posts and of list pages,
-// the index, the feed, the sitemaps, the app. Prints a Markdown table.
+// embedded data apart from the rest of the HTML), the bucket files holding the data of posts
+// and list pages (data/pages/, schema 5; or the one JSON a page of schema 4 and before), the index, the feed, the sitemaps, the app. Prints a Markdown table.
 // Usage: node tests/bench/output-breakdown.mjs DIR (a site built by `carnet build`)
 import fs from "node:fs";
 import path from "node:path";
@@ -18,6 +18,7 @@ function* allFiles(dir, prefix = "") {
 /** The kind of the file at `rel`, a path from the site's root. */
 function kind(rel) {
   if (/\.(br|gz)$/.test(rel)) return "precompressed copies (.br, .gz)";
+  if (rel.startsWith("data/pages/")) return "data: buckets of pages' data (posts and list pages)";
   if (rel.startsWith("data/posts/")) return "data: one JSON a post";
   if (rel === "data/index.json") return "data: the index";
   if (rel.startsWith("data/")) return "data: one JSON a list page";

@@ -44,6 +44,7 @@ import {
   checkBuild,
   clickLink,
   count,
+  dataPath,
   eventually,
   expectChrome,
   expectCurrent,
@@ -501,7 +502,8 @@ browserSuites("Carnet", (browserName) => {
 
         pageTest("a post opened directly takes its body from its page: whole again after leaving it", async ({ page, site }) => {
           const before = site.server.requests.length; // the server is shared by the tests
-          const data = site.path(`/data/posts/${POSTS[0].slug}/page.json`);
+          // The post's bucket file, shared with other pages: leave it for a page without data.
+          const data = site.path(dataPath(site, postPath(POSTS[0])));
           await open(page, site, postPath(POSTS[0]));
           await settle(page);
           await setMarker(page);
@@ -509,8 +511,8 @@ browserSuites("Carnet", (browserName) => {
             () => JSON.parse(document.querySelector("script#carnet-data").textContent).post.markdown,
           );
           assert.equal(embedded, "", "the page does not embed the post's Markdown: its HTML holds the body");
-          await clickLink(page, "header.site-header nav", "Accueil");
-          await expectPage(page, site, HOME);
+          await clickLink(page, "header.site-header nav", "Archives");
+          await expectPage(page, site, ARCHIVE);
           await page.goBack();
           await expectPage(page, site, postPage(POSTS[0]));
           await expectPost(page, site, POSTS[0]);
@@ -525,8 +527,10 @@ browserSuites("Carnet", (browserName) => {
           await expectPage(page, site, HOME);
           await setMarker(page);
           const requested = (path) => site.server.requests.slice(before).includes(path);
-          const usages = "/data/category/usages/page.json";
-          const post = `/data/posts/${POSTS[2].slug}/page.json`;
+          // Each page's data is in a bucket file shared with a few others: two files here.
+          const usages = site.path(dataPath(site, categoryPath(POSTS[1].category)));
+          const post = site.path(dataPath(site, postPath(POSTS[2])));
+          assert.notEqual(usages, post, "the category's and the post's data are in two files");
           assert.ok(!requested(usages) && !requested(post), "nothing fetched before pointing");
 
           const category = await link(page, "aside.sidebar", "Usages");
@@ -538,7 +542,7 @@ browserSuites("Carnet", (browserName) => {
             assert.ok(
               await page.evaluate(
                 (url) => performance.getEntriesByName(url).some((entry) => entry.responseEnd > 0),
-                site.url(usages),
+                site.server.origin + usages,
               ),
               "the list's data has arrived",
             ),
@@ -916,10 +920,10 @@ browserSuites("Carnet", (browserName) => {
       assert.equal(await marker(page), 1, "neither the failure nor retrying reloaded the page");
     }
 
-    const failingBody = () => blog.path(`/data/posts/${POSTS[1].slug}/page.json`);
+    const failingBody = () => blog.path(dataPath(blog, postPath(POSTS[1])));
     blogTest(
       "post failure under /blog/: « Réessayer » loads it once the network is back",
-      { failing: [`${BLOG_BASE}data/posts/${POSTS[1].slug}/page.json`] },
+      { failing: [failingBody] },
       async ({ page, tolerated }) => {
         await bodyFailure(page, blog, failingBody(), tolerated);
       },

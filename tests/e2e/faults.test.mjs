@@ -7,7 +7,8 @@
 // or of another version, an HTML page where data was asked for, a dropped connection, a stall)
 // and each thing the app loads — the index (on a site served without the data its pages embed,
 // so that the app fetches it), a list page's data (a category reached by a click) and a post's
-// data (a post reached by a click) — the reader is told in French what went wrong, under what
+// data (a post reached by a click), each in the bucket file it shares with a few other pages —
+// the reader is told in French what went wrong, under what
 // could not be loaded, with « Réessayer », which shows the page once the fault is gone, without
 // reloading. A post that is not found is the 404 page. A stalled answer shows the loading state,
 // and the header and sidebar links keep working meanwhile. The data a page embeds, cut short or
@@ -24,6 +25,8 @@ import {
   HOME,
   POSTS,
   attrOf,
+  categoryPath,
+  dataPath,
   browserSuites,
   button,
   categoryPage,
@@ -35,6 +38,7 @@ import {
   expectPostCards,
   expectText,
   marker,
+  monthPage,
   notFoundPage,
   open,
   pageTester,
@@ -81,15 +85,16 @@ browserSuites("Loading faults", (browserName) => {
   const pageTest = pageTester({ browser: () => browser, site: () => root });
 
   /**
-   * What the app loads, and how a reader gets it loaded: `data` is its path (relative to the
-   * base); `start` opens the page the reader starts from, `reach` leads to the page that loads
+   * What the app loads, and how a reader gets it loaded: `data(site)` is the path of its file
+   * (relative to the base: a list page's or a post's is the bucket holding it, so the fault
+   * reaches the other pages of that bucket too); `start` opens the page the reader starts from, `reach` leads to the page that loads
    * it (resolving once the app runs), `expectShown` waits until that page shows it.
    */
   const TARGETS = [
     {
       name: "the index",
       site: () => bare,
-      data: "/data/index.json",
+      data: () => "/data/index.json",
       title: "Impossible de charger le blog.",
       loading: "Chargement du carnet…",
       start: async () => {},
@@ -103,7 +108,7 @@ browserSuites("Loading faults", (browserName) => {
     {
       name: "a list page",
       site: () => root,
-      data: `/data/category/${POSTS[1].category.slug}/page.json`,
+      data: (site) => dataPath(site, categoryPath(POSTS[1].category)),
       title: "Impossible de charger ces billets.",
       loading: "Chargement des billets…",
       start: (page, site) => open(page, site, "/"),
@@ -116,7 +121,7 @@ browserSuites("Loading faults", (browserName) => {
     {
       name: "a post",
       site: () => root,
-      data: `/data/posts/${POSTS[1].slug}/page.json`,
+      data: (site) => dataPath(site, postPath(POSTS[1])),
       title: "Impossible de charger ce billet.",
       loading: "Chargement du billet…",
       // A post whose data is not found is the 404 page.
@@ -125,6 +130,16 @@ browserSuites("Loading faults", (browserName) => {
       reach: (page) => clickLink(page, "aside.sidebar", POSTS[1].title),
       expectShown: (page, site) => expectPost(page, site, POSTS[1]),
     },
+  ];
+
+  /**
+   * Pages the sidebar leads to, each with its link's name and the cards it shows: the stall
+   * test goes to one whose data is not in the stalled file.
+   */
+  const ELSEWHERE = [
+    { name: POSTS[0].category.name, route: categoryPage(POSTS[0].category), posts: [POSTS[0]] },
+    { name: POSTS[2].month.label, route: monthPage(POSTS[2].month), posts: [POSTS[2]] },
+    { name: POSTS[2].category.name, route: categoryPage(POSTS[2].category), posts: [POSTS[2]] },
   ];
 
   /** Waits until the alert says `title`, then `message`; resolves to its « Réessayer » button. */
@@ -150,9 +165,9 @@ browserSuites("Loading faults", (browserName) => {
         const outcome = notFound ? "« Page introuvable »" : `« ${MESSAGES[fault]} » and « Réessayer »`;
         pageTest(
           `${fault}: ${outcome}`,
-          { site: target.site, failing: [target.data] },
+          { site: target.site, failing: [(site) => site.path(target.data(site))] },
           async ({ page, site, tolerated }) => {
-            const data = site.path(target.data);
+            const data = site.path(target.data(site));
             await target.start(page, site);
             site.server.faults.set(data, fault);
             const before = site.server.requests.length;
@@ -177,7 +192,7 @@ browserSuites("Loading faults", (browserName) => {
         "stall: the loading state shows, the page stays usable, and the answer shows when it comes",
         { site: target.site },
         async ({ page, site }) => {
-          const data = site.path(target.data);
+          const data = site.path(target.data(site));
           await target.start(page, site);
           site.server.faults.set(data, "stall");
           await target.reach(page, site);
@@ -185,12 +200,14 @@ browserSuites("Loading faults", (browserName) => {
           assert.equal(await attrOf(page, "main p.loading", "role"), "status");
           if (target.name !== "the index") {
             // Not a frozen page: the header's and the sidebar's links work while it stalls.
+            const elsewhere = ELSEWHERE.find(({ route }) => site.path(dataPath(site, route.path)) !== data);
+            assert.ok(elsewhere, "a page whose data is in another file");
             await setMarker(page);
             await clickLink(page, "header.site-header nav", "Archives");
             await expectPage(page, site, ARCHIVE);
-            await clickLink(page, "aside.sidebar", POSTS[0].category.name);
-            await expectPage(page, site, categoryPage(POSTS[0].category));
-            await expectPostCards(page, site, [POSTS[0]]);
+            await clickLink(page, "aside.sidebar", elsewhere.name);
+            await expectPage(page, site, elsewhere.route);
+            await expectPostCards(page, site, elsewhere.posts);
             assert.equal(await marker(page), 1, "no reload");
           }
           site.server.faults.delete(data);

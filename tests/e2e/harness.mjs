@@ -102,6 +102,31 @@ export function siteOf(server) {
   };
 }
 
+/**
+ * The 64-bit FNV-1a hash of `text`'s UTF-8 bytes, as a BigInt: carnet_core::slug::fnv1a, which
+ * says which bucket file holds a page's data.
+ */
+export function fnv1a(text) {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash;
+}
+
+/**
+ * The file holding the data of the page at `pagePath` ("/posts/x/", "/" for the home page) in the
+ * site `site` serves, relative to its base like `pagePath`: "/data/pages/<k>.json", where k is
+ * carnet_core::model::bucket, the path's FNV-1a modulo the number of buckets its built
+ * data/index.json gives. Wrap it in site.path() or site.url(). The file holds other pages too:
+ * a fault injected on it reaches them all.
+ */
+export function dataPath(site, pagePath) {
+  const index = JSON.parse(fs.readFileSync(path.join(site.server.root, "data/index.json"), "utf8"));
+  const key = pagePath.replace(/^\//, "");
+  return `/data/pages/${fnv1a(key) % BigInt(index.buckets)}.json`;
+}
+
 /** Fails with a clear message when a build is missing or is a `trunk serve` build. */
 export function checkBuild(dir, how) {
   const index = path.join(dir, "index.html");
@@ -273,10 +298,11 @@ export async function appStarted(page) {
 export async function open(page, site, relative, { status = 200, app = true, waitUntil = "load" } = {}) {
   const url = site.url(relative);
   if (status === 404) page.carnet.expected404.add(url);
-  // An unknown post is only known to be one when its data answers 404, which Chromium logs.
+  // An unknown post is only known to be one when its data is not in its bucket, or its bucket
+  // answers 404, which Chromium logs.
   const post = relative.match(/^\/posts\/([^/]+)\/?$/)?.[1];
   if (post && !POSTS.some((known) => known.slug === post)) {
-    page.carnet.expected404.add(site.url(`/data/posts/${post}/page.json`));
+    page.carnet.expected404.add(site.url(dataPath(site, `/posts/${post}/`)));
   }
   const response = await page.goto(url, { waitUntil });
   assert.ok(response, `a response for ${url}`);
@@ -423,7 +449,8 @@ const FAILED_LOAD =
  * options.todo: a known bug, with its reason: the test runs and reports, but its failure does not
  *   fail the run (node:test's `todo`); for a bug found and not fixed yet, never to hide one.
  * options.site: a function giving the site whose faults are cleared after the test.
- * options.failing: full pathnames whose failed requests the test provokes; their « Failed to
+ * options.failing: full pathnames whose failed requests the test provokes (or functions of the
+ * site giving one: a bucket's path, say, known once the site is served); their « Failed to
  * load resource » console errors (net::ERR_…, or an error status) are tolerated, and handed to
  * the test as `tolerated`. Any other console error (a panic of the app is one, and so is a
  * Content Security Policy violation) or uncaught page error fails the test.
@@ -436,7 +463,7 @@ export function pageTester(defaults) {
       const context = await (options.browser ?? defaults.browser)().createBrowserContext();
       const problems = [];
       const tolerated = [];
-      const failing = new Set(options.failing ?? []);
+      const failing = new Set((options.failing ?? []).map((path) => (typeof path === "function" ? path(site) : path)));
       const expected404 = new Set();
       let failure;
       try {

@@ -18,6 +18,7 @@ import {
   browserSuites,
   checkBuild,
   clickLink,
+  dataPath,
   eventually,
   expectText,
   marker,
@@ -50,10 +51,11 @@ const HEADINGS = [
 const ARTICLE = "main article.post";
 const BODY = `${ARTICLE} div.post-body`;
 
-/** The post's word count as written in its data, and the reading time it makes. */
+/** The post's word count as written in its data (in its bucket file), and the reading time it makes. */
 function expectedReadingTime() {
-  const data = JSON.parse(fs.readFileSync(path.join(DIST_EXTRAS, "data/posts", POST.slug, "page.json"), "utf8"));
-  const words = data.summary.words;
+  const built = { server: { root: DIST_EXTRAS } };
+  const bucket = JSON.parse(fs.readFileSync(path.join(DIST_EXTRAS, dataPath(built, POST.path)), "utf8"));
+  const words = bucket[POST.path.replace(/^\//, "")].summary.words;
   assert.ok(words > 460, `the post has more than two minutes of words (${words})`);
   return `${Math.max(1, Math.ceil(words / 230))}${NBSP}min de lecture`;
 }

@@ -163,7 +163,7 @@ function compressor() {
 }
 
 /**
- * Starts serving `root` at `base`; resolves to { url, origin, base, close, faults, requests }.
+ * Starts serving `root` at `base`; resolves to { url, origin, base, root, close, faults, requests }.
  * `url`: the site's address, ending with the base ("http://127.0.0.1:PORT/blog/").
  * `faults`: a Map from full pathnames ("/blog/data/…") to the fault their requests get (FAULTS).
  * `requests`: every pathname asked for, in order, decoded.
@@ -297,6 +297,7 @@ export async function serve(
     url: `${origin}${base}`,
     origin,
     base,
+    root,
     faults,
     requests,
     // Browsers keep connections alive: drop them, or close() waits for them to time out.

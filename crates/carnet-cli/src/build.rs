@@ -17,10 +17,11 @@ use crate::prerender::{page_file, Prerenderer};
 use carnet_core::content::{self, Blog, ContentError, Publish, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
 use carnet_core::links;
-use carnet_core::model::PageData;
-use carnet_core::model::{page_data_path, INDEX_PATH};
+use carnet_core::model::{bucket, bucket_path, Page, PageData, INDEX_PATH};
 use carnet_core::paths::{self, NOT_FOUND};
 use carnet_core::search;
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 use std::ffi::OsString;
 use std::fs;
@@ -335,23 +336,21 @@ fn write_site(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
     swap_in(out, &staging, &retired)
 }
 
-/// Writes every file of the site into `folder`, in one pass over its pages: each page's data
-/// (a post's with its code highlighted) and its pre-rendered HTML together; then the 404 page,
-/// the feed, the sitemap and robots.txt.
+/// Writes every file of the site into `folder`, in one pass over its pages: each page's
+/// pre-rendered HTML, its data (a post's with its code highlighted) kept in its bucket; then the
+/// buckets, the 404 page, the feed, the sitemap and robots.txt.
 fn write_files(blog: &Blog, folder: &Path, renderer: Option<&Prerenderer>) -> io::Result<()> {
     let write = |path: &str, contents: String| write_file(&folder.join(path), contents);
-    write(INDEX_PATH, to_json(&blog.manifest.index()))?;
+    let index = blog.manifest.index();
+    write(INDEX_PATH, to_json(&index))?;
     let mut sitemap = Vec::new();
     let highlighter = Highlighter::new();
+    // Every page's data as its JSON text, by bucket and path, until every page is written: the
+    // size of the data. A bucket file is written as `carnet_core::model::Bucket` serialises.
+    let mut buckets: Vec<BTreeMap<String, Box<RawValue>>> = vec![BTreeMap::new(); index.buckets];
     for mut page in blog.pages() {
         if let Some(post) = &mut page.data.post {
             post.code = highlighter.post(&post.markdown);
-        }
-        if let Some(list) = &page.data.list {
-            write(&page_data_path(&page.path), to_json(list))?;
-        }
-        if let Some(post) = &page.data.post {
-            write(&page_data_path(&page.path), to_json(post))?;
         }
         if let Some(renderer) = renderer {
             write(
@@ -359,7 +358,22 @@ fn write_files(blog: &Blog, folder: &Path, renderer: Option<&Prerenderer>) -> io
                 renderer.render(&page.path, &page.data),
             )?;
         }
+        let data = match (page.data.list, page.data.post) {
+            (Some(list), _) => Some(Page::List(list)),
+            (None, Some(post)) => Some(Page::Post(Box::new(post))),
+            (None, None) => None,
+        };
+        if let Some(data) = data {
+            let json = serde_json::value::to_raw_value(&data).expect("the schema serialises");
+            buckets[bucket(&page.path, index.buckets)].insert(page.path.clone(), json);
+        }
         sitemap.push((page.path, page.lastmod));
+    }
+    // A bucket no page fell into is never asked for: not written.
+    for (number, held) in buckets.iter().enumerate() {
+        if !held.is_empty() {
+            write(&bucket_path(number), to_json(held))?;
+        }
     }
     for file in search::index::blog_index(blog) {
         write_file(&folder.join(&file.path), file.bytes)?;
@@ -367,7 +381,7 @@ fn write_files(blog: &Blog, folder: &Path, renderer: Option<&Prerenderer>) -> io
     if let Some(renderer) = renderer {
         // The search page: the layout and an empty search, which the app fills.
         let data = PageData {
-            index: blog.manifest.index(),
+            index: index.clone(),
             list: None,
             post: None,
         };
@@ -529,6 +543,24 @@ fn to_json(value: &impl serde::Serialize) -> String {
 #[cfg(test)]
 mod tests {
     use super::is_owned;
+
+    #[test]
+    fn a_bucket_of_json_texts_is_written_as_the_schema_writes_a_bucket() {
+        use carnet_core::model::{Bucket, List, ListPage, Page, SCHEMA_VERSION};
+        let mut bucket = Bucket::default();
+        let mut texts = std::collections::BTreeMap::new();
+        for number in [2, 1] {
+            let page = Page::List(ListPage {
+                version: SCHEMA_VERSION,
+                list: List::Category("actus".into()),
+                number,
+                posts: Vec::new(),
+            });
+            texts.insert(page.path(), serde_json::value::to_raw_value(&page).unwrap());
+            bucket.insert(page);
+        }
+        assert_eq!(super::to_json(&texts), super::to_json(&bucket));
+    }
 
     #[test]
     fn the_tool_owns_its_pages_data_feed_and_sitemaps_and_trunk_the_rest() {

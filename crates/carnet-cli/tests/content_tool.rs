@@ -5,6 +5,34 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The data of the page at `path` (from the base: `""`, `posts/<slug>/`…) in the site built into
+/// `out`, found as the app finds it: its entry in the bucket file the index and its path name;
+/// none if there is none.
+fn page_data(out: &Path, path: &str) -> Option<serde_json::Value> {
+    let index = fs::read_to_string(out.join("data/index.json")).unwrap();
+    let index: serde_json::Value = serde_json::from_str(&index).unwrap();
+    let buckets = usize::try_from(index["buckets"].as_u64().unwrap()).unwrap();
+    let file = out.join(carnet_core::model::page_data_path(path, buckets));
+    let bucket: serde_json::Value = serde_json::from_str(&fs::read_to_string(file).ok()?).unwrap();
+    bucket.get(path).cloned()
+}
+
+/// Every bucket file of the site built into `out`, one after the other.
+fn data_files_text(out: &Path) -> String {
+    let mut text = String::new();
+    for entry in fs::read_dir(out.join("data/pages")).unwrap() {
+        text.push_str(&fs::read_to_string(entry.unwrap().path()).unwrap());
+    }
+    text
+}
+
+/// [`page_data`] as JSON text.
+fn page_json(out: &Path, path: &str) -> String {
+    page_data(out, path)
+        .unwrap_or_else(|| panic!("no data for {path:?}"))
+        .to_string()
+}
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -88,11 +116,11 @@ fn a_valid_folder_replaces_the_old_data_entirely() {
         String::from_utf8_lossy(&output.stderr)
     );
     let index = fs::read_to_string(out.join("data/index.json")).unwrap();
-    assert!(index.starts_with(r#"{"version":4,"#), "{index}");
+    assert!(index.starts_with(r#"{"version":5,"#), "{index}");
     assert!(index.contains(r#""slug":"un-billet-valide""#), "{index}");
-    let home = fs::read_to_string(out.join("data/page.json")).unwrap();
+    let home = page_json(&out, "");
     assert!(home.contains(r#""slug":"un-billet-valide""#), "{home}");
-    let post = fs::read_to_string(out.join("data/posts/un-billet-valide/page.json")).unwrap();
+    let post = page_json(&out, "posts/un-billet-valide/");
     assert!(post.contains("Premier paragraphe."), "{post}");
     assert!(
         !out.join("data/posts/stale.json").exists(),
@@ -399,7 +427,8 @@ fn posts_dated_after_today_are_left_out_unless_future_is_asked() {
     let out = built_site("future", &content, &[]);
     assert!(out.join("posts/deja-publie/index.html").exists());
     assert!(!out.join("posts/pas-encore").exists());
-    assert!(!out.join("data/posts/pas-encore").exists());
+    assert_eq!(page_data(&out, "posts/pas-encore/"), None);
+    assert!(!data_files_text(&out).contains("pas-encore"));
     let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
     assert!(!sitemap.contains("pas-encore"), "{sitemap}");
     let feed = fs::read_to_string(out.join("feed.xml")).unwrap();
@@ -427,7 +456,7 @@ fn posts_dated_after_today_are_left_out_unless_future_is_asked() {
 
     let out = built_site("future-all", &content, &["--future"]);
     assert!(out.join("posts/pas-encore/index.html").exists());
-    assert!(out.join("data/posts/pas-encore/page.json").exists());
+    assert!(page_data(&out, "posts/pas-encore/").is_some());
     let output = run(&["check", "--future", "--content", content.to_str().unwrap()]);
     assert!(!String::from_utf8_lossy(&output.stderr).contains("left out"));
 }
@@ -481,7 +510,7 @@ fn a_ten_megabyte_post_is_built_in_linear_time() {
     assert!(page.contains(&format!(
         r##"<h2 id="partie-{part}">Partie {part} <a class="heading-anchor" href="#partie-{part}""##
     )));
-    let data = fs::read_to_string(out.join("data/posts/un-tres-long-billet/page.json")).unwrap();
+    let data = page_json(&out, "posts/un-tres-long-billet/");
     assert!(data.contains(&format!("## Partie {part}\\n")));
     // Linear work on 10 MB takes seconds even in a debug build; anything quadratic, hours.
     assert!(elapsed.as_secs() < 60, "{elapsed:?}");
@@ -867,9 +896,7 @@ fn a_deleted_post_leaves_no_page_data_feed_or_sitemap_entry() {
     );
     for gone in [
         format!("posts/{slug}"),
-        format!("data/posts/{slug}"),
         "category/actus".to_owned(),
-        "data/category/actus".to_owned(),
         "archive/2009/10".to_owned(),
         "sitemap.xml.gz".to_owned(),
     ] {
@@ -879,6 +906,10 @@ fn a_deleted_post_leaves_no_page_data_feed_or_sitemap_entry() {
         let text = fs::read_to_string(out.join(file)).unwrap();
         assert!(!text.contains(slug), "{file} names the deleted post");
     }
+    for path in [format!("posts/{slug}/"), "category/actus/".to_owned()] {
+        assert_eq!(page_data(&out, &path), None, "{path}");
+    }
+    assert!(!data_files_text(&out).contains(&format!("\"posts/{slug}/\"")));
     assert_same_files(&out, &built_site("deleted-fresh", &content, &[]));
 }
 
@@ -916,10 +947,10 @@ fn the_seed_blog_data() {
     );
     insta::assert_snapshot!(
         "home_list",
-        serde_json::to_string_pretty(&json("data/page.json")).unwrap()
+        serde_json::to_string_pretty(&page_data(&out, "").unwrap()).unwrap()
     );
-    let post = json("data/posts/generer-du-business-avec-les-reseaux-sociaux/page.json");
-    assert_eq!(post["version"], 4);
+    let post = page_data(&out, "posts/generer-du-business-avec-les-reseaux-sociaux/").unwrap();
+    assert_eq!(post["version"], 5);
     // No code block, so no highlighted code: the field is left out of the data.
     assert!(post.get("code").is_none(), "{post}");
     assert_eq!(
@@ -934,20 +965,35 @@ fn the_seed_blog_data() {
         .as_str()
         .unwrap()
         .contains("« catalyseur de business »"));
+    // Ten pages have data (the home page, three categories, three months, three posts): two
+    // buckets, each page in the one its path falls in, and nothing else.
+    assert_eq!(json("data/index.json")["buckets"], 2);
     assert_eq!(
         files_under(&out.join("data"), &out),
+        ["data/index.json", "data/pages/0.json", "data/pages/1.json"]
+    );
+    let mut paths = Vec::new();
+    for number in 0..2 {
+        let bucket = json(&format!("data/pages/{number}.json"));
+        for path in bucket.as_object().unwrap().keys() {
+            assert_eq!(carnet_core::model::bucket(path, 2), number, "{path}");
+            paths.push(path.clone());
+        }
+    }
+    paths.sort();
+    assert_eq!(
+        paths,
         [
-            "data/archive/2009/01/page.json",
-            "data/archive/2009/03/page.json",
-            "data/archive/2009/10/page.json",
-            "data/category/actus/page.json",
-            "data/category/reseaux-sociaux/page.json",
-            "data/category/usages/page.json",
-            "data/index.json",
-            "data/page.json",
-            "data/posts/community-manager-un-metier-transparent/page.json",
-            "data/posts/generer-du-business-avec-les-reseaux-sociaux/page.json",
-            "data/posts/les-reseaux-sociaux-b2b-vont-ils-disparaitre/page.json",
+            "",
+            "archive/2009/01/",
+            "archive/2009/03/",
+            "archive/2009/10/",
+            "category/actus/",
+            "category/reseaux-sociaux/",
+            "category/usages/",
+            "posts/community-manager-un-metier-transparent/",
+            "posts/generer-du-business-avec-les-reseaux-sociaux/",
+            "posts/les-reseaux-sociaux-b2b-vont-ils-disparaitre/",
         ]
     );
 }
@@ -1061,11 +1107,7 @@ fn long_lists_are_pre_rendered_ten_posts_a_page() {
     assert!(post["post"]["older"]["slug"].is_string());
     // A post page does not carry its text twice: its HTML holds the body, not the data.
     assert_eq!(post["post"]["markdown"], "");
-    assert!(
-        fs::read_to_string(out.join(format!("data/posts/{newest}/page.json")))
-            .unwrap()
-            .contains(r#""markdown":"#)
-    );
+    assert!(page_json(&out, &format!("posts/{newest}/")).contains(r#""markdown":"#));
 }
 
 #[test]
@@ -1336,8 +1378,8 @@ fn tags_get_pre_rendered_pages_data_apart_from_categories_feed_categories_and_si
         index.contains(r#""tags":[{"tag":{"slug":"actus","name":"Actus"},"count":5},"#),
         "{index}"
     );
-    let tag = read("data/tag/actus/page.json");
-    let category = read("data/category/actus/page.json");
+    let tag = page_json(&out, "tag/actus/");
+    let category = page_json(&out, "category/actus/");
     assert!(tag.contains(r#""list":{"tag":"actus"}"#), "{tag}");
     assert!(
         category.contains(r#""list":{"category":"actus"}"#),
@@ -1345,8 +1387,8 @@ fn tags_get_pre_rendered_pages_data_apart_from_categories_feed_categories_and_si
     );
     assert!(category.contains("un-billet-d-actualite") && !category.contains("cinquieme"));
     assert!(tag.contains("cinquieme") && !tag.contains("un-billet-d-actualite"));
-    assert!(read("data/tag/actus/page/3/page.json").contains(r#""slug":"premier-billet""#));
-    assert!(!out.join("data/tag/actus/page/4").exists());
+    assert!(page_json(&out, "tag/actus/page/3/").contains(r#""slug":"premier-billet""#));
+    assert_eq!(page_data(&out, "tag/actus/page/4/"), None);
 
     for (file, title, text) in [
         (

@@ -130,8 +130,24 @@ fn files(folder: &Path) -> BTreeMap<String, Vec<u8>> {
     found
 }
 
-/// What a reader of the site is shown by a data file: the JSON, with each post's Markdown
-/// replaced by the HTML it renders to.
+/// Every piece of data the app reads in the site built into `site`: the index, as
+/// `index.json`, and each page's data, taken out of its bucket file, by the page's path.
+fn data(site: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut found = BTreeMap::new();
+    let index = fs::read(site.join("data/index.json")).unwrap();
+    found.insert("index.json".to_owned(), index);
+    for entry in fs::read_dir(site.join("data/pages")).unwrap() {
+        let bucket = fs::read(entry.unwrap().path()).unwrap();
+        let bucket: BTreeMap<String, serde_json::Value> = serde_json::from_slice(&bucket).unwrap();
+        for (path, page) in bucket {
+            found.insert(path, serde_json::to_vec(&page).unwrap());
+        }
+    }
+    found
+}
+
+/// What a reader of the site is shown by a piece of data (the index, a page's data): the JSON,
+/// with each post's Markdown replaced by the HTML it renders to.
 fn as_shown(json: &[u8]) -> serde_json::Value {
     let mut value: serde_json::Value = serde_json::from_slice(json).unwrap();
     if let Some(markdown) = value.get("markdown").and_then(|m| m.as_str()) {
@@ -153,11 +169,11 @@ fn imported_seed(name: &str, extra: &[&str]) -> (PathBuf, String) {
     (content, summary)
 }
 
-/// The comparison the issue asks for: both blogs built with `carnet build`, then every data
-/// file the app reads compared as a reader sees it: titles, dates, categories, authors,
-/// excerpts, counts and neighbours as they are, each body as the HTML it renders to (so that
-/// two spellings of the same Markdown compare equal, and any difference a reader would see
-/// does not). The list of files must be the same too: no page, draft or private post more.
+/// The comparison the issue asks for: both blogs built with `carnet build`, then every piece of
+/// data the app reads (the index, each page's data) compared as a reader sees it: titles,
+/// dates, categories, authors, excerpts, counts and neighbours as they are, each body as the
+/// HTML it renders to (so that two spellings of the same Markdown compare equal, and any
+/// difference a reader would see does not). The list of pages must be the same too: no page, draft or private post more.
 #[test]
 fn the_seed_export_gives_the_seed_blog_as_a_reader_sees_it() {
     let (content, summary) = imported_seed("wp-seed", &[]);
@@ -170,12 +186,12 @@ fn the_seed_export_gives_the_seed_blog_as_a_reader_sees_it() {
     );
     let seed = built("wp-seed-site-original", &repository().join("content"));
     let imported = built("wp-seed-site-imported", &content);
-    let (seed, mut imported) = (files(&seed.join("data")), files(&imported.join("data")));
+    let (seed, mut imported) = (data(&seed), data(&imported));
     // The export tags one post « Community management »; the seed blog, copied from a text
     // export without tags, has none. Apart from that tag, its page and its count, the two are
     // the same.
     let tag_page = imported
-        .remove("tag/community-management/page.json")
+        .remove("tag/community-management/")
         .expect("the imported tag has its page");
     let tag_page = as_shown(&tag_page);
     assert_eq!(tag_page["list"]["tag"], "community-management");
@@ -194,9 +210,16 @@ fn the_seed_export_gives_the_seed_blog_as_a_reader_sees_it() {
     );
     assert_eq!(seed.len(), 11);
     for (file, original) in &seed {
-        let mut imported = as_shown(&imported[file]);
+        let (mut original, mut imported) = (as_shown(original), as_shown(&imported[file]));
         drop_tags(&mut imported);
-        assert_eq!(as_shown(original), imported, "{file}");
+        if let (Some(original), Some(imported)) =
+            (original.as_object_mut(), imported.as_object_mut())
+        {
+            // One page more, the tag's: maybe one bucket more.
+            original.remove("buckets");
+            imported.remove("buckets");
+        }
+        assert_eq!(original, imported, "{file}");
     }
 }
 

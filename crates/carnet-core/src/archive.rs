@@ -7,6 +7,7 @@
 //! newest date first, then slug, so two builds of the same content give the same bytes.
 
 use crate::date::YearMonth;
+use crate::model::bucket_count;
 use crate::model::{
     CategoryCount, Index, List, ListPage, Manifest, MonthCount, Post, PostLink, PostSummary, Site,
     TagCount, SCHEMA_VERSION,
@@ -96,10 +97,11 @@ impl Manifest {
 
     /// What every page loads first.
     pub fn index(&self) -> Index {
-        Index {
+        let mut index = Index {
             version: SCHEMA_VERSION,
             site: self.site.clone(),
             total: self.posts.len(),
+            buckets: 1,
             recent: self
                 .posts
                 .iter()
@@ -109,7 +111,9 @@ impl Manifest {
             categories: self.categories.clone(),
             tags: self.tags.clone(),
             months: self.months.clone(),
-        }
+        };
+        index.buckets = bucket_count(index.data_pages());
+        index
     }
 
     /// Every list with its posts, newest first: the home list, then each category's, then each
@@ -209,6 +213,21 @@ impl Index {
             List::Tag(slug) => self.tag(slug).map(|entry| entry.count),
             List::Month(month) => self.month(*month).map(|entry| entry.count),
         }
+    }
+
+    /// How many pages have data (in a [`crate::model::Bucket`]): every page of every list
+    /// (the home page, each category, month and tag) and every post.
+    pub fn data_pages(&self) -> usize {
+        let per_page = self.site.posts_per_page;
+        let lists = self
+            .categories
+            .iter()
+            .map(|entry| entry.count)
+            .chain(self.months.iter().map(|entry| entry.count))
+            .chain(self.tags.iter().map(|entry| entry.count))
+            .map(|count| page_count(count, per_page))
+            .sum::<usize>();
+        page_count(self.total, per_page) + lists + self.total
     }
 
     /// Whether `list` exists and has a page `number` (from 1).

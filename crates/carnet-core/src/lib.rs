@@ -36,6 +36,6 @@ pub fn sanitize_html(html: &str, base: &str) -> String {
 
 pub use date::{Date, YearMonth};
 pub use model::{
-    Category, CategoryCount, CodeHighlight, Index, List, ListPage, Manifest, MonthCount, PageData,
-    Post, PostLink, PostSummary, Site, Tag, TagCount,
+    Bucket, Category, CategoryCount, CodeHighlight, Index, List, ListPage, Manifest, MonthCount,
+    Page, PageData, Post, PostLink, PostSummary, Site, Tag, TagCount,
 };

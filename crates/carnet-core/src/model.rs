@@ -5,11 +5,14 @@
 //! - `data/index.json`, an [`Index`]: the site, the number of posts, the newest few, every
 //!   category, tag and month with its count. Every page needs it; its size depends on how many
 //!   categories, tags and months the blog has, never on how many posts.
-//! - one [`ListPage`] a page of a list (the home page, a category, a tag, a month: ten posts a
-//!   page),
-//!   at [`page_data_path`] of the page's path: `data/category/actus/page/2/page.json`;
-//! - one [`Post`] a post (its summary, Markdown and neighbours), at
-//!   `data/posts/<slug>/page.json`.
+//! - the data of every page that shows a list or a post, grouped a few pages to a file, so
+//!   that a big blog is not twice as many files as pages: a [`Bucket`] file,
+//!   `data/pages/<k>.json`, is a JSON object from page paths to their data, where `k` is
+//!   [`bucket`] of the page's path ([`page_data_path`]). A page's data is one [`ListPage`] (a
+//!   page of a list: the home page, a category, a tag, a month; ten posts a page) or one
+//!   [`Post`] (its summary, Markdown and neighbours). The index says how many buckets there are
+//!   ([`Index::buckets`]: about [`PAGES_PER_BUCKET`] pages each), so the app finds the file of
+//!   any page without asking, and one fetch brings a page and the few sharing its file.
 //!
 //! Each carries [`SCHEMA_VERSION`]; a reader refuses a version it does not know instead of
 //! misreading it. A pre-rendered page embeds the same pieces as a [`PageData`]: the index and
@@ -19,17 +22,45 @@
 use crate::date::{Date, YearMonth};
 use crate::paths;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The version of this schema. Bump it on any change a reader of the old one would misread.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Where the index lives, relative to the site's base URL.
 pub const INDEX_PATH: &str = "data/index.json";
 
+/// How many pages' data a bucket file holds, about: the content tool makes
+/// [`bucket_count`] buckets.
+pub const PAGES_PER_BUCKET: usize = 5;
+
+/// How many buckets the data of `pages` pages is shared among: `pages` / [`PAGES_PER_BUCKET`],
+/// rounded up, at least 1.
+pub fn bucket_count(pages: usize) -> usize {
+    pages.div_ceil(PAGES_PER_BUCKET).max(1)
+}
+
+/// The bucket, from 0 to `buckets` - 1, holding the data of the page at `page` (a path from
+/// [`paths`], as the page's URL has it after the base: `posts/<slug>/`, `""` for the home
+/// page): the 64-bit FNV-1a hash of the path's UTF-8 bytes ([`crate::slug::fnv1a`]) modulo
+/// `buckets` (taken as 1 if it is 0). Stable: the content tool, the app and the browser tests
+/// compute the same.
+pub fn bucket(page: &str, buckets: usize) -> usize {
+    let buckets = u64::try_from(buckets.max(1)).unwrap_or(u64::MAX);
+    // The remainder is below `buckets`, itself a usize.
+    usize::try_from(crate::slug::fnv1a(page) % buckets).unwrap_or(0)
+}
+
+/// Where the bucket `bucket` lives, relative to the site's base URL: `data/pages/<bucket>.json`.
+pub fn bucket_path(bucket: usize) -> String {
+    format!("data/pages/{bucket}.json")
+}
+
 /// Where the data of the page at `page` (a path from [`paths`]: a list page or a post) lives,
-/// relative to the site's base URL: the page's path under `data/`, then `page.json`.
-pub fn page_data_path(page: &str) -> String {
-    format!("data/{page}page.json")
+/// relative to the site's base URL, in a blog of `buckets` buckets: the file of its
+/// [`bucket`], which holds it under the key `page`.
+pub fn page_data_path(page: &str, buckets: usize) -> String {
+    bucket_path(bucket(page, buckets))
 }
 
 /// Every post's summary, with the categories and months: the whole blog but its bodies.
@@ -58,6 +89,8 @@ pub struct Index {
     pub site: Site,
     /// How many posts the blog has.
     pub total: usize,
+    /// How many bucket files hold the pages' data ([`bucket`]), at least 1.
+    pub buckets: usize,
     /// The newest posts, newest first (at most [`crate::archive::RECENT_POSTS`]).
     pub recent: Vec<PostLink>,
     /// Every category that has posts, by name.
@@ -297,6 +330,81 @@ pub struct CodeHighlight {
     pub runs: String,
 }
 
+/// The data of one page, as a [`Bucket`] holds it: a list page or a post.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Page {
+    /// A page of a list, at [`List::page`].
+    List(ListPage),
+    /// A post, at [`paths::post`] (boxed: a post is much bigger than a list page).
+    Post(Box<Post>),
+}
+
+impl Page {
+    /// Where this page is: [`List::page`] of a list page, [`paths::post`] of a post.
+    pub fn path(&self) -> String {
+        match self {
+            Page::List(page) => page.list.page(page.number),
+            Page::Post(post) => paths::post(&post.summary.slug),
+        }
+    }
+}
+
+/// One file of the pages' data, `data/pages/<k>.json`: a JSON object from the path of each page
+/// whose [`bucket`] is `k` to its data, keys sorted. What a page's path is tells what its data
+/// is: a post's path ([`paths::post_slug`]) holds a [`Post`], a list page's ([`List::at`]) a
+/// [`ListPage`]; read back, anything else is refused.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Bucket {
+    /// Every page of the bucket, by path.
+    pub pages: BTreeMap<String, Page>,
+}
+
+impl Bucket {
+    /// Adds `page` at its own path.
+    pub fn insert(&mut self, page: Page) {
+        self.pages.insert(page.path(), page);
+    }
+}
+
+impl<'de> Deserialize<'de> for Bucket {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Bucket, D::Error> {
+        struct Pages;
+
+        impl<'de> serde::de::Visitor<'de> for Pages {
+            type Value = Bucket;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("an object from page paths to their data")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Bucket, A::Error> {
+                use serde::de::Error;
+                let mut bucket = Bucket::default();
+                while let Some(path) = map.next_key::<String>()? {
+                    let page = if paths::post_slug(&path).is_some() {
+                        Page::Post(map.next_value()?)
+                    } else if List::at(&path).is_some() {
+                        Page::List(map.next_value()?)
+                    } else {
+                        return Err(A::Error::custom(format!("no page has data at {path:?}")));
+                    };
+                    if bucket.pages.insert(path, page).is_some() {
+                        return Err(A::Error::custom("a page given twice"));
+                    }
+                }
+                Ok(bucket)
+            }
+        }
+
+        deserializer.deserialize_map(Pages)
+    }
+}
+
 /// What a pre-rendered page embeds for the app to take it over without fetching: the index,
 /// and the list page or the post it shows. An embedded post's `markdown` is empty: the page's
 /// HTML already holds the body, which the app takes from there (see `page_data` in the app),
@@ -340,16 +448,60 @@ mod tests {
         let (category, tag) = (List::Category("actus".into()), List::Tag("actus".into()));
         for number in [1, 2] {
             assert_ne!(category.page(number), tag.page(number));
-            assert_ne!(
-                page_data_path(&category.page(number)),
-                page_data_path(&tag.page(number))
-            );
             assert_eq!(List::at(&tag.page(number)), Some((tag.clone(), number)));
         }
+        // Two keys, whichever files they are in.
+        assert_eq!(page_data_path(&tag.page(2), 7), "data/pages/2.json");
+        assert_eq!(page_data_path(&category.page(2), 7), "data/pages/4.json");
+    }
+
+    #[test]
+    fn a_pages_bucket_is_fnv_1a_of_its_path_modulo_the_buckets() {
+        // Pinned values, checked against an independent FNV-1a (64 bits, over the UTF-8 bytes):
+        // the app, the content tool and the browser tests must agree on every one, and a
+        // change would send the app to the wrong file.
+        assert_eq!(crate::slug::fnv1a(""), 14_695_981_039_346_656_037);
+        assert_eq!(crate::slug::fnv1a("a"), 0xaf63_dc4c_8601_ec8c);
+        for (path, hash, in_7, in_2003) in [
+            ("", 14_695_981_039_346_656_037, 2, 1551),
+            ("posts/un-billet/", 10_117_990_550_613_302_250, 5, 678),
+            ("category/actus/", 8_335_829_409_359_868_867, 3, 799),
+            ("tag/actus/", 17_873_963_432_985_291_985, 3, 1092),
+            (
+                "category/actus/page/2/",
+                15_244_657_855_719_807_134,
+                4,
+                1021,
+            ),
+            ("archive/2009/10/", 11_135_679_848_027_731_722, 5, 645),
+            ("posts/générer/", 4_896_393_092_570_828_882, 5, 1101),
+        ] {
+            assert_eq!(crate::slug::fnv1a(path), hash, "{path}");
+            assert_eq!(bucket(path, 1), 0, "{path}");
+            assert_eq!(bucket(path, 0), 0, "{path}");
+            assert_eq!(bucket(path, 7), in_7, "{path}");
+            assert_eq!(bucket(path, 2003), in_2003, "{path}");
+        }
         assert_eq!(
-            page_data_path(&tag.page(2)),
-            "data/tag/actus/page/2/page.json"
+            page_data_path("posts/un-billet/", 2003),
+            "data/pages/678.json"
         );
+    }
+
+    #[test]
+    fn a_bucket_holds_about_five_pages() {
+        assert_eq!(PAGES_PER_BUCKET, 5);
+        for (pages, buckets) in [
+            (0, 1),
+            (1, 1),
+            (5, 1),
+            (6, 2),
+            (10, 2),
+            (11, 3),
+            (13_500, 2700),
+        ] {
+            assert_eq!(bucket_count(pages), buckets, "{pages} pages");
+        }
     }
 
     #[test]

@@ -9,9 +9,10 @@
 //! the types cannot say (counts that add up, page numbers from 1).
 
 use crate::archive::MAX_POSTS_PER_PAGE;
-use crate::model::{Index, ListPage, PageData, Post, SCHEMA_VERSION};
+use crate::model::{Bucket, Index, ListPage, Page, PageData, Post, SCHEMA_VERSION};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Why a text is not a piece of data this version of Carnet can use.
@@ -37,8 +38,8 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// A piece of the published data: the [`Index`], a [`ListPage`], a [`Post`], or the
-/// [`PageData`] a page embeds.
+/// A piece of the published data: the [`Index`], a [`ListPage`], a [`Post`], a [`Bucket`] of
+/// them, or the [`PageData`] a page embeds.
 pub trait Piece: DeserializeOwned {
     /// The first version `text` says it has that is not [`SCHEMA_VERSION`], if any, read without
     /// the rest of the piece.
@@ -84,10 +85,13 @@ struct PageStamp {
 }
 
 impl Piece for Index {
-    /// Every count is of 1 to [`Index::total`] posts, the categories' and the months' counts each
+    /// There is at least one bucket, every count is of 1 to [`Index::total`] posts, the categories' and the months' counts each
     /// add up to the total (the tags' need not), the recent posts are no more than the total, and a list page shows
     /// 1 to [`MAX_POSTS_PER_PAGE`] posts.
     fn check(&self) -> Result<(), String> {
+        if self.buckets == 0 {
+            return Err("no bucket for the pages' data".to_owned());
+        }
         if !(1..=MAX_POSTS_PER_PAGE).contains(&self.site.posts_per_page) {
             return Err(format!("{} posts a list page", self.site.posts_per_page));
         }
@@ -149,6 +153,30 @@ impl Piece for ListPage {
 impl Piece for Post {
     /// Its types say it all (a date that exists, neighbours or none).
     fn check(&self) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+impl Piece for Bucket {
+    /// The version of each page it holds: the first that is not this one's.
+    fn foreign_version(text: &str) -> serde_json::Result<Option<u32>> {
+        let stamps: BTreeMap<String, Stamp> = serde_json::from_str(text)?;
+        Ok(stamps.values().find_map(Stamp::foreign))
+    }
+
+    /// Each page is checked, and is the one its path says: the page of that list and number,
+    /// the post of that slug.
+    fn check(&self) -> Result<(), String> {
+        for (path, page) in &self.pages {
+            match page {
+                Page::List(list) => list.check()?,
+                Page::Post(post) => post.check()?,
+            }
+            let actual = page.path();
+            if actual != *path {
+                return Err(format!("the data of {actual:?} given for {path:?}"));
+            }
+        }
         Ok(())
     }
 }
@@ -265,6 +293,68 @@ mod tests {
         );
     }
 
+    fn bucket() -> Bucket {
+        let mut bucket = Bucket::default();
+        bucket.insert(Page::List(list_page()));
+        bucket.insert(Page::Post(Box::new(manifest().post_at(1, "Texte"))));
+        bucket
+    }
+
+    #[test]
+    fn a_bucket_as_written_reads_back_each_page_at_its_path() {
+        let bucket = bucket();
+        let text = serde_json::to_string(&bucket).unwrap();
+        assert!(text.starts_with(r#"{"":{"version":"#), "{text}");
+        assert!(text.contains(r#","posts/b/":{"version":"#), "{text}");
+        assert_eq!(read::<Bucket>(&text), Ok(bucket));
+        assert_eq!(read::<Bucket>("{}"), Ok(Bucket::default()));
+    }
+
+    #[test]
+    fn a_bucket_holding_a_page_of_another_version_is_of_that_version() {
+        assert_eq!(
+            with(&bucket(), "/posts~1b~1/version", 4),
+            Err(ReadError::Version(4))
+        );
+        assert_eq!(with(&bucket(), "//version", 9), Err(ReadError::Version(9)));
+        assert_eq!(
+            read::<Bucket>(r#"{"posts/x/":{"version":99,"body":[]}}"#),
+            Err(ReadError::Version(99))
+        );
+    }
+
+    #[test]
+    fn a_bucket_cut_short_or_saying_the_impossible_is_invalid() {
+        let text = serde_json::to_string(&bucket()).unwrap();
+        for cut in [text.len() / 2, text.len() - 1, 1, 0] {
+            assert!(invalid(read::<Bucket>(&text[..cut])), "cut at {cut}");
+        }
+        for text in ["null", "[]", "\"x\"", "{\"posts/b/\":null}"] {
+            assert!(invalid(read::<Bucket>(text)), "{text}");
+        }
+        let json = serde_json::to_value(bucket()).unwrap();
+        let (list, post) = (&json[""], &json["posts/b/"]);
+        for (path, data) in [
+            // Under another page's path, or a path that has no data.
+            ("posts/a/", post),
+            ("posts/b", post),
+            ("page/2/", list),
+            ("category/actus/", list),
+            ("archive/", list),
+            ("", post),
+            ("posts/b/", list),
+        ] {
+            let text = serde_json::json!({ path: data }).to_string();
+            assert!(invalid(read::<Bucket>(&text)), "{path}");
+        }
+        assert!(invalid(with(&bucket(), "//number", 0)));
+        assert!(invalid(with(
+            &bucket(),
+            "/posts~1b~1/summary/date",
+            "2009-02-30"
+        )));
+    }
+
     #[test]
     fn another_version_is_reported_as_such_whatever_its_shape() {
         let other = SCHEMA_VERSION + 1;
@@ -348,6 +438,7 @@ mod tests {
         assert!(invalid(with(&index, "/categories/0/count", 9)));
         assert!(invalid(with(&index, "/total", 4)));
         assert!(invalid(with(&index, "/total", -3)));
+        assert!(invalid(with(&index, "/buckets", 0)));
         // Counts that would overflow once added up.
         let mut huge = index.clone();
         huge.total = usize::MAX;

@@ -41,15 +41,22 @@ pub fn page_slug(text: &str) -> String {
     if !slug.is_empty() {
         return slug;
     }
-    // 64-bit FNV-1a; its top bits are the best mixed.
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    });
+    // Its top bits are the best mixed.
+    let hash = fnv1a(text);
     format!(
         "{:0width$x}",
         hash >> (64 - 4 * HASHED_LEN),
         width = HASHED_LEN
     )
+}
+
+/// The 64-bit FNV-1a hash of `text`'s UTF-8 bytes: Carnet's own, written here rather than taken
+/// from `std` (whose hasher may change), since what it gives is published (hashed slugs, and the
+/// data file a page's data is in: [`crate::model::bucket`]).
+pub fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// How many hexadecimal digits [`page_slug`] gives a name without Latin letters: 48 bits, so
