@@ -17,7 +17,6 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { launch } from "./browsers.mjs";
 import { serve } from "./server.mjs";
 import {
   ARCHIVE,
@@ -29,15 +28,14 @@ import {
   attrOf,
   browserSuites,
   categoryPage,
-  checkBuild,
   eventually,
   expectPage,
   monthPage,
   norm,
   notFoundPage,
   open,
-  pageTester,
   postPage,
+  servedSuite,
   settle,
   siteOf,
 } from "./harness.mjs";
@@ -138,18 +136,7 @@ const AT_DOM_CONTENT_LOADED = () => {
 };
 
 browserSuites("accessibility, theme and print", (browserName) => {
-  let browser;
-  let site;
-  before(async () => {
-    checkBuild(DIST, BUILD_ROOT);
-    site = siteOf(await serve(DIST, { base: "/" }));
-    browser = await launch(browserName);
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.server.close();
-  });
-  const pageTest = pageTester({ browser: () => browser, site: () => site });
+  const { site, pageTest } = servedSuite(browserName, DIST, BUILD_ROOT);
 
   for (const theme of ["light", "dark"]) {
     pageTest(`axe-core: no violation on any route, in the ${theme} theme`, async ({ page }) => {
@@ -280,7 +267,7 @@ browserSuites("accessibility, theme and print", (browserName) => {
     }
 
     // Light chosen over a dark system (Chromium emulates it; puppeteer cannot in Firefox).
-    if (browser.name === "chromium") {
+    if (browserName === "chromium") {
       await page.goto(site.url(post.path), { waitUntil: "load" });
       await page.evaluate((key) => localStorage.setItem(key, "light"), THEME_KEY);
       await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);
@@ -325,7 +312,7 @@ browserSuites("accessibility, theme and print", (browserName) => {
 
     // Printed from the dark theme: on white paper all the same.
     await page.evaluate(() => document.documentElement.setAttribute("data-theme", "dark"));
-    if (browser.name === "chromium") {
+    if (browserName === "chromium") {
       await page.emulateMediaType("print");
     } else {
       await page.evaluate(() => {

@@ -2,25 +2,20 @@
 // built into CARNET_DIST_EN (default "dist-en"; `scripts/test` makes it). Every interface string
 // and date comes from carnet-core's English file: the pre-rendered pages say so, and so does the
 // app once it draws other pages itself.
-import { after, before } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { launch } from "./browsers.mjs";
-import { serve } from "./server.mjs";
 import {
   POSTS,
   attrOf,
   browserSuites,
-  checkBuild,
   clickLink,
   expectText,
   expectTexts,
   marker,
   norm,
   open,
-  pageTester,
+  servedSuite,
   setMarker,
-  siteOf,
   texts,
 } from "./harness.mjs";
 
@@ -32,18 +27,7 @@ const BUILD_EN =
 const DATES = ["October 6, 2009", "March 10, 2009", "January 7, 2009"];
 
 browserSuites("the seed blog in English", (browserName) => {
-  let browser;
-  let site;
-  before(async () => {
-    checkBuild(DIST_EN, BUILD_EN);
-    site = siteOf(await serve(DIST_EN, { base: "/" }));
-    browser = await launch(browserName);
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.server.close();
-  });
-  const pageTest = pageTester({ browser: () => browser, site: () => site });
+  const { site, pageTest } = servedSuite(browserName, DIST_EN, BUILD_EN);
 
   pageTest("pre-rendered and drawn by the app, every string and date is English", async ({ page }) => {
     await open(page, site, "/");

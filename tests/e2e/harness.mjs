@@ -4,11 +4,12 @@
 //
 // The DOM is read with plain page.evaluate calls only: with JavaScript turned off, Firefox runs
 // them but neither timers nor puppeteer's query handlers ($$eval, waitForSelector) work there.
-import { describe, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { BROWSERS } from "./browsers.mjs";
+import { BROWSERS, launch } from "./browsers.mjs";
+import { serve } from "./server.mjs";
 
 export const DIST = path.resolve(process.env.CARNET_DIST ?? "dist");
 export const DIST_BLOG = path.resolve(process.env.CARNET_DIST_BLOG ?? "dist-blog");
@@ -436,6 +437,26 @@ export function browserSuites(title, suite) {
 /** The line Chromium logs for a request that failed: no answer, or an error status. */
 const FAILED_LOAD =
   /^Failed to load resource: (net::ERR_[A-Z_]+|the server responded with a status of \d{3} \([^)]*\))$/;
+
+/**
+ * What most suites set up: `dist` (checked against `build`, the command that makes it) served at
+ * `/`, and `browserName` launched, before the suite's tests; both closed after. Returns the site
+ * (its fields are there once the tests run) and a `pageTest` for the suite.
+ */
+export function servedSuite(browserName, dist, build) {
+  const site = {};
+  let browser;
+  before(async () => {
+    checkBuild(dist, build);
+    Object.assign(site, siteOf(await serve(dist, { base: "/" })));
+    browser = await launch(browserName);
+  });
+  after(async () => {
+    await browser?.close();
+    await site.server?.close();
+  });
+  return { site, pageTest: pageTester({ browser: () => browser, site: () => site }) };
+}
 
 /**
  * A function declaring page tests: `pageTest(name, [options,] fn)` declares a test that gets

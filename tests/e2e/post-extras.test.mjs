@@ -12,20 +12,17 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { launch } from "./browsers.mjs";
-import { serve } from "./server.mjs";
 import {
   attrOf,
   browserSuites,
-  checkBuild,
   clickLink,
   dataPath,
   eventually,
   expectText,
   marker,
   open,
-  pageTester,
+  servedSuite,
   setMarker,
-  siteOf,
 } from "./harness.mjs";
 
 const DIST_EXTRAS = path.resolve(process.env.CARNET_DIST_EXTRAS ?? "dist-extras");
@@ -186,18 +183,7 @@ async function followLinks(page) {
 }
 
 browserSuites("a post's reading time, contents, anchors, notes and French spaces", (browserName) => {
-  let browser;
-  let site;
-  before(async () => {
-    checkBuild(DIST_EXTRAS, BUILD_EXTRAS);
-    site = siteOf(await serve(DIST_EXTRAS, { base: "/" }));
-    browser = await launch(browserName);
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.server.close();
-  });
-  const pageTest = pageTester({ browser: () => browser, site: () => site });
+  const { site, pageTest } = servedSuite(browserName, DIST_EXTRAS, BUILD_EXTRAS);
 
   pageTest("pre-rendered: reading time, contents, anchors, notes, spaces; every link goes where it says", async ({ page }) => {
     await open(page, site, POST.path);
@@ -273,18 +259,7 @@ browserSuites("a post's reading time, contents, anchors, notes and French spaces
 });
 
 browserSuites("an English blog gets no French spaces", (browserName) => {
-  let browser;
-  let site;
-  before(async () => {
-    checkBuild(DIST_EN, BUILD_EN);
-    site = siteOf(await serve(DIST_EN, { base: "/" }));
-    browser = await launch(browserName);
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.server.close();
-  });
-  const pageTest = pageTester({ browser: () => browser, site: () => site });
+  const { site, pageTest } = servedSuite(browserName, DIST_EN, BUILD_EN);
 
   pageTest("the seed post's title and text keep the spaces typed; its reading time is in English", async ({ page }) => {
     await open(page, site, "/posts/community-manager-un-metier-transparent/");

@@ -6,25 +6,22 @@
 import { after, before, describe } from "node:test";
 import assert from "node:assert/strict";
 import { launch } from "./browsers.mjs";
-import { serve } from "./server.mjs";
 import {
   BUILD_ROOT,
   DIST,
   POSTS,
   attrOf,
   browserSuites,
-  checkBuild,
   eventually,
   expectText,
   marker,
   norm,
   open,
-  pageTester,
   pathname,
   postPath,
+  servedSuite,
   setMarker,
   settle,
-  siteOf,
   texts,
 } from "./harness.mjs";
 
@@ -47,18 +44,7 @@ async function expectResults(page, posts) {
 }
 
 browserSuites("search", (browserName) => {
-  let browser;
-  let site;
-  before(async () => {
-    checkBuild(DIST, BUILD_ROOT);
-    site = siteOf(await serve(DIST, { base: "/" }));
-    browser = await launch(browserName);
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.server.close();
-  });
-  const pageTest = pageTester({ browser: () => browser, site: () => site });
+  const { site, pageTest } = servedSuite(browserName, DIST, BUILD_ROOT);
 
   pageTest("a page only read never downloads the search worker; focusing the box does", async ({ page }) => {
     site.server.requests.length = 0;

@@ -4,15 +4,11 @@
 // of two; one post has no tag. What is checked: the tag index with its counts and its link from
 // the sidebar, the tags on each post and card as links, a tag's pages and pager, the tag and the
 // category of one name apart, deep links and reloads, back and forward, and no console error.
-import { after, before } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { launch } from "./browsers.mjs";
-import { serve } from "./server.mjs";
 import {
   attrs,
   browserSuites,
-  checkBuild,
   clickLink,
   eventually,
   expectPage,
@@ -20,9 +16,8 @@ import {
   expectTexts,
   marker,
   open,
-  pageTester,
+  servedSuite,
   setMarker,
-  siteOf,
   texts,
 } from "./harness.mjs";
 
@@ -46,18 +41,7 @@ const ACTUS_PAGES = [
 ];
 
 browserSuites("tags", (browserName) => {
-  let browser;
-  let site;
-  before(async () => {
-    checkBuild(DIST_TAGS, BUILD_TAGS);
-    site = siteOf(await serve(DIST_TAGS, { base: "/" }));
-    browser = await launch(browserName);
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.server.close();
-  });
-  const pageTest = pageTester({ browser: () => browser, site: () => site });
+  const { site, pageTest } = servedSuite(browserName, DIST_TAGS, BUILD_TAGS);
   const cardTitles = (page) => texts(page, "main article.post-card h2");
 
   pageTest("the tag index lists every tag with its count, and the sidebar links to it", async ({ page }) => {
