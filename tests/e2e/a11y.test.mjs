@@ -263,6 +263,9 @@ browserSuites("accessibility, theme and print", (browserName) => {
       assert.deepEqual(await states(), [[SWITCH.light, "true"], [SWITCH.dark, "false"], [SWITCH.system, "false"]]);
       assert.equal(await page.evaluate((key) => localStorage.getItem(key), THEME_KEY), "light");
     } finally {
+      // Off its pages first: Chromium may still ask that server for the icon, and a request
+      // to a closed server is a console error.
+      await page.goto("about:blank");
       await noApp.server.close();
     }
 
