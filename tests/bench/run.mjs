@@ -14,6 +14,7 @@ import path from "node:path";
 import { launch } from "../e2e/browsers.mjs";
 import { serve } from "../e2e/server.mjs";
 import { NETWORKS, clickToPaint, coldLoad, discoverTargets, scroll } from "./measure.mjs";
+import { parseOptions } from "./options.mjs";
 import { machine, renderReport } from "./report.mjs";
 
 const SITES = path.resolve("target/bench");
@@ -22,26 +23,10 @@ const VARIANTS = ["app", "static"];
 /** What cold loads compare: the app, the baseline, and the limit a static site reaches. */
 const LOAD_VARIANTS = ["app", "static", "limit"];
 
-/** The command line's options. */
+/** The command line's options, with the number of clicks per kind of link (2R−1). */
 function parseArgs(argv) {
-  const options = { posts: [3, 1000, 10000, 100000], runs: 5, smoke: false, out: null, command: null };
-  for (let i = 0; i < argv.length; i++) {
-    const value = () => argv[++i] ?? fail(`${argv[i - 1]} needs a value`);
-    if (argv[i] === "--posts") options.posts = value().split(",").map(Number);
-    else if (argv[i] === "--runs") options.runs = Number(value());
-    else if (argv[i] === "--smoke") options.smoke = true;
-    else if (argv[i] === "--out") options.out = value();
-    else if (argv[i] === "--command") options.command = value();
-    else fail(`unknown option ${argv[i]}`);
-  }
-  if (!options.posts.every((n) => Number.isInteger(n) && n > 0)) fail("--posts: whole numbers, comma-separated");
-  if (!(Number.isInteger(options.runs) && options.runs > 0)) fail("--runs: a whole number of at least 1");
+  const options = parseOptions(argv, { posts: [3, 1000, 10000, 100000], runs: 5 }, "bench");
   return { ...options, clicks: 2 * options.runs - 1 };
-}
-
-function fail(message) {
-  console.error(`bench: ${message}`);
-  process.exit(2);
 }
 
 /** Prints what the benchmark is doing, on stderr. */

@@ -24,6 +24,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { launch } from "../e2e/browsers.mjs";
 import { serve } from "../e2e/server.mjs";
+import { parseOptions } from "./options.mjs";
 import { machine } from "./report.mjs";
 
 const SITES = path.resolve("target/bench-search");
@@ -46,27 +47,6 @@ export const QUERIES = [
   { kind: "short prefix, then longer", text: "partage" },
 ];
 
-/** The command line's options. */
-function parseArgs(argv) {
-  const options = { posts: [1000, 10000], runs: 3, smoke: false, out: null, command: null };
-  for (let i = 0; i < argv.length; i++) {
-    const value = () => argv[++i] ?? fail(`${argv[i - 1]} needs a value`);
-    if (argv[i] === "--posts") options.posts = value().split(",").map(Number);
-    else if (argv[i] === "--runs") options.runs = Number(value());
-    else if (argv[i] === "--smoke") options.smoke = true;
-    else if (argv[i] === "--out") options.out = value();
-    else if (argv[i] === "--command") options.command = value();
-    else fail(`unknown option ${argv[i]}`);
-  }
-  if (!options.posts.every((n) => Number.isInteger(n) && n > 0)) fail("--posts: whole numbers, comma-separated");
-  if (!(Number.isInteger(options.runs) && options.runs > 0)) fail("--runs: a whole number of at least 1");
-  return options;
-}
-
-function fail(message) {
-  console.error(`bench-search: ${message}`);
-  process.exit(2);
-}
 
 function say(message) {
   console.error(`    ${message}`);
@@ -570,7 +550,7 @@ ${problemList(sites)}
 }
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2), { posts: [1000, 10000], runs: 3 }, "bench-search");
   const browser = await launch("chromium");
   const sites = [];
   try {
