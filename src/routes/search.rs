@@ -48,9 +48,9 @@ pub fn SearchPage() -> impl IntoView {
             strings.searching
         };
         status.set_text_content(Some(waiting));
-        let (asked, site) = (typed.clone(), site.clone());
-        search::ask(&site.clone(), &asked, move |answer| {
-            draw(&status, &list, &site, strings, &typed, &answer);
+        let (asked, drawing_site) = (typed.clone(), site.clone());
+        search::ask(&site, &asked, move |answer| {
+            draw(&status, &list, &drawing_site, strings, &typed, &answer);
         });
     });
     on_cleanup(|| {
@@ -81,15 +81,16 @@ fn draw(
     typed: &str,
     answer: &Answer,
 ) {
+    let empty = typed.trim().is_empty();
     let said = match answer.total {
-        _ if typed.trim().is_empty() => strings.search_hint.to_owned(),
+        _ if empty => strings.search_hint.to_owned(),
         None => strings.search_unavailable.to_owned(),
         Some(0) => (strings.no_results)(typed),
         Some(total) => (strings.results)(total),
     };
     status.set_text_content(Some(&said));
     list.set_text_content(None);
-    if typed.trim().is_empty() {
+    if empty {
         return;
     }
     let Some(document) = list.owner_document() else {
