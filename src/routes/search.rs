@@ -124,8 +124,11 @@ fn draw(
             }
             let _ = byline.append_with_str_1(&format!(" · {}", text(3)));
         }
-        if let Some(passage) = child(&item, "p", "passage") {
-            marked(&passage, &result.get(4), &child);
+        // Only the first results have a passage (carnet_core::search::WITH_PASSAGE).
+        if result.length() > 4 {
+            if let Some(passage) = child(&item, "p", "passage") {
+                marked(&passage, &result.get(4), &child);
+            }
         }
     }
 }

@@ -121,7 +121,7 @@ function carnetShown() {
   return {
     status,
     shown: items.length,
-    withPassage: items.filter((li) => li.querySelector("a") && li.textContent.trim().length > 40).length,
+    withPassage: items.filter((li) => li.querySelector("a") && li.querySelector(".passage")?.textContent.trim()).length,
     total: Number(status.replace(/[\s\u202f\u00a0]/g, "").match(/^(\d+)résultat/)?.[1] ?? (items.length ? NaN : 0)),
   };
 }
@@ -524,12 +524,12 @@ Both are served by the same server (gzip on the fly for text, JSON and wasm; oth
 are). Each query is typed letter by letter in a fresh browser context (${runs} run(s) each, medians;
 keystroke times pooled over the runs), each keystroke waiting for the previous one's results.
 Carnet's keystroke: from the input event to the animation frame after the last change it caused
-in the page (its worker's answer drawn: up to ten results with their passages). Pagefind's keystroke:
+in the page (its worker's answer drawn: up to ten results, the first five with their passages). Pagefind's keystroke:
 from \`pagefind.search()\` to the \`data()\` of its top ${TOP} (no drawing, no frame); its last keystroke
 → painted: from the input event to the frame after those ${TOP} are drawn. Cold: bytes and requests
 from the focus of the box until the whole query's results are shown (Carnet's worker and
 Pagefind's script and wasm included). Warm: the box emptied and the query typed again in the same
-page. Index on disk: Carnet's \`search/\` data (\`meta.json\`, \`t/\`, \`p/\`), Pagefind's bundle without its
+page. Index on disk: Carnet's \`search/\` data (\`meta.json\`, \`t/\`, \`c/\`, \`p/\`), Pagefind's bundle without its
 scripts, wasm and styles; « with the search code » adds them (Carnet's worker JS and wasm).
 Carnet's index build time is that of \`carnet_core::search::index::blog_index\` and writing its files
 (\`cargo run --example search-index\`), inside a whole site build timed in the last column;

@@ -2,9 +2,10 @@
 //! same bytes from the same content, and the empty search page beside it.
 
 use carnet_core::search::index::Shard;
-use carnet_core::search::{Analyzer, Meta, PostRecord, META_PATH};
+use carnet_core::search::{Analyzer, Card, Meta, GZIP_MAGIC, META_PATH};
 use std::collections::BTreeMap;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -37,11 +38,22 @@ fn built(name: &str, content: &Path) -> PathBuf {
     out
 }
 
+/// A file of the index as written, inflated: every one but meta.json is gzipped.
+fn inflated(out: &Path, path: &str) -> Vec<u8> {
+    let stored = fs::read(out.join(path)).unwrap();
+    assert!(stored.starts_with(&GZIP_MAGIC), "{path} is gzipped");
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(&stored[..])
+        .read_to_end(&mut bytes)
+        .unwrap();
+    bytes
+}
+
 fn shards(out: &Path, meta: &Meta) -> BTreeMap<String, Shard> {
     meta.shards
         .iter()
         .map(|key| {
-            let bytes = fs::read(out.join(carnet_core::search::shard_path(key))).unwrap();
+            let bytes = inflated(out, &carnet_core::search::shard_path(key));
             (key.clone(), Shard::decode(&bytes).unwrap())
         })
         .collect()
@@ -55,10 +67,11 @@ fn found(out: &Path, typed: &str) -> Vec<String> {
         .iter()
         .map(|hit| {
             let post = hit.post as usize;
-            let path = out.join(carnet_core::search::post_path(post));
-            let records: Vec<PostRecord> =
-                serde_json::from_slice(&fs::read(path).unwrap()).unwrap();
-            records[carnet_core::search::post_slot(post)].slug.clone()
+            let path = carnet_core::search::card_path(post);
+            let cards: Vec<Card> = serde_json::from_slice(&inflated(out, &path)).unwrap();
+            cards[post % carnet_core::search::CARDS_PER_FILE]
+                .slug
+                .clone()
         })
         .collect()
 }
@@ -89,7 +102,12 @@ fn the_seed_blog_is_searchable_from_the_files_a_build_writes() {
     assert!(page.contains("worker-src 'self'"), "{page}");
     // The same content, the same bytes.
     let again = built("seed-again", &repository().join("content"));
-    for file in ["search/meta.json", "search/t/re.bin", "search/p/0.json"] {
+    for file in [
+        "search/meta.json",
+        "search/t/re.bin",
+        "search/c/0.bin",
+        "search/p/0.bin",
+    ] {
         assert_eq!(
             fs::read(out.join(file)).unwrap(),
             fs::read(again.join(file)).unwrap()

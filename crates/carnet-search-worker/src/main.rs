@@ -3,8 +3,9 @@
 //! search box or opens `/search/`, so a page that is only read never downloads it.
 //!
 //! It says `ready` once listening, then answers each [`Request`] with an [`Answer`], both as
-//! the plain JavaScript arrays `carnet_core::search` describes. It fetches the index's description once, then the shards and post files a
-//! query needs, and keeps them for the visit; a request overtaken by a newer one is dropped
+//! the plain JavaScript arrays `carnet_core::search` describes. It fetches the index's
+//! description once, then the shards, cards and texts a query needs, inflates them with the
+//! browser's `DecompressionStream`, and keeps them for the visit; a request overtaken by a newer one is dropped
 //! after each fetch, so a reader typing fast only waits for the last query. The logic is
 //! `carnet_core::search`'s: this file only fetches and posts.
 
@@ -21,16 +22,26 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use carnet_core::search::index::Shard;
+    use carnet_core::search::query::files_needed;
     use carnet_core::search::{
-        post_path, runs, shard_path, Analyzer, Answer, Meta, Piece, PostRecord, Request,
-        INDEX_VERSION, META_PATH, POSTS_PER_FILE, SHOWN,
+        card_path, runs, shard_path, text_path, Analyzer, Answer, Card, Meta, Piece, Request,
+        GZIP_MAGIC, INDEX_VERSION, META_PATH,
     };
+    use serde::de::DeserializeOwned;
     use std::cell::RefCell;
     use std::collections::{BTreeMap, HashMap};
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen_futures::JsFuture;
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Response};
+    use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent, ReadableStream, Response};
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// The browser's gzip reader (web-sys has it only behind its unstable APIs).
+        type DecompressionStream;
+        #[wasm_bindgen(constructor, catch)]
+        fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+    }
 
     /// What the worker knows.
     struct State {
@@ -47,7 +58,8 @@ mod worker {
         analyzer: Analyzer,
         meta: Meta,
         shards: BTreeMap<String, Shard>,
-        posts: HashMap<u32, PostRecord>,
+        cards: HashMap<u32, Card>,
+        texts: HashMap<u32, String>,
     }
 
     fn scope() -> DedicatedWorkerGlobalScope {
@@ -100,19 +112,23 @@ mod worker {
         })
     }
 
-    /// `[id, total, results, error]`, each result `[slug, title, date, category, passage]`.
+    /// `[id, total, results, error]`, each result `[slug, title, date, category, passage]`
+    /// (without a passage past the first few).
     fn answer_message(answer: &Answer) -> js_sys::Array {
         let results: js_sys::Array = answer
             .results
             .iter()
             .map(|found| {
-                js_sys::Array::of5(
+                let result = js_sys::Array::of4(
                     &JsValue::from_str(&found.slug),
                     &runs_array(&found.title),
                     &JsValue::from_str(&found.date.to_string()),
                     &JsValue::from_str(&found.category),
-                    &runs_array(&found.passage),
-                )
+                );
+                if !found.passage.is_empty() {
+                    result.push(&runs_array(&found.passage));
+                }
+                result
             })
             .collect();
         let message = js_sys::Array::of3(
@@ -153,7 +169,8 @@ mod worker {
                     analyzer: Analyzer::new(meta.language),
                     meta,
                     shards: BTreeMap::new(),
-                    posts: HashMap::new(),
+                    cards: HashMap::new(),
+                    texts: HashMap::new(),
                 });
             }
         }
@@ -187,52 +204,27 @@ mod worker {
         if stale() {
             return Ok(None);
         }
-        let (hits, missing) = {
+        let (hits, cards, texts) = {
             let state = state.borrow();
             let index = state.index.as_ref().ok_or("no index")?;
             let hits = query.rank(&index.shards);
-            let missing: Vec<u32> = hits
-                .ranked
-                .iter()
-                .take(SHOWN)
-                .map(|hit| hit.post)
-                .filter(|post| !index.posts.contains_key(post))
-                .collect();
-            (hits, missing)
+            let (cards, texts) = files_needed(&hits, &index.cards, &index.texts);
+            (hits, cards, texts)
         };
-        // Posts share files (POSTS_PER_FILE a file): each file once, all its records kept.
-        let mut firsts: Vec<usize> = missing
-            .iter()
-            .map(|&post| post as usize / POSTS_PER_FILE * POSTS_PER_FILE)
-            .collect();
-        firsts.sort_unstable();
-        firsts.dedup();
-        let fetched = futures::future::join_all(
-            firsts
-                .iter()
-                .map(|&first| fetch_owned(format!("{base}{}", post_path(first)))),
+        let (cards, texts) = futures::future::join(
+            fetch_groups::<Card>(&base, cards, card_path),
+            fetch_groups::<String>(&base, texts, text_path),
         )
         .await;
         let mut state = state.borrow_mut();
         let index = state.index.as_mut().ok_or("no index")?;
-        for (&first, bytes) in firsts.iter().zip(fetched) {
-            let records: Vec<PostRecord> = serde_json::from_slice(&bytes?)
-                .map_err(|error| format!("{}: {error}", post_path(first)))?;
-            for (slot, record) in records.into_iter().enumerate().take(POSTS_PER_FILE) {
-                index.posts.insert((first + slot) as u32, record);
-            }
-        }
+        index.cards.extend(cards?);
+        index.texts.extend(texts?);
         if state.latest != request.id {
             return Ok(None);
         }
         let index = state.index.as_ref().ok_or("no index")?;
-        let results = hits
-            .ranked
-            .iter()
-            .take(SHOWN)
-            .filter_map(|hit| index.posts.get(&hit.post))
-            .map(|record| index.analyzer.found(record, &hits.stems))
-            .collect();
+        let results = index.analyzer.results(&hits, &index.cards, &index.texts);
         Ok(Some(Answer {
             id: request.id,
             query: request.query.clone(),
@@ -242,8 +234,50 @@ mod worker {
         }))
     }
 
+    /// Fetches the files of the posts numbered from each of `firsts` (a JSON array of `T`s each,
+    /// at `path(first)`): every post's `T` by its number.
+    async fn fetch_groups<T: DeserializeOwned>(
+        base: &str,
+        firsts: Vec<usize>,
+        path: fn(usize) -> String,
+    ) -> Result<Vec<(u32, T)>, String> {
+        let fetched = futures::future::join_all(
+            firsts
+                .iter()
+                .map(|&first| fetch_owned(format!("{base}{}", path(first)))),
+        )
+        .await;
+        let mut found = Vec::new();
+        for (&first, bytes) in firsts.iter().zip(fetched) {
+            let group: Vec<T> = serde_json::from_slice(&bytes?)
+                .map_err(|error| format!("{}: {error}", path(first)))?;
+            found.extend((first as u32..).zip(group));
+        }
+        Ok(found)
+    }
+
+    /// `bytes` inflated, if gzipped; as they are otherwise (a host that sent them with
+    /// `Content-Encoding: gzip` has had the browser inflate them already).
+    async fn inflate(bytes: Vec<u8>) -> Result<Vec<u8>, String> {
+        if !bytes.starts_with(&GZIP_MAGIC) {
+            return Ok(bytes);
+        }
+        let cut = |_| "the search index cannot be inflated".to_owned();
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+        let blob = Blob::new_with_u8_array_sequence(&parts).map_err(cut)?;
+        let gzip = DecompressionStream::new("gzip").map_err(cut)?;
+        // A DecompressionStream is the { readable, writable } pair pipeThrough takes.
+        let stream: ReadableStream = blob.stream().pipe_through(gzip.unchecked_ref());
+        let response = Response::new_with_opt_readable_stream(Some(&stream)).map_err(cut)?;
+        let buffer = JsFuture::from(response.array_buffer().map_err(cut)?)
+            .await
+            .map_err(cut)?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    }
+
+    /// The file of the index at `url`, inflated.
     async fn fetch_owned(url: String) -> Result<Vec<u8>, String> {
-        fetch(&url).await
+        inflate(fetch(&url).await?).await
     }
 
     /// The body of `url`, or why not.

@@ -3,15 +3,20 @@
 //!
 //! The index is cut so that a query downloads only what it needs: one small `meta.json`, one
 //! shard of the vocabulary per two-letter prefix of a word (`t/<prefix>.bin`: each word of that
-//! prefix, its stem, and the stem's postings), and one file for every [`POSTS_PER_FILE`] posts
-//! (`p/<n>.json`: what a result shows, and each post's text for its passage). The search worker (its own wasm) fetches
-//! those; the app only sends it a [`Request`] and draws the [`Answer`].
+//! prefix, its stem, and the stem's postings), the [`Card`]s of the results shown (`c/<n>.bin`,
+//! [`CARDS_PER_FILE`] posts a file), and the texts their passages are cut from, for the first
+//! [`WITH_PASSAGE`] only (`p/<n>.bin`, [`TEXTS_PER_FILE`] posts a file). Every file but
+//! `meta.json` is stored gzipped ([`GZIP_MAGIC`]): hosts send `.bin` files as they are, and a
+//! blog's index takes a third of the room on disk; the worker inflates them with the browser's
+//! own `DecompressionStream`. The search worker (its own wasm) fetches those; the app only sends
+//! it a [`Request`] and draws the [`Answer`].
 //!
 //! Between the app and the worker, messages are plain JavaScript values, so that the app reads
 //! them without a decoder of its own (its bundle stays where it was): a request is the array
 //! `[id, query]`; an answer is `[id, total, results, error]`, each result
 //! `[slug, title, date, category, passage]`, `date` written `YYYY-MM-DD`, `title` and `passage`
-//! their [`runs`], and `error` absent unless the index could not be read. The worker first says
+//! their [`runs`] (`passage` absent past the first [`WITH_PASSAGE`]), and `error` absent unless
+//! the index could not be read. The worker first says
 //! `"ready"`.
 //!
 //! Words are folded before anything else: lower case, accents dropped, `œ`/`æ` written `oe`/`ae`,
@@ -30,7 +35,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 
 /// The version of the index's format; the worker refuses another.
-pub const INDEX_VERSION: u32 = 2;
+pub const INDEX_VERSION: u32 = 3;
 
 /// The folder of the index, relative to the site's base (also the `/search/` page's folder).
 pub const SEARCH_DIR: &str = "search/";
@@ -38,8 +43,15 @@ pub const SEARCH_DIR: &str = "search/";
 /// The index's description: version, language, post count and which shards exist.
 pub const META_PATH: &str = "search/meta.json";
 
-/// How many results an answer shows with their passage.
+/// How many results an answer shows.
 pub const SHOWN: usize = 10;
+
+/// How many of the [`SHOWN`] results, the first, show a passage: a passage needs the post's
+/// text, by far the largest thing a query downloads, and a reader reads the first results.
+pub const WITH_PASSAGE: usize = 5;
+
+/// The first bytes of every file of the index but `meta.json`: gzip's.
+pub const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
 /// The file of the vocabulary shard of words starting with `key` (see [`shard_key`]).
 pub fn shard_path(key: &str) -> String {
@@ -53,19 +65,24 @@ pub fn shard_path(key: &str) -> String {
     format!("search/t/{name}.bin")
 }
 
-/// How many posts share a file of [`PostRecord`]s: a query's results cost a few small fetches,
-/// and a blog of 10,000 posts gets 1,250 such files rather than 10,000 (hosts count files).
-pub const POSTS_PER_FILE: usize = 8;
+/// How many posts share a file of [`Card`]s: a card is small, so a query's results cost one or
+/// a few fetches, and a blog of 10,000 posts gets 157 such files (hosts count files).
+pub const CARDS_PER_FILE: usize = 64;
 
-/// The file holding the record of the post numbered `id` in the index (its position, newest
-/// first): `p/<id / POSTS_PER_FILE>.json`, the records of its [`POSTS_PER_FILE`] posts in order.
-pub fn post_path(id: usize) -> String {
-    format!("search/p/{}.json", id / POSTS_PER_FILE)
+/// How many posts share a file of texts: a passage costs the text of its post's neighbours too,
+/// and a blog of 10,000 posts gets 1,250 such files rather than 10,000.
+pub const TEXTS_PER_FILE: usize = 8;
+
+/// The file holding the [`Card`] of the post numbered `id` in the index (its position, newest
+/// first): `c/<id / CARDS_PER_FILE>.bin`, the cards of its posts in order.
+pub fn card_path(id: usize) -> String {
+    format!("search/c/{}.bin", id / CARDS_PER_FILE)
 }
 
-/// Where the record of the post numbered `id` is in the array of its [`post_path`].
-pub fn post_slot(id: usize) -> usize {
-    id % POSTS_PER_FILE
+/// The file holding the text of the post numbered `id`: `p/<id / TEXTS_PER_FILE>.bin`, the
+/// texts of its posts in order.
+pub fn text_path(id: usize) -> String {
+    format!("search/p/{}.bin", id / TEXTS_PER_FILE)
 }
 
 /// The shard a folded word belongs to: its first two characters (one for a word of one).
@@ -87,8 +104,8 @@ pub struct Meta {
     pub shards: Vec<String>,
 }
 
-/// One post as a result shows it, and its text, in its [`post_path`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One post as the index is built from it: what its [`Card`] shows, and its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PostRecord {
     /// Its slug, for its URL.
     pub slug: String,
@@ -100,6 +117,19 @@ pub struct PostRecord {
     pub category: String,
     /// Its text, without markup: where the passage comes from.
     pub text: String,
+}
+
+/// What a result shows of a post but its passage, in its [`card_path`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Card {
+    /// Its slug, for its URL.
+    pub slug: String,
+    /// Its title.
+    pub title: String,
+    /// Its day.
+    pub date: Date,
+    /// Its category's name.
+    pub category: String,
 }
 
 /// A query sent to the search worker.
@@ -137,7 +167,8 @@ pub struct Found {
     pub date: Date,
     /// Its category's name.
     pub category: String,
-    /// The passage that matches best, the matched words marked.
+    /// The passage that matches best, the matched words marked; empty past the first
+    /// [`WITH_PASSAGE`] results.
     pub passage: Vec<Piece>,
 }
 

@@ -8,8 +8,8 @@
 //! stored in the shards, summed), then the newer first.
 
 use super::index::{Posting, Shard};
-use super::{shard_key, Analyzer, Found, Piece, PostRecord};
-use std::collections::{BTreeMap, BTreeSet};
+use super::{shard_key, Analyzer, Card, Found, Piece, SHOWN, WITH_PASSAGE};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How many words of the text a passage shows.
 const PASSAGE_WORDS: usize = 24;
@@ -43,6 +43,38 @@ pub struct Hit {
     pub title_words: u32,
     /// Its BM25 score, × the weight scale.
     pub score: u32,
+}
+
+/// The files a query's results still need, as the first post of each: the files of
+/// [`super::CARDS_PER_FILE`] posts holding the cards of the first [`SHOWN`] results, and those
+/// of [`super::TEXTS_PER_FILE`] posts holding the texts of the first [`WITH_PASSAGE`], but for
+/// the posts whose card or text is already known. Each file once, in order.
+pub fn files_needed(
+    hits: &Hits,
+    cards: &HashMap<u32, Card>,
+    texts: &HashMap<u32, String>,
+) -> (Vec<usize>, Vec<usize>) {
+    fn firsts(posts: impl Iterator<Item = u32>, per_file: usize) -> Vec<usize> {
+        let mut firsts: Vec<usize> = posts
+            .map(|post| post as usize / per_file * per_file)
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        firsts
+    }
+    let shown = || hits.ranked.iter().take(SHOWN).map(|hit| hit.post);
+    (
+        firsts(
+            shown().filter(|post| !cards.contains_key(post)),
+            super::CARDS_PER_FILE,
+        ),
+        firsts(
+            shown()
+                .take(WITH_PASSAGE)
+                .filter(|post| !texts.contains_key(post)),
+            super::TEXTS_PER_FILE,
+        ),
+    )
 }
 
 /// What a query found.
@@ -182,15 +214,35 @@ fn intersect(a: &[Hit], b: &[Hit]) -> Vec<Hit> {
 }
 
 impl Analyzer {
-    /// A result as shown: `record`'s title and best passage, the words whose stem is in `stems`
-    /// marked.
-    pub fn found(&self, record: &PostRecord, stems: &BTreeSet<String>) -> Found {
+    /// The results shown for `hits`: the first [`SHOWN`], from their cards, the first
+    /// [`WITH_PASSAGE`] with their passage. A post whose card is not in `cards` is left out.
+    pub fn results(
+        &self,
+        hits: &Hits,
+        cards: &HashMap<u32, Card>,
+        texts: &HashMap<u32, String>,
+    ) -> Vec<Found> {
+        hits.ranked
+            .iter()
+            .take(SHOWN)
+            .enumerate()
+            .filter_map(|(rank, hit)| {
+                let card = cards.get(&hit.post)?;
+                let text = texts.get(&hit.post).filter(|_| rank < WITH_PASSAGE);
+                Some(self.found(card, text.map(String::as_str), &hits.stems))
+            })
+            .collect()
+    }
+
+    /// A result as shown: `card`'s title and, if `text` is given, its best passage, the words
+    /// whose stem is in `stems` marked.
+    pub fn found(&self, card: &Card, text: Option<&str>, stems: &BTreeSet<String>) -> Found {
         Found {
-            slug: record.slug.clone(),
-            title: self.marked(&record.title, stems, usize::MAX),
-            date: record.date,
-            category: record.category.clone(),
-            passage: self.marked(&record.text, stems, PASSAGE_WORDS),
+            slug: card.slug.clone(),
+            title: self.marked(&card.title, stems, usize::MAX),
+            date: card.date,
+            category: card.category.clone(),
+            passage: text.map_or_else(Vec::new, |text| self.marked(text, stems, PASSAGE_WORDS)),
         }
     }
 
@@ -278,7 +330,8 @@ fn best_window(matched: &[bool], length: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::index::{build, tests::sample, IndexFile};
+    use super::super::index::{build, tests::file as stored, tests::sample, IndexFile};
+    use super::super::Card;
     use super::*;
     use crate::model::Language;
 
@@ -287,7 +340,10 @@ mod tests {
             .iter()
             .filter_map(|file| {
                 let key = file.path.strip_prefix("search/t/")?.strip_suffix(".bin")?;
-                Some((key.to_owned(), Shard::decode(&file.bytes).unwrap()))
+                Some((
+                    key.to_owned(),
+                    Shard::decode(&stored(files, &file.path)).unwrap(),
+                ))
             })
             .collect()
     }
@@ -365,7 +421,14 @@ mod tests {
         let analyzer = Analyzer::new(Language::French);
         let shards = shards(&build(Language::French, &records));
         let hits = analyzer.query("reseau").rank(&shards);
-        let found = analyzer.found(&records[0], &hits.stems);
+        let card = Card {
+            slug: records[0].slug.clone(),
+            title: records[0].title.clone(),
+            date: records[0].date,
+            category: records[0].category.clone(),
+        };
+        let found = analyzer.found(&card, Some(&records[0].text), &hits.stems);
+        assert!(analyzer.found(&card, None, &hits.stems).passage.is_empty());
         let marked: Vec<&str> = found
             .passage
             .iter()
@@ -399,5 +462,42 @@ mod tests {
         assert!(shown.ends_with('…'));
         assert_eq!(shown.split_whitespace().count(), PASSAGE_WORDS);
         assert_eq!(pieces.iter().filter(|p| p.mark).count(), 1);
+    }
+
+    #[test]
+    fn ten_results_are_shown_the_first_five_with_their_passage() {
+        let analyzer = Analyzer::new(Language::French);
+        let hits = Hits {
+            ranked: (0..12)
+                .map(|post| Hit {
+                    post: post * 5,
+                    title_words: 0,
+                    score: 1,
+                })
+                .collect(),
+            stems: BTreeSet::from([analyzer.stem("mot")]),
+        };
+        let (cards, texts) = files_needed(&hits, &HashMap::new(), &HashMap::new());
+        // Posts 0, 5, …, 45 shown: cards of 0–63; texts of 0, 5, 10, 15, 20 (files 0, 8, 16).
+        assert_eq!(cards, [0]);
+        assert_eq!(texts, [0, 8, 16]);
+        let card = |post: u32| Card {
+            slug: format!("billet-{post}"),
+            title: "Titre".to_owned(),
+            date: "2009-01-07".parse().unwrap(),
+            category: "Actus".to_owned(),
+        };
+        let cards: HashMap<u32, Card> = (0..64).map(|post| (post, card(post))).collect();
+        let texts: HashMap<u32, String> = (0..64).map(|post| (post, "un mot".to_owned())).collect();
+        assert_eq!(files_needed(&hits, &cards, &texts), (vec![], vec![]));
+        let found = analyzer.results(&hits, &cards, &texts);
+        assert_eq!(found.len(), SHOWN);
+        assert_eq!(found[9].slug, "billet-45");
+        let with_passage: Vec<bool> = found.iter().map(|f| !f.passage.is_empty()).collect();
+        assert_eq!(
+            with_passage,
+            [true, true, true, true, true, false, false, false, false, false]
+        );
+        assert!(found[0].passage.iter().any(|p| p.mark && p.text == "mot"));
     }
 }
