@@ -133,16 +133,16 @@ mod tests {
     use carnet_core::model::SCHEMA_VERSION;
 
     const JSON: Option<&str> = Some("application/json; charset=utf-8");
-    const INDEX: &str = r#"{"version":5,"site":{"title":"Carnet","description":"","url":"https://example.org/",
+    const INDEX: &str = r#"{"version":6,"site":{"title":"Carnet","description":"","url":"https://example.org/",
         "language":"fr","posts_per_page":10},
         "total":1,"buckets":1,"recent":[{"slug":"a","title":"A"}],
         "categories":[{"category":{"slug":"actus","name":"Actus"},"count":1}],
         "tags":[{"tag":{"slug":"actus","name":"Actus"},"count":1}],
-        "months":[{"month":{"year":2009,"month":10},"count":1}]}"#;
+        "months":[[2009,10,1]]}"#;
 
     #[test]
     fn the_index_as_written_is_read() {
-        assert_eq!(SCHEMA_VERSION, 5, "update INDEX to the current schema");
+        assert_eq!(SCHEMA_VERSION, 6, "update INDEX to the current schema");
         let index: Index = read_answer(JSON, INDEX).unwrap();
         assert_eq!(index.total, 1);
         // Without a type, or with a byte-order mark: still JSON.
@@ -190,12 +190,12 @@ mod tests {
             read_answer::<Index>(JSON, cut),
             Err(LoadError::Invalid(_))
         ));
-        let other = INDEX.replace(r#""version":5"#, r#""version":6"#);
+        let other = INDEX.replace(r#""version":6"#, r#""version":7"#);
         assert_eq!(
             read_answer::<Index>(JSON, &other),
-            Err(LoadError::Version(6))
+            Err(LoadError::Version(7))
         );
-        let month13 = INDEX.replace(r#""month":10"#, r#""month":13"#);
+        let month13 = INDEX.replace("[2009,10,1]", "[2009,13,1]");
         assert!(matches!(
             read_answer::<Index>(JSON, &month13),
             Err(LoadError::Invalid(_))
@@ -203,8 +203,8 @@ mod tests {
     }
 
     /// A bucket of two pages: the home page's first page and the post `a`.
-    const BUCKET: &str = r#"{"":{"version":5,"list":"home","number":1,"posts":[]},
-        "posts/a/":{"version":5,"summary":{"slug":"a","title":"A","date":"2009-10-06",
+    const BUCKET: &str = r#"{"":{"version":6,"list":"home","number":1,"posts":[]},
+        "posts/a/":{"version":6,"summary":{"slug":"a","title":"A","date":"2009-10-06",
         "category":{"slug":"actus","name":"Actus"},"author":"admin","excerpt":"","words":1},
         "markdown":"Texte","older":null,"newer":null}}"#;
 
@@ -235,10 +235,10 @@ mod tests {
             read_answer::<Bucket>(JSON, cut),
             Err(LoadError::Invalid(_))
         ));
-        let other = BUCKET.replacen(r#""version":5"#, r#""version":6"#, 1);
+        let other = BUCKET.replacen(r#""version":6"#, r#""version":7"#, 1);
         assert_eq!(
             read_answer::<Bucket>(JSON, &other),
-            Err(LoadError::Version(6))
+            Err(LoadError::Version(7))
         );
         assert_eq!(
             read_answer::<Bucket>(Some("text/html"), "<!DOCTYPE html><html></html>"),

@@ -126,14 +126,14 @@ mod tests {
     }
 
     /// A page's data as the pre-renderer embeds it, in JSON.
-    const EMBEDDED: &str = r#"{"index":{"version":5,
+    const EMBEDDED: &str = r#"{"index":{"version":6,
         "site":{"title":"Carnet <3","description":"","url":"https://example.org/",
         "language":"fr","posts_per_page":10},
         "total":1,"buckets":1,"recent":[{"slug":"a","title":"A"}],
         "categories":[{"category":{"slug":"actus","name":"Actus"},"count":1}],
         "tags":[{"tag":{"slug":"actus","name":"Actus"},"count":1}],
-        "months":[{"month":{"year":2009,"month":10},"count":1}]},
-        "list":{"version":5,"list":"home","number":1,"posts":[]},"post":null}"#;
+        "months":[[2009,10,1]]},
+        "list":{"version":6,"list":"home","number":1,"posts":[]},"post":null}"#;
 
     /// [`EMBEDDED`] changed by `edit`, read.
     fn embedded(edit: impl FnOnce(&mut serde_json::Value)) -> Result<PageData, LoadError> {
@@ -144,7 +144,7 @@ mod tests {
 
     #[test]
     fn embedded_data_reads_back_from_its_script() {
-        assert_eq!(carnet_core::model::SCHEMA_VERSION, 5, "update EMBEDDED");
+        assert_eq!(carnet_core::model::SCHEMA_VERSION, 6, "update EMBEDDED");
         let data = read(EMBEDDED).unwrap();
         let script = to_script(&data, "/");
         let (_, json) = script
@@ -158,8 +158,8 @@ mod tests {
 
     #[test]
     fn embedded_data_of_another_version_is_an_error_not_ignored() {
-        let error = embedded(|json| json["index"]["version"] = 6.into());
-        assert_eq!(error, Err(LoadError::Version(6)));
+        let error = embedded(|json| json["index"]["version"] = 7.into());
+        assert_eq!(error, Err(LoadError::Version(7)));
         let error = embedded(|json| json["list"]["version"] = 1.into());
         assert_eq!(error, Err(LoadError::Version(1)));
     }
@@ -167,7 +167,7 @@ mod tests {
     #[test]
     fn impossible_embedded_data_is_an_error() {
         for edit in [
-            |json: &mut serde_json::Value| json["index"]["months"][0]["month"]["month"] = 13.into(),
+            |json: &mut serde_json::Value| json["index"]["months"][0][1] = 13.into(),
             |json: &mut serde_json::Value| json["index"]["total"] = 7.into(),
             |json: &mut serde_json::Value| json["list"]["number"] = 0.into(),
         ] {
