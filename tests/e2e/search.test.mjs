@@ -94,6 +94,27 @@ browserSuites("search", (browserName) => {
     assert.deepEqual(await texts(page, RESULT_TITLES), []);
   });
 
+  pageTest("a post's text is fetched alone, as a byte range, and in full from a host that ignores ranges", async ({ page }) => {
+    const passages = async () => {
+      await open(page, site, "/search/?q=reseau");
+      await expectResults(page, [BUSINESS, B2B, COMMUNITY]);
+      await eventually(async () => assert.equal((await texts(page, "main .search-results li .passage")).length, 3));
+      assert.ok((await texts(page, "main .search-results li .passage mark")).length >= 3);
+    };
+    site.server.requests.length = 0;
+    await passages();
+    const textsAsked = () => site.server.requests.filter((asked) => asked === "/search/p/0.bin").length;
+    assert.equal(textsAsked(), 3, "one range of the texts file a result");
+    site.server.live.ranges = false;
+    try {
+      site.server.requests.length = 0;
+      await passages();
+      assert.ok(textsAsked() >= 1, "the whole texts file, at least once");
+    } finally {
+      site.server.live.ranges = true;
+    }
+  });
+
   pageTest("the word being typed matches as a prefix; /search/?q= reloads to the same results", async ({ page }) => {
     await open(page, site, "/");
     await typeInBox(page, "nobl");

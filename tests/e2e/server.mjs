@@ -36,7 +36,11 @@
 // fly (once per file, kept in memory). `rewriteHtml(text)` changes every HTML document before it
 // is sent (the benchmark's static baseline takes its scripts out). Both are off by default.
 //
-// Usage from the command line: node tests/e2e/server.mjs DIR [PORT] [--base /blog/] [--spa]
+// It answers a request for one byte range (`Range: bytes=a-b`) of a file sent as it is with
+// that range (206), as static hosts do (the search worker asks for each post's text so); with
+// `ranges: false` it ignores ranges and sends the whole file, as `python3 -m http.server` does.
+//
+// Usage from the command line: node tests/e2e/server.mjs DIR [PORT] [--base /blog/] [--spa] [--no-ranges]
 import http from "node:http";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -141,6 +145,20 @@ function accepts(acceptEncoding = "", coding) {
 }
 
 /**
+ * The one byte range a `Range` header asks of a body of `size` bytes: { start, end } (end
+ * included), "unsatisfiable", or null to send the whole body (no header, or several ranges).
+ */
+export function byteRange(header, size) {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header ?? "");
+  if (!match || (match[1] === "" && match[2] === "")) return null;
+  const [start, end] =
+    match[1] === ""
+      ? [Math.max(size - Number(match[2]), 0), size - 1]
+      : [Number(match[1]), Math.min(match[2] === "" ? size - 1 : Number(match[2]), size - 1)];
+  return start < size && start <= end ? { start, end } : "unsatisfiable";
+}
+
+/**
  * The compression of a server with `compress: true`: `encode(filePath, body, asOnDisk,
  * acceptEncoding)` → { body, encoding } (encoding null when sent as is). `asOnDisk` says that
  * `body` is the file's content, so that its `.br` copy may be sent instead.
@@ -167,19 +185,31 @@ function compressor() {
  * `url`: the site's address, ending with the base ("http://127.0.0.1:PORT/blog/").
  * `faults`: a Map from full pathnames ("/blog/data/…") to the fault their requests get (FAULTS).
  * `requests`: every pathname asked for, in order, decoded.
+ * `live.ranges`: whether byte ranges are answered (options.ranges), changeable at any time.
  * options.stripData: serve HTML without its embedded `<script id="carnet-data">`.
  * options.compress: send `.br` copies or gzip, as a static host does.
  * options.rewriteHtml: a function from an HTML document's text to the text to send.
+ * options.ranges: answer a request for a byte range with it (true, the default), or ignore it.
  */
 export async function serve(
   root,
-  { port = 0, base = "/", fallback = "404", stripData = false, compress = false, rewriteHtml = null } = {},
+  {
+    port = 0,
+    base = "/",
+    fallback = "404",
+    stripData = false,
+    compress = false,
+    rewriteHtml = null,
+    ranges = true,
+  } = {},
 ) {
   base = normaliseBase(base);
   const mode = normaliseFallback(fallback);
   const encode = compress ? compressor() : null;
   const faults = new Faults();
   const requests = [];
+  // What a test may change while the server runs.
+  const live = { ranges };
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
     let pathname;
@@ -239,6 +269,18 @@ export async function serve(
         body = encoded.body;
         headers.vary = "accept-encoding";
         if (encoded.encoding) headers["content-encoding"] = encoded.encoding;
+      }
+      if (live.ranges) headers["accept-ranges"] = "bytes";
+      const range = live.ranges && status === 200 && !headers["content-encoding"] ? byteRange(req.headers.range, body.length) : null;
+      if (range === "unsatisfiable") {
+        res.writeHead(416, { "content-range": `bytes */${body.length}` });
+        res.end();
+        return;
+      }
+      if (range) {
+        headers["content-range"] = `bytes ${range.start}-${range.end}/${body.length}`;
+        body = body.subarray(range.start, range.end + 1);
+        status = 206;
       }
       res.writeHead(status, headers);
       res.end(req.method === "HEAD" ? undefined : body);
@@ -300,6 +342,7 @@ export async function serve(
     root,
     faults,
     requests,
+    live,
     // Browsers keep connections alive: drop them, or close() waits for them to time out.
     close: () =>
       new Promise((resolve) => {
@@ -321,7 +364,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   };
   const base = option("--base") ?? "/";
   const spa = args.includes("--spa");
-  const [root = "dist", port = "8080"] = args.filter((arg) => arg !== "--spa");
-  const { url } = await serve(path.resolve(root), { port: Number(port), base, fallback: spa ? "index" : "404" });
+  const ranges = !args.includes("--no-ranges");
+  const [root = "dist", port = "8080"] = args.filter((arg) => !arg.startsWith("--"));
+  const { url } = await serve(path.resolve(root), {
+    port: Number(port),
+    base,
+    fallback: spa ? "index" : "404",
+    ranges,
+  });
   console.log(`serving ${root} at ${url} ${spa ? "with an index.html fallback" : "like GitHub Pages (404.html)"}`);
 }

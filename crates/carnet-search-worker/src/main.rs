@@ -27,13 +27,15 @@ mod worker {
         card_path, runs, shard_path, text_path, Analyzer, Answer, Card, Meta, Piece, Request,
         GZIP_MAGIC, INDEX_VERSION, META_PATH,
     };
-    use serde::de::DeserializeOwned;
     use std::cell::RefCell;
     use std::collections::{BTreeMap, HashMap};
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen_futures::JsFuture;
-    use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent, ReadableStream, Response};
+    use web_sys::{
+        Blob, DedicatedWorkerGlobalScope, Headers, MessageEvent, ReadableStream, RequestInit,
+        Response,
+    };
 
     #[wasm_bindgen]
     extern "C" {
@@ -41,6 +43,18 @@ mod worker {
         type DecompressionStream;
         #[wasm_bindgen(constructor, catch)]
         fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+    }
+
+    /// A texts file a host sent whole, as it ignores ranges.
+    type WholeFile = Rc<Vec<u8>>;
+
+    /// A text a query needs: its post, its texts file, where in it, and that file if a host
+    /// sent it whole.
+    struct WantedText {
+        post: u32,
+        path: String,
+        at: (u64, u64),
+        whole: Option<WholeFile>,
     }
 
     /// What the worker knows.
@@ -60,6 +74,8 @@ mod worker {
         shards: BTreeMap<String, Shard>,
         cards: HashMap<u32, Card>,
         texts: HashMap<u32, String>,
+        /// Texts files a host sent whole (it ignores ranges), by path.
+        whole_texts: HashMap<String, WholeFile>,
     }
 
     fn scope() -> DedicatedWorkerGlobalScope {
@@ -171,6 +187,7 @@ mod worker {
                     shards: BTreeMap::new(),
                     cards: HashMap::new(),
                     texts: HashMap::new(),
+                    whole_texts: HashMap::new(),
                 });
             }
         }
@@ -204,22 +221,57 @@ mod worker {
         if stale() {
             return Ok(None);
         }
-        let (hits, cards, texts) = {
+        let (hits, card_files, text_posts) = {
             let state = state.borrow();
             let index = state.index.as_ref().ok_or("no index")?;
             let hits = query.rank(&index.shards);
-            let (cards, texts) = files_needed(&hits, &index.cards, &index.texts);
-            (hits, cards, texts)
+            let (card_files, text_posts) = files_needed(&hits, &index.cards, &index.texts);
+            (hits, card_files, text_posts)
         };
-        let (cards, texts) = futures::future::join(
-            fetch_groups::<Card>(&base, cards, card_path),
-            fetch_groups::<String>(&base, texts, text_path),
-        )
-        .await;
+        let cards = fetch_cards(&base, card_files).await;
+        state
+            .borrow_mut()
+            .index
+            .as_mut()
+            .ok_or("no index")?
+            .cards
+            .extend(cards?);
+        if stale() {
+            return Ok(None);
+        }
+        // Each text is the range of its file that its card gives.
+        let wanted: Vec<WantedText> = {
+            let state = state.borrow();
+            let index = state.index.as_ref().ok_or("no index")?;
+            text_posts
+                .into_iter()
+                .filter_map(|post| {
+                    let card = index.cards.get(&post)?;
+                    let path = text_path(post as usize);
+                    let whole = index.whole_texts.get(&path).cloned();
+                    Some(WantedText {
+                        post,
+                        path,
+                        at: card.text_at,
+                        whole,
+                    })
+                })
+                .collect()
+        };
+        let fetched =
+            futures::future::join_all(wanted.iter().map(|text| {
+                fetch_text(format!("{base}{}", text.path), text.at, text.whole.clone())
+            }))
+            .await;
         let mut state = state.borrow_mut();
         let index = state.index.as_mut().ok_or("no index")?;
-        index.cards.extend(cards?);
-        index.texts.extend(texts?);
+        for (wanted, text) in wanted.into_iter().zip(fetched) {
+            let (text, whole) = text?;
+            index.texts.insert(wanted.post, text);
+            if let Some(whole) = whole {
+                index.whole_texts.insert(wanted.path, whole);
+            }
+        }
         if state.latest != request.id {
             return Ok(None);
         }
@@ -234,26 +286,61 @@ mod worker {
         }))
     }
 
-    /// Fetches the files of the posts numbered from each of `firsts` (a JSON array of `T`s each,
-    /// at `path(first)`): every post's `T` by its number.
-    async fn fetch_groups<T: DeserializeOwned>(
-        base: &str,
-        firsts: Vec<usize>,
-        path: fn(usize) -> String,
-    ) -> Result<Vec<(u32, T)>, String> {
+    /// Fetches the card files of the posts numbered from each of `firsts`: every post's card
+    /// by its number.
+    async fn fetch_cards(base: &str, firsts: Vec<usize>) -> Result<Vec<(u32, Card)>, String> {
         let fetched = futures::future::join_all(
             firsts
                 .iter()
-                .map(|&first| fetch_owned(format!("{base}{}", path(first)))),
+                .map(|&first| fetch_owned(format!("{base}{}", card_path(first)))),
         )
         .await;
         let mut found = Vec::new();
         for (&first, bytes) in firsts.iter().zip(fetched) {
-            let group: Vec<T> = serde_json::from_slice(&bytes?)
-                .map_err(|error| format!("{}: {error}", path(first)))?;
+            let group: Vec<Card> = serde_json::from_slice(&bytes?)
+                .map_err(|error| format!("{}: {error}", card_path(first)))?;
             found.extend((first as u32..).zip(group));
         }
         Ok(found)
+    }
+
+    /// The text at `at` (start, length) of the texts file at `url`: asked for alone, as a
+    /// range. A host that ignores ranges sends the whole file, returned too so that the next
+    /// texts of that file are read from it; `whole` is that file, if a host sent it already.
+    async fn fetch_text(
+        url: String,
+        (start, length): (u64, u64),
+        whole: Option<WholeFile>,
+    ) -> Result<(String, Option<WholeFile>), String> {
+        let member_of = |file: &[u8]| -> Result<Vec<u8>, String> {
+            let range = usize::try_from(start)
+                .ok()
+                .zip(usize::try_from(start.saturating_add(length)).ok());
+            range
+                .and_then(|(start, end)| file.get(start..end))
+                .map(<[u8]>::to_vec)
+                .ok_or_else(|| format!("{url}: no bytes {start} to {}", start + length))
+        };
+        let (member, sent_whole) = match whole {
+            Some(file) => (member_of(&file)?, None),
+            None => {
+                let end = start + length.max(1) - 1;
+                let (status, bytes) =
+                    fetch_bytes(&url, Some(&format!("bytes={start}-{end}"))).await?;
+                if status == 206 {
+                    if bytes.len() as u64 != length {
+                        return Err(format!("{url}: another range than bytes {start} to {end}"));
+                    }
+                    (bytes, None)
+                } else {
+                    let file = Rc::new(bytes);
+                    (member_of(&file)?, Some(file))
+                }
+            }
+        };
+        let text = String::from_utf8(inflate(member).await?)
+            .map_err(|_| format!("{url}: a text that is not UTF-8"))?;
+        Ok((text, sent_whole))
     }
 
     /// `bytes` inflated, if gzipped; as they are otherwise (a host that sent them with
@@ -282,7 +369,21 @@ mod worker {
 
     /// The body of `url`, or why not.
     async fn fetch(url: &str) -> Result<Vec<u8>, String> {
-        let response: Response = JsFuture::from(scope().fetch_with_str(url))
+        Ok(fetch_bytes(url, None).await?.1)
+    }
+
+    /// The status and body of `url`, asking only for `range` (an HTTP `Range`) if given; or
+    /// why not.
+    async fn fetch_bytes(url: &str, range: Option<&str>) -> Result<(u16, Vec<u8>), String> {
+        let init = RequestInit::new();
+        if let Some(range) = range {
+            let headers = Headers::new().map_err(|_| format!("{url}: no headers"))?;
+            headers
+                .set("Range", range)
+                .map_err(|_| format!("{url}: no range"))?;
+            init.set_headers(&headers);
+        }
+        let response: Response = JsFuture::from(scope().fetch_with_str_and_init(url, &init))
             .await
             .map_err(|_| format!("{url}: no answer"))?
             .unchecked_into();
@@ -295,6 +396,6 @@ mod worker {
         let buffer = JsFuture::from(body)
             .await
             .map_err(|_| format!("{url}: cut short"))?;
-        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+        Ok((response.status(), js_sys::Uint8Array::new(&buffer).to_vec()))
     }
 }

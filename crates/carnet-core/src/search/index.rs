@@ -12,9 +12,10 @@
 //! words:  count, then per word: length, UTF-8 bytes, index of its stem above
 //! ```
 //!
-//! Cards are a JSON array of [`Card`]s, texts a JSON array of strings. Shards, cards and texts
-//! are then gzipped, with a fixed header (no time, no name), so the same posts give the same
-//! bytes: stems and words are sorted, and nothing depends on a hash map's order.
+//! Cards are a JSON array of [`Card`]s; a texts file is each post's text, gzipped on its own,
+//! one after another (so the whole file is also a valid gzip stream of the texts). Shards and
+//! cards are gzipped whole. Gzip's header is fixed (no time, no name), so the same posts give
+//! the same bytes: stems and words are sorted, and nothing depends on a hash map's order.
 
 use super::{
     card_path, shard_key, shard_path, text_path, Analyzer, Card, Meta, PostRecord, CARDS_PER_FILE,
@@ -230,30 +231,36 @@ pub fn build(language: Language, documents: &[PostRecord]) -> Vec<IndexFile> {
             bytes: gzip(&bytes),
         });
     }
+    // Texts first: a card says where its post's text is.
+    let mut text_at = Vec::with_capacity(documents.len());
+    for (number, group) in documents.chunks(TEXTS_PER_FILE).enumerate() {
+        let mut bytes = Vec::new();
+        for document in group {
+            let member = gzip(start_of(&document.text, PASSAGE_TEXT).as_bytes());
+            text_at.push((bytes.len() as u64, member.len() as u64));
+            bytes.extend_from_slice(&member);
+        }
+        files.push(IndexFile {
+            path: text_path(number * TEXTS_PER_FILE),
+            bytes,
+        });
+    }
     for (number, group) in documents.chunks(CARDS_PER_FILE).enumerate() {
+        let first = number * CARDS_PER_FILE;
         let cards: Vec<Card> = group
             .iter()
-            .map(|document| Card {
+            .zip(&text_at[first..])
+            .map(|(document, &text_at)| Card {
                 slug: document.slug.clone(),
                 title: document.title.clone(),
                 date: document.date,
                 category: document.category.clone(),
+                text_at,
             })
             .collect();
         let json = serde_json::to_vec(&cards).expect("cards serialise");
         files.push(IndexFile {
-            path: card_path(number * CARDS_PER_FILE),
-            bytes: gzip(&json),
-        });
-    }
-    for (number, group) in documents.chunks(TEXTS_PER_FILE).enumerate() {
-        let texts: Vec<&str> = group
-            .iter()
-            .map(|document| start_of(&document.text, PASSAGE_TEXT))
-            .collect();
-        let json = serde_json::to_vec(&texts).expect("texts serialise");
-        files.push(IndexFile {
-            path: text_path(number * TEXTS_PER_FILE),
+            path: card_path(first),
             bytes: gzip(&json),
         });
     }
@@ -403,20 +410,39 @@ pub(crate) mod tests {
         ]
     }
 
+    /// `stored` inflated (every gzip member of it, one after another).
+    fn inflate(stored: &[u8]) -> Vec<u8> {
+        assert_eq!(stored[..2], super::super::GZIP_MAGIC, "gzipped");
+        let mut inflated = Vec::new();
+        std::io::Read::read_to_end(
+            &mut flate2::read::MultiGzDecoder::new(stored),
+            &mut inflated,
+        )
+        .unwrap();
+        inflated
+    }
+
     /// The stored file at `path`, inflated.
     pub(crate) fn file(files: &[IndexFile], path: &str) -> Vec<u8> {
         let stored = &files.iter().find(|f| f.path == path).unwrap().bytes;
         if path == META_PATH {
             return stored.clone();
         }
-        assert_eq!(stored[..2], super::super::GZIP_MAGIC, "{path} is gzipped");
-        let mut inflated = Vec::new();
-        std::io::Read::read_to_end(
-            &mut flate2::read::GzDecoder::new(&stored[..]),
-            &mut inflated,
-        )
-        .unwrap();
-        inflated
+        inflate(stored)
+    }
+
+    /// The text of the post numbered `id`, read as the worker does: its card, then the range of
+    /// its texts file the card points at.
+    fn text_of(files: &[IndexFile], id: usize) -> String {
+        let cards: Vec<Card> = serde_json::from_slice(&file(files, &card_path(id))).unwrap();
+        let (start, length) = cards[id % CARDS_PER_FILE].text_at;
+        let stored = &files
+            .iter()
+            .find(|f| f.path == text_path(id))
+            .unwrap()
+            .bytes;
+        let member = &stored[start as usize..(start + length) as usize];
+        String::from_utf8(inflate(member)).unwrap()
     }
 
     #[test]
@@ -430,14 +456,16 @@ pub(crate) mod tests {
         assert_eq!(cards.len(), 3);
         assert_eq!(cards[1].slug, "community");
         assert_eq!(cards[1].date, Date::new(2009, 10, 6).unwrap());
-        let texts: Vec<String> = serde_json::from_slice(&file(&files, "search/p/0.bin")).unwrap();
-        assert_eq!(texts[2], sample()[2].text);
+        assert_eq!(text_of(&files, 2), sample()[2].text);
+        // The texts file is also one gzip stream of every text, in order.
+        let all: String = sample().iter().map(|post| post.text.as_str()).collect();
+        assert_eq!(file(&files, "search/p/0.bin"), all.as_bytes());
         assert_eq!(files.len(), 1 + meta.shards.len() + 2);
     }
 
     #[test]
-    fn cards_go_by_64_and_texts_by_8_in_the_index_order() {
-        let documents: Vec<PostRecord> = (0..130)
+    fn cards_go_by_16_and_texts_by_256_in_the_index_order() {
+        let documents: Vec<PostRecord> = (0..300)
             .map(|n| {
                 document(
                     &format!("billet-{n}"),
@@ -448,24 +476,25 @@ pub(crate) mod tests {
             })
             .collect();
         let files = build(Language::French, &documents);
-        let cards: Vec<Vec<Card>> = ["search/c/0.bin", "search/c/1.bin", "search/c/2.bin"]
+        let cards = files
             .iter()
-            .map(|path| serde_json::from_slice(&file(&files, path)).unwrap())
-            .collect();
-        let sizes: Vec<usize> = cards.iter().map(Vec::len).collect();
-        assert_eq!(sizes, [64, 64, 2]);
-        assert!(!files.iter().any(|f| f.path == "search/c/3.bin"));
-        let texts = files
+            .filter(|f| f.path.starts_with("search/c/"))
+            .count();
+        assert_eq!(cards, 19);
+        let last: Vec<Card> = serde_json::from_slice(&file(&files, "search/c/18.bin")).unwrap();
+        assert_eq!(last.len(), 300 - 18 * 16);
+        let texts: Vec<&str> = files
             .iter()
             .filter(|f| f.path.starts_with("search/p/"))
-            .count();
-        assert_eq!(texts, 17);
-        for id in [0, 7, 8, 63, 64, 129] {
-            assert_eq!(card_path(id), format!("search/c/{}.bin", id / 64));
-            assert_eq!(text_path(id), format!("search/p/{}.bin", id / 8));
-            assert_eq!(cards[id / 64][id % 64].slug, format!("billet-{id}"));
-            let group: Vec<String> = serde_json::from_slice(&file(&files, &text_path(id))).unwrap();
-            assert_eq!(group[id % 8], format!("texte {id}"));
+            .map(|f| f.path.as_str())
+            .collect();
+        assert_eq!(texts, ["search/p/0.bin", "search/p/1.bin"]);
+        for id in [0, 15, 16, 255, 256, 299] {
+            assert_eq!(card_path(id), format!("search/c/{}.bin", id / 16));
+            assert_eq!(text_path(id), format!("search/p/{}.bin", id / 256));
+            let cards: Vec<Card> = serde_json::from_slice(&file(&files, &card_path(id))).unwrap();
+            assert_eq!(cards[id % 16].slug, format!("billet-{id}"));
+            assert_eq!(text_of(&files, id), format!("texte {id}"));
         }
     }
 
@@ -487,8 +516,8 @@ pub(crate) mod tests {
     fn a_huge_post_is_indexed_whole_but_keeps_only_its_start_for_passages() {
         let text = format!("{}fin", "é ".repeat(PASSAGE_TEXT));
         let files = build(Language::French, &[document("a", "A", "2009-01-01", &text)]);
-        let kept: Vec<String> = serde_json::from_slice(&file(&files, "search/p/0.bin")).unwrap();
-        assert!((PASSAGE_TEXT - 2..=PASSAGE_TEXT).contains(&kept[0].len()));
+        let kept = text_of(&files, 0);
+        assert!((PASSAGE_TEXT - 2..=PASSAGE_TEXT).contains(&kept.len()));
         assert!(
             files.iter().any(|f| f.path == "search/t/fi.bin"),
             "« fin » is indexed"

@@ -5,11 +5,15 @@
 //! shard of the vocabulary per two-letter prefix of a word (`t/<prefix>.bin`: each word of that
 //! prefix, its stem, and the stem's postings), the [`Card`]s of the results shown (`c/<n>.bin`,
 //! [`CARDS_PER_FILE`] posts a file), and the texts their passages are cut from, for the first
-//! [`WITH_PASSAGE`] only (`p/<n>.bin`, [`TEXTS_PER_FILE`] posts a file). Every file but
-//! `meta.json` is stored gzipped ([`GZIP_MAGIC`]): hosts send `.bin` files as they are, and a
-//! blog's index takes a third of the room on disk; the worker inflates them with the browser's
-//! own `DecompressionStream`. The search worker (its own wasm) fetches those; the app only sends
-//! it a [`Request`] and draws the [`Answer`].
+//! [`WITH_PASSAGE`] only: each post's text is gzipped on its own, one after another in a file
+//! of [`TEXTS_PER_FILE`] posts (`p/<n>.bin`), and its card says where ([`Card::text_at`]), so
+//! the worker fetches exactly that text with an HTTP range request. A query thus costs a few
+//! kilobytes a result while the whole index stays a few hundred files (hosts count files). A
+//! host that ignores ranges sends the whole file, which the worker then keeps and reads from.
+//! Shards and cards are stored gzipped too ([`GZIP_MAGIC`]): hosts send `.bin` files as they
+//! are, and the index takes a third of the room on disk; the worker inflates them with the
+//! browser's own `DecompressionStream`. The search worker (its own wasm) fetches those; the app
+//! only sends it a [`Request`] and draws the [`Answer`].
 //!
 //! Between the app and the worker, messages are plain JavaScript values, so that the app reads
 //! them without a decoder of its own (its bundle stays where it was): a request is the array
@@ -35,7 +39,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 
 /// The version of the index's format; the worker refuses another.
-pub const INDEX_VERSION: u32 = 3;
+pub const INDEX_VERSION: u32 = 4;
 
 /// The folder of the index, relative to the site's base (also the `/search/` page's folder).
 pub const SEARCH_DIR: &str = "search/";
@@ -65,13 +69,14 @@ pub fn shard_path(key: &str) -> String {
     format!("search/t/{name}.bin")
 }
 
-/// How many posts share a file of [`Card`]s: a card is small, so a query's results cost one or
-/// a few fetches, and a blog of 10,000 posts gets 157 such files (hosts count files).
-pub const CARDS_PER_FILE: usize = 64;
+/// How many posts share a file of [`Card`]s: a card is small, so the cards of a query's ten
+/// results cost about a kilobyte each, and a blog of 10,000 posts gets 625 such files.
+pub const CARDS_PER_FILE: usize = 16;
 
-/// How many posts share a file of texts: a passage costs the text of its post's neighbours too,
-/// and a blog of 10,000 posts gets 1,250 such files rather than 10,000.
-pub const TEXTS_PER_FILE: usize = 8;
+/// How many posts' texts share a file: a text is fetched alone (a range of its file), so this
+/// only sets how many files the texts make (40 for 10,000 posts, about 640 KB each) and what a
+/// host that ignores ranges sends instead (the whole file, once).
+pub const TEXTS_PER_FILE: usize = 256;
 
 /// The file holding the [`Card`] of the post numbered `id` in the index (its position, newest
 /// first): `c/<id / CARDS_PER_FILE>.bin`, the cards of its posts in order.
@@ -80,7 +85,7 @@ pub fn card_path(id: usize) -> String {
 }
 
 /// The file holding the text of the post numbered `id`: `p/<id / TEXTS_PER_FILE>.bin`, the
-/// texts of its posts in order.
+/// texts of its posts in order, each gzipped on its own, where [`Card::text_at`] says.
 pub fn text_path(id: usize) -> String {
     format!("search/p/{}.bin", id / TEXTS_PER_FILE)
 }
@@ -130,6 +135,9 @@ pub struct Card {
     pub date: Date,
     /// Its category's name.
     pub category: String,
+    /// Where its text is in its [`text_path`]: the byte at which its gzip member starts, and
+    /// that member's length.
+    pub text_at: (u64, u64),
 }
 
 /// A query sent to the search worker.

@@ -45,36 +45,28 @@ pub struct Hit {
     pub score: u32,
 }
 
-/// The files a query's results still need, as the first post of each: the files of
-/// [`super::CARDS_PER_FILE`] posts holding the cards of the first [`SHOWN`] results, and those
-/// of [`super::TEXTS_PER_FILE`] posts holding the texts of the first [`WITH_PASSAGE`], but for
-/// the posts whose card or text is already known. Each file once, in order.
+/// What a query's results still need: the files of [`super::CARDS_PER_FILE`] posts holding
+/// the cards of the first [`SHOWN`] results (as the first post of each, each once, in order),
+/// and the posts among the first [`WITH_PASSAGE`] whose text is not known yet (fetched once
+/// their card says where it is), but for what is already in `cards` and `texts`.
 pub fn files_needed(
     hits: &Hits,
     cards: &HashMap<u32, Card>,
     texts: &HashMap<u32, String>,
-) -> (Vec<usize>, Vec<usize>) {
-    fn firsts(posts: impl Iterator<Item = u32>, per_file: usize) -> Vec<usize> {
-        let mut firsts: Vec<usize> = posts
-            .map(|post| post as usize / per_file * per_file)
-            .collect();
-        firsts.sort_unstable();
-        firsts.dedup();
-        firsts
-    }
+) -> (Vec<usize>, Vec<u32>) {
+    let per_file = super::CARDS_PER_FILE;
     let shown = || hits.ranked.iter().take(SHOWN).map(|hit| hit.post);
-    (
-        firsts(
-            shown().filter(|post| !cards.contains_key(post)),
-            super::CARDS_PER_FILE,
-        ),
-        firsts(
-            shown()
-                .take(WITH_PASSAGE)
-                .filter(|post| !texts.contains_key(post)),
-            super::TEXTS_PER_FILE,
-        ),
-    )
+    let mut card_files: Vec<usize> = shown()
+        .filter(|post| !cards.contains_key(post))
+        .map(|post| post as usize / per_file * per_file)
+        .collect();
+    card_files.sort_unstable();
+    card_files.dedup();
+    let text_posts = shown()
+        .take(WITH_PASSAGE)
+        .filter(|post| !texts.contains_key(post))
+        .collect();
+    (card_files, text_posts)
 }
 
 /// What a query found.
@@ -426,6 +418,7 @@ mod tests {
             title: records[0].title.clone(),
             date: records[0].date,
             category: records[0].category.clone(),
+            text_at: (0, 0),
         };
         let found = analyzer.found(&card, Some(&records[0].text), &hits.stems);
         assert!(analyzer.found(&card, None, &hits.stems).passage.is_empty());
@@ -478,18 +471,23 @@ mod tests {
             stems: BTreeSet::from([analyzer.stem("mot")]),
         };
         let (cards, texts) = files_needed(&hits, &HashMap::new(), &HashMap::new());
-        // Posts 0, 5, …, 45 shown: cards of 0–63; texts of 0, 5, 10, 15, 20 (files 0, 8, 16).
-        assert_eq!(cards, [0]);
-        assert_eq!(texts, [0, 8, 16]);
+        // Posts 0, 5, …, 45 shown: cards of 0–15, 16–31, 32–47; texts of the first five.
+        assert_eq!(cards, [0, 16, 32]);
+        assert_eq!(texts, [0, 5, 10, 15, 20]);
         let card = |post: u32| Card {
             slug: format!("billet-{post}"),
             title: "Titre".to_owned(),
             date: "2009-01-07".parse().unwrap(),
             category: "Actus".to_owned(),
+            text_at: (0, 0),
         };
         let cards: HashMap<u32, Card> = (0..64).map(|post| (post, card(post))).collect();
         let texts: HashMap<u32, String> = (0..64).map(|post| (post, "un mot".to_owned())).collect();
         assert_eq!(files_needed(&hits, &cards, &texts), (vec![], vec![]));
+        assert_eq!(
+            files_needed(&hits, &cards, &HashMap::new()),
+            (vec![], vec![0, 5, 10, 15, 20])
+        );
         let found = analyzer.results(&hits, &cards, &texts);
         assert_eq!(found.len(), SHOWN);
         assert_eq!(found[9].slug, "billet-45");
