@@ -185,7 +185,8 @@ function compressor() {
  * `url`: the site's address, ending with the base ("http://127.0.0.1:PORT/blog/").
  * `faults`: a Map from full pathnames ("/blog/data/…") to the fault their requests get (FAULTS).
  * `requests`: every pathname asked for, in order, decoded.
- * `live.ranges`: whether byte ranges are answered (options.ranges), changeable at any time.
+ * `live.ranges`: whether byte ranges are answered (options.ranges), and `live.root`, the folder
+ * served (`root`): both changeable at any time (a new build deployed under an open tab).
  * options.stripData: serve HTML without its embedded `<script id="carnet-data">`.
  * options.compress: send `.br` copies or gzip, as a static host does.
  * options.rewriteHtml: a function from an HTML document's text to the text to send.
@@ -209,7 +210,7 @@ export async function serve(
   const faults = new Faults();
   const requests = [];
   // What a test may change while the server runs.
-  const live = { ranges };
+  const live = { ranges, root };
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
     let pathname;
@@ -292,13 +293,13 @@ export async function serve(
     const plainNotFound = () => plain(404, "not found");
     /** The site's 404 page with status 404, as GitHub Pages answers; plain text without one. */
     const notFound = async () => {
-      const page = await fileAt(path.join(root, "404.html"));
+      const page = await fileAt(path.join(live.root, "404.html"));
       return page ? await send(page, 404) : plainNotFound();
     };
     try {
       if (fault === "404") return await notFound();
       if (fault === "500") return plain(500, "internal server error");
-      if (fault === "html") return await send(path.join(root, "index.html"));
+      if (fault === "html") return await send(path.join(live.root, "index.html"));
       // The base itself without its slash ("/blog") is a folder like any other.
       if (base !== "/" && pathname === base.slice(0, -1)) {
         res.writeHead(301, { location: `${base}${url.search}` });
@@ -307,7 +308,7 @@ export async function serve(
       }
       if (!pathname.startsWith(base)) return plainNotFound();
       const inSite = pathname.slice(base.length - 1); // keeps its leading "/"
-      const file = path.join(root, path.normalize(inSite).replace(/^(\.\.[/\\])+/, ""));
+      const file = path.join(live.root, path.normalize(inSite).replace(/^(\.\.[/\\])+/, ""));
       let stat = null;
       try {
         stat = await fs.stat(file);
@@ -325,7 +326,7 @@ export async function serve(
       } else if (stat?.isFile()) {
         return await send(file);
       }
-      if (mode === "index") return await send(path.join(root, "index.html"));
+      if (mode === "index") return await send(path.join(live.root, "index.html"));
       if (mode === "404") return await notFound();
       plainNotFound();
     } catch (error) {
