@@ -57,17 +57,25 @@ impl From<ReadError> for LoadError {
 
 /// Fetches the blog's index.
 pub async fn fetch_index(site: &SiteUrls) -> Result<Index, LoadError> {
-    fetch(&site.index_url()).await
+    fetch(&site.index_url(), false).await
+}
+
+/// Fetches the blog's index from the host, not from the browser's cache: to tell whether the
+/// blog was rebuilt since this tab read it.
+pub async fn fetch_index_afresh(site: &SiteUrls) -> Result<Index, LoadError> {
+    fetch(&site.index_url(), true).await
 }
 
 /// Fetches the bucket holding the data of the page at `path` (a list page or a post), in a blog
-/// of `buckets` buckets: that page and the few that share its file.
+/// of `buckets` buckets: that page and the few that share its file; `afresh`, from the host
+/// rather than the browser's cache.
 pub async fn fetch_bucket(
     site: &SiteUrls,
     path: &str,
     buckets: usize,
+    afresh: bool,
 ) -> Result<Bucket, LoadError> {
-    fetch(&site.page_data_url(path, buckets)).await
+    fetch(&site.page_data_url(path, buckets), afresh).await
 }
 
 /// Takes page `number` of `list` out of `bucket`, the one its path falls in:
@@ -93,11 +101,14 @@ pub fn take_post(bucket: &mut Bucket, slug: &str) -> Result<Post, LoadError> {
     }
 }
 
-async fn fetch<T: Piece>(url: &str) -> Result<T, LoadError> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|_| LoadError::Network)?;
+async fn fetch<T: Piece>(url: &str, afresh: bool) -> Result<T, LoadError> {
+    let request = Request::get(url);
+    let request = if afresh {
+        request.cache(web_sys::RequestCache::NoCache)
+    } else {
+        request
+    };
+    let response = request.send().await.map_err(|_| LoadError::Network)?;
     check_status(response.status())?;
     let content_type = response.headers().get("content-type");
     let body = response.text().await.map_err(|_| LoadError::Network)?;

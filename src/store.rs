@@ -177,10 +177,11 @@ impl Store {
         let store = *self;
         move |(list, number)| {
             Box::pin(async move {
-                let mut bucket = store.fetch_bucket(&list.page(number)).await?;
-                let page = api::take_list_page(&mut bucket, &list, number);
-                store.keep(bucket);
-                page.map(Arc::new)
+                let take = |bucket: &mut Bucket| api::take_list_page(bucket, &list, number);
+                store
+                    .fetch_page(&list.page(number), take)
+                    .await
+                    .map(Arc::new)
             })
         }
     }
@@ -189,19 +190,56 @@ impl Store {
         let store = *self;
         move |slug| {
             Box::pin(async move {
-                let mut bucket = store.fetch_bucket(&paths::post(&slug)).await?;
-                let post = api::take_post(&mut bucket, &slug);
-                store.keep(bucket);
-                Ok(Arc::new(store.render(post?)))
+                let take = |bucket: &mut Bucket| api::take_post(bucket, &slug);
+                let post = store.fetch_page(&paths::post(&slug), take).await?;
+                Ok(Arc::new(store.render(post)))
             })
         }
     }
 
-    /// Fetches the bucket of the page at `path`.
-    fn fetch_bucket(&self, path: &str) -> impl Future<Output = Result<Bucket, LoadError>> {
+    /// Fetches the page at `path` (`take` takes it out of its bucket), keeping the pages that
+    /// came with it. A bucket without the page may be a file of a newer build than the index
+    /// this tab read: a build with more pages shares them among more files, so every page may
+    /// have moved. The index is then read afresh and, if its number of buckets is another, the
+    /// page is asked of its new file (and every later page too).
+    async fn fetch_page<T>(
+        &self,
+        path: &str,
+        take: impl Fn(&mut Bucket) -> Result<T, LoadError>,
+    ) -> Result<T, LoadError> {
+        let mut bucket = self.fetch_bucket(path, false).await?;
+        let mut page = take(&mut bucket);
+        self.keep(bucket);
+        if matches!(page, Err(LoadError::NotFound)) && self.buckets_changed().await {
+            let mut bucket = self.fetch_bucket(path, true).await?;
+            page = take(&mut bucket);
+            self.keep(bucket);
+        }
+        page
+    }
+
+    /// Whether the blog's index, read afresh, shares the pages among another number of buckets
+    /// than this store was told; if so, the store uses that number from now on.
+    async fn buckets_changed(&self) -> bool {
+        let site = self.site.get_value();
+        match api::fetch_index_afresh(&site).await {
+            Ok(index) if index.buckets != self.buckets.get_value() => {
+                self.buckets.set_value(index.buckets);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Fetches the bucket of the page at `path`, `afresh` bypassing the browser's cache.
+    fn fetch_bucket(
+        &self,
+        path: &str,
+        afresh: bool,
+    ) -> impl Future<Output = Result<Bucket, LoadError>> {
         let (site, buckets) = (self.site.get_value(), self.buckets.get_value());
         let path = path.to_owned();
-        async move { api::fetch_bucket(&site, &path, buckets).await }
+        async move { api::fetch_bucket(&site, &path, buckets, afresh).await }
     }
 
     /// Keeps the pages that came in a bucket with the one asked for: a page nobody asked for
