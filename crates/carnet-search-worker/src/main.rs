@@ -4,10 +4,11 @@
 //!
 //! It says `ready` once listening, then answers each [`Request`] with an [`Answer`], both as
 //! the plain JavaScript arrays `carnet_core::search` describes. It fetches the index's
-//! description once, then the shards, cards and texts a query needs, inflates them with the
-//! browser's `DecompressionStream`, and keeps them for the visit; a request overtaken by a newer one is dropped
-//! after each fetch, so a reader typing fast only waits for the last query. The logic is
-//! `carnet_core::search`'s: this file only fetches and posts.
+//! description once, then the shards, cards and texts a query needs (each text alone, as a byte
+//! range of its file), inflates them with the browser's `DecompressionStream`, and keeps them
+//! for the visit; a request overtaken by a newer one is dropped after each fetch, so a reader
+//! typing fast only waits for the last query. The logic is `carnet_core::search`'s: this file
+//! only fetches and posts.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
