@@ -4,7 +4,7 @@
 // it these tests are skipped.
 //
 // It checks, in each browser of CARNET_BROWSERS: the home page, a post and an unknown path show
-// their pages once the app has started, the live-reload client connects (its WebSocket opens),
+// their pages once the app has started, a search shows its passage, the live-reload client connects (its WebSocket opens),
 // and no console error, uncaught error or CSP violation occurs.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -73,6 +73,8 @@ describe("trunk serve", { skip: URL_ ? false : "CARNET_SERVE_URL is not set (scr
               "Générer du business avec les réseaux sociaux",
             ],
             ["nulle-part/", "main h1", "Page introuvable"],
+            // Search through trunk serve: its worker, the gzipped index, a text as a byte range.
+            ["search/?q=notoriete", "main .search-results li .passage mark", "notoriété"],
           ];
           for (const [path, selector, text] of pages) {
             await page.goto(URL_ + path, { waitUntil: "load" });
