@@ -119,8 +119,25 @@ pub fn blog_index(blog: &Blog) -> Vec<IndexFile> {
 }
 
 /// Every file of the index of `documents` (in the blog's order, newest first), for a blog in
-/// `language`.
+/// `language`: `meta.json` and the shards, then the texts, then the cards.
 pub fn build(language: Language, documents: &[PostRecord]) -> Vec<IndexFile> {
+    // Each text is gzipped alone, on a thread of its own while the words are read: on two
+    // cores that halves the index's time, which a rebuild under `trunk serve` waits on.
+    let (mut files, (texts, text_at)) = std::thread::scope(|scope| {
+        let texts = scope.spawn(|| text_files(documents));
+        let vocabulary = vocabulary_files(language, documents);
+        (
+            vocabulary,
+            texts.join().expect("gzipping texts does not panic"),
+        )
+    });
+    files.extend(texts);
+    files.extend(card_files(documents, &text_at));
+    files
+}
+
+/// `meta.json` and the shards of `documents`.
+fn vocabulary_files(language: Language, documents: &[PostRecord]) -> Vec<IndexFile> {
     let analyzer = Analyzer::new(language);
     // Hash maps while reading (a blog's words are read once each, fast even in a debug
     // build); everything is sorted before it is written.
@@ -188,7 +205,7 @@ pub fn build(language: Language, documents: &[PostRecord]) -> Vec<IndexFile> {
             .or_default()
             .push((word, stem));
     }
-    let mut files = Vec::with_capacity(shards.len() + documents.len() + 1);
+    let mut files = Vec::with_capacity(shards.len() + 1);
     let meta = Meta {
         version: INDEX_VERSION,
         language,
@@ -231,7 +248,13 @@ pub fn build(language: Language, documents: &[PostRecord]) -> Vec<IndexFile> {
             bytes: gzip(&bytes),
         });
     }
-    // Texts first: a card says where its post's text is.
+    files
+}
+
+/// The texts files of `documents`, each text gzipped alone, and where each post's text is in its
+/// file (start, length), by post.
+fn text_files(documents: &[PostRecord]) -> (Vec<IndexFile>, Vec<(u64, u64)>) {
+    let mut files = Vec::new();
     let mut text_at = Vec::with_capacity(documents.len());
     for (number, group) in documents.chunks(TEXTS_PER_FILE).enumerate() {
         let mut bytes = Vec::new();
@@ -245,6 +268,12 @@ pub fn build(language: Language, documents: &[PostRecord]) -> Vec<IndexFile> {
             bytes,
         });
     }
+    (files, text_at)
+}
+
+/// The cards files of `documents`, whose texts are at `text_at` in their files.
+fn card_files(documents: &[PostRecord], text_at: &[(u64, u64)]) -> Vec<IndexFile> {
+    let mut files = Vec::new();
     for (number, group) in documents.chunks(CARDS_PER_FILE).enumerate() {
         let first = number * CARDS_PER_FILE;
         let cards: Vec<Card> = group
