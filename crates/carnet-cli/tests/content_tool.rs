@@ -76,6 +76,12 @@ fn build_with(content: &Path, out: &Path, extra: &[&str]) -> Output {
         "--out",
         out.to_str().unwrap(),
     ];
+    // A cache of each test's own, beside its site: tests run side by side (tests/incremental.rs
+    // tests the cache itself).
+    let cache = out.with_extension("cache");
+    if !extra.contains(&"--cache") && !extra.contains(&"--no-cache") {
+        args.extend(["--cache", cache.to_str().unwrap()]);
+    }
     args.extend_from_slice(extra);
     run(&args)
 }
@@ -840,6 +846,7 @@ fn build_with_small_files(content: &Path, out: &Path, signal_ignored: bool) -> O
         .current_dir(repository())
         .args(["build", "--content", content.to_str().unwrap()])
         .args(["--out", out.to_str().unwrap()])
+        .args(["--cache", out.with_extension("cache").to_str().unwrap()])
         .output()
         .unwrap()
 }
