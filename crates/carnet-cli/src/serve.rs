@@ -63,8 +63,10 @@ pub fn run(args: Args) -> ExitCode {
         .iter()
         .any(|arg| arg.to_string_lossy().starts_with("--watch") || arg == "-w");
     if let (false, Some(content)) = (watch_given, env::var_os("CARNET_CONTENT")) {
-        // Trunk's --watch replaces Trunk.toml's list: give it whole, with the content folder.
-        for path in WATCHED.iter().map(OsString::from).chain([content]) {
+        // Trunk's --watch replaces Trunk.toml's list: give it whole, with the content folder
+        // (and without content/ if it is not there: Trunk refuses a path that is not).
+        let watched = WATCHED.iter().filter(|path| Path::new(path).exists());
+        for path in watched.map(OsString::from).chain([content]) {
             command.arg("--watch").arg(path);
         }
     }

@@ -441,8 +441,18 @@ fn posts_dated_after_today_are_left_out_unless_future_is_asked() {
     assert!(!feed.contains("pas-encore"), "{feed}");
 
     let (content_dir, out_dir) = (content.to_str().unwrap(), out.to_str().unwrap());
+    let cache = out.with_extension("cache");
+    let cache = cache.to_str().unwrap();
     for args in [
-        &["build", "--content", content_dir, "--out", out_dir][..],
+        &[
+            "build",
+            "--content",
+            content_dir,
+            "--out",
+            out_dir,
+            "--cache",
+            cache,
+        ][..],
         &["check", "--content", content_dir],
     ] {
         let output = run(args);
@@ -1350,6 +1360,8 @@ fn a_preview_by_trunk_serve_stays_at_the_root_trunk_serves() {
             content.to_str().unwrap(),
             "--out",
             out.to_str().unwrap(),
+            "--cache",
+            out.with_extension("cache").to_str().unwrap(),
         ])
         .output()
         .unwrap();
