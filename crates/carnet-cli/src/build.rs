@@ -11,6 +11,7 @@
 //! dated after today (in the local time zone) are left out, and named, unless `--future` is
 //! given; drafts are always left out.
 
+use crate::cache::{self, Cache};
 use crate::calendar;
 use crate::highlight::Highlighter;
 use crate::prerender::{page_file, Prerenderer};
@@ -51,6 +52,13 @@ pub struct Args {
     /// site.toml; empty means that default too]
     #[arg(long, value_name = "URL")]
     pub site_url: Option<String>,
+    /// The build cache: what the last build rendered, so that the next one redoes only what
+    /// changed. Deleting it is always safe
+    #[arg(long, value_name = "DIR", default_value = "target/carnet-cache")]
+    pub cache: PathBuf,
+    /// Build without the cache (neither read nor written)
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// What `build` and `check` read: the content folder, and which posts to publish.
@@ -74,6 +82,7 @@ const ROBOTS_PATH: &str = "robots.txt";
 
 /// Runs `carnet build`.
 pub fn run(args: Args) -> ExitCode {
+    let started = std::time::Instant::now();
     let Some(mut blog) = checked_blog(&args.content) else {
         return ExitCode::FAILURE;
     };
@@ -95,9 +104,25 @@ pub fn run(args: Args) -> ExitCode {
         return ExitCode::FAILURE;
     }
     blog.manifest.site.url = public_url(site_url.as_deref(), &blog.manifest.site.url, &base);
-    if let Err(error) = write_site(&blog, &args.out, &base) {
+    let mut cache = Cache::open((!args.no_cache).then_some(args.cache.as_path()));
+    if let Err(error) = write_site(&blog, &args.out, &base, &mut cache) {
         eprintln!("error: cannot write into {}: {error}", args.out.display());
         return ExitCode::FAILURE;
+    }
+    if cache.enabled() {
+        let counts = cache.counts;
+        cache.finish();
+        eprintln!(
+            "carnet: {} pieces of work taken from the cache {}, {} done{}; {:.2} s",
+            counts.reused,
+            args.cache.display(),
+            counts.done,
+            match counts.damaged {
+                0 => String::new(),
+                damaged => format!(" ({damaged} damaged in the cache, done again)"),
+            },
+            started.elapsed().as_secs_f64()
+        );
     }
     report(&blog, Some(&args.out));
     ExitCode::SUCCESS
@@ -322,49 +347,167 @@ fn is_owned(name: &str) -> bool {
 /// written, the tool's entries of `out` ([`is_owned`]) are swapped for the new ones, so a build
 /// that fails or is stopped before the swap leaves the previous site as it was, and a page of
 /// a deleted post goes with the old entries.
-fn write_site(blog: &Blog, out: &Path, base: &str) -> io::Result<()> {
+fn write_site(blog: &Blog, out: &Path, base: &str, cache: &mut Cache) -> io::Result<()> {
     fs::create_dir_all(out)?;
     let renderer = prerenderer(out, base)?;
     let (staging, retired) = (out.join(STAGING), out.join(RETIRED));
     // What a build stopped half-way may have left.
     remove(&staging)?;
     remove(&retired)?;
-    if let Err(error) = write_files(blog, &staging, renderer.as_ref()) {
+    let renderer = renderer.as_ref().map(|(renderer, template)| Renderer {
+        renderer,
+        template,
+        base,
+    });
+    if let Err(error) = write_files(blog, &staging, renderer.as_ref(), cache) {
         let _ = fs::remove_dir_all(&staging);
         return Err(error);
     }
     swap_in(out, &staging, &retired)
 }
 
+/// The pre-renderer, with what its pages depend on besides their path and data.
+struct Renderer<'a> {
+    renderer: &'a Prerenderer,
+    /// Trunk's page, as the renderer draws into it.
+    template: &'a str,
+    base: &'a str,
+}
+
+impl Renderer<'_> {
+    /// Writes the page at `path`, showing `data`, whose own part (its list page or post, as
+    /// its bucket holds it) is `json`; rendered again only if the cache does not have it.
+    fn write(
+        &self,
+        cache: &mut Cache,
+        folder: &Path,
+        path: &str,
+        data: &PageData,
+        index_json: &str,
+        json: Option<&str>,
+    ) -> io::Result<()> {
+        debug_assert_eq!(json.is_none(), data.list.is_none() && data.post.is_none());
+        let key = cache.key(&[
+            b"page",
+            self.template.as_bytes(),
+            self.base.as_bytes(),
+            index_json.as_bytes(),
+            path.as_bytes(),
+            json.map_or(b"-" as &[u8], |json| json.as_bytes()),
+        ]);
+        cache.file(key, &folder.join(page_file(path)), || {
+            self.renderer.render(path, data)
+        })
+    }
+}
+
 /// Writes every file of the site into `folder`, in one pass over its pages: each page's
 /// pre-rendered HTML, its data (a post's with its code highlighted) kept in its bucket; then the
-/// buckets, the 404 page, the feed, the sitemap and robots.txt.
-fn write_files(blog: &Blog, folder: &Path, renderer: Option<&Prerenderer>) -> io::Result<()> {
-    let write = |path: &str, contents: String| write_file(&folder.join(path), contents);
+/// buckets, the 404 page, the feed, the sitemap and robots.txt. The search index is built on a
+/// thread of its own meanwhile, unless the cache has it. Each piece of work the cache holds
+/// is taken from it ([`crate::cache`]).
+fn write_files(
+    blog: &Blog,
+    folder: &Path,
+    renderer: Option<&Renderer>,
+    cache: &mut Cache,
+) -> io::Result<()> {
     let index = blog.manifest.index();
-    write(INDEX_PATH, to_json(&index))?;
+    let index_json = to_json(&index);
+    cache.write(&folder.join(INDEX_PATH), index_json.as_bytes())?;
+    let search_key = search_key(blog, cache);
+    let cached_search = cache.cached_files(search_key);
+    let search = std::thread::scope(|scope| -> io::Result<_> {
+        let search = cached_search
+            .is_none()
+            .then(|| scope.spawn(|| search::index::blog_index(blog)));
+        let sitemap = write_pages(blog, folder, renderer, cache, &index_json)?;
+        Ok((
+            sitemap,
+            search.map(|thread| thread.join().expect("the search index is built")),
+        ))
+    })?;
+    let (sitemap, search) = search;
+    match (cached_search, search) {
+        (Some(files), _) => cache.link_files(search_key, folder, files)?,
+        (None, Some(files)) => {
+            let files = files
+                .into_iter()
+                .map(|file| (file.path, file.bytes))
+                .collect();
+            cache.write_files(search_key, folder, files)?;
+        }
+        (None, None) => unreachable!("the index is built when the cache does not have it"),
+    }
+    let site_url = &blog.manifest.site.url;
+    cache.write(
+        &folder.join(FEED_PATH),
+        feed::atom(blog, site_url).as_bytes(),
+    )?;
+    for (path, xml) in feed::sitemaps(&sitemap, site_url) {
+        cache.write(&folder.join(path), xml.as_bytes())?;
+    }
+    cache.write(
+        &folder.join(ROBOTS_PATH),
+        format!("User-agent: *\nAllow: /\nSitemap: {site_url}{SITEMAP_PATH}\n").as_bytes(),
+    )
+}
+
+/// The key of the search index: everything of the blog it may read (the settings, each post's
+/// summary and Markdown), since [`search::index::blog_index`] is treated as a whole.
+fn search_key(blog: &Blog, cache: &Cache) -> cache::Key {
+    let summaries: Vec<Vec<u8>> = std::iter::once(&blog.manifest.site)
+        .map(|site| serde_json::to_vec(site).expect("the schema serialises"))
+        .chain(
+            blog.manifest
+                .posts
+                .iter()
+                .map(|post| serde_json::to_vec(post).expect("the schema serialises")),
+        )
+        .collect();
+    let mut parts: Vec<&[u8]> = vec![b"search"];
+    parts.extend(summaries.iter().map(Vec::as_slice));
+    parts.extend(blog.bodies.iter().map(String::as_bytes));
+    cache.key(&parts)
+}
+
+/// Writes every page and its data: the pages' HTML, then the buckets; returns the pages'
+/// paths with their last change, for the sitemap.
+fn write_pages(
+    blog: &Blog,
+    folder: &Path,
+    renderer: Option<&Renderer>,
+    cache: &mut Cache,
+    index_json: &str,
+) -> io::Result<Vec<(String, Option<carnet_core::date::Date>)>> {
     let mut sitemap = Vec::new();
-    let highlighter = Highlighter::new();
+    let index = blog.manifest.index();
+    // Made on the first post whose code is not in the cache: loading the grammars takes time.
+    let highlighter = std::cell::OnceCell::new();
     // Every page's data as its JSON text, by bucket and path, until every page is written: the
     // size of the data. A bucket file is written as `carnet_core::model::Bucket` serialises.
     let mut buckets: Vec<BTreeMap<String, Box<RawValue>>> = vec![BTreeMap::new(); index.buckets];
     for mut page in blog.pages() {
         if let Some(post) = &mut page.data.post {
-            post.code = highlighter.post(&post.markdown);
+            let key = cache.key(&[b"code", post.markdown.as_bytes()]);
+            post.code = cache.value(key, || {
+                highlighter
+                    .get_or_init(Highlighter::new)
+                    .post(&post.markdown)
+            });
         }
-        if let Some(renderer) = renderer {
-            write(
-                &page_file(&page.path),
-                renderer.render(&page.path, &page.data),
-            )?;
-        }
-        let data = match (page.data.list, page.data.post) {
-            (Some(list), _) => Some(Page::List(list)),
-            (None, Some(post)) => Some(Page::Post(Box::new(post))),
+        let data = match (&page.data.list, &page.data.post) {
+            (Some(list), _) => Some(Page::List(list.clone())),
+            (None, Some(post)) => Some(Page::Post(Box::new(post.clone()))),
             (None, None) => None,
         };
-        if let Some(data) = data {
-            let json = serde_json::value::to_raw_value(&data).expect("the schema serialises");
+        let json =
+            data.map(|data| serde_json::value::to_raw_value(&data).expect("the schema serialises"));
+        if let Some(renderer) = renderer {
+            let own = json.as_ref().map(|json| json.get());
+            renderer.write(cache, folder, &page.path, &page.data, index_json, own)?;
+        }
+        if let Some(json) = json {
             buckets[bucket(&page.path, index.buckets)].insert(page.path.clone(), json);
         }
         sitemap.push((page.path, page.lastmod));
@@ -372,11 +515,8 @@ fn write_files(blog: &Blog, folder: &Path, renderer: Option<&Prerenderer>) -> io
     // A bucket no page fell into is never asked for: not written.
     for (number, held) in buckets.iter().enumerate() {
         if !held.is_empty() {
-            write(&bucket_path(number), to_json(held))?;
+            cache.write(&folder.join(bucket_path(number)), to_json(held).as_bytes())?;
         }
-    }
-    for file in search::index::blog_index(blog) {
-        write_file(&folder.join(&file.path), file.bytes)?;
     }
     if let Some(renderer) = renderer {
         // The search page: the layout and an empty search, which the app fills.
@@ -385,25 +525,11 @@ fn write_files(blog: &Blog, folder: &Path, renderer: Option<&Prerenderer>) -> io
             list: None,
             post: None,
         };
-        write(
-            &page_file(paths::SEARCH),
-            renderer.render(paths::SEARCH, &data),
-        )?;
+        renderer.write(cache, folder, paths::SEARCH, &data, index_json, None)?;
         let page = blog.not_found_page();
-        write(
-            &page_file(&page.path),
-            renderer.render(&page.path, &page.data),
-        )?;
+        renderer.write(cache, folder, &page.path, &page.data, index_json, None)?;
     }
-    let site_url = &blog.manifest.site.url;
-    write(FEED_PATH, feed::atom(blog, site_url))?;
-    for (path, xml) in feed::sitemaps(&sitemap, site_url) {
-        write(&path, xml)?;
-    }
-    write(
-        ROBOTS_PATH,
-        format!("User-agent: *\nAllow: /\nSitemap: {site_url}{SITEMAP_PATH}\n"),
-    )
+    Ok(sitemap)
 }
 
 /// Moves the tool's entries of `out` into `retired` and every entry of `staging` into `out`,
@@ -467,7 +593,7 @@ fn remove(path: &Path) -> io::Result<()> {
 /// The renderer of pages into the `index.html` Trunk wrote in `out`, if there is one. An
 /// `index.html` this tool already pre-rendered is taken back to Trunk's page first, so building
 /// again (by hand, or from a copy of a built site) gives the same files.
-fn prerenderer(out: &Path, base: &str) -> io::Result<Option<Prerenderer>> {
+fn prerenderer(out: &Path, base: &str) -> io::Result<Option<(Prerenderer, String)>> {
     let Ok(page) = fs::read_to_string(out.join("index.html")) else {
         return Ok(None);
     };
@@ -475,19 +601,8 @@ fn prerenderer(out: &Path, base: &str) -> io::Result<Option<Prerenderer>> {
     let template = rebase_trunk_assets(&template, base, &top_level_files(out)?);
     let template = set_base_in_page(&template, base);
     Prerenderer::new(&template, base)
-        .map(Some)
+        .map(|renderer| Some((renderer, template)))
         .map_err(io::Error::other)
-}
-
-/// Writes `contents` to `path`, creating its folder first; an error names the file.
-fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<()> {
-    let write = || {
-        if let Some(folder) = path.parent() {
-            fs::create_dir_all(folder)?;
-        }
-        fs::write(path, contents)
-    };
-    write().map_err(|error| io::Error::new(error.kind(), format!("{}: {error}", path.display())))
 }
 
 /// The names of the files at the top of `out`: Trunk's assets among them.

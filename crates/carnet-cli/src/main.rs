@@ -7,6 +7,7 @@
 //! `--help`) and hands them to the subcommand's module.
 
 mod build;
+mod cache;
 mod calendar;
 mod check;
 mod generate;

@@ -35,6 +35,17 @@ pub struct Args {
 const INSTALL: &str = "  fix: run scripts/setup at the root of the repository: it installs trunk 0.21.14 \
     and the tools it needs (once, about 15 minutes); or `cargo install --locked trunk --version 0.21.14`";
 
+/// What Trunk watches (the `watch` list of Trunk.toml, which a test holds to this one).
+const WATCHED: [&str; 7] = [
+    "index.html",
+    "public",
+    "src",
+    "crates",
+    "content",
+    "Cargo.toml",
+    "Cargo.lock",
+];
+
 /// Runs `carnet serve`.
 pub fn run(args: Args) -> ExitCode {
     let path = search_path(Path::new("node_modules/.bin"));
@@ -47,6 +58,18 @@ pub fn run(args: Args) -> ExitCode {
         .arg("serve")
         .args(&args.trunk_args)
         .env("PATH", &path);
+    let watch_given = args
+        .trunk_args
+        .iter()
+        .any(|arg| arg.to_string_lossy().starts_with("--watch") || arg == "-w");
+    if let (false, Some(content)) = (watch_given, env::var_os("CARNET_CONTENT")) {
+        // Trunk's --watch replaces Trunk.toml's list: give it whole, with the content folder
+        // (and without content/ if it is not there: Trunk refuses a path that is not).
+        let watched = WATCHED.iter().filter(|path| Path::new(path).exists());
+        for path in watched.map(OsString::from).chain([content]) {
+            command.arg("--watch").arg(path);
+        }
+    }
     let public_url_given = args
         .trunk_args
         .iter()
@@ -109,4 +132,14 @@ fn find(name: &str, path: &OsString) -> Option<PathBuf> {
     env::split_paths(path)
         .map(|folder| folder.join(name))
         .find(|candidate| candidate.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn carnet_serve_watches_what_trunk_toml_says() {
+        let toml = include_str!("../../../Trunk.toml");
+        let list = super::WATCHED.map(|path| format!("\"{path}\"")).join(", ");
+        assert!(toml.contains(&format!("\nwatch = [{list}]\n")), "{list}");
+    }
 }

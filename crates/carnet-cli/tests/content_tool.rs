@@ -76,6 +76,12 @@ fn build_with(content: &Path, out: &Path, extra: &[&str]) -> Output {
         "--out",
         out.to_str().unwrap(),
     ];
+    // A cache of each test's own, beside its site: tests run side by side (tests/incremental.rs
+    // tests the cache itself).
+    let cache = out.with_extension("cache");
+    if !extra.contains(&"--cache") && !extra.contains(&"--no-cache") {
+        args.extend(["--cache", cache.to_str().unwrap()]);
+    }
     args.extend_from_slice(extra);
     run(&args)
 }
@@ -435,8 +441,18 @@ fn posts_dated_after_today_are_left_out_unless_future_is_asked() {
     assert!(!feed.contains("pas-encore"), "{feed}");
 
     let (content_dir, out_dir) = (content.to_str().unwrap(), out.to_str().unwrap());
+    let cache = out.with_extension("cache");
+    let cache = cache.to_str().unwrap();
     for args in [
-        &["build", "--content", content_dir, "--out", out_dir][..],
+        &[
+            "build",
+            "--content",
+            content_dir,
+            "--out",
+            out_dir,
+            "--cache",
+            cache,
+        ][..],
         &["check", "--content", content_dir],
     ] {
         let output = run(args);
@@ -840,6 +856,7 @@ fn build_with_small_files(content: &Path, out: &Path, signal_ignored: bool) -> O
         .current_dir(repository())
         .args(["build", "--content", content.to_str().unwrap()])
         .args(["--out", out.to_str().unwrap()])
+        .args(["--cache", out.with_extension("cache").to_str().unwrap()])
         .output()
         .unwrap()
 }
@@ -1343,6 +1360,8 @@ fn a_preview_by_trunk_serve_stays_at_the_root_trunk_serves() {
             content.to_str().unwrap(),
             "--out",
             out.to_str().unwrap(),
+            "--cache",
+            out.with_extension("cache").to_str().unwrap(),
         ])
         .output()
         .unwrap();

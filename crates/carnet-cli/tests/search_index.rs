@@ -28,6 +28,8 @@ fn built(name: &str, content: &Path) -> PathBuf {
         .current_dir(repository())
         .args(["build", "--content", content.to_str().unwrap()])
         .args(["--out", out.to_str().unwrap()])
+        // A cache of its own: not the repository's, which `trunk serve` may be using.
+        .args(["--cache", out.with_extension("cache").to_str().unwrap()])
         .output()
         .unwrap();
     assert!(

@@ -103,6 +103,9 @@ fn built_with_public(name: &str, content: &Path, public: &Path) -> PathBuf {
         public.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
+        // A cache of its own: not the repository's, which `trunk serve` may be using.
+        "--cache",
+        out.with_extension("cache").to_str().unwrap(),
     ]);
     assert!(
         output.status.success(),

@@ -1,0 +1,249 @@
+//! Builds with the build cache (`carnet build --cache`): a rebuild after a post is edited,
+//! added or deleted, with the cache warm, writes exactly the files of a clean build with an
+//! empty cache, byte for byte; it does only the work the change reaches, and links the files
+//! it did not change rather than writing them again; a cache entry damaged in place (through a
+//! site folder's hard link to it) is never served.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A page shaped like the one Trunk writes.
+const TRUNK_PAGE: &str = r#"<!DOCTYPE html>
+<html lang="fr"><head><meta name="carnet-base" content="/"><title>Carnet</title>
+<script type="module">import init from '/carnet.js'; init();</script></head>
+<body></body></html>"#;
+
+fn repository() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn carnet(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_carnet"))
+        .current_dir(repository())
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// A fresh folder for the test `name`.
+fn work(name: &str) -> PathBuf {
+    let work = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("incremental")
+        .join(name);
+    let _ = fs::remove_dir_all(&work);
+    fs::create_dir_all(&work).unwrap();
+    work
+}
+
+/// A blog of 24 synthetic posts and two with highlighted code, in `work/content`.
+fn blog(work: &Path) -> PathBuf {
+    let content = work.join("content");
+    let output = carnet(&[
+        "generate",
+        "--posts",
+        "24",
+        "--seed",
+        "7",
+        "--content",
+        content.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let highlight = repository().join("tests/highlight/content");
+    fs::copy(highlight.join("site.toml"), content.join("site.toml")).unwrap();
+    for post in ["avant.md", "code.md"] {
+        fs::copy(
+            highlight.join("posts").join(post),
+            content.join("posts").join(post),
+        )
+        .unwrap();
+    }
+    content
+}
+
+/// Builds `content` into `work/<name>` (a fresh folder holding Trunk's page) with the cache
+/// `cache`; returns the folder and what the build said.
+fn build(work: &Path, name: &str, content: &Path, cache: &Path) -> (PathBuf, String) {
+    let out = work.join(name);
+    let _ = fs::remove_dir_all(&out);
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("index.html"), TRUNK_PAGE).unwrap();
+    let output = carnet(&[
+        "build",
+        "--future",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--cache",
+        cache.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(output.status.success(), "{stderr}");
+    (out, stderr)
+}
+
+/// How many pieces of work the build took from the cache, and how many it did.
+fn counts(stderr: &str) -> (usize, usize) {
+    let line = stderr
+        .lines()
+        .find(|line| line.contains("taken from the cache"))
+        .unwrap_or_else(|| panic!("no cache report in:\n{stderr}"));
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let number = |before: &str| -> usize {
+        let at = words
+            .iter()
+            .position(|word| word.starts_with(before))
+            .unwrap();
+        words[at - 1].trim_end_matches(',').parse().unwrap()
+    };
+    (number("pieces"), number("done"))
+}
+
+/// Every file under `root` with its bytes, by its path from `root`, sorted.
+fn files(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let name = path.strip_prefix(root).unwrap().display().to_string();
+                files.push((name, fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Fails unless the folders `a` and `b` hold the same files with the same bytes.
+fn assert_same_files(a: &Path, b: &Path) {
+    let (a, b) = (files(a), files(b));
+    let names = |files: &[(String, Vec<u8>)]| -> Vec<String> {
+        files.iter().map(|(name, _)| name.clone()).collect()
+    };
+    assert_eq!(names(&a), names(&b));
+    for ((name, a), (_, b)) in a.iter().zip(&b) {
+        assert!(a == b, "{name} differs from a clean build's");
+    }
+}
+
+/// Builds the blog with an empty cache, changes it with `change`, rebuilds it with the warm
+/// cache, and checks the rebuild against a clean build of the changed blog with an empty
+/// cache. Returns the work folder, the first and second builds, and the second's counts.
+fn rebuilt(name: &str, change: impl FnOnce(&Path)) -> (PathBuf, PathBuf, PathBuf, (usize, usize)) {
+    let work = work(name);
+    let content = blog(&work);
+    let cache = work.join("cache");
+    let (first, stderr) = build(&work, "first", &content, &cache);
+    assert_eq!(counts(&stderr).0, 0, "the cache starts empty: {stderr}");
+    change(&content);
+    let (second, stderr) = build(&work, "second", &content, &cache);
+    let (clean, _) = build(&work, "clean", &content, &work.join("empty-cache"));
+    assert_same_files(&second, &clean);
+    (work, first, second, counts(&stderr))
+}
+
+/// The second paragraph of a post file edited: its text changes, its title and date do not.
+fn edit_text(post: &Path) {
+    let text = fs::read_to_string(post).unwrap();
+    let edited = text.replacen("\n\n", "\n\nUn mot de plus dans ce billet.\n\n", 2);
+    assert_ne!(text, edited);
+    fs::write(post, edited).unwrap();
+}
+
+#[test]
+fn an_edited_post_rebuilt_with_the_cache_gives_the_files_of_a_clean_build() {
+    let (_, first, second, (reused, done)) = rebuilt("edited", |content| {
+        let posts = content.join("posts");
+        let mut names: Vec<_> = fs::read_dir(&posts)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        names.sort();
+        edit_text(&names[3]);
+        // A code block edited: its highlighting is done again.
+        let code = posts.join("code.md");
+        let text = fs::read_to_string(&code).unwrap();
+        fs::write(&code, text.replacen("fn ", "fn un_autre_", 1)).unwrap();
+    });
+    // The two posts' pages, the lists that show their excerpt or reading time, their code, the
+    // search index: a handful of pieces of work, against the hundred or so of a whole build.
+    assert!(done <= 16 && reused >= 60, "{done} done, {reused} reused");
+    // A file whose bytes did not change is the same file (a link to the same blob), not
+    // written again.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let (before, after) = (files(&first), files(&second));
+        let mut same = 0;
+        for ((name, a), (other, b)) in before.iter().zip(&after) {
+            assert_eq!(name, other);
+            let inode = |root: &Path| fs::metadata(root.join(name)).unwrap().ino();
+            if a == b {
+                same += 1;
+                assert_eq!(inode(&first), inode(&second), "{name} was written again");
+            } else {
+                assert_ne!(inode(&first), inode(&second), "{name}");
+            }
+        }
+        // The search index's shards change with every post's text (BM25 weights); most pages
+        // and buckets do not.
+        assert!(same * 2 > before.len(), "{same} of {}", before.len());
+    }
+}
+
+#[test]
+fn a_post_added_and_one_deleted_rebuilt_with_the_cache_give_the_files_of_a_clean_build() {
+    rebuilt("added-deleted", |content| {
+        fs::remove_file(content.join("posts/post-000010.md")).unwrap();
+        fs::write(
+            content.join("posts/nouveau.md"),
+            "+++\ntitle = \"Un billet tout neuf\"\ndate = 2012-05-04\ncategory = \"Actus\"\n\
+             +++\n\nSon texte, avec un mot rare : xylophage.\n",
+        )
+        .unwrap();
+    });
+}
+
+#[test]
+fn a_rebuild_with_nothing_changed_takes_everything_from_the_cache() {
+    let (_, _, _, (_, done)) = rebuilt("unchanged", |_| {});
+    assert_eq!(done, 0);
+}
+
+#[test]
+fn a_cache_entry_damaged_in_place_is_not_served() {
+    let work = work("damaged");
+    let content = blog(&work);
+    let cache = work.join("cache");
+    let (first, _) = build(&work, "first", &content, &cache);
+    // Through the site's hard links, as an editor or a script writing a file in place would:
+    // a page cut short, a page changed at the same length, a bucket and a search file.
+    let page = |slug: &str| first.join("posts").join(slug).join("index.html");
+    let post = fs::read_dir(first.join("posts"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .find(|slug| slug != "du-code-colore")
+        .unwrap();
+    let html = fs::read(page(&post)).unwrap();
+    fs::write(page(&post), &html[..html.len() / 2]).unwrap();
+    let code = fs::read_to_string(page("du-code-colore")).unwrap();
+    fs::write(page("du-code-colore"), code.replacen("<main", "<mian", 1)).unwrap();
+    let bucket = fs::read_dir(first.join("data/pages"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    fs::write(&bucket, b"{}").unwrap();
+    fs::write(first.join("search/meta.json"), b"{").unwrap();
+
+    let (second, stderr) = build(&work, "second", &content, &cache);
+    let (clean, _) = build(&work, "clean", &content, &work.join("empty-cache"));
+    assert_same_files(&second, &clean);
+    assert!(stderr.contains("damaged in the cache"), "{stderr}");
+}
