@@ -21,6 +21,7 @@ import { serve } from "./server.mjs";
 import {
   ARCHIVE,
   BUILD_ROOT,
+  appStarted,
   CATEGORIES,
   DIST,
   HOME,
@@ -247,6 +248,9 @@ browserSuites("accessibility, theme and print", (browserName) => {
     await eventually(async () =>
       assert.deepEqual(await states(), [[SWITCH.light, "false"], [SWITCH.dark, "true"], [SWITCH.system, "false"]]),
     );
+    // Left only once the app has started: leaving while its wasm is still coming aborts that
+    // fetch, which Firefox reports as an uncaught error of the page left.
+    await appStarted(page);
 
     // Without the app (its loader taken out of the pages), the page's own script applies the
     // theme and runs the switch.
