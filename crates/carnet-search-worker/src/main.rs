@@ -22,6 +22,7 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
+    use carnet_core::model::Language;
     use carnet_core::search::index::Shard;
     use carnet_core::search::query::files_needed;
     use carnet_core::search::{
@@ -175,11 +176,7 @@ mod worker {
         let stale = || state.borrow().latest != request.id;
         if state.borrow().index.is_none() {
             let bytes = fetch(&format!("{base}{META_PATH}")).await?;
-            let meta: Meta =
-                serde_json::from_slice(&bytes).map_err(|error| format!("{META_PATH}: {error}"))?;
-            if meta.version != INDEX_VERSION {
-                return Err(format!("{META_PATH}: version {}", meta.version));
-            }
+            let meta = read_meta(&bytes)?;
             let mut state = state.borrow_mut();
             if state.index.is_none() {
                 state.index = Some(Index {
@@ -298,11 +295,81 @@ mod worker {
         .await;
         let mut found = Vec::new();
         for (&first, bytes) in firsts.iter().zip(fetched) {
-            let group: Vec<Card> = serde_json::from_slice(&bytes?)
-                .map_err(|error| format!("{}: {error}", card_path(first)))?;
+            let group = read_cards(&bytes?, &card_path(first))?;
             found.extend((first as u32..).zip(group));
         }
         Ok(found)
+    }
+
+    /// `bytes` read as JSON by the browser (`JSON.parse`): the worker carries no JSON decoder
+    /// of its own, which would add to what a reader's first query downloads.
+    fn parse_json(bytes: &[u8], path: &str) -> Result<JsValue, String> {
+        let text = std::str::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8"))?;
+        js_sys::JSON::parse(text).map_err(|_| format!("{path}: not JSON"))
+    }
+
+    /// The field `name` of `object`, `undefined` if it has none.
+    fn field(object: &JsValue, name: &str) -> JsValue {
+        js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    /// `meta.json` read, checking its version first.
+    fn read_meta(bytes: &[u8]) -> Result<Meta, String> {
+        let json = parse_json(bytes, META_PATH)?;
+        let bad = || format!("{META_PATH}: not the index's description");
+        let version = field(&json, "version").as_f64().ok_or_else(bad)? as u32;
+        if version != INDEX_VERSION {
+            return Err(format!("{META_PATH}: version {version}"));
+        }
+        let language = field(&json, "language")
+            .as_string()
+            .and_then(|code| Language::from_code(&code))
+            .ok_or_else(bad)?;
+        let posts = field(&json, "posts").as_f64().ok_or_else(bad)? as usize;
+        let shards = field(&json, "shards")
+            .dyn_into::<js_sys::Array>()
+            .map_err(|_| bad())?
+            .iter()
+            .map(|key| key.as_string().ok_or_else(bad))
+            .collect::<Result<Vec<String>, String>>()?;
+        Ok(Meta {
+            version,
+            language,
+            posts,
+            shards,
+        })
+    }
+
+    /// A cards file read (`path` names it in errors).
+    fn read_cards(bytes: &[u8], path: &str) -> Result<Vec<Card>, String> {
+        let bad = || format!("{path}: not cards");
+        let cards = parse_json(bytes, path)?
+            .dyn_into::<js_sys::Array>()
+            .map_err(|_| bad())?;
+        cards
+            .iter()
+            .map(|card| {
+                let text = |name: &str| field(&card, name).as_string().ok_or_else(bad);
+                let text_at = field(&card, "text_at")
+                    .dyn_into::<js_sys::Array>()
+                    .map_err(|_| bad())?;
+                let number = |at: u32| {
+                    text_at
+                        .get(at)
+                        .as_f64()
+                        .filter(|n| *n >= 0.0 && n.fract() == 0.0)
+                        .map(|n| n as u64)
+                        .ok_or_else(bad)
+                };
+                Ok(Card {
+                    slug: text("slug")?,
+                    title: text("title")?,
+                    date: text("date")?.parse().map_err(|_| bad())?,
+                    category: text("category")?,
+                    text_at: (number(0)?, number(1)?),
+                })
+            })
+            .collect()
     }
 
     /// The text at `at` (start, length) of the texts file at `url`: asked for alone, as a
