@@ -4,27 +4,17 @@
 //! it did not change rather than writing them again; a cache entry damaged in place (through a
 //! site folder's hard link to it) is never served.
 
+mod common;
+
+use common::{carnet, files, repository};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 /// A page shaped like the one Trunk writes.
 const TRUNK_PAGE: &str = r#"<!DOCTYPE html>
 <html lang="fr"><head><meta name="carnet-base" content="/"><title>Carnet</title>
 <script type="module">import init from '/carnet.js'; init();</script></head>
 <body></body></html>"#;
-
-fn repository() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn carnet(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_carnet"))
-        .current_dir(repository())
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 /// A fresh folder for the test `name`.
 fn work(name: &str) -> PathBuf {
@@ -100,32 +90,10 @@ fn counts(stderr: &str) -> (usize, usize) {
     (number("pieces"), number("done"))
 }
 
-/// Every file under `root` with its bytes, by its path from `root`, sorted.
-fn files(root: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut folders = vec![root.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in fs::read_dir(folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                folders.push(path);
-            } else {
-                let name = path.strip_prefix(root).unwrap().display().to_string();
-                files.push((name, fs::read(&path).unwrap()));
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 /// Fails unless the folders `a` and `b` hold the same files with the same bytes.
 fn assert_same_files(a: &Path, b: &Path) {
     let (a, b) = (files(a), files(b));
-    let names = |files: &[(String, Vec<u8>)]| -> Vec<String> {
-        files.iter().map(|(name, _)| name.clone()).collect()
-    };
-    assert_eq!(names(&a), names(&b));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
     for ((name, a), (_, b)) in a.iter().zip(&b) {
         assert!(a == b, "{name} differs from a clean build's");
     }

@@ -2,28 +2,18 @@
 //! (`tests/fixtures/wordpress/export.xml`), and on small exports written here, one for each
 //! thing the import must get right.
 
+mod common;
+
 use carnet_core::i18n::Language;
 use carnet_core::markdown::to_html;
+use common::{carnet, files, repository};
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufWriter, Read, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
-
-/// Runs the `carnet` command from the repository's root, as Trunk and authors run it.
-fn carnet(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_carnet"))
-        .current_dir(repository())
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn repository() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wordpress/export.xml")
@@ -113,24 +103,6 @@ fn built_with_public(name: &str, content: &Path, public: &Path) -> PathBuf {
         String::from_utf8_lossy(&output.stderr)
     );
     out
-}
-
-/// Every file under `folder`, by its path from `folder`, with its contents.
-fn files(folder: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut found = BTreeMap::new();
-    let mut folders = vec![folder.to_path_buf()];
-    while let Some(current) = folders.pop() {
-        for entry in fs::read_dir(&current).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                folders.push(path);
-            } else {
-                let name = path.strip_prefix(folder).unwrap().display().to_string();
-                found.insert(name, fs::read(&path).unwrap());
-            }
-        }
-    }
-    found
 }
 
 /// Every piece of data the app reads in the site built into `site`: the index, as
