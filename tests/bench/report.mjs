@@ -100,15 +100,18 @@ function buildTable(sites) {
   return lines.join("\n");
 }
 
-/** Every problem, once, with how many times and where first seen. */
-function problemList(sites) {
+/**
+ * Every problem of `sites`, once, with how many times and where first seen; `none` when there
+ * is none (what a clean run showed).
+ */
+export function problemList(sites, none = "every page showed its expected text, with no console error and no failed request.") {
   const seen = new Map();
   for (const { where, problem } of sites.flatMap((site) => site.problems)) {
     const entry = seen.get(problem) ?? { where, times: 0 };
     entry.times += 1;
     seen.set(problem, entry);
   }
-  if (!seen.size) return "None: every page showed its expected text, with no console error and no failed request.";
+  if (!seen.size) return `None: ${none}`;
   const more = (times) => (times > 1 ? `, and ${times - 1} more` : "");
   return [...seen].map(([problem, { where, times }]) => `- ${problem} (${where}${more(times)})`).join("\n");
 }

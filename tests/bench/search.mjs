@@ -25,7 +25,7 @@ import path from "node:path";
 import { launch } from "../e2e/browsers.mjs";
 import { serve } from "../e2e/server.mjs";
 import { parseOptions } from "./options.mjs";
-import { machine } from "./report.mjs";
+import { machine, problemList } from "./report.mjs";
 
 const SITES = path.resolve("target/bench-search");
 const TIMEOUT = 60_000;
@@ -499,18 +499,6 @@ function faviconNote(sites) {
     : "";
 }
 
-function problemList(sites) {
-  const seen = new Map();
-  for (const { where, problem } of sites.flatMap((site) => site.problems)) {
-    const entry = seen.get(problem) ?? { where, times: 0 };
-    entry.times += 1;
-    seen.set(problem, entry);
-  }
-  if (!seen.size) return "None: every query showed its results (or said there were none), with no console error and no failed request.";
-  const more = (times) => (times > 1 ? `, and ${times - 1} more` : "");
-  return [...seen].map(([problem, { where, times }]) => `- ${problem} (${where}${more(times)})`).join("\n");
-}
-
 function renderReport({ command, runs, machine: m, pagefindVersion, sites }) {
   const date = new Date().toISOString().slice(0, 16).replace("T", " ");
   return `## Search: Carnet against Pagefind
@@ -545,7 +533,7 @@ ${targets(sites)}
 
 Problems seen:
 
-${problemList(sites)}
+${problemList(sites, "every query showed its results (or said there were none), with no console error and no failed request.")}
 `;
 }
 
