@@ -20,7 +20,7 @@ use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
 use carnet_core::links;
 use carnet_core::model::{bucket, bucket_path, Page, PageData, INDEX_PATH};
 use carnet_core::paths::{self, NOT_FOUND};
-use carnet_core::search;
+use carnet_core::search::{self, index::PostEntry};
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
@@ -417,10 +417,33 @@ fn write_files(
     cache.write(&folder.join(INDEX_PATH), index_json.as_bytes())?;
     let search_key = search_key(blog, cache);
     let cached_search = cache.cached_files(search_key);
+    // Unless the whole index is cached, each post's entry (its words, its gzipped text) is
+    // taken from the cache where its title and Markdown are unchanged: after one post changed,
+    // the index is only assembled again.
+    // With the whole index cached, the entries are only carried over, for the next change.
+    let entry_keys = entry_keys(blog, cache);
+    let kept: Vec<Option<PostEntry>> = match cached_search {
+        Some(_) => {
+            entry_keys.iter().for_each(|&key| cache.carry(key));
+            Vec::new()
+        }
+        None => entry_keys
+            .iter()
+            .map(|&key| {
+                cache
+                    .bytes(key)
+                    .and_then(|b| PostEntry::from_bytes(&b).ok())
+            })
+            .collect(),
+    };
+    let made: Vec<bool> = kept.iter().map(Option::is_none).collect();
     let search = std::thread::scope(|scope| -> io::Result<_> {
-        let search = cached_search
-            .is_none()
-            .then(|| scope.spawn(|| search::index::blog_index(blog)));
+        let search = cached_search.is_none().then(|| {
+            scope.spawn(|| {
+                let entries = search::index::post_entries(blog, kept);
+                (search::index::blog_files(blog, &entries), entries)
+            })
+        });
         let sitemap = write_pages(blog, folder, renderer, cache, &index_json)?;
         Ok((
             sitemap,
@@ -430,7 +453,12 @@ fn write_files(
     let (sitemap, search) = search;
     match (cached_search, search) {
         (Some(files), _) => cache.link_files(search_key, folder, files)?,
-        (None, Some(files)) => {
+        (None, Some((files, entries))) => {
+            for ((key, entry), made) in entry_keys.iter().zip(&entries).zip(made) {
+                if made {
+                    cache.keep_bytes(*key, &entry.to_bytes());
+                }
+            }
             let files = files
                 .into_iter()
                 .map(|file| (file.path, file.bytes))
@@ -469,6 +497,25 @@ fn search_key(blog: &Blog, cache: &Cache) -> cache::Key {
     parts.extend(summaries.iter().map(Vec::as_slice));
     parts.extend(blog.bodies.iter().map(String::as_bytes));
     cache.key(&parts)
+}
+
+/// The key of each post's search entry: what [`PostEntry::of_post`] reads (the blog's
+/// language, the post's title and Markdown).
+fn entry_keys(blog: &Blog, cache: &Cache) -> Vec<cache::Key> {
+    let language = serde_json::to_vec(&blog.manifest.site.language).expect("the schema serialises");
+    blog.manifest
+        .posts
+        .iter()
+        .zip(&blog.bodies)
+        .map(|(post, markdown)| {
+            cache.key(&[
+                b"search entry",
+                &language,
+                post.title.as_bytes(),
+                markdown.as_bytes(),
+            ])
+        })
+        .collect()
 }
 
 /// Writes every page and its data: the pages' HTML, then the buckets; returns the pages'

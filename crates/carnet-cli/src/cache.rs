@@ -245,6 +245,52 @@ impl Cache {
         value
     }
 
+    /// The bytes recorded for `key` ([`Cache::keep_bytes`]), if their blob is whole.
+    pub fn bytes(&mut self, key: Key) -> Option<Vec<u8>> {
+        let store = self.store.as_mut()?;
+        let name = hex(key.0);
+        let Some(Record::Blob(blob)) = store.old.get(&name) else {
+            return None;
+        };
+        let bytes = fs::read(store.blob_path(blob)).ok()?;
+        if hex(xxh3_128(&bytes)) != *blob {
+            self.counts.damaged += 1;
+            return None;
+        }
+        store.live.insert(blob.clone());
+        store.used.insert(name, Record::Blob(blob.clone()));
+        self.counts.reused += 1;
+        Some(bytes)
+    }
+
+    /// Keeps the record of `key` for the next build, unread: what this build did not need
+    /// but the next may (a post's search entry while the whole index came from the cache).
+    pub fn carry(&mut self, key: Key) {
+        let Some(store) = &mut self.store else {
+            return;
+        };
+        let name = hex(key.0);
+        if let Some(record) = store.old.get(&name).cloned() {
+            if let Record::Blob(blob) = &record {
+                store.live.insert(blob.clone());
+            }
+            store.used.insert(name, record);
+        }
+    }
+
+    /// Records `bytes`, made for `key`, for the next build's [`Cache::bytes`]. A blob that
+    /// cannot be written is only a piece of work the next build does again.
+    pub fn keep_bytes(&mut self, key: Key, bytes: &[u8]) {
+        self.counts.done += 1;
+        let Some(store) = &mut self.store else {
+            return;
+        };
+        if let Ok(blob) = store.put(bytes) {
+            store.live.insert(blob.clone());
+            store.used.insert(hex(key.0), Record::Blob(blob));
+        }
+    }
+
     /// Keeps what this build used, and only that: writes its records and deletes the blobs no
     /// record nor this build's files name (but those written since this build started, which
     /// another build may be using).

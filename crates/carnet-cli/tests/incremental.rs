@@ -215,3 +215,23 @@ fn a_cache_entry_damaged_in_place_is_not_served() {
     assert_same_files(&second, &clean);
     assert!(stderr.contains("damaged in the cache"), "{stderr}");
 }
+
+#[test]
+fn a_rebuild_with_nothing_changed_keeps_what_the_next_edit_needs() {
+    // Between two builds that change nothing the search index comes whole from the cache, so
+    // its pieces (each post's words and text) go unread; the edit after them must still find
+    // them: it does the same work as an edit right after the first build.
+    let edited = |name: &str, unchanged_rebuilds: usize| -> usize {
+        let work = work(name);
+        let content = blog(&work);
+        let cache = work.join("cache");
+        build(&work, "first", &content, &cache);
+        for _ in 0..unchanged_rebuilds {
+            build(&work, "unchanged", &content, &cache);
+        }
+        edit_text(&content.join("posts/post-000003.md"));
+        let (_, stderr) = build(&work, "edited", &content, &cache);
+        counts(&stderr).1
+    };
+    assert_eq!(edited("edit-at-once", 0), edited("edit-after-rebuild", 1));
+}

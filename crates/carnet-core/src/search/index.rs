@@ -100,89 +100,236 @@ fn start_of(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
-/// Every file of the index of `blog`, each post with its text.
-pub fn blog_index(blog: &Blog) -> Vec<IndexFile> {
-    let records: Vec<PostRecord> = blog
+/// What the index takes from one post alone: its words, counted, and its text for passages,
+/// gzipped. It is most of the index's work, and it depends only on the post's title, its
+/// Markdown and the blog's language, so a build can keep it ([`PostEntry::to_bytes`]) and,
+/// after one post changed, make only that post's again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PostEntry {
+    /// Each distinct folded word, sorted, with its count (a title word counts
+    /// [`TITLE_BOOST`] times) and whether it is in the title.
+    words: Vec<(String, u32, bool)>,
+    /// The start of its text ([`PASSAGE_TEXT`]), gzipped on its own.
+    text: Vec<u8>,
+}
+
+/// The first bytes of [`PostEntry::to_bytes`]: another format is refused, not misread.
+const ENTRY_MAGIC: [u8; 3] = [b'C', b'E', INDEX_VERSION as u8];
+
+impl PostEntry {
+    /// The entry of a post titled `title` whose text, without markup, is `text`.
+    pub fn new(analyzer: &Analyzer, title: &str, text: &str) -> PostEntry {
+        let mut words: BTreeMap<String, (u32, bool)> = BTreeMap::new();
+        for (text, in_title) in [(title, true), (text, false)] {
+            let count = if in_title { TITLE_BOOST } else { 1 };
+            for word in analyzer.words(text) {
+                let entry = words.entry(word.text).or_default();
+                entry.0 += count;
+                entry.1 |= in_title;
+            }
+        }
+        PostEntry {
+            words: words
+                .into_iter()
+                .map(|(word, (count, in_title))| (word, count, in_title))
+                .collect(),
+            text: gzip(start_of(text, PASSAGE_TEXT).as_bytes()),
+        }
+    }
+
+    /// The entry of a post titled `title` written in `markdown`: its first
+    /// [`INDEXED_MARKDOWN`] bytes, as text.
+    pub fn of_post(analyzer: &Analyzer, title: &str, markdown: &str) -> PostEntry {
+        let text = crate::markdown::searchable_text(start_of(markdown, INDEXED_MARKDOWN));
+        PostEntry::new(analyzer, title, &text)
+    }
+
+    /// Its length for BM25: every word counted, a title word [`TITLE_BOOST`] times.
+    fn length(&self) -> u32 {
+        self.words.iter().map(|&(_, count, _)| count).sum()
+    }
+
+    /// Its bytes, for a build cache: read back by [`PostEntry::from_bytes`].
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = ENTRY_MAGIC.to_vec();
+        push_number(&mut bytes, self.words.len() as u64);
+        for (word, count, in_title) in &self.words {
+            push_text(&mut bytes, word);
+            push_number(&mut bytes, u64::from(*count) * 2 + u64::from(*in_title));
+        }
+        push_number(&mut bytes, self.text.len() as u64);
+        bytes.extend_from_slice(&self.text);
+        bytes
+    }
+
+    /// Reads what [`PostEntry::to_bytes`] wrote; an error for anything else.
+    pub fn from_bytes(bytes: &[u8]) -> Result<PostEntry, ShardError> {
+        let mut reader = Reader { bytes };
+        if [reader.byte()?, reader.byte()?, reader.byte()?] != ENTRY_MAGIC {
+            return Err(ShardError);
+        }
+        let mut words = Vec::new();
+        for _ in 0..reader.count()? {
+            let word = reader.text()?;
+            let number = reader.number()?;
+            let count = u32::try_from(number / 2).map_err(|_| ShardError)?;
+            words.push((word, count, number % 2 == 1));
+        }
+        let length = reader.count()?;
+        let (text, rest) = reader.bytes.split_at(length);
+        if !rest.is_empty() {
+            return Err(ShardError);
+        }
+        Ok(PostEntry {
+            words,
+            text: text.to_vec(),
+        })
+    }
+}
+
+/// The entries of every post of `blog`, in its order: those `kept` has (by post, from an
+/// earlier build), the others made, on as many threads as the machine has cores.
+pub fn post_entries(blog: &Blog, mut kept: Vec<Option<PostEntry>>) -> Vec<PostEntry> {
+    kept.resize(blog.bodies.len(), None);
+    let analyzer = Analyzer::new(blog.manifest.site.language);
+    let posts: Vec<(&str, &str, Option<PostEntry>)> = blog
         .manifest
         .posts
         .iter()
         .zip(&blog.bodies)
-        .map(|(summary, markdown)| PostRecord {
+        .zip(kept)
+        .map(|((summary, markdown), kept)| (summary.title.as_str(), markdown.as_str(), kept))
+        .collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = posts.len().div_ceil(threads).max(1);
+    let make = |posts: Vec<(&str, &str, Option<PostEntry>)>| -> Vec<PostEntry> {
+        posts
+            .into_iter()
+            .map(|(title, markdown, kept)| {
+                kept.unwrap_or_else(|| PostEntry::of_post(&analyzer, title, markdown))
+            })
+            .collect()
+    };
+    let mut chunks = Vec::new();
+    let mut posts = posts.into_iter().peekable();
+    while posts.peek().is_some() {
+        chunks.push(posts.by_ref().take(chunk).collect::<Vec<_>>());
+    }
+    std::thread::scope(|scope| {
+        let threads: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| scope.spawn(|| make(chunk)))
+            .collect();
+        threads
+            .into_iter()
+            .flat_map(|thread| {
+                thread
+                    .join()
+                    .expect("reading a post's words does not panic")
+            })
+            .collect()
+    })
+}
+
+/// Every file of the index of `blog`, whose posts' entries are `entries` ([`post_entries`]).
+pub fn blog_files(blog: &Blog, entries: &[PostEntry]) -> Vec<IndexFile> {
+    let cards = blog
+        .manifest
+        .posts
+        .iter()
+        .map(|summary| Card {
             slug: summary.slug.clone(),
             title: summary.title.clone(),
             date: summary.date,
             category: summary.category.name.clone(),
-            text: crate::markdown::searchable_text(start_of(markdown, INDEXED_MARKDOWN)),
+            text_at: (0, 0),
         })
         .collect();
-    build(blog.manifest.site.language, &records)
+    assemble(blog.manifest.site.language, cards, entries)
+}
+
+/// Every file of the index of `blog`.
+pub fn blog_index(blog: &Blog) -> Vec<IndexFile> {
+    blog_files(blog, &post_entries(blog, Vec::new()))
 }
 
 /// Every file of the index of `documents` (in the blog's order, newest first), for a blog in
-/// `language`: `meta.json` and the shards, then the texts, then the cards.
+/// `language`.
 pub fn build(language: Language, documents: &[PostRecord]) -> Vec<IndexFile> {
-    // Each text is gzipped alone, on a thread of its own while the words are read: on two
-    // cores that halves the index's time, which a rebuild under `trunk serve` waits on.
-    let (mut files, (texts, text_at)) = std::thread::scope(|scope| {
-        let texts = scope.spawn(|| text_files(documents));
-        let vocabulary = vocabulary_files(language, documents);
-        (
-            vocabulary,
-            texts.join().expect("gzipping texts does not panic"),
-        )
-    });
+    let analyzer = Analyzer::new(language);
+    let entries: Vec<PostEntry> = documents
+        .iter()
+        .map(|document| PostEntry::new(&analyzer, &document.title, &document.text))
+        .collect();
+    let cards = documents
+        .iter()
+        .map(|document| Card {
+            slug: document.slug.clone(),
+            title: document.title.clone(),
+            date: document.date,
+            category: document.category.clone(),
+            text_at: (0, 0),
+        })
+        .collect();
+    assemble(language, cards, &entries)
+}
+
+/// The index's files from each post's card and entry, in the blog's order: `meta.json` and the
+/// shards, then the texts, then the cards (whose `text_at` is set here).
+fn assemble(language: Language, mut cards: Vec<Card>, entries: &[PostEntry]) -> Vec<IndexFile> {
+    let mut files = vocabulary_files(language, entries);
+    let (texts, text_at) = text_files(entries);
     files.extend(texts);
-    files.extend(card_files(documents, &text_at));
+    for (card, text_at) in cards.iter_mut().zip(text_at) {
+        card.text_at = text_at;
+    }
+    files.extend(card_files(&cards));
     files
 }
 
-/// `meta.json` and the shards of `documents`.
-fn vocabulary_files(language: Language, documents: &[PostRecord]) -> Vec<IndexFile> {
+/// `meta.json` and the shards of the posts whose entries are `entries`.
+fn vocabulary_files(language: Language, entries: &[PostEntry]) -> Vec<IndexFile> {
     let analyzer = Analyzer::new(language);
     // Hash maps while reading (a blog's words are read once each, fast even in a debug
     // build); everything is sorted before it is written.
     // Per word: its stem's number; per stem number: its stem, and per post, in post order,
     // (post, occurrences, in title).
-    let mut word_stems: HashMap<String, usize> = HashMap::new();
+    let mut word_stems: HashMap<&str, usize> = HashMap::new();
     let mut stem_numbers: HashMap<String, usize> = HashMap::new();
     let mut stems: Vec<(String, Occurrences)> = Vec::new();
-    let mut lengths = Vec::with_capacity(documents.len());
-    for (id, record) in documents.iter().enumerate() {
+    let mut lengths = Vec::with_capacity(entries.len());
+    for (id, entry) in entries.iter().enumerate() {
         let id = id as u32;
-        let mut length = 0;
-        for (text, in_title) in [(&record.title, true), (&record.text, false)] {
-            for word in analyzer.words(text) {
-                let number = match word_stems.get(&word.text) {
-                    Some(&number) => number,
-                    None => {
-                        let stem = analyzer.stem(&word.text);
-                        let number = *stem_numbers.entry(stem.clone()).or_insert_with(|| {
-                            stems.push((stem, Vec::new()));
-                            stems.len() - 1
-                        });
-                        word_stems.insert(word.text, number);
-                        number
-                    }
-                };
-                let posts = &mut stems[number].1;
-                let count = if in_title { TITLE_BOOST } else { 1 };
-                match posts.last_mut() {
-                    Some(last) if last.0 == id => {
-                        last.1 += count;
-                        last.2 |= in_title;
-                    }
-                    _ => posts.push((id, count, in_title)),
+        for (word, count, in_title) in &entry.words {
+            let number = match word_stems.get(word.as_str()) {
+                Some(&number) => number,
+                None => {
+                    let stem = analyzer.stem(word);
+                    let number = *stem_numbers.entry(stem.clone()).or_insert_with(|| {
+                        stems.push((stem, Vec::new()));
+                        stems.len() - 1
+                    });
+                    word_stems.insert(word, number);
+                    number
                 }
-                length += count;
+            };
+            // Two words of one stem in a post make one posting.
+            let posts = &mut stems[number].1;
+            match posts.last_mut() {
+                Some(last) if last.0 == id => {
+                    last.1 += count;
+                    last.2 |= in_title;
+                }
+                _ => posts.push((id, *count, *in_title)),
             }
         }
-        lengths.push(length);
+        lengths.push(entry.length());
     }
     let postings: HashMap<&str, &[(u32, u32, bool)]> = stems
         .iter()
         .map(|(stem, posts)| (stem.as_str(), posts.as_slice()))
         .collect();
-    let total = documents.len() as f64;
+    let total = entries.len() as f64;
     let average = (lengths.iter().map(|&l| l as f64).sum::<f64>() / total.max(1.0)).max(1.0);
     let weight = |frequency: u32, length: u32, posts: usize| -> u8 {
         let idf = (1.0 + (total - posts as f64 + 0.5) / (posts as f64 + 0.5)).ln();
@@ -195,7 +342,7 @@ fn vocabulary_files(language: Language, documents: &[PostRecord]) -> Vec<IndexFi
     // Words grouped by shard; each shard holds the stems its words lead to.
     let mut words: Vec<(&str, &str)> = word_stems
         .iter()
-        .map(|(word, &number)| (word.as_str(), stems[number].0.as_str()))
+        .map(|(&word, &number)| (word, stems[number].0.as_str()))
         .collect();
     words.sort_unstable();
     let mut shards: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
@@ -209,7 +356,7 @@ fn vocabulary_files(language: Language, documents: &[PostRecord]) -> Vec<IndexFi
     let meta = Meta {
         version: INDEX_VERSION,
         language,
-        posts: documents.len(),
+        posts: entries.len(),
         shards: shards.keys().map(|key| key.to_string()).collect(),
     };
     files.push(IndexFile {
@@ -251,17 +398,16 @@ fn vocabulary_files(language: Language, documents: &[PostRecord]) -> Vec<IndexFi
     files
 }
 
-/// The texts files of `documents`, each text gzipped alone, and where each post's text is in its
-/// file (start, length), by post.
-fn text_files(documents: &[PostRecord]) -> (Vec<IndexFile>, Vec<(u64, u64)>) {
+/// The texts files of the posts whose entries are `entries`, and where each post's text is in
+/// its file (start, length), by post.
+fn text_files(entries: &[PostEntry]) -> (Vec<IndexFile>, Vec<(u64, u64)>) {
     let mut files = Vec::new();
-    let mut text_at = Vec::with_capacity(documents.len());
-    for (number, group) in documents.chunks(TEXTS_PER_FILE).enumerate() {
+    let mut text_at = Vec::with_capacity(entries.len());
+    for (number, group) in entries.chunks(TEXTS_PER_FILE).enumerate() {
         let mut bytes = Vec::new();
-        for document in group {
-            let member = gzip(start_of(&document.text, PASSAGE_TEXT).as_bytes());
-            text_at.push((bytes.len() as u64, member.len() as u64));
-            bytes.extend_from_slice(&member);
+        for entry in group {
+            text_at.push((bytes.len() as u64, entry.text.len() as u64));
+            bytes.extend_from_slice(&entry.text);
         }
         files.push(IndexFile {
             path: text_path(number * TEXTS_PER_FILE),
@@ -271,29 +417,19 @@ fn text_files(documents: &[PostRecord]) -> (Vec<IndexFile>, Vec<(u64, u64)>) {
     (files, text_at)
 }
 
-/// The cards files of `documents`, whose texts are at `text_at` in their files.
-fn card_files(documents: &[PostRecord], text_at: &[(u64, u64)]) -> Vec<IndexFile> {
-    let mut files = Vec::new();
-    for (number, group) in documents.chunks(CARDS_PER_FILE).enumerate() {
-        let first = number * CARDS_PER_FILE;
-        let cards: Vec<Card> = group
-            .iter()
-            .zip(&text_at[first..])
-            .map(|(document, &text_at)| Card {
-                slug: document.slug.clone(),
-                title: document.title.clone(),
-                date: document.date,
-                category: document.category.clone(),
-                text_at,
-            })
-            .collect();
-        let json = serde_json::to_vec(&cards).expect("cards serialise");
-        files.push(IndexFile {
-            path: card_path(first),
-            bytes: gzip(&json),
-        });
-    }
-    files
+/// The cards files of `cards`, in the blog's order.
+fn card_files(cards: &[Card]) -> Vec<IndexFile> {
+    cards
+        .chunks(CARDS_PER_FILE)
+        .enumerate()
+        .map(|(number, group)| {
+            let json = serde_json::to_vec(group).expect("cards serialise");
+            IndexFile {
+                path: card_path(number * CARDS_PER_FILE),
+                bytes: gzip(&json),
+            }
+        })
+        .collect()
 }
 
 /// `bytes` gzipped: the default level (the best saves 2 % more and takes twice the time), and
@@ -552,6 +688,96 @@ pub(crate) mod tests {
             "« fin » is indexed"
         );
         assert_eq!(start_of("aé", 2), "a");
+    }
+
+    fn blog() -> Blog {
+        let post = |path: &str, title: &str, date: &str, body: &str| {
+            crate::content::SourceFile::new(
+                path,
+                format!("+++\ntitle = \"{title}\"\ndate = {date}\ncategory = \"Actus\"\n+++\n\n{body}\n"),
+            )
+        };
+        crate::content::build(
+            None,
+            &[
+                post(
+                    "a.md",
+                    "Les réseaux",
+                    "2010-02-01",
+                    "Viadéo et **LinkedIn**, réseaux.",
+                ),
+                post(
+                    "b.md",
+                    "Un métier",
+                    "2009-10-06",
+                    "Le *community manager* et son réseau.",
+                ),
+                post("c.md", "Business", "2009-09-01", "Générer du business."),
+            ],
+            crate::content::Publish::All,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn an_entry_reads_back_as_written_and_a_bad_one_is_an_error() {
+        let analyzer = Analyzer::new(Language::French);
+        let entry = PostEntry::of_post(&analyzer, "Les réseaux", "Des **réseaux** et l’avènement.");
+        assert_eq!(PostEntry::from_bytes(&entry.to_bytes()), Ok(entry.clone()));
+        let words: Vec<(&str, u32, bool)> = entry
+            .words
+            .iter()
+            .map(|(w, c, t)| (w.as_str(), *c, *t))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("avenement", 1, false),
+                ("des", 1, false),
+                ("et", 1, false),
+                ("les", 3, true),
+                ("reseaux", 4, true)
+            ]
+        );
+        let good = entry.to_bytes();
+        for cut in 0..good.len() {
+            assert_eq!(
+                PostEntry::from_bytes(&good[..cut]),
+                Err(ShardError),
+                "cut at {cut}"
+            );
+        }
+        let mut longer = good.clone();
+        longer.push(0);
+        assert_eq!(PostEntry::from_bytes(&longer), Err(ShardError));
+    }
+
+    #[test]
+    fn an_index_from_kept_entries_is_the_index_made_afresh() {
+        let blog = blog();
+        let fresh = blog_index(&blog);
+        let mut kept: Vec<Option<PostEntry>> = post_entries(&blog, Vec::new())
+            .iter()
+            .map(|entry| PostEntry::from_bytes(&entry.to_bytes()).ok())
+            .collect();
+        kept[1] = None;
+        let entries = post_entries(&blog, kept);
+        assert_eq!(blog_files(&blog, &entries), fresh);
+        // And the same as the index of the same posts given as records.
+        let records: Vec<PostRecord> = blog
+            .manifest
+            .posts
+            .iter()
+            .zip(&blog.bodies)
+            .map(|(summary, markdown)| PostRecord {
+                slug: summary.slug.clone(),
+                title: summary.title.clone(),
+                date: summary.date,
+                category: summary.category.name.clone(),
+                text: crate::markdown::searchable_text(markdown),
+            })
+            .collect();
+        assert_eq!(build(Language::French, &records), fresh);
     }
 
     #[test]
