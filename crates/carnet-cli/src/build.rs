@@ -419,29 +419,29 @@ fn write_files(
     let cached_search = cache.cached_files(search_key);
     // Unless the whole index is cached, each post's entry (its words, its gzipped text) is
     // taken from the cache where its title and Markdown are unchanged: after one post changed,
-    // the index is only assembled again.
-    // With the whole index cached, the entries are only carried over, for the next change.
+    // the index is only assembled again. With the whole index cached, the entries are only
+    // carried over, for the next change. They are read on the index's own thread.
     let entry_keys = entry_keys(blog, cache);
-    let kept: Vec<Option<PostEntry>> = match cached_search {
+    let stored = match cached_search {
         Some(_) => {
             entry_keys.iter().for_each(|&key| cache.carry(key));
             Vec::new()
         }
-        None => entry_keys
-            .iter()
-            .map(|&key| {
-                cache
-                    .bytes(key)
-                    .and_then(|b| PostEntry::from_bytes(&b).ok())
-            })
-            .collect(),
+        None => cache.stored_bytes(&entry_keys),
     };
-    let made: Vec<bool> = kept.iter().map(Option::is_none).collect();
     let search = std::thread::scope(|scope| -> io::Result<_> {
         let search = cached_search.is_none().then(|| {
             scope.spawn(|| {
+                let kept: Vec<Option<PostEntry>> = stored
+                    .iter()
+                    .map(|stored| {
+                        let bytes = stored.as_ref()?.read()?;
+                        PostEntry::from_bytes(bytes).ok()
+                    })
+                    .collect();
+                let made: Vec<bool> = kept.iter().map(Option::is_none).collect();
                 let entries = search::index::post_entries(blog, kept);
-                (search::index::blog_files(blog, &entries), entries)
+                (search::index::blog_files(blog, &entries), entries, made)
             })
         });
         let sitemap = write_pages(blog, folder, renderer, cache, &index_json)?;
@@ -453,10 +453,17 @@ fn write_files(
     let (sitemap, search) = search;
     match (cached_search, search) {
         (Some(files), _) => cache.link_files(search_key, folder, files)?,
-        (None, Some((files, entries))) => {
-            for ((key, entry), made) in entry_keys.iter().zip(&entries).zip(made) {
+        (None, Some((files, entries, made))) => {
+            for (((key, entry), made), stored) in
+                entry_keys.iter().zip(&entries).zip(made).zip(&stored)
+            {
                 if made {
-                    cache.keep_bytes(*key, &entry.to_bytes());
+                    if stored.is_some() {
+                        // Found, but unreadable: counted as taken from the cache, it was not.
+                        cache.counts.reused -= 1;
+                        cache.counts.damaged += 1;
+                    }
+                    cache.keep_bytes(*key, entry.to_bytes());
                 }
             }
             let files = files

@@ -47,6 +47,21 @@ struct Records {
     records: HashMap<String, Record>,
 }
 
+/// Bytes in the cache, found by [`Cache::stored_bytes`].
+#[derive(Clone, Debug)]
+pub struct StoredBytes {
+    path: PathBuf,
+    blob: String,
+}
+
+impl StoredBytes {
+    /// The bytes, if their blob is whole (not changed or cut short since it was written).
+    pub fn read(&self) -> Option<Vec<u8>> {
+        let bytes = fs::read(&self.path).ok()?;
+        (hex(xxh3_128(&bytes)) == self.blob).then_some(bytes)
+    }
+}
+
 /// The key of a record: a hash of what the work depends on, see [`Cache::key`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Key(u128);
@@ -245,22 +260,26 @@ impl Cache {
         value
     }
 
-    /// The bytes recorded for `key` ([`Cache::keep_bytes`]), if their blob is whole.
-    pub fn bytes(&mut self, key: Key) -> Option<Vec<u8>> {
-        let store = self.store.as_mut()?;
-        let name = hex(key.0);
-        let Some(Record::Blob(blob)) = store.old.get(&name) else {
-            return None;
+    /// Where the bytes recorded for each of `keys` ([`Cache::keep_bytes`]) are, to be read by
+    /// [`StoredBytes::read`], on another thread if need be. Each is kept for the next build;
+    /// one found damaged is made again and recorded anew by [`Cache::keep_bytes`].
+    pub fn stored_bytes(&mut self, keys: &[Key]) -> Vec<Option<StoredBytes>> {
+        let Some(store) = &mut self.store else {
+            return vec![None; keys.len()];
         };
-        let bytes = fs::read(store.blob_path(blob)).ok()?;
-        if hex(xxh3_128(&bytes)) != *blob {
-            self.counts.damaged += 1;
-            return None;
-        }
-        store.live.insert(blob.clone());
-        store.used.insert(name, Record::Blob(blob.clone()));
-        self.counts.reused += 1;
-        Some(bytes)
+        keys.iter()
+            .map(|key| {
+                let name = hex(key.0);
+                let Some(Record::Blob(blob)) = store.old.get(&name).cloned() else {
+                    return None;
+                };
+                let path = store.blob_path(&blob);
+                store.live.insert(blob.clone());
+                store.used.insert(name, Record::Blob(blob.clone()));
+                self.counts.reused += 1;
+                Some(StoredBytes { path, blob })
+            })
+            .collect()
     }
 
     /// Keeps the record of `key` for the next build, unread: what this build did not need

@@ -235,3 +235,30 @@ fn a_rebuild_with_nothing_changed_keeps_what_the_next_edit_needs() {
     };
     assert_eq!(edited("edit-at-once", 0), edited("edit-after-rebuild", 1));
 }
+
+#[test]
+fn a_search_entry_damaged_in_the_cache_is_made_again() {
+    // Each post's search entry is a blob of the cache, read back when another post changes;
+    // one cut short (a disk, a hand) is made again, not read.
+    let work = work("damaged-entry");
+    let content = blog(&work);
+    let cache = work.join("cache");
+    build(&work, "first", &content, &cache);
+    let mut damaged = 0;
+    for folder in fs::read_dir(cache.join("blobs")).unwrap() {
+        for blob in fs::read_dir(folder.unwrap().path()).unwrap() {
+            let blob = blob.unwrap().path();
+            let bytes = fs::read(&blob).unwrap();
+            if bytes.starts_with(b"CE") {
+                fs::write(&blob, &bytes[..bytes.len() / 2]).unwrap();
+                damaged += 1;
+            }
+        }
+    }
+    assert!(damaged >= 24, "{damaged} entries found in the cache");
+    edit_text(&content.join("posts/post-000003.md"));
+    let (second, stderr) = build(&work, "second", &content, &cache);
+    let (clean, _) = build(&work, "clean", &content, &work.join("empty-cache"));
+    assert_same_files(&second, &clean);
+    assert!(stderr.contains("damaged in the cache"), "{stderr}");
+}

@@ -25,7 +25,8 @@ use crate::content::Blog;
 use crate::model::Language;
 use flate2::write::GzEncoder;
 use flate2::Compression;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::io::Write;
 
@@ -104,13 +105,22 @@ fn start_of(text: &str, max: usize) -> &str {
 /// gzipped. It is most of the index's work, and it depends only on the post's title, its
 /// Markdown and the blog's language, so a build can keep it ([`PostEntry::to_bytes`]) and,
 /// after one post changed, make only that post's again.
+///
+/// It is held as those bytes (checked once, when made or read back), so that reading 10,000
+/// entries back allocates 10,000 buffers rather than one string a word:
+///
+/// ```text
+/// "CE" version(1 byte)
+/// words: count, then per word (sorted): length, UTF-8 bytes, count × 2 + in title
+/// text:  length, the gzip member
+/// ```
+///
+/// A word's count counts a title word [`TITLE_BOOST`] times.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PostEntry {
-    /// Each distinct folded word, sorted, with its count (a title word counts
-    /// [`TITLE_BOOST`] times) and whether it is in the title.
-    words: Vec<(String, u32, bool)>,
-    /// The start of its text ([`PASSAGE_TEXT`]), gzipped on its own.
-    text: Vec<u8>,
+    bytes: Vec<u8>,
+    /// Where the text's gzip member starts in `bytes` (it runs to the end).
+    text_at: usize,
 }
 
 /// The first bytes of [`PostEntry::to_bytes`]: another format is refused, not misread.
@@ -128,13 +138,17 @@ impl PostEntry {
                 entry.1 |= in_title;
             }
         }
-        PostEntry {
-            words: words
-                .into_iter()
-                .map(|(word, (count, in_title))| (word, count, in_title))
-                .collect(),
-            text: gzip(start_of(text, PASSAGE_TEXT).as_bytes()),
+        let mut bytes = ENTRY_MAGIC.to_vec();
+        push_number(&mut bytes, words.len() as u64);
+        for (word, (count, in_title)) in &words {
+            push_text(&mut bytes, word);
+            push_number(&mut bytes, u64::from(*count) * 2 + u64::from(*in_title));
         }
+        let text = gzip(start_of(text, PASSAGE_TEXT).as_bytes());
+        push_number(&mut bytes, text.len() as u64);
+        let text_at = bytes.len();
+        bytes.extend_from_slice(&text);
+        PostEntry { bytes, text_at }
     }
 
     /// The entry of a post titled `title` written in `markdown`: its first
@@ -144,46 +158,49 @@ impl PostEntry {
         PostEntry::new(analyzer, title, &text)
     }
 
-    /// Its length for BM25: every word counted, a title word [`TITLE_BOOST`] times.
-    fn length(&self) -> u32 {
-        self.words.iter().map(|&(_, count, _)| count).sum()
-    }
-
     /// Its bytes, for a build cache: read back by [`PostEntry::from_bytes`].
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut bytes = ENTRY_MAGIC.to_vec();
-        push_number(&mut bytes, self.words.len() as u64);
-        for (word, count, in_title) in &self.words {
-            push_text(&mut bytes, word);
-            push_number(&mut bytes, u64::from(*count) * 2 + u64::from(*in_title));
-        }
-        push_number(&mut bytes, self.text.len() as u64);
-        bytes.extend_from_slice(&self.text);
-        bytes
+    pub fn to_bytes(&self) -> &[u8] {
+        &self.bytes
     }
 
     /// Reads what [`PostEntry::to_bytes`] wrote; an error for anything else.
-    pub fn from_bytes(bytes: &[u8]) -> Result<PostEntry, ShardError> {
-        let mut reader = Reader { bytes };
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<PostEntry, ShardError> {
+        let mut reader = Reader { bytes: &bytes };
         if [reader.byte()?, reader.byte()?, reader.byte()?] != ENTRY_MAGIC {
             return Err(ShardError);
         }
-        let mut words = Vec::new();
         for _ in 0..reader.count()? {
-            let word = reader.text()?;
-            let number = reader.number()?;
-            let count = u32::try_from(number / 2).map_err(|_| ShardError)?;
-            words.push((word, count, number % 2 == 1));
+            std::str::from_utf8(reader.slice()?).map_err(|_| ShardError)?;
+            u32::try_from(reader.number()? / 2).map_err(|_| ShardError)?;
         }
         let length = reader.count()?;
-        let (text, rest) = reader.bytes.split_at(length);
-        if !rest.is_empty() {
+        if length != reader.bytes.len() {
             return Err(ShardError);
         }
-        Ok(PostEntry {
-            words,
-            text: text.to_vec(),
+        let text_at = bytes.len() - length;
+        Ok(PostEntry { bytes, text_at })
+    }
+
+    /// Its words: each with its count and whether it is in the title.
+    fn words(&self) -> impl Iterator<Item = (&str, u32, bool)> {
+        let mut reader = Reader {
+            bytes: &self.bytes[ENTRY_MAGIC.len()..],
+        };
+        let count = reader.count().expect("an entry is checked when made");
+        (0..count).map(move |_| {
+            let word = reader.slice().expect("an entry is checked when made");
+            let number = reader.number().expect("an entry is checked when made");
+            (
+                std::str::from_utf8(word).expect("an entry is checked when made"),
+                (number / 2) as u32,
+                number % 2 == 1,
+            )
         })
+    }
+
+    /// Its text's gzip member.
+    fn text(&self) -> &[u8] {
+        &self.bytes[self.text_at..]
     }
 }
 
@@ -192,41 +209,29 @@ impl PostEntry {
 pub fn post_entries(blog: &Blog, mut kept: Vec<Option<PostEntry>>) -> Vec<PostEntry> {
     kept.resize(blog.bodies.len(), None);
     let analyzer = Analyzer::new(blog.manifest.site.language);
-    let posts: Vec<(&str, &str, Option<PostEntry>)> = blog
-        .manifest
-        .posts
-        .iter()
-        .zip(&blog.bodies)
-        .zip(kept)
-        .map(|((summary, markdown), kept)| (summary.title.as_str(), markdown.as_str(), kept))
-        .collect();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = posts.len().div_ceil(threads).max(1);
-    let make = |posts: Vec<(&str, &str, Option<PostEntry>)>| -> Vec<PostEntry> {
-        posts
-            .into_iter()
-            .map(|(title, markdown, kept)| {
-                kept.unwrap_or_else(|| PostEntry::of_post(&analyzer, title, markdown))
-            })
-            .collect()
-    };
-    let mut chunks = Vec::new();
-    let mut posts = posts.into_iter().peekable();
-    while posts.peek().is_some() {
-        chunks.push(posts.by_ref().take(chunk).collect::<Vec<_>>());
-    }
+    let missing: Vec<usize> = (0..kept.len()).filter(|&at| kept[at].is_none()).collect();
+    let mut made = on_every_core(&missing, |&at| {
+        PostEntry::of_post(&analyzer, &blog.manifest.posts[at].title, &blog.bodies[at])
+    })
+    .into_iter();
+    kept.into_iter()
+        .map(|kept| kept.unwrap_or_else(|| made.next().expect("one made for each missing")))
+        .collect()
+}
+
+/// `work` done on each of `items`, in order, the items cut in as many runs as the machine has
+/// cores, each on a thread of its own.
+fn on_every_core<T: Sync, U: Send>(items: &[T], work: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let run = items.len().div_ceil(cores).max(1);
     std::thread::scope(|scope| {
-        let threads: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| scope.spawn(|| make(chunk)))
+        let threads: Vec<_> = items
+            .chunks(run)
+            .map(|run| scope.spawn(|| run.iter().map(&work).collect::<Vec<U>>()))
             .collect();
         threads
             .into_iter()
-            .flat_map(|thread| {
-                thread
-                    .join()
-                    .expect("reading a post's words does not panic")
-            })
+            .flat_map(|thread| thread.join().expect("the index's work does not panic"))
             .collect()
     })
 }
@@ -294,14 +299,15 @@ fn vocabulary_files(language: Language, entries: &[PostEntry]) -> Vec<IndexFile>
     // build); everything is sorted before it is written.
     // Per word: its stem's number; per stem number: its stem, and per post, in post order,
     // (post, occurrences, in title).
-    let mut word_stems: HashMap<&str, usize> = HashMap::new();
-    let mut stem_numbers: HashMap<String, usize> = HashMap::new();
+    let mut word_stems: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut stem_numbers: FxHashMap<String, usize> = FxHashMap::default();
     let mut stems: Vec<(String, Occurrences)> = Vec::new();
     let mut lengths = Vec::with_capacity(entries.len());
     for (id, entry) in entries.iter().enumerate() {
         let id = id as u32;
-        for (word, count, in_title) in &entry.words {
-            let number = match word_stems.get(word.as_str()) {
+        let mut length = 0;
+        for (word, count, in_title) in entry.words() {
+            let number = match word_stems.get(word) {
                 Some(&number) => number,
                 None => {
                     let stem = analyzer.stem(word);
@@ -320,12 +326,13 @@ fn vocabulary_files(language: Language, entries: &[PostEntry]) -> Vec<IndexFile>
                     last.1 += count;
                     last.2 |= in_title;
                 }
-                _ => posts.push((id, *count, *in_title)),
+                _ => posts.push((id, count, in_title)),
             }
+            length += count;
         }
-        lengths.push(entry.length());
+        lengths.push(length);
     }
-    let postings: HashMap<&str, &[(u32, u32, bool)]> = stems
+    let postings: FxHashMap<&str, &[(u32, u32, bool)]> = stems
         .iter()
         .map(|(stem, posts)| (stem.as_str(), posts.as_slice()))
         .collect();
@@ -363,7 +370,7 @@ fn vocabulary_files(language: Language, entries: &[PostEntry]) -> Vec<IndexFile>
         path: META_PATH.to_owned(),
         bytes: serde_json::to_vec(&meta).expect("the index description serialises"),
     });
-    for (key, words) in &shards {
+    let shard = |key: &str, words: &[(&str, &str)]| -> IndexFile {
         let stems: BTreeSet<&str> = words.iter().map(|(_, stem)| *stem).collect();
         let stems: Vec<&str> = stems.into_iter().collect();
         let mut bytes = vec![b'C', b'S', INDEX_VERSION as u8];
@@ -390,11 +397,15 @@ fn vocabulary_files(language: Language, entries: &[PostEntry]) -> Vec<IndexFile>
                 .expect("every word's stem is listed");
             push_number(&mut bytes, at as u64);
         }
-        files.push(IndexFile {
+        IndexFile {
             path: shard_path(key),
             bytes: gzip(&bytes),
-        });
-    }
+        }
+    };
+    // Shards are written and gzipped on every core: after one post changed, assembling the
+    // index is what a rebuild waits on.
+    let shards: Vec<(&str, Vec<(&str, &str)>)> = shards.into_iter().collect();
+    files.extend(on_every_core(&shards, |(key, words)| shard(key, words)));
     files
 }
 
@@ -406,8 +417,8 @@ fn text_files(entries: &[PostEntry]) -> (Vec<IndexFile>, Vec<(u64, u64)>) {
     for (number, group) in entries.chunks(TEXTS_PER_FILE).enumerate() {
         let mut bytes = Vec::new();
         for entry in group {
-            text_at.push((bytes.len() as u64, entry.text.len() as u64));
-            bytes.extend_from_slice(&entry.text);
+            text_at.push((bytes.len() as u64, entry.text().len() as u64));
+            bytes.extend_from_slice(entry.text());
         }
         files.push(IndexFile {
             path: text_path(number * TEXTS_PER_FILE),
@@ -490,11 +501,15 @@ impl<'a> Reader<'a> {
         Ok(n)
     }
 
-    fn text(&mut self) -> Result<String, ShardError> {
+    fn slice(&mut self) -> Result<&'a [u8], ShardError> {
         let length = self.count()?;
-        let (text, rest) = self.bytes.split_at(length);
+        let (slice, rest) = self.bytes.split_at(length);
         self.bytes = rest;
-        String::from_utf8(text.to_vec()).map_err(|_| ShardError)
+        Ok(slice)
+    }
+
+    fn text(&mut self) -> Result<String, ShardError> {
+        String::from_utf8(self.slice()?.to_vec()).map_err(|_| ShardError)
     }
 }
 
@@ -723,12 +738,11 @@ pub(crate) mod tests {
     fn an_entry_reads_back_as_written_and_a_bad_one_is_an_error() {
         let analyzer = Analyzer::new(Language::French);
         let entry = PostEntry::of_post(&analyzer, "Les réseaux", "Des **réseaux** et l’avènement.");
-        assert_eq!(PostEntry::from_bytes(&entry.to_bytes()), Ok(entry.clone()));
-        let words: Vec<(&str, u32, bool)> = entry
-            .words
-            .iter()
-            .map(|(w, c, t)| (w.as_str(), *c, *t))
-            .collect();
+        assert_eq!(
+            PostEntry::from_bytes(entry.to_bytes().to_vec()),
+            Ok(entry.clone())
+        );
+        let words: Vec<(&str, u32, bool)> = entry.words().collect();
         assert_eq!(
             words,
             [
@@ -742,14 +756,19 @@ pub(crate) mod tests {
         let good = entry.to_bytes();
         for cut in 0..good.len() {
             assert_eq!(
-                PostEntry::from_bytes(&good[..cut]),
+                PostEntry::from_bytes(good[..cut].to_vec()),
                 Err(ShardError),
                 "cut at {cut}"
             );
         }
-        let mut longer = good.clone();
+        let mut longer = good.to_vec();
         longer.push(0);
-        assert_eq!(PostEntry::from_bytes(&longer), Err(ShardError));
+        assert_eq!(PostEntry::from_bytes(longer), Err(ShardError));
+        // A word that is not UTF-8.
+        let mut bad = good.to_vec();
+        let at = bad.windows(3).position(|w| w == b"des").unwrap();
+        bad[at] = 0xff;
+        assert_eq!(PostEntry::from_bytes(bad), Err(ShardError));
     }
 
     #[test]
@@ -758,7 +777,7 @@ pub(crate) mod tests {
         let fresh = blog_index(&blog);
         let mut kept: Vec<Option<PostEntry>> = post_entries(&blog, Vec::new())
             .iter()
-            .map(|entry| PostEntry::from_bytes(&entry.to_bytes()).ok())
+            .map(|entry| PostEntry::from_bytes(entry.to_bytes().to_vec()).ok())
             .collect();
         kept[1] = None;
         let entries = post_entries(&blog, kept);
