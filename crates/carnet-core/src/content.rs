@@ -12,6 +12,7 @@
 //! become `\n`, so such a file gives exactly the blog its `\n` twin gives.
 
 use crate::archive::{list_pages, DEFAULT_POSTS_PER_PAGE, MAX_POSTS_PER_PAGE};
+use crate::cores;
 use crate::date::Date;
 use crate::feed::DEFAULT_FEED_LENGTH;
 use crate::front_matter::{self, quoted, FrontMatterError, FENCE};
@@ -282,6 +283,16 @@ fn default_url() -> String {
     DEFAULT_URL.to_owned()
 }
 
+/// What a post's Markdown gives its summary.
+struct ReadMarkdown {
+    /// Its title, as text.
+    title: String,
+    /// Its word count, for its reading time.
+    words: usize,
+    /// Its summary, as text, or else its first paragraph's.
+    excerpt: String,
+}
+
 /// Builds the blog from its settings file (if any) and its post files, with the posts
 /// `publish` keeps.
 pub fn build(
@@ -307,7 +318,24 @@ pub fn build(
     let mut first_category: HashMap<String, (String, &str, usize)> = HashMap::new();
     // The same for tags: two spellings of one tag would share its page.
     let mut first_tag: HashMap<String, (String, &str, usize)> = HashMap::new();
-    for file in posts {
+    // What each post's Markdown gives (its title and excerpt as text, its word count) is read
+    // on every core first: each post's alone, and most of the time a big blog takes to read.
+    let language = settings.language;
+    let read_markdown = |doc: &front_matter::Document| ReadMarkdown {
+        title: markdown::plain_text(&doc.front_matter.title, language),
+        words: markdown::word_count(doc.body),
+        excerpt: match &doc.front_matter.summary {
+            Some(summary) => markdown::plain_text(summary, language),
+            None => markdown::excerpt(doc.body, language),
+        },
+    };
+    let read = cores::on_every_core(posts, |file| {
+        let text = file.text().ok()?;
+        front_matter::parse(&text)
+            .ok()
+            .map(|doc| read_markdown(&doc))
+    });
+    for (file, read) in posts.iter().zip(read) {
         let text = match file.text() {
             Ok(text) if text.trim().is_empty() => {
                 errors.push(ContentError {
@@ -340,6 +368,7 @@ pub fn build(
                 continue;
             }
         };
+        let read = read.unwrap_or_else(|| read_markdown(&doc));
         // Keys are looked for in the front matter only, not in a body of any length.
         let head = &text[..text.len() - doc.body.len()];
         let fm = doc.front_matter;
@@ -426,15 +455,10 @@ pub fn build(
             });
             continue;
         }
-        let language = settings.language;
-        let excerpt = match fm.summary {
-            Some(summary) => markdown::plain_text(&summary, language),
-            None => markdown::excerpt(doc.body, language),
-        };
         summaries.push(PostSummary {
             slug: slug.clone(),
-            title: markdown::plain_text(&fm.title, language),
-            words: markdown::word_count(doc.body),
+            title: read.title,
+            words: read.words,
             date: fm.date,
             category: Category {
                 slug: category_slug,
@@ -442,7 +466,7 @@ pub fn build(
             },
             tags,
             author: fm.author.unwrap_or_else(|| settings.author.clone()),
-            excerpt,
+            excerpt: read.excerpt,
         });
         bodies.insert(slug, doc.body.trim().to_owned() + "\n");
     }

@@ -6,6 +6,7 @@
 
 pub mod archive;
 pub mod content;
+pub mod cores;
 pub mod date;
 pub mod feed;
 pub mod front_matter;

@@ -75,15 +75,18 @@ pub fn broken_links(
             || files.contains(path)
             || files.contains(path.trim_end_matches('/'))
     };
-    let mut errors = Vec::new();
-    for file in posts {
+    // Each post's links are read on every core: a post's Markdown is parsed again for them.
+    let broken_in = |file: &SourceFile| -> Vec<ContentError> {
         // Files that cannot be read or parsed were errors before links are checked.
-        let Ok(text) = file.text() else { continue };
+        let Ok(text) = file.text() else {
+            return Vec::new();
+        };
         let Ok(document) = front_matter::parse(&text) else {
-            continue;
+            return Vec::new();
         };
         let head = &text[..text.len() - document.body.len()];
         let lines_before = head.matches('\n').count();
+        let mut errors = Vec::new();
         for link in site_links(document.body) {
             if exists(&link.path) {
                 continue;
@@ -106,8 +109,12 @@ pub fn broken_links(
                 fix,
             });
         }
-    }
-    errors
+        errors
+    };
+    crate::cores::on_every_core(posts, broken_in)
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// Of `candidates`, the one closest to `path` in edits, if it is close enough to be what was

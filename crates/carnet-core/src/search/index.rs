@@ -22,6 +22,7 @@ use super::{
     INDEX_VERSION, META_PATH, TEXTS_PER_FILE,
 };
 use crate::content::Blog;
+use crate::cores::on_every_core;
 use crate::model::Language;
 use flate2::write::GzEncoder;
 use flate2::Compression;
@@ -217,23 +218,6 @@ pub fn post_entries(blog: &Blog, mut kept: Vec<Option<PostEntry>>) -> Vec<PostEn
     kept.into_iter()
         .map(|kept| kept.unwrap_or_else(|| made.next().expect("one made for each missing")))
         .collect()
-}
-
-/// `work` done on each of `items`, in order, the items cut in as many runs as the machine has
-/// cores, each on a thread of its own.
-fn on_every_core<T: Sync, U: Send>(items: &[T], work: impl Fn(&T) -> U + Sync) -> Vec<U> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let run = items.len().div_ceil(cores).max(1);
-    std::thread::scope(|scope| {
-        let threads: Vec<_> = items
-            .chunks(run)
-            .map(|run| scope.spawn(|| run.iter().map(&work).collect::<Vec<U>>()))
-            .collect();
-        threads
-            .into_iter()
-            .flat_map(|thread| thread.join().expect("the index's work does not panic"))
-            .collect()
-    })
 }
 
 /// Every file of the index of `blog`, whose posts' entries are `entries` ([`post_entries`]).
