@@ -6,15 +6,9 @@
 
 mod common;
 
-use common::{carnet, files, repository};
+use common::{carnet, files, repository, TRUNK_PAGE};
 use std::fs;
 use std::path::{Path, PathBuf};
-
-/// A page shaped like the one Trunk writes.
-const TRUNK_PAGE: &str = r#"<!DOCTYPE html>
-<html lang="fr"><head><meta name="carnet-base" content="/"><title>Carnet</title>
-<script type="module">import init from '/carnet.js'; init();</script></head>
-<body></body></html>"#;
 
 /// A fresh folder for the test `name`.
 fn work(name: &str) -> PathBuf {

@@ -6,7 +6,7 @@ mod common;
 
 use carnet_core::i18n::Language;
 use carnet_core::markdown::to_html;
-use common::{carnet, files, repository};
+use common::{carnet, files, repository, TRUNK_PAGE};
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufWriter, Read, Write};
@@ -68,11 +68,6 @@ fn body(post: &str) -> &str {
     let after = post.splitn(3, "+++\n").nth(2).unwrap();
     after.trim_start_matches('\n')
 }
-
-/// A page shaped like the one Trunk writes, so that `carnet build` pre-renders every page.
-const TRUNK_PAGE: &str = r#"<!DOCTYPE html>
-<html lang="fr"><head><meta name="carnet-base" content="/"><title>Carnet</title></head>
-<body></body></html>"#;
 
 /// Builds `content` with `carnet build` into a fresh folder `name`, its links leading to the
 /// repository's `public/`.

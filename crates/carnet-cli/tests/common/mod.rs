@@ -11,6 +11,13 @@ pub fn repository() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// A page shaped like the one Trunk writes (its script at the site's root), so that `carnet
+/// build` pre-renders every page into it.
+pub const TRUNK_PAGE: &str = r#"<!DOCTYPE html>
+<html lang="fr"><head><meta name="carnet-base" content="/"><title>Carnet</title>
+<script type="module">import init from '/carnet.js'; init();</script></head>
+<body></body></html>"#;
+
 /// Runs the `carnet` command from the repository's root, as Trunk and authors run it.
 pub fn carnet(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_carnet"))
