@@ -3,6 +3,7 @@
 // times and output sizes, and every problem seen.
 import fs from "node:fs";
 import os from "node:os";
+import { launch } from "../e2e/browsers.mjs";
 
 const ms = (value) => `${Math.round(value)} ms`;
 const bytes = (value) => {
@@ -149,4 +150,31 @@ Problems seen:
 
 ${problemList(sites)}
 `;
+}
+
+/**
+ * Runs a benchmark: measures each number of posts of `options.posts` in one headless Chromium
+ * (`measure(browser, n)` gives a site's results, with its `problems`), prints the report
+ * `render(sites, machine)` makes of them and writes it to `options.out` if given; with
+ * `options.smoke`, a problem on any site makes the exit code 1 (`name` says whose).
+ */
+export async function runBenchmark(name, options, measure, render) {
+  const browser = await launch("chromium");
+  const sites = [];
+  try {
+    for (const n of options.posts) sites.push(await measure(browser, n));
+    const text = render(sites, await machine(browser));
+    console.log(`\n${text}`);
+    if (options.out) {
+      fs.writeFileSync(options.out, text);
+      console.error(`report written to ${options.out}`);
+    }
+  } finally {
+    await browser.close();
+  }
+  const problems = sites.reduce((count, site) => count + site.problems.length, 0);
+  if (options.smoke && problems) {
+    console.error(`${name} --smoke: ${problems} problem(s), listed in the report above`);
+    process.exitCode = 1;
+  }
 }

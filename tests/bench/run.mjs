@@ -11,11 +11,10 @@
 // a failed request).
 import fs from "node:fs";
 import path from "node:path";
-import { launch } from "../e2e/browsers.mjs";
 import { serve } from "../e2e/server.mjs";
 import { NETWORKS, clickToPaint, coldLoad, discoverTargets, scroll } from "./measure.mjs";
 import { parseOptions } from "./options.mjs";
-import { machine, renderReport } from "./report.mjs";
+import { renderReport, runBenchmark } from "./report.mjs";
 
 const SITES = path.resolve("target/bench");
 /** What clicks and scrolls compare. */
@@ -208,28 +207,16 @@ function buildStats(n) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  const browser = await launch("chromium");
-  const sites = [];
-  try {
-    for (const n of options.posts) {
+  await runBenchmark(
+    "bench",
+    options,
+    async (browser, n) => {
       console.error(`\n==> measuring the site of ${n.toLocaleString("en-US")} posts`);
       const samples = await benchmarkSite(browser, n, path.join(SITES, String(n), "dist"), options);
-      sites.push({ n, build: buildStats(n), medians: samples.medians(), problems: samples.problems });
-    }
-    const text = renderReport({ ...options, machine: await machine(browser), sites });
-    console.log(`\n${text}`);
-    if (options.out) {
-      fs.writeFileSync(options.out, text);
-      console.error(`report written to ${options.out}`);
-    }
-  } finally {
-    await browser.close();
-  }
-  const problems = sites.reduce((count, site) => count + site.problems.length, 0);
-  if (options.smoke && problems) {
-    console.error(`bench --smoke: ${problems} problem(s), listed in the report above`);
-    process.exitCode = 1;
-  }
+      return { n, build: buildStats(n), medians: samples.medians(), problems: samples.problems };
+    },
+    (sites, machine) => renderReport({ ...options, machine, sites }),
+  );
 }
 
 await main();

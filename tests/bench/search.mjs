@@ -22,10 +22,9 @@
 // console error, a failed request), never because of a time.
 import fs from "node:fs";
 import path from "node:path";
-import { launch } from "../e2e/browsers.mjs";
 import { serve } from "../e2e/server.mjs";
 import { parseOptions } from "./options.mjs";
-import { machine, problemList } from "./report.mjs";
+import { problemList, runBenchmark } from "./report.mjs";
 
 const SITES = path.resolve("target/bench-search");
 const TIMEOUT = 60_000;
@@ -539,28 +538,18 @@ ${problemList(sites, "every query showed its results (or said there were none), 
 
 async function main() {
   const options = parseOptions(process.argv.slice(2), { posts: [1000, 10000], runs: 3 }, "bench-search");
-  const browser = await launch("chromium");
-  const sites = [];
-  try {
-    for (const n of options.posts) {
+  await runBenchmark(
+    "bench-search",
+    options,
+    (browser, n) => {
       console.error(`\n==> measuring search at ${n.toLocaleString("en-US")} posts`);
-      sites.push(await benchmarkSite(browser, n, options));
-    }
-    const pagefindVersion = JSON.parse(fs.readFileSync("node_modules/pagefind/package.json", "utf8")).version;
-    const text = renderReport({ ...options, machine: await machine(browser), pagefindVersion, sites });
-    console.log(`\n${text}`);
-    if (options.out) {
-      fs.writeFileSync(options.out, text);
-      console.error(`report written to ${options.out}`);
-    }
-  } finally {
-    await browser.close();
-  }
-  const problems = sites.reduce((count, site) => count + site.problems.length, 0);
-  if (options.smoke && problems) {
-    console.error(`bench-search --smoke: ${problems} problem(s), listed in the report above`);
-    process.exitCode = 1;
-  }
+      return benchmarkSite(browser, n, options);
+    },
+    (sites, machine) => {
+      const pagefindVersion = JSON.parse(fs.readFileSync("node_modules/pagefind/package.json", "utf8")).version;
+      return renderReport({ ...options, machine, pagefindVersion, sites });
+    },
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) await main();
