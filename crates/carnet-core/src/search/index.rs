@@ -40,9 +40,6 @@ const TITLE_BOOST: u32 = 3;
 /// Weights are stored as BM25 × this, in one byte.
 pub const WEIGHT_SCALE: f64 = 8.0;
 
-/// Where a stem occurs while the index is built: (post, occurrences, in title), by post.
-type Occurrences = Vec<(u32, u32, bool)>;
-
 /// A file of the index: its path from the site's base, and its bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IndexFile {
@@ -279,14 +276,16 @@ fn assemble(language: Language, mut cards: Vec<Card>, entries: &[PostEntry]) -> 
 /// `meta.json` and the shards of the posts whose entries are `entries`.
 fn vocabulary_files(language: Language, entries: &[PostEntry]) -> Vec<IndexFile> {
     let analyzer = Analyzer::new(language);
-    // Hash maps while reading (a blog's words are read once each, fast even in a debug
-    // build); everything is sorted before it is written.
-    // Per word: its stem's number; per stem number: its stem, and per post, in post order,
-    // (post, occurrences, in title).
-    let mut word_stems: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut stem_numbers: FxHashMap<String, usize> = FxHashMap::default();
-    let mut stems: Vec<(String, Occurrences)> = Vec::new();
+    // Each word's stem is numbered on first sight (hash maps: a blog's words are read once
+    // each); everything is sorted before it is written. The occurrences go first into one flat
+    // list, in post order, then are sorted by stem with a counting sort: appending to one list
+    // per stem touched a random list for each of millions of words, and waited on memory.
+    let mut word_stems: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut stem_numbers: FxHashMap<String, u32> = FxHashMap::default();
+    let mut stems: Vec<String> = Vec::new();
     let mut lengths = Vec::with_capacity(entries.len());
+    // (stem, post, count × 2 + in title)
+    let mut occurrences: Vec<(u32, u32, u32)> = Vec::new();
     for (id, entry) in entries.iter().enumerate() {
         let id = id as u32;
         let mut length = 0;
@@ -296,29 +295,54 @@ fn vocabulary_files(language: Language, entries: &[PostEntry]) -> Vec<IndexFile>
                 None => {
                     let stem = analyzer.stem(word);
                     let number = *stem_numbers.entry(stem.clone()).or_insert_with(|| {
-                        stems.push((stem, Vec::new()));
-                        stems.len() - 1
+                        stems.push(stem);
+                        (stems.len() - 1) as u32
                     });
                     word_stems.insert(word, number);
                     number
                 }
             };
-            // Two words of one stem in a post make one posting.
-            let posts = &mut stems[number].1;
-            match posts.last_mut() {
-                Some(last) if last.0 == id => {
-                    last.1 += count;
-                    last.2 |= in_title;
-                }
-                _ => posts.push((id, count, in_title)),
-            }
+            occurrences.push((number, id, count * 2 + u32::from(in_title)));
             length += count;
         }
         lengths.push(length);
     }
+    let mut starts = vec![0usize; stems.len() + 1];
+    for &(stem, _, _) in &occurrences {
+        starts[stem as usize + 1] += 1;
+    }
+    for at in 1..starts.len() {
+        starts[at] += starts[at - 1];
+    }
+    let mut by_stem: Vec<(u32, u32, bool)> = vec![(0, 0, false); occurrences.len()];
+    let mut next = starts.clone();
+    for &(stem, post, count) in &occurrences {
+        by_stem[next[stem as usize]] = (post, count / 2, count % 2 == 1);
+        next[stem as usize] += 1;
+    }
+    drop(occurrences);
+    // Two words of one stem in a post make one posting: merged, each stem's postings in place.
+    let mut merged: Vec<(u32, u32, bool)> = Vec::with_capacity(by_stem.len());
+    let mut ranges = Vec::with_capacity(stems.len());
+    for stem in 0..stems.len() {
+        let start = merged.len();
+        for &(post, count, in_title) in &by_stem[starts[stem]..starts[stem + 1]] {
+            let this_stem = merged.len() > start;
+            match merged.last_mut() {
+                Some(last) if this_stem && last.0 == post => {
+                    last.1 += count;
+                    last.2 |= in_title;
+                }
+                _ => merged.push((post, count, in_title)),
+            }
+        }
+        ranges.push(start..merged.len());
+    }
+    drop(by_stem);
     let postings: FxHashMap<&str, &[(u32, u32, bool)]> = stems
         .iter()
-        .map(|(stem, posts)| (stem.as_str(), posts.as_slice()))
+        .zip(ranges)
+        .map(|(stem, range)| (stem.as_str(), &merged[range]))
         .collect();
     let total = entries.len() as f64;
     let average = (lengths.iter().map(|&l| l as f64).sum::<f64>() / total.max(1.0)).max(1.0);
@@ -333,7 +357,7 @@ fn vocabulary_files(language: Language, entries: &[PostEntry]) -> Vec<IndexFile>
     // Words grouped by shard; each shard holds the stems its words lead to.
     let mut words: Vec<(&str, &str)> = word_stems
         .iter()
-        .map(|(&word, &number)| (word, stems[number].0.as_str()))
+        .map(|(&word, &number)| (word, stems[number as usize].as_str()))
         .collect();
     words.sort_unstable();
     let mut shards: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
