@@ -18,7 +18,7 @@
 //! the same bytes: stems and words are sorted, and nothing depends on a hash map's order.
 
 use super::{
-    card_path, shard_key, shard_path, text_path, Analyzer, Card, Meta, PostRecord, CARDS_PER_FILE,
+    card_path, shard_key, shard_path, text_path, Analyzer, Card, Meta, CARDS_PER_FILE,
     INDEX_VERSION, META_PATH, TEXTS_PER_FILE,
 };
 use crate::content::Blog;
@@ -237,27 +237,6 @@ pub fn blog_files(blog: &Blog, entries: &[PostEntry]) -> Vec<IndexFile> {
 /// Every file of the index of `blog`.
 pub fn blog_index(blog: &Blog) -> Vec<IndexFile> {
     blog_files(blog, &post_entries(blog, Vec::new()))
-}
-
-/// Every file of the index of `documents` (in the blog's order, newest first), for a blog in
-/// `language`.
-pub fn build(language: Language, documents: &[PostRecord]) -> Vec<IndexFile> {
-    let analyzer = Analyzer::new(language);
-    let entries: Vec<PostEntry> = documents
-        .iter()
-        .map(|document| PostEntry::new(&analyzer, &document.title, &document.text))
-        .collect();
-    let cards = documents
-        .iter()
-        .map(|document| Card {
-            slug: document.slug.clone(),
-            title: document.title.clone(),
-            date: document.date,
-            category: document.category.clone(),
-            text_at: (0, 0),
-        })
-        .collect();
-    assemble(language, cards, &entries)
 }
 
 /// The index's files from each post's card and entry, in the blog's order: `meta.json` and the
@@ -564,6 +543,44 @@ impl Shard {
 pub(crate) mod tests {
     use super::*;
     use crate::Date;
+
+    /// One post as the tests give it: what its card shows, and its text without markup.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub(crate) struct PostRecord {
+        pub slug: String,
+        pub title: String,
+        pub date: Date,
+        pub category: String,
+        pub text: String,
+    }
+
+    impl PostRecord {
+        /// Its card, before the index says where its text is.
+        pub(crate) fn card(&self) -> Card {
+            Card {
+                slug: self.slug.clone(),
+                title: self.title.clone(),
+                date: self.date,
+                category: self.category.clone(),
+                text_at: (0, 0),
+            }
+        }
+    }
+
+    /// Every file of the index of `documents` (in the blog's order, newest first), for a blog
+    /// in `language`: the index of posts given as text, without Markdown.
+    pub(crate) fn build(language: Language, documents: &[PostRecord]) -> Vec<IndexFile> {
+        let analyzer = Analyzer::new(language);
+        let entries: Vec<PostEntry> = documents
+            .iter()
+            .map(|document| PostEntry::new(&analyzer, &document.title, &document.text))
+            .collect();
+        assemble(
+            language,
+            documents.iter().map(PostRecord::card).collect(),
+            &entries,
+        )
+    }
 
     pub(crate) fn document(slug: &str, title: &str, date: &str, text: &str) -> PostRecord {
         PostRecord {

@@ -109,21 +109,6 @@ pub struct Meta {
     pub shards: Vec<String>,
 }
 
-/// One post as the index is built from it: what its [`Card`] shows, and its text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PostRecord {
-    /// Its slug, for its URL.
-    pub slug: String,
-    /// Its title.
-    pub title: String,
-    /// Its day.
-    pub date: Date,
-    /// Its category's name.
-    pub category: String,
-    /// Its text, without markup: where the passage comes from.
-    pub text: String,
-}
-
 /// What a result shows of a post but its passage, in its [`card_path`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Card {

@@ -322,7 +322,8 @@ fn best_window(matched: &[bool], length: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::index::{build, tests::file as stored, tests::sample, IndexFile};
+    use super::super::index::tests::{build, file as stored, sample};
+    use super::super::index::IndexFile;
     use super::super::Card;
     use super::*;
     use crate::model::Language;
@@ -413,13 +414,7 @@ mod tests {
         let analyzer = Analyzer::new(Language::French);
         let shards = shards(&build(Language::French, &records));
         let hits = analyzer.query("reseau").rank(&shards);
-        let card = Card {
-            slug: records[0].slug.clone(),
-            title: records[0].title.clone(),
-            date: records[0].date,
-            category: records[0].category.clone(),
-            text_at: (0, 0),
-        };
+        let card = records[0].card();
         let found = analyzer.found(&card, Some(&records[0].text), &hits.stems);
         assert!(analyzer.found(&card, None, &hits.stems).passage.is_empty());
         let marked: Vec<&str> = found
