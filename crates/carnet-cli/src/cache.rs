@@ -57,8 +57,7 @@ pub struct StoredBytes {
 impl StoredBytes {
     /// The bytes, if their blob is whole (not changed or cut short since it was written).
     pub fn read(&self) -> Option<Vec<u8>> {
-        let bytes = fs::read(&self.path).ok()?;
-        (hex(xxh3_128(&bytes)) == self.blob).then_some(bytes)
+        read_whole(&self.path, &self.blob)
     }
 }
 
@@ -356,7 +355,7 @@ impl Store {
 
     /// Whether the blob is there and its bytes still hash to its name.
     fn verified(&self, blob: &str) -> bool {
-        fs::read(self.blob_path(blob)).is_ok_and(|bytes| hex(xxh3_128(&bytes)) == blob)
+        read_whole(&self.blob_path(blob), blob).is_some()
     }
 
     /// Links the blob at `to` if it is whole: `Ok(false)` if it is not (changed, cut short).
@@ -467,6 +466,12 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// The bytes of the blob `blob` stored at `path`, if they still hash to its name.
+fn read_whole(path: &Path, blob: &str) -> Option<Vec<u8>> {
+    let bytes = fs::read(path).ok()?;
+    (hex(xxh3_128(&bytes)) == blob).then_some(bytes)
 }
 
 fn hex(hash: u128) -> String {
