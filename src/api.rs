@@ -55,15 +55,10 @@ impl From<ReadError> for LoadError {
     }
 }
 
-/// Fetches the blog's index.
-pub async fn fetch_index(site: &SiteUrls) -> Result<Index, LoadError> {
-    fetch(&site.index_url(), false).await
-}
-
-/// Fetches the blog's index from the host, not from the browser's cache: to tell whether the
-/// blog was rebuilt since this tab read it.
-pub async fn fetch_index_afresh(site: &SiteUrls) -> Result<Index, LoadError> {
-    fetch(&site.index_url(), true).await
+/// Fetches the blog's index; `afresh`, from the host rather than the browser's cache (to tell
+/// whether the blog was rebuilt since this tab read it).
+pub async fn fetch_index(site: &SiteUrls, afresh: bool) -> Result<Index, LoadError> {
+    fetch(&site.index_url(), afresh).await
 }
 
 /// Fetches the bucket holding the data of the page at `path` (a list page or a post), in a blog

@@ -75,7 +75,7 @@ fn IndexLoader() -> impl IntoView {
         async move {
             match unreadable {
                 Some(error) => Err(error),
-                None => api::fetch_index(&site).await.map(SharedIndex::new),
+                None => api::fetch_index(&site, false).await.map(SharedIndex::new),
             }
         }
     });

@@ -222,7 +222,7 @@ impl Store {
     /// than this store was told; if so, the store uses that number from now on.
     async fn buckets_changed(&self) -> bool {
         let site = self.site.get_value();
-        match api::fetch_index_afresh(&site).await {
+        match api::fetch_index(&site, true).await {
             Ok(index) if index.buckets != self.buckets.get_value() => {
                 self.buckets.set_value(index.buckets);
                 true
