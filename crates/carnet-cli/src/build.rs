@@ -274,13 +274,13 @@ pub fn read_content(
         Ok(blog) => blog,
         Err(errors) => return Ok(Err(errors)),
     };
-    let pages = blog.pages().map(|page| page.path).collect();
+    let pages = blog.page_paths().collect();
     let mut files =
         BTreeSet::from([NOT_FOUND, FEED_PATH, SITEMAP_PATH, ROBOTS_PATH].map(String::from));
     if public.is_dir() {
         served_files(public, "", &mut files)?;
     }
-    let broken = links::broken_links(&posts, &pages, &files);
+    let broken = links::broken_links(&blog.links, &pages, &files);
     Ok(if broken.is_empty() {
         Ok(blog)
     } else {

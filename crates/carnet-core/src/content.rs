@@ -11,11 +11,12 @@
 //! A file is read as UTF-8; a byte-order mark is dropped and Windows line endings (`\r\n`)
 //! become `\n`, so such a file gives exactly the blog its `\n` twin gives.
 
-use crate::archive::{list_pages, DEFAULT_POSTS_PER_PAGE, MAX_POSTS_PER_PAGE};
+use crate::archive::{list_pages, page_count, DEFAULT_POSTS_PER_PAGE, MAX_POSTS_PER_PAGE};
 use crate::cores;
 use crate::date::Date;
 use crate::feed::DEFAULT_FEED_LENGTH;
-use crate::front_matter::{self, quoted, FrontMatterError, FENCE};
+use crate::front_matter::{self, quoted, FENCE};
+use crate::links::FileLinks;
 use crate::markdown;
 use crate::model::{Category, Language, Manifest, PageData, Post, PostSummary, Site, Tag};
 use crate::paths;
@@ -96,6 +97,9 @@ pub struct Blog {
     pub feed_length: usize,
     /// The path the settings say the blog is served under, if they say one.
     pub base: Option<ConfiguredBase>,
+    /// The links to the site of every post file, drafts and future posts included, for
+    /// [`crate::links::broken_links`] once the site's pages are known.
+    pub links: Vec<FileLinks>,
 }
 
 /// The path a blog is served under, as `site.toml` sets it: its `base`, else the path of its
@@ -170,6 +174,31 @@ impl Blog {
                 data: data(list, post),
                 lastmod,
             })
+    }
+
+    /// The path of each of [`Blog::pages`], in the same order, without making their data: what
+    /// the links of the posts are checked against.
+    pub fn page_paths(&self) -> impl Iterator<Item = String> + '_ {
+        let per_page = self.manifest.site.posts_per_page;
+        let list_pages = self
+            .manifest
+            .lists()
+            .into_iter()
+            .flat_map(move |(list, posts)| {
+                (1..=page_count(posts.len(), per_page)).map(move |number| list.page(number))
+            });
+        let tag_index = (self.manifest.posts.iter())
+            .any(|post| !post.tags.is_empty())
+            .then(|| paths::TAGS.to_owned());
+        list_pages
+            .chain([paths::ARCHIVE.to_owned()])
+            .chain(tag_index)
+            .chain(
+                self.manifest
+                    .posts
+                    .iter()
+                    .map(|post| paths::post(&post.slug)),
+            )
     }
 
     /// The page a host answers an unknown URL with: the index alone, nothing listed or shown.
@@ -293,6 +322,59 @@ struct ReadMarkdown {
     excerpt: String,
 }
 
+/// A post file, read alone.
+struct ReadPost<'a> {
+    /// Its text.
+    text: Cow<'a, str>,
+    /// Its front matter, checked.
+    front_matter: front_matter::FrontMatter,
+    /// Where its body starts in `text`, after the front matter.
+    body_at: usize,
+    /// What its Markdown gives.
+    markdown: ReadMarkdown,
+    /// Its links to the site.
+    links: FileLinks,
+}
+
+/// Reads the post file `file` alone, for a blog in `language`.
+fn read_post(file: &SourceFile, language: Language) -> Result<ReadPost<'_>, ContentError> {
+    let text = file.text()?;
+    if text.trim().is_empty() {
+        return Err(ContentError {
+            path: file.path.clone(),
+            line: 1,
+            message: "the file is empty".to_owned(),
+            fix: format!(
+                "write the post (its front matter between two `{FENCE}` lines, then its \
+                 text), or delete the file"
+            ),
+        });
+    }
+    let doc = front_matter::parse(&text).map_err(|e| ContentError {
+        path: file.path.clone(),
+        line: e.line,
+        message: e.message,
+        fix: e.fix,
+    })?;
+    let markdown = ReadMarkdown {
+        title: markdown::plain_text(&doc.front_matter.title, language),
+        words: markdown::word_count(doc.body),
+        excerpt: match &doc.front_matter.summary {
+            Some(summary) => markdown::plain_text(summary, language),
+            None => markdown::excerpt(doc.body, language),
+        },
+    };
+    let body_at = text.len() - doc.body.len();
+    let links = FileLinks::of_post(file, &text[..body_at], doc.body);
+    Ok(ReadPost {
+        front_matter: doc.front_matter,
+        body_at,
+        markdown,
+        links,
+        text,
+    })
+}
+
 /// Builds the blog from its settings file (if any) and its post files, with the posts
 /// `publish` keeps.
 pub fn build(
@@ -312,66 +394,36 @@ pub fn build(
     let mut summaries = Vec::with_capacity(posts.len());
     let mut future = Vec::new();
     let mut drafts = Vec::new();
+    let mut links = Vec::with_capacity(posts.len());
     let mut bodies = HashMap::with_capacity(posts.len());
     let mut first_file_of_slug: HashMap<String, &str> = HashMap::new();
     // The first spelling of each category slug, with where it was written.
     let mut first_category: HashMap<String, (String, &str, usize)> = HashMap::new();
     // The same for tags: two spellings of one tag would share its page.
     let mut first_tag: HashMap<String, (String, &str, usize)> = HashMap::new();
-    // What each post's Markdown gives (its title and excerpt as text, its word count) is read
-    // on every core first: each post's alone, and most of the time a big blog takes to read.
+    // Each post file is read alone first, on every core: its text, its front matter and what
+    // its Markdown gives (its title and excerpt as text, its word count), most of the time a
+    // big blog takes to read. What needs every post (slugs, categories, tags) comes after.
     let language = settings.language;
-    let read_markdown = |doc: &front_matter::Document| ReadMarkdown {
-        title: markdown::plain_text(&doc.front_matter.title, language),
-        words: markdown::word_count(doc.body),
-        excerpt: match &doc.front_matter.summary {
-            Some(summary) => markdown::plain_text(summary, language),
-            None => markdown::excerpt(doc.body, language),
-        },
-    };
-    let read = cores::on_every_core(posts, |file| {
-        let text = file.text().ok()?;
-        front_matter::parse(&text)
-            .ok()
-            .map(|doc| read_markdown(&doc))
-    });
+    let read = cores::on_every_core(posts, |file| read_post(file, language));
     for (file, read) in posts.iter().zip(read) {
-        let text = match file.text() {
-            Ok(text) if text.trim().is_empty() => {
-                errors.push(ContentError {
-                    path: file.path.clone(),
-                    line: 1,
-                    message: "the file is empty".to_owned(),
-                    fix: format!(
-                        "write the post (its front matter between two `{FENCE}` lines, then its \
-                         text), or delete the file"
-                    ),
-                });
-                continue;
-            }
-            Ok(text) => text,
+        let ReadPost {
+            text,
+            front_matter: fm,
+            body_at,
+            markdown: read,
+            links: file_links,
+        } = match read {
+            Ok(read) => read,
             Err(error) => {
                 errors.push(error);
                 continue;
             }
         };
-        let at = |e: FrontMatterError| ContentError {
-            path: file.path.clone(),
-            line: e.line,
-            message: e.message,
-            fix: e.fix,
-        };
-        let doc = match front_matter::parse(&text) {
-            Ok(doc) => doc,
-            Err(e) => {
-                errors.push(at(e));
-                continue;
-            }
-        };
-        let read = read.unwrap_or_else(|| read_markdown(&doc));
+        links.push(file_links);
+        let body = &text[body_at..];
         // Keys are looked for in the front matter only, not in a body of any length.
-        let head = &text[..text.len() - doc.body.len()];
-        let fm = doc.front_matter;
+        let head = &text[..body_at];
         let slug = fm.slug.clone().unwrap_or_else(|| page_slug(&fm.title));
         if slug.len() > slug::MAX_LEN {
             let (key, made_from) = match fm.slug {
@@ -468,7 +520,7 @@ pub fn build(
             author: fm.author.unwrap_or_else(|| settings.author.clone()),
             excerpt: read.excerpt,
         });
-        bodies.insert(slug, doc.body.trim().to_owned() + "\n");
+        bodies.insert(slug, body.trim().to_owned() + "\n");
     }
     if !errors.is_empty() {
         errors.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
@@ -501,6 +553,7 @@ pub fn build(
         drafts,
         feed_length: settings.feed_length,
         base,
+        links,
     })
 }
 
@@ -755,6 +808,7 @@ mod tests {
         let blog = build(None, &files, Publish::All).unwrap();
         let pages: Vec<SitePage> = blog.pages().collect();
         let paths: Vec<&str> = pages.iter().map(|page| page.path.as_str()).collect();
+        assert_eq!(blog.page_paths().collect::<Vec<_>>(), paths);
         assert_eq!(
             paths[..9],
             [
@@ -899,6 +953,7 @@ mod tests {
 
         let pages: Vec<SitePage> = blog.pages().collect();
         let paths: Vec<&str> = pages.iter().map(|page| page.path.as_str()).collect();
+        assert_eq!(blog.page_paths().collect::<Vec<_>>(), paths);
         for path in [
             "category/actus/",
             "tag/actus/",

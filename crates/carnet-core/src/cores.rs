@@ -4,7 +4,10 @@
 /// `work` done on each of `items`, in order, the items cut in as many runs as the machine has
 /// cores, each on a thread of its own; on one core (or where threads cannot be made, as in a
 /// browser) on this thread.
-pub fn on_every_core<T: Sync, U: Send>(items: &[T], work: impl Fn(&T) -> U + Sync) -> Vec<U> {
+pub fn on_every_core<'a, T: Sync, U: Send>(
+    items: &'a [T],
+    work: impl Fn(&'a T) -> U + Sync,
+) -> Vec<U> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     if cores == 1 || items.len() < 2 {
         return items.iter().map(work).collect();

@@ -6,7 +6,6 @@
 //! its file and line, with the closest existing target as its fix.
 
 use crate::content::{ContentError, SourceFile};
-use crate::front_matter;
 use crate::sanitize;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use std::collections::BTreeSet;
@@ -61,11 +60,36 @@ fn site_path(url: &str) -> Option<String> {
     Some(path.split(['?', '#']).next().unwrap_or_default().to_owned())
 }
 
+/// The site links of one post file, each at its line in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileLinks {
+    /// The file, as given in [`SourceFile::path`].
+    pub path: String,
+    /// Its links to the site, in the order written.
+    pub links: Vec<SiteLink>,
+}
+
+impl FileLinks {
+    /// The site links of the post file `file`, whose front matter is `head` and whose Markdown
+    /// `body` follows it.
+    pub fn of_post(file: &SourceFile, head: &str, body: &str) -> FileLinks {
+        let lines_before = head.matches('\n').count();
+        let mut links = site_links(body);
+        for link in &mut links {
+            link.line += lines_before;
+        }
+        FileLinks {
+            path: file.path.clone(),
+            links,
+        }
+    }
+}
+
 /// The broken site links of `posts`: those to neither one of `pages` (paths from the base, as
 /// `crate::paths` gives them; a page's path without its trailing slash leads there too) nor
 /// one of `files` (what the site serves as is, from its root: `images/x.png`).
 pub fn broken_links(
-    posts: &[SourceFile],
+    posts: &[FileLinks],
     pages: &BTreeSet<String>,
     files: &BTreeSet<String>,
 ) -> Vec<ContentError> {
@@ -75,22 +99,9 @@ pub fn broken_links(
             || files.contains(path)
             || files.contains(path.trim_end_matches('/'))
     };
-    // Each post's links are read on every core: a post's Markdown is parsed again for them.
-    let broken_in = |file: &SourceFile| -> Vec<ContentError> {
-        // Files that cannot be read or parsed were errors before links are checked.
-        let Ok(text) = file.text() else {
-            return Vec::new();
-        };
-        let Ok(document) = front_matter::parse(&text) else {
-            return Vec::new();
-        };
-        let head = &text[..text.len() - document.body.len()];
-        let lines_before = head.matches('\n').count();
-        let mut errors = Vec::new();
-        for link in site_links(document.body) {
-            if exists(&link.path) {
-                continue;
-            }
+    let mut errors = Vec::new();
+    for post in posts {
+        for link in post.links.iter().filter(|link| !exists(&link.path)) {
             let fix = match closest(&link.path, pages.iter().chain(files)) {
                 Some(closest) => {
                     format!("link to /{closest}, the closest page or file of the site")
@@ -100,8 +111,8 @@ pub fn broken_links(
                     .to_owned(),
             };
             errors.push(ContentError {
-                path: file.path.clone(),
-                line: lines_before + link.line,
+                path: post.path.clone(),
+                line: link.line,
                 message: format!(
                     "the link to /{} leads to no page or file of the site",
                     link.path
@@ -109,12 +120,8 @@ pub fn broken_links(
                 fix,
             });
         }
-        errors
-    };
-    crate::cores::on_every_core(posts, broken_in)
-        .into_iter()
-        .flatten()
-        .collect()
+    }
+    errors
 }
 
 /// Of `candidates`, the one closest to `path` in edits, if it is close enough to be what was
@@ -146,6 +153,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::front_matter;
 
     #[test]
     fn site_links_are_the_paths_on_the_site_with_their_lines() {
@@ -216,7 +224,10 @@ mod tests {
             "archive/2009/10/",
             "category/actus/",
         ]);
-        let errors = broken_links(&[post], &pages, &set(&["images/x.png"]));
+        let text = post.text().unwrap();
+        let body = front_matter::parse(&text).unwrap().body;
+        let links = FileLinks::of_post(&post, &text[..text.len() - body.len()], body);
+        let errors = broken_links(&[links], &pages, &set(&["images/x.png"]));
         let seen: Vec<_> = errors
             .iter()
             .map(|e| (e.line, e.message.as_str()))
