@@ -24,6 +24,7 @@ use carnet_core::search::{self, index::PostEntry};
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
+use std::collections::HashMap;
 use std::ffi::OsString;
 use std::fs;
 use std::io;
@@ -417,6 +418,13 @@ fn write_files(
     cache.write(&folder.join(INDEX_PATH), index_json.as_bytes())?;
     let search_key = search_key(blog, cache);
     let cached_search = cache.cached_files(search_key);
+    // The index last built, whatever its key: a file of it whose contents did not change is
+    // taken again rather than gzipped anew (one post's change reaches a few of its files).
+    let last_search_key = cache.key(&[b"search index, last built"]);
+    let last_search = match cached_search {
+        Some(_) => HashMap::new(),
+        None => cache.stored_files(last_search_key),
+    };
     // Unless the whole index is cached, each post's entry (its words, its gzipped text) is
     // taken from the cache where its title and Markdown are unchanged: after one post changed,
     // the index is only assembled again. With the whole index cached, the entries are only
@@ -441,7 +449,9 @@ fn write_files(
                     .collect();
                 let made: Vec<bool> = kept.iter().map(Option::is_none).collect();
                 let entries = search::index::post_entries(blog, kept);
-                (search::index::blog_files(blog, &entries), entries, made)
+                let earlier = |path: &str| last_search.get(path)?.read();
+                let files = search::index::blog_files(blog, &entries, &earlier);
+                (files, entries, made)
             })
         });
         let sitemap = write_pages(blog, folder, renderer, cache, &index_json)?;
@@ -474,6 +484,7 @@ fn write_files(
         }
         (None, None) => unreachable!("the index is built when the cache does not have it"),
     }
+    cache.record_as(last_search_key, search_key);
     let site_url = &blog.manifest.site.url;
     cache.write(
         &folder.join(FEED_PATH),

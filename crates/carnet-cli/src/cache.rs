@@ -281,6 +281,39 @@ impl Cache {
             .collect()
     }
 
+    /// Where each file recorded for `key` ([`Cache::write_files`], [`Cache::link_files`]) is, by
+    /// path, to be read by [`StoredBytes::read`] on another thread if need be. The record is
+    /// not kept for the next build by this alone.
+    pub fn stored_files(&self, key: Key) -> HashMap<String, StoredBytes> {
+        let Some(store) = &self.store else {
+            return HashMap::new();
+        };
+        let Some(Record::Files(files)) = store.old.get(&hex(key.0)) else {
+            return HashMap::new();
+        };
+        files
+            .iter()
+            .map(|(path, blob)| {
+                let stored = StoredBytes {
+                    path: store.blob_path(blob),
+                    blob: blob.clone(),
+                };
+                (path.clone(), stored)
+            })
+            .collect()
+    }
+
+    /// Records for `key` what this build recorded for `recorded`: one piece of work found
+    /// under a second key.
+    pub fn record_as(&mut self, key: Key, recorded: Key) {
+        let Some(store) = &mut self.store else {
+            return;
+        };
+        if let Some(record) = store.used.get(&hex(recorded.0)).cloned() {
+            store.used.insert(hex(key.0), record);
+        }
+    }
+
     /// Keeps the record of `key` for the next build, unread: what this build did not need
     /// but the next may (a post's search entry while the whole index came from the cache).
     pub fn carry(&mut self, key: Key) {
@@ -296,7 +329,7 @@ impl Cache {
         }
     }
 
-    /// Records `bytes`, made for `key`, for the next build's [`Cache::bytes`]. A blob that
+    /// Records `bytes`, made for `key`, for the next build's [`Cache::stored_bytes`]. A blob that
     /// cannot be written is only a piece of work the next build does again.
     pub fn keep_bytes(&mut self, key: Key, bytes: &[u8]) {
         self.counts.done += 1;

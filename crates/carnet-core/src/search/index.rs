@@ -179,8 +179,9 @@ impl PostEntry {
         Ok(PostEntry { bytes, text_at })
     }
 
-    /// Its words: each with its count and whether it is in the title.
-    fn words(&self) -> impl Iterator<Item = (&str, u32, bool)> {
+    /// Its words, as UTF-8 bytes (checked when the entry was made or read): each with its
+    /// count and whether it is in the title.
+    fn words(&self) -> impl Iterator<Item = (&[u8], u32, bool)> {
         let mut reader = Reader {
             bytes: &self.bytes[ENTRY_MAGIC.len()..],
         };
@@ -188,11 +189,7 @@ impl PostEntry {
         (0..count).map(move |_| {
             let word = reader.slice().expect("an entry is checked when made");
             let number = reader.number().expect("an entry is checked when made");
-            (
-                std::str::from_utf8(word).expect("an entry is checked when made"),
-                (number / 2) as u32,
-                number % 2 == 1,
-            )
+            (word, (number / 2) as u32, number % 2 == 1)
         })
     }
 
@@ -218,7 +215,18 @@ pub fn post_entries(blog: &Blog, mut kept: Vec<Option<PostEntry>>) -> Vec<PostEn
 }
 
 /// Every file of the index of `blog`, whose posts' entries are `entries` ([`post_entries`]).
-pub fn blog_files(blog: &Blog, entries: &[PostEntry]) -> Vec<IndexFile> {
+///
+/// `earlier` gives the bytes a file had in an earlier build of this index, if there was one: a
+/// file gzipped whole (a shard, a cards file) whose contents are unchanged takes those bytes
+/// again instead of being compressed anew, which is most of assembling the index after one post
+/// changed. They are the bytes it would have been given, as long as they came from this same
+/// function ([`gzip`] is deterministic); bytes that do not inflate to the same contents are
+/// ignored.
+pub fn blog_files(
+    blog: &Blog,
+    entries: &[PostEntry],
+    earlier: &(dyn Fn(&str) -> Option<Vec<u8>> + Sync),
+) -> Vec<IndexFile> {
     let cards = blog
         .manifest
         .posts
@@ -231,35 +239,47 @@ pub fn blog_files(blog: &Blog, entries: &[PostEntry]) -> Vec<IndexFile> {
             text_at: (0, 0),
         })
         .collect();
-    assemble(blog.manifest.site.language, cards, entries)
+    let compressed = Compressed { earlier };
+    assemble(blog.manifest.site.language, cards, entries, &compressed)
 }
 
 /// Every file of the index of `blog`.
 pub fn blog_index(blog: &Blog) -> Vec<IndexFile> {
-    blog_files(blog, &post_entries(blog, Vec::new()))
+    blog_files(blog, &post_entries(blog, Vec::new()), &|_| None)
 }
 
 /// The index's files from each post's card and entry, in the blog's order: `meta.json` and the
 /// shards, then the texts, then the cards (whose `text_at` is set here).
-fn assemble(language: Language, mut cards: Vec<Card>, entries: &[PostEntry]) -> Vec<IndexFile> {
-    let mut files = vocabulary_files(language, entries);
+fn assemble(
+    language: Language,
+    mut cards: Vec<Card>,
+    entries: &[PostEntry],
+    compressed: &Compressed,
+) -> Vec<IndexFile> {
+    let mut files = vocabulary_files(language, entries, compressed);
     let (texts, text_at) = text_files(entries);
     files.extend(texts);
     for (card, text_at) in cards.iter_mut().zip(text_at) {
         card.text_at = text_at;
     }
-    files.extend(card_files(&cards));
+    files.extend(card_files(&cards, compressed));
     files
 }
 
 /// `meta.json` and the shards of the posts whose entries are `entries`.
-fn vocabulary_files(language: Language, entries: &[PostEntry]) -> Vec<IndexFile> {
+fn vocabulary_files(
+    language: Language,
+    entries: &[PostEntry],
+    compressed: &Compressed,
+) -> Vec<IndexFile> {
     let analyzer = Analyzer::new(language);
     // Each word's stem is numbered on first sight (hash maps: a blog's words are read once
     // each); everything is sorted before it is written. The occurrences go first into one flat
     // list, in post order, then are sorted by stem with a counting sort: appending to one list
     // per stem touched a random list for each of millions of words, and waited on memory.
-    let mut word_stems: FxHashMap<&str, u32> = FxHashMap::default();
+    // Words are read as bytes: each is checked as UTF-8 once, on first sight, not 5 million times.
+    let mut word_stems: FxHashMap<&[u8], u32> = FxHashMap::default();
+    let mut distinct_words: Vec<(&str, u32)> = Vec::new();
     let mut stem_numbers: FxHashMap<String, u32> = FxHashMap::default();
     let mut stems: Vec<String> = Vec::new();
     let mut lengths = Vec::with_capacity(entries.len());
@@ -272,12 +292,14 @@ fn vocabulary_files(language: Language, entries: &[PostEntry]) -> Vec<IndexFile>
             let number = match word_stems.get(word) {
                 Some(&number) => number,
                 None => {
+                    let word = std::str::from_utf8(word).expect("an entry is checked when made");
                     let stem = analyzer.stem(word);
                     let number = *stem_numbers.entry(stem.clone()).or_insert_with(|| {
                         stems.push(stem);
                         (stems.len() - 1) as u32
                     });
-                    word_stems.insert(word, number);
+                    word_stems.insert(word.as_bytes(), number);
+                    distinct_words.push((word, number));
                     number
                 }
             };
@@ -325,18 +347,24 @@ fn vocabulary_files(language: Language, entries: &[PostEntry]) -> Vec<IndexFile>
         .collect();
     let total = entries.len() as f64;
     let average = (lengths.iter().map(|&l| l as f64).sum::<f64>() / total.max(1.0)).max(1.0);
-    let weight = |frequency: u32, length: u32, posts: usize| -> u8 {
-        let idf = (1.0 + (total - posts as f64 + 0.5) / (posts as f64 + 0.5)).ln();
+    // BM25's two factors, each computed once: by post (its length against the average) and
+    // by stem (how many posts hold it), not once for each of millions of postings.
+    let norms: Vec<f64> = lengths
+        .iter()
+        .map(|&length| K1 * (1.0 - B + B * length as f64 / average))
+        .collect();
+    let idf = |posts: usize| (1.0 + (total - posts as f64 + 0.5) / (posts as f64 + 0.5)).ln();
+    let weight = |frequency: u32, norm: f64, idf: f64| -> u8 {
         let tf = frequency as f64;
-        let norm = K1 * (1.0 - B + B * length as f64 / average);
         let score = idf * tf * (K1 + 1.0) / (tf + norm);
         (score * WEIGHT_SCALE).round().clamp(1.0, 255.0) as u8
     };
 
     // Words grouped by shard; each shard holds the stems its words lead to.
-    let mut words: Vec<(&str, &str)> = word_stems
-        .iter()
-        .map(|(&word, &number)| (word, stems[number as usize].as_str()))
+    drop(word_stems);
+    let mut words: Vec<(&str, &str)> = distinct_words
+        .into_iter()
+        .map(|(word, number)| (word, stems[number as usize].as_str()))
         .collect();
     words.sort_unstable();
     let mut shards: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
@@ -366,13 +394,14 @@ fn vocabulary_files(language: Language, entries: &[PostEntry]) -> Vec<IndexFile>
             push_text(&mut bytes, stem);
             let posts = postings[stem];
             push_number(&mut bytes, posts.len() as u64);
+            let idf = idf(posts.len());
             let mut previous = 0;
             for &(post, frequency, in_title) in posts {
                 push_number(
                     &mut bytes,
                     u64::from(post - previous) * 2 + u64::from(in_title),
                 );
-                bytes.push(weight(frequency, lengths[post as usize], posts.len()));
+                bytes.push(weight(frequency, norms[post as usize], idf));
                 previous = post;
             }
         }
@@ -384,10 +413,7 @@ fn vocabulary_files(language: Language, entries: &[PostEntry]) -> Vec<IndexFile>
                 .expect("every word's stem is listed");
             push_number(&mut bytes, at as u64);
         }
-        IndexFile {
-            path: shard_path(key),
-            bytes: gzip(&bytes),
-        }
+        compressed.file(shard_path(key), &bytes)
     };
     // Shards are written and gzipped on every core: after one post changed, assembling the
     // index is what a rebuild waits on.
@@ -416,18 +442,37 @@ fn text_files(entries: &[PostEntry]) -> (Vec<IndexFile>, Vec<(u64, u64)>) {
 }
 
 /// The cards files of `cards`, in the blog's order.
-fn card_files(cards: &[Card]) -> Vec<IndexFile> {
-    cards
-        .chunks(CARDS_PER_FILE)
-        .enumerate()
-        .map(|(number, group)| {
-            let json = serde_json::to_vec(group).expect("cards serialise");
-            IndexFile {
-                path: card_path(number * CARDS_PER_FILE),
-                bytes: gzip(&json),
-            }
-        })
-        .collect()
+fn card_files(cards: &[Card], compressed: &Compressed) -> Vec<IndexFile> {
+    let groups: Vec<(usize, &[Card])> = cards.chunks(CARDS_PER_FILE).enumerate().collect();
+    on_every_core(&groups, |&(number, group)| {
+        let json = serde_json::to_vec(group).expect("cards serialise");
+        compressed.file(card_path(number * CARDS_PER_FILE), &json)
+    })
+}
+
+/// How [`blog_files`] gzips a file: taking its earlier bytes again when they hold the same.
+struct Compressed<'a> {
+    earlier: &'a (dyn Fn(&str) -> Option<Vec<u8>> + Sync),
+}
+
+impl Compressed<'_> {
+    /// The file at `path` holding `contents`, gzipped.
+    fn file(&self, path: String, contents: &[u8]) -> IndexFile {
+        let bytes = match (self.earlier)(&path) {
+            Some(earlier) if inflates_to(&earlier, contents) => earlier,
+            _ => gzip(contents),
+        };
+        IndexFile { path, bytes }
+    }
+}
+
+/// Whether `gzipped` is one gzip member holding exactly `contents`.
+fn inflates_to(gzipped: &[u8], contents: &[u8]) -> bool {
+    let mut inflated = Vec::with_capacity(contents.len());
+    let mut decoder = flate2::bufread::GzDecoder::new(gzipped);
+    std::io::Read::read_to_end(&mut decoder, &mut inflated).is_ok()
+        && inflated == contents
+        && decoder.into_inner().is_empty()
 }
 
 /// `bytes` gzipped: the default level (the best saves 2 % more and takes twice the time), and
@@ -579,6 +624,7 @@ pub(crate) mod tests {
             language,
             documents.iter().map(PostRecord::card).collect(),
             &entries,
+            &Compressed { earlier: &|_| None },
         )
     }
 
@@ -767,15 +813,15 @@ pub(crate) mod tests {
             PostEntry::from_bytes(entry.to_bytes().to_vec()),
             Ok(entry.clone())
         );
-        let words: Vec<(&str, u32, bool)> = entry.words().collect();
+        let words: Vec<(&[u8], u32, bool)> = entry.words().collect();
         assert_eq!(
             words,
             [
-                ("avenement", 1, false),
-                ("des", 1, false),
-                ("et", 1, false),
-                ("les", 3, true),
-                ("reseaux", 4, true)
+                (b"avenement" as &[u8], 1, false),
+                (b"des", 1, false),
+                (b"et", 1, false),
+                (b"les", 3, true),
+                (b"reseaux", 4, true)
             ]
         );
         let good = entry.to_bytes();
@@ -806,7 +852,7 @@ pub(crate) mod tests {
             .collect();
         kept[1] = None;
         let entries = post_entries(&blog, kept);
-        assert_eq!(blog_files(&blog, &entries), fresh);
+        assert_eq!(blog_files(&blog, &entries, &|_| None), fresh);
         // And the same as the index of the same posts given as records.
         let records: Vec<PostRecord> = blog
             .manifest
@@ -822,6 +868,52 @@ pub(crate) mod tests {
             })
             .collect();
         assert_eq!(build(Language::French, &records), fresh);
+    }
+
+    #[test]
+    fn a_file_unchanged_since_an_earlier_build_keeps_its_bytes() {
+        let blog = blog();
+        let entries = post_entries(&blog, Vec::new());
+        let fresh = blog_files(&blog, &entries, &|_| None);
+        let whole = |path: &str| path.starts_with("search/t/") || path.starts_with("search/c/");
+        // The same contents gzipped at another level: other bytes, so taking them shows that
+        // the earlier file was used rather than compressed anew.
+        let other_level = |contents: &[u8]| {
+            let mut encoder = GzEncoder::new(Vec::new(), Compression::fast());
+            encoder.write_all(contents).unwrap();
+            encoder.finish().unwrap()
+        };
+        let earlier = |path: &str| {
+            let file = fresh.iter().find(|file| file.path == path)?;
+            Some(other_level(&inflate(&file.bytes)))
+        };
+        let reused = blog_files(&blog, &entries, &earlier);
+        assert_eq!(reused.len(), fresh.len());
+        assert!(fresh.iter().any(|file| file.path.starts_with("search/c/")));
+        for (reused, fresh) in reused.iter().zip(&fresh) {
+            assert_eq!(reused.path, fresh.path);
+            if whole(&fresh.path) {
+                assert_ne!(reused.bytes, fresh.bytes, "{}", fresh.path);
+                assert_eq!(
+                    reused.bytes,
+                    other_level(&inflate(&fresh.bytes)),
+                    "{}",
+                    fresh.path
+                );
+            } else {
+                assert_eq!(reused.bytes, fresh.bytes, "{}", fresh.path);
+            }
+        }
+        // Earlier bytes holding something else, cut short, followed by more, or not gzip at
+        // all are ignored: the file is compressed anew.
+        for earlier in [
+            &(|_: &str| Some(gzip(b"other"))) as &(dyn Fn(&str) -> Option<Vec<u8>> + Sync),
+            &|path| earlier(path).map(|bytes| bytes[..bytes.len() - 1].to_vec()),
+            &|path| earlier(path).map(|bytes| [bytes.clone(), bytes].concat()),
+            &|_| Some(b"\x1f\x8bnot gzip".to_vec()),
+        ] {
+            assert_eq!(blog_files(&blog, &entries, earlier), fresh);
+        }
     }
 
     #[test]
