@@ -166,8 +166,12 @@ pub fn first_paragraph_text(markdown: &str) -> String {
 /// digit.
 pub fn word_count(markdown: &str) -> usize {
     let words = |text: &str| {
+        // An ASCII letter or digit answers for most words without decoding their characters.
         text.split_whitespace()
-            .filter(|word| word.chars().any(char::is_alphanumeric))
+            .filter(|word| {
+                word.bytes().any(|byte| byte.is_ascii_alphanumeric())
+                    || word.chars().any(char::is_alphanumeric)
+            })
             .count()
     };
     let mut in_tag = false;
