@@ -279,8 +279,13 @@ impl Store {
 type Fetch<V> = Pin<Box<dyn Future<Output = Result<V, LoadError>>>>;
 
 fn render(post: Post, base: &str, language: Language) -> RenderedPost {
-    let html =
-        carnet_core::markdown::to_highlighted_html(&post.markdown, &post.code, base, language);
+    let html = carnet_core::markdown::to_highlighted_html(
+        &post.markdown,
+        &post.code,
+        &post.images,
+        base,
+        language,
+    );
     RenderedPost { post, html }
 }
 

@@ -333,13 +333,26 @@ export async function expectImagesLoaded(page, scope, alts) {
       const images = await page.evaluate((selector) => {
         return [...document.querySelectorAll(selector)].map((img) => {
           const box = img.getBoundingClientRect();
-          return { complete: img.complete, naturalWidth: img.naturalWidth, shown: box.width > 0 && box.height > 0 };
+          return {
+            complete: img.complete,
+            naturalWidth: img.naturalWidth,
+            naturalHeight: img.naturalHeight,
+            width: img.getAttribute("width"),
+            height: img.getAttribute("height"),
+            shown: box.width > 0 && box.height > 0,
+          };
         });
       }, selector);
       assert.equal(images.length, 1, `one image « ${alt} » in ${scope}`);
-      const [{ complete, naturalWidth, shown }] = images;
+      const [{ complete, naturalWidth, naturalHeight, width, height, shown }] = images;
       assert.ok(complete && naturalWidth > 0, `image « ${alt} » loaded (naturalWidth ${naturalWidth})`);
       assert.ok(shown, `image « ${alt} » shown`);
+      // Its size is in the HTML, so its room is kept before it loads (no layout shift).
+      assert.deepEqual(
+        [width, height],
+        [String(naturalWidth), String(naturalHeight)],
+        `image « ${alt} »: width and height in the HTML`,
+      );
     });
   }
 }

@@ -14,6 +14,7 @@
 use crate::cache::{self, Cache};
 use crate::calendar;
 use crate::highlight::Highlighter;
+use crate::images::ImageSizes;
 use crate::prerender::{page_file, Prerenderer};
 use carnet_core::content::{self, Blog, ContentError, Publish, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
@@ -106,7 +107,8 @@ pub fn run(args: Args) -> ExitCode {
     }
     blog.manifest.site.url = public_url(site_url.as_deref(), &blog.manifest.site.url, &base);
     let mut cache = Cache::open((!args.no_cache).then_some(args.cache.as_path()));
-    if let Err(error) = write_site(&blog, &args.out, &base, &mut cache) {
+    let public = &args.content.public;
+    if let Err(error) = write_site(&blog, &args.out, &base, public, &mut cache) {
         eprintln!("error: cannot write into {}: {error}", args.out.display());
         return ExitCode::FAILURE;
     }
@@ -348,7 +350,13 @@ fn is_owned(name: &str) -> bool {
 /// written, the tool's entries of `out` ([`is_owned`]) are swapped for the new ones, so a build
 /// that fails or is stopped before the swap leaves the previous site as it was, and a page of
 /// a deleted post goes with the old entries.
-fn write_site(blog: &Blog, out: &Path, base: &str, cache: &mut Cache) -> io::Result<()> {
+fn write_site(
+    blog: &Blog,
+    out: &Path,
+    base: &str,
+    public: &Path,
+    cache: &mut Cache,
+) -> io::Result<()> {
     fs::create_dir_all(out)?;
     let renderer = prerenderer(out, base)?;
     let (staging, retired) = (out.join(STAGING), out.join(RETIRED));
@@ -360,7 +368,7 @@ fn write_site(blog: &Blog, out: &Path, base: &str, cache: &mut Cache) -> io::Res
         template,
         base,
     });
-    if let Err(error) = write_files(blog, &staging, renderer.as_ref(), cache) {
+    if let Err(error) = write_files(blog, &staging, renderer.as_ref(), public, cache) {
         let _ = fs::remove_dir_all(&staging);
         return Err(error);
     }
@@ -411,6 +419,7 @@ fn write_files(
     blog: &Blog,
     folder: &Path,
     renderer: Option<&Renderer>,
+    public: &Path,
     cache: &mut Cache,
 ) -> io::Result<()> {
     let index = blog.manifest.index();
@@ -454,7 +463,7 @@ fn write_files(
                 (files, entries, made)
             })
         });
-        let sitemap = write_pages(blog, folder, renderer, cache, &index_json)?;
+        let sitemap = write_pages(blog, folder, renderer, public, cache, &index_json)?;
         Ok((
             sitemap,
             search.map(|thread| thread.join().expect("the search index is built")),
@@ -542,10 +551,12 @@ fn write_pages(
     blog: &Blog,
     folder: &Path,
     renderer: Option<&Renderer>,
+    public: &Path,
     cache: &mut Cache,
     index_json: &str,
 ) -> io::Result<Vec<(String, Option<carnet_core::date::Date>)>> {
     let mut sitemap = Vec::new();
+    let mut image_sizes = ImageSizes::new(public.to_path_buf());
     let index = blog.manifest.index();
     // Made on the first post whose code is not in the cache: loading the grammars takes time.
     let highlighter = std::cell::OnceCell::new();
@@ -560,6 +571,7 @@ fn write_pages(
                     .get_or_init(Highlighter::new)
                     .post(&post.markdown)
             });
+            post.images = image_sizes.of_post(&post.markdown);
         }
         let data = match (&page.data.list, &page.data.post) {
             (Some(list), _) => Some(Page::List(list.clone())),

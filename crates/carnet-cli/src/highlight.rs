@@ -221,7 +221,13 @@ mod tests {
         let code = Highlighter::new().post(markdown);
         assert_eq!(code.len(), 1);
         assert_eq!(code[0].block, 1);
-        let html = to_highlighted_html(markdown, &code, "/", carnet_core::i18n::Language::English);
+        let html = to_highlighted_html(
+            markdown,
+            &code,
+            &[],
+            "/",
+            carnet_core::i18n::Language::English,
+        );
         let html = html.as_str();
         assert!(
             html.starts_with("<pre><code>plain\n</code></pre>"),

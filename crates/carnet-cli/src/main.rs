@@ -12,6 +12,7 @@ mod calendar;
 mod check;
 mod generate;
 mod highlight;
+mod images;
 mod import;
 mod new;
 mod prerender;

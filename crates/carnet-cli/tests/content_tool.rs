@@ -712,6 +712,21 @@ fn every_route_is_pre_rendered_with_its_content_title_and_data() {
             "{file}: the app is the body's first child"
         );
     }
+    // A post's image of the site has its size, in its page and in its data (the app draws it
+    // the same way after an in-app move).
+    let slug = "community-manager-un-metier-transparent";
+    let page = fs::read_to_string(out.join(format!("posts/{slug}/index.html"))).unwrap();
+    assert!(
+        page.contains(
+            r#"<img src="/images/marketing-personnel.svg" alt="marketing-personnel" width="480" height="240" loading="lazy" />"#
+        ),
+        "{page}"
+    );
+    let data = page_data(&out, &format!("posts/{slug}/")).unwrap();
+    assert_eq!(
+        data["images"],
+        serde_json::json!([{ "path": "images/marketing-personnel.svg", "width": 480, "height": 240 }])
+    );
 }
 
 #[test]

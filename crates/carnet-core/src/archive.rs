@@ -163,6 +163,7 @@ impl Manifest {
             older: link(position + 1),
             newer: position.checked_sub(1).and_then(link),
             code: Vec::new(),
+            images: Vec::new(),
         }
     }
 }

@@ -356,14 +356,14 @@ mod tests {
             ],
         )];
         assert_eq!(
-            to_highlighted_html(markdown, &code, "/", Language::English).as_str(),
+            to_highlighted_html(markdown, &code, &[], "/", Language::English).as_str(),
             "<pre><code class=\"language-rust\"><span class=\"hl-keyword\">fn</span> \
              <span class=\"hl-function\">main</span>() {}\n</code></pre>\n\
              <pre><code>fn main() {}\n</code></pre>\n"
         );
         // Without highlights, the same Markdown renders as it always did.
         assert_eq!(
-            to_highlighted_html(markdown, &[], "/", Language::English),
+            to_highlighted_html(markdown, &[], &[], "/", Language::English),
             to_html(markdown, "/", Language::English)
         );
     }
@@ -377,7 +377,7 @@ mod tests {
             &[(Token::Tag, 2), (Token::Plain, text.len() - 2)],
         )];
         assert_eq!(
-            to_highlighted_html(markdown, &code, "/", Language::English).as_str(),
+            to_highlighted_html(markdown, &code, &[], "/", Language::English).as_str(),
             "<pre><code class=\"language-html\"><span class=\"hl-tag\">&lt;b</span> \
              a=&quot;&amp;&quot;&gt;x&lt;/b&gt;\n</code></pre>\n"
         );
@@ -399,7 +399,7 @@ mod tests {
                 runs: runs.to_owned(),
             }];
             assert_eq!(
-                to_highlighted_html(markdown, &code, "/", Language::English),
+                to_highlighted_html(markdown, &code, &[], "/", Language::English),
                 plain,
                 "{runs}"
             );
@@ -407,7 +407,7 @@ mod tests {
         // A highlight for a block that does not exist changes nothing.
         let code = [highlight(7, &[(Token::Keyword, 12)])];
         assert_eq!(
-            to_highlighted_html(markdown, &code, "/", Language::English),
+            to_highlighted_html(markdown, &code, &[], "/", Language::English),
             plain
         );
     }

@@ -32,11 +32,11 @@ pub mod typography;
 #[cfg(fuzzing)]
 #[doc(hidden)]
 pub fn sanitize_html(html: &str, base: &str) -> String {
-    sanitize::sanitize(html, base)
+    sanitize::sanitize(html, base, &[])
 }
 
 pub use date::{Date, YearMonth};
 pub use model::{
-    Bucket, Category, CategoryCount, CodeHighlight, Index, List, ListPage, Manifest, MonthCount,
-    Page, PageData, Post, PostLink, PostSummary, Site, Tag, TagCount,
+    Bucket, Category, CategoryCount, CodeHighlight, ImageSize, Index, List, ListPage, Manifest,
+    MonthCount, Page, PageData, Post, PostLink, PostSummary, Site, Tag, TagCount,
 };

@@ -23,7 +23,7 @@
 //! same rule.
 
 use crate::i18n::Strings;
-use crate::model::{CodeHighlight, Language};
+use crate::model::{CodeHighlight, ImageSize, Language};
 use crate::page_ids;
 use crate::sanitize::sanitize;
 use crate::slug::slugify;
@@ -77,15 +77,18 @@ pub(crate) fn parser(markdown: &str) -> TextMergeStream<'_, Parser<'_>> {
 /// the module's documentation). HTML in the post is kept as far as the allow-list of
 /// [`crate::sanitize`] goes.
 pub fn to_html(markdown: &str, base: &str, language: Language) -> SafeHtml {
-    to_highlighted_html(markdown, &[], base, language)
+    to_highlighted_html(markdown, &[], &[], base, language)
 }
 
 /// [`to_html`], with the code blocks that `code` (a post's [`crate::model::Post::code`])
-/// highlights cut into token spans ([`crate::highlight`]); the app and the pre-renderer both
-/// render a post's body with it, from the same data, so the two agree.
+/// highlights cut into token spans ([`crate::highlight`]), and the site's images that `images`
+/// gives the size of ([`crate::model::Post::images`]) given their width and height; the app
+/// and the pre-renderer both render a post's body with it, from the same data, so the two
+/// agree.
 pub fn to_highlighted_html(
     markdown: &str,
     code: &[CodeHighlight],
+    images: &[ImageSize],
     base: &str,
     language: Language,
 ) -> SafeHtml {
@@ -104,7 +107,7 @@ pub fn to_highlighted_html(
     let events = crate::highlight::apply(events, code);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    SafeHtml(sanitize(&html, base))
+    SafeHtml(sanitize(&html, base, images))
 }
 
 /// `text`, a title or the author's summary, with the typography of `language`
@@ -119,7 +122,7 @@ pub fn plain_text(text: &str, language: Language) -> String {
 /// hydrates instead of carrying its Markdown in the page too. Its links are already resolved
 /// under the site's base, so they are kept as they are.
 pub fn from_page(html: &str) -> SafeHtml {
-    SafeHtml(sanitize(html, "/"))
+    SafeHtml(sanitize(html, "/", &[]))
 }
 
 /// The plain text of the first paragraph, for excerpts: no markup, breaks become spaces.

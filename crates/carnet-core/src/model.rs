@@ -336,6 +336,24 @@ pub struct Post {
     /// ([`crate::highlight`]). Absent from the data when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub code: Vec<CodeHighlight>,
+    /// The size of each of the site's own images it shows, read by the content tool from the
+    /// files: its `<img>` is given its width and height, so the page keeps the image's room
+    /// before it loads instead of moving the text under the reader. Absent from the data when
+    /// empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<ImageSize>,
+}
+
+/// The size of an image file of the site, in CSS pixels.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageSize {
+    /// Its path from the site's root, as a post links to it without its query or fragment:
+    /// `images/x.png` for `/images/x.png?v=2`.
+    pub path: String,
+    /// Its width.
+    pub width: u32,
+    /// Its height.
+    pub height: u32,
 }
 
 /// The tokens of one highlighted code block of a post.

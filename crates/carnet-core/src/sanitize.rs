@@ -16,8 +16,10 @@
 //! `ammonia` adds 214 KB brotli to the wasm, this under 10 KB (BENCHMARKS.md, « What the HTML
 //! allow-list costs »). The fuzz targets of `fuzz/` hold its output against html5ever.
 
+use crate::model::ImageSize;
 use crate::page_ids;
 use std::borrow::Cow;
+use std::fmt::Write;
 
 /// Elements whose content goes with them: what is inside is code, styles, a document of its
 /// own or a form control, never prose.
@@ -273,7 +275,10 @@ fn vetted_class(element: &str, class: &str) -> bool {
 
 /// `html` with only what a post may hold: see the module's documentation. Site-absolute URLs
 /// (`/images/x.png`) are resolved under `base`, the site's base path or its whole URL.
-pub(crate) fn sanitize(html: &str, base: &str) -> String {
+///
+/// An image of the site whose size `images` gives, and whose width and height the HTML does
+/// not say, is given them.
+pub(crate) fn sanitize(html: &str, base: &str, images: &[ImageSize]) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     let mut open: Vec<String> = Vec::new();
     let mut tokens = Tokenizer::new(html);
@@ -293,7 +298,7 @@ pub(crate) fn sanitize(html: &str, base: &str) -> String {
                     "span" if !in_code_block(&open) => without_class(attributes),
                     _ => attributes,
                 };
-                push_start_tag(&mut out, &name, &attributes, base);
+                push_start_tag(&mut out, &name, &attributes, base, images);
                 if !VOID.contains(&name.as_str()) {
                     open.push(name);
                 }
@@ -422,7 +427,13 @@ fn close_down_to(out: &mut String, open: &mut Vec<String>, at: usize) {
     }
 }
 
-fn push_start_tag(out: &mut String, element: &str, attributes: &[(String, String)], base: &str) {
+fn push_start_tag(
+    out: &mut String,
+    element: &str,
+    attributes: &[(String, String)],
+    base: &str,
+    images: &[ImageSize],
+) {
     out.push('<');
     out.push_str(element);
     let mut kept: Vec<&str> = Vec::new();
@@ -494,7 +505,18 @@ fn push_start_tag(out: &mut String, element: &str, attributes: &[(String, String
     }
     match element {
         "a" if external => out.push_str(" rel=\"noopener noreferrer\""),
-        "img" => out.push_str(" loading=\"lazy\""),
+        "img" => {
+            let sized = |attribute| kept.contains(&attribute);
+            let size = attributes
+                .iter()
+                .find(|(name, _)| name == "src")
+                .and_then(|(_, src)| crate::links::site_path(src))
+                .and_then(|path| images.iter().find(|image| image.path == path));
+            if let Some(size) = size.filter(|_| !sized("width") && !sized("height")) {
+                let _ = write!(out, " width=\"{}\" height=\"{}\"", size.width, size.height);
+            }
+            out.push_str(" loading=\"lazy\"");
+        }
         // A task list's box shows a state; it is not a control.
         "input" => {
             if !kept.contains(&"type") {
@@ -1008,7 +1030,7 @@ mod tests {
     use super::*;
 
     fn clean(html: &str) -> String {
-        sanitize(html, "/")
+        sanitize(html, "/", &[])
     }
 
     #[test]
@@ -1109,11 +1131,36 @@ mod tests {
     }
 
     #[test]
+    fn an_image_of_the_site_is_given_its_size_unless_the_post_gives_one() {
+        let images = [ImageSize {
+            path: "images/x.png".to_owned(),
+            width: 480,
+            height: 240,
+        }];
+        let sized = |html| sanitize(html, "/blog/", &images);
+        assert_eq!(
+            sized("<img src=\"/images/x.png?v=2\" alt=\"x\">"),
+            "<img src=\"/blog/images/x.png?v=2\" alt=\"x\" width=\"480\" height=\"240\" \
+             loading=\"lazy\" />"
+        );
+        assert_eq!(
+            sized("<img src=\"/images/x.png\" width=\"100\">"),
+            "<img src=\"/blog/images/x.png\" width=\"100\" loading=\"lazy\" />",
+            "the post's own size is kept as it is"
+        );
+        assert_eq!(
+            sized("<img src=\"/images/y.png\"> <a href=\"/images/x.png\">x</a>"),
+            "<img src=\"/blog/images/y.png\" loading=\"lazy\" /> <a href=\"/blog/images/x.png\">x</a>"
+        );
+    }
+
+    #[test]
     fn links_are_resolved_and_external_ones_marked() {
         assert_eq!(
             sanitize(
                 "<a href=\"/posts/a/\">a</a> <img src=/images/x.png>",
-                "/blog/"
+                "/blog/",
+                &[]
             ),
             "<a href=\"/blog/posts/a/\">a</a> <img src=\"/blog/images/x.png\" loading=\"lazy\" />"
         );
@@ -1132,7 +1179,7 @@ mod tests {
             "<img alt=\"x\" loading=\"lazy\" /><img loading=\"lazy\" />"
         );
         assert_eq!(
-            sanitize("<img src=\"/images/x.png\">", "https://a.fr/blog/"),
+            sanitize("<img src=\"/images/x.png\">", "https://a.fr/blog/", &[]),
             "<img src=\"https://a.fr/blog/images/x.png\" loading=\"lazy\" />"
         );
     }
@@ -1151,7 +1198,7 @@ mod tests {
             "<a href=\"\\\\a.fr/\" rel=\"noopener noreferrer\">a</a>"
         );
         assert_eq!(
-            sanitize("<img src=\"\\images/x.png\">", "/blog/"),
+            sanitize("<img src=\"\\images/x.png\">", "/blog/", &[]),
             "<img src=\"/blog/images/x.png\" loading=\"lazy\" />"
         );
     }
