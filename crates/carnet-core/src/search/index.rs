@@ -239,8 +239,8 @@ pub fn blog_files(
             text_at: (0, 0),
         })
         .collect();
-    let compressed = Compressed { earlier };
-    assemble(blog.manifest.site.language, cards, entries, &compressed)
+    let gzipper = Gzipper { earlier };
+    assemble(blog.manifest.site.language, cards, entries, &gzipper)
 }
 
 /// Every file of the index of `blog`.
@@ -254,15 +254,15 @@ fn assemble(
     language: Language,
     mut cards: Vec<Card>,
     entries: &[PostEntry],
-    compressed: &Compressed,
+    gzipper: &Gzipper,
 ) -> Vec<IndexFile> {
-    let mut files = vocabulary_files(language, entries, compressed);
+    let mut files = vocabulary_files(language, entries, gzipper);
     let (texts, text_at) = text_files(entries);
     files.extend(texts);
     for (card, text_at) in cards.iter_mut().zip(text_at) {
         card.text_at = text_at;
     }
-    files.extend(card_files(&cards, compressed));
+    files.extend(card_files(&cards, gzipper));
     files
 }
 
@@ -270,7 +270,7 @@ fn assemble(
 fn vocabulary_files(
     language: Language,
     entries: &[PostEntry],
-    compressed: &Compressed,
+    gzipper: &Gzipper,
 ) -> Vec<IndexFile> {
     let analyzer = Analyzer::new(language);
     // Each word's stem is numbered on first sight (hash maps: a blog's words are read once
@@ -413,7 +413,7 @@ fn vocabulary_files(
                 .expect("every word's stem is listed");
             push_number(&mut bytes, at as u64);
         }
-        compressed.file(shard_path(key), &bytes)
+        gzipper.file(shard_path(key), &bytes)
     };
     // Shards are written and gzipped on every core: after one post changed, assembling the
     // index is what a rebuild waits on.
@@ -442,20 +442,20 @@ fn text_files(entries: &[PostEntry]) -> (Vec<IndexFile>, Vec<(u64, u64)>) {
 }
 
 /// The cards files of `cards`, in the blog's order.
-fn card_files(cards: &[Card], compressed: &Compressed) -> Vec<IndexFile> {
+fn card_files(cards: &[Card], gzipper: &Gzipper) -> Vec<IndexFile> {
     let groups: Vec<(usize, &[Card])> = cards.chunks(CARDS_PER_FILE).enumerate().collect();
     on_every_core(&groups, |&(number, group)| {
         let json = serde_json::to_vec(group).expect("cards serialise");
-        compressed.file(card_path(number * CARDS_PER_FILE), &json)
+        gzipper.file(card_path(number * CARDS_PER_FILE), &json)
     })
 }
 
 /// How [`blog_files`] gzips a file: taking its earlier bytes again when they hold the same.
-struct Compressed<'a> {
+struct Gzipper<'a> {
     earlier: &'a (dyn Fn(&str) -> Option<Vec<u8>> + Sync),
 }
 
-impl Compressed<'_> {
+impl Gzipper<'_> {
     /// The file at `path` holding `contents`, gzipped.
     fn file(&self, path: String, contents: &[u8]) -> IndexFile {
         let bytes = match (self.earlier)(&path) {
@@ -466,13 +466,17 @@ impl Compressed<'_> {
     }
 }
 
-/// Whether `gzipped` is one gzip member holding exactly `contents`.
+/// Whether `gzipped` is one gzip member holding exactly `contents` (inflating no more than one
+/// byte past them: a longer file is told apart without being inflated whole).
 fn inflates_to(gzipped: &[u8], contents: &[u8]) -> bool {
-    let mut inflated = Vec::with_capacity(contents.len());
+    use std::io::Read;
+    let mut inflated = Vec::with_capacity(contents.len() + 1);
     let mut decoder = flate2::bufread::GzDecoder::new(gzipped);
-    std::io::Read::read_to_end(&mut decoder, &mut inflated).is_ok()
-        && inflated == contents
-        && decoder.into_inner().is_empty()
+    let read = (&mut decoder)
+        .take(contents.len() as u64 + 1)
+        .read_to_end(&mut inflated);
+    // Stopped short of the limit, the reading reached the member's end and checked its sum.
+    read.is_ok() && inflated == contents && decoder.into_inner().is_empty()
 }
 
 /// `bytes` gzipped: the default level (the best saves 2 % more and takes twice the time), and
@@ -624,7 +628,7 @@ pub(crate) mod tests {
             language,
             documents.iter().map(PostRecord::card).collect(),
             &entries,
-            &Compressed { earlier: &|_| None },
+            &Gzipper { earlier: &|_| None },
         )
     }
 
