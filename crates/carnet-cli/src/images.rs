@@ -5,7 +5,8 @@
 use carnet_core::links::site_links;
 use carnet_core::ImageSize;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 /// The sizes of the images under the folder the site serves as it is (`public/`), each file
 /// read once a build.
@@ -33,7 +34,11 @@ impl ImageSizes {
     /// before, without a size).
     pub fn of_post(&mut self, markdown: &str) -> Vec<ImageSize> {
         // Most posts show no image: none is parsed for nothing.
-        if !markdown.contains("![") && !markdown.to_ascii_lowercase().contains("<img") {
+        let html_image = markdown
+            .as_bytes()
+            .windows(4)
+            .any(|window| window.eq_ignore_ascii_case(b"<img"));
+        if !markdown.contains("![") && !html_image {
             return Vec::new();
         }
         let mut sizes: Vec<ImageSize> = Vec::new();
@@ -49,7 +54,7 @@ impl ImageSizes {
             let size = *self
                 .known
                 .entry(link.path.clone())
-                .or_insert_with(|| size_of(&public.join(&link.path)));
+                .or_insert_with(|| image_size(&public.join(&link.path)));
             if let Some((width, height)) = size {
                 sizes.push(ImageSize {
                     path: link.path,
@@ -62,8 +67,9 @@ impl ImageSizes {
     }
 }
 
-/// The width and height of the image file at `path`, if it is one whose size can be read.
-fn size_of(path: &std::path::Path) -> Option<(u32, u32)> {
+/// The width and height of the image file at `path` as a browser draws it without a size of
+/// its own, if it is one whose size can be read.
+fn image_size(path: &Path) -> Option<(u32, u32)> {
     let size = if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("svg"))
@@ -71,16 +77,83 @@ fn size_of(path: &std::path::Path) -> Option<(u32, u32)> {
         svg_size(&std::fs::read_to_string(path).ok()?)?
     } else {
         let size = imagesize::size(path).ok()?;
-        (
+        let size = (
             u32::try_from(size.width).ok()?,
             u32::try_from(size.height).ok()?,
-        )
+        );
+        // A photo stored on its side with an EXIF orientation is drawn turned upright.
+        match jpeg_orientation(path) {
+            Some(5..=8) => (size.1, size.0),
+            _ => size,
+        }
     };
     Some(size).filter(|&(width, height)| width > 0 && height > 0)
 }
 
-/// The size an SVG image is drawn at by an `<img>` without one: its root's `width` and
-/// `height` in pixels, else its `viewBox`'s.
+/// The EXIF orientation of the JPEG file at `path` (1 to 8; 5 to 8 turn it a quarter), if it
+/// is a JPEG that says one.
+fn jpeg_orientation(path: &Path) -> Option<u16> {
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(128 * 1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    let mut at = 2;
+    if !head.starts_with(&[0xFF, 0xD8]) {
+        return None;
+    }
+    // The segments before the image data: APP1 « Exif » holds the orientation.
+    while at + 4 <= head.len() && head[at] == 0xFF {
+        let marker = head[at + 1];
+        let length = usize::from(u16::from_be_bytes([head[at + 2], head[at + 3]]));
+        let segment = head.get(at + 4..at + 2 + length)?;
+        if marker == 0xE1 && segment.starts_with(b"Exif\0\0") {
+            return exif_orientation(&segment[6..]);
+        }
+        if marker == 0xDA || length < 2 {
+            return None;
+        }
+        at += 2 + length;
+    }
+    None
+}
+
+/// The orientation tag (0x0112) of the first directory of the TIFF data `tiff`.
+fn exif_orientation(tiff: &[u8]) -> Option<u16> {
+    let big_endian = match tiff.get(..4)? {
+        [b'M', b'M', 0, 42] => true,
+        [b'I', b'I', 42, 0] => false,
+        _ => return None,
+    };
+    let u16_at = |at: usize| -> Option<u16> {
+        let bytes = [*tiff.get(at)?, *tiff.get(at + 1)?];
+        Some(if big_endian {
+            u16::from_be_bytes(bytes)
+        } else {
+            u16::from_le_bytes(bytes)
+        })
+    };
+    let u32_at = |at: usize| -> Option<u32> {
+        let bytes: [u8; 4] = tiff.get(at..at + 4)?.try_into().ok()?;
+        Some(if big_endian {
+            u32::from_be_bytes(bytes)
+        } else {
+            u32::from_le_bytes(bytes)
+        })
+    };
+    let directory = usize::try_from(u32_at(4)?).ok()?;
+    let entries = u16_at(directory)?;
+    (0..usize::from(entries))
+        .map(|entry| directory + 2 + entry * 12)
+        .find(|&entry| u16_at(entry) == Some(0x0112))
+        .and_then(|entry| u16_at(entry + 8))
+}
+
+/// The size an `<img>` draws an SVG image at: its root's `width` and `height` in an absolute
+/// unit (px, pt, pc, mm, cm, in, or none), or one of them and the proportions of its `viewBox`.
+/// Nothing for an image without them (a `viewBox` alone, or `100%`): the browser then picks a
+/// size of its own, which the page leaves it.
 fn svg_size(svg: &str) -> Option<(u32, u32)> {
     let mut reader = quick_xml::Reader::from_str(svg);
     let root = loop {
@@ -98,31 +171,51 @@ fn svg_size(svg: &str) -> Option<(u32, u32)> {
         let attribute = root.try_get_attribute(name).ok()??;
         Some(String::from_utf8_lossy(&attribute.value).into_owned())
     };
-    let pixels = |value: String| -> Option<u32> {
-        let number: f64 = value.trim().trim_end_matches("px").trim().parse().ok()?;
-        (number.is_finite() && number > 0.0).then(|| number.round() as u32)
-    };
-    if let (Some(width), Some(height)) = (
-        attribute(b"width").and_then(pixels),
-        attribute(b"height").and_then(pixels),
-    ) {
-        return Some((width, height));
-    }
-    let view_box = attribute(b"viewBox")?;
-    let numbers: Vec<f64> = view_box
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|part| !part.is_empty())
-        .map(str::parse)
-        .collect::<Result<_, _>>()
-        .ok()?;
-    match numbers[..] {
-        [_, _, width, height]
-            if width > 0.0 && height > 0.0 && width.is_finite() && height.is_finite() =>
-        {
-            Some((width.round() as u32, height.round() as u32))
+    let width = attribute(b"width").and_then(|value| css_pixels(&value));
+    let height = attribute(b"height").and_then(|value| css_pixels(&value));
+    let proportions = || -> Option<f64> {
+        let view_box = attribute(b"viewBox")?;
+        let numbers: Vec<f64> = view_box
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|part| !part.is_empty())
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .ok()?;
+        match numbers[..] {
+            [_, _, w, h] if w > 0.0 && h > 0.0 && (w / h).is_finite() => Some(w / h),
+            _ => None,
         }
-        _ => None,
-    }
+    };
+    let (width, height) = match (width, height) {
+        (Some(width), Some(height)) => (width, height),
+        (Some(width), None) => (width, width / proportions()?),
+        (None, Some(height)) => (height * proportions()?, height),
+        (None, None) => return None,
+    };
+    let round = |pixels: f64| -> Option<u32> {
+        (pixels.is_finite() && (0.5..=1e6).contains(&pixels)).then(|| pixels.round() as u32)
+    };
+    Some((round(width)?, round(height)?))
+}
+
+/// A CSS length in an absolute unit, in CSS pixels (96 an inch): `480`, `480px`, `210mm`.
+fn css_pixels(value: &str) -> Option<f64> {
+    let value = value.trim();
+    let split = value
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+' || c == 'e'))
+        .unwrap_or(value.len());
+    let (number, unit) = value.split_at(split);
+    let per_unit = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "px" => 1.0,
+        "pt" => 96.0 / 72.0,
+        "pc" => 16.0,
+        "in" => 96.0,
+        "cm" => 96.0 / 2.54,
+        "mm" => 96.0 / 25.4,
+        _ => return None,
+    };
+    let number: f64 = number.parse().ok()?;
+    (number.is_finite() && number > 0.0).then_some(number * per_unit)
 }
 
 #[cfg(test)]
@@ -130,19 +223,89 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_svg_is_drawn_at_its_width_and_height_else_at_its_view_box() {
+    fn an_svg_is_drawn_at_its_width_and_height_in_pixels() {
         let svg = |root: &str| svg_size(&format!("<?xml version=\"1.0\"?>\n{root}<rect/></svg>"));
         assert_eq!(
             svg("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"480\" height=\"240px\" viewBox=\"0 0 48 24\">"),
             Some((480, 240))
         );
+        // Inkscape's A4 page: millimetres.
         assert_eq!(
-            svg("<svg viewBox=\"0,0 50.4 20\" width=\"100%\">"),
-            Some((50, 20))
+            svg("<svg width=\"210mm\" height=\"297mm\" viewBox=\"0 0 210 297\">"),
+            Some((794, 1123))
+        );
+        // One side given: the other from the viewBox's proportions.
+        assert_eq!(
+            svg("<svg width=\"100\" viewBox=\"0,0 50 20\">"),
+            Some((100, 40))
+        );
+        assert_eq!(
+            svg("<svg height=\"1in\" viewBox=\"0 0 2 1\">"),
+            Some((192, 96))
+        );
+        // No size of its own: the browser's choice, left to it.
+        assert_eq!(svg("<svg viewBox=\"0 0 24 24\">"), None);
+        assert_eq!(
+            svg("<svg width=\"100%\" height=\"100%\" viewBox=\"0 0 4 3\">"),
+            None
         );
         assert_eq!(svg("<svg width=\"10em\" height=\"2em\">"), None);
-        assert_eq!(svg("<svg viewBox=\"0 0 0 10\">"), None);
+        assert_eq!(svg("<svg width=\"0\" height=\"10\">"), None);
+        assert_eq!(svg("<svg width=\"1e300\" height=\"10\">"), None);
         assert_eq!(svg_size("not svg"), None);
+    }
+
+    #[test]
+    fn a_jpeg_on_its_side_is_drawn_upright() {
+        // A JPEG's start, an APP1 Exif segment whose first directory says orientation 6 (turned
+        // a quarter), little- or big-endian; its size itself is imagesize's.
+        let jpeg = |big_endian: bool, orientation: u16| {
+            let short = |n: u16| {
+                if big_endian {
+                    n.to_be_bytes()
+                } else {
+                    n.to_le_bytes()
+                }
+            };
+            let long = |n: u32| {
+                if big_endian {
+                    n.to_be_bytes()
+                } else {
+                    n.to_le_bytes()
+                }
+            };
+            let mut tiff = if big_endian {
+                b"MM\0\x2a".to_vec()
+            } else {
+                b"II\x2a\0".to_vec()
+            };
+            tiff.extend(long(8));
+            tiff.extend(short(1));
+            tiff.extend(short(0x0112));
+            tiff.extend(short(3));
+            tiff.extend(long(1));
+            tiff.extend(short(orientation));
+            tiff.extend([0, 0, 0, 0, 0, 0]);
+            let mut segment = b"Exif\0\0".to_vec();
+            segment.extend(tiff);
+            let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE1];
+            bytes.extend(((segment.len() + 2) as u16).to_be_bytes());
+            bytes.extend(segment);
+            bytes.extend([0xFF, 0xDA, 0, 2]);
+            bytes
+        };
+        let file = std::env::temp_dir().join(format!("carnet-exif-{}.jpg", std::process::id()));
+        for big_endian in [false, true] {
+            std::fs::write(&file, jpeg(big_endian, 6)).unwrap();
+            assert_eq!(jpeg_orientation(&file), Some(6));
+            std::fs::write(&file, jpeg(big_endian, 1)).unwrap();
+            assert_eq!(jpeg_orientation(&file), Some(1));
+        }
+        std::fs::write(&file, b"\xFF\xD8\xFF\xE1\xFF\xFFExif").unwrap();
+        assert_eq!(jpeg_orientation(&file), None, "cut short");
+        std::fs::write(&file, b"GIF89a").unwrap();
+        assert_eq!(jpeg_orientation(&file), None);
+        std::fs::remove_file(file).unwrap();
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub fn site_links(markdown: &str) -> Vec<SiteLink> {
 
 /// The path from the site's root that `url` leads to, if it is site-absolute: `posts/a/` for
 /// `/posts/a/?x#y`.
-pub(crate) fn site_path(url: &str) -> Option<String> {
+fn site_path(url: &str) -> Option<String> {
     let path = url.strip_prefix('/').filter(|p| !p.starts_with('/'))?;
     Some(path.split(['?', '#']).next().unwrap_or_default().to_owned())
 }

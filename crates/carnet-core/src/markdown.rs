@@ -499,6 +499,28 @@ mod tests {
     }
 
     #[test]
+    fn an_image_of_the_site_gets_its_size_whatever_its_name() {
+        let images = [crate::model::ImageSize {
+            path: "images/été 1.png".to_owned(),
+            width: 640,
+            height: 480,
+        }];
+        let html = to_highlighted_html(
+            "![Été](</images/été 1.png>)\n",
+            &[],
+            &images,
+            "/blog/",
+            Language::French,
+        );
+        assert!(
+            html.as_str()
+                .contains(r#"src="/blog/images/%C3%A9t%C3%A9%201.png" alt="Été" width="640" height="480""#),
+            "{}",
+            html.as_str()
+        );
+    }
+
+    #[test]
     fn a_body_taken_back_from_its_page_is_unchanged_and_still_safe() {
         // Three headings (a table of contents, anchors), a footnote called twice, French spaces.
         let markdown =

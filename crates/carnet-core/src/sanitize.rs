@@ -5,7 +5,9 @@
 //! the author's alike, is read here token by token and written out again: only the elements
 //! and attributes of [`allowed_attribute`] survive, every text and attribute value is escaped
 //! afresh, every URL is checked and resolved under the site's base, and the tags are balanced,
-//! so that a post can neither run a script nor close the element it is shown in.
+//! so that a post can neither run a script nor close the element it is shown in. An image of
+//! the site whose size the post's data gives ([`crate::model::Post::images`]) and whose HTML
+//! says none is given its `width` and `height` here too.
 //!
 //! Safety does not rest on reading HTML exactly as a browser does: whatever this tokenizer
 //! makes of broken markup, what it writes is plain, well-nested, allow-listed HTML with every
@@ -510,7 +512,7 @@ fn push_start_tag(
             let size = attributes
                 .iter()
                 .find(|(name, _)| name == "src")
-                .and_then(|(_, src)| crate::links::site_path(src))
+                .and_then(|(_, src)| image_path(src))
                 .and_then(|path| images.iter().find(|image| image.path == path));
             if let Some(size) = size.filter(|_| !sized("width") && !sized("height")) {
                 let _ = write!(out, " width=\"{}\" height=\"{}\"", size.width, size.height);
@@ -595,6 +597,40 @@ fn safe_url<'a>(url: &'a str, base: &str, image: bool) -> Option<(Cow<'a, str>, 
         }
         Some(_) => None,
     }
+}
+
+/// The path from the site's root of the file an image's `src` shows, read as [`safe_url`]
+/// reads it (trimmed, a leading `\` as `/`) and percent-decoded, as the content tool names the
+/// file ([`crate::model::ImageSize::path`]): Markdown writes `été.png` as `%C3%A9t%C3%A9.png`.
+fn image_path(src: &str) -> Option<String> {
+    let src = src
+        .trim_matches(|c: char| c <= ' ')
+        .replace(['\t', '\n', '\r'], "");
+    let path = src.strip_prefix(['/', '\\'])?;
+    if path.starts_with(['/', '\\']) {
+        return None;
+    }
+    let path = path.split(['?', '#']).next().unwrap_or_default().as_bytes();
+    let mut decoded = Vec::with_capacity(path.len());
+    let mut at = 0;
+    while at < path.len() {
+        let hex = |byte: u8| (byte as char).to_digit(16);
+        match (
+            path[at],
+            path.get(at + 1).copied().and_then(hex),
+            path.get(at + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                decoded.push((high * 16 + low) as u8);
+                at += 3;
+            }
+            (byte, _, _) => {
+                decoded.push(byte);
+                at += 1;
+            }
+        }
+    }
+    String::from_utf8(decoded).ok()
 }
 
 /// Writes text, escaping `<` and `>`, and `&` unless it starts a character reference (which
@@ -1147,6 +1183,25 @@ mod tests {
             sized("<img src=\"/images/x.png\" width=\"100\">"),
             "<img src=\"/blog/images/x.png\" width=\"100\" loading=\"lazy\" />",
             "the post's own size is kept as it is"
+        );
+        // Read as the browser reads it: spaces around, a backslash, percent-encoded.
+        let encoded = [ImageSize {
+            path: "images/été 1.png".to_owned(),
+            width: 3,
+            height: 2,
+        }];
+        assert_eq!(
+            sanitize("<img src=\" \\images/%C3%A9t%C3%A9%201.png\">", "/", &encoded),
+            "<img src=\"/images/%C3%A9t%C3%A9%201.png\" width=\"3\" height=\"2\" loading=\"lazy\" />"
+        );
+        assert_eq!(
+            sanitize(
+                "<img src=\"//images/%C3%A9t%C3%A9%201.png\">",
+                "/",
+                &encoded
+            ),
+            "<img loading=\"lazy\" />",
+            "another site's image loses its src, and gets no size"
         );
         assert_eq!(
             sized("<img src=\"/images/y.png\"> <a href=\"/images/x.png\">x</a>"),
