@@ -34,10 +34,11 @@ impl ImageSizes {
     /// before, without a size).
     pub fn of_post(&mut self, markdown: &str) -> Vec<ImageSize> {
         // Most posts show no image: none is parsed for nothing.
-        let html_image = markdown
-            .as_bytes()
-            .windows(4)
-            .any(|window| window.eq_ignore_ascii_case(b"<img"));
+        let html_image = markdown.match_indices('<').any(|(at, _)| {
+            markdown.as_bytes()[at + 1..]
+                .get(..3)
+                .is_some_and(|name| name.eq_ignore_ascii_case(b"img"))
+        });
         if !markdown.contains("![") && !html_image {
             return Vec::new();
         }
@@ -335,6 +336,8 @@ mod tests {
             .collect();
         assert_eq!(found, [("images/a.svg", 48, 24), ("images/b.gif", 3, 2)]);
         assert_eq!(sizes.of_post("No image, [a link](/images/a.svg)."), []);
+        let html_alone = sizes.of_post("Du HTML seul : <IMG SRC=\"/images/b.gif\">");
+        assert_eq!(html_alone.len(), 1, "an image in HTML alone is found");
         std::fs::remove_dir_all(public).unwrap();
     }
 }

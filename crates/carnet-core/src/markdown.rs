@@ -513,8 +513,9 @@ mod tests {
             Language::French,
         );
         assert!(
-            html.as_str()
-                .contains(r#"src="/blog/images/%C3%A9t%C3%A9%201.png" alt="Été" width="640" height="480""#),
+            html.as_str().contains(
+                r#"src="/blog/images/%C3%A9t%C3%A9%201.png" alt="Été" width="640" height="480""#
+            ),
             "{}",
             html.as_str()
         );
