@@ -55,9 +55,31 @@ pub fn site_links(markdown: &str) -> Vec<SiteLink> {
 
 /// The path from the site's root that `url` leads to, if it is site-absolute: `posts/a/` for
 /// `/posts/a/?x#y`.
-fn site_path(url: &str) -> Option<String> {
+pub(crate) fn site_path(url: &str) -> Option<String> {
     let path = url.strip_prefix('/').filter(|p| !p.starts_with('/'))?;
     Some(path.split(['?', '#']).next().unwrap_or_default().to_owned())
+}
+
+/// `text` with its `%XX` sequences decoded (`%C3%A9` is é), as UTF-8 (a byte that is not, as
+/// U+FFFD); a `%` not followed by two hexadecimal digits stays as it is.
+pub fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let hex = |at: usize| bytes.get(at).and_then(|&byte| (byte as char).to_digit(16));
+        match (bytes[at], hex(at + 1), hex(at + 2)) {
+            (b'%', Some(high), Some(low)) => {
+                decoded.push((high * 16 + low) as u8);
+                at += 3;
+            }
+            (byte, _, _) => {
+                decoded.push(byte);
+                at += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&decoded).into_owned()
 }
 
 /// The site links of one post file, each at its line in the file.
@@ -154,6 +176,19 @@ fn edit_distance(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
     use crate::front_matter;
+
+    #[test]
+    fn percent_sequences_are_decoded_and_anything_else_kept() {
+        assert_eq!(percent_decoded("%e4%bd%a0%e5%a5%bd-2"), "你好-2");
+        assert_eq!(
+            percent_decoded("images/%C3%A9t%C3%A9%201.png"),
+            "images/été 1.png"
+        );
+        assert_eq!(percent_decoded("100%-sur"), "100%-sur");
+        assert_eq!(percent_decoded("a%2"), "a%2");
+        assert_eq!(percent_decoded("a%+1"), "a%+1");
+        assert_eq!(percent_decoded("%ff"), "\u{FFFD}");
+    }
 
     #[test]
     fn site_links_are_the_paths_on_the_site_with_their_lines() {

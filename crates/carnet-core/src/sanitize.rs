@@ -599,38 +599,15 @@ fn safe_url<'a>(url: &'a str, base: &str, image: bool) -> Option<(Cow<'a, str>, 
     }
 }
 
-/// The path from the site's root of the file an image's `src` shows, read as [`safe_url`]
-/// reads it (trimmed, a leading `\` as `/`) and percent-decoded, as the content tool names the
-/// file ([`crate::model::ImageSize::path`]): Markdown writes `été.png` as `%C3%A9t%C3%A9.png`.
+/// The path from the site's root of the file an image's `src` shows, read as a browser reads
+/// it (trimmed, a backslash as `/`) and percent-decoded, as the content tool names the file
+/// ([`crate::model::ImageSize::path`]): Markdown writes `été.png` as `%C3%A9t%C3%A9.png`.
 fn image_path(src: &str) -> Option<String> {
     let src = src
         .trim_matches(|c: char| c <= ' ')
-        .replace(['\t', '\n', '\r'], "");
-    let path = src.strip_prefix(['/', '\\'])?;
-    if path.starts_with(['/', '\\']) {
-        return None;
-    }
-    let path = path.split(['?', '#']).next().unwrap_or_default().as_bytes();
-    let mut decoded = Vec::with_capacity(path.len());
-    let mut at = 0;
-    while at < path.len() {
-        let hex = |byte: u8| (byte as char).to_digit(16);
-        match (
-            path[at],
-            path.get(at + 1).copied().and_then(hex),
-            path.get(at + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(high), Some(low)) => {
-                decoded.push((high * 16 + low) as u8);
-                at += 3;
-            }
-            (byte, _, _) => {
-                decoded.push(byte);
-                at += 1;
-            }
-        }
-    }
-    String::from_utf8(decoded).ok()
+        .replace(['\t', '\n', '\r'], "")
+        .replace('\\', "/");
+    crate::links::site_path(&src).map(|path| crate::links::percent_decoded(&path))
 }
 
 /// Writes text, escaping `<` and `>`, and `&` unless it starts a character reference (which

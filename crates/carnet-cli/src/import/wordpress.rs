@@ -21,6 +21,7 @@ use super::download;
 use body::{Converted, UploadPath};
 use carnet_core::content::DEFAULT_CATEGORY;
 use carnet_core::front_matter::quoted;
+use carnet_core::links::percent_decoded;
 use carnet_core::markdown::first_paragraph_text;
 use carnet_core::slug::{self, is_slug, page_slug};
 use shortcode::{Image, Library};
@@ -653,30 +654,6 @@ fn old_path(link: &str) -> Option<String> {
     (!path.is_empty() && !path.contains(char::is_whitespace)).then(|| path.to_owned())
 }
 
-/// `text` with its `%XX` sequences decoded (`%e4%bd%a0` is 你), as UTF-8.
-fn percent_decoded(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        let hex = || std::str::from_utf8(bytes.get(at + 1..at + 3)?).ok();
-        match (
-            bytes[at],
-            hex().and_then(|h| u8::from_str_radix(h, 16).ok()),
-        ) {
-            (b'%', Some(byte)) => {
-                decoded.push(byte);
-                at += 3;
-            }
-            (byte, _) => {
-                decoded.push(byte);
-                at += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&decoded).into_owned()
-}
-
 /// Writes `contents` to `path`, its folder created first.
 fn write_file(path: &Path, contents: &str) -> io::Result<()> {
     if let Some(folder) = path.parent() {
@@ -709,13 +686,6 @@ mod tests {
             Some("2009-03-10T09:00:00")
         );
         assert_eq!(date("0000-00-00 00:00:00", ""), None);
-    }
-
-    #[test]
-    fn non_latin_slugs_are_decoded() {
-        assert_eq!(percent_decoded("%e4%bd%a0%e5%a5%bd-2"), "你好-2");
-        assert_eq!(percent_decoded("100%-sur"), "100%-sur");
-        assert_eq!(percent_decoded("a%2"), "a%2");
     }
 
     #[test]
