@@ -127,28 +127,22 @@ fn exif_orientation(tiff: &[u8]) -> Option<u16> {
         [b'I', b'I', 42, 0] => false,
         _ => return None,
     };
-    let u16_at = |at: usize| -> Option<u16> {
-        let bytes = [*tiff.get(at)?, *tiff.get(at + 1)?];
+    // The unsigned number of `length` bytes at `at`, in the data's byte order.
+    let number = |at: usize, length: usize| -> Option<u32> {
+        let bytes = tiff.get(at..at.checked_add(length)?)?;
+        let push = |number: u32, &byte: &u8| number << 8 | u32::from(byte);
         Some(if big_endian {
-            u16::from_be_bytes(bytes)
+            bytes.iter().fold(0, push)
         } else {
-            u16::from_le_bytes(bytes)
+            bytes.iter().rev().fold(0, push)
         })
     };
-    let u32_at = |at: usize| -> Option<u32> {
-        let bytes: [u8; 4] = tiff.get(at..at + 4)?.try_into().ok()?;
-        Some(if big_endian {
-            u32::from_be_bytes(bytes)
-        } else {
-            u32::from_le_bytes(bytes)
-        })
-    };
-    let directory = usize::try_from(u32_at(4)?).ok()?;
-    let entries = u16_at(directory)?;
-    (0..usize::from(entries))
+    let directory = usize::try_from(number(4, 4)?).ok()?;
+    let entries = number(directory, 2)?;
+    (0..entries as usize)
         .map(|entry| directory + 2 + entry * 12)
-        .find(|&entry| u16_at(entry) == Some(0x0112))
-        .and_then(|entry| u16_at(entry + 8))
+        .find(|&entry| number(entry, 2) == Some(0x0112))
+        .and_then(|entry| u16::try_from(number(entry + 8, 2)?).ok())
 }
 
 /// The size an `<img>` draws an SVG image at: its root's `width` and `height` in an absolute
@@ -261,18 +255,13 @@ mod tests {
         // A JPEG's start, an APP1 Exif segment whose first directory says orientation 6 (turned
         // a quarter), little- or big-endian; its size itself is imagesize's.
         let jpeg = |big_endian: bool, orientation: u16| {
-            let short = |n: u16| {
+            // `n` in `length` bytes, in the byte order asked.
+            let put = |n: u32, length: usize| {
+                let bytes = n.to_be_bytes()[4 - length..].to_vec();
                 if big_endian {
-                    n.to_be_bytes()
+                    bytes
                 } else {
-                    n.to_le_bytes()
-                }
-            };
-            let long = |n: u32| {
-                if big_endian {
-                    n.to_be_bytes()
-                } else {
-                    n.to_le_bytes()
+                    bytes.into_iter().rev().collect()
                 }
             };
             let mut tiff = if big_endian {
@@ -280,12 +269,12 @@ mod tests {
             } else {
                 b"II\x2a\0".to_vec()
             };
-            tiff.extend(long(8));
-            tiff.extend(short(1));
-            tiff.extend(short(0x0112));
-            tiff.extend(short(3));
-            tiff.extend(long(1));
-            tiff.extend(short(orientation));
+            tiff.extend(put(8, 4));
+            tiff.extend(put(1, 2));
+            tiff.extend(put(0x0112, 2));
+            tiff.extend(put(3, 2));
+            tiff.extend(put(1, 4));
+            tiff.extend(put(orientation.into(), 2));
             tiff.extend([0, 0, 0, 0, 0, 0]);
             let mut segment = b"Exif\0\0".to_vec();
             segment.extend(tiff);
