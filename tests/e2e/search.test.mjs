@@ -65,8 +65,11 @@ browserSuites("search", (browserName) => {
     await expectResults(page, [B2B]);
     assert.equal(new URL(page.url()).searchParams.get("q"), "VIADEO");
     assert.equal(await marker(page), 1, "the app showed the search page itself");
-    const marks = await texts(page, "main .search-results li .passage mark");
-    assert.ok(marks.length > 0 && marks.every((mark) => /^viad[eé]o$/i.test(mark)), `marked: ${marks}`);
+    // The passages come once the reader stops typing (PASSAGES_AFTER_MS).
+    await eventually(async () => {
+      const marks = await texts(page, "main .search-results li .passage mark");
+      assert.ok(marks.length > 0 && marks.every((mark) => /^viad[eé]o$/i.test(mark)), `marked: ${marks}`);
+    });
     assert.equal(await page.evaluate(() => document.activeElement?.id), "search-box", "the box kept the focus");
     assert.equal(norm(await page.title()), "Rechercher — Carnet");
     // The same query accented finds the same post.
@@ -74,8 +77,7 @@ browserSuites("search", (browserName) => {
     await expectResults(page, [B2B]);
     await open(page, site, "/search/?q=NOTORIETE");
     await expectResults(page, [BUSINESS]);
-    const marked = await texts(page, "main .search-results li .passage mark");
-    assert.deepEqual(marked, ["notoriété"]);
+    await eventually(async () => assert.deepEqual(await texts(page, "main .search-results li .passage mark"), ["notoriété"]));
     // Both titles hold « réseaux » (the shorter post ranks first, BM25); « réseau », in the third
     // post, is a form of the same word, but its title has none.
     await open(page, site, "/search/?q=reseaux");

@@ -64,7 +64,7 @@ fn shards(out: &Path, meta: &Meta) -> BTreeMap<String, Shard> {
 fn found(out: &Path, typed: &str) -> Vec<String> {
     let meta: Meta = serde_json::from_slice(&fs::read(out.join(META_PATH)).unwrap()).unwrap();
     let analyzer = Analyzer::new(meta.language);
-    let hits = analyzer.query(typed).rank(&shards(out, &meta));
+    let hits = analyzer.query(typed).rank(&meta, &shards(out, &meta));
     hits.ranked
         .iter()
         .map(|hit| {

@@ -7,7 +7,8 @@
 //! description once, then the shards, cards and texts a query needs (each text alone, as a byte
 //! range of its file), inflates them with the browser's `DecompressionStream`, and keeps them
 //! for the visit; a request overtaken by a newer one is dropped after each fetch, so a reader
-//! typing fast only waits for the last query. The logic is `carnet_core::search`'s: this file
+//! typing fast only waits for the last query. The texts of passages are fetched only once a
+//! query has stayed unchanged for `PASSAGES_AFTER_MS`, after a first answer without them. The logic is `carnet_core::search`'s: this file
 //! only fetches and posts.
 
 #[cfg(target_arch = "wasm32")]
@@ -24,10 +25,10 @@ fn main() {
 mod worker {
     use carnet_core::model::Language;
     use carnet_core::search::index::Shard;
-    use carnet_core::search::query::files_needed;
+    use carnet_core::search::query::{files_needed, Hits};
     use carnet_core::search::{
         card_path, runs, shard_path, text_path, Analyzer, Answer, Card, Meta, Piece, Request,
-        GZIP_MAGIC, INDEX_VERSION, META_PATH,
+        GZIP_MAGIC, INDEX_VERSION, META_PATH, PASSAGES_AFTER_MS,
     };
     use std::cell::RefCell;
     use std::collections::{BTreeMap, HashMap};
@@ -194,7 +195,7 @@ mod worker {
             let index = state.index.as_ref().ok_or("no index")?;
             let query = index.analyzer.query(&request.query);
             let missing: Vec<String> = query
-                .shard_keys()
+                .shard_keys(&index.meta)
                 .into_iter()
                 .filter(|key| {
                     !index.shards.contains_key(key) && index.meta.shards.binary_search(key).is_ok()
@@ -222,7 +223,7 @@ mod worker {
         let (hits, card_files, text_posts) = {
             let state = state.borrow();
             let index = state.index.as_ref().ok_or("no index")?;
-            let hits = query.rank(&index.shards);
+            let hits = query.rank(&index.meta, &index.shards);
             let (card_files, text_posts) = files_needed(&hits, &index.cards, &index.texts);
             (hits, card_files, text_posts)
         };
@@ -256,6 +257,19 @@ mod worker {
                 })
                 .collect()
         };
+        if !wanted.is_empty() {
+            // What can be drawn now, then the passages once the reader stops typing.
+            let drawn = {
+                let state = state.borrow();
+                let index = state.index.as_ref().ok_or("no index")?;
+                answer_for(request, &hits, index)
+            };
+            let _ = scope().post_message(&answer_message(&drawn));
+            pause(PASSAGES_AFTER_MS).await;
+            if stale() {
+                return Ok(None);
+            }
+        }
         let fetched =
             futures::future::join_all(wanted.iter().map(|text| {
                 fetch_text(format!("{base}{}", text.path), text.at, text.whole.clone())
@@ -274,14 +288,27 @@ mod worker {
             return Ok(None);
         }
         let index = state.index.as_ref().ok_or("no index")?;
-        let results = index.analyzer.results(&hits, &index.cards, &index.texts);
-        Ok(Some(Answer {
+        Ok(Some(answer_for(request, &hits, index)))
+    }
+
+    /// The answer to `request`, whose `hits` are known, from what `index` holds.
+    fn answer_for(request: &Request, hits: &Hits, index: &Index) -> Answer {
+        Answer {
             id: request.id,
             query: request.query.clone(),
             total: hits.ranked.len(),
-            results,
+            results: index.analyzer.results(hits, &index.cards, &index.texts),
             error: None,
-        }))
+        }
+    }
+
+    /// Resolves after `milliseconds`.
+    async fn pause(milliseconds: i32) {
+        let timer = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = scope()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, milliseconds);
+        });
+        let _ = JsFuture::from(timer).await;
     }
 
     /// Fetches the card files of the posts numbered from each of `firsts`: every post's card
@@ -326,17 +353,20 @@ mod worker {
             .and_then(|code| Language::from_code(&code))
             .ok_or_else(bad)?;
         let posts = field(&json, "posts").as_f64().ok_or_else(bad)? as usize;
-        let shards = field(&json, "shards")
-            .dyn_into::<js_sys::Array>()
-            .map_err(|_| bad())?
-            .iter()
-            .map(|key| key.as_string().ok_or_else(bad))
-            .collect::<Result<Vec<String>, String>>()?;
+        let keys = |name: &str| {
+            field(&json, name)
+                .dyn_into::<js_sys::Array>()
+                .map_err(|_| bad())?
+                .iter()
+                .map(|key| key.as_string().ok_or_else(bad))
+                .collect::<Result<Vec<String>, String>>()
+        };
         Ok(Meta {
             version,
             language,
             posts,
-            shards,
+            shards: keys("shards")?,
+            split: keys("split")?,
         })
     }
 

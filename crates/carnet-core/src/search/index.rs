@@ -1,4 +1,4 @@
-//! Writing the index ([`build`]) and reading a shard back ([`Shard::decode`]).
+//! Writing the index ([`blog_files`]) and reading a shard back ([`Shard::decode`]).
 //!
 //! A post is numbered by its position in the blog (newest first, then by slug), so a smaller
 //! number is a newer post and ties in relevance go to the newer one. Each (stem, post) pair
@@ -7,10 +7,18 @@
 //!
 //! ```text
 //! "CS" version(1 byte)
-//! stems:  count, then per stem: length, UTF-8 bytes, posting count,
-//!         per posting: (post id − previous id) × 2 + in title, weight (1 byte, BM25 × 8)
+//! stems:  count, then per stem: length, UTF-8 bytes, postings
 //! words:  count, then per word: length, UTF-8 bytes, index of its stem above
+//! prefix: postings (none but for a split prefix: every post with a word it starts)
+//! postings: count, then per posting: (post id − previous id) × 2 + in title,
+//!           weight (1 byte, BM25 × 8)
 //! ```
+//!
+//! A two-letter prefix whose shard would take more than [`SPLIT_ABOVE`] bytes is split: its
+//! words of three letters or more go to one shard per three-letter prefix, and its own shard
+//! keeps its words of two letters and the prefix's postings, each post with the best weight of
+//! the words it holds. A reader who has typed « co » downloads that list (about a byte a post)
+//! rather than every word in co… with its postings.
 //!
 //! Cards are a JSON array of [`Card`]s; a texts file is each post's text, gzipped on its own,
 //! one after another (so the whole file is also a valid gzip stream of the texts). Shards and
@@ -18,7 +26,7 @@
 //! the same bytes: stems and words are sorted, and nothing depends on a hash map's order.
 
 use super::{
-    card_path, shard_key, shard_path, text_path, Analyzer, Card, Meta, CARDS_PER_FILE,
+    card_path, first_chars, shard_key, shard_path, text_path, Analyzer, Card, Meta, CARDS_PER_FILE,
     INDEX_VERSION, META_PATH, TEXTS_PER_FILE,
 };
 use crate::content::Blog;
@@ -39,6 +47,17 @@ const B: f64 = 0.75;
 const TITLE_BOOST: u32 = 3;
 /// Weights are stored as BM25 × this, in one byte.
 pub const WEIGHT_SCALE: f64 = 8.0;
+
+/// A two-letter prefix whose words and postings take more bytes than this (before gzip) is
+/// split into shards of three letters. At 10,000 generated posts, 37 of 244 prefixes are, and
+/// the largest shard a query downloads for a word of three letters or more falls from 345 kB
+/// gzipped (« ch ») to 110 kB (« che »); for « communauté », from 154 kB (« co ») to 11 kB of
+/// « co »'s posts and 17 kB of « com ».
+pub const SPLIT_ABOVE: usize = 24 * 1024;
+
+/// A split prefix's shards are each at most [`SPLIT_ABOVE`] / this (one three-letter prefix
+/// larger than that is a shard alone).
+const SHARES: usize = 3;
 
 /// A file of the index: its path from the site's base, and its bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,6 +86,10 @@ pub struct Shard {
     pub stems: Vec<(String, Vec<Posting>)>,
     /// Words, sorted, each with the index of its stem in `stems`.
     pub words: Vec<(String, usize)>,
+    /// For the shard of a [split](super::Meta::split) prefix: every post holding a word that
+    /// starts with the prefix, by post number, with the best weight of those words and whether
+    /// one is in its title. Empty for any other shard.
+    pub prefix: Vec<Posting>,
 }
 
 /// A shard that cannot be read: cut short, or another format.
@@ -240,7 +263,13 @@ pub fn blog_files(
         })
         .collect();
     let gzipper = Gzipper { earlier };
-    assemble(blog.manifest.site.language, cards, entries, &gzipper)
+    assemble(
+        blog.manifest.site.language,
+        cards,
+        entries,
+        &gzipper,
+        SPLIT_ABOVE,
+    )
 }
 
 /// Every file of the index of `blog`.
@@ -255,8 +284,9 @@ fn assemble(
     mut cards: Vec<Card>,
     entries: &[PostEntry],
     gzipper: &Gzipper,
+    split_above: usize,
 ) -> Vec<IndexFile> {
-    let mut files = vocabulary_files(language, entries, gzipper);
+    let mut files = vocabulary_files(language, entries, gzipper, split_above);
     let (texts, text_at) = text_files(entries);
     files.extend(texts);
     for (card, text_at) in cards.iter_mut().zip(text_at) {
@@ -266,11 +296,13 @@ fn assemble(
     files
 }
 
-/// `meta.json` and the shards of the posts whose entries are `entries`.
+/// `meta.json` and the shards of the posts whose entries are `entries`, a two-letter prefix
+/// split when its shard would take more than `split_above` bytes.
 fn vocabulary_files(
     language: Language,
     entries: &[PostEntry],
     gzipper: &Gzipper,
+    split_above: usize,
 ) -> Vec<IndexFile> {
     let analyzer = Analyzer::new(language);
     // Each word's stem is numbered on first sight (hash maps: a blog's words are read once
@@ -360,66 +392,184 @@ fn vocabulary_files(
         (score * WEIGHT_SCALE).round().clamp(1.0, 255.0) as u8
     };
 
-    // Words grouped by shard; each shard holds the stems its words lead to.
+    // Words grouped by two-letter prefix, then the large groups split by a third letter;
+    // each shard holds the stems its words lead to.
     drop(word_stems);
     let mut words: Vec<(&str, &str)> = distinct_words
         .into_iter()
         .map(|(word, number)| (word, stems[number as usize].as_str()))
         .collect();
     words.sort_unstable();
-    let mut shards: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+    let mut groups: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
     for (word, stem) in words {
-        shards
+        groups
             .entry(shard_key(word))
             .or_default()
             .push((word, stem));
     }
-    let mut files = Vec::with_capacity(shards.len() + 1);
-    let meta = Meta {
+    let mut plans: Vec<ShardPlan> = Vec::with_capacity(groups.len());
+    let mut split = Vec::new();
+    // About the bytes a shard of `words` takes before gzip: two a posting, and the words.
+    let size_of = |words: &[(&str, &str)]| -> usize {
+        let stems: BTreeSet<&str> = words.iter().map(|(_, stem)| *stem).collect();
+        stems
+            .iter()
+            .map(|stem| postings[stem].len() * 2)
+            .sum::<usize>()
+            + words.iter().map(|(word, _)| word.len() + 2).sum::<usize>()
+    };
+    for (key, words) in groups {
+        if size_of(&words) <= split_above {
+            plans.push(ShardPlan::new(key, words, Vec::new()));
+            continue;
+        }
+        split.push(key.to_owned());
+        // Its longer words by three-letter prefix, in order, then as few shards of
+        // consecutive prefixes as keep each within `split_above` (a larger prefix alone).
+        let mut longer: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
+        let mut own = Vec::new();
+        for &(word, stem) in &words {
+            if word.len() == key.len() {
+                own.push((word, stem));
+            } else {
+                longer
+                    .entry(first_chars(word, 3))
+                    .or_default()
+                    .push((word, stem));
+            }
+        }
+        plans.push(ShardPlan::new(key, own, words));
+        // The shard being filled, and about its size.
+        let mut part: Option<(ShardPlan, usize)> = None;
+        for (three, words) in longer {
+            let size = size_of(&words);
+            match &mut part {
+                Some((plan, held)) if *held + size <= split_above / SHARES => {
+                    plan.add(words);
+                    *held += size;
+                }
+                _ => {
+                    let next = (ShardPlan::new(three, words, Vec::new()), size);
+                    plans.extend(part.replace(next).map(|(plan, _)| plan));
+                }
+            }
+        }
+        plans.extend(part.map(|(plan, _)| plan));
+    }
+    let mut meta = Meta {
         version: INDEX_VERSION,
         language,
         posts: entries.len(),
-        shards: shards.keys().map(|key| key.to_string()).collect(),
+        shards: plans.iter().map(|plan| plan.key.to_owned()).collect(),
+        split,
     };
+    meta.shards.sort_unstable();
+    // A stem is also in the shard its own spelling leads to (made if no word leads there), so
+    // that a query finds the stem of what it types there, whichever shards its words are in.
+    let mut by_key: BTreeMap<String, usize> = (0..plans.len())
+        .map(|at| (plans[at].key.to_owned(), at))
+        .collect();
+    for stem in &stems {
+        let key = meta.shard_of(stem);
+        let at = match by_key.get(key) {
+            Some(&at) => at,
+            None => {
+                let key = stem
+                    .get(..key.len())
+                    .expect("a shard's key starts its words");
+                plans.push(ShardPlan::new(key, Vec::new(), Vec::new()));
+                by_key.insert(key.to_owned(), plans.len() - 1);
+                plans.len() - 1
+            }
+        };
+        plans[at].stems.insert(stem);
+    }
+    meta.shards = by_key.into_keys().collect();
+    let mut files = Vec::with_capacity(plans.len() + 1);
     files.push(IndexFile {
         path: META_PATH.to_owned(),
         bytes: serde_json::to_vec(&meta).expect("the index description serialises"),
     });
-    let shard = |key: &str, words: &[(&str, &str)]| -> IndexFile {
-        let stems: BTreeSet<&str> = words.iter().map(|(_, stem)| *stem).collect();
-        let stems: Vec<&str> = stems.into_iter().collect();
+    let weighted = |stem: &str| {
+        let posts = postings[stem];
+        let idf = idf(posts.len());
+        let (weight, norms) = (&weight, &norms);
+        posts
+            .iter()
+            .map(move |&(post, frequency, in_title)| Posting {
+                post,
+                weight: weight(frequency, norms[post as usize], idf),
+                in_title,
+            })
+    };
+    let shard = |plan: &ShardPlan| -> IndexFile {
+        let stems: Vec<&str> = plan.stems.iter().copied().collect();
         let mut bytes = vec![b'C', b'S', INDEX_VERSION as u8];
         push_number(&mut bytes, stems.len() as u64);
         for stem in &stems {
             push_text(&mut bytes, stem);
-            let posts = postings[stem];
-            push_number(&mut bytes, posts.len() as u64);
-            let idf = idf(posts.len());
-            let mut previous = 0;
-            for &(post, frequency, in_title) in posts {
-                push_number(
-                    &mut bytes,
-                    u64::from(post - previous) * 2 + u64::from(in_title),
-                );
-                bytes.push(weight(frequency, norms[post as usize], idf));
-                previous = post;
-            }
+            push_postings(&mut bytes, &weighted(stem).collect::<Vec<_>>());
         }
-        push_number(&mut bytes, words.len() as u64);
-        for (word, stem) in words {
+        push_number(&mut bytes, plan.words.len() as u64);
+        for (word, stem) in &plan.words {
             push_text(&mut bytes, word);
             let at = stems
                 .binary_search(stem)
                 .expect("every word's stem is listed");
             push_number(&mut bytes, at as u64);
         }
-        gzipper.file(shard_path(key), &bytes)
+        // The prefix's posts: each post's best weight and title over the stems its words lead
+        // to, as a query typed that far ranks them.
+        let stems: BTreeSet<&str> = plan.prefix_of.iter().map(|(_, stem)| *stem).collect();
+        let mut prefix: Vec<Posting> = stems.into_iter().flat_map(&weighted).collect();
+        prefix.sort_unstable_by_key(|posting| posting.post);
+        prefix.dedup_by(|later, kept| {
+            let same = later.post == kept.post;
+            if same {
+                kept.weight = kept.weight.max(later.weight);
+                kept.in_title |= later.in_title;
+            }
+            same
+        });
+        push_postings(&mut bytes, &prefix);
+        gzipper.file(shard_path(plan.key), &bytes)
     };
     // Shards are written and gzipped on every core: after one post changed, assembling the
     // index is what a rebuild waits on.
-    let shards: Vec<(&str, Vec<(&str, &str)>)> = shards.into_iter().collect();
-    files.extend(on_every_core(&shards, |(key, words)| shard(key, words)));
+    files.extend(on_every_core(&plans, shard));
     files
+}
+
+/// A shard to write: its key, its words (each with its stem), its stems and, for a split
+/// prefix, every word it starts, whose posts it lists.
+struct ShardPlan<'a> {
+    key: &'a str,
+    words: Vec<(&'a str, &'a str)>,
+    /// Its words' stems, and those whose own spelling leads to this shard.
+    stems: BTreeSet<&'a str>,
+    prefix_of: Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> ShardPlan<'a> {
+    fn new(
+        key: &'a str,
+        words: Vec<(&'a str, &'a str)>,
+        prefix_of: Vec<(&'a str, &'a str)>,
+    ) -> ShardPlan<'a> {
+        let stems = words.iter().map(|(_, stem)| *stem).collect();
+        ShardPlan {
+            key,
+            words,
+            stems,
+            prefix_of,
+        }
+    }
+
+    /// Adds `words`, which sort after its own.
+    fn add(&mut self, words: Vec<(&'a str, &'a str)>) {
+        self.stems.extend(words.iter().map(|(_, stem)| *stem));
+        self.words.extend(words);
+    }
 }
 
 /// The texts files of the posts whose entries are `entries`, and where each post's text is in
@@ -499,6 +649,21 @@ fn push_number(bytes: &mut Vec<u8>, mut n: u64) {
     }
 }
 
+/// `postings`, sorted by post: their count, then each as its post's distance from the one
+/// before (× 2, + whether in the title) and its weight.
+fn push_postings(bytes: &mut Vec<u8>, postings: &[Posting]) {
+    push_number(bytes, postings.len() as u64);
+    let mut previous = 0;
+    for posting in postings {
+        push_number(
+            bytes,
+            u64::from(posting.post - previous) * 2 + u64::from(posting.in_title),
+        );
+        bytes.push(posting.weight);
+        previous = posting.post;
+    }
+}
+
 fn push_text(bytes: &mut Vec<u8>, text: &str) {
     push_number(bytes, text.len() as u64);
     bytes.extend_from_slice(text.as_bytes());
@@ -547,10 +712,26 @@ impl<'a> Reader<'a> {
     fn text(&mut self) -> Result<String, ShardError> {
         String::from_utf8(self.slice()?.to_vec()).map_err(|_| ShardError)
     }
+
+    /// What [`push_postings`] wrote.
+    fn postings(&mut self) -> Result<Vec<Posting>, ShardError> {
+        let mut postings = Vec::new();
+        let mut post: u64 = 0;
+        for _ in 0..self.count()? {
+            let delta = self.number()?;
+            post = post.checked_add(delta / 2).ok_or(ShardError)?;
+            postings.push(Posting {
+                post: u32::try_from(post).map_err(|_| ShardError)?,
+                in_title: delta % 2 == 1,
+                weight: self.byte()?,
+            });
+        }
+        Ok(postings)
+    }
 }
 
 impl Shard {
-    /// Reads a shard written by [`build`]; [`ShardError`] for anything else.
+    /// Reads a shard written by [`blog_files`]; [`ShardError`] for anything else.
     pub fn decode(bytes: &[u8]) -> Result<Shard, ShardError> {
         let mut reader = Reader { bytes };
         if [reader.byte()?, reader.byte()?, reader.byte()?] != [b'C', b'S', INDEX_VERSION as u8] {
@@ -559,18 +740,7 @@ impl Shard {
         let mut stems = Vec::new();
         for _ in 0..reader.count()? {
             let stem = reader.text()?;
-            let mut postings = Vec::new();
-            let mut post: u64 = 0;
-            for _ in 0..reader.count()? {
-                let delta = reader.number()?;
-                post = post.checked_add(delta / 2).ok_or(ShardError)?;
-                postings.push(Posting {
-                    post: u32::try_from(post).map_err(|_| ShardError)?,
-                    in_title: delta % 2 == 1,
-                    weight: reader.byte()?,
-                });
-            }
-            stems.push((stem, postings));
+            stems.push((stem, reader.postings()?));
         }
         let mut words = Vec::new();
         for _ in 0..reader.count()? {
@@ -581,10 +751,15 @@ impl Shard {
             }
             words.push((word, stem));
         }
+        let prefix = reader.postings()?;
         if !reader.bytes.is_empty() {
             return Err(ShardError);
         }
-        Ok(Shard { stems, words })
+        Ok(Shard {
+            stems,
+            words,
+            prefix,
+        })
     }
 }
 
@@ -619,6 +794,16 @@ pub(crate) mod tests {
     /// Every file of the index of `documents` (in the blog's order, newest first), for a blog
     /// in `language`: the index of posts given as text, without Markdown.
     pub(crate) fn build(language: Language, documents: &[PostRecord]) -> Vec<IndexFile> {
+        build_split_above(language, documents, SPLIT_ABOVE)
+    }
+
+    /// [`build`], a two-letter prefix split when its shard would take more than `split_above`
+    /// bytes (0: every one).
+    pub(crate) fn build_split_above(
+        language: Language,
+        documents: &[PostRecord],
+        split_above: usize,
+    ) -> Vec<IndexFile> {
         let analyzer = Analyzer::new(language);
         let entries: Vec<PostEntry> = documents
             .iter()
@@ -629,6 +814,7 @@ pub(crate) mod tests {
             documents.iter().map(PostRecord::card).collect(),
             &entries,
             &Gzipper { earlier: &|_| None },
+            split_above,
         )
     }
 

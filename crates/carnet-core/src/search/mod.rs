@@ -3,7 +3,9 @@
 //!
 //! The index is cut so that a query downloads only what it needs: one small `meta.json`, one
 //! shard of the vocabulary per two-letter prefix of a word (`t/<prefix>.bin`: each word of that
-//! prefix, its stem, and the stem's postings), the [`Card`]s of the results shown (`c/<n>.bin`,
+//! prefix, its stem, and the stem's postings), or, where that shard would be large, shards named
+//! by three letters, the two-letter file then holding only the posts that have a word of its
+//! prefix (what a reader who has typed two letters needs: [`index::Shard::prefix`]); the [`Card`]s of the results shown (`c/<n>.bin`,
 //! [`CARDS_PER_FILE`] posts a file), and the texts their passages are cut from, for the first
 //! [`WITH_PASSAGE`] only: each post's text is gzipped on its own, one after another in a file
 //! of [`TEXTS_PER_FILE`] posts (`p/<n>.bin`), and its card says where ([`Card::text_at`]), so
@@ -19,9 +21,9 @@
 //! them without a decoder of its own (its bundle stays where it was): a request is the array
 //! `[id, query]`; an answer is `[id, total, results, error]`, each result
 //! `[slug, title, date, category, passage]`, `date` written `YYYY-MM-DD`, `title` and `passage`
-//! their [`runs`] (`passage` absent past the first [`WITH_PASSAGE`]), and `error` absent unless
-//! the index could not be read. The worker first says
-//! `"ready"`.
+//! their [`runs`] (`passage` absent past the first [`WITH_PASSAGE`], or until its text is
+//! fetched: a request can have two answers, see [`PASSAGES_AFTER_MS`]), and `error` absent
+//! unless the index could not be read. The worker first says `"ready"`.
 //!
 //! Words are folded before anything else: lower case, accents dropped, `œ`/`æ` written `oe`/`ae`,
 //! typographic apostrophes read as apostrophes, and in French the elided article or pronoun of
@@ -39,7 +41,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 
 /// The version of the index's format; the worker refuses another.
-pub const INDEX_VERSION: u32 = 4;
+pub const INDEX_VERSION: u32 = 5;
 
 /// The folder of the index, relative to the site's base (also the `/search/` page's folder).
 pub const SEARCH_DIR: &str = "search/";
@@ -53,6 +55,14 @@ pub const SHOWN: usize = 10;
 /// How many of the [`SHOWN`] results, the first, show a passage: a passage needs the post's
 /// text, by far the largest thing a query downloads, and a reader reads the first results.
 pub const WITH_PASSAGE: usize = 5;
+
+/// How long a query must stay unchanged before the worker fetches the texts of the passages
+/// it lacks, in milliseconds. It answers at once with the results it can draw (titles, dates,
+/// categories, and the passages whose texts it has), then, if no other query came meanwhile,
+/// again with every passage: a reader typing a word does not download the texts of the
+/// results of each of its letters. Pagefind's own interface waits as long before it searches
+/// at all (its `debounceTimeoutMs`, 300 by default).
+pub const PASSAGES_AFTER_MS: i32 = 300;
 
 /// The first bytes of every file of the index but `meta.json`: gzip's.
 pub const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
@@ -90,9 +100,18 @@ pub fn text_path(id: usize) -> String {
     format!("search/p/{}.bin", id / TEXTS_PER_FILE)
 }
 
-/// The shard a folded word belongs to: its first two characters (one for a word of one).
+/// A folded word's first two characters (one for a word of one): the shard it belongs to,
+/// unless that prefix is [split](Meta::split).
 pub fn shard_key(word: &str) -> &str {
-    let end = word.char_indices().nth(2).map_or(word.len(), |(at, _)| at);
+    first_chars(word, 2)
+}
+
+/// The first `count` characters of `word` (all of it if it has fewer).
+pub(crate) fn first_chars(word: &str, count: usize) -> &str {
+    let end = word
+        .char_indices()
+        .nth(count)
+        .map_or(word.len(), |(at, _)| at);
     &word[..end]
 }
 
@@ -107,6 +126,36 @@ pub struct Meta {
     pub posts: usize,
     /// The key of every shard written, sorted: a key not there has no words.
     pub shards: Vec<String>,
+    /// The two-letter prefixes whose longer words are in shards named by three letters,
+    /// sorted: their own shard holds their words of two letters and [every post with a word
+    /// they start](index::Shard::prefix).
+    pub split: Vec<String>,
+}
+
+impl Meta {
+    /// The key of the shard that holds a folded `word`. Its first two characters, unless they
+    /// are [split](Meta::split) and it has more: then the shards of that prefix named by three
+    /// characters each hold the words from their name to the next one's, and the word's is
+    /// the last whose name does not sort after its first three characters (the first if all
+    /// do).
+    pub fn shard_of<'a>(&'a self, word: &'a str) -> &'a str {
+        let two = shard_key(word);
+        let is_split = self
+            .split
+            .binary_search_by(|key| key.as_str().cmp(two))
+            .is_ok();
+        if two.len() == word.len() || !is_split {
+            return two;
+        }
+        let three = first_chars(word, 3);
+        let is_part = |key: &&String| key.len() > two.len() && key.starts_with(two);
+        let at = self.shards.partition_point(|key| key.as_str() <= three);
+        self.shards[..at]
+            .last()
+            .filter(is_part)
+            .or_else(|| self.shards[at..].iter().find(is_part))
+            .map_or(two, String::as_str)
+    }
 }
 
 /// What a result shows of a post but its passage, in its [`card_path`].
@@ -365,5 +414,29 @@ mod tests {
         assert_eq!(shard_key("αθήνα"), "αθ");
         assert_eq!(shard_path("re"), "search/t/re.bin");
         assert_eq!(shard_path("αθ"), "search/t/xceb1ceb8.bin");
+    }
+
+    #[test]
+    fn a_split_prefix_sends_its_longer_words_to_shards_named_by_three_letters() {
+        let keys = ["c", "co", "cob", "com", "cou", "cr", "re", "αθ", "αθή"];
+        let meta = Meta {
+            version: INDEX_VERSION,
+            language: Language::French,
+            posts: 1,
+            shards: keys.iter().map(|key| key.to_string()).collect(),
+            split: vec!["co".to_owned(), "αθ".to_owned()],
+        };
+        assert_eq!(meta.shard_of("communaute"), "com");
+        assert_eq!(meta.shard_of("contenu"), "com");
+        assert_eq!(meta.shard_of("cout"), "cou");
+        assert_eq!(meta.shard_of("cozy"), "cou");
+        assert_eq!(meta.shard_of("cobalt"), "cob");
+        assert_eq!(meta.shard_of("coa"), "cob", "before the first: the first");
+        assert_eq!(meta.shard_of("co"), "co");
+        assert_eq!(meta.shard_of("c"), "c");
+        assert_eq!(meta.shard_of("crise"), "cr");
+        assert_eq!(meta.shard_of("reseau"), "re");
+        assert_eq!(meta.shard_of("αθήνα"), "αθή");
+        assert_eq!(shard_path("com"), "search/t/com.bin");
     }
 }

@@ -8,7 +8,7 @@
 //! stored in the shards, summed), then the newer first.
 
 use super::index::{Posting, Shard};
-use super::{shard_key, Analyzer, Card, Found, Piece, SHOWN, WITH_PASSAGE};
+use super::{shard_key, Analyzer, Card, Found, Meta, Piece, SHOWN, WITH_PASSAGE};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How many words of the text a passage shows.
@@ -76,6 +76,9 @@ pub struct Hits {
     pub ranked: Vec<Hit>,
     /// The stems the query's words matched, to mark them in passages.
     pub stems: BTreeSet<String>,
+    /// The prefixes the query's words matched as a whole (a [split](Meta::split) prefix
+    /// typed alone), whose words are marked too.
+    pub prefixes: BTreeSet<String>,
 }
 
 impl Analyzer {
@@ -102,29 +105,37 @@ impl Query {
         self.words.is_empty()
     }
 
-    /// The keys of the shards it needs.
-    pub fn shard_keys(&self) -> BTreeSet<String> {
+    /// The keys of the shards it needs, in an index described by `meta`: each word's, and its
+    /// stem's.
+    pub fn shard_keys(&self, meta: &Meta) -> BTreeSet<String> {
         self.words
             .iter()
-            .map(|word| shard_key(&word.text).to_owned())
+            .flat_map(|word| [meta.shard_of(&word.text), meta.shard_of(&word.stem)])
+            .map(str::to_owned)
             .collect()
     }
 
-    /// The posts holding every word, ranked, from `shards` (by key; a missing key has no
-    /// words).
-    pub fn rank(&self, shards: &BTreeMap<String, Shard>) -> Hits {
+    /// The posts holding every word, ranked, from `shards` of the index `meta` describes (by
+    /// key; a missing key has no words).
+    pub fn rank(&self, meta: &Meta, shards: &BTreeMap<String, Shard>) -> Hits {
         let mut stems = BTreeSet::new();
+        let mut prefixes = BTreeSet::new();
         let mut found: Option<Vec<Hit>> = None;
         for word in &self.words {
-            let Some(shard) = shards.get(shard_key(&word.text)) else {
+            let key = meta.shard_of(&word.text);
+            let Some(shard) = shards.get(key) else {
                 return Hits::default();
             };
-            let matching = word.matching_stems(shard);
-            let mut postings: Vec<Posting> = matching
-                .iter()
-                .flat_map(|&at| shard.stems[at].1.iter().copied())
-                .collect();
-            stems.extend(matching.iter().map(|&at| shard.stems[at].0.clone()));
+            let mut postings: Vec<Posting> = if word.prefix && !shard.prefix.is_empty() {
+                // The whole of a split prefix: its shard lists its posts.
+                prefixes.insert(word.text.clone());
+                shard.prefix.clone()
+            } else {
+                let stem_shard = shards.get(meta.shard_of(&word.stem));
+                let matching = word.matching_stems(shard, stem_shard);
+                stems.extend(matching.keys().map(|stem| (*stem).to_owned()));
+                matching.into_values().flatten().copied().collect()
+            };
             postings.sort_unstable_by_key(|p| p.post);
             // One entry a post: the best of the forms it holds.
             let mut hits: Vec<Hit> = Vec::new();
@@ -151,20 +162,33 @@ impl Query {
         ranked.sort_unstable_by(|a, b| {
             (b.title_words, b.score, a.post).cmp(&(a.title_words, a.score, b.post))
         });
-        Hits { ranked, stems }
+        Hits {
+            ranked,
+            stems,
+            prefixes,
+        }
     }
 }
 
 impl QueryWord {
-    /// The indexes of the stems in `shard` this word matches: its own stem, the stems of the
-    /// words spelled like it or, while typed, starting with it.
-    fn matching_stems(&self, shard: &Shard) -> BTreeSet<usize> {
-        let mut matching = BTreeSet::new();
-        if let Ok(at) = shard
-            .stems
-            .binary_search_by(|(stem, _)| stem.as_str().cmp(&self.stem))
-        {
-            matching.insert(at);
+    /// The stems this word matches, with their postings: its own stem, looked up in
+    /// `stem_shard` (the shard its spelling leads to), and the stems of the words of `shard`
+    /// spelled like it or, while typed, starting with it.
+    fn matching_stems<'a>(
+        &self,
+        shard: &'a Shard,
+        stem_shard: Option<&'a Shard>,
+    ) -> BTreeMap<&'a str, &'a [Posting]> {
+        let mut matching = BTreeMap::new();
+        let own = stem_shard.and_then(|stem_shard| {
+            let at = stem_shard
+                .stems
+                .binary_search_by(|(stem, _)| stem.as_str().cmp(&self.stem))
+                .ok()?;
+            Some(&stem_shard.stems[at])
+        });
+        if let Some((stem, postings)) = own {
+            matching.insert(stem.as_str(), postings.as_slice());
         }
         let first = shard
             .words
@@ -178,7 +202,8 @@ impl QueryWord {
             if !matches {
                 break;
             }
-            matching.insert(*stem);
+            let (stem, postings) = &shard.stems[*stem];
+            matching.insert(stem.as_str(), postings.as_slice());
         }
         matching
     }
@@ -221,33 +246,38 @@ impl Analyzer {
             .filter_map(|(rank, hit)| {
                 let card = cards.get(&hit.post)?;
                 let text = texts.get(&hit.post).filter(|_| rank < WITH_PASSAGE);
-                Some(self.found(card, text.map(String::as_str), &hits.stems))
+                Some(self.found(card, text.map(String::as_str), hits))
             })
             .collect()
     }
 
     /// A result as shown: `card`'s title and, if `text` is given, its best passage, the words
-    /// whose stem is in `stems` marked.
-    pub fn found(&self, card: &Card, text: Option<&str>, stems: &BTreeSet<String>) -> Found {
+    /// `hits` matched marked.
+    pub fn found(&self, card: &Card, text: Option<&str>, hits: &Hits) -> Found {
         Found {
             slug: card.slug.clone(),
-            title: self.marked(&card.title, stems, usize::MAX),
+            title: self.marked(&card.title, hits, usize::MAX),
             date: card.date,
             category: card.category.clone(),
-            passage: text.map_or_else(Vec::new, |text| self.marked(text, stems, PASSAGE_WORDS)),
+            passage: text.map_or_else(Vec::new, |text| self.marked(text, hits, PASSAGE_WORDS)),
         }
     }
 
     /// At most `length` words of `text` around where most matches are, as pieces, each word
-    /// whose stem is in `stems` marked; `…` where the text was cut.
-    fn marked(&self, text: &str, stems: &BTreeSet<String>, length: usize) -> Vec<Piece> {
-        let keys: BTreeSet<&str> = stems.iter().map(|stem| shard_key(stem)).collect();
+    /// `hits` matched (its stem, or a prefix it starts with) marked; `…` where the text was cut.
+    fn marked(&self, text: &str, hits: &Hits, length: usize) -> Vec<Piece> {
+        let keys: BTreeSet<&str> = hits.stems.iter().map(|stem| shard_key(stem)).collect();
         let words = self.words(text);
         let matched: Vec<bool> = words
             .iter()
             .map(|word| {
                 // Stemming is the costly part: only words that could match are stemmed.
-                keys.contains(shard_key(&word.text)) && stems.contains(&self.stem(&word.text))
+                (keys.contains(shard_key(&word.text))
+                    && hits.stems.contains(&self.stem(&word.text)))
+                    || hits
+                        .prefixes
+                        .iter()
+                        .any(|prefix| word.text.starts_with(prefix.as_str()))
             })
             .collect();
         let (start, end) = if words.len() <= length {
@@ -322,32 +352,43 @@ fn best_window(matched: &[bool], length: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::index::tests::{build, file as stored, sample};
+    use super::super::index::tests::{build, build_split_above, document, file as stored, sample};
     use super::super::index::IndexFile;
-    use super::super::Card;
+    use super::super::{Card, META_PATH};
     use super::*;
     use crate::model::Language;
 
-    fn shards(files: &[IndexFile]) -> BTreeMap<String, Shard> {
-        files
-            .iter()
-            .filter_map(|file| {
-                let key = file.path.strip_prefix("search/t/")?.strip_suffix(".bin")?;
-                Some((
-                    key.to_owned(),
-                    Shard::decode(&stored(files, &file.path)).unwrap(),
-                ))
-            })
-            .collect()
+    /// An index as the worker reads it: its description and its shards by key.
+    struct ReadIndex {
+        meta: Meta,
+        shards: BTreeMap<String, Shard>,
+    }
+
+    impl ReadIndex {
+        fn of(files: &[IndexFile]) -> ReadIndex {
+            let meta: Meta = serde_json::from_slice(&stored(files, META_PATH)).unwrap();
+            let shards = meta
+                .shards
+                .iter()
+                .map(|key| {
+                    let bytes = stored(files, &super::super::shard_path(key));
+                    (key.clone(), Shard::decode(&bytes).unwrap())
+                })
+                .collect();
+            ReadIndex { meta, shards }
+        }
+
+        fn rank(&self, typed: &str) -> Hits {
+            Analyzer::new(self.meta.language)
+                .query(typed)
+                .rank(&self.meta, &self.shards)
+        }
     }
 
     fn slugs(typed: &str) -> Vec<String> {
         let records = sample();
-        let analyzer = Analyzer::new(Language::French);
-        let shards = shards(&build(Language::French, &records));
-        analyzer
-            .query(typed)
-            .rank(&shards)
+        ReadIndex::of(&build(Language::French, &records))
+            .rank(typed)
             .ranked
             .iter()
             .map(|hit| records[hit.post as usize].slug.clone())
@@ -400,8 +441,7 @@ mod tests {
             crate::search::index::tests::document("new", "A", "2010-01-02", "mot"),
             crate::search::index::tests::document("old", "B", "2010-01-01", "mot"),
         ];
-        let shards = shards(&build(Language::French, &records));
-        let hits = Analyzer::new(Language::French).query("mot").rank(&shards);
+        let hits = ReadIndex::of(&build(Language::French, &records)).rank("mot");
         assert_eq!(
             hits.ranked.iter().map(|h| h.post).collect::<Vec<_>>(),
             [0, 1]
@@ -412,11 +452,10 @@ mod tests {
     fn a_passage_marks_the_matched_words_as_written() {
         let records = sample();
         let analyzer = Analyzer::new(Language::French);
-        let shards = shards(&build(Language::French, &records));
-        let hits = analyzer.query("reseau").rank(&shards);
+        let hits = ReadIndex::of(&build(Language::French, &records)).rank("reseau");
         let card = records[0].card();
-        let found = analyzer.found(&card, Some(&records[0].text), &hits.stems);
-        assert!(analyzer.found(&card, None, &hits.stems).passage.is_empty());
+        let found = analyzer.found(&card, Some(&records[0].text), &hits);
+        assert!(analyzer.found(&card, None, &hits).passage.is_empty());
         let marked: Vec<&str> = found
             .passage
             .iter()
@@ -428,7 +467,7 @@ mod tests {
         assert_eq!(text, records[0].text);
         let title: String = found.title.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(title, records[0].title);
-        let question = analyzer.marked("« Un métier » ?", &hits.stems, usize::MAX);
+        let question = analyzer.marked("« Un métier » ?", &hits, usize::MAX);
         assert_eq!(
             question,
             [Piece {
@@ -443,8 +482,11 @@ mod tests {
     fn a_long_text_is_cut_around_the_matches() {
         let analyzer = Analyzer::new(Language::French);
         let text = format!("{}cible {}", "mot ".repeat(50), "mot ".repeat(50));
-        let stems = BTreeSet::from([analyzer.stem("cible")]);
-        let pieces = analyzer.marked(&text, &stems, PASSAGE_WORDS);
+        let hits = Hits {
+            stems: BTreeSet::from([analyzer.stem("cible")]),
+            ..Hits::default()
+        };
+        let pieces = analyzer.marked(&text, &hits, PASSAGE_WORDS);
         let shown: String = pieces.iter().map(|p| p.text.as_str()).collect();
         assert!(shown.starts_with("…mot mot mot mot cible mot"), "{shown}");
         assert!(shown.ends_with('…'));
@@ -464,6 +506,7 @@ mod tests {
                 })
                 .collect(),
             stems: BTreeSet::from([analyzer.stem("mot")]),
+            prefixes: BTreeSet::new(),
         };
         let (cards, texts) = files_needed(&hits, &HashMap::new(), &HashMap::new());
         // Posts 0, 5, …, 45 shown: cards of 0–15, 16–31, 32–47; texts of the first five.
@@ -492,5 +535,101 @@ mod tests {
             [true, true, true, true, true, false, false, false, false, false]
         );
         assert!(found[0].passage.iter().any(|p| p.mark && p.text == "mot"));
+    }
+
+    /// Posts whose words share their first letters: « co » and « re » are large enough to be
+    /// split when every prefix is.
+    fn crowded() -> Vec<super::super::index::tests::PostRecord> {
+        let texts = [
+            "La communauté commente ce contenu : co-working, coût, cœur.",
+            "Un réseau, des réseaux, la recherche, co et re.",
+            "Communication et commerce : la communauté du réseau.",
+            "Rien de commun ici, sauf un contenu de recherche.",
+        ];
+        texts
+            .iter()
+            .enumerate()
+            .map(|(n, text)| {
+                let title = if n == 2 { "Commerce" } else { "Billet" };
+                document(&format!("billet-{n}"), title, "2009-01-07", text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_split_prefix_finds_what_its_whole_shard_found() {
+        let records = crowded();
+        let whole = ReadIndex::of(&build(Language::French, &records));
+        assert!(whole.meta.split.is_empty());
+        assert!(whole.shards["co"].prefix.is_empty());
+        let analyzer = Analyzer::new(Language::French);
+        let mut queries = vec![
+            "co".to_owned(),
+            "co ".to_owned(),
+            "re".to_owned(),
+            "r".to_owned(),
+        ];
+        for record in &records {
+            for word in analyzer.words(&record.text) {
+                let letters: Vec<char> = word.text.chars().collect();
+                for end in 1..=letters.len() {
+                    let typed: String = letters[..end].iter().collect();
+                    queries.push(format!("commu {typed}"));
+                    queries.push(format!("{typed} "));
+                    queries.push(typed);
+                }
+            }
+        }
+        // Every prefix split, each three letters a shard; then shards of several.
+        let mut shared_a_shard = false;
+        for split_above in [0, 80] {
+            let split = ReadIndex::of(&build_split_above(Language::French, &records, split_above));
+            assert!(
+                split.meta.split.contains(&"co".to_owned()),
+                "{:?}",
+                split.meta
+            );
+            assert!(!split.shards["co"].prefix.is_empty());
+            for (key, shard) in &split.shards {
+                for (word, _) in &shard.words {
+                    assert_eq!(split.meta.shard_of(word), key);
+                    shared_a_shard |= key.chars().count() == 3 && !word.starts_with(key.as_str());
+                }
+            }
+            for typed in &queries {
+                let (in_whole, in_split) = (whole.rank(typed), split.rank(typed));
+                assert_eq!(
+                    in_split.ranked, in_whole.ranked,
+                    "« {typed} », {split_above}"
+                );
+                // The same words are marked in every text.
+                for record in &records {
+                    assert_eq!(
+                        analyzer.found(&record.card(), Some(&record.text), &in_split),
+                        analyzer.found(&record.card(), Some(&record.text), &in_whole),
+                        "« {typed} » in {}, {split_above}",
+                        record.slug
+                    );
+                }
+            }
+            assert_eq!(slugs_of(&split, &records, "co").len(), 4);
+        }
+        assert!(
+            shared_a_shard,
+            "some shard holds more than one three-letter prefix"
+        );
+    }
+
+    fn slugs_of(
+        index: &ReadIndex,
+        records: &[super::super::index::tests::PostRecord],
+        typed: &str,
+    ) -> Vec<String> {
+        index
+            .rank(typed)
+            .ranked
+            .iter()
+            .map(|hit| records[hit.post as usize].slug.clone())
+            .collect()
     }
 }
