@@ -2,7 +2,7 @@
 //! same bytes from the same content, and the empty search page beside it.
 
 use carnet_core::search::index::Shard;
-use carnet_core::search::{Analyzer, Card, Meta, GZIP_MAGIC, META_PATH};
+use carnet_core::search::{Analyzer, CardsFile, Meta, GZIP_MAGIC, META_PATH};
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
@@ -70,7 +70,9 @@ fn found(out: &Path, typed: &str) -> Vec<String> {
         .map(|hit| {
             let post = hit.post as usize;
             let path = carnet_core::search::card_path(post);
-            let cards: Vec<Card> = serde_json::from_slice(&inflated(out, &path)).unwrap();
+            let cards = serde_json::from_slice::<CardsFile>(&inflated(out, &path))
+                .unwrap()
+                .cards();
             cards[post % carnet_core::search::CARDS_PER_FILE]
                 .slug
                 .clone()

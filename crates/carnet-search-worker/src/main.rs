@@ -27,8 +27,8 @@ mod worker {
     use carnet_core::search::index::Shard;
     use carnet_core::search::query::{files_needed, Hits};
     use carnet_core::search::{
-        card_path, runs, shard_path, text_path, Analyzer, Answer, Card, Meta, Piece, Request,
-        GZIP_MAGIC, INDEX_VERSION, META_PATH, PASSAGES_AFTER_MS,
+        card_path, runs, shard_path, text_path, Analyzer, Answer, Card, CardRow, CardsFile, Meta,
+        Piece, Request, GZIP_MAGIC, INDEX_VERSION, META_PATH, PASSAGES_AFTER_MS,
     };
     use std::cell::RefCell;
     use std::collections::{BTreeMap, HashMap};
@@ -370,36 +370,33 @@ mod worker {
         })
     }
 
-    /// A cards file read (`path` names it in errors).
+    /// A cards file read (`path` names it in errors): a [`CardsFile`] as JSON.
     fn read_cards(bytes: &[u8], path: &str) -> Result<Vec<Card>, String> {
         let bad = || format!("{path}: not cards");
-        let cards = parse_json(bytes, path)?
-            .dyn_into::<js_sys::Array>()
-            .map_err(|_| bad())?;
-        cards
+        let array = |value: JsValue| value.dyn_into::<js_sys::Array>().map_err(|_| bad());
+        let number = |value: JsValue| {
+            value
+                .as_f64()
+                .filter(|n| *n >= 0.0 && n.fract() == 0.0)
+                .map(|n| n as u64)
+                .ok_or_else(bad)
+        };
+        let text = |value: JsValue| value.as_string().ok_or_else(bad);
+        let file = array(parse_json(bytes, path)?)?;
+        let rows = array(file.get(1))?
             .iter()
-            .map(|card| {
-                let text = |name: &str| field(&card, name).as_string().ok_or_else(bad);
-                let text_at = field(&card, "text_at")
-                    .dyn_into::<js_sys::Array>()
-                    .map_err(|_| bad())?;
-                let number = |at: u32| {
-                    text_at
-                        .get(at)
-                        .as_f64()
-                        .filter(|n| *n >= 0.0 && n.fract() == 0.0)
-                        .map(|n| n as u64)
-                        .ok_or_else(bad)
-                };
-                Ok(Card {
-                    slug: text("slug")?,
-                    title: text("title")?,
-                    date: text("date")?.parse().map_err(|_| bad())?,
-                    category: text("category")?,
-                    text_at: (number(0)?, number(1)?),
-                })
+            .map(|row| {
+                let row = array(row)?;
+                Ok(CardRow(
+                    text(row.get(0))?,
+                    text(row.get(1))?.parse().map_err(|_| bad())?,
+                    text(row.get(2))?,
+                    number(row.get(3))?,
+                    text(row.get(4))?,
+                ))
             })
-            .collect()
+            .collect::<Result<Vec<CardRow>, String>>()?;
+        Ok(CardsFile(number(file.get(0))?, rows).cards())
     }
 
     /// The text at `at` (start, length) of the texts file at `url`: asked for alone, as a

@@ -26,8 +26,8 @@
 //! the same bytes: stems and words are sorted, and nothing depends on a hash map's order.
 
 use super::{
-    card_path, first_chars, shard_key, shard_path, text_path, Analyzer, Card, Meta, CARDS_PER_FILE,
-    INDEX_VERSION, META_PATH, TEXTS_PER_FILE,
+    card_path, first_chars, shard_key, shard_path, text_path, Analyzer, Card, CardsFile, Meta,
+    CARDS_PER_FILE, INDEX_VERSION, META_PATH, TEXTS_PER_FILE,
 };
 use crate::content::Blog;
 use crate::cores::on_every_core;
@@ -595,7 +595,7 @@ fn text_files(entries: &[PostEntry]) -> (Vec<IndexFile>, Vec<(u64, u64)>) {
 fn card_files(cards: &[Card], gzipper: &Gzipper) -> Vec<IndexFile> {
     let groups: Vec<(usize, &[Card])> = cards.chunks(CARDS_PER_FILE).enumerate().collect();
     on_every_core(&groups, |&(number, group)| {
-        let json = serde_json::to_vec(group).expect("cards serialise");
+        let json = serde_json::to_vec(&CardsFile::of(group)).expect("cards serialise");
         gzipper.file(card_path(number * CARDS_PER_FILE), &json)
     })
 }
@@ -872,10 +872,17 @@ pub(crate) mod tests {
         inflate(stored)
     }
 
+    /// The cards of the cards file at `path`.
+    fn cards_at(files: &[IndexFile], path: &str) -> Vec<Card> {
+        serde_json::from_slice::<CardsFile>(&file(files, path))
+            .unwrap()
+            .cards()
+    }
+
     /// The text of the post numbered `id`, read as the worker does: its card, then the range of
     /// its texts file the card points at.
     fn text_of(files: &[IndexFile], id: usize) -> String {
-        let cards: Vec<Card> = serde_json::from_slice(&file(files, &card_path(id))).unwrap();
+        let cards = cards_at(files, &card_path(id));
         let (start, length) = cards[id % CARDS_PER_FILE].text_at;
         let stored = &files
             .iter()
@@ -893,7 +900,7 @@ pub(crate) mod tests {
         let meta: Meta = serde_json::from_slice(&file(&files, META_PATH)).unwrap();
         assert_eq!(meta.posts, 3);
         assert!(meta.shards.contains(&"re".to_owned()));
-        let cards: Vec<Card> = serde_json::from_slice(&file(&files, "search/c/0.bin")).unwrap();
+        let cards = cards_at(&files, "search/c/0.bin");
         assert_eq!(cards.len(), 3);
         assert_eq!(cards[1].slug, "community");
         assert_eq!(cards[1].date, Date::new(2009, 10, 6).unwrap());
@@ -922,7 +929,7 @@ pub(crate) mod tests {
             .filter(|f| f.path.starts_with("search/c/"))
             .count();
         assert_eq!(cards, 19);
-        let last: Vec<Card> = serde_json::from_slice(&file(&files, "search/c/18.bin")).unwrap();
+        let last = cards_at(&files, "search/c/18.bin");
         assert_eq!(last.len(), 300 - 18 * 16);
         let texts: Vec<&str> = files
             .iter()
@@ -933,7 +940,7 @@ pub(crate) mod tests {
         for id in [0, 15, 16, 255, 256, 299] {
             assert_eq!(card_path(id), format!("search/c/{}.bin", id / 16));
             assert_eq!(text_path(id), format!("search/p/{}.bin", id / 256));
-            let cards: Vec<Card> = serde_json::from_slice(&file(&files, &card_path(id))).unwrap();
+            let cards = cards_at(&files, &card_path(id));
             assert_eq!(cards[id % 16].slug, format!("billet-{id}"));
             assert_eq!(text_of(&files, id), format!("texte {id}"));
         }

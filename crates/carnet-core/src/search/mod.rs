@@ -158,8 +158,8 @@ impl Meta {
     }
 }
 
-/// What a result shows of a post but its passage, in its [`card_path`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// What a result shows of a post but its passage, in its [`card_path`] (as a [`CardsFile`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Card {
     /// Its slug, for its URL.
     pub slug: String,
@@ -172,6 +172,69 @@ pub struct Card {
     /// Where its text is in its [`text_path`]: the byte at which its gzip member starts, and
     /// that member's length.
     pub text_at: (u64, u64),
+}
+
+/// A file of [`Card`]s as written: where the first post's text starts in its [`text_path`],
+/// then one [`CardRow`] a post. The posts of a cards file are consecutive in one texts file
+/// ([`TEXTS_PER_FILE`] is a multiple of [`CARDS_PER_FILE`]), so each text starts where the one
+/// before ends and only its length is written. As JSON: `[start, [[title, date, category,
+/// length, slug], …]]`, a third lighter gzipped than the cards written out with their names.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardsFile(pub u64, pub Vec<CardRow>);
+
+/// A card in a [`CardsFile`]: title, day, category's name, its text's length, and its slug,
+/// empty when it is the one its title gives ([`crate::slug::page_slug`]), as it is unless the
+/// author chose another.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardRow(pub String, pub Date, pub String, pub u64, pub String);
+
+impl CardsFile {
+    /// The file of `cards`, consecutive posts whose texts follow each other.
+    pub fn of(cards: &[Card]) -> CardsFile {
+        let start = cards.first().map_or(0, |card| card.text_at.0);
+        let rows = cards
+            .iter()
+            .map(|card| {
+                let slug = if card.slug == crate::slug::page_slug(&card.title) {
+                    String::new()
+                } else {
+                    card.slug.clone()
+                };
+                CardRow(
+                    card.title.clone(),
+                    card.date,
+                    card.category.clone(),
+                    card.text_at.1,
+                    slug,
+                )
+            })
+            .collect();
+        CardsFile(start, rows)
+    }
+
+    /// Its cards, each text's place worked out from the lengths.
+    pub fn cards(self) -> Vec<Card> {
+        let mut start = self.0;
+        self.1
+            .into_iter()
+            .map(|CardRow(title, date, category, length, slug)| {
+                let text_at = (start, length);
+                start = start.saturating_add(length);
+                let slug = if slug.is_empty() {
+                    crate::slug::page_slug(&title)
+                } else {
+                    slug
+                };
+                Card {
+                    slug,
+                    title,
+                    date,
+                    category,
+                    text_at,
+                }
+            })
+            .collect()
+    }
 }
 
 /// A query sent to the search worker.
@@ -414,6 +477,30 @@ mod tests {
         assert_eq!(shard_key("αθήνα"), "αθ");
         assert_eq!(shard_path("re"), "search/t/re.bin");
         assert_eq!(shard_path("αθ"), "search/t/xceb1ceb8.bin");
+    }
+
+    #[test]
+    fn a_cards_file_writes_a_slug_only_when_the_title_does_not_give_it() {
+        let card = |slug: &str, title: &str, text_at: (u64, u64)| Card {
+            slug: slug.to_owned(),
+            title: title.to_owned(),
+            date: "2009-10-06".parse().unwrap(),
+            category: "Réseaux".to_owned(),
+            text_at,
+        };
+        let cards = [
+            card("les-reseaux-sociaux", "Les réseaux sociaux", (512, 40)),
+            card("mon-choix", "Un titre", (552, 7)),
+            card("c12ab34ef", "你好", (559, 0)),
+        ];
+        let file = CardsFile::of(&cards);
+        let json = serde_json::to_string(&file).unwrap();
+        assert_eq!(
+            json,
+            r#"[512,[["Les réseaux sociaux","2009-10-06","Réseaux",40,""],["Un titre","2009-10-06","Réseaux",7,"mon-choix"],["你好","2009-10-06","Réseaux",0,"c12ab34ef"]]]"#
+        );
+        let read: CardsFile = serde_json::from_str(&json).unwrap();
+        assert_eq!(read.cards(), cards);
     }
 
     #[test]
