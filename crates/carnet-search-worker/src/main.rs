@@ -28,7 +28,8 @@ mod worker {
     use carnet_core::search::query::{files_needed, Hits};
     use carnet_core::search::{
         card_path, runs, shard_path, text_path, Analyzer, Answer, Card, CardRow, CardsFile, Meta,
-        Piece, Request, GZIP_MAGIC, INDEX_VERSION, META_PATH, PASSAGES_AFTER_MS,
+        Piece, Request, GZIP_MAGIC, INDEX_VERSION, META_PATH, PASSAGES_AFTER_MS, SHOWN,
+        SHOWN_AT_ONCE,
     };
     use std::cell::RefCell;
     use std::collections::{BTreeMap, HashMap};
@@ -220,23 +221,35 @@ mod worker {
         if stale() {
             return Ok(None);
         }
-        let (hits, card_files, text_posts) = {
+        let (hits, card_files) = {
             let state = state.borrow();
             let index = state.index.as_ref().ok_or("no index")?;
             let hits = query.rank(&index.meta, &index.shards);
-            let (card_files, text_posts) = files_needed(&hits, &index.cards, &index.texts);
-            (hits, card_files, text_posts)
+            let (card_files, _) = files_needed(&hits, &index.cards, &index.texts, SHOWN_AT_ONCE);
+            (hits, card_files)
         };
-        let cards = fetch_cards(&base, card_files).await;
-        state
-            .borrow_mut()
-            .index
-            .as_mut()
-            .ok_or("no index")?
-            .cards
-            .extend(cards?);
+        fetch_cards(state, &base, card_files).await?;
         if stale() {
             return Ok(None);
+        }
+        let (card_files, text_posts) = {
+            let state = state.borrow();
+            let index = state.index.as_ref().ok_or("no index")?;
+            files_needed(&hits, &index.cards, &index.texts, SHOWN)
+        };
+        if !card_files.is_empty() || !text_posts.is_empty() {
+            // The first results now, the rest and the passages once the reader stops typing.
+            let drawn = {
+                let state = state.borrow();
+                let index = state.index.as_ref().ok_or("no index")?;
+                answer_for(request, &hits, index)
+            };
+            let _ = scope().post_message(&answer_message(&drawn));
+            pause(PASSAGES_AFTER_MS).await;
+            if stale() {
+                return Ok(None);
+            }
+            fetch_cards(state, &base, card_files).await?;
         }
         // Each text is the range of its file that its card gives.
         let wanted: Vec<WantedText> = {
@@ -257,19 +270,6 @@ mod worker {
                 })
                 .collect()
         };
-        if !wanted.is_empty() {
-            // What can be drawn now, then the passages once the reader stops typing.
-            let drawn = {
-                let state = state.borrow();
-                let index = state.index.as_ref().ok_or("no index")?;
-                answer_for(request, &hits, index)
-            };
-            let _ = scope().post_message(&answer_message(&drawn));
-            pause(PASSAGES_AFTER_MS).await;
-            if stale() {
-                return Ok(None);
-            }
-        }
         let fetched =
             futures::future::join_all(wanted.iter().map(|text| {
                 fetch_text(format!("{base}{}", text.path), text.at, text.whole.clone())
@@ -311,21 +311,25 @@ mod worker {
         let _ = JsFuture::from(timer).await;
     }
 
-    /// Fetches the card files of the posts numbered from each of `firsts`: every post's card
-    /// by its number.
-    async fn fetch_cards(base: &str, firsts: Vec<usize>) -> Result<Vec<(u32, Card)>, String> {
+    /// Fetches the card files of the posts numbered from each of `firsts` into the index.
+    async fn fetch_cards(
+        state: &Rc<RefCell<State>>,
+        base: &str,
+        firsts: Vec<usize>,
+    ) -> Result<(), String> {
         let fetched = futures::future::join_all(
             firsts
                 .iter()
                 .map(|&first| fetch_owned(format!("{base}{}", card_path(first)))),
         )
         .await;
-        let mut found = Vec::new();
+        let mut state = state.borrow_mut();
+        let index = state.index.as_mut().ok_or("no index")?;
         for (&first, bytes) in firsts.iter().zip(fetched) {
             let group = read_cards(&bytes?, &card_path(first))?;
-            found.extend((first as u32..).zip(group));
+            index.cards.extend((first as u32..).zip(group));
         }
-        Ok(found)
+        Ok(())
     }
 
     /// `bytes` read as JSON by the browser (`JSON.parse`): the worker carries no JSON decoder

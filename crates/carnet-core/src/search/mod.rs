@@ -52,15 +52,20 @@ pub const META_PATH: &str = "search/meta.json";
 /// How many results an answer shows.
 pub const SHOWN: usize = 10;
 
+/// How many results, the first, an answer given at once shows: with each letter typed, the
+/// worker fetches their cards only; the other results' and the passages come once typing
+/// pauses ([`PASSAGES_AFTER_MS`]).
+pub const SHOWN_AT_ONCE: usize = 5;
+
 /// How many of the [`SHOWN`] results, the first, show a passage: a passage needs the post's
 /// text, by far the largest thing a query downloads, and a reader reads the first results.
 pub const WITH_PASSAGE: usize = 5;
 
-/// How long a query must stay unchanged before the worker fetches the texts of the passages
-/// it lacks, in milliseconds. It answers at once with the results it can draw (titles, dates,
-/// categories, and the passages whose texts it has), then, if no other query came meanwhile,
-/// again with every passage: a reader typing a word does not download the texts of the
-/// results of each of its letters. Pagefind's own interface waits as long before it searches
+/// How long a query must stay unchanged before the worker fetches what its answer given at
+/// once lacked, in milliseconds. It answers at once with the first [`SHOWN_AT_ONCE`] results
+/// (titles, dates, categories, and the passages whose texts it has), then, if no other query
+/// came meanwhile, again with all [`SHOWN`] and every passage: a reader typing a word does not
+/// download the cards and texts of all the results of each of its letters. Pagefind's own interface waits as long before it searches
 /// at all (its `debounceTimeoutMs`, 300 by default).
 pub const PASSAGES_AFTER_MS: i32 = 300;
 

@@ -45,17 +45,23 @@ pub struct Hit {
     pub score: u32,
 }
 
-/// What a query's results still need: the files of [`super::CARDS_PER_FILE`] posts holding
-/// the cards of the first [`SHOWN`] results (as the first post of each, each once, in order),
-/// and the posts among the first [`WITH_PASSAGE`] whose text is not known yet (fetched once
-/// their card says where it is), but for what is already in `cards` and `texts`.
+/// What the first `shown` results of a query still need: the files of
+/// [`super::CARDS_PER_FILE`] posts holding their cards (as the first post of each, each once,
+/// in order), and the posts among the first [`WITH_PASSAGE`] whose text is not known yet
+/// (fetched once their card says where it is), but for what is already in `cards` and `texts`.
 pub fn files_needed(
     hits: &Hits,
     cards: &HashMap<u32, Card>,
     texts: &HashMap<u32, String>,
+    shown: usize,
 ) -> (Vec<usize>, Vec<u32>) {
     let per_file = super::CARDS_PER_FILE;
-    let shown = || hits.ranked.iter().take(SHOWN).map(|hit| hit.post);
+    let shown = || {
+        hits.ranked
+            .iter()
+            .take(shown.min(SHOWN))
+            .map(|hit| hit.post)
+    };
     let mut card_files: Vec<usize> = shown()
         .filter(|post| !cards.contains_key(post))
         .map(|post| post as usize / per_file * per_file)
@@ -232,7 +238,8 @@ fn intersect(a: &[Hit], b: &[Hit]) -> Vec<Hit> {
 
 impl Analyzer {
     /// The results shown for `hits`: the first [`SHOWN`], from their cards, the first
-    /// [`WITH_PASSAGE`] with their passage. A post whose card is not in `cards` is left out.
+    /// [`WITH_PASSAGE`] with their passage if `texts` has it. They stop before the first post
+    /// whose card is not in `cards`, so that none is shown above one not shown yet.
     pub fn results(
         &self,
         hits: &Hits,
@@ -242,11 +249,11 @@ impl Analyzer {
         hits.ranked
             .iter()
             .take(SHOWN)
+            .map_while(|hit| Some((hit, cards.get(&hit.post)?)))
             .enumerate()
-            .filter_map(|(rank, hit)| {
-                let card = cards.get(&hit.post)?;
+            .map(|(rank, (hit, card))| {
                 let text = texts.get(&hit.post).filter(|_| rank < WITH_PASSAGE);
-                Some(self.found(card, text.map(String::as_str), hits))
+                self.found(card, text.map(String::as_str), hits)
             })
             .collect()
     }
@@ -508,10 +515,13 @@ mod tests {
             stems: BTreeSet::from([analyzer.stem("mot")]),
             prefixes: BTreeSet::new(),
         };
-        let (cards, texts) = files_needed(&hits, &HashMap::new(), &HashMap::new());
+        let (cards, texts) = files_needed(&hits, &HashMap::new(), &HashMap::new(), SHOWN);
         // Posts 0, 5, …, 45 shown: cards of 0–15, 16–31, 32–47; texts of the first five.
         assert_eq!(cards, [0, 16, 32]);
         assert_eq!(texts, [0, 5, 10, 15, 20]);
+        // The first three only: posts 0, 5, 10.
+        let (cards, texts) = files_needed(&hits, &HashMap::new(), &HashMap::new(), 3);
+        assert_eq!((cards, texts), (vec![0], vec![0, 5, 10]));
         let card = |post: u32| Card {
             slug: format!("billet-{post}"),
             title: "Titre".to_owned(),
@@ -521,9 +531,9 @@ mod tests {
         };
         let cards: HashMap<u32, Card> = (0..64).map(|post| (post, card(post))).collect();
         let texts: HashMap<u32, String> = (0..64).map(|post| (post, "un mot".to_owned())).collect();
-        assert_eq!(files_needed(&hits, &cards, &texts), (vec![], vec![]));
+        assert_eq!(files_needed(&hits, &cards, &texts, SHOWN), (vec![], vec![]));
         assert_eq!(
-            files_needed(&hits, &cards, &HashMap::new()),
+            files_needed(&hits, &cards, &HashMap::new(), SHOWN),
             (vec![], vec![0, 5, 10, 15, 20])
         );
         let found = analyzer.results(&hits, &cards, &texts);
@@ -535,6 +545,12 @@ mod tests {
             [true, true, true, true, true, false, false, false, false, false]
         );
         assert!(found[0].passage.iter().any(|p| p.mark && p.text == "mot"));
+        // Without the card of the fourth result (post 15), the results stop before it.
+        let mut cards = cards;
+        cards.remove(&15);
+        let found = analyzer.results(&hits, &cards, &texts);
+        let slugs: Vec<&str> = found.iter().map(|f| f.slug.as_str()).collect();
+        assert_eq!(slugs, ["billet-0", "billet-5", "billet-10"]);
     }
 
     /// Posts whose words share their first letters: « co » and « re » are large enough to be
