@@ -214,7 +214,9 @@ mod worker {
             let mut state = state.borrow_mut();
             let index = state.index.as_mut().ok_or("no index")?;
             for (key, bytes) in missing.into_iter().zip(fetched) {
-                let shard = Shard::decode(&bytes?).map_err(|error| format!("{key}: {error}"))?;
+                let mut shard =
+                    Shard::decode(&bytes?).map_err(|error| format!("{key}: {error}"))?;
+                index.cards.extend(std::mem::take(&mut shard.top));
                 index.shards.insert(key, shard);
             }
         }

@@ -10,6 +10,9 @@
 //! stems:  count, then per stem: length, UTF-8 bytes, postings
 //! words:  count, then per word: length, UTF-8 bytes, index of its stem above
 //! prefix: postings (none but for a split prefix: every post with a word it starts)
+//! top:    count, then per card (of a two-letter prefix's first results): post number, text
+//!         start, text length, title, day (YYYY-MM-DD), category, slug (empty if the title
+//!         gives it), each text as length and UTF-8 bytes
 //! postings: count, then per posting: (post id − previous id) × 2 + in title,
 //!           weight (1 byte, BM25 × 8)
 //! ```
@@ -25,9 +28,10 @@
 //! cards are gzipped whole. Gzip's header is fixed (no time, no name), so the same posts give
 //! the same bytes: stems and words are sorted, and nothing depends on a hash map's order.
 
+use super::query::{rank_in_order, Hit};
 use super::{
     card_path, first_chars, shard_key, shard_path, text_path, Analyzer, Card, CardsFile, Meta,
-    CARDS_PER_FILE, INDEX_VERSION, META_PATH, TEXTS_PER_FILE,
+    CARDS_PER_FILE, INDEX_VERSION, META_PATH, SHOWN_AT_ONCE, TEXTS_PER_FILE,
 };
 use crate::content::Blog;
 use crate::cores::on_every_core;
@@ -90,6 +94,10 @@ pub struct Shard {
     /// starts with the prefix, by post number, with the best weight of those words and whether
     /// one is in its title. Empty for any other shard.
     pub prefix: Vec<Posting>,
+    /// For the shard of a two-letter prefix: the cards of the first
+    /// [`SHOWN_AT_ONCE`](super::SHOWN_AT_ONCE) results of that prefix typed alone, with their
+    /// post numbers, so that a reader who has typed two letters fetches no cards file.
+    pub top: Vec<(u32, Card)>,
 }
 
 /// A shard that cannot be read: cut short, or another format.
@@ -286,21 +294,22 @@ fn assemble(
     gzipper: &Gzipper,
     split_above: usize,
 ) -> Vec<IndexFile> {
-    let mut files = vocabulary_files(language, entries, gzipper, split_above);
     let (texts, text_at) = text_files(entries);
-    files.extend(texts);
     for (card, text_at) in cards.iter_mut().zip(text_at) {
         card.text_at = text_at;
     }
+    let mut files = vocabulary_files(language, entries, &cards, gzipper, split_above);
+    files.extend(texts);
     files.extend(card_files(&cards, gzipper));
     files
 }
 
-/// `meta.json` and the shards of the posts whose entries are `entries`, a two-letter prefix
-/// split when its shard would take more than `split_above` bytes.
+/// `meta.json` and the shards of the posts whose entries are `entries` and whose cards are
+/// `cards`, a two-letter prefix split when its shard would take more than `split_above` bytes.
 fn vocabulary_files(
     language: Language,
     entries: &[PostEntry],
+    cards: &[Card],
     gzipper: &Gzipper,
     split_above: usize,
 ) -> Vec<IndexFile> {
@@ -518,10 +527,21 @@ fn vocabulary_files(
                 .expect("every word's stem is listed");
             push_number(&mut bytes, at as u64);
         }
-        // The prefix's posts: each post's best weight and title over the stems its words lead
-        // to, as a query typed that far ranks them.
-        let stems: BTreeSet<&str> = plan.prefix_of.iter().map(|(_, stem)| *stem).collect();
-        let mut prefix: Vec<Posting> = stems.into_iter().flat_map(&weighted).collect();
+        // A two-letter prefix's posts: each post's best weight and title over the stems its
+        // words lead to, as a query typed that far ranks them. Written whole for a split
+        // prefix; for every one, the cards of the first results of that query.
+        let is_prefix = plan.key.chars().count() == 2;
+        let prefix_of = if plan.prefix_of.is_empty() {
+            &plan.words
+        } else {
+            &plan.prefix_of
+        };
+        let stems: BTreeSet<&str> = prefix_of.iter().map(|(_, stem)| *stem).collect();
+        let mut prefix: Vec<Posting> = if is_prefix {
+            stems.into_iter().flat_map(&weighted).collect()
+        } else {
+            Vec::new()
+        };
         prefix.sort_unstable_by_key(|posting| posting.post);
         prefix.dedup_by(|later, kept| {
             let same = later.post == kept.post;
@@ -531,7 +551,29 @@ fn vocabulary_files(
             }
             same
         });
+        let mut first: Vec<Hit> = prefix
+            .iter()
+            .map(|posting| Hit {
+                post: posting.post,
+                title_words: u32::from(posting.in_title),
+                score: u32::from(posting.weight),
+            })
+            .collect();
+        rank_in_order(&mut first);
+        let top: Vec<(u32, &Card)> = first
+            .iter()
+            .take(SHOWN_AT_ONCE)
+            .map(|hit| (hit.post, &cards[hit.post as usize]))
+            .collect();
+        if plan.prefix_of.is_empty() {
+            prefix.clear();
+        }
         push_postings(&mut bytes, &prefix);
+        push_number(&mut bytes, top.len() as u64);
+        for (post, card) in top {
+            push_number(&mut bytes, u64::from(post));
+            push_card(&mut bytes, card);
+        }
         gzipper.file(shard_path(plan.key), &bytes)
     };
     // Shards are written and gzipped on every core: after one post changed, assembling the
@@ -664,6 +706,18 @@ fn push_postings(bytes: &mut Vec<u8>, postings: &[Posting]) {
     }
 }
 
+/// `card`: where its text is (start, length), its title, day, category and slug (empty when
+/// its title gives it).
+fn push_card(bytes: &mut Vec<u8>, card: &Card) {
+    push_number(bytes, card.text_at.0);
+    push_number(bytes, card.text_at.1);
+    push_text(bytes, &card.title);
+    push_text(bytes, &card.date.to_string());
+    push_text(bytes, &card.category);
+    let slug_given = card.slug != crate::slug::page_slug(&card.title);
+    push_text(bytes, if slug_given { &card.slug } else { "" });
+}
+
 fn push_text(bytes: &mut Vec<u8>, text: &str) {
     push_number(bytes, text.len() as u64);
     bytes.extend_from_slice(text.as_bytes());
@@ -713,6 +767,27 @@ impl<'a> Reader<'a> {
         String::from_utf8(self.slice()?.to_vec()).map_err(|_| ShardError)
     }
 
+    /// What [`push_card`] wrote.
+    fn card(&mut self) -> Result<Card, ShardError> {
+        let text_at = (self.number()?, self.number()?);
+        let title = self.text()?;
+        let date = self.text()?.parse().map_err(|_| ShardError)?;
+        let category = self.text()?;
+        let slug = self.text()?;
+        let slug = if slug.is_empty() {
+            crate::slug::page_slug(&title)
+        } else {
+            slug
+        };
+        Ok(Card {
+            slug,
+            title,
+            date,
+            category,
+            text_at,
+        })
+    }
+
     /// What [`push_postings`] wrote.
     fn postings(&mut self) -> Result<Vec<Posting>, ShardError> {
         let mut postings = Vec::new();
@@ -752,6 +827,11 @@ impl Shard {
             words.push((word, stem));
         }
         let prefix = reader.postings()?;
+        let mut top = Vec::new();
+        for _ in 0..reader.count()? {
+            let post = u32::try_from(reader.number()?).map_err(|_| ShardError)?;
+            top.push((post, reader.card()?));
+        }
         if !reader.bytes.is_empty() {
             return Err(ShardError);
         }
@@ -759,6 +839,7 @@ impl Shard {
             stems,
             words,
             prefix,
+            top,
         })
     }
 }

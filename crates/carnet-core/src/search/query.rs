@@ -165,9 +165,7 @@ impl Query {
             });
         }
         let mut ranked = found.unwrap_or_default();
-        ranked.sort_unstable_by(|a, b| {
-            (b.title_words, b.score, a.post).cmp(&(a.title_words, a.score, b.post))
-        });
+        rank_in_order(&mut ranked);
         Hits {
             ranked,
             stems,
@@ -213,6 +211,13 @@ impl QueryWord {
         }
         matching
     }
+}
+
+/// Sorts `hits` best first: by title words, then score, then the newer (smaller number).
+pub(crate) fn rank_in_order(hits: &mut [Hit]) {
+    hits.sort_unstable_by(|a, b| {
+        (b.title_words, b.score, a.post).cmp(&(a.title_words, a.score, b.post))
+    });
 }
 
 /// The posts in both lists (each sorted by post), their title words and scores added.
@@ -634,6 +639,40 @@ mod tests {
             shared_a_shard,
             "some shard holds more than one three-letter prefix"
         );
+    }
+
+    #[test]
+    fn a_two_letter_shard_holds_the_cards_of_the_first_results_of_its_prefix() {
+        let records = crowded();
+        for split_above in [0, usize::MAX] {
+            let files = build_split_above(Language::French, &records, split_above);
+            let index = ReadIndex::of(&files);
+            let mut seen = 0;
+            for (key, shard) in &index.shards {
+                if key.chars().count() != 2 {
+                    assert!(shard.top.is_empty(), "{key}");
+                    continue;
+                }
+                let first: Vec<u32> = index
+                    .rank(key)
+                    .ranked
+                    .iter()
+                    .take(super::super::SHOWN_AT_ONCE)
+                    .map(|hit| hit.post)
+                    .collect();
+                let top: Vec<u32> = shard.top.iter().map(|(post, _)| *post).collect();
+                assert_eq!(top, first, "« {key} », {split_above}");
+                for (post, card) in &shard.top {
+                    let path = super::super::card_path(*post as usize);
+                    let cards: super::super::CardsFile =
+                        serde_json::from_slice(&stored(&files, &path)).unwrap();
+                    let cards = cards.cards();
+                    assert_eq!(card, &cards[*post as usize % super::super::CARDS_PER_FILE]);
+                }
+                seen += shard.top.len();
+            }
+            assert!(seen > 10, "{seen}");
+        }
     }
 
     fn slugs_of(
