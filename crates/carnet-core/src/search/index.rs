@@ -53,15 +53,15 @@ const TITLE_BOOST: u32 = 3;
 pub const WEIGHT_SCALE: f64 = 8.0;
 
 /// A two-letter prefix whose words and postings take more bytes than this (before gzip) is
-/// split into shards of three letters. At 10,000 generated posts, 37 of 244 prefixes are, and
-/// the largest shard a query downloads for a word of three letters or more falls from 345 kB
-/// gzipped (« ch ») to 110 kB (« che »); for « communauté », from 154 kB (« co ») to 11 kB of
-/// « co »'s posts and 17 kB of « com ».
-pub const SPLIT_ABOVE: usize = 24 * 1024;
+/// split into shards of three letters. At 10,000 generated posts, 80 of 244 prefixes are (735
+/// shards in all), and the largest shard a query downloads for a word of three letters or
+/// more falls from 345 kB gzipped (« ch ») to 110 kB (« che »); for « communauté », from 154 kB
+/// (« co ») to 2 kB of « co »'s posts and 17 kB of « com ».
+pub const SPLIT_ABOVE: usize = 32 * 1024;
 
 /// A split prefix's shards are each at most [`SPLIT_ABOVE`] / this (one three-letter prefix
 /// larger than that is a shard alone).
-const SHARES: usize = 3;
+const SHARES: usize = 2;
 
 /// A file of the index: its path from the site's base, and its bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -527,9 +527,9 @@ fn vocabulary_files(
                 .expect("every word's stem is listed");
             push_number(&mut bytes, at as u64);
         }
-        // A two-letter prefix's posts: each post's best weight and title over the stems its
-        // words lead to, as a query typed that far ranks them. Written whole for a split
-        // prefix; for every one, the cards of the first results of that query.
+        // A two-letter prefix's posts, each with whether one of its words is in the post's
+        // title, as a query typed that far ranks them. Written whole for a split prefix; for
+        // every one, the cards of the first results of that query.
         let is_prefix = plan.key.chars().count() == 2;
         let prefix_of = if plan.prefix_of.is_empty() {
             &plan.words
@@ -537,8 +537,16 @@ fn vocabulary_files(
             &plan.prefix_of
         };
         let stems: BTreeSet<&str> = prefix_of.iter().map(|(_, stem)| *stem).collect();
+        // Without weight: a query ranks a prefix of two letters by title, then the newer.
         let mut prefix: Vec<Posting> = if is_prefix {
-            stems.into_iter().flat_map(&weighted).collect()
+            stems
+                .into_iter()
+                .flat_map(&weighted)
+                .map(|posting| Posting {
+                    weight: 0,
+                    ..posting
+                })
+                .collect()
         } else {
             Vec::new()
         };

@@ -5,7 +5,10 @@
 //! typed so far: it matches every word it starts (from two letters on: a single letter only
 //! matches itself). Each word also matches every form of its stem, so « réseau » finds
 //! « réseaux ». Posts rank by how many query words their title holds, then by BM25 (the weights
-//! stored in the shards, summed), then the newer first.
+//! stored in the shards, summed), then the newer first. A word typed so far of two letters
+//! filters without weighing: a reader who has typed « pa » has not said which of the hundreds
+//! of words in pa… they mean, so those posts rank by their title, then the newer first (and
+//! the list of a split prefix's posts needs no weight: a few bytes where it took a byte a post).
 
 use super::index::{Posting, Shard};
 use super::{shard_key, Analyzer, Card, Found, Meta, Piece, SHOWN, WITH_PASSAGE};
@@ -142,6 +145,9 @@ impl Query {
                 stems.extend(matching.keys().map(|stem| (*stem).to_owned()));
                 matching.into_values().flatten().copied().collect()
             };
+            if word.prefix && word.text.chars().count() == 2 {
+                postings.iter_mut().for_each(|posting| posting.weight = 0);
+            }
             postings.sort_unstable_by_key(|p| p.post);
             // One entry a post: the best of the forms it holds.
             let mut hits: Vec<Hit> = Vec::new();
@@ -458,6 +464,37 @@ mod tests {
             hits.ranked.iter().map(|h| h.post).collect::<Vec<_>>(),
             [0, 1]
         );
+    }
+
+    #[test]
+    fn two_letters_typed_filter_by_title_then_the_newer_without_weighing() {
+        let records = vec![
+            document(
+                "new",
+                "Billet",
+                "2010-01-03",
+                "Partir demain, loin, très loin.",
+            ),
+            document(
+                "old",
+                "Billet",
+                "2010-01-02",
+                "Partage, partage, partage, partage.",
+            ),
+            document("title", "Le partage", "2010-01-01", "Un mot."),
+        ]
+        .into_iter()
+        // Posts without it, so that it weighs something (BM25's idf).
+        .chain((0..6).map(|n| document(&format!("other-{n}"), "Autre", "2009-01-01", "Rien.")))
+        .collect::<Vec<_>>();
+        for split_above in [0, usize::MAX] {
+            let index = ReadIndex::of(&build_split_above(Language::French, &records, split_above));
+            let slugs = |typed: &str| slugs_of(&index, &records, typed);
+            // « pa »: the title first, then the newer, however often the others say it.
+            assert_eq!(slugs("pa"), ["title", "new", "old"], "{split_above}");
+            // « par »: weighed (BM25), the title first still.
+            assert_eq!(slugs("par"), ["title", "old", "new"], "{split_above}");
+        }
     }
 
     #[test]
