@@ -127,11 +127,7 @@ fn follow_key(event: &web_sys::KeyboardEvent, input: &web_sys::HtmlInputElement,
     };
     let items = list.children();
     let count = items.length();
-    let selected = (0..count).find(|&at| {
-        items
-            .item(at)
-            .is_some_and(|item| item.class_list().contains("selected"))
-    });
+    let selected = chosen_result(&list);
     let select = |wanted: Option<u32>| {
         for at in 0..count {
             if let Some(item) = items.item(at) {
@@ -171,6 +167,16 @@ fn follow_key(event: &web_sys::KeyboardEvent, input: &web_sys::HtmlInputElement,
         }
         _ => {}
     }
+}
+
+/// The position in the search page's `list` of the result chosen with the arrows, if one is.
+pub fn chosen_result(list: &web_sys::Element) -> Option<u32> {
+    let items = list.children();
+    (0..items.length()).find(|&at| {
+        items
+            .item(at)
+            .is_some_and(|item| item.class_list().contains("selected"))
+    })
 }
 
 /// Shows `query` in the search box, unless the reader is typing in it: the box is theirs then,

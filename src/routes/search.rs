@@ -11,7 +11,7 @@
 //! main bundle small. The results' links are plain `<a href>`, which the router follows in the
 //! app like any other.
 
-use crate::components::{show_in_search_box, PageMeta};
+use crate::components::{chosen_result, show_in_search_box, PageMeta};
 use crate::search::{self, Answer};
 use crate::urls::SiteUrls;
 use carnet_core::i18n::Strings;
@@ -49,8 +49,18 @@ pub fn SearchPage() -> impl IntoView {
         };
         status.set_text_content(Some(waiting));
         let (asked, drawing_site) = (typed.clone(), site.clone());
+        // A query can have two answers (the first results, then all with their passages): the
+        // second keeps the result the reader has chosen with the arrows meanwhile.
+        let answered = std::cell::Cell::new(false);
         search::ask(&site, &asked, move |answer| {
+            let chosen = answered
+                .replace(true)
+                .then(|| chosen_result(&list))
+                .flatten();
             draw(&status, &list, &drawing_site, strings, &typed, &answer);
+            if let Some(item) = chosen.and_then(|at| list.children().item(at)) {
+                let _ = item.class_list().add_1("selected");
+            }
         });
     });
     on_cleanup(|| {
