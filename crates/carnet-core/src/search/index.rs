@@ -541,10 +541,11 @@ fn vocabulary_files(
         let mut prefix: Vec<Posting> = if is_prefix {
             stems
                 .into_iter()
-                .flat_map(&weighted)
-                .map(|posting| Posting {
+                .flat_map(|stem| postings[stem])
+                .map(|&(post, _, in_title)| Posting {
+                    post,
                     weight: 0,
-                    ..posting
+                    in_title,
                 })
                 .collect()
         } else {
@@ -553,10 +554,7 @@ fn vocabulary_files(
         prefix.sort_unstable_by_key(|posting| posting.post);
         prefix.dedup_by(|later, kept| {
             let same = later.post == kept.post;
-            if same {
-                kept.weight = kept.weight.max(later.weight);
-                kept.in_title |= later.in_title;
-            }
+            kept.in_title |= same && later.in_title;
             same
         });
         let mut first: Vec<Hit> = prefix
