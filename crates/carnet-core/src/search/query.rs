@@ -680,7 +680,17 @@ mod tests {
 
     #[test]
     fn a_two_letter_shard_holds_the_cards_of_the_first_results_of_its_prefix() {
-        let records = crowded();
+        // Three posts with « po… » in their title (fewer than the five shown), many « Billet ».
+        let many = (0..20).map(|n| {
+            let title = if n % 7 == 3 { "Poire" } else { "Billet" };
+            let text = if n % 2 == 0 {
+                "Une pomme, un pot."
+            } else {
+                "Une porte."
+            };
+            document(&format!("billet-{n}"), title, "2009-01-07", text)
+        });
+        let records: Vec<_> = crowded().into_iter().chain(many).collect();
         for split_above in [0, usize::MAX] {
             let files = build_split_above(Language::French, &records, split_above);
             let index = ReadIndex::of(&files);
