@@ -141,20 +141,24 @@ fn an_edited_post_rebuilt_with_the_cache_gives_the_files_of_a_clean_build() {
     {
         use std::os::unix::fs::MetadataExt;
         let (before, after) = (files(&first), files(&second));
-        let mut same = 0;
+        let (mut same, mut outside_index) = (0, 0);
         for ((name, a), (other, b)) in before.iter().zip(&after) {
             assert_eq!(name, other);
             let inode = |root: &Path| fs::metadata(root.join(name)).unwrap().ino();
             if a == b {
-                same += 1;
                 assert_eq!(inode(&first), inode(&second), "{name} was written again");
             } else {
                 assert_ne!(inode(&first), inode(&second), "{name}");
             }
+            if !name.starts_with("search/") {
+                outside_index += 1;
+                same += usize::from(a == b);
+            }
         }
-        // The search index's shards change with every post's text (BM25 weights); most pages
-        // and buckets do not.
-        assert!(same * 2 > before.len(), "{same} of {}", before.len());
+        // The search index's shards change with every post's text (BM25 weights, and where
+        // the texts after it start, which the cards a two-letter shard carries say); most
+        // pages and buckets do not.
+        assert!(same * 2 > outside_index, "{same} of {outside_index}");
     }
 }
 
