@@ -712,16 +712,15 @@ fn push_postings(bytes: &mut Vec<u8>, postings: &[Posting]) {
     }
 }
 
-/// `card`: where its text is (start, length), its title, day, category and slug (empty when
-/// its title gives it).
+/// `card`: where its text is (start, length), its title, day, category and slug as
+/// [written](Card::written_slug).
 fn push_card(bytes: &mut Vec<u8>, card: &Card) {
     push_number(bytes, card.text_at.0);
     push_number(bytes, card.text_at.1);
     push_text(bytes, &card.title);
     push_text(bytes, &card.date.to_string());
     push_text(bytes, &card.category);
-    let slug_given = card.slug != crate::slug::page_slug(&card.title);
-    push_text(bytes, if slug_given { &card.slug } else { "" });
+    push_text(bytes, card.written_slug());
 }
 
 fn push_text(bytes: &mut Vec<u8>, text: &str) {
@@ -780,13 +779,8 @@ impl<'a> Reader<'a> {
         let date = self.text()?.parse().map_err(|_| ShardError)?;
         let category = self.text()?;
         let slug = self.text()?;
-        let slug = if slug.is_empty() {
-            crate::slug::page_slug(&title)
-        } else {
-            slug
-        };
         Ok(Card {
-            slug,
+            slug: Card::slug_read(&title, slug),
             title,
             date,
             category,

@@ -179,6 +179,28 @@ pub struct Card {
     pub text_at: (u64, u64),
 }
 
+impl Card {
+    /// Its slug as the index writes it: empty when it is the one its title gives
+    /// ([`crate::slug::page_slug`]), as it is unless the author chose another.
+    pub fn written_slug(&self) -> &str {
+        if self.slug == crate::slug::page_slug(&self.title) {
+            ""
+        } else {
+            &self.slug
+        }
+    }
+
+    /// The slug of a card titled `title` whose slug was written `written`
+    /// ([`Card::written_slug`]).
+    pub fn slug_read(title: &str, written: String) -> String {
+        if written.is_empty() {
+            crate::slug::page_slug(title)
+        } else {
+            written
+        }
+    }
+}
+
 /// A file of [`Card`]s as written: where the first post's text starts in its [`text_path`],
 /// then one [`CardRow`] a post. The posts of a cards file are consecutive in one texts file
 /// ([`TEXTS_PER_FILE`] is a multiple of [`CARDS_PER_FILE`]), so each text starts where the one
@@ -187,9 +209,8 @@ pub struct Card {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CardsFile(pub u64, pub Vec<CardRow>);
 
-/// A card in a [`CardsFile`]: title, day, category's name, its text's length, and its slug,
-/// empty when it is the one its title gives ([`crate::slug::page_slug`]), as it is unless the
-/// author chose another.
+/// A card in a [`CardsFile`]: title, day, category's name, its text's length, and its slug as
+/// [written](Card::written_slug).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CardRow(pub String, pub Date, pub String, pub u64, pub String);
 
@@ -200,17 +221,12 @@ impl CardsFile {
         let rows = cards
             .iter()
             .map(|card| {
-                let slug = if card.slug == crate::slug::page_slug(&card.title) {
-                    String::new()
-                } else {
-                    card.slug.clone()
-                };
                 CardRow(
                     card.title.clone(),
                     card.date,
                     card.category.clone(),
                     card.text_at.1,
-                    slug,
+                    card.written_slug().to_owned(),
                 )
             })
             .collect();
@@ -225,13 +241,8 @@ impl CardsFile {
             .map(|CardRow(title, date, category, length, slug)| {
                 let text_at = (start, length);
                 start = start.saturating_add(length);
-                let slug = if slug.is_empty() {
-                    crate::slug::page_slug(&title)
-                } else {
-                    slug
-                };
                 Card {
-                    slug,
+                    slug: Card::slug_read(&title, slug),
                     title,
                     date,
                     category,
