@@ -7,9 +7,10 @@
 //! description once, then the shards, cards and texts a query needs (each text alone, as a byte
 //! range of its file), inflates them with the browser's `DecompressionStream`, and keeps them
 //! for the visit; a request overtaken by a newer one is dropped after each fetch, so a reader
-//! typing fast only waits for the last query. The texts of passages are fetched only once a
-//! query has stayed unchanged for `PASSAGES_AFTER_MS`, after a first answer without them. The logic is `carnet_core::search`'s: this file
-//! only fetches and posts.
+//! typing fast only waits for the last query. A query is answered at once with its first
+//! `SHOWN_AT_ONCE` results, then, once it has stayed unchanged for `PASSAGES_AFTER_MS`, with
+//! all of them and their passages. The logic is `carnet_core::search`'s: this file only
+//! fetches and posts.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

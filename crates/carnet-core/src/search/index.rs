@@ -18,12 +18,13 @@
 //! ```
 //!
 //! A two-letter prefix whose shard would take more than [`SPLIT_ABOVE`] bytes is split: its
-//! words of three letters or more go to one shard per three-letter prefix, and its own shard
-//! keeps its words of two letters and the prefix's postings, each post with the best weight of
-//! the words it holds. A reader who has typed « co » downloads that list (about a byte a post)
-//! rather than every word in co… with its postings.
+//! words of three letters or more go to shards of consecutive three-letter prefixes, and its
+//! own shard keeps its words of two letters and the prefix's postings: every post with a word
+//! it starts, whether one is in its title, and weight 0 (a query does not weigh two letters).
+//! A reader who has typed « co » downloads that list (a few hundred bytes gzipped) rather than
+//! every word in co… with its postings.
 //!
-//! Cards are a JSON array of [`Card`]s; a texts file is each post's text, gzipped on its own,
+//! Cards files are [`CardsFile`]s as JSON; a texts file is each post's text, gzipped on its own,
 //! one after another (so the whole file is also a valid gzip stream of the texts). Shards and
 //! cards are gzipped whole. Gzip's header is fixed (no time, no name), so the same posts give
 //! the same bytes: stems and words are sorted, and nothing depends on a hash map's order.
@@ -91,8 +92,8 @@ pub struct Shard {
     /// Words, sorted, each with the index of its stem in `stems`.
     pub words: Vec<(String, usize)>,
     /// For the shard of a [split](super::Meta::split) prefix: every post holding a word that
-    /// starts with the prefix, by post number, with the best weight of those words and whether
-    /// one is in its title. Empty for any other shard.
+    /// starts with the prefix, by post number, with whether one is in its title (weight 0: a
+    /// query ranks two letters by title, then the newer). Empty for any other shard.
     pub prefix: Vec<Posting>,
     /// For the shard of a two-letter prefix: the cards of the first
     /// [`SHOWN_AT_ONCE`](super::SHOWN_AT_ONCE) results of that prefix typed alone, with their
