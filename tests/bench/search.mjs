@@ -18,8 +18,9 @@
 // the previous one's results (a reader typing slowly), so none is dropped or overtaken.
 //
 // Usage: node tests/bench/search.mjs --posts 1000,10000 [--runs R] [--smoke] [--out FILE.md] [--command TEXT]
-// With --smoke, exits with status 1 if anything did not work (a query that shows nothing, a
-// console error, a failed request), never because of a time.
+// With --smoke, exits with status 1 if anything did not work (a query that shows nothing, fewer
+// results than it should, a one-word query whose count is not Pagefind's, no query reaching a
+// split prefix of the index, a console error, a failed request), never because of a time.
 import fs from "node:fs";
 import path from "node:path";
 import { serve } from "../e2e/server.mjs";
@@ -38,6 +39,8 @@ const TIMEOUT = 60_000;
 const QUIET_MS = 200;
 const VIEWPORT = { width: 1280, height: 800 };
 const TOP = 5;
+/** How many results Carnet's page shows once typing pauses (`carnet_core::search::SHOWN`). */
+const SHOWN = 10;
 
 /**
  * The five queries, realistic for the blog `carnet generate --seed 1` writes (its words were
@@ -319,7 +322,32 @@ function checkCarnetShown(tab, query, shown) {
     tab.problems.push(`Carnet, « ${query.text} »: status « ${shown.status} », ${shown.shown} result(s) shown`);
   } else if (shown.withPassage < Math.min(TOP, shown.total)) {
     tab.problems.push(`Carnet, « ${query.text} »: ${shown.withPassage} result(s) with a passage of ${shown.total}`);
+  } else if (shown.shown !== Math.min(SHOWN, shown.total)) {
+    tab.problems.push(`Carnet, « ${query.text} »: ${shown.shown} result(s) shown of ${shown.total}`);
   }
+}
+
+/**
+ * Problems with what both engines found in one run: a one-word query must match the same posts
+ * in both, an engine written apart from Carnet's (two words may not: Pagefind also indexes what
+ * `<main>` holds besides the text, the byline and the table of contents).
+ */
+function disagreements(query, carnet, pagefind) {
+  const oneWord = !/\s/.test(query.text.trim());
+  if (!oneWord || carnet.total === undefined || pagefind.total === undefined || carnet.total === pagefind.total) return [];
+  return [`« ${query.text} »: Carnet found ${carnet.total} post(s), Pagefind ${pagefind.total}`];
+}
+
+/**
+ * A problem unless one of the queries starts with a two-letter prefix the index of `dist` split
+ * (`meta.json`'s `split`): the smoke must go through a split prefix's shards.
+ */
+function splitPrefixProblems(dist) {
+  const meta = JSON.parse(fs.readFileSync(path.join(dist, "search", "meta.json"), "utf8"));
+  const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const reached = QUERIES.filter((query) => meta.split.includes(fold(query.text).slice(0, 2)));
+  if (reached.length) return [];
+  return [`no query starts with a split prefix of the index (split: ${meta.split.join(", ") || "none"}): use more posts`];
 }
 
 /** One query in Pagefind: cold (bytes, requests, keystrokes) then warm (keystrokes). */
@@ -383,7 +411,7 @@ function summarise(runs) {
 }
 
 /** Measures the site of `n` posts: per query, per engine, its summary; and the problems seen. */
-async function benchmarkSite(browser, n, { runs }) {
+async function benchmarkSite(browser, n, { runs, smoke }) {
   const dir = path.join(SITES, String(n));
   fs.writeFileSync(path.join(dir, "pagefind-site", "index.html"), PAGEFIND_PAGE);
   const servers = {
@@ -391,6 +419,9 @@ async function benchmarkSite(browser, n, { runs }) {
     pagefind: await serve(path.join(dir, "pagefind-site"), { compress: true }),
   };
   const problems = [];
+  if (smoke) {
+    for (const problem of splitPrefixProblems(path.join(dir, "dist"))) problems.push({ where: `N=${n} carnet`, problem });
+  }
   try {
     const postPath = firstPost(path.join(dir, "dist"));
     const sites = { carnet: { url: servers.carnet.url, postPath }, pagefind: { url: servers.pagefind.url } };
@@ -403,6 +434,7 @@ async function benchmarkSite(browser, n, { runs }) {
           results[i][engine].push(result);
           for (const problem of result.problems) problems.push({ where: `N=${n} ${engine} « ${query.text} » run ${run}`, problem });
         }
+        for (const problem of disagreements(query, carnet, pagefind)) problems.push({ where: `N=${n} run ${run}`, problem });
         say(
           `run ${run}, « ${query.text} »: Carnet ${kb(carnet.bytes)} / ${carnet.requests} req, last ${ms(carnet.last)}; ` +
             `Pagefind ${kb(pagefind.bytes)} / ${pagefind.requests} req, last ${ms(pagefind.last)}`,
