@@ -5,12 +5,35 @@
 //
 // It checks, in each browser of CARNET_BROWSERS: the home page, a post and an unknown path show
 // their pages once the app has started, a search shows its passage, the live-reload client connects (its WebSocket opens),
-// and no console error, uncaught error or CSP violation occurs.
+// and no console error, uncaught error or CSP violation occurs. Then, as an author writes: a
+// sentence saved into a post's file (CARNET_SERVE_CONTENT, the content folder `trunk serve`
+// builds, a copy of content/ that scripts/test makes) appears in the page open on that post,
+// reloaded by Trunk alone, and goes when the file is restored.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
 import { BROWSERS, launch, unsupported } from "./browsers.mjs";
 
 const URL_ = process.env.CARNET_SERVE_URL;
+const CONTENT = process.env.CARNET_SERVE_CONTENT;
+/** How long a rebuild after a save may take here (a debug build of the content tool, 2 cores). */
+const REBUILD = 120_000;
+
+/**
+ * Waits until `holds(text)` is true of the text of the page's `<main>`, reading it again and
+ * again: the page reloads meanwhile (Trunk's live reload), which a single evaluation would not
+ * survive.
+ */
+async function untilMain(page, holds, what) {
+  const deadline = Date.now() + REBUILD;
+  for (;;) {
+    const text = await page.evaluate(() => document.querySelector("main")?.textContent ?? "").catch(() => "");
+    if (holds(text)) return;
+    if (Date.now() > deadline) throw new Error(`the open page never ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
 /** A first `trunk serve` build compiles the whole app: wait for it that long. */
 const FIRST_BUILD = 20 * 60_000;
 
@@ -95,6 +118,31 @@ describe("trunk serve", { skip: URL_ ? false : "CARNET_SERVE_URL is not set (scr
         }
         assert.deepEqual(problems, [], "the pages reported errors");
       });
+
+      test(
+        "a post saved while the page is open shows its new text, reloaded by Trunk",
+        { skip: CONTENT ? false : "CARNET_SERVE_CONTENT is not set (scripts/test sets it)", timeout: 3 * REBUILD },
+        async () => {
+          const file = path.join(CONTENT, "posts", "generer-du-business-avec-les-reseaux-sociaux.md");
+          const before = fs.readFileSync(file, "utf8");
+          const sentence = `Une phrase enregistrée pendant la lecture, dans ${browserName}.`;
+          const context = await browser.createBrowserContext();
+          try {
+            const page = await context.newPage();
+            await page.goto(URL_ + "posts/generer-du-business-avec-les-reseaux-sociaux/", { waitUntil: "load" });
+            await page.waitForFunction(() => window.wasmBindings !== undefined, { timeout: 60_000 });
+            await untilMain(page, (text) => text.includes("générer de la notoriété"), "showed the post");
+            assert.ok(!(await page.evaluate(() => document.body.textContent)).includes(sentence));
+            fs.writeFileSync(file, `${before}\n${sentence}\n`);
+            await untilMain(page, (text) => text.includes(sentence), "showed the saved sentence");
+            fs.writeFileSync(file, before);
+            await untilMain(page, (text) => !text.includes(sentence), "dropped the sentence once the file was restored");
+          } finally {
+            fs.writeFileSync(file, before);
+            await context.close().catch(() => {});
+          }
+        },
+      );
     });
   }
 });
