@@ -24,7 +24,7 @@ use leptos::either::{Either, EitherOf3};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link};
-use leptos_router::components::{FlatRoutes, Route, Router};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 use wasm_bindgen::JsCast;
@@ -142,9 +142,7 @@ fn Layout() -> impl IntoView {
         <SiteHeader />
         <div class="columns">
             <main id=page_ids::MAIN tabindex="-1" aria-label=strings.main_content>
-                // Flat: no route nests another, and `FlatRoutes` matches and swaps views with
-                // less code than `Routes` (12 KB brotli less wasm, README « Sizes »).
-                <FlatRoutes fallback=NotFoundPage>
+                <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/page/:page") view=HomePage />
                     <Route path=path!("/posts/:slug") view=PostPage />
@@ -157,7 +155,7 @@ fn Layout() -> impl IntoView {
                     <Route path=path!("/archive/:year/:month") view=MonthPage />
                     <Route path=path!("/archive/:year/:month/page/:page") view=MonthPage />
                     <Route path=path!("/search") view=SearchPage />
-                </FlatRoutes>
+                </Routes>
             </main>
             <Sidebar />
         </div>
