@@ -126,6 +126,20 @@ browserSuites("search", (browserName) => {
     assert.equal(await page.evaluate((box) => document.querySelector(box).value, BOX), "nobl");
   });
 
+  pageTest("a link from the search page to another query shows it, written with or without the slash", async ({ page }) => {
+    await open(page, site, "/search/?q=reseaux");
+    await setMarker(page);
+    await expectResults(page, [BUSINESS, B2B, COMMUNITY]);
+    // As a post's link to a search could be written: `/search?q=…`, the same page for the router.
+    await page.evaluate((href) => {
+      const link = Object.assign(document.createElement("a"), { href, id: "other-query", textContent: "Viadeo" });
+      document.querySelector("main").append(link);
+    }, site.url("/search?q=viadeo"));
+    await page.click("#other-query");
+    await expectResults(page, [B2B]);
+    assert.equal(await marker(page), 1, "followed in the app, without a reload");
+  });
+
   pageTest("arrows choose a result, Enter follows it in the app, Escape empties the box", async ({ page }) => {
     await open(page, site, "/search/?q=reseaux");
     await setMarker(page);
