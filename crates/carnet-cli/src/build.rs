@@ -25,7 +25,7 @@ use carnet_core::search::{self, index::PostEntry};
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use std::collections::BTreeSet;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::fs;
 use std::io;
@@ -61,6 +61,12 @@ pub struct Args {
     /// Build without the cache (neither read nor written)
     #[arg(long)]
     pub no_cache: bool,
+    /// The folder of a site this build replaces, whose page folders it takes over: moved into
+    /// the new site, each file whose bytes did not change kept, the others replaced or deleted.
+    /// Faster than making them again; that site is left without them. Trunk's hook passes its
+    /// dist/ under `trunk serve`
+    #[arg(long, value_name = "DIR")]
+    pub take_over: Option<PathBuf>,
 }
 
 /// What `build` and `check` read: the content folder, and which posts to publish.
@@ -108,7 +114,8 @@ pub fn run(args: Args) -> ExitCode {
     blog.manifest.site.url = public_url(site_url.as_deref(), &blog.manifest.site.url, &base);
     let mut cache = Cache::open((!args.no_cache).then_some(args.cache.as_path()));
     let public = &args.content.public;
-    if let Err(error) = write_site(&blog, &args.out, &base, public, &mut cache) {
+    let take_over = args.take_over.as_deref();
+    if let Err(error) = write_site(&blog, &args.out, &base, public, &mut cache, take_over) {
         eprintln!("error: cannot write into {}: {error}", args.out.display());
         return ExitCode::FAILURE;
     }
@@ -356,6 +363,7 @@ fn write_site(
     base: &str,
     public: &Path,
     cache: &mut Cache,
+    take_over: Option<&Path>,
 ) -> io::Result<()> {
     fs::create_dir_all(out)?;
     let renderer = prerenderer(out, base)?;
@@ -363,16 +371,81 @@ fn write_site(
     // What a build stopped half-way may have left.
     remove(&staging)?;
     remove(&retired)?;
+    fs::create_dir(&staging)?;
+    let taken = match take_over {
+        Some(previous) => take_folders(previous, &staging),
+        None => Vec::new(),
+    };
+    if !taken.is_empty() {
+        cache.track_written();
+    }
     let renderer = renderer.as_ref().map(|(renderer, template)| Renderer {
         renderer,
         template,
         base,
     });
-    if let Err(error) = write_files(blog, &staging, renderer.as_ref(), public, cache) {
+    let written = write_files(blog, &staging, renderer.as_ref(), public, cache).and_then(|()| {
+        let written = cache.take_written();
+        taken
+            .iter()
+            .try_for_each(|name| remove_stale(&staging.join(name), &written).map(drop))
+    });
+    if let Err(error) = written {
+        if let Some(previous) = take_over {
+            // Given back as they are now: the previous site keeps its pages, if not as they were.
+            for name in &taken {
+                let _ = fs::rename(staging.join(name), previous.join(name));
+            }
+        }
         let _ = fs::remove_dir_all(&staging);
         return Err(error);
     }
     swap_in(out, &staging, &retired)
+}
+
+/// Moves into `staging` the folders of `previous` that this tool writes (its pages, data and
+/// search index: [`is_owned`]); returns their names. A folder that cannot be moved is left
+/// where it is: the build makes it anew.
+fn take_folders(previous: &Path, staging: &Path) -> Vec<OsString> {
+    let Ok(entries) = fs::read_dir(previous) else {
+        return Vec::new();
+    };
+    let mut taken = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let folder = entry.file_type().is_ok_and(|kind| kind.is_dir());
+        if folder
+            && name.to_str().is_some_and(is_owned)
+            && fs::rename(entry.path(), staging.join(&name)).is_ok()
+        {
+            taken.push(name);
+        }
+    }
+    taken.sort();
+    taken
+}
+
+/// Deletes under `folder` every file not in `written`, and every folder left empty; returns
+/// whether `folder` itself was deleted.
+fn remove_stale(folder: &Path, written: &HashSet<PathBuf>) -> io::Result<bool> {
+    let mut empty = true;
+    for entry in fs::read_dir(folder)? {
+        let entry = entry?;
+        let path = entry.path();
+        let kept = if entry.file_type()?.is_dir() {
+            !remove_stale(&path, written)?
+        } else if written.contains(&path) {
+            true
+        } else {
+            fs::remove_file(&path)?;
+            false
+        };
+        empty &= !kept;
+    }
+    if empty {
+        fs::remove_dir(folder)?;
+    }
+    Ok(empty)
 }
 
 /// The pre-renderer, with what its pages depend on besides their path and data.

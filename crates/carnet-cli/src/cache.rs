@@ -83,6 +83,8 @@ pub struct Cache {
     tool: u128,
     /// What this build did with it.
     pub counts: Counts,
+    /// Every file put in place, once [`Cache::track_written`] asked for them.
+    written: Option<HashSet<PathBuf>>,
 }
 
 struct Store {
@@ -124,6 +126,24 @@ impl Cache {
             store,
             tool: tool.unwrap_or_default(),
             counts: Counts::default(),
+            written: None,
+        }
+    }
+
+    /// From now on, notes every file put in place, for [`Cache::take_written`]: a build that
+    /// took over another site's folders deletes the files of theirs it did not put in place.
+    pub fn track_written(&mut self) {
+        self.written.get_or_insert_with(HashSet::new);
+    }
+
+    /// The files put in place since [`Cache::track_written`].
+    pub fn take_written(&mut self) -> HashSet<PathBuf> {
+        self.written.take().unwrap_or_default()
+    }
+
+    fn wrote(&mut self, to: &Path) {
+        if let Some(written) = &mut self.written {
+            written.insert(to.to_owned());
         }
     }
 
@@ -146,6 +166,7 @@ impl Cache {
 
     /// Writes at `to` the file `make` gives, or the one it gave last time for `key`.
     pub fn file(&mut self, key: Key, to: &Path, make: impl FnOnce() -> String) -> io::Result<()> {
+        self.wrote(to);
         if let Some(store) = &mut self.store {
             if let Some(Record::Blob(blob)) = store.old.get(&hex(key.0)).cloned() {
                 match store.link_verified(&blob, to) {
@@ -174,6 +195,7 @@ impl Cache {
     /// Writes `bytes` at `to`, through the cache's blobs (a file written last time is linked,
     /// not written again).
     pub fn write(&mut self, to: &Path, bytes: &[u8]) -> io::Result<()> {
+        self.wrote(to);
         match &mut self.store {
             Some(store) => store.put_and_link(bytes, to).map(drop),
             None => write_file(to, bytes),
@@ -203,6 +225,9 @@ impl Cache {
         folder: &Path,
         files: Vec<(String, String)>,
     ) -> io::Result<()> {
+        for (path, _) in &files {
+            self.wrote(&folder.join(path));
+        }
         let store = self.store.as_mut().expect("cached files come from a store");
         for (path, blob) in &files {
             store.link(blob, &folder.join(path))?;
@@ -220,6 +245,9 @@ impl Cache {
         files: Vec<(String, Vec<u8>)>,
     ) -> io::Result<()> {
         self.counts.done += 1;
+        for (path, _) in &files {
+            self.wrote(&folder.join(path));
+        }
         let Some(store) = &mut self.store else {
             for (path, bytes) in &files {
                 write_file(&folder.join(path), bytes)?;
@@ -451,11 +479,22 @@ impl Store {
                     self.live.insert(blob.to_owned());
                     return Ok(());
                 }
+                // A file of a site this build took over: kept if it is this blob already,
+                // else replaced (unlinked, never written through: it may be another blob).
+                Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+                    if same_file(&from, to) {
+                        self.live.insert(blob.to_owned());
+                        return Ok(());
+                    }
+                    fs::remove_file(to).map_err(named)?;
+                    return self.link(blob, to);
+                }
                 // Gone (another build's collection): the caller does the work again.
                 Err(error) if error.kind() == io::ErrorKind::NotFound => return Err(named(error)),
                 Err(_) => self.copy = true,
             }
         }
+        remove_file_if_there(to).map_err(named)?;
         fs::copy(&from, to).map_err(named)?;
         self.live.insert(blob.to_owned());
         Ok(())
@@ -511,12 +550,39 @@ fn hex(hash: u128) -> String {
     format!("{hash:032x}")
 }
 
-/// Writes `bytes` to `path`, creating its folder first; an error names the file.
+/// Whether `a` and `b` are the same file (two links to it).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (fs::metadata(a), fs::symlink_metadata(b)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
+    }
+}
+
+/// Removes the file at `path`, if there is one.
+fn remove_file_if_there(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(error) if error.kind() != io::ErrorKind::NotFound => Err(error),
+        _ => Ok(()),
+    }
+}
+
+/// Writes `bytes` to `path`, creating its folder first; an error names the file. A file already
+/// there is replaced, not written through: it may be a link to a blob of the cache.
 pub fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let write = || {
         if let Some(folder) = path.parent() {
             fs::create_dir_all(folder)?;
         }
+        remove_file_if_there(path)?;
         fs::write(path, bytes)
     };
     write().map_err(|error| io::Error::new(error.kind(), format!("{}: {error}", path.display())))
@@ -532,6 +598,7 @@ mod tests {
             store: None,
             tool: 1,
             counts: Counts::default(),
+            written: None,
         };
         assert_ne!(cache.key(&[b"ab", b"c"]), cache.key(&[b"a", b"bc"]));
         assert_eq!(cache.key(&[b"ab", b"c"]), cache.key(&[b"ab", b"c"]));

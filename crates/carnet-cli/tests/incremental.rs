@@ -48,20 +48,20 @@ fn blog(work: &Path) -> PathBuf {
 /// Builds `content` into `work/<name>` (a fresh folder holding Trunk's page) with the cache
 /// `cache`; returns the folder and what the build said.
 fn build(work: &Path, name: &str, content: &Path, cache: &Path) -> (PathBuf, String) {
+    build_with(work, name, content, &["--cache", cache.to_str().unwrap()])
+}
+
+/// [`build`], with the cache and other options given by `options`.
+fn build_with(work: &Path, name: &str, content: &Path, options: &[&str]) -> (PathBuf, String) {
     let out = work.join(name);
     let _ = fs::remove_dir_all(&out);
     fs::create_dir_all(&out).unwrap();
     fs::write(out.join("index.html"), TRUNK_PAGE).unwrap();
-    let output = carnet(&[
-        "build",
-        "--future",
-        "--content",
-        content.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--cache",
-        cache.to_str().unwrap(),
-    ]);
+    let out_arg = out.to_str().unwrap();
+    let mut args = vec!["build", "--future", "--content", content.to_str().unwrap()];
+    args.extend(["--out", out_arg]);
+    args.extend(options);
+    let output = carnet(&args);
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(output.status.success(), "{stderr}");
     (out, stderr)
@@ -259,4 +259,99 @@ fn a_search_entry_damaged_in_the_cache_is_made_again() {
     let (clean, _) = build(&work, "clean", &content, &work.join("empty-cache"));
     assert_same_files(&second, &clean);
     assert!(stderr.contains("damaged in the cache"), "{stderr}");
+}
+
+/// An edit, a post added and one deleted.
+fn edit_add_delete(content: &Path) {
+    edit_text(&content.join("posts/post-000003.md"));
+    fs::remove_file(content.join("posts/post-000010.md")).unwrap();
+    fs::write(
+        content.join("posts/nouveau.md"),
+        "+++\ntitle = \"Un billet tout neuf\"\ndate = 2012-05-04\ncategory = \"Actus\"\n+++\n\nSon texte.\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_rebuild_taking_over_the_previous_site_gives_the_files_of_a_clean_build() {
+    // As Trunk's hook runs it under `trunk serve`: the page folders of the site it replaces
+    // moved into the new one, each file kept, replaced or deleted.
+    let work = work("take-over");
+    let content = blog(&work);
+    let cache = work.join("cache");
+    let (first, _) = build(&work, "first", &content, &cache);
+    #[cfg(unix)]
+    let inode = |path: &Path| std::os::unix::fs::MetadataExt::ino(&fs::metadata(path).unwrap());
+    #[cfg(unix)]
+    let before: Vec<(String, Vec<u8>, u64)> = files(&first)
+        .into_iter()
+        .filter(|(name, _)| name.starts_with("posts/"))
+        .map(|(name, bytes)| {
+            let inode = inode(&first.join(&name));
+            (name, bytes, inode)
+        })
+        .collect();
+    // A save under `trunk serve`: one post's text.
+    edit_text(&content.join("posts/post-000003.md"));
+    let first_arg = first.to_str().unwrap().to_owned();
+    let cache_arg = cache.to_str().unwrap().to_owned();
+    let options = ["--cache", &cache_arg, "--take-over", &first_arg];
+    let (second, _) = build_with(&work, "second", &content, &options);
+    let (clean, _) = build(&work, "clean", &content, &work.join("empty-cache"));
+    assert_same_files(&second, &clean);
+    assert!(
+        !first.join("posts").exists(),
+        "the page folders were taken over"
+    );
+    assert!(
+        first.join("index.html").exists(),
+        "the rest of that site is left"
+    );
+    // A page whose bytes did not change is the very file the first build put there.
+    #[cfg(unix)]
+    {
+        let after = files(&second);
+        let mut kept = 0;
+        for (name, bytes, was) in before {
+            if after.get(&name) == Some(&bytes) {
+                assert_eq!(inode(&second.join(&name)), was, "{name} was written again");
+                kept += 1;
+            }
+        }
+        assert!(kept > 10, "{kept} post pages unchanged");
+    }
+}
+
+#[test]
+#[cfg(unix)]
+fn a_build_without_the_cache_taking_over_a_site_never_writes_into_the_cache() {
+    // The taken files are links to the cache's blobs: writing through one would change a blob
+    // (which the cache would then find damaged and not serve, but work would be lost). A post
+    // added and one deleted: the deleted post's folder goes, as in a clean build.
+    let work = work("take-over-no-cache");
+    let content = blog(&work);
+    let cache = work.join("cache");
+    build(&work, "first", &content, &cache);
+    let unchanged = work.join("unchanged");
+    let copied = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(&content)
+        .arg(&unchanged)
+        .status()
+        .unwrap();
+    assert!(copied.success());
+    edit_add_delete(&content);
+    let first_arg = work.join("first").to_str().unwrap().to_owned();
+    let (second, _) = build_with(
+        &work,
+        "second",
+        &content,
+        &["--no-cache", "--take-over", &first_arg],
+    );
+    let (clean, _) = build(&work, "clean", &content, &work.join("empty-cache"));
+    assert_same_files(&second, &clean);
+    // The cache still holds the first build whole: the blog as it was, built again from the
+    // cache, finds every blob whole.
+    let (_, stderr) = build(&work, "third", &unchanged, &cache);
+    assert!(!stderr.contains("damaged"), "{stderr}");
 }
