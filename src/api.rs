@@ -10,12 +10,14 @@
 //! `index.html` with status 200 (`trunk serve`, Netlify, Vercel and Firebase rewrites, nginx's
 //! `try_files`) answer that way for data that does not exist.
 
+use crate::inflate::{inflated, InflateError};
 use crate::urls::SiteUrls;
 use carnet_core::i18n::Strings;
 use carnet_core::model::{Bucket, Index, List, ListPage, Page, Post};
 use carnet_core::paths;
 use carnet_core::read::{self, Piece, ReadError};
 use gloo_net::http::Request;
+use wasm_bindgen::JsCast;
 
 /// Why something could not be loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,6 +32,9 @@ pub enum LoadError {
     Invalid(String),
     /// The data was written by another version of Carnet (this one).
     Version(u32),
+    /// This browser cannot read the data as stored (it has no `DecompressionStream`): it reads
+    /// the site page by page instead, each page whole ([`reload_unless_loaded_here`]).
+    Unsupported,
 }
 
 impl LoadError {
@@ -42,6 +47,7 @@ impl LoadError {
             LoadError::Status(status) => (strings.refused_error)(*status),
             LoadError::Invalid(_) => strings.invalid_error.to_owned(),
             LoadError::Version(_) => strings.version_error.to_owned(),
+            LoadError::Unsupported => strings.unsupported_error.to_owned(),
         }
     }
 }
@@ -106,8 +112,55 @@ async fn fetch<T: Piece>(url: &str, afresh: bool) -> Result<T, LoadError> {
     let response = request.send().await.map_err(|_| LoadError::Network)?;
     check_status(response.status())?;
     let content_type = response.headers().get("content-type");
-    let body = response.text().await.map_err(|_| LoadError::Network)?;
-    read_answer(content_type.as_deref(), &body)
+    let body = web_sys::Response::new_with_opt_readable_stream(response.body().as_ref())
+        .map_err(|_| LoadError::Network)?;
+    let body = promised(body.array_buffer())
+        .await
+        .map_err(|_| LoadError::Network)?;
+    // The buckets are stored gzipped (`carnet_core::gzip`); the index is not.
+    let body = inflated(body.unchecked_ref()).map_err(|error| match error {
+        InflateError::Unsupported => LoadError::Unsupported,
+        InflateError::Refused => LoadError::Invalid("an answer the browser refuses".to_owned()),
+    })?;
+    let body = promised(body.text())
+        .await
+        .map_err(|_| LoadError::Invalid("gzip cut short or damaged".to_owned()))?;
+    read_answer(
+        content_type.as_deref(),
+        &body.as_string().unwrap_or_default(),
+    )
+}
+
+/// What the promise a browser call gave resolves to, or why not.
+async fn promised(
+    promise: Result<js_sys::Promise, wasm_bindgen::JsValue>,
+) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+    wasm_bindgen_futures::JsFuture::from(promise?).await
+}
+
+/// Where this document was loaded: the path of the page the reader opened or reloaded, before
+/// any in-app move (set once, by `main`).
+static LOADED_AT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Tells [`reload_unless_loaded_here`] the path this document was loaded at.
+pub fn loaded_at(path: String) {
+    let _ = LOADED_AT.set(path);
+}
+
+/// Loads the current URL again as a whole page, unless this document was loaded at it: a
+/// browser that cannot read a page's data ([`LoadError::Unsupported`]) after an in-app move
+/// then gets the page pre-rendered, as on a static site. Never twice for one page: a page that
+/// needs data even when loaded whole (a host answering an unknown URL with the app) shows the
+/// error instead. Whether it reloads.
+pub fn reload_unless_loaded_here() -> bool {
+    let Some(location) = web_sys::window().map(|window| window.location()) else {
+        return false;
+    };
+    let here = location.pathname().unwrap_or_default();
+    if LOADED_AT.get().is_none_or(|loaded| *loaded == here) {
+        return false;
+    }
+    location.reload().is_ok()
 }
 
 /// The error an HTTP status means, if it is one.
@@ -139,7 +192,7 @@ mod tests {
     use carnet_core::model::SCHEMA_VERSION;
 
     const JSON: Option<&str> = Some("application/json; charset=utf-8");
-    const INDEX: &str = r#"{"version":6,"site":{"title":"Carnet","description":"","url":"https://example.org/",
+    const INDEX: &str = r#"{"version":7,"site":{"title":"Carnet","description":"","url":"https://example.org/",
         "language":"fr","posts_per_page":10},
         "total":1,"buckets":1,"recent":[{"slug":"a","title":"A"}],
         "categories":[{"category":{"slug":"actus","name":"Actus"},"count":1}],
@@ -148,7 +201,7 @@ mod tests {
 
     #[test]
     fn the_index_as_written_is_read() {
-        assert_eq!(SCHEMA_VERSION, 6, "update INDEX to the current schema");
+        assert_eq!(SCHEMA_VERSION, 7, "update INDEX to the current schema");
         let index: Index = read_answer(JSON, INDEX).unwrap();
         assert_eq!(index.total, 1);
         // Without a type, or with a byte-order mark: still JSON.
@@ -196,10 +249,10 @@ mod tests {
             read_answer::<Index>(JSON, cut),
             Err(LoadError::Invalid(_))
         ));
-        let other = INDEX.replace(r#""version":6"#, r#""version":7"#);
+        let other = INDEX.replace(r#""version":7"#, r#""version":8"#);
         assert_eq!(
             read_answer::<Index>(JSON, &other),
-            Err(LoadError::Version(7))
+            Err(LoadError::Version(8))
         );
         let month13 = INDEX.replace("[2009,10,1]", "[2009,13,1]");
         assert!(matches!(
@@ -209,8 +262,8 @@ mod tests {
     }
 
     /// A bucket of two pages: the home page's first page and the post `a`.
-    const BUCKET: &str = r#"{"":{"version":6,"list":"home","number":1,"posts":[]},
-        "posts/a/":{"version":6,"summary":{"slug":"a","title":"A","date":"2009-10-06",
+    const BUCKET: &str = r#"{"":{"version":7,"list":"home","number":1,"posts":[]},
+        "posts/a/":{"version":7,"summary":{"slug":"a","title":"A","date":"2009-10-06",
         "category":{"slug":"actus","name":"Actus"},"author":"admin","excerpt":"","words":1},
         "markdown":"Texte","older":null,"newer":null}}"#;
 
@@ -241,10 +294,10 @@ mod tests {
             read_answer::<Bucket>(JSON, cut),
             Err(LoadError::Invalid(_))
         ));
-        let other = BUCKET.replacen(r#""version":6"#, r#""version":7"#, 1);
+        let other = BUCKET.replacen(r#""version":7"#, r#""version":8"#, 1);
         assert_eq!(
             read_answer::<Bucket>(JSON, &other),
-            Err(LoadError::Version(7))
+            Err(LoadError::Version(8))
         );
         assert_eq!(
             read_answer::<Bucket>(Some("text/html"), "<!DOCTYPE html><html></html>"),

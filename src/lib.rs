@@ -15,6 +15,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod inflate;
 pub mod page_data;
 pub mod routes;
 pub mod search;

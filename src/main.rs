@@ -24,6 +24,7 @@ fn main() {
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
     let hydrating = matches!(&embedded, Some((path, Ok(_))) if same_page(path, &current));
+    carnet::api::loaded_at(current);
 
     let listening_site = site.clone();
     let app = move || {

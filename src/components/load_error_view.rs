@@ -1,10 +1,12 @@
 //! What a reader sees when something could not be loaded: why, and a way to try again.
 
-use crate::api::LoadError;
+use crate::api::{self, LoadError};
 use carnet_core::i18n::Strings;
 use leptos::prelude::*;
 
-/// The message of `error` with a « Réessayer » button that calls `on_retry`.
+/// The message of `error` with a « Réessayer » button that calls `on_retry`. A browser that
+/// cannot read the data of an in-app move loads the page whole instead, and shows this only if
+/// that was already so.
 #[component]
 pub fn LoadErrorView(
     /// What went wrong.
@@ -15,6 +17,9 @@ pub fn LoadErrorView(
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let strings = expect_context::<&'static Strings>();
+    if error == LoadError::Unsupported {
+        api::reload_unless_loaded_here();
+    }
     view! {
         <div class="load-error" role="alert">
             <p class="load-error-title">{title}</p>

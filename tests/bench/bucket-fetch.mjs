@@ -28,7 +28,9 @@ let pages = 0;
 const folder = path.join(dir, "data/pages");
 const files = fs.readdirSync(folder);
 for (const file of files) {
-  const bytes = fs.readFileSync(path.join(folder, file));
+  // Stored gzipped since schema 7: its JSON inflated, as the app reads it.
+  const stored = fs.readFileSync(path.join(folder, file));
+  const bytes = stored[0] === 0x1f && stored[1] === 0x8b ? zlib.gunzipSync(stored) : stored;
   const bucket = JSON.parse(bytes.toString("utf8"));
   const whole = sizes(bytes);
   for (const [key, data] of Object.entries(bucket)) {

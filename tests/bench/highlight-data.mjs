@@ -16,7 +16,7 @@ const post = process.argv[3] ?? "posts/du-code-colore/";
 // The post's data, from whichever bucket file of data/pages/ holds it.
 const data = fs
   .readdirSync(path.join(dist, "data", "pages"))
-  .map((file) => JSON.parse(fs.readFileSync(path.join(dist, "data", "pages", file), "utf8")))
+  .map((file) => JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dist, "data", "pages", file))).toString("utf8")))
   .find((bucket) => bucket[post])?.[post];
 if (!data) throw new Error(`no data for ${post} in ${dist}/data/pages/`);
 const page = fs.readFileSync(path.join(dist, post, "index.html"), "utf8");

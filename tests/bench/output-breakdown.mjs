@@ -17,13 +17,15 @@ function* allFiles(dir, prefix = "") {
 
 /** The kind of the file at `rel`, a path from the site's root. */
 function kind(rel) {
+  // Before the copies: buckets are stored gzipped since schema 7 (`data/pages/<k>.json.gz`).
+  if (/^data\/pages\/\d+\.json(\.gz)?$/.test(rel)) return "data: buckets of pages' data (posts and list pages)";
   if (/\.(br|gz)$/.test(rel)) return "precompressed copies (.br, .gz)";
-  if (rel.startsWith("data/pages/")) return "data: buckets of pages' data (posts and list pages)";
+  if (rel.startsWith("search/")) return "search index";
   if (rel.startsWith("data/posts/")) return "data: one JSON a post";
   if (rel === "data/index.json") return "data: the index";
   if (rel.startsWith("data/")) return "data: one JSON a list page";
   if (rel.startsWith("posts/")) return "post pages (HTML)";
-  if (rel === "index.html" || /^(page|category|archive)\//.test(rel)) return "list pages (HTML)";
+  if (rel === "index.html" || /^(page|category|tag|archive)\//.test(rel)) return "list pages (HTML)";
   if (/^sitemap.*\.xml$/.test(rel)) return "sitemaps";
   if (rel === "feed.xml") return "feed";
   return "the app and the rest (wasm, JS, CSS, images, 404, robots.txt)";

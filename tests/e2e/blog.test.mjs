@@ -566,6 +566,39 @@ browserSuites("Carnet", (browserName) => {
           assert.equal(await marker(page), 1, "no reload");
         });
 
+        pageTest("a host that sends the gzipped data with Content-Encoding: gzip is read too", async ({ page, site }) => {
+          // Apache with `AddEncoding gzip .gz`: the browser inflates the bucket itself.
+          site.server.live.gzEncoding = true;
+          try {
+            await open(page, site, "/");
+            await expectPage(page, site, HOME);
+            await setMarker(page);
+            await clickLink(page, "aside.sidebar", POSTS[1].title);
+            await expectPost(page, site, POSTS[1]);
+            await clickLink(page, "aside.sidebar", "Usages");
+            await expectText(page, "main h1", "Catégorie : Usages (1 billet)");
+            assert.equal(await marker(page), 1, "no reload");
+          } finally {
+            site.server.live.gzEncoding = false;
+          }
+        });
+
+        pageTest("a browser that cannot inflate the data loads each page whole instead", async ({ page, site }) => {
+          // Firefox before 113, Safari before 16.4: no DecompressionStream.
+          await open(page, site, "/");
+          await expectPage(page, site, HOME);
+          await setMarker(page);
+          await page.evaluate(() => {
+            delete window.DecompressionStream;
+          });
+          await clickLink(page, "aside.sidebar", POSTS[1].title);
+          await expectPost(page, site, POSTS[1]);
+          await eventually(async () => assert.equal(await marker(page), undefined, "the post's page was loaded whole"));
+          await expectPost(page, site, POSTS[1]);
+          await page.goBack();
+          await expectPage(page, site, HOME);
+        });
+
         pageTest("after an in-app navigation, the focus is on the new page's heading", async ({ page, site }) => {
           await open(page, site, "/");
           await expectPage(page, site, HOME);

@@ -7,6 +7,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import zlib from "node:zlib";
 import path from "node:path";
 import { BROWSERS, launch } from "./browsers.mjs";
 import { serve } from "./server.mjs";
@@ -117,7 +118,7 @@ export function fnv1a(text) {
 
 /**
  * The file holding the data of the page at `pagePath` ("/posts/x/", "/" for the home page) in the
- * site `site` serves, relative to its base like `pagePath`: "/data/pages/<k>.json", where k is
+ * site `site` serves, relative to its base like `pagePath`: "/data/pages/<k>.json.gz", where k is
  * carnet_core::model::bucket, the path's FNV-1a modulo the number of buckets its built
  * data/index.json gives. Wrap it in site.path() or site.url(). The file holds other pages too:
  * a fault injected on it reaches them all.
@@ -125,7 +126,12 @@ export function fnv1a(text) {
 export function dataPath(site, pagePath) {
   const index = JSON.parse(fs.readFileSync(path.join(site.server.root, "data/index.json"), "utf8"));
   const key = pagePath.replace(/^\//, "");
-  return `/data/pages/${fnv1a(key) % BigInt(index.buckets)}.json`;
+  return `/data/pages/${fnv1a(key) % BigInt(index.buckets)}.json.gz`;
+}
+
+/** The pages a bucket file holds, by path: the JSON object stored gzipped at `file`. */
+export function readBucket(file) {
+  return JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString("utf8"));
 }
 
 /** Fails with a clear message when a build is missing or is a `trunk serve` build. */

@@ -17,6 +17,7 @@ import {
   browserSuites,
   clickLink,
   dataPath,
+  readBucket,
   eventually,
   expectText,
   marker,
@@ -51,7 +52,7 @@ const BODY = `${ARTICLE} div.post-body`;
 /** The post's word count as written in its data (in its bucket file), and the reading time it makes. */
 function expectedReadingTime() {
   const built = { server: { root: DIST_EXTRAS } };
-  const bucket = JSON.parse(fs.readFileSync(path.join(DIST_EXTRAS, dataPath(built, POST.path)), "utf8"));
+  const bucket = readBucket(path.join(DIST_EXTRAS, dataPath(built, POST.path)));
   const words = bucket[POST.path.replace(/^\//, "")].summary.words;
   assert.ok(words > 460, `the post has more than two minutes of words (${words})`);
   return `${Math.max(1, Math.ceil(words / 230))}${NBSP}min de lecture`;

@@ -40,6 +40,12 @@
 // that range (206), as static hosts do (the search worker asks for each post's text so); with
 // `ranges: false` it ignores ranges and sends the whole file, as `python3 -m http.server` does.
 //
+// A `.gz` file (the pages' data buckets, stored gzipped) is sent as it is, `application/gzip`,
+// as most hosts do; with `live.gzEncoding` set, as the type of the name it ends (`x.json.gz` as
+// JSON) with `Content-Encoding: gzip`, as Apache's `AddEncoding gzip .gz` does, so that the
+// browser inflates it before the app sees it. "truncated" and "version" change a gzipped file's
+// inflated text, then gzip it again.
+//
 // Usage from the command line: node tests/e2e/server.mjs DIR [PORT] [--base /blog/] [--spa] [--no-ranges]
 import http from "node:http";
 import fs from "node:fs/promises";
@@ -54,6 +60,7 @@ const TYPES = {
   ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".json": "application/json; charset=utf-8",
+  ".gz": "application/gzip",
   ".wasm": "application/wasm",
   ".svg": "image/svg+xml",
   ".png": "image/png",
@@ -185,8 +192,9 @@ function compressor() {
  * `url`: the site's address, ending with the base ("http://127.0.0.1:PORT/blog/").
  * `faults`: a Map from full pathnames ("/blog/data/…") to the fault their requests get (FAULTS).
  * `requests`: every pathname asked for, in order, decoded.
- * `live.ranges`: whether byte ranges are answered (options.ranges), and `live.root`, the folder
- * served (`root`): both changeable at any time (a new build deployed under an open tab).
+ * `live.ranges`: whether byte ranges are answered (options.ranges), `live.root`, the folder
+ * served (`root`), and `live.gzEncoding` (see the top of this file): each changeable at any
+ * time (a new build deployed under an open tab).
  * options.stripData: serve HTML without its embedded `<script id="carnet-data">`.
  * options.compress: send `.br` copies or gzip, as a static host does.
  * options.rewriteHtml: a function from an HTML document's text to the text to send.
@@ -210,7 +218,7 @@ export async function serve(
   const faults = new Faults();
   const requests = [];
   // What a test may change while the server runs.
-  const live = { ranges, root };
+  const live = { ranges, root, gzEncoding: false };
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
     let pathname;
@@ -252,19 +260,23 @@ export async function serve(
       let body = await fs.readFile(filePath);
       const html = path.extname(filePath).toLowerCase() === ".html";
       const rewritten = corrupt || (html && (stripData || rewriteHtml || webkit));
+      const gzipped = body[0] === 0x1f && body[1] === 0x8b;
       if (rewritten) {
-        let text = body.toString("utf8");
+        let text = (gzipped ? zlib.gunzipSync(body) : body).toString("utf8");
         if (corrupt && html) text = text.replace(EMBEDDED_DATA, (_, open, json, end) => open + corrupt(json) + end);
         else if (corrupt) text = corrupt(text);
         if (html && stripData) text = text.replace(EMBEDDED_DATA, "");
         if (html && rewriteHtml) text = rewriteHtml(text);
         if (html && webkit) text = text.replace(/<head[^>]*>/i, (head) => `${head}<script src="${base}${PROBE_PATH}"></script>`);
-        body = Buffer.from(text);
+        body = gzipped ? zlib.gzipSync(text) : Buffer.from(text);
       }
+      const gzEncoded = live.gzEncoding && filePath.endsWith(".gz");
+      const typed = gzEncoded ? filePath.slice(0, -".gz".length) : filePath;
       const headers = {
-        "content-type": TYPES[path.extname(filePath).toLowerCase()] ?? "application/octet-stream",
+        "content-type": TYPES[path.extname(typed).toLowerCase()] ?? "application/octet-stream",
         "cache-control": "no-cache",
       };
+      if (gzEncoded) headers["content-encoding"] = "gzip";
       if (encode) {
         const encoded = await encode(filePath, body, !rewritten, req.headers["accept-encoding"]);
         body = encoded.body;

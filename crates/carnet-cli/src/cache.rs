@@ -164,8 +164,21 @@ impl Cache {
         Key(hasher.digest128())
     }
 
+    /// Whether the cache has a file made for `key` (which [`Cache::file`] may still find
+    /// damaged).
+    pub fn has_file(&self, key: Key) -> bool {
+        self.store
+            .as_ref()
+            .is_some_and(|store| matches!(store.old.get(&hex(key.0)), Some(Record::Blob(_))))
+    }
+
     /// Writes at `to` the file `make` gives, or the one it gave last time for `key`.
-    pub fn file(&mut self, key: Key, to: &Path, make: impl FnOnce() -> String) -> io::Result<()> {
+    pub fn file<B: AsRef<[u8]>>(
+        &mut self,
+        key: Key,
+        to: &Path,
+        make: impl FnOnce() -> B,
+    ) -> io::Result<()> {
         self.wrote(to);
         if let Some(store) = &mut self.store {
             if let Some(Record::Blob(blob)) = store.old.get(&hex(key.0)).cloned() {
@@ -184,11 +197,11 @@ impl Cache {
         let bytes = make();
         match &mut self.store {
             Some(store) => {
-                let blob = store.put_and_link(bytes.as_bytes(), to)?;
+                let blob = store.put_and_link(bytes.as_ref(), to)?;
                 store.used.insert(hex(key.0), Record::Blob(blob));
                 Ok(())
             }
-            None => write_file(to, bytes.as_bytes()),
+            None => write_file(to, bytes.as_ref()),
         }
     }
 

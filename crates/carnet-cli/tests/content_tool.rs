@@ -13,15 +13,27 @@ fn page_data(out: &Path, path: &str) -> Option<serde_json::Value> {
     let index: serde_json::Value = serde_json::from_str(&index).unwrap();
     let buckets = usize::try_from(index["buckets"].as_u64().unwrap()).unwrap();
     let file = out.join(carnet_core::model::page_data_path(path, buckets));
-    let bucket: serde_json::Value = serde_json::from_str(&fs::read_to_string(file).ok()?).unwrap();
+    let bucket: serde_json::Value = serde_json::from_slice(&bucket_json(&file).ok()?).unwrap();
     bucket.get(path).cloned()
+}
+
+/// The JSON of the bucket file at `file`, which is stored gzipped.
+fn bucket_json(file: &Path) -> std::io::Result<Vec<u8>> {
+    let stored = fs::read(file)?;
+    assert!(
+        carnet_core::gzip::is_gzipped(&stored),
+        "{} is gzipped",
+        file.display()
+    );
+    carnet_core::gzip::inflate(&stored)
 }
 
 /// Every bucket file of the site built into `out`, one after the other.
 fn data_files_text(out: &Path) -> String {
     let mut text = String::new();
     for entry in fs::read_dir(out.join("data/pages")).unwrap() {
-        text.push_str(&fs::read_to_string(entry.unwrap().path()).unwrap());
+        let json = bucket_json(&entry.unwrap().path()).unwrap();
+        text.push_str(&String::from_utf8(json).unwrap());
     }
     text
 }
@@ -122,7 +134,7 @@ fn a_valid_folder_replaces_the_old_data_entirely() {
         String::from_utf8_lossy(&output.stderr)
     );
     let index = fs::read_to_string(out.join("data/index.json")).unwrap();
-    assert!(index.starts_with(r#"{"version":6,"#), "{index}");
+    assert!(index.starts_with(r#"{"version":7,"#), "{index}");
     assert!(index.contains(r#""slug":"un-billet-valide""#), "{index}");
     let home = page_json(&out, "");
     assert!(home.contains(r#""slug":"un-billet-valide""#), "{home}");
@@ -982,7 +994,7 @@ fn the_seed_blog_data() {
         serde_json::to_string_pretty(&page_data(&out, "").unwrap()).unwrap()
     );
     let post = page_data(&out, "posts/generer-du-business-avec-les-reseaux-sociaux/").unwrap();
-    assert_eq!(post["version"], 6);
+    assert_eq!(post["version"], 7);
     // No code block, so no highlighted code: the field is left out of the data.
     assert!(post.get("code").is_none(), "{post}");
     assert_eq!(
@@ -1002,11 +1014,17 @@ fn the_seed_blog_data() {
     assert_eq!(json("data/index.json")["buckets"], 2);
     assert_eq!(
         files_under(&out.join("data"), &out),
-        ["data/index.json", "data/pages/0.json", "data/pages/1.json"]
+        [
+            "data/index.json",
+            "data/pages/0.json.gz",
+            "data/pages/1.json.gz"
+        ]
     );
     let mut paths = Vec::new();
     for number in 0..2 {
-        let bucket = json(&format!("data/pages/{number}.json"));
+        let file = out.join(format!("data/pages/{number}.json.gz"));
+        let bucket: serde_json::Value =
+            serde_json::from_slice(&bucket_json(&file).unwrap()).unwrap();
         for path in bucket.as_object().unwrap().keys() {
             assert_eq!(carnet_core::model::bucket(path, 2), number, "{path}");
             paths.push(path.clone());

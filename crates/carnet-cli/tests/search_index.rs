@@ -1,11 +1,11 @@
 //! The search index a build writes: where, in which language, readable by the query code, the
 //! same bytes from the same content, and the empty search page beside it.
 
+use carnet_core::gzip;
 use carnet_core::search::index::Shard;
-use carnet_core::search::{Analyzer, CardsFile, Meta, GZIP_MAGIC, META_PATH};
+use carnet_core::search::{Analyzer, CardsFile, Meta, META_PATH};
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -43,12 +43,8 @@ fn built(name: &str, content: &Path) -> PathBuf {
 /// A file of the index as written, inflated: every one but meta.json is gzipped.
 fn inflated(out: &Path, path: &str) -> Vec<u8> {
     let stored = fs::read(out.join(path)).unwrap();
-    assert!(stored.starts_with(&GZIP_MAGIC), "{path} is gzipped");
-    let mut bytes = Vec::new();
-    flate2::read::GzDecoder::new(&stored[..])
-        .read_to_end(&mut bytes)
-        .unwrap();
-    bytes
+    assert!(gzip::is_gzipped(&stored), "{path} is gzipped");
+    gzip::inflate(&stored).unwrap()
 }
 
 fn shards(out: &Path, meta: &Meta) -> BTreeMap<String, Shard> {

@@ -107,7 +107,8 @@ fn data(site: &Path) -> BTreeMap<String, Vec<u8>> {
     let index = fs::read(site.join("data/index.json")).unwrap();
     found.insert("index.json".to_owned(), index);
     for entry in fs::read_dir(site.join("data/pages")).unwrap() {
-        let bucket = fs::read(entry.unwrap().path()).unwrap();
+        let stored = fs::read(entry.unwrap().path()).unwrap();
+        let bucket = carnet_core::gzip::inflate(&stored).unwrap();
         let bucket: BTreeMap<String, serde_json::Value> = serde_json::from_slice(&bucket).unwrap();
         for (path, page) in bucket {
             found.insert(path, serde_json::to_vec(&page).unwrap());

@@ -10,6 +10,7 @@ pub mod cores;
 pub mod date;
 pub mod feed;
 pub mod front_matter;
+pub mod gzip;
 pub mod highlight;
 pub mod i18n;
 pub mod links;

@@ -7,7 +7,8 @@
 //!   categories, tags and months the blog has, never on how many posts.
 //! - the data of every page that shows a list or a post, grouped a few pages to a file, so
 //!   that a big blog is not twice as many files as pages: a [`Bucket`] file,
-//!   `data/pages/<k>.json`, is a JSON object from page paths to their data, where `k` is
+//!   `data/pages/<k>.json.gz`, is a JSON object from page paths to their data, stored gzipped
+//!   ([`crate::gzip`]: a third of the bytes on disk, which is what hosts count), where `k` is
 //!   [`bucket`] of the page's path ([`page_data_path`]). A page's data is one [`ListPage`] (a
 //!   page of a list: the home page, a category, a tag, a month; ten posts a page) or one
 //!   [`Post`] (its summary, Markdown and neighbours). The index says how many buckets there are
@@ -25,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The version of this schema. Bump it on any change a reader of the old one would misread.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Where the index lives, relative to the site's base URL.
 pub const INDEX_PATH: &str = "data/index.json";
@@ -51,9 +52,10 @@ pub fn bucket(page: &str, buckets: usize) -> usize {
     usize::try_from(crate::slug::fnv1a(page) % buckets).unwrap_or(0)
 }
 
-/// Where the bucket `bucket` lives, relative to the site's base URL: `data/pages/<bucket>.json`.
+/// Where the bucket `bucket` lives, relative to the site's base URL:
+/// `data/pages/<bucket>.json.gz`.
 pub fn bucket_path(bucket: usize) -> String {
-    format!("data/pages/{bucket}.json")
+    format!("data/pages/{bucket}.json.gz")
 }
 
 /// Where the data of the page at `page` (a path from [`paths`]: a list page or a post) lives,
@@ -387,7 +389,7 @@ impl Page {
     }
 }
 
-/// One file of the pages' data, `data/pages/<k>.json`: a JSON object from the path of each page
+/// One file of the pages' data, `data/pages/<k>.json.gz`: a JSON object from the path of each page
 /// whose [`bucket`] is `k` to its data, keys sorted. What a page's path is tells what its data
 /// is: a post's path ([`paths::post_slug`]) holds a [`Post`], a list page's ([`List::at`]) a
 /// [`ListPage`]; read back, anything else is refused.
@@ -504,8 +506,8 @@ mod tests {
             assert_eq!(List::at(&tag.page(number)), Some((tag.clone(), number)));
         }
         // Two keys, whichever files they are in.
-        assert_eq!(page_data_path(&tag.page(2), 7), "data/pages/2.json");
-        assert_eq!(page_data_path(&category.page(2), 7), "data/pages/4.json");
+        assert_eq!(page_data_path(&tag.page(2), 7), "data/pages/2.json.gz");
+        assert_eq!(page_data_path(&category.page(2), 7), "data/pages/4.json.gz");
     }
 
     #[test]
@@ -537,7 +539,7 @@ mod tests {
         }
         assert_eq!(
             page_data_path("posts/un-billet/", 2003),
-            "data/pages/678.json"
+            "data/pages/678.json.gz"
         );
     }
 

@@ -22,33 +22,27 @@ fn main() {
     eprintln!("The search worker runs in the browser: `trunk build` builds it (see README.md).");
 }
 
+// The app's: one way to inflate what the tool gzipped, in both wasm files.
+#[cfg(target_arch = "wasm32")]
+#[path = "../../../src/inflate.rs"]
+mod inflate;
+
 #[cfg(target_arch = "wasm32")]
 mod worker {
+    use crate::inflate::InflateError;
     use carnet_core::model::Language;
     use carnet_core::search::index::Shard;
     use carnet_core::search::query::{files_needed, Hits};
     use carnet_core::search::{
         card_path, runs, shard_path, text_path, Analyzer, Answer, Card, CardRow, CardsFile, Meta,
-        Piece, Request, GZIP_MAGIC, INDEX_VERSION, META_PATH, PASSAGES_AFTER_MS, SHOWN,
-        SHOWN_AT_ONCE,
+        Piece, Request, INDEX_VERSION, META_PATH, PASSAGES_AFTER_MS, SHOWN, SHOWN_AT_ONCE,
     };
     use std::cell::RefCell;
     use std::collections::{BTreeMap, HashMap};
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen_futures::JsFuture;
-    use web_sys::{
-        Blob, DedicatedWorkerGlobalScope, Headers, MessageEvent, ReadableStream, RequestInit,
-        Response,
-    };
-
-    #[wasm_bindgen]
-    extern "C" {
-        /// The browser's gzip reader (web-sys has it only behind its unstable APIs).
-        type DecompressionStream;
-        #[wasm_bindgen(constructor, catch)]
-        fn new(format: &str) -> Result<DecompressionStream, JsValue>;
-    }
+    use web_sys::{DedicatedWorkerGlobalScope, Headers, MessageEvent, RequestInit, Response};
 
     /// A texts file a host sent whole, as it ignores ranges.
     type WholeFile = Rc<Vec<u8>>;
@@ -445,23 +439,18 @@ mod worker {
         Ok((text, sent_whole))
     }
 
-    /// `bytes` inflated, if gzipped; as they are otherwise (a host that sent them with
-    /// `Content-Encoding: gzip` has had the browser inflate them already).
+    /// `bytes` inflated, if gzipped (by the app's `inflated`, which this worker shares).
     async fn inflate(bytes: Vec<u8>) -> Result<Vec<u8>, String> {
-        if !bytes.starts_with(&GZIP_MAGIC) {
-            return Ok(bytes);
-        }
         let cut = |_| "the search index cannot be inflated".to_owned();
-        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
-        let blob = Blob::new_with_u8_array_sequence(&parts).map_err(cut)?;
-        let gzip = DecompressionStream::new("gzip").map_err(cut)?;
-        // A DecompressionStream is the { readable, writable } pair pipeThrough takes.
-        let stream: ReadableStream = blob.stream().pipe_through(gzip.unchecked_ref());
-        let response = Response::new_with_opt_readable_stream(Some(&stream)).map_err(cut)?;
-        let buffer = JsFuture::from(response.array_buffer().map_err(cut)?)
+        let buffer = js_sys::Uint8Array::from(bytes.as_slice()).buffer();
+        let response = crate::inflate::inflated(&buffer).map_err(|error| match error {
+            InflateError::Unsupported => "this browser cannot inflate the search index".to_owned(),
+            InflateError::Refused => "the search index cannot be read".to_owned(),
+        })?;
+        let inflated = JsFuture::from(response.array_buffer().map_err(cut)?)
             .await
             .map_err(cut)?;
-        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+        Ok(js_sys::Uint8Array::new(&inflated).to_vec())
     }
 
     /// The file of the index at `url`, inflated.

@@ -66,6 +66,8 @@ pub static STRINGS: Strings = Strings {
     invalid_error: "The data received cannot be read: the site may be being updated.",
     version_error: "This page and the site's data are not of the same version: the site has \
                     probably just been updated. Reload the page.",
+    unsupported_error: "This browser cannot read this page's data: open it in a more recent \
+                    browser.",
     server_error: |status| {
         format!("The server ran into a problem (error {status}). Try again in a moment.")
     },

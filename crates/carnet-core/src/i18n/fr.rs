@@ -72,6 +72,9 @@ pub static STRINGS: Strings = Strings {
     version_error:
         "Cette page et les données du site ne sont pas de la même version : le site vient \
                     sans doute d’être mis à jour. Rechargez la page.",
+    unsupported_error:
+        "Ce navigateur ne sait pas lire les données de cette page : ouvrez-la dans un \
+                    navigateur plus récent.",
     server_error: |status| {
         format!("Le serveur a rencontré un problème (erreur {status}). Réessayez dans un instant.")
     },

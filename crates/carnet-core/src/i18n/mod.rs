@@ -100,6 +100,8 @@ pub struct Strings {
     pub invalid_error: &'static str,
     /// The data is of another version.
     pub version_error: &'static str,
+    /// The browser cannot read the data (it cannot inflate gzip).
+    pub unsupported_error: &'static str,
     /// The server failed with this status (500 and over).
     pub server_error: fn(u16) -> String,
     /// The server refused with this status.

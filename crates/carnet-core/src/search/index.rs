@@ -36,13 +36,11 @@ use super::{
 };
 use crate::content::Blog;
 use crate::cores::on_every_core;
+use crate::gzip::{gzip, inflates_to};
 use crate::model::Language;
-use flate2::write::GzEncoder;
-use flate2::Compression;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use std::io::Write;
 
 /// BM25's term-frequency saturation.
 const K1: f64 = 1.2;
@@ -665,27 +663,6 @@ impl Gzipper<'_> {
     }
 }
 
-/// Whether `gzipped` is one gzip member holding exactly `contents` (inflating no more than one
-/// byte past them: a longer file is told apart without being inflated whole).
-fn inflates_to(gzipped: &[u8], contents: &[u8]) -> bool {
-    use std::io::Read;
-    let mut inflated = Vec::with_capacity(contents.len() + 1);
-    let mut decoder = flate2::bufread::GzDecoder::new(gzipped);
-    let read = (&mut decoder)
-        .take(contents.len() as u64 + 1)
-        .read_to_end(&mut inflated);
-    // Stopped short of the limit, the reading reached the member's end and checked its sum.
-    read.is_ok() && inflated == contents && decoder.into_inner().is_empty()
-}
-
-/// `bytes` gzipped: the default level (the best saves 2 % more and takes twice the time), and
-/// a header without time or name, so the same bytes give the same file.
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = GzEncoder::new(Vec::with_capacity(bytes.len() / 3), Compression::default());
-    encoder.write_all(bytes).expect("writing into memory");
-    encoder.finish().expect("writing into memory")
-}
-
 fn push_number(bytes: &mut Vec<u8>, mut n: u64) {
     loop {
         let low = (n & 0x7f) as u8;
@@ -849,6 +826,9 @@ impl Shard {
 pub(crate) mod tests {
     use super::*;
     use crate::Date;
+    use flate2::write::GzEncoder;
+    use flate2::Compression;
+    use std::io::Write;
 
     /// One post as the tests give it: what its card shows, and its text without markup.
     #[derive(Clone, Debug, PartialEq, Eq)]
@@ -935,14 +915,8 @@ pub(crate) mod tests {
 
     /// `stored` inflated (every gzip member of it, one after another).
     fn inflate(stored: &[u8]) -> Vec<u8> {
-        assert_eq!(stored[..2], super::super::GZIP_MAGIC, "gzipped");
-        let mut inflated = Vec::new();
-        std::io::Read::read_to_end(
-            &mut flate2::read::MultiGzDecoder::new(stored),
-            &mut inflated,
-        )
-        .unwrap();
-        inflated
+        assert!(crate::gzip::is_gzipped(stored), "gzipped");
+        crate::gzip::inflate(stored).unwrap()
     }
 
     /// The stored file at `path`, inflated.

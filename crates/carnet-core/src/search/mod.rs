@@ -12,7 +12,7 @@
 //! the worker fetches exactly that text with an HTTP range request. A query thus costs a few
 //! kilobytes a result while the whole index stays a few hundred files (hosts count files). A
 //! host that ignores ranges sends the whole file, which the worker then keeps and reads from.
-//! Shards and cards are stored gzipped too ([`GZIP_MAGIC`]): hosts send `.bin` files as they
+//! Shards and cards are stored gzipped too ([`crate::gzip`]): hosts send `.bin` files as they
 //! are, and the index takes a third of the room on disk; the worker inflates them with the
 //! browser's own `DecompressionStream`. The search worker (its own wasm) fetches those; the app
 //! only sends it a [`Request`] and draws the [`Answer`].
@@ -68,9 +68,6 @@ pub const WITH_PASSAGE: usize = 5;
 /// download the cards and texts of all the results of each of its letters. Pagefind's own interface waits as long before it searches
 /// at all (its `debounceTimeoutMs`, 300 by default).
 pub const PASSAGES_AFTER_MS: i32 = 300;
-
-/// The first bytes of every file of the index but `meta.json`: gzip's.
-pub const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
 /// The file of the vocabulary shard of words starting with `key` (see [`shard_key`]).
 pub fn shard_path(key: &str) -> String {
