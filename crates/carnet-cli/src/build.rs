@@ -277,9 +277,9 @@ pub fn read_content(
         }
     }
     paths.sort();
-    let posts = paths
-        .iter()
-        .map(|path| read(path))
+    // On every core: ten thousand small reads are mostly system calls.
+    let posts = carnet_core::cores::on_every_core(&paths, |path| read(path))
+        .into_iter()
         .collect::<io::Result<Vec<_>>>()?;
     let blog = match content::build(settings.as_ref(), &posts, publish) {
         Ok(blog) => blog,
@@ -385,12 +385,30 @@ fn write_site(
         template,
         base,
     });
-    let written = write_files(blog, &staging, renderer.as_ref(), public, cache).and_then(|()| {
-        let written = cache.take_written();
-        taken
+    // What the taken folders hold that this site does not goes once the rest is written: the
+    // pages' folders as soon as the pages and their data are, while the search index is still
+    // being built on its own thread, so that the walk is not one more step after it.
+    let search_folder = search::SEARCH_DIR.trim_end_matches('/');
+    let (search, pages): (Vec<&OsString>, Vec<&OsString>) =
+        taken.iter().partition(|name| *name == search_folder);
+    let remove_stale_in = |folders: &[&OsString], written: &HashSet<PathBuf>| {
+        folders
             .iter()
-            .try_for_each(|name| remove_stale(&staging.join(name), &written).map(drop))
-    });
+            .try_for_each(|name| remove_stale(&staging.join(name), written).map(drop))
+    };
+    let pages_done = |cache: &Cache| match cache.written() {
+        Some(written) => remove_stale_in(&pages, written),
+        None => Ok(()),
+    };
+    let written = write_files(
+        blog,
+        &staging,
+        renderer.as_ref(),
+        public,
+        cache,
+        &pages_done,
+    )
+    .and_then(|()| remove_stale_in(&search, &cache.take_written()));
     if let Err(error) = written {
         if let Some(previous) = take_over {
             // Given back as they are now: the previous site keeps its pages, if not as they were.
@@ -487,14 +505,16 @@ impl Renderer<'_> {
 /// Writes every file of the site into `folder`, in one pass over its pages: each page's
 /// pre-rendered HTML, its data (a post's with its code highlighted) kept in its bucket; then the
 /// buckets, the 404 page, the feed, the sitemap and robots.txt. The search index is built on a
-/// thread of its own meanwhile, unless the cache has it. Each piece of work the cache holds
-/// is taken from it ([`crate::cache`]).
+/// thread of its own meanwhile, unless the cache has it; `pages_done` is called once the pages
+/// and the buckets are written, meanwhile too. Each piece of work the cache holds is taken from
+/// it ([`crate::cache`]).
 fn write_files(
     blog: &Blog,
     folder: &Path,
     renderer: Option<&Renderer>,
     public: &Path,
     cache: &mut Cache,
+    pages_done: &dyn Fn(&Cache) -> io::Result<()>,
 ) -> io::Result<()> {
     let index = blog.manifest.index();
     let index_json = to_json(&index);
@@ -538,6 +558,7 @@ fn write_files(
             })
         });
         let sitemap = write_pages(blog, folder, renderer, public, cache, &index_json)?;
+        pages_done(cache)?;
         Ok((
             sitemap,
             search.map(|thread| thread.join().expect("the search index is built")),

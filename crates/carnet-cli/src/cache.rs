@@ -141,6 +141,11 @@ impl Cache {
         self.written.take().unwrap_or_default()
     }
 
+    /// The files put in place so far since [`Cache::track_written`], if it was called.
+    pub fn written(&self) -> Option<&HashSet<PathBuf>> {
+        self.written.as_ref()
+    }
+
     fn wrote(&mut self, to: &Path) {
         if let Some(written) = &mut self.written {
             written.insert(to.to_owned());

@@ -320,6 +320,14 @@ fn a_rebuild_taking_over_the_previous_site_gives_the_files_of_a_clean_build() {
         }
         assert!(kept > 10, "{kept} post pages unchanged");
     }
+    // Then a post deleted: its folder goes (with the pages' folders, before the search index is
+    // done), and the lists and the index it was in change.
+    fs::remove_file(content.join("posts/post-000010.md")).unwrap();
+    let second_arg = second.to_str().unwrap().to_owned();
+    let options = ["--cache", &cache_arg, "--take-over", &second_arg];
+    let (third, _) = build_with(&work, "third", &content, &options);
+    let (clean, _) = build(&work, "clean-again", &content, &work.join("empty-cache-2"));
+    assert_same_files(&third, &clean);
 }
 
 #[test]

@@ -16,7 +16,7 @@ use crate::cores;
 use crate::date::Date;
 use crate::feed::DEFAULT_FEED_LENGTH;
 use crate::front_matter::{self, quoted, FENCE};
-use crate::links::FileLinks;
+use crate::links::{self, FileLinks};
 use crate::markdown;
 use crate::model::{Category, Language, Manifest, PageData, Post, PostSummary, Site, Tag};
 use crate::paths;
@@ -356,16 +356,17 @@ fn read_post(file: &SourceFile, language: Language) -> Result<ReadPost<'_>, Cont
         message: e.message,
         fix: e.fix,
     })?;
+    let (body_links, words) = links::read_body(doc.body);
     let markdown = ReadMarkdown {
         title: markdown::plain_text(&doc.front_matter.title, language),
-        words: markdown::word_count(doc.body),
+        words,
         excerpt: match &doc.front_matter.summary {
             Some(summary) => markdown::plain_text(summary, language),
             None => markdown::excerpt(doc.body, language),
         },
     };
     let body_at = text.len() - doc.body.len();
-    let links = FileLinks::of_post(file, &text[..body_at], doc.body);
+    let links = FileLinks::of_post(file, &text[..body_at], body_links);
     Ok(ReadPost {
         front_matter: doc.front_matter,
         body_at,

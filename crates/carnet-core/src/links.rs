@@ -6,8 +6,9 @@
 //! its file and line, with the closest existing target as its fix.
 
 use crate::content::{ContentError, SourceFile};
+use crate::markdown::{self, WordCounter};
 use crate::sanitize;
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Tag};
 use std::collections::BTreeSet;
 
 /// A link or image in a post's Markdown to a path on the site.
@@ -22,14 +23,17 @@ pub struct SiteLink {
 /// Every link and image of `markdown`, in its Markdown and in its HTML, whose target is a
 /// site-absolute path (one leading `/`; `//host/` is another site), in the order written.
 pub fn site_links(markdown: &str) -> Vec<SiteLink> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
+    read_body(markdown).0
+}
+
+/// A post's [`site_links`] and its [`markdown::word_count`], read in one pass over its
+/// Markdown: the content tool needs both of every post on every build.
+pub fn read_body(markdown: &str) -> (Vec<SiteLink>, usize) {
     let line = |at: usize| 1 + markdown[..at].matches('\n').count();
     let mut links = Vec::new();
-    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+    let mut words = WordCounter::default();
+    for (event, range) in markdown::parser_with_offsets(markdown) {
+        words.add(&event);
         match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 links.extend(site_path(&dest_url).map(|path| SiteLink {
@@ -50,7 +54,7 @@ pub fn site_links(markdown: &str) -> Vec<SiteLink> {
             _ => {}
         }
     }
-    links
+    (links, words.count)
 }
 
 /// The path from the site's root that `url` leads to, if it is site-absolute: `posts/a/` for
@@ -92,11 +96,10 @@ pub struct FileLinks {
 }
 
 impl FileLinks {
-    /// The site links of the post file `file`, whose front matter is `head` and whose Markdown
-    /// `body` follows it.
-    pub fn of_post(file: &SourceFile, head: &str, body: &str) -> FileLinks {
+    /// The site links of the post file `file`, whose front matter is `head`, from `links`, those
+    /// of the Markdown that follows it ([`read_body`]).
+    pub fn of_post(file: &SourceFile, head: &str, mut links: Vec<SiteLink>) -> FileLinks {
         let lines_before = head.matches('\n').count();
-        let mut links = site_links(body);
         for link in &mut links {
             link.line += lines_before;
         }
@@ -261,7 +264,7 @@ mod tests {
         ]);
         let text = post.text().unwrap();
         let body = front_matter::parse(&text).unwrap().body;
-        let links = FileLinks::of_post(&post, &text[..text.len() - body.len()], body);
+        let links = FileLinks::of_post(&post, &text[..text.len() - body.len()], site_links(body));
         let errors = broken_links(&[links], &pages, &set(&["images/x.png"]));
         let seen: Vec<_> = errors
             .iter()

@@ -30,7 +30,8 @@ use crate::slug::slugify;
 use crate::toc::{self, escape, Heading};
 use crate::typography;
 use pulldown_cmark::{
-    CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, TextMergeStream,
+    CowStr, DefaultBrokenLinkCallback, Event, HeadingLevel, LinkType, OffsetIter, Options, Parser,
+    Tag, TagEnd, TextMergeStream, TextMergeWithOffset,
 };
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -57,14 +58,23 @@ impl fmt::Display for SafeHtml {
 /// The parser every caller gets: Carnet's one set of Markdown options, its text in one piece
 /// between two other events (smart punctuation and `!`, `[` would cut it).
 pub(crate) fn parser(markdown: &str) -> TextMergeStream<'_, Parser<'_>> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    TextMergeStream::new(Parser::new_ext(markdown, options))
+    TextMergeStream::new(Parser::new_ext(markdown, OPTIONS))
 }
+
+/// [`parser`], each event with where it is in `markdown`.
+pub(crate) fn parser_with_offsets(
+    markdown: &str,
+) -> TextMergeWithOffset<'_, OffsetIter<'_, DefaultBrokenLinkCallback>> {
+    TextMergeWithOffset::new(Parser::new_ext(markdown, OPTIONS).into_offset_iter())
+}
+
+/// What Carnet's Markdown has beyond CommonMark.
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_SMART_PUNCTUATION)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES);
 
 /// Renders a post body to safe HTML, for a blog in `language`.
 ///
@@ -168,41 +178,57 @@ pub fn first_paragraph_text(markdown: &str) -> String {
 /// its text, code and raw HTML's text, not of HTML tags or URLs; a « word » has a letter or a
 /// digit.
 pub fn word_count(markdown: &str) -> usize {
-    let words = |text: &str| {
-        // An ASCII letter or digit answers for most words without decoding their characters.
-        text.split_whitespace()
-            .filter(|word| {
-                word.bytes().any(|byte| byte.is_ascii_alphanumeric())
-                    || word.chars().any(char::is_alphanumeric)
-            })
-            .count()
-    };
-    let mut in_tag = false;
-    parser(markdown)
-        .map(|event| match event {
-            Event::Text(t) | Event::Code(t) => words(&t),
+    let mut words = WordCounter::default();
+    parser(markdown).for_each(|event| words.add(&event));
+    words.count
+}
+
+/// Counts words as [`word_count`] does, one event at a time, so that a pass over a post that
+/// does something else counts them too ([`crate::links::read_body`]).
+#[derive(Default)]
+pub(crate) struct WordCounter {
+    /// The words counted so far.
+    pub count: usize,
+    /// Whether an HTML tag is open: one may span events (an HTML block's lines).
+    in_tag: bool,
+}
+
+impl WordCounter {
+    /// Counts the words of `event`.
+    pub fn add(&mut self, event: &Event) {
+        let words = |text: &str| {
+            // An ASCII letter or digit answers for most words without decoding their characters.
+            text.split_whitespace()
+                .filter(|word| {
+                    word.bytes().any(|byte| byte.is_ascii_alphanumeric())
+                        || word.chars().any(char::is_alphanumeric)
+                })
+                .count()
+        };
+        self.count += match event {
+            Event::Text(t) | Event::Code(t) => words(t),
             Event::Html(html) | Event::InlineHtml(html) => {
-                // A tag may span events (an HTML block's lines): whether one is open carries on.
+                let in_tag = &mut self.in_tag;
                 let text: String = html
                     .chars()
                     .map(|c| match c {
                         '<' => {
-                            in_tag = true;
+                            *in_tag = true;
                             ' '
                         }
-                        '>' if in_tag => {
-                            in_tag = false;
+                        '>' if *in_tag => {
+                            *in_tag = false;
                             ' '
                         }
-                        _ if in_tag => ' ',
+                        _ if *in_tag => ' ',
                         c => c,
                     })
                     .collect();
                 words(&text)
             }
             _ => 0,
-        })
-        .sum()
+        };
+    }
 }
 
 /// Puts French typography's no-break spaces in the text: not in code blocks (inline code is an

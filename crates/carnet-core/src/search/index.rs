@@ -408,25 +408,24 @@ fn vocabulary_files(
         .map(|(word, number)| (word, stems[number as usize].as_str()))
         .collect();
     words.sort_unstable();
-    let mut groups: BTreeMap<&str, Vec<(&str, &str)>> = BTreeMap::new();
-    for (word, stem) in words {
-        groups
-            .entry(shard_key(word))
-            .or_default()
-            .push((word, stem));
-    }
-    let mut plans: Vec<ShardPlan> = Vec::with_capacity(groups.len());
+    // A shard's key starts its words: sorted, each key's words are one run, in the keys' order.
+    let groups = words.chunk_by(|(one, _), (other, _)| shard_key(one) == shard_key(other));
+    let mut plans: Vec<ShardPlan> = Vec::new();
     let mut split = Vec::new();
     // About the bytes a shard of `words` takes before gzip: two a posting, and the words.
     let size_of = |words: &[(&str, &str)]| -> usize {
-        let stems: BTreeSet<&str> = words.iter().map(|(_, stem)| *stem).collect();
+        let mut stems: Vec<&str> = words.iter().map(|(_, stem)| *stem).collect();
+        stems.sort_unstable();
+        stems.dedup();
         stems
             .iter()
             .map(|stem| postings[stem].len() * 2)
             .sum::<usize>()
             + words.iter().map(|(word, _)| word.len() + 2).sum::<usize>()
     };
-    for (key, words) in groups {
+    for words in groups {
+        let key = shard_key(words[0].0);
+        let words = words.to_vec();
         if size_of(&words) <= split_above {
             plans.push(ShardPlan::new(key, words, Vec::new()));
             continue;
@@ -474,9 +473,8 @@ fn vocabulary_files(
     meta.shards.sort_unstable();
     // A stem is also in the shard its own spelling leads to (made if no word leads there), so
     // that a query finds the stem of what it types there, whichever shards its words are in.
-    let mut by_key: BTreeMap<String, usize> = (0..plans.len())
-        .map(|at| (plans[at].key.to_owned(), at))
-        .collect();
+    let mut by_key: FxHashMap<&str, usize> =
+        (0..plans.len()).map(|at| (plans[at].key, at)).collect();
     for stem in &stems {
         let key = meta.shard_of(stem);
         let at = match by_key.get(key) {
@@ -486,13 +484,14 @@ fn vocabulary_files(
                     .get(..key.len())
                     .expect("a shard's key starts its words");
                 plans.push(ShardPlan::new(key, Vec::new(), Vec::new()));
-                by_key.insert(key.to_owned(), plans.len() - 1);
+                by_key.insert(key, plans.len() - 1);
                 plans.len() - 1
             }
         };
-        plans[at].stems.insert(stem);
+        plans[at].stems.push(stem);
     }
-    meta.shards = by_key.into_keys().collect();
+    meta.shards = by_key.into_keys().map(str::to_owned).collect();
+    meta.shards.sort_unstable();
     let mut files = Vec::with_capacity(plans.len() + 1);
     files.push(IndexFile {
         path: META_PATH.to_owned(),
@@ -511,7 +510,9 @@ fn vocabulary_files(
             })
     };
     let shard = |plan: &ShardPlan| -> IndexFile {
-        let stems: Vec<&str> = plan.stems.iter().copied().collect();
+        let mut stems = plan.stems.clone();
+        stems.sort_unstable();
+        stems.dedup();
         let mut bytes = vec![b'C', b'S', INDEX_VERSION as u8];
         push_number(&mut bytes, stems.len() as u64);
         for stem in &stems {
@@ -592,8 +593,9 @@ fn vocabulary_files(
 struct ShardPlan<'a> {
     key: &'a str,
     words: Vec<(&'a str, &'a str)>,
-    /// Its words' stems, and those whose own spelling leads to this shard.
-    stems: BTreeSet<&'a str>,
+    /// Its words' stems, and those whose own spelling leads to this shard, each once or more
+    /// (sorted and made unique when it is written).
+    stems: Vec<&'a str>,
     prefix_of: Vec<(&'a str, &'a str)>,
 }
 
