@@ -10,7 +10,7 @@
 //! `index.html` with status 200 (`trunk serve`, Netlify, Vercel and Firebase rewrites, nginx's
 //! `try_files`) answer that way for data that does not exist.
 
-use crate::inflate::{inflated, InflateError};
+use crate::inflate::{inflate, InflateError};
 use crate::urls::SiteUrls;
 use carnet_core::i18n::Strings;
 use carnet_core::model::{Bucket, Index, List, ListPage, Page, Post};
@@ -118,17 +118,14 @@ async fn fetch<T: Piece>(url: &str, afresh: bool) -> Result<T, LoadError> {
         .await
         .map_err(|_| LoadError::Network)?;
     // The buckets are stored gzipped (`carnet_core::gzip`); the index is not.
-    let body = inflated(body.unchecked_ref()).map_err(|error| match error {
-        InflateError::Unsupported => LoadError::Unsupported,
-        InflateError::Refused => LoadError::Invalid("an answer the browser refuses".to_owned()),
-    })?;
-    let body = promised(body.text())
+    let body = inflate(body.unchecked_ref())
         .await
-        .map_err(|_| LoadError::Invalid("gzip cut short or damaged".to_owned()))?;
-    read_answer(
-        content_type.as_deref(),
-        &body.as_string().unwrap_or_default(),
-    )
+        .map_err(|error| match error {
+            InflateError::Unsupported => LoadError::Unsupported,
+            InflateError::Damaged => LoadError::Invalid("gzip cut short or damaged".to_owned()),
+        })?;
+    let body = String::from_utf8(body).map_err(|_| LoadError::Invalid("not UTF-8".to_owned()))?;
+    read_answer(content_type.as_deref(), &body)
 }
 
 /// What the promise a browser call gave resolves to, or why not.

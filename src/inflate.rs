@@ -3,9 +3,10 @@
 //! gzipped (`carnet_core::gzip`); the search worker includes this file too.
 
 use carnet_core::gzip::MAGIC;
-use js_sys::{Array, ArrayBuffer, Uint8Array};
+use js_sys::{Array, ArrayBuffer, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
-use web_sys::{Blob, Response};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Blob;
 
 #[wasm_bindgen]
 extern "C" {
@@ -20,23 +21,45 @@ extern "C" {
 pub enum InflateError {
     /// The browser has no `DecompressionStream` (Firefox before 113, Safari before 16.4).
     Unsupported,
-    /// The browser would not make a response of them.
-    Refused,
+    /// They are not whole gzip: cut short, or damaged.
+    Damaged,
 }
 
-/// `body` as a response to read (its `text()`, its `arrayBuffer()`): inflated if it is gzipped
-/// (its first bytes are gzip's), as it is otherwise, since a host that sent it with
-/// `Content-Encoding: gzip` has had the browser inflate it already. Reading a gzipped body that
-/// is cut short or damaged fails.
-pub fn inflated(body: &ArrayBuffer) -> Result<Response, InflateError> {
-    let start = Uint8Array::new_with_byte_offset_and_length(body, 0, body.byte_length().min(2));
-    if start.to_vec() != MAGIC {
-        return Response::new_with_opt_buffer_source(Some(body)).map_err(|_| InflateError::Refused);
+/// The bytes of `body`, inflated if they are gzipped (their first bytes are gzip's), as they are
+/// otherwise: a host that sent them with `Content-Encoding: gzip` has had the browser inflate
+/// them already.
+pub async fn inflate(body: &ArrayBuffer) -> Result<Vec<u8>, InflateError> {
+    let bytes = Uint8Array::new(body);
+    if bytes.length() < 2 || [bytes.get_index(0), bytes.get_index(1)] != MAGIC {
+        return Ok(bytes.to_vec());
     }
     let gzip = DecompressionStream::new("gzip").map_err(|_| InflateError::Unsupported)?;
-    let blob = Blob::new_with_buffer_source_sequence(&Array::of1(body))
-        .map_err(|_| InflateError::Refused)?;
+    let damaged = |_| InflateError::Damaged;
+    let blob = Blob::new_with_buffer_source_sequence(&Array::of1(body)).map_err(damaged)?;
     // A DecompressionStream is the { readable, writable } pair pipeThrough takes.
     let stream = blob.stream().pipe_through(gzip.unchecked_ref());
-    Response::new_with_opt_readable_stream(Some(&stream)).map_err(|_| InflateError::Refused)
+    // Read chunk by chunk rather than through a Response: Firefox reports a failed Response
+    // body as an error of the page even when the failure is handled.
+    let reader = stream.get_reader();
+    let read: Function = Reflect::get(&reader, &"read".into())
+        .map_err(damaged)?
+        .dyn_into()
+        .map_err(damaged)?;
+    let mut inflated = Vec::with_capacity(body.byte_length() as usize * 4);
+    loop {
+        let next: Promise = read
+            .call0(&reader)
+            .map_err(damaged)?
+            .dyn_into()
+            .map_err(damaged)?;
+        let chunk: Object = JsFuture::from(next).await.map_err(damaged)?.into();
+        if Reflect::get(&chunk, &"done".into())
+            .map_err(damaged)?
+            .is_truthy()
+        {
+            return Ok(inflated);
+        }
+        let value = Reflect::get(&chunk, &"value".into()).map_err(damaged)?;
+        inflated.extend(Uint8Array::new(&value).to_vec());
+    }
 }

@@ -18,7 +18,14 @@ pub fn LoadErrorView(
 ) -> impl IntoView {
     let strings = expect_context::<&'static Strings>();
     if error == LoadError::Unsupported {
-        api::reload_unless_loaded_here();
+        // Once the move is done: a page whose data failed before the click (fetched when the
+        // link was pointed at) is drawn before the router has put its URL in the address bar.
+        set_timeout(
+            || {
+                api::reload_unless_loaded_here();
+            },
+            std::time::Duration::ZERO,
+        );
     }
     view! {
         <div class="load-error" role="alert">

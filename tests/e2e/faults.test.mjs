@@ -52,6 +52,8 @@ const MESSAGES = {
   404: "Ce contenu est introuvable sur le serveur (erreur 404) : le site vient peut-être d’être mis à jour.",
   500: "Le serveur a rencontré un problème (erreur 500). Réessayez dans un instant.",
   truncated: "Les données reçues sont illisibles : le site est peut-être en cours de mise à jour.",
+  // The stored bytes cut: a gzipped bucket that no longer inflates, the index's JSON cut short.
+  cut: "Les données reçues sont illisibles : le site est peut-être en cours de mise à jour.",
   version:
     "Cette page et les données du site ne sont pas de la même version : le site vient sans doute d’être mis à jour. Rechargez la page.",
   reset: "Le serveur est injoignable. Vérifiez votre connexion à Internet, puis réessayez.",

@@ -17,7 +17,8 @@
 // `faults` is a Map from a full pathname ("/blog/data/index.json") to one of FAULTS:
 // - "404", "500": that status (with the site's 404.html, or a plain-text error);
 // - "truncated": the file cut in half (an HTML page keeps its markup but its embedded data is
-//   cut in half);
+//   cut in half; a gzipped file's inflated text is cut, then gzipped again);
+// - "cut": the file's stored bytes cut in half, as they are (a gzipped file no longer inflates);
 // - "version": the file with every `"version": n` of its JSON (an HTML page's embedded data)
 //   set to n + 1, as another version of Carnet would write it;
 // - "stall": answered as usual, but only once the fault is deleted, or after 10 s;
@@ -100,7 +101,7 @@ function normaliseFallback(fallback) {
 const EMBEDDED_DATA = /(<script id="carnet-data"[^>]*>)([\s\S]*?)(<\/script>)/g;
 
 /** The kinds of fault a server can inject (see the top of this file). */
-export const FAULTS = ["404", "500", "truncated", "version", "stall", "reset", "html"];
+export const FAULTS = ["404", "500", "truncated", "cut", "version", "stall", "reset", "html"];
 /** How long a "stall" holds a request at most. */
 const STALL_MS = 10_000;
 
@@ -277,6 +278,7 @@ export async function serve(
         "cache-control": "no-cache",
       };
       if (gzEncoded) headers["content-encoding"] = "gzip";
+      if (fault === "cut") body = body.subarray(0, Math.floor(body.length / 2));
       if (encode) {
         const encoded = await encode(filePath, body, !rewritten, req.headers["accept-encoding"]);
         body = encoded.body;

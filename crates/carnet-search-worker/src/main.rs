@@ -439,18 +439,17 @@ mod worker {
         Ok((text, sent_whole))
     }
 
-    /// `bytes` inflated, if gzipped (by the app's `inflated`, which this worker shares).
+    /// `bytes` inflated, if gzipped (by the app's `inflate`, which this worker shares).
     async fn inflate(bytes: Vec<u8>) -> Result<Vec<u8>, String> {
-        let cut = |_| "the search index cannot be inflated".to_owned();
         let buffer = js_sys::Uint8Array::from(bytes.as_slice()).buffer();
-        let response = crate::inflate::inflated(&buffer).map_err(|error| match error {
-            InflateError::Unsupported => "this browser cannot inflate the search index".to_owned(),
-            InflateError::Refused => "the search index cannot be read".to_owned(),
-        })?;
-        let inflated = JsFuture::from(response.array_buffer().map_err(cut)?)
+        crate::inflate::inflate(&buffer)
             .await
-            .map_err(cut)?;
-        Ok(js_sys::Uint8Array::new(&inflated).to_vec())
+            .map_err(|error| match error {
+                InflateError::Unsupported => {
+                    "this browser cannot inflate the search index".to_owned()
+                }
+                InflateError::Damaged => "the search index cannot be inflated".to_owned(),
+            })
     }
 
     /// The file of the index at `url`, inflated.
