@@ -17,7 +17,6 @@ use carnet_core::model::{Bucket, Index, List, ListPage, Page, Post};
 use carnet_core::paths;
 use carnet_core::read::{self, Piece, ReadError};
 use gloo_net::http::Request;
-use wasm_bindgen::JsCast;
 
 /// Why something could not be loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,27 +111,17 @@ async fn fetch<T: Piece>(url: &str, afresh: bool) -> Result<T, LoadError> {
     let response = request.send().await.map_err(|_| LoadError::Network)?;
     check_status(response.status())?;
     let content_type = response.headers().get("content-type");
-    let body = web_sys::Response::new_with_opt_readable_stream(response.body().as_ref())
-        .map_err(|_| LoadError::Network)?;
-    let body = promised(body.array_buffer())
-        .await
-        .map_err(|_| LoadError::Network)?;
+    // Read from the answer itself: Firefox reports a body read through another Response (over
+    // this one's stream) that the network cut as an error of the page, even when handled.
+    let body = response.binary().await.map_err(|_| LoadError::Network)?;
+    let body = js_sys::Uint8Array::from(body.as_slice()).buffer();
     // The buckets are stored gzipped (`carnet_core::gzip`); the index is not.
-    let body = inflate(body.unchecked_ref())
-        .await
-        .map_err(|error| match error {
-            InflateError::Unsupported => LoadError::Unsupported,
-            InflateError::Damaged => LoadError::Invalid("gzip cut short or damaged".to_owned()),
-        })?;
+    let body = inflate(&body).await.map_err(|error| match error {
+        InflateError::Unsupported => LoadError::Unsupported,
+        InflateError::Damaged => LoadError::Invalid("gzip cut short or damaged".to_owned()),
+    })?;
     let body = String::from_utf8(body).map_err(|_| LoadError::Invalid("not UTF-8".to_owned()))?;
     read_answer(content_type.as_deref(), &body)
-}
-
-/// What the promise a browser call gave resolves to, or why not.
-async fn promised(
-    promise: Result<js_sys::Promise, wasm_bindgen::JsValue>,
-) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
-    wasm_bindgen_futures::JsFuture::from(promise?).await
 }
 
 /// Where this document was loaded: the path of the page the reader opened or reloaded, before

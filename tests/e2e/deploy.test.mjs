@@ -3,7 +3,7 @@
 // more pages shares them among more data files (carnet_core::model::bucket_count), so the file
 // the old index names for a page may hold other pages: the app must still find the page, and
 // draw it itself, not say « Page introuvable ».
-import { before } from "node:test";
+import { after, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -70,6 +70,7 @@ browserSuites("a new build deployed under an open tab", (browserName) => {
     assert.notEqual(buckets(grown), buckets(DIST));
     assert.ok(!fs.existsSync(stale) || !(key in readBucket(stale)), `${stale} holds ${key}`);
   });
+  after(() => fs.rmSync(path.dirname(grown), { recursive: true, force: true }));
 
   pageTest("a post whose data moved to another file is found there and drawn by the app", async ({ page }) => {
     await open(page, site, postPath(COMMUNITY));
