@@ -114,9 +114,8 @@ async fn fetch<T: Piece>(url: &str, afresh: bool) -> Result<T, LoadError> {
     // Read from the answer itself: Firefox reports a body read through another Response (over
     // this one's stream) that the network cut as an error of the page, even when handled.
     let body = response.binary().await.map_err(|_| LoadError::Network)?;
-    let body = js_sys::Uint8Array::from(body.as_slice()).buffer();
     // The buckets are stored gzipped (`carnet_core::gzip`); the index is not.
-    let body = inflate(&body).await.map_err(|error| match error {
+    let body = inflate(body).await.map_err(|error| match error {
         InflateError::Unsupported => LoadError::Unsupported,
         InflateError::Damaged => LoadError::Invalid("gzip cut short or damaged".to_owned()),
     })?;

@@ -2,8 +2,7 @@
 //! the search worker carries an inflater. The tool stores the pages' data and the search index
 //! gzipped (`carnet_core::gzip`); the search worker includes this file too.
 
-use carnet_core::gzip::MAGIC;
-use js_sys::{Array, ArrayBuffer, Function, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Blob;
@@ -25,17 +24,17 @@ pub enum InflateError {
     Damaged,
 }
 
-/// The bytes of `body`, inflated if they are gzipped (their first bytes are gzip's), as they are
-/// otherwise: a host that sent them with `Content-Encoding: gzip` has had the browser inflate
-/// them already.
-pub async fn inflate(body: &ArrayBuffer) -> Result<Vec<u8>, InflateError> {
-    let bytes = Uint8Array::new(body);
-    if bytes.length() < 2 || [bytes.get_index(0), bytes.get_index(1)] != MAGIC {
-        return Ok(bytes.to_vec());
+/// `body` inflated if it is gzipped (its first bytes are gzip's), as it is otherwise: a host
+/// that sent it with `Content-Encoding: gzip` has had the browser inflate it already. Only gzip
+/// is copied to the browser's side, once.
+pub async fn inflate(body: Vec<u8>) -> Result<Vec<u8>, InflateError> {
+    if !carnet_core::gzip::is_gzipped(&body) {
+        return Ok(body);
     }
     let gzip = DecompressionStream::new("gzip").map_err(|_| InflateError::Unsupported)?;
     let damaged = |_| InflateError::Damaged;
-    let blob = Blob::new_with_buffer_source_sequence(&Array::of1(body)).map_err(damaged)?;
+    let gzipped = Uint8Array::from(body.as_slice());
+    let blob = Blob::new_with_buffer_source_sequence(&Array::of1(&gzipped)).map_err(damaged)?;
     // A DecompressionStream is the { readable, writable } pair pipeThrough takes.
     let stream = blob.stream().pipe_through(gzip.unchecked_ref());
     // Read chunk by chunk rather than through a Response: Firefox reports a failed Response
@@ -45,7 +44,7 @@ pub async fn inflate(body: &ArrayBuffer) -> Result<Vec<u8>, InflateError> {
         .map_err(damaged)?
         .dyn_into()
         .map_err(damaged)?;
-    let mut inflated = Vec::with_capacity(body.byte_length() as usize * 4);
+    let mut inflated = Vec::with_capacity(body.len() * 4);
     loop {
         let next: Promise = read
             .call0(&reader)
@@ -60,6 +59,9 @@ pub async fn inflate(body: &ArrayBuffer) -> Result<Vec<u8>, InflateError> {
             return Ok(inflated);
         }
         let value = Reflect::get(&chunk, &"value".into()).map_err(damaged)?;
-        inflated.extend(Uint8Array::new(&value).to_vec());
+        let chunk = Uint8Array::new(&value);
+        let at = inflated.len();
+        inflated.resize(at + chunk.length() as usize, 0);
+        chunk.copy_to(&mut inflated[at..]);
     }
 }

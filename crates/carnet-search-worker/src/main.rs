@@ -441,8 +441,7 @@ mod worker {
 
     /// `bytes` inflated, if gzipped (by the app's `inflate`, which this worker shares).
     async fn inflate(bytes: Vec<u8>) -> Result<Vec<u8>, String> {
-        let buffer = js_sys::Uint8Array::from(bytes.as_slice()).buffer();
-        crate::inflate::inflate(&buffer)
+        crate::inflate::inflate(bytes)
             .await
             .map_err(|error| match error {
                 InflateError::Unsupported => {
