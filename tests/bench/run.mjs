@@ -43,8 +43,9 @@ function staticBaseline(html) {
 
 /**
  * The limit: a pre-rendered page as the plainest static site would serve it, no script and its
- * stylesheet (`css`, the file's text) inline, so that its text needs one request. Its Content
- * Security Policy goes too (it would refuse an inline style): such a site has none.
+ * stylesheet inline, so that its text needs one request. `carnet build` already inlines it (then
+ * `css` has nothing to replace); a page that still links the file gets its text (`css`). Its
+ * Content Security Policy goes too: such a site has none.
  */
 function inlineBaseline(css) {
   return (html) =>

@@ -521,6 +521,55 @@ browserSuites("Carnet", (browserName) => {
           assert.ok(!site.server.requests.slice(before).includes(data), "the post's data was never fetched");
         });
 
+        pageTest("a page's text needs one request: its stylesheet is in its head", async ({ page, site }) => {
+          const before = site.server.requests.length; // the server is shared by the tests
+          await open(page, site, postPath(POSTS[1]));
+          await settle(page);
+          const made = site.server.requests.slice(before);
+          assert.deepEqual(made.filter((request) => /\.css(\?|$)/.test(request)), [], "no stylesheet fetched");
+          const styled = await page.evaluate(() => ({
+            styles: document.head.querySelectorAll("style").length,
+            links: document.querySelectorAll('link[rel="stylesheet"]').length,
+            background: getComputedStyle(document.body).backgroundColor,
+            columns: getComputedStyle(document.querySelector("div.columns")).display,
+          }));
+          assert.deepEqual(styled, { styles: 1, links: 0, background: "rgb(253, 251, 247)", columns: "grid" });
+        });
+
+        pageTest("the stylesheet in the head styles every element as the file Trunk wrote does", async ({ page, site }) => {
+          // carnet build minifies it on the way in (crates/carnet-cli/src/stylesheet.rs): compare
+          // each element's computed style under it and under the file, linked instead.
+          await open(page, site, postPath(POSTS[0]));
+          await settle(page);
+          const file = fs.readdirSync(site.server.root).find((name) => /^style-.*\.css$/.test(name));
+          assert.ok(file, "Trunk's stylesheet is still in the site");
+          const styles = () =>
+            page.evaluate(() =>
+              [...document.querySelectorAll("body, body *")].map((element) => {
+                const style = getComputedStyle(element);
+                const described = `${element.tagName}.${element.className}`;
+                // Custom properties keep their text as written (spaces after commas): compare
+                // what they resolve to in the properties that use them.
+                const standard = [...style].filter((name) => !name.startsWith("--"));
+                return `${described} ${standard.map((name) => `${name}:${style.getPropertyValue(name)}`).join(";")}`;
+              }),
+            );
+          const inline = await styles();
+          await page.evaluate(async (href) => {
+            const link = Object.assign(document.createElement("link"), { rel: "stylesheet", href });
+            const loaded = new Promise((resolve, reject) => Object.assign(link, { onload: resolve, onerror: reject }));
+            document.head.append(link);
+            await loaded;
+            document.querySelector("head style").sheet.disabled = true;
+          }, site.path(`/${file}`));
+          const linked = await styles();
+          assert.equal(linked.length, inline.length);
+          const differing = inline.findIndex((style, at) => style !== linked[at]);
+          const properties = (style) => style?.split(";") ?? [];
+          const changed = properties(inline[differing]).filter((p) => !properties(linked[differing]).includes(p));
+          assert.equal(differing, -1, `${inline[differing]?.split(" ")[0]}: ${changed.join("; ")}`);
+        });
+
         pageTest("pointing at a link loads its page's data before the click", async ({ page, site }) => {
           const before = site.server.requests.length; // the server is shared by the tests
           await open(page, site, "/");

@@ -801,6 +801,7 @@ fn prerenderer(out: &Path, base: &str) -> io::Result<Option<(Prerenderer, String
         return Ok(None);
     };
     let template = crate::prerender::trunk_page(&page).map_err(io::Error::other)?;
+    let template = crate::stylesheet::inline_into(&template, out)?;
     let template = rebase_trunk_assets(&template, base, &top_level_files(out)?);
     let template = set_base_in_page(&template, base);
     Prerenderer::new(&template, base)

@@ -17,6 +17,7 @@ mod import;
 mod new;
 mod prerender;
 mod serve;
+mod stylesheet;
 mod synthetic;
 
 use clap::{Parser, Subcommand};

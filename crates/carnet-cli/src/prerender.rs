@@ -99,25 +99,18 @@ const CSP_START: &str = r#"<meta http-equiv="Content-Security-Policy" content=""
 
 /// `page` with its Content Security Policy at the start of its head: scripts only from the site (and
 /// the page's own inline scripts, by their hashes: Trunk's loader, Leptos's hydration data),
-/// WebAssembly allowed, workers (the search's) from the site, styles and images from the site (images also as `data:`), no plugins,
-/// frames or `<base>` from elsewhere. Nothing a post holds can run, even if the HTML allow-list
-/// let something through.
+/// WebAssembly allowed, workers (the search's) from the site, styles from the site and the
+/// head's own (the stylesheet, inlined: `crate::stylesheet`), images from the site (also as
+/// `data:`), no plugins, frames or `<base>` from elsewhere. Nothing a post holds can run or
+/// restyle the page, even if the HTML allow-list let something through.
 fn with_content_security_policy(page: &str) -> String {
-    use base64::Engine;
-    use sha2::{Digest, Sha256};
-    let hashes: String = inline_scripts(page)
-        .map(|script| {
-            let digest = Sha256::digest(script.as_bytes());
-            format!(
-                " 'sha256-{}'",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            )
-        })
-        .collect();
+    let scripts = hashes(inline_scripts(page));
+    let head = &page[..page.find("</head>").unwrap_or(page.len())];
+    let styles = hashes(inline_elements(head, "style").map(|(_, text)| text));
     let policy = format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
-         img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-src 'none'; \
-         worker-src 'self'; form-action 'self'"
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; \
+         style-src 'self'{styles}; img-src 'self' data:; object-src 'none'; base-uri 'self'; \
+         frame-src 'none'; worker-src 'self'; form-action 'self'"
     );
     // Right after the charset, which must come first, else first in the head.
     let after = |tag: &str| {
@@ -130,15 +123,42 @@ fn with_content_security_policy(page: &str) -> String {
     format!("{}{CSP_START}{policy}\">{}", &page[..at], &page[at..])
 }
 
+/// The sources of a policy allowing `texts`: ` 'sha256-…'` each.
+fn hashes<'a>(texts: impl Iterator<Item = &'a str>) -> String {
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    texts
+        .map(|text| {
+            let digest = Sha256::digest(text.as_bytes());
+            format!(
+                " 'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            )
+        })
+        .collect()
+}
+
 /// The text of every script in `page` that a browser would run inline: `<script>` elements
 /// without a `src`, of no type or a JavaScript one.
 fn inline_scripts(page: &str) -> impl Iterator<Item = &str> {
-    page.match_indices("<script").filter_map(move |(at, _)| {
-        let tag_end = at + page[at..].find('>')?;
-        let tag = &page[at..tag_end];
-        let content_end = tag_end + 1 + page[tag_end + 1..].find("</script>")?;
+    inline_elements(page, "script").filter_map(|(tag, text)| {
         let data = tag.contains("type=\"application/json\"") || tag.contains(" src=");
-        (!data).then(|| &page[tag_end + 1..content_end])
+        (!data).then_some(text)
+    })
+}
+
+/// Each `<name>` element of `html`: its opening tag and its text.
+fn inline_elements<'a>(html: &'a str, name: &str) -> impl Iterator<Item = (&'a str, &'a str)> {
+    let (open, close) = (format!("<{name}"), format!("</{name}>"));
+    let starts: Vec<usize> = html.match_indices(&open).map(|(at, _)| at).collect();
+    starts.into_iter().filter_map(move |at| {
+        let after_name = html[at + open.len()..].chars().next()?;
+        if !(after_name == '>' || after_name.is_ascii_whitespace()) {
+            return None;
+        }
+        let tag_end = at + html[at..].find('>')?;
+        let content_end = tag_end + 1 + html[tag_end + 1..].find(&close)?;
+        Some((&html[at..tag_end], &html[tag_end + 1..content_end]))
     })
 }
 
@@ -273,7 +293,7 @@ impl Template {
             + body_tag
             + 1;
         Ok(Template {
-            before_head_end: strip_title(&html[..head_end]),
+            before_head_end: without_comments(&strip_title(&html[..head_end])),
             between: html[head_end..body_start].to_owned(),
             after_body_start: html[body_start..].to_owned(),
         })
@@ -285,6 +305,23 @@ impl Template {
             self.before_head_end, self.between, self.after_body_start
         )
     }
+}
+
+/// `html` without its comments: `index.html`'s notes to its readers, which every page would
+/// otherwise carry (420 bytes a page).
+fn without_comments(html: &str) -> String {
+    let mut kept = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        let Some(end) = rest[start..].find("-->") else {
+            break;
+        };
+        kept.push_str(rest[..start].trim_end_matches([' ', '\t']));
+        rest = &rest[start + end + "-->".len()..];
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
+    }
+    kept.push_str(rest);
+    kept
 }
 
 /// `html` without its first `<title>…</title>`.
@@ -337,6 +374,23 @@ mod tests {
     }
 
     #[test]
+    fn the_policy_allows_the_heads_own_styles_only() {
+        let page = with_content_security_policy(
+            "<html><head><meta charset=\"utf-8\"><style>a{color:red}</style></head>\
+             <body><style>p{color:blue}</style></body></html>",
+        );
+        // `printf 'a{color:red}' | openssl dgst -sha256 -binary | base64`
+        assert!(
+            page.contains(
+                "style-src 'self' 'sha256-6hWWMOcF+mJesSJGYhmK2lkIIEw9Xc5XKGLPVzh8yxs=';"
+            ),
+            "{page}"
+        );
+        // The body's would be a post's, let through by mistake: it must not apply.
+        assert!(!page.contains("O3MD3BNalwJODrH2e1G"), "{page}");
+    }
+
+    #[test]
     fn pages_render_before_the_live_reload_client_of_trunk_serve() {
         // `trunk serve` writes its client first in the body; the pre-renderer refused such a
         // page, so `scripts/serve` failed on every build.
@@ -357,6 +411,20 @@ mod tests {
             "{page}"
         );
         assert!(Prerenderer::new("<html><head></head><body><p>x</p></body></html>", "/").is_err());
+    }
+
+    #[test]
+    fn the_head_loses_index_htmls_comments() {
+        let template = "<html><head>\n  <meta charset=\"utf-8\">\n  <!-- The base.\n  -->\n  \
+            <meta name=\"a\">\n  <!-- unclosed</head><body><!-- kept --></body></html>";
+        let filled = Template::new(template)
+            .expect("a template")
+            .fill("", "", "");
+        assert_eq!(
+            filled,
+            "<html><head>\n  <meta charset=\"utf-8\">\n  <meta name=\"a\">\n  \
+             <!-- unclosed</head><body><!-- kept --></body></html>"
+        );
     }
 
     #[test]
