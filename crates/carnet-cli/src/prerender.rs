@@ -5,8 +5,8 @@
 //! data, so a big blog is never held in memory as HTML.
 //!
 //! Each page is Trunk's `index.html` with, in the head, its Content Security Policy, the page's
-//! title and meta tags (between [`HEAD_START`] and [`HEAD_END`]) and its [`PageData`]; in the
-//! body, the rendered app.
+//! title and meta tags (between [`HEAD_START`] and [`HEAD_END`]); in the body, the rendered app,
+//! then its [`PageData`].
 
 use carnet::app::provide_app_context;
 use carnet::page_data::{to_script, HEAD_END, HEAD_START, SCRIPT_ID};
@@ -299,9 +299,12 @@ impl Template {
         })
     }
 
+    /// The page: `head`'s tags in the head, then the rendered `body`, then the embedded `data`,
+    /// last so that none of its bytes come before the text (the app reads it once the page is
+    /// parsed).
     fn fill(&self, head: &str, data: &str, body: &str) -> String {
         format!(
-            "{}{head}{data}{}{body}{}",
+            "{}{head}{}{body}{data}{}",
             self.before_head_end, self.between, self.after_body_start
         )
     }
@@ -411,6 +414,23 @@ mod tests {
             "{page}"
         );
         assert!(Prerenderer::new("<html><head></head><body><p>x</p></body></html>", "/").is_err());
+    }
+
+    #[test]
+    fn the_embedded_data_comes_after_the_text() {
+        let template = "<html><head><meta charset=\"utf-8\"></head>\
+            <body><script>reload()</script></body></html>";
+        let data = "<script id=\"carnet-data\" type=\"application/json\">{}</script>";
+        let filled = Template::new(template)
+            .expect("a template")
+            .fill("<title>T</title>", data, "<main>text</main>");
+        assert_eq!(
+            filled,
+            format!(
+                "<html><head><meta charset=\"utf-8\"><title>T</title></head>\
+                 <body><main>text</main>{data}<script>reload()</script></body></html>"
+            )
+        );
     }
 
     #[test]
