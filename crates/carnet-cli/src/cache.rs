@@ -147,9 +147,7 @@ impl Cache {
     }
 
     fn wrote(&mut self, to: &Path) {
-        if let Some(written) = &mut self.written {
-            written.insert(to.to_owned());
-        }
+        note_written(&mut self.written, to.to_owned());
     }
 
     /// Whether there is a cache.
@@ -243,12 +241,11 @@ impl Cache {
         folder: &Path,
         files: Vec<(String, String)>,
     ) -> io::Result<()> {
-        for (path, _) in &files {
-            self.wrote(&folder.join(path));
-        }
         let store = self.store.as_mut().expect("cached files come from a store");
         for (path, blob) in &files {
-            store.link(blob, &folder.join(path))?;
+            let to = folder.join(path);
+            store.link(blob, &to)?;
+            note_written(&mut self.written, to);
         }
         store.used.insert(hex(key.0), Record::Files(files));
         self.counts.reused += 1;
@@ -263,19 +260,19 @@ impl Cache {
         files: Vec<(String, Vec<u8>)>,
     ) -> io::Result<()> {
         self.counts.done += 1;
-        for (path, _) in &files {
-            self.wrote(&folder.join(path));
-        }
         let Some(store) = &mut self.store else {
             for (path, bytes) in &files {
-                write_file(&folder.join(path), bytes)?;
+                let to = folder.join(path);
+                write_file(&to, bytes)?;
+                note_written(&mut self.written, to);
             }
             return Ok(());
         };
         let mut record = Vec::with_capacity(files.len());
         for (path, bytes) in files {
-            let blob = store.put_and_link(&bytes, &folder.join(&path))?;
-            record.push((path, blob));
+            let to = folder.join(&path);
+            record.push((path, store.put_and_link(&bytes, &to)?));
+            note_written(&mut self.written, to);
         }
         store.used.insert(hex(key.0), Record::Files(record));
         Ok(())
@@ -604,6 +601,14 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
         fs::write(path, bytes)
     };
     write().map_err(|error| io::Error::new(error.kind(), format!("{}: {error}", path.display())))
+}
+
+/// Notes `to` among the files put in place, if they are being noted ([`Cache::track_written`]).
+/// A function of the field, not of the cache, so that a loop holding the cache's store can call it.
+fn note_written(written: &mut Option<HashSet<PathBuf>>, to: PathBuf) {
+    if let Some(written) = written {
+        written.insert(to);
+    }
 }
 
 #[cfg(test)]

@@ -421,9 +421,11 @@ mod tests {
         let template = "<html><head><meta charset=\"utf-8\"></head>\
             <body><script>reload()</script></body></html>";
         let data = "<script id=\"carnet-data\" type=\"application/json\">{}</script>";
-        let filled = Template::new(template)
-            .expect("a template")
-            .fill("<title>T</title>", data, "<main>text</main>");
+        let filled = Template::new(template).expect("a template").fill(
+            "<title>T</title>",
+            data,
+            "<main>text</main>",
+        );
         assert_eq!(
             filled,
             format!(
