@@ -12,8 +12,10 @@ use std::path::Path;
 
 /// `template` (Trunk's page) with each `<link rel="stylesheet">` of its head whose file Trunk
 /// wrote at the top of `out` replaced by a `<style>` element holding that file, minified. A
-/// stylesheet from elsewhere, or one that could end the element early (`</style`), stays linked.
-/// The file itself stays in `out`, for anyone who links it.
+/// stylesheet from elsewhere, one that could end the element early (`</style`), or one the
+/// author gave an attribute of their own (`media="print"`, `title`…, which Trunk passes on and a
+/// `<style>` would not keep the same: a print sheet stays linked, and does not block the text)
+/// stays linked. The file itself stays in `out`, for anyone who links it.
 pub fn inline_into(template: &str, out: &Path) -> io::Result<String> {
     let head_end = template.find("</head>").unwrap_or(template.len());
     let mut page = String::with_capacity(template.len() + 16 * 1024);
@@ -23,7 +25,8 @@ pub fn inline_into(template: &str, out: &Path) -> io::Result<String> {
             break;
         };
         let tag = &template[at..end];
-        if attribute(tag, "rel") != Some("stylesheet") {
+        let trunks_own = |name: &str| matches!(name, "rel" | "href" | "integrity" | "crossorigin");
+        if attribute(tag, "rel") != Some("stylesheet") || !attribute_names(tag).all(trunks_own) {
             continue;
         }
         let Some(name) = attribute(tag, "href").and_then(top_level_file) else {
@@ -52,6 +55,32 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
     let end = start + tag[start..].find('"')?;
     Some(&tag[start..end])
+}
+
+/// The names of the attributes of the tag `tag` (`<link a="…" b>`).
+fn attribute_names(tag: &str) -> impl Iterator<Item = &str> {
+    let mut rest = tag.strip_prefix("<link").unwrap_or(tag);
+    std::iter::from_fn(move || {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        let end = rest.find(|c: char| c == '=' || c == '>' || c == '/' || c.is_whitespace())?;
+        if end == 0 {
+            return None;
+        }
+        let name = &rest[..end];
+        rest = rest[end..].trim_start();
+        if let Some(value) = rest.strip_prefix('=') {
+            let value = value.trim_start();
+            rest = match value.chars().next() {
+                Some(quote @ ('"' | '\'')) => value[1..]
+                    .find(quote)
+                    .map_or("", |close| &value[close + 2..]),
+                _ => value
+                    .find(|c: char| c.is_whitespace() || c == '>')
+                    .map_or("", |end| &value[end..]),
+            };
+        }
+        Some(name)
+    })
 }
 
 /// The name of the file at the top of the site an `href` of Trunk's points to (`/style-….css`,
@@ -177,6 +206,16 @@ mod tests {
     }
 
     #[test]
+    fn a_tags_attribute_names_are_read_whatever_their_quotes() {
+        let names: Vec<&str> = attribute_names(
+            "<link rel=\"stylesheet\" href='/a b.css' media=print disabled title = \"x>y\"/>",
+        )
+        .collect();
+        assert_eq!(names, ["rel", "href", "media", "disabled", "title"]);
+        assert_eq!(attribute_names("<link>").count(), 0);
+    }
+
+    #[test]
     fn the_stylesheet_trunk_wrote_is_inlined_in_the_head() {
         let out = std::env::temp_dir().join(format!("carnet-inline-{}", std::process::id()));
         fs::create_dir_all(&out).unwrap();
@@ -188,6 +227,7 @@ mod tests {
             <link rel=\"stylesheet\" href=\"https://cdn.example/x.css\"/>\
             <link rel=\"stylesheet\" href=\"/missing.css\"/>\
             <link rel=\"stylesheet\" href=\"/closing.css\"/>\
+            <link rel=\"stylesheet\" href=\"/style-1a.css\" media=\"print\"/>\
             </head><body><link rel=\"stylesheet\" href=\"/style-1a.css\"/></body></html>";
         let page = inline_into(template, &out).unwrap();
         fs::remove_dir_all(&out).unwrap();
@@ -199,6 +239,7 @@ mod tests {
             <link rel=\"stylesheet\" href=\"https://cdn.example/x.css\"/>\
             <link rel=\"stylesheet\" href=\"/missing.css\"/>\
             <link rel=\"stylesheet\" href=\"/closing.css\"/>\
+            <link rel=\"stylesheet\" href=\"/style-1a.css\" media=\"print\"/>\
             </head><body><link rel=\"stylesheet\" href=\"/style-1a.css\"/></body></html>"
         );
         assert_eq!(inline_into(&page, Path::new("/nonexistent")).unwrap(), page);
