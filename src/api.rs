@@ -177,16 +177,16 @@ mod tests {
     use carnet_core::model::SCHEMA_VERSION;
 
     const JSON: Option<&str> = Some("application/json; charset=utf-8");
-    const INDEX: &str = r#"{"version":7,"site":{"title":"Carnet","description":"","url":"https://example.org/",
+    const INDEX: &str = r#"{"version":8,"site":{"title":"Carnet","description":"","url":"https://example.org/",
         "language":"fr","posts_per_page":10},
         "total":1,"buckets":1,"recent":[{"slug":"a","title":"A"}],
         "categories":[{"category":{"slug":"actus","name":"Actus"},"count":1}],
         "tags":[{"tag":{"slug":"actus","name":"Actus"},"count":1}],
-        "months":[[2009,10,1]]}"#;
+        "months":[[2009,10,[1]]]}"#;
 
     #[test]
     fn the_index_as_written_is_read() {
-        assert_eq!(SCHEMA_VERSION, 7, "update INDEX to the current schema");
+        assert_eq!(SCHEMA_VERSION, 8, "update INDEX to the current schema");
         let index: Index = read_answer(JSON, INDEX).unwrap();
         assert_eq!(index.total, 1);
         // Without a type, or with a byte-order mark: still JSON.
@@ -234,12 +234,12 @@ mod tests {
             read_answer::<Index>(JSON, cut),
             Err(LoadError::Invalid(_))
         ));
-        let other = INDEX.replace(r#""version":7"#, r#""version":8"#);
+        let other = INDEX.replace(r#""version":8"#, r#""version":9"#);
         assert_eq!(
             read_answer::<Index>(JSON, &other),
-            Err(LoadError::Version(8))
+            Err(LoadError::Version(9))
         );
-        let month13 = INDEX.replace("[2009,10,1]", "[2009,13,1]");
+        let month13 = INDEX.replace("[2009,10,[1]]", "[2009,13,[1]]");
         assert!(matches!(
             read_answer::<Index>(JSON, &month13),
             Err(LoadError::Invalid(_))
@@ -247,8 +247,8 @@ mod tests {
     }
 
     /// A bucket of two pages: the home page's first page and the post `a`.
-    const BUCKET: &str = r#"{"":{"version":7,"list":"home","number":1,"posts":[]},
-        "posts/a/":{"version":7,"summary":{"slug":"a","title":"A","date":"2009-10-06",
+    const BUCKET: &str = r#"{"":{"version":8,"list":"home","number":1,"posts":[]},
+        "posts/a/":{"version":8,"summary":{"slug":"a","title":"A","date":"2009-10-06",
         "category":{"slug":"actus","name":"Actus"},"author":"admin","excerpt":"","words":1},
         "markdown":"Texte","older":null,"newer":null}}"#;
 
@@ -279,10 +279,10 @@ mod tests {
             read_answer::<Bucket>(JSON, cut),
             Err(LoadError::Invalid(_))
         ));
-        let other = BUCKET.replacen(r#""version":7"#, r#""version":8"#, 1);
+        let other = BUCKET.replacen(r#""version":8"#, r#""version":9"#, 1);
         assert_eq!(
             read_answer::<Bucket>(JSON, &other),
-            Err(LoadError::Version(8))
+            Err(LoadError::Version(9))
         );
         assert_eq!(
             read_answer::<Bucket>(Some("text/html"), "<!DOCTYPE html><html></html>"),

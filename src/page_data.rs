@@ -126,14 +126,14 @@ mod tests {
     }
 
     /// A page's data as the pre-renderer embeds it, in JSON.
-    const EMBEDDED: &str = r#"{"index":{"version":7,
+    const EMBEDDED: &str = r#"{"index":{"version":8,
         "site":{"title":"Carnet <3","description":"","url":"https://example.org/",
         "language":"fr","posts_per_page":10},
         "total":1,"buckets":1,"recent":[{"slug":"a","title":"A"}],
         "categories":[{"category":{"slug":"actus","name":"Actus"},"count":1}],
         "tags":[{"tag":{"slug":"actus","name":"Actus"},"count":1}],
-        "months":[[2009,10,1]]},
-        "list":{"version":7,"list":"home","number":1,"posts":[]},"post":null}"#;
+        "months":[[2009,10,[1]]]},
+        "list":{"version":8,"list":"home","number":1,"posts":[]},"post":null}"#;
 
     /// [`EMBEDDED`] changed by `edit`, read.
     fn embedded(edit: impl FnOnce(&mut serde_json::Value)) -> Result<PageData, LoadError> {
@@ -144,7 +144,7 @@ mod tests {
 
     #[test]
     fn embedded_data_reads_back_from_its_script() {
-        assert_eq!(carnet_core::model::SCHEMA_VERSION, 7, "update EMBEDDED");
+        assert_eq!(carnet_core::model::SCHEMA_VERSION, 8, "update EMBEDDED");
         let data = read(EMBEDDED).unwrap();
         let script = to_script(&data, "/");
         let (_, json) = script
@@ -158,8 +158,8 @@ mod tests {
 
     #[test]
     fn embedded_data_of_another_version_is_an_error_not_ignored() {
-        let error = embedded(|json| json["index"]["version"] = 8.into());
-        assert_eq!(error, Err(LoadError::Version(8)));
+        let error = embedded(|json| json["index"]["version"] = 9.into());
+        assert_eq!(error, Err(LoadError::Version(9)));
         let error = embedded(|json| json["list"]["version"] = 1.into());
         assert_eq!(error, Err(LoadError::Version(1)));
     }

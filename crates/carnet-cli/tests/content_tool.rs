@@ -134,7 +134,7 @@ fn a_valid_folder_replaces_the_old_data_entirely() {
         String::from_utf8_lossy(&output.stderr)
     );
     let index = fs::read_to_string(out.join("data/index.json")).unwrap();
-    assert!(index.starts_with(r#"{"version":7,"#), "{index}");
+    assert!(index.starts_with(r#"{"version":8,"#), "{index}");
     assert!(index.contains(r#""slug":"un-billet-valide""#), "{index}");
     let home = page_json(&out, "");
     assert!(home.contains(r#""slug":"un-billet-valide""#), "{home}");
@@ -994,7 +994,7 @@ fn the_seed_blog_data() {
         serde_json::to_string_pretty(&page_data(&out, "").unwrap()).unwrap()
     );
     let post = page_data(&out, "posts/generer-du-business-avec-les-reseaux-sociaux/").unwrap();
-    assert_eq!(post["version"], 7);
+    assert_eq!(post["version"], carnet_core::model::SCHEMA_VERSION);
     // No code block, so no highlighted code: the field is left out of the data.
     assert!(post.get("code").is_none(), "{post}");
     assert_eq!(

@@ -109,6 +109,20 @@ impl YearMonth {
             .contains(&month)
             .then_some(YearMonth { year, month })
     }
+
+    /// The month before this one; none before January of the year 0.
+    pub fn before(self) -> Option<YearMonth> {
+        match self.month {
+            1 => Some(YearMonth {
+                year: self.year.checked_sub(1)?,
+                month: 12,
+            }),
+            month => Some(YearMonth {
+                year: self.year,
+                month: month - 1,
+            }),
+        }
+    }
 }
 
 /// A [`YearMonth`] as the data writes it, before its month is checked.
@@ -192,6 +206,14 @@ mod tests {
         assert!(YearMonth::new(2009, 12).is_some());
         assert_eq!(YearMonth::new(2009, 0), None);
         assert_eq!(YearMonth::new(2009, 13), None);
+    }
+
+    #[test]
+    fn the_month_before_crosses_years() {
+        let month = |year, month| YearMonth::new(year, month).unwrap();
+        assert_eq!(month(2009, 10).before(), Some(month(2009, 9)));
+        assert_eq!(month(2009, 1).before(), Some(month(2008, 12)));
+        assert_eq!(month(0, 1).before(), None);
     }
 
     #[test]

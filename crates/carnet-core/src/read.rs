@@ -402,6 +402,7 @@ mod tests {
         let index = manifest().index();
         assert!(invalid(with(&index, "/months/0/1", 13)));
         assert!(invalid(with(&index, "/months/0/1", 0)));
+        assert!(invalid(with(&index, "/months/0/2", serde_json::json!([]))));
         let post = manifest().post_at(0, "");
         assert!(invalid(with(&post, "/summary/date", "2009-02-30")));
     }
@@ -436,7 +437,7 @@ mod tests {
     fn counts_must_be_possible_and_add_up() {
         let index = manifest().index();
         assert!(invalid(with(&index, "/categories/0/count", -1)));
-        assert!(invalid(with(&index, "/months/0/2", 0)));
+        assert!(invalid(with(&index, "/months/0/2/0", 0)));
         assert!(invalid(with(&index, "/categories/0/count", u64::MAX)));
         assert!(invalid(with(&index, "/categories/0/count", 9)));
         assert!(invalid(with(&index, "/total", 4)));
