@@ -24,12 +24,18 @@ pub fn inline_into(template: &str, out: &Path) -> io::Result<String> {
         let Some(end) = template[at..].find('>').map(|end| at + end + 1) else {
             break;
         };
-        let tag = &template[at..end];
-        let trunks_own = |name: &str| matches!(name, "rel" | "href" | "integrity" | "crossorigin");
-        if attribute(tag, "rel") != Some("stylesheet") || !attribute_names(tag).all(trunks_own) {
+        let attributes: Vec<(&str, Option<&str>)> = attributes(&template[at..end]).collect();
+        let value = |wanted: &str| {
+            let found = attributes.iter().find(|(name, _)| *name == wanted);
+            found.and_then(|(_, value)| *value)
+        };
+        let trunks_own = |(name, _): &(&str, Option<&str>)| {
+            matches!(*name, "rel" | "href" | "integrity" | "crossorigin")
+        };
+        if value("rel") != Some("stylesheet") || !attributes.iter().all(trunks_own) {
             continue;
         }
-        let Some(name) = attribute(tag, "href").and_then(top_level_file) else {
+        let Some(name) = value("href").and_then(top_level_file) else {
             continue;
         };
         let css = match fs::read_to_string(out.join(name)) {
@@ -50,15 +56,9 @@ pub fn inline_into(template: &str, out: &Path) -> io::Result<String> {
     Ok(page)
 }
 
-/// The value of the attribute `name` of the tag `tag`, written as Trunk writes it: `name="…"`.
-fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-    let end = start + tag[start..].find('"')?;
-    Some(&tag[start..end])
-}
-
-/// The names of the attributes of the tag `tag` (`<link a="…" b>`).
-fn attribute_names(tag: &str) -> impl Iterator<Item = &str> {
+/// The attributes of the tag `tag` (`<link a="…" b='…' c=d e>`): each name, with its value if
+/// it has one.
+fn attributes(tag: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
     let mut rest = tag.strip_prefix("<link").unwrap_or(tag);
     std::iter::from_fn(move || {
         rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
@@ -68,18 +68,24 @@ fn attribute_names(tag: &str) -> impl Iterator<Item = &str> {
         }
         let name = &rest[..end];
         rest = rest[end..].trim_start();
-        if let Some(value) = rest.strip_prefix('=') {
-            let value = value.trim_start();
-            rest = match value.chars().next() {
-                Some(quote @ ('"' | '\'')) => value[1..]
-                    .find(quote)
-                    .map_or("", |close| &value[close + 2..]),
-                _ => value
+        let Some(after_equals) = rest.strip_prefix('=') else {
+            return Some((name, None));
+        };
+        let value = after_equals.trim_start();
+        let (value, after) = match value.chars().next() {
+            Some(quote @ ('"' | '\'')) => match value[1..].find(quote) {
+                Some(close) => (&value[1..1 + close], &value[close + 2..]),
+                None => (&value[1..], ""),
+            },
+            _ => {
+                let end = value
                     .find(|c: char| c.is_whitespace() || c == '>')
-                    .map_or("", |end| &value[end..]),
-            };
-        }
-        Some(name)
+                    .unwrap_or(value.len());
+                (&value[..end], &value[end..])
+            }
+        };
+        rest = after;
+        Some((name, Some(value)))
     })
 }
 
@@ -206,13 +212,22 @@ mod tests {
     }
 
     #[test]
-    fn a_tags_attribute_names_are_read_whatever_their_quotes() {
-        let names: Vec<&str> = attribute_names(
+    fn a_tags_attributes_are_read_whatever_their_quotes() {
+        let read: Vec<(&str, Option<&str>)> = attributes(
             "<link rel=\"stylesheet\" href='/a b.css' media=print disabled title = \"x>y\"/>",
         )
         .collect();
-        assert_eq!(names, ["rel", "href", "media", "disabled", "title"]);
-        assert_eq!(attribute_names("<link>").count(), 0);
+        assert_eq!(
+            read,
+            [
+                ("rel", Some("stylesheet")),
+                ("href", Some("/a b.css")),
+                ("media", Some("print")),
+                ("disabled", None),
+                ("title", Some("x>y")),
+            ]
+        );
+        assert_eq!(attributes("<link>").count(), 0);
     }
 
     #[test]
