@@ -136,16 +136,15 @@ pub fn loaded_at(path: String) {
 /// browser that cannot read a page's data ([`LoadError::Unsupported`]) after an in-app move
 /// then gets the page pre-rendered, as on a static site. Never twice for one page: a page that
 /// needs data even when loaded whole (a host answering an unknown URL with the app) shows the
-/// error instead. Whether it reloads.
-pub fn reload_unless_loaded_here() -> bool {
+/// error instead.
+pub fn reload_unless_loaded_here() {
     let Some(location) = web_sys::window().map(|window| window.location()) else {
-        return false;
+        return;
     };
     let here = location.pathname().unwrap_or_default();
-    if LOADED_AT.get().is_none_or(|loaded| *loaded == here) {
-        return false;
+    if LOADED_AT.get().is_some_and(|loaded| *loaded != here) {
+        let _ = location.reload();
     }
-    location.reload().is_ok()
 }
 
 /// The error an HTTP status means, if it is one.

@@ -20,12 +20,7 @@ pub fn LoadErrorView(
     if error == LoadError::Unsupported {
         // Once the move is done: a page whose data failed before the click (fetched when the
         // link was pointed at) is drawn before the router has put its URL in the address bar.
-        set_timeout(
-            || {
-                api::reload_unless_loaded_here();
-            },
-            std::time::Duration::ZERO,
-        );
+        set_timeout(api::reload_unless_loaded_here, std::time::Duration::ZERO);
     }
     view! {
         <div class="load-error" role="alert">
