@@ -661,6 +661,9 @@ browserSuites("Carnet", (browserName) => {
             await eventually(async () => assert.equal(await marker(page), undefined, "the post's page was loaded whole"));
             await expectPage(page, site, postPage(post));
             await expectPost(page, site, post);
+            // The pre-rendered text shows before the app hydrates: a focus before then would
+            // find no listener, and fetch nothing.
+            await appStarted(page);
           }
           await page.goBack();
           await expectPost(page, site, POSTS[1]);
