@@ -83,15 +83,22 @@ pub fn body_in_page() -> Option<carnet_core::markdown::SafeHtml> {
     None
 }
 
-/// Removes what the pre-renderer put in the page, before rendering it afresh: the body, and
-/// the head's tags between [`HEAD_START`] and [`HEAD_END`].
+/// Removes what the pre-renderer put in the page, before rendering it afresh: the body but its
+/// links to the stylesheet (the head holds only the rules this page used), and the head's tags
+/// between [`HEAD_START`] and [`HEAD_END`].
 #[cfg(feature = "hydrate")]
 pub fn clear_prerendered() {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
     if let Some(body) = document.body() {
-        body.set_inner_html("");
+        let mut node = body.first_child();
+        while let Some(current) = node {
+            node = current.next_sibling();
+            if current.node_name() != "LINK" {
+                let _ = body.remove_child(&current);
+            }
+        }
     }
     let Some(head) = document.head() else { return };
     let comment = |node: &web_sys::Node, text: &str| {

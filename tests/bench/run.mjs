@@ -42,16 +42,24 @@ function staticBaseline(html) {
 }
 
 /**
- * The limit: a pre-rendered page as the plainest static site would serve it, no script and its
- * stylesheet inline, so that its text needs one request. `carnet build` already inlines it (then
- * `css` has nothing to replace); a page that still links the file gets its text (`css`). Its
- * Content Security Policy goes too: such a site has none.
+ * The limit: a pre-rendered page as the plainest static site would serve it, no script and the
+ * whole stylesheet inline in its head (`css`, without its comments and runs of spaces), so that
+ * its text needs one request. `carnet build`'s head holds only the rules the page uses, and links
+ * the file at the end of the body: both go, for the whole sheet. Its Content Security Policy goes
+ * too: such a site has none.
  */
 function inlineBaseline(css) {
+  const minified = css
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/\s+/g, " ")
+    .replace(/\s*([{};,>])\s*/g, "$1")
+    .trim();
   return (html) =>
     staticBaseline(html)
       .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")
-      .replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/, () => `<style>${css}</style>`);
+      .replace(/<style>[\s\S]*?<\/style>/g, "")
+      .replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/g, "")
+      .replace("</head>", () => `<style>${minified}</style></head>`);
 }
 
 /** The text of the site's stylesheet (Trunk's hashed style-….css). */

@@ -148,6 +148,12 @@ async function expectHead(page, site, route, { kind = "website" } = {}) {
 /** Every `a[href]` of the page, resolved. */
 const allLinks = (page) => page.evaluate(() => [...document.querySelectorAll("a[href]")].map((a) => a.href));
 
+/** The name of the stylesheet Trunk wrote at the top of `site`: `style-….css`. */
+const stylesheetFile = (site) => {
+  const file = fs.readdirSync(site.server.root).find((name) => /^style-.*\.css$/.test(name));
+  assert.ok(file, "Trunk's stylesheet is in the site");
+  return file;
+};
 /** Fetches `url` from node without following redirects. */
 const fetchStatus = async (url) => (await fetch(url, { redirect: "manual" })).status;
 
@@ -521,28 +527,46 @@ browserSuites("Carnet", (browserName) => {
           assert.ok(!site.server.requests.slice(before).includes(data), "the post's data was never fetched");
         });
 
-        pageTest("a page's text needs one request: its stylesheet is in its head", async ({ page, site }) => {
-          const before = site.server.requests.length; // the server is shared by the tests
-          await open(page, site, postPath(POSTS[1]));
-          await settle(page);
-          const made = site.server.requests.slice(before);
-          assert.deepEqual(made.filter((request) => /\.css(\?|$)/.test(request)), [], "no stylesheet fetched");
-          const styled = await page.evaluate(() => ({
-            styles: document.head.querySelectorAll("style").length,
-            links: document.querySelectorAll('link[rel="stylesheet"]').length,
-            background: getComputedStyle(document.body).backgroundColor,
-            columns: getComputedStyle(document.querySelector("div.columns")).display,
-          }));
-          assert.deepEqual(styled, { styles: 1, links: 0, background: "rgb(253, 251, 247)", columns: "grid" });
+        pageTest("a page's text shows before its stylesheet comes: the rules it uses are in its head", async ({ page, site }) => {
+          // crates/carnet-cli/src/stylesheet.rs: the head holds the rules the page's elements can
+          // use; the whole file is linked at the end of the body, and must not hold the text back.
+          const sheet = site.path(`/${stylesheetFile(site)}`);
+          site.server.faults.set(sheet, "stall");
+          let loaded;
+          try {
+            loaded = page.goto(site.url(postPath(POSTS[1])));
+            const shown = () =>
+              page.evaluate(() => ({
+                painted: performance.getEntriesByType("paint").some((entry) => entry.name === "first-contentful-paint"),
+                heading: document.querySelector("main h1")?.textContent.trim(),
+                styles: document.head.querySelectorAll("style").length,
+                inHead: document.head.querySelectorAll('link[rel="stylesheet"]').length,
+                inBody: document.body.querySelectorAll('link[rel="stylesheet"]').length,
+                background: getComputedStyle(document.body).backgroundColor,
+                columns: getComputedStyle(document.querySelector("div.columns")).display,
+              }));
+            await eventually(async () => assert.equal((await shown()).painted, true, "painted"));
+            assert.deepEqual(await shown(), {
+              painted: true,
+              heading: POSTS[1].title,
+              styles: 1,
+              inHead: 0,
+              inBody: 1,
+              background: "rgb(253, 251, 247)",
+              columns: "grid",
+            });
+            assert.ok(site.server.requests.includes(sheet), "the stylesheet was asked for");
+          } finally {
+            site.server.faults.delete(sheet);
+          }
+          await loaded;
+          await appStarted(page);
         });
 
-        pageTest("the stylesheet in the head styles every element as the file Trunk wrote does", async ({ page, site }) => {
-          // carnet build minifies it on the way in (crates/carnet-cli/src/stylesheet.rs): compare
-          // each element's computed style under it and under the file, linked instead.
-          await open(page, site, postPath(POSTS[0]));
-          await settle(page);
-          const file = fs.readdirSync(site.server.root).find((name) => /^style-.*\.css$/.test(name));
-          assert.ok(file, "Trunk's stylesheet is still in the site");
+        pageTest("the rules in a page's head style each of its elements as the whole stylesheet does", async ({ page, site }) => {
+          // carnet build minifies the file Trunk wrote and keeps in each page's head the rules its
+          // elements can use: compare each element's computed style under the head's rules alone
+          // and under the file alone, on every kind of page.
           const styles = () =>
             page.evaluate(() =>
               [...document.querySelectorAll("body, body *")].map((element) => {
@@ -554,20 +578,36 @@ browserSuites("Carnet", (browserName) => {
                 return `${described} ${standard.map((name) => `${name}:${style.getPropertyValue(name)}`).join(";")}`;
               }),
             );
-          const inline = await styles();
-          await page.evaluate(async (href) => {
-            const link = Object.assign(document.createElement("link"), { rel: "stylesheet", href });
-            const loaded = new Promise((resolve, reject) => Object.assign(link, { onload: resolve, onerror: reject }));
-            document.head.append(link);
-            await loaded;
-            document.querySelector("head style").sheet.disabled = true;
-          }, site.path(`/${file}`));
-          const linked = await styles();
-          assert.equal(linked.length, inline.length);
-          const differing = inline.findIndex((style, at) => style !== linked[at]);
-          const properties = (style) => style?.split(";") ?? [];
-          const changed = properties(inline[differing]).filter((p) => !properties(linked[differing]).includes(p));
-          assert.equal(differing, -1, `${inline[differing]?.split(" ")[0]}: ${changed.join("; ")}`);
+          const only = (which) =>
+            page.evaluate((which) => {
+              document.querySelector("head style").sheet.disabled = which === "file";
+              document.querySelector('body link[rel="stylesheet"]').sheet.disabled = which === "head";
+            }, which);
+          const pages = [
+            ["/", 200],
+            ...POSTS.map((post) => [postPath(post), 200]),
+            [categoryPath(POSTS[1].category), 200],
+            [ARCHIVE.path, 200],
+            [POSTS[0].month.path, 200],
+            ["/search/", 200],
+            // Drawn afresh by the app (the host answers with another page's HTML, whose head has
+            // that page's rules): the body's link to the file must outlive the pre-rendered body,
+            // and bring what the head lacks.
+            ["/nulle-part/", host.missing, "both"],
+          ];
+          for (const [path, status, compared = "head"] of pages) {
+            await open(page, site, path, { status });
+            if (compared === "both") await expectText(page, "main h1", "Page introuvable");
+            await only(compared);
+            const head = await styles();
+            await only("file");
+            const file = await styles();
+            assert.equal(file.length, head.length);
+            const differing = head.findIndex((style, at) => style !== file[at]);
+            const properties = (style) => style?.split(";") ?? [];
+            const changed = properties(head[differing]).filter((p) => !properties(file[differing]).includes(p));
+            assert.equal(differing, -1, `${path}: ${head[differing]?.split(" ")[0]}: ${changed.join("; ")}`);
+          }
         });
 
         pageTest("pointing at a link loads its page's data before the click", async ({ page, site }) => {

@@ -16,6 +16,7 @@ use crate::calendar;
 use crate::highlight::Highlighter;
 use crate::images::ImageSizes;
 use crate::prerender::{page_file, Prerenderer};
+use crate::stylesheet::Stylesheet;
 use carnet_core::content::{self, Blog, ContentError, Publish, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
 use carnet_core::gzip::gzip;
@@ -470,7 +471,7 @@ fn remove_stale(folder: &Path, written: &HashSet<PathBuf>) -> io::Result<bool> {
 /// The pre-renderer, with what its pages depend on besides their path and data.
 struct Renderer<'a> {
     renderer: &'a Prerenderer,
-    /// Trunk's page, as the renderer draws into it.
+    /// Trunk's page and the stylesheet, as the renderer draws with them.
     template: &'a str,
     base: &'a str,
 }
@@ -801,11 +802,13 @@ fn prerenderer(out: &Path, base: &str) -> io::Result<Option<(Prerenderer, String
         return Ok(None);
     };
     let template = crate::prerender::trunk_page(&page).map_err(io::Error::other)?;
-    let template = crate::stylesheet::inline_into(&template, out)?;
     let template = rebase_trunk_assets(&template, base, &top_level_files(out)?);
     let template = set_base_in_page(&template, base);
-    Prerenderer::new(&template, base)
-        .map(|renderer| Some((renderer, template)))
+    let (template, stylesheet) = Stylesheet::take_from(&template, out)?;
+    // What the pages depend on besides their own data: the template and the stylesheet.
+    let depended_on = format!("{template}{}", stylesheet.css());
+    Prerenderer::new(&template, base, stylesheet)
+        .map(|renderer| Some((renderer, depended_on)))
         .map_err(io::Error::other)
 }
 

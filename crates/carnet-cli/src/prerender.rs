@@ -4,10 +4,12 @@
 //! asks a [`Prerenderer`] for each page in turn (`carnet_core::Blog::pages`), writing it with its
 //! data, so a big blog is never held in memory as HTML.
 //!
-//! Each page is Trunk's `index.html` with, in the head, its Content Security Policy, the page's
-//! title and meta tags (between [`HEAD_START`] and [`HEAD_END`]); in the body, the rendered app,
-//! then its [`PageData`].
+//! Each page is Trunk's `index.html` with, in the head, its Content Security Policy, the rules of
+//! the site's stylesheet the page uses, the page's title and meta tags (between [`HEAD_START`]
+//! and [`HEAD_END`]); in the body, the rendered app, then its [`PageData`], then the link to the
+//! whole stylesheet ([`Stylesheet`]).
 
+use crate::stylesheet::Stylesheet;
 use carnet::app::provide_app_context;
 use carnet::page_data::{to_script, HEAD_END, HEAD_START, SCRIPT_ID};
 use carnet::urls::SiteUrls;
@@ -24,6 +26,7 @@ use std::sync::Arc;
 /// Draws pages into Trunk's `index.html`, one at a time.
 pub struct Prerenderer {
     template: Template,
+    stylesheet: Stylesheet,
     site: SiteUrls,
     // Fields drop in order: tasks left in the set go while their runtime still stands.
     local: tokio::task::LocalSet,
@@ -33,8 +36,10 @@ pub struct Prerenderer {
 impl Prerenderer {
     /// A renderer of pages served under `base`, into Trunk's `template` page, whose `<body>`
     /// must hold nothing but scripts (`trunk serve` puts its live-reload client there): the
-    /// page is rendered before them, where hydration looks for it.
-    pub fn new(template: &str, base: &str) -> Result<Prerenderer, String> {
+    /// page is rendered before them, where hydration looks for it. `stylesheet` is the one taken
+    /// out of the template's head: each page carries the rules it uses in its head, and links the
+    /// whole at the end of its body.
+    pub fn new(template: &str, base: &str, stylesheet: Stylesheet) -> Result<Prerenderer, String> {
         let template = Template::new(&with_settled_live_reload(template, base))?;
         if !only_scripts(&template.after_body_start).starts_with("</body>") {
             return Err(
@@ -52,6 +57,7 @@ impl Prerenderer {
         });
         Ok(Prerenderer {
             template,
+            stylesheet,
             site: SiteUrls::new(base),
             local,
             runtime,
@@ -65,7 +71,14 @@ impl Prerenderer {
         let (head, body) = self
             .local
             .block_on(&self.runtime, render_page(&self.site, data, &url));
-        let page = self.template.fill(&head, &to_script(data, &url), &body);
+        let style = self.stylesheet.for_page(&body);
+        // Before the marked tags, which leptos_meta takes over when the app starts.
+        let head = match style.is_empty() {
+            true => head,
+            false => format!("<style>{style}</style>{head}"),
+        };
+        let after_body = format!("{}{}", to_script(data, &url), self.stylesheet.links());
+        let page = self.template.fill(&head, &after_body, &body);
         with_content_security_policy(&with_language(&page, data.index.site.language.code()))
     }
 }
@@ -175,6 +188,19 @@ fn with_settled_live_reload(template: &str, base: &str) -> String {
         .replace("'{{__TRUNK_WS_BASE__}}'", &base)
 }
 
+/// How long the run of `<link …>` tags `html` starts with is: after the embedded data, those
+/// are the stylesheet's.
+fn stylesheet_links(html: &str) -> usize {
+    let mut length = 0;
+    while html[length..].starts_with("<link") {
+        match html[length..].find('>') {
+            Some(end) => length += end + 1,
+            None => break,
+        }
+    }
+    length
+}
+
 /// `html` from its start on, without the `<script>` elements and spaces it starts with.
 fn only_scripts(html: &str) -> &str {
     let mut rest = html.trim_start();
@@ -257,8 +283,27 @@ pub fn trunk_page(html: &str) -> Result<String, String> {
         true => cut(html, CSP_START, ">")?,
         false => html.to_owned(),
     };
+    // The links to the stylesheet that follow the embedded data go back where Trunk's head
+    // had them, as far as the template's readers can tell: in the head.
+    let data = format!(r#"<script id="{SCRIPT_ID}""#);
+    let links = html
+        .find(&data)
+        .and_then(|start| Some(start + html[start..].find("</script>")? + "</script>".len()))
+        .map(|end| &html[end..end + stylesheet_links(&html[end..])])
+        .unwrap_or_default()
+        .to_owned();
+    let html = cut(&html, &data, &format!("</script>{links}"))?;
+    // The page's rules of the stylesheet, if any, come right before the marked tags.
+    let tags = html
+        .find(HEAD_START)
+        .ok_or(format!("no {HEAD_START} in the page"))?;
+    let start = match html[..tags].ends_with("</style>") {
+        true => html[..tags].rfind("<style>").unwrap_or(tags),
+        false => tags,
+    };
+    let html = format!("{}{}", &html[..start], &html[tags..]);
     let html = cut(&html, HEAD_START, HEAD_END)?;
-    let html = cut(&html, &format!(r#"<script id="{SCRIPT_ID}""#), "</script>")?;
+    let html = html.replacen("</head>", &format!("{links}</head>"), 1);
     let template = Template::new(&html)?;
     let body_end = template
         .after_body_start
@@ -399,7 +444,7 @@ mod tests {
         // page, so `scripts/serve` failed on every build.
         let template = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head>\
             <body><script>\"use strict\"; reload()</script></body></html>";
-        assert!(Prerenderer::new(template, "/").is_ok());
+        assert!(Prerenderer::new(template, "/", Stylesheet::default()).is_ok());
         let filled = Template::new(template)
             .expect("a template")
             .fill("", "", "<p>page</p>");
@@ -413,7 +458,12 @@ mod tests {
             page.contains("'sha256-2XMPyQVKycjDRgawGkDq7RiyH9ksqb14ClNxDJv3mYs='"),
             "{page}"
         );
-        assert!(Prerenderer::new("<html><head></head><body><p>x</p></body></html>", "/").is_err());
+        assert!(Prerenderer::new(
+            "<html><head></head><body><p>x</p></body></html>",
+            "/",
+            Stylesheet::default()
+        )
+        .is_err());
     }
 
     #[test]
@@ -475,5 +525,25 @@ mod tests {
         let page = with_content_security_policy(&filled);
         assert_eq!(page.matches(CSP_START).count(), 1, "{page}");
         assert_eq!(trunk_page(&page).as_deref(), Ok(template));
+    }
+
+    #[test]
+    fn trunks_page_gets_its_stylesheets_link_back_in_its_head() {
+        let link = "<link rel=\"stylesheet\" href=\"/style-1a.css\"/>";
+        let template = format!(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\">{link}</head><body></body></html>"
+        );
+        // As `Prerenderer::render` fills it: the page's rules in the head, the link after the data.
+        let filled = Template::new(&template.replace(link, ""))
+            .expect("a template")
+            .fill(
+                &format!("<style>p{{a:b}}</style>{HEAD_START}<title>T</title>{HEAD_END}"),
+                &format!(
+                    "<script id=\"{SCRIPT_ID}\" type=\"application/json\">{{}}</script>{link}"
+                ),
+                "<p>x</p>",
+            );
+        let page = with_content_security_policy(&filled);
+        assert_eq!(trunk_page(&page), Ok(template));
     }
 }

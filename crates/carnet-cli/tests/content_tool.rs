@@ -1295,10 +1295,16 @@ fn the_base_of_site_toml_moves_trunks_assets_and_every_link_under_it() {
         assert!(home.contains(under_base), "{under_base} in {home}");
     }
     assert!(!home.contains("'/carnet-3c4d"), "{home}");
-    // The stylesheet is in the page, minified, and allowed by the policy.
-    assert!(home.contains("<style>body{margin:0}</style>"), "{home}");
-    assert!(!home.contains("style-1a2b.css"), "{home}");
-    assert!(home.contains("style-src 'self' 'sha256-"), "{home}");
+    // The stylesheet's rules the page uses are in its head, minified, and allowed by the policy;
+    // the file is linked at the end of the body, under the base.
+    let (head, body) = home.split_once("</head>").unwrap();
+    assert!(head.contains("<style>body{margin:0}</style>"), "{home}");
+    assert!(!head.contains("style-1a2b.css"), "{home}");
+    assert!(head.contains("style-src 'self' 'sha256-"), "{home}");
+    assert!(
+        body.contains(r#"</script><link rel="stylesheet" href="/blog/style-1a2b.css"/></body>"#),
+        "{home}"
+    );
     // Building again over the site written (as a second `carnet build` does) changes nothing.
     let again = out_dir("base-from-settings-again");
     fs::remove_dir_all(&again).unwrap();
