@@ -12,6 +12,7 @@
 //! head keeps the rules whose selectors name only tags, classes and ids the page has
 //! ([`Stylesheet::for_page`]): the way PurgeCSS decides, a superset of the rules that match.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fs;
 use std::io;
@@ -139,7 +140,7 @@ enum Needed {
 
 /// The tags, classes and ids an HTML text has.
 struct Present<'a> {
-    tags: HashSet<String>,
+    tags: HashSet<Cow<'a, str>>,
     classes: HashSet<&'a str>,
     ids: HashSet<&'a str>,
 }
@@ -150,14 +151,19 @@ impl<'a> Present<'a> {
     /// attribute (in a script's JSON) counts too: that only keeps a rule more.
     fn in_html(html: &'a str) -> Present<'a> {
         let mut present = Present {
-            tags: HashSet::from(["html".to_owned(), "body".to_owned()]),
+            tags: HashSet::from([Cow::Borrowed("html"), Cow::Borrowed("body")]),
             classes: HashSet::new(),
             ids: HashSet::new(),
         };
         for (at, _) in html.match_indices('<') {
             let name = identifier(&html[at + 1..]);
             if name.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                present.tags.insert(name.to_ascii_lowercase());
+                // Written in lower case by every HTML writer the site has: no copy then.
+                let name = match name.bytes().any(|b| b.is_ascii_uppercase()) {
+                    true => Cow::Owned(name.to_ascii_lowercase()),
+                    false => Cow::Borrowed(name),
+                };
+                present.tags.insert(name);
             }
         }
         for (attribute, into) in [("class=", &mut present.classes), ("id=", &mut present.ids)] {
@@ -186,7 +192,7 @@ impl<'a> Present<'a> {
 
     fn has(&self, needed: &Needed) -> bool {
         match needed {
-            Needed::Tag(tag) => self.tags.contains(tag),
+            Needed::Tag(tag) => self.tags.contains(tag.as_str()),
             Needed::Class(class) => self.classes.contains(class.as_str()),
             Needed::Id(id) => self.ids.contains(id.as_str()),
         }
