@@ -286,13 +286,14 @@ pub fn trunk_page(html: &str) -> Result<String, String> {
     // The links to the stylesheet that follow the embedded data go back where Trunk's head
     // had them, as far as the template's readers can tell: in the head.
     let data = format!(r#"<script id="{SCRIPT_ID}""#);
-    let links = html
-        .find(&data)
-        .and_then(|start| Some(start + html[start..].find("</script>")? + "</script>".len()))
-        .map(|end| &html[end..end + stylesheet_links(&html[end..])])
-        .unwrap_or_default()
-        .to_owned();
-    let html = cut(&html, &data, &format!("</script>{links}"))?;
+    let data_start = html.find(&data).ok_or(format!("no {data} in the page"))?;
+    let data_end = html[data_start..]
+        .find("</script>")
+        .map(|end| data_start + end + "</script>".len())
+        .ok_or(format!("no </script> after {data} in the page"))?;
+    let links_end = data_end + stylesheet_links(&html[data_end..]);
+    let links = &html[data_end..links_end];
+    let html = format!("{}{}", &html[..data_start], &html[links_end..]);
     // The page's rules of the stylesheet, if any, come right before the marked tags.
     let tags = html
         .find(HEAD_START)
