@@ -58,6 +58,7 @@ pub fn run(args: Args) -> ExitCode {
         .arg("serve")
         .args(&args.trunk_args)
         .env("PATH", &path);
+    forget_cargo_run(&mut command);
     let watch_given = args
         .trunk_args
         .iter()
@@ -79,6 +80,31 @@ pub fn run(args: Args) -> ExitCode {
         command.arg("--public-url").arg(base);
     }
     hand_over(command)
+}
+
+/// Keeps from `command` the variables `cargo run` (as `scripts/serve` runs this command) sets
+/// for the program it runs, which describe carnet-cli's package. The builds Trunk and its hook
+/// run would inherit them, and a build script that watches one of them (ring's watches
+/// `CARGO_MANIFEST_DIR`) would then run again, with all that depends on it, each time builds
+/// from a shell and builds under `carnet serve` take turns: minutes each time.
+fn forget_cargo_run(command: &mut Command) {
+    for (name, _) in env::vars_os() {
+        let text = name.to_string_lossy();
+        let set_by_cargo_run = text.starts_with("CARGO_PKG_")
+            || matches!(
+                &*text,
+                "CARGO"
+                    | "CARGO_MANIFEST_DIR"
+                    | "CARGO_MANIFEST_PATH"
+                    | "CARGO_MANIFEST_LINKS"
+                    | "CARGO_CRATE_NAME"
+                    | "CARGO_BIN_NAME"
+                    | "CARGO_PRIMARY_PACKAGE"
+            );
+        if set_by_cargo_run {
+            command.env_remove(name);
+        }
+    }
 }
 
 /// The base path the content folder's site.toml sets, if it sets one and can be read (if it
@@ -136,6 +162,35 @@ fn find(name: &str, path: &OsString) -> Option<PathBuf> {
 
 #[cfg(test)]
 mod tests {
+    use std::process::Command;
+
+    #[test]
+    fn trunk_gets_none_of_what_cargo_run_says_of_this_package() {
+        // `cargo test` sets them for this process as `cargo run` does for `carnet serve`.
+        assert!(std::env::var_os("CARGO_MANIFEST_DIR").is_some());
+        let mut command = Command::new("trunk");
+        super::forget_cargo_run(&mut command);
+        let removed: Vec<String> = command
+            .get_envs()
+            .filter(|(_, value)| value.is_none())
+            .map(|(name, _)| name.to_string_lossy().into_owned())
+            .collect();
+        for name in ["CARGO_MANIFEST_DIR", "CARGO_PKG_NAME", "CARGO"] {
+            assert!(
+                removed.iter().any(|removed| removed == name),
+                "{name}: {removed:?}"
+            );
+        }
+        // What the author sets for cargo stays.
+        assert!(
+            !removed.iter().any(|name| matches!(
+                name.as_str(),
+                "CARGO_HOME" | "CARGO_TARGET_DIR" | "CARGO_INCREMENTAL"
+            )),
+            "{removed:?}"
+        );
+    }
+
     #[test]
     fn carnet_serve_watches_what_trunk_toml_says() {
         let toml = include_str!("../../../Trunk.toml");
