@@ -464,7 +464,8 @@ const ms = (value) => (value === undefined ? "—" : `${value < 10 ? value.toFix
 const kb = (value) => (value === undefined ? "—" : `${(value / 1000).toFixed(1)} kB`);
 const mb = (value) => `${(value / 1e6).toFixed(1)} MB`;
 const thousands = (value) => (value === undefined ? "—" : Math.round(value).toLocaleString("en-US"));
-const seconds = (value) => `${value.toFixed(2)} s`;
+// null: not measured (the smoke does not time the index alone).
+const seconds = (value) => (value == null ? "—" : `${value.toFixed(2)} s`);
 
 function indexTable(sites) {
   const lines = [
@@ -481,7 +482,7 @@ function indexTable(sites) {
         `${mb(pagefind.indexBytes + pagefind.codeBytes)} in ${thousands(pagefind.indexFiles + pagefind.codeFiles)} | ` +
         `${seconds(pagefind.seconds)} | — |`,
       `| ${thousands(n)} | Carnet / Pagefind | **${(carnet.indexBytes / pagefind.indexBytes).toFixed(2)}** | ` +
-        `${(carnet.indexFiles / pagefind.indexFiles).toFixed(2)} | | ${(carnet.indexSeconds / pagefind.seconds).toFixed(2)} | |`,
+        `${(carnet.indexFiles / pagefind.indexFiles).toFixed(2)} | | ${carnet.indexSeconds == null ? "—" : (carnet.indexSeconds / pagefind.seconds).toFixed(2)} | |`,
     );
   }
   return lines.join("\n");
