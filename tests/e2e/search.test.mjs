@@ -130,6 +130,10 @@ browserSuites("search", (browserName) => {
     await open(page, site, "/search/?q=reseaux");
     await setMarker(page);
     await expectResults(page, [BUSINESS, B2B, COMMUNITY]);
+    // The page as a reader sees it once it stops moving: the passages, which come after the
+    // first answer, push the link down, and a click aimed before they came would miss it
+    // (as it did in Firefox, whose clicks take longer between aiming and clicking).
+    await eventually(async () => assert.equal((await texts(page, "main .search-results li .passage")).length, 3));
     // As a post's link to a search could be written: `/search?q=…`, the same page for the router.
     await page.evaluate((href) => {
       const link = Object.assign(document.createElement("a"), { href, id: "other-query", textContent: "Viadeo" });
