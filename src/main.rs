@@ -37,7 +37,7 @@ fn main() {
         carnet::page_data::clear_prerendered();
         leptos::mount::mount_to_body(app);
     }
-    carnet::components::listen_to_search_box(listening_site);
+    carnet::components::listen_to_search_box(listening_site, language.strings());
 }
 
 /// The language the page says it is in (`<html lang>`, which the pre-renderer sets from the

@@ -2,11 +2,13 @@
 //!
 //! A plain GET form to the search page (`search/?q=…`): without JavaScript it submits there,
 //! and that page says search needs JavaScript. With it, focusing the box starts the search
-//! worker, and each keystroke shows the search page for what is typed (replacing the history
-//! entry while on it, so back leaves the search), where results appear. On that page the
-//! arrows choose a result, Enter follows it, and Escape empties the box (or leaves it when
-//! empty). The search page keeps the box showing its query (`SearchPage`).
+//! worker, and the first keystroke shows the search page for what is typed, where results
+//! appear; on that page, each keystroke asks for its results and puts its query in the address
+//! (replacing the history entry, so back leaves the search). There the arrows choose a result,
+//! Enter follows it, and Escape empties the box (or leaves it when empty). The search page
+//! keeps the box showing its query (`SearchPage`).
 
+use crate::routes::ask_and_draw;
 use crate::search;
 use crate::urls::SiteUrls;
 use carnet_core::i18n::Strings;
@@ -38,7 +40,7 @@ pub fn SearchBox() -> impl IntoView {
 /// Makes the search box work, once the app runs: one listener on the document for the box's
 /// focus, typing, keys and submission. One plain listener rather than four Leptos handlers,
 /// because each of those is code of its own in the main bundle, which search must barely grow.
-pub fn listen_to_search_box(site: SiteUrls) {
+pub fn listen_to_search_box(site: SiteUrls, strings: &'static Strings) {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
@@ -55,15 +57,15 @@ pub fn listen_to_search_box(site: SiteUrls) {
         let in_box = target.id() == page_ids::SEARCH_BOX;
         match event.type_().as_str() {
             "focusin" if in_box => search::start(&site),
-            "input" if in_box => show_results(&site, &input),
+            "input" if in_box => show_results(&site, strings, &input),
             "keydown" if in_box => {
                 if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
-                    follow_key(event, &input, &|| show_results(&site, &input));
+                    follow_key(event, &input, &|| show_results(&site, strings, &input));
                 }
             }
             "submit" => {
                 event.prevent_default();
-                show_results(&site, &input);
+                show_results(&site, strings, &input);
             }
             _ => {}
         }
@@ -75,13 +77,26 @@ pub fn listen_to_search_box(site: SiteUrls) {
     on_event.forget();
 }
 
-/// Shows the search page for what the box holds: in place of the current history entry when
-/// already on it, so that back leaves the search, and without scrolling.
+/// Shows the search page's results for what the box holds.
 ///
-/// It goes there as a click on a link would, through the router's own handling of links (which
-/// reads a link's `replace` property and `data-noscroll` attribute): the router's `navigate`
+/// On that page already, the results follow the box without the router: the query goes to the
+/// worker and into the address, in place of the current history entry (so back leaves the
+/// search), and the router reads the address again at the next navigation. Through the router,
+/// the route matched again and its history entry replaced took most of a keystroke's time on
+/// the main thread, before the worker was even asked (BENCHMARKS.md, « Search »).
+///
+/// From another page, it goes there as a click on a link would, through the router's own
+/// handling of links (which reads a link's `data-noscroll` attribute): the router's `navigate`
 /// would be code of its own in the main bundle, used for nothing else.
-fn show_results(site: &SiteUrls, input: &web_sys::HtmlInputElement) {
+fn show_results(site: &SiteUrls, strings: &'static Strings, input: &web_sys::HtmlInputElement) {
+    let url = site.search_for(&input.value());
+    if let Some(list) = results_list() {
+        if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+        ask_and_draw(&list, site, strings, input.value());
+        return;
+    }
     let Some(form) = input.parent_element() else {
         return;
     };
@@ -91,10 +106,8 @@ fn show_results(site: &SiteUrls, input: &web_sys::HtmlInputElement) {
     else {
         return;
     };
-    let _ = link.set_attribute("href", &site.search_for(&input.value()));
+    let _ = link.set_attribute("href", &url);
     let _ = link.set_attribute("data-noscroll", "");
-    let replace = JsValue::from_bool(results_list().is_some());
-    let _ = js_sys::Reflect::set(&link, &JsValue::from_str("replace"), &replace);
     if form.append_child(&link).is_ok() {
         if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
             link.click();

@@ -34,34 +34,9 @@ pub fn SearchPage() -> impl IntoView {
     Effect::new(move || {
         let typed = query.read().get("q").unwrap_or_default();
         show_in_search_box(&typed);
-        let Some(list) = list.get() else {
-            return;
-        };
-        // The paragraph before the list says where the search stands.
-        let Some(status) = list.previous_element_sibling() else {
-            return;
-        };
-        let waiting = if typed.trim().is_empty() {
-            list.set_text_content(None);
-            strings.search_hint
-        } else {
-            strings.searching
-        };
-        status.set_text_content(Some(waiting));
-        let (asked, drawing_site) = (typed.clone(), site.clone());
-        // A query can have two answers (the first results, then all with their passages): the
-        // second keeps the result the reader has chosen with the arrows meanwhile.
-        let answered = std::cell::Cell::new(false);
-        search::ask(&site, &asked, move |answer| {
-            let chosen = answered
-                .replace(true)
-                .then(|| chosen_result(&list))
-                .flatten();
-            draw(&status, &list, &drawing_site, strings, &typed, &answer);
-            if let Some(item) = chosen.and_then(|at| list.children().item(at)) {
-                let _ = item.class_list().add_1("selected");
-            }
-        });
+        if let Some(list) = list.get() {
+            ask_and_draw(&list, &site, strings, typed);
+        }
     });
     on_cleanup(|| {
         search::forget();
@@ -79,6 +54,42 @@ pub fn SearchPage() -> impl IntoView {
             <ol id=page_ids::SEARCH_LIST class="search-results" node_ref=list></ol>
         </section>
     }
+}
+
+/// Asks the search worker for `typed` and draws its answers into the search page's `list`, and
+/// into the paragraph before it, which says where the search stands. The page does so for the
+/// query of its URL; the search box, for each keystroke typed on the page (`SearchBox`).
+pub fn ask_and_draw(
+    list: &web_sys::Element,
+    site: &SiteUrls,
+    strings: &'static Strings,
+    typed: String,
+) {
+    let Some(status) = list.previous_element_sibling() else {
+        return;
+    };
+    let waiting = if typed.trim().is_empty() {
+        list.set_text_content(None);
+        strings.search_hint
+    } else {
+        strings.searching
+    };
+    status.set_text_content(Some(waiting));
+    let (list, drawing_site) = (list.clone(), site.clone());
+    // A query can have two answers (the first results, then all with their passages): the
+    // second keeps the result the reader has chosen with the arrows meanwhile.
+    let answered = std::cell::Cell::new(false);
+    let asked = typed.clone();
+    search::ask(site, &asked, move |answer| {
+        let chosen = answered
+            .replace(true)
+            .then(|| chosen_result(&list))
+            .flatten();
+        draw(&status, &list, &drawing_site, strings, &typed, &answer);
+        if let Some(item) = chosen.and_then(|at| list.children().item(at)) {
+            let _ = item.class_list().add_1("selected");
+        }
+    });
 }
 
 /// Says where the search for `typed` stands, and replaces the list's items with the answer's
