@@ -33,7 +33,7 @@ pub struct Args {
 
 /// What to tell an author without Trunk.
 const INSTALL: &str = "  fix: run scripts/setup at the root of the repository: it installs trunk 0.21.14 \
-    and the tools it needs (once, about 15 minutes); or `cargo install --locked trunk --version 0.21.14`";
+    and the tools it needs (once, about 13 minutes); or `cargo install --locked trunk --version 0.21.14`";
 
 /// What Trunk watches (the `watch` list of Trunk.toml, which a test holds to this one).
 const WATCHED: [&str; 7] = [
