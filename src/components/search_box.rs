@@ -81,9 +81,9 @@ pub fn listen_to_search_box(site: SiteUrls, strings: &'static Strings) {
 ///
 /// On that page already, the results follow the box without the router: the query goes to the
 /// worker and into the address, in place of the current history entry (so back leaves the
-/// search), and the router reads the address again at the next navigation. Through the router,
-/// the route matched again and its history entry replaced took most of a keystroke's time on
-/// the main thread, before the worker was even asked (BENCHMARKS.md, « Search »).
+/// search), and the router reads the address again at the next navigation. Through the router
+/// (the route matched again, its history entry replaced), a keystroke took twice as long to
+/// reach the worker (BENCHMARKS.md, « A keystroke, phase by phase »).
 ///
 /// From another page, it goes there as a click on a link would, through the router's own
 /// handling of links (which reads a link's `data-noscroll` attribute): the router's `navigate`
