@@ -89,12 +89,13 @@ pub fn listen_to_search_box(site: SiteUrls, strings: &'static Strings) {
 /// handling of links (which reads a link's `data-noscroll` attribute): the router's `navigate`
 /// would be code of its own in the main bundle, used for nothing else.
 fn show_results(site: &SiteUrls, strings: &'static Strings, input: &web_sys::HtmlInputElement) {
-    let url = site.search_for(&input.value());
+    let typed = input.value();
+    let url = site.search_for(&typed);
     if let Some(list) = results_list() {
         if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
         }
-        ask_and_draw(&list, site, strings, input.value());
+        ask_and_draw(&list, site, strings, typed);
         return;
     }
     let Some(form) = input.parent_element() else {
