@@ -23,7 +23,6 @@ use carnet_core::page_ids;
 use leptos::either::{Either, EitherOf3};
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
@@ -52,7 +51,10 @@ pub fn provide_app_context(
 /// The whole app. Expects the context [`provide_app_context`] sets up.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
+    // The pre-renderer writes the head with leptos_meta; the browser's app changes it itself
+    // (`components::PageMeta`).
+    #[cfg(feature = "ssr")]
+    leptos_meta::provide_meta_context();
     let site = expect_context::<SiteUrls>();
     let has_blog = use_context::<SharedIndex>().is_some();
     view! {
@@ -132,10 +134,7 @@ fn Layout() -> impl IntoView {
     });
     prefetch_pointed_links(&site);
     let strings = expect_context::<&'static Strings>();
-    let feed_title = format!("{} (Atom)", expect_context::<SharedIndex>().site.title);
     view! {
-        <Link rel="alternate" type_="application/atom+xml" title=feed_title href=site.feed() />
-        <Link rel="sitemap" type_="application/xml" href=site.sitemap() />
         <a class="skip-link" href="#contenu" target="_self">
             {strings.skip_to_content}
         </a>

@@ -124,6 +124,8 @@ async function expectHead(page, site, route, { kind = "website" } = {}) {
       ogTitle: all('meta[property="og:title"]', "content"),
       ogType: all('meta[property="og:type"]', "content"),
       ogUrl: all('meta[property="og:url"]', "content"),
+      published: all('meta[property="article:published_time"]', "content"),
+      robots: all('meta[name="robots"]', "content"),
       feed: all('link[rel="alternate"][type="application/atom+xml"]', "href"),
       sitemap: all('link[rel="sitemap"]', "href"),
     };
@@ -139,10 +141,41 @@ async function expectHead(page, site, route, { kind = "website" } = {}) {
   assert.ok(head.canonical[0].endsWith(site.path(route.path)), `${where}: the canonical URL ends with the page path`);
   assert.deepEqual(head.ogUrl, [expectedUrl], `${where}: og:url`);
   assert.deepEqual(head.ogType, [kind], `${where}: og:type`);
+  if (kind === "article") {
+    assert.equal(head.published.length, 1, `${where}: one article:published_time`);
+    assert.match(head.published[0], /^\d{4}-\d{2}-\d{2}$/, `${where}: article:published_time is a day`);
+  } else {
+    assert.deepEqual(head.published, [], `${where}: no article:published_time on a page that is no post`);
+  }
+  assert.deepEqual(head.robots, [], `${where}: a real page may be indexed`);
   const ogTitle = route.title.endsWith(" — Carnet") ? route.title.slice(0, -" — Carnet".length) : route.title;
   assert.deepEqual(head.ogTitle.map(norm), [norm(ogTitle)], `${where}: og:title`);
   assert.deepEqual(head.feed, [site.path("/feed.xml")], `${where}: the Atom feed link`);
   assert.deepEqual(head.sitemap, [site.path("/sitemap.xml")], `${where}: the sitemap link`);
+}
+
+/**
+ * The document head of the « Page introuvable » page: its title, not to be indexed, no canonical
+ * address (the page is at none), whatever the page before it said.
+ */
+async function expectNotFoundHead(page, where) {
+  const head = await page.evaluate(() => {
+    const all = (selector, name) => [...document.head.querySelectorAll(selector)].map((el) => el.getAttribute(name));
+    return {
+      titles: document.head.querySelectorAll("title").length,
+      robots: all('meta[name="robots"]', "content"),
+      canonical: all('link[rel="canonical"]', "href"),
+      ogUrl: all('meta[property="og:url"]', "content"),
+      published: all('meta[property="article:published_time"]', "content"),
+      ogType: all('meta[property="og:type"]', "content"),
+    };
+  });
+  assert.equal(head.titles, 1, `${where}: one <title>`);
+  assert.deepEqual(head.robots, ["noindex"], `${where}: asks not to be indexed`);
+  assert.deepEqual(head.canonical, [], `${where}: no canonical link`);
+  assert.deepEqual(head.ogUrl, [], `${where}: no og:url`);
+  assert.deepEqual(head.published, [], `${where}: no article:published_time`);
+  assert.deepEqual(head.ogType, ["website"], `${where}: og:type`);
 }
 
 /** Every `a[href]` of the page, resolved. */
@@ -252,9 +285,10 @@ browserSuites("Carnet", (browserName) => {
       if (expected === post) {
         await expectPost(page, site, POSTS[0]);
         await expectImagesLoaded(page, "main div.post-body", POSTS[0].images);
-        // The head follows the page.
-        await eventually(() => expectHead(page, site, post, { kind: "article" }));
       }
+      // The head follows the page, an in-app move after another.
+      const kind = expected === post ? "article" : "website";
+      await eventually(() => expectHead(page, site, expected, { kind }));
     }
 
     const history = [HOME, post, category, month, ARCHIVE, HOME];
@@ -365,6 +399,8 @@ browserSuites("Carnet", (browserName) => {
               await appStarted(page);
               // …and so does the app, once it has rendered itself for the real URL.
               await expectPage(page, site, notFoundPage(unknown));
+              // Whatever page the host answered with (index.html: the home page's head).
+              await eventually(() => expectNotFoundHead(page, `head of ${unknown}`));
               await expectChrome(page, site);
               await setMarker(page);
               const home = await link(page, "main", "Retour à l’accueil");
@@ -372,6 +408,16 @@ browserSuites("Carnet", (browserName) => {
               await home.click();
               await expectPage(page, site, HOME);
               assert.equal(await marker(page), 1, "going home did not reload the page");
+              // The page drawn afresh embeds no data to read the site's URL from (expectHead).
+              await eventually(async () => {
+                const head = await page.evaluate(() => ({
+                  canonical: [...document.head.querySelectorAll('link[rel="canonical"]')].map((el) => el.href),
+                  robots: document.head.querySelectorAll('meta[name="robots"]').length,
+                }));
+                assert.equal(head.canonical.length, 1, "home: one canonical link again");
+                assert.ok(head.canonical[0].endsWith(site.path("/")), `home: canonical ${head.canonical[0]}`);
+                assert.equal(head.robots, 0, "home: no noindex any more");
+              });
               await expectChrome(page, site);
             },
           );

@@ -72,7 +72,6 @@ impl Prerenderer {
             .local
             .block_on(&self.runtime, render_page(&self.site, data, &url));
         let style = self.stylesheet.for_page(&body);
-        // Before the marked tags, which leptos_meta takes over when the app starts.
         let head = match style.is_empty() {
             true => head,
             false => format!("<style>{style}</style>{head}"),
