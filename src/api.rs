@@ -167,7 +167,32 @@ pub fn read_answer<T: Piece>(content_type: Option<&str>, body: &str) -> Result<T
     if html_type || text.starts_with('<') {
         return Err(LoadError::NotFound);
     }
-    Ok(read::read(text)?)
+    Ok(read_json(text)?)
+}
+
+/// Reads the piece `text` holds, as `carnet_core::read` does; in the browser, the browser parses
+/// the JSON (`JSON.parse`) and serde-wasm-bindgen reads the piece from what it made, so that the
+/// wasm carries no JSON parser.
+pub fn read_json<T: Piece>(text: &str) -> Result<T, ReadError> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let value =
+            js_sys::JSON::parse(text).map_err(|_| ReadError::Invalid("not JSON".to_owned()))?;
+        read::read_from(&Parsed(value))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    read::read(text)
+}
+
+/// JSON the browser parsed.
+#[cfg(target_arch = "wasm32")]
+struct Parsed(wasm_bindgen::JsValue);
+
+#[cfg(target_arch = "wasm32")]
+impl read::Source for Parsed {
+    fn value<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
+        serde_wasm_bindgen::from_value(self.0.clone()).map_err(|error| error.to_string())
+    }
 }
 
 #[cfg(test)]

@@ -49,7 +49,7 @@ pub struct EmbeddedDataError(pub LoadError);
 
 /// The data in the text of the script element.
 pub fn read(json: &str) -> Result<PageData, LoadError> {
-    Ok(carnet_core::read::read(json)?)
+    Ok(crate::api::read_json(json)?)
 }
 
 /// The path the page was rendered for and its embedded data (or why it cannot be used), if the

@@ -38,13 +38,25 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
+/// What a piece is read from: JSON text, or JSON the browser has parsed already.
+pub trait Source {
+    /// The value it holds as a `T`, or why it is not one.
+    fn value<T: DeserializeOwned>(&self) -> Result<T, String>;
+}
+
+impl Source for &str {
+    fn value<T: DeserializeOwned>(&self) -> Result<T, String> {
+        serde_json::from_str(self).map_err(|error| error.to_string())
+    }
+}
+
 /// A piece of the published data: the [`Index`], a [`ListPage`], a [`Post`], a [`Bucket`] of
 /// them, or the [`PageData`] a page embeds.
 pub trait Piece: DeserializeOwned {
-    /// The first version `text` says it has that is not [`SCHEMA_VERSION`], if any, read without
-    /// the rest of the piece.
-    fn foreign_version(text: &str) -> serde_json::Result<Option<u32>> {
-        serde_json::from_str::<Stamp>(text).map(|stamp| stamp.foreign())
+    /// The first version `source` says it has that is not [`SCHEMA_VERSION`], if any, read
+    /// without the rest of the piece.
+    fn foreign_version(source: &impl Source) -> Result<Option<u32>, String> {
+        source.value::<Stamp>().map(|stamp| stamp.foreign())
     }
 
     /// Checks what the types cannot say.
@@ -53,13 +65,17 @@ pub trait Piece: DeserializeOwned {
 
 /// Reads the piece of data `text` holds: its version first, then the whole, then its checks.
 pub fn read<T: Piece>(text: &str) -> Result<T, ReadError> {
-    match T::foreign_version(text) {
-        Err(error) => return Err(ReadError::Invalid(error.to_string())),
+    read_from(&text)
+}
+
+/// Reads the piece of data `source` holds, as [`read`] does.
+pub fn read_from<T: Piece>(source: &impl Source) -> Result<T, ReadError> {
+    match T::foreign_version(source) {
+        Err(error) => return Err(ReadError::Invalid(error)),
         Ok(Some(version)) => return Err(ReadError::Version(version)),
         Ok(None) => {}
     }
-    let piece: T =
-        serde_json::from_str(text).map_err(|error| ReadError::Invalid(error.to_string()))?;
+    let piece: T = source.value().map_err(ReadError::Invalid)?;
     piece.check().map_err(ReadError::Invalid)?;
     Ok(piece)
 }
@@ -159,8 +175,8 @@ impl Piece for Post {
 
 impl Piece for Bucket {
     /// The version of each page it holds: the first that is not this one's.
-    fn foreign_version(text: &str) -> serde_json::Result<Option<u32>> {
-        let stamps: BTreeMap<String, Stamp> = serde_json::from_str(text)?;
+    fn foreign_version(source: &impl Source) -> Result<Option<u32>, String> {
+        let stamps: BTreeMap<String, Stamp> = source.value()?;
         Ok(stamps.values().find_map(Stamp::foreign))
     }
 
@@ -182,8 +198,8 @@ impl Piece for Bucket {
 }
 
 impl Piece for PageData {
-    fn foreign_version(text: &str) -> serde_json::Result<Option<u32>> {
-        let stamp: PageStamp = serde_json::from_str(text)?;
+    fn foreign_version(source: &impl Source) -> Result<Option<u32>, String> {
+        let stamp: PageStamp = source.value()?;
         let pieces = [Some(stamp.index), stamp.list, stamp.post];
         Ok(pieces.iter().flatten().find_map(Stamp::foreign))
     }
