@@ -110,12 +110,9 @@ const SLASHLESS_PAGES = [
 const configuredSiteUrl = (page) =>
   page.evaluate(() => JSON.parse(document.querySelector("script#carnet-data").textContent).index.site.url);
 
-/**
- * The document head of a route: one title, one canonical link (absolute, from the configured
- * site URL), description and OpenGraph tags, the feed and the sitemap under the base.
- */
-async function expectHead(page, site, route, { kind = "website" } = {}) {
-  const head = await page.evaluate(() => {
+/** What the document head says: each tag's values, in the order of the head. */
+const readHead = (page) =>
+  page.evaluate(() => {
     const all = (selector, name) => [...document.head.querySelectorAll(selector)].map((el) => el.getAttribute(name));
     return {
       titles: document.head.querySelectorAll("title").length,
@@ -130,6 +127,13 @@ async function expectHead(page, site, route, { kind = "website" } = {}) {
       sitemap: all('link[rel="sitemap"]', "href"),
     };
   });
+
+/**
+ * The document head of a route: one title, one canonical link (absolute, from the configured
+ * site URL), description and OpenGraph tags, the feed and the sitemap under the base.
+ */
+async function expectHead(page, site, route, { kind = "website" } = {}) {
+  const head = await readHead(page);
   const where = `head of ${route.path}`;
   assert.equal(head.titles, 1, `${where}: one <title>`);
   assert.equal(head.description.length, 1, `${where}: one description`);
@@ -159,17 +163,7 @@ async function expectHead(page, site, route, { kind = "website" } = {}) {
  * address (the page is at none), whatever the page before it said.
  */
 async function expectNotFoundHead(page, where) {
-  const head = await page.evaluate(() => {
-    const all = (selector, name) => [...document.head.querySelectorAll(selector)].map((el) => el.getAttribute(name));
-    return {
-      titles: document.head.querySelectorAll("title").length,
-      robots: all('meta[name="robots"]', "content"),
-      canonical: all('link[rel="canonical"]', "href"),
-      ogUrl: all('meta[property="og:url"]', "content"),
-      published: all('meta[property="article:published_time"]', "content"),
-      ogType: all('meta[property="og:type"]', "content"),
-    };
-  });
+  const head = await readHead(page);
   assert.equal(head.titles, 1, `${where}: one <title>`);
   assert.deepEqual(head.robots, ["noindex"], `${where}: asks not to be indexed`);
   assert.deepEqual(head.canonical, [], `${where}: no canonical link`);
