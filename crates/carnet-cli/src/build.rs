@@ -203,8 +203,12 @@ pub fn checked_blog(args: &ContentArgs) -> Option<Blog> {
     }
 }
 
-/// Tells what was left out and how many posts were checked (and where the site went).
+/// Tells what the author should know (links relative to a post that lead nowhere), what was
+/// left out and how many posts were checked (and where the site went).
 pub fn report(blog: &Blog, written_to: Option<&Path>) {
+    for warning in &blog.warnings {
+        eprintln!("warning: {warning}");
+    }
     for post in &blog.future {
         eprintln!(
             "carnet: left out {}, dated {}, after today ({}); --future publishes it",
@@ -217,9 +221,10 @@ pub fn report(blog: &Blog, written_to: Option<&Path>) {
         eprintln!("carnet: left out {path}, a draft; remove `draft = true` to publish it");
     }
     let left_out = blog.future.len() + blog.drafts.len();
+    let checked = blog.manifest.posts.len() + left_out;
     eprintln!(
-        "carnet: {} posts checked{}{}",
-        blog.manifest.posts.len() + left_out,
+        "carnet: {checked} post{} checked{}{}",
+        if checked == 1 { "" } else { "s" },
         match left_out {
             0 => String::new(),
             left_out => format!(", {left_out} left out"),
@@ -243,7 +248,8 @@ fn public_url(site_url: Option<&str>, configured: &str, base: &str) -> String {
     format!("{}/", url.trim_end_matches('/'))
 }
 
-/// Reads every `*.md` file of `content/posts` (sorted, so errors come in a stable order).
+/// Reads every `*.md` file under `content/posts` ([`post_files`]; sorted, so errors come in a
+/// stable order).
 pub fn read_content(
     content: &Path,
     public: &Path,
@@ -270,13 +276,7 @@ pub fn read_content(
         )
     })?;
     let mut paths = Vec::new();
-    for entry in entries {
-        let path = entry?.path();
-        // Not a folder named `*.md`, nor an editor's lock (`.#post.md`, a link to nowhere).
-        if path.extension().is_some_and(|ext| ext == "md") && path.is_file() {
-            paths.push(path);
-        }
-    }
+    post_files(entries, &mut paths)?;
     paths.sort();
     // On every core: ten thousand small reads are mostly system calls.
     let posts = carnet_core::cores::on_every_core(&paths, |path| read(path))
@@ -293,11 +293,40 @@ pub fn read_content(
         served_files(public, "", &mut files)?;
     }
     let broken = links::broken_links(&blog.links, &pages, &files);
-    Ok(if broken.is_empty() {
-        Ok(blog)
+    Ok(if broken.errors.is_empty() {
+        Ok(Blog {
+            warnings: broken.warnings,
+            ..blog
+        })
     } else {
-        Err(broken)
+        Err(broken.errors)
     })
+}
+
+/// Adds to `paths` the post files among `entries` and in their folders, at any depth: posts
+/// sorted by year (`2009/billet.md`) or one a folder (`billet/index.md`, as Hugo's and Zola's
+/// page bundles) are posts like the others. Left aside: hidden files and folders (`.git`, an
+/// editor's lock `.#billet.md`), a folder or a link to nowhere named `*.md`, and the `_index.md`
+/// of Hugo's and Zola's sections, which describes a list, not a post.
+fn post_files(entries: fs::ReadDir, paths: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in entries {
+        let entry = entry?;
+        let path = entry.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if name.starts_with('.') || name == "_index.md" {
+            continue;
+        }
+        // A link to a folder is not followed: it could lead back up, for ever.
+        if entry.file_type()?.is_dir() {
+            let entries = fs::read_dir(&path).map_err(|e| {
+                io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
+            })?;
+            post_files(entries, paths)?;
+        } else if path.extension().is_some_and(|ext| ext == "md") && path.is_file() {
+            paths.push(path);
+        }
+    }
+    Ok(())
 }
 
 /// Adds to `files` every file under `folder`, as the site serves it: its path from the site's

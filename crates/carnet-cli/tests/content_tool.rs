@@ -517,6 +517,41 @@ fn file_names_with_spaces_work_and_editor_files_and_folders_are_skipped() {
 }
 
 #[test]
+fn posts_in_folders_and_yaml_front_matter_are_posts_like_the_others() {
+    let content = fixture("nested");
+    let out = out_dir("nested");
+    fs::write(out.join("index.html"), TRUNK_PAGE).unwrap();
+    let output = build_with(&content, &out, &[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    // A relative link that leads nowhere is told, with its line, and does not stop the build.
+    assert!(
+        stderr.contains(
+            "/tests/fixtures/nested/posts/un-dossier/index.md:13: the link to \
+             couverture.jpg (/posts/un-billet-en-yaml-dans-son-dossier/couverture.jpg from this \
+             post's page) leads to no page or file of the site\n  fix: put the file under \
+             public/images/ and link it from the site's root: /images/couverture.jpg"
+        ),
+        "{stderr}"
+    );
+    for page in [
+        "posts/un-billet-range-par-annee/index.html",
+        "posts/un-billet-en-yaml-dans-son-dossier/index.html",
+        "tag/b2b/index.html",
+        "category/reseaux-sociaux/index.html",
+    ] {
+        assert!(out.join(page).exists(), "{page}");
+    }
+    let post = fs::read_to_string(out.join("posts/un-billet-en-yaml-dans-son-dossier/index.html"))
+        .unwrap();
+    assert!(post.contains("<time datetime=\"2009-03-10\""), "{post}");
+    // Neither Hugo's section page nor a hidden folder's file is a post.
+    let index = fs::read_to_string(out.join("data/index.json")).unwrap();
+    assert!(index.contains(r#""total":2,"#), "{index}");
+    assert!(!out.join("posts/billets").exists());
+}
+
+#[test]
 fn a_ten_megabyte_post_is_built_in_linear_time() {
     let content = Path::new(env!("CARGO_TARGET_TMPDIR")).join("big-post-content");
     let _ = fs::remove_dir_all(&content);

@@ -100,6 +100,9 @@ pub struct Blog {
     /// The links to the site of every post file, drafts and future posts included, for
     /// [`crate::links::broken_links`] once the site's pages are known.
     pub links: Vec<FileLinks>,
+    /// What the author should be told but does not stop the build: the links relative to a
+    /// post that lead nowhere, once [`crate::links::broken_links`] has found them.
+    pub warnings: Vec<ContentError>,
 }
 
 /// The path a blog is served under, as `site.toml` sets it: its `base`, else the path of its
@@ -421,11 +424,11 @@ pub fn build(
                 continue;
             }
         };
-        links.push(file_links);
         let body = &text[body_at..];
         // Keys are looked for in the front matter only, not in a body of any length.
         let head = &text[..body_at];
         let slug = fm.slug.clone().unwrap_or_else(|| page_slug(&fm.title));
+        links.push(file_links.from_page(&paths::post(&slug)));
         if slug.len() > slug::MAX_LEN {
             let (key, made_from) = match fm.slug {
                 Some(_) => ("slug", ""),
@@ -555,6 +558,7 @@ pub fn build(
         feed_length: settings.feed_length,
         base,
         links,
+        warnings: Vec::new(),
     })
 }
 
@@ -723,13 +727,13 @@ fn url_path(url: &str) -> &str {
     rest.find('/').map_or("/", |start| &rest[start..])
 }
 
-/// The line where `key = …` stands, or 1 if nowhere.
+/// The line where `key = …` (or YAML's `key: …`) stands, or 1 if nowhere.
 fn line_of_key(text: &str, key: &str) -> usize {
     text.lines()
         .position(|line| {
             line.trim_start()
                 .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
+                .is_some_and(|rest| rest.trim_start().starts_with(['=', ':']))
         })
         .map_or(1, |index| index + 1)
 }

@@ -1,28 +1,33 @@
-//! Front matter: the TOML block between `+++` lines at the top of a post.
+//! Front matter: the block of keys at the top of a post, in TOML between `+++` lines (Zola's
+//! and Hugo's way, and what the content tool writes) or in YAML between `---` lines (Jekyll's,
+//! Hugo's and most other tools' way), so that posts written for those tools read as they are.
 //!
 //! ```text
-//! +++
-//! title = "Générer du business avec les réseaux sociaux"
-//! date = 2009-03-10
-//! category = "Usages"
-//! author = "admin"
-//! +++
-//! The body, in Markdown…
+//! +++                                              ---
+//! title = "Générer du business"                    title: Générer du business
+//! date = 2009-03-10                                date: 2009-03-10
+//! category = "Usages"                              category: Usages
+//! tags = ["Réseaux", "B2B"]                        tags: [Réseaux, B2B]
+//! +++                                              ---
+//! The body, in Markdown…                           The body, in Markdown…
 //! ```
 //!
 //! `date` may also be a date-time, with or without its offset (`2009-03-10T14:03:00+01:00`, as
-//! the WordPress import writes it): the day written is the post's day, never converted to UTC.
-//! `tags = ["…"]` is read and kept for the tags pages to come; `draft = true` keeps a post out
-//! of the site.
+//! the WordPress import writes it, or Jekyll's `2009-03-10 14:03:00 +0100`): the day written is
+//! the post's day, never converted to UTC. `tags` lists the post's tags; `draft = true` keeps a
+//! post out of the site. Both dialects give the same [`FrontMatter`] and are checked alike.
 //!
-//! Every error says on which line of the file it is and what the author should write instead.
+//! Every error says on which line of the file it is and what the author should write instead,
+//! in the dialect of the file.
 
 use crate::date::Date;
-use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::fmt;
 use toml::Spanned;
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::{Marker, TScalarStyle};
 
-/// The line that opens and closes the front matter.
+/// The line that opens and closes TOML front matter, the kind the content tool writes.
 pub const FENCE: &str = "+++";
 
 /// The keys a post's front matter may have, in the order the README documents them.
@@ -83,23 +88,80 @@ impl fmt::Display for FrontMatterError {
 
 impl std::error::Error for FrontMatterError {}
 
-const DATE_FIX: &str =
-    "write the day the post was published as `date = YYYY-MM-DD`, e.g. `date = 2009-10-06`";
-
-// Values are taken as any TOML value and their types checked here, so that an error names the
-// key and says how to write it.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFrontMatter {
-    title: Option<Spanned<toml::Value>>,
-    date: Option<Spanned<toml::Value>>,
-    category: Option<Spanned<toml::Value>>,
-    author: Option<Spanned<toml::Value>>,
-    slug: Option<Spanned<toml::Value>>,
-    summary: Option<Spanned<toml::Value>>,
-    tags: Option<Spanned<toml::Value>>,
-    draft: Option<Spanned<toml::Value>>,
+/// The language a post's front matter is written in, told by its first line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dialect {
+    /// TOML between `+++` lines.
+    Toml,
+    /// YAML between `---` lines.
+    Yaml,
 }
+
+impl Dialect {
+    /// The dialect whose fence `line` is, if it is one.
+    fn opened_by(line: &str) -> Option<Dialect> {
+        match line.trim_end() {
+            "+++" => Some(Dialect::Toml),
+            "---" => Some(Dialect::Yaml),
+            _ => None,
+        }
+    }
+
+    /// The line that opens and closes the front matter.
+    fn fence(self) -> &'static str {
+        match self {
+            Dialect::Toml => FENCE,
+            Dialect::Yaml => "---",
+        }
+    }
+
+    /// A line of front matter giving `key` the `value` (written as the dialect wants it).
+    fn line(self, key: &str, value: &str) -> String {
+        match self {
+            Dialect::Toml => format!("{key} = {value}"),
+            Dialect::Yaml => format!("{key}: {value}"),
+        }
+    }
+
+    /// How text is written, for a message saying what a key must be.
+    fn text(self) -> &'static str {
+        match self {
+            Dialect::Toml => "text in double quotes",
+            Dialect::Yaml => "text",
+        }
+    }
+
+    /// How to fix a syntax error.
+    fn syntax_fix(self) -> &'static str {
+        match self {
+            Dialect::Toml => {
+                "write each key as `key = value`, text in double quotes, dates as YYYY-MM-DD"
+            }
+            Dialect::Yaml => {
+                "write each key as `key: value`, dates as YYYY-MM-DD; put text holding `: `, \
+                 ` #` or starting with one of `[]{}>|*&!%@\"'` in double quotes"
+            }
+        }
+    }
+
+    fn date_fix(self) -> String {
+        format!(
+            "write the day the post was published as `{}`, e.g. `{}`",
+            self.line("date", "YYYY-MM-DD"),
+            self.line("date", "2009-10-06")
+        )
+    }
+}
+
+/// One key of the front matter: the line it is on and its value, as a TOML value whatever the
+/// dialect (YAML's scalars read as YAML 1.2's core schema reads them).
+struct Entry {
+    line: usize,
+    value: toml::Value,
+}
+
+/// The keys of the front matter, each with its entry.
+type Entries = BTreeMap<String, Entry>;
 
 /// A text value of the front matter, with the line it is on.
 struct Text {
@@ -107,19 +169,19 @@ struct Text {
     line: usize,
 }
 
-/// The text `value` of `key`, or an error on its line saying how to write it as text.
+/// The text value of `key`, or an error on its line saying how to write it as text.
 fn read_text(
+    dialect: Dialect,
     key: &str,
-    value: Option<Spanned<toml::Value>>,
-    line_of: impl Fn(usize) -> usize,
+    entry: Option<Entry>,
 ) -> Result<Option<Text>, FrontMatterError> {
-    let Some(value) = value else {
+    let Some(Entry { line, value }) = entry else {
         return Ok(None);
     };
-    let line = line_of(value.span().start);
-    let write =
-        |value: &dyn std::fmt::Display| format!("write `{key} = {}`", quoted(&value.to_string()));
-    let (kind, fix) = match value.into_inner() {
+    let write = |value: &dyn std::fmt::Display| {
+        format!("write `{}`", dialect.line(key, &quoted(&value.to_string())))
+    };
+    let (kind, fix) = match value {
         toml::Value::String(value) => return Ok(Some(Text { value, line })),
         toml::Value::Array(items) => {
             let first = match items.into_iter().next() {
@@ -136,26 +198,22 @@ fn read_text(
     };
     Err(FrontMatterError {
         line,
-        message: format!("`{key}` must be text in double quotes, not {kind}"),
+        message: format!("`{key}` must be {}, not {kind}", dialect.text()),
         fix,
     })
 }
 
 /// The tags of a post: a list of texts, or an error on its line saying how to write it.
-fn read_tags(
-    value: Option<Spanned<toml::Value>>,
-    line_of: impl Fn(usize) -> usize,
-) -> Result<Vec<String>, FrontMatterError> {
-    let Some(value) = value else {
+fn read_tags(dialect: Dialect, entry: Option<Entry>) -> Result<Vec<String>, FrontMatterError> {
+    let Some(Entry { line, value }) = entry else {
         return Ok(Vec::new());
     };
-    let line = line_of(value.span().start);
     let error = |kind: &str, example: String| FrontMatterError {
         line,
         message: format!("`tags` must be a list of texts in double quotes, not {kind}"),
-        fix: format!("write `tags = [{example}]`"),
+        fix: format!("write `{}`", dialect.line("tags", &format!("[{example}]"))),
     };
-    match value.into_inner() {
+    match value {
         toml::Value::Array(items) => items
             .into_iter()
             .filter_map(|item| match item {
@@ -191,35 +249,35 @@ fn scalar_text(value: &toml::Value) -> String {
 }
 
 /// Whether the post is a draft: `draft = true`, or an error on its line.
-fn read_draft(
-    value: Option<Spanned<toml::Value>>,
-    line_of: impl Fn(usize) -> usize,
-) -> Result<bool, FrontMatterError> {
-    let Some(value) = value else {
+fn read_draft(dialect: Dialect, entry: Option<Entry>) -> Result<bool, FrontMatterError> {
+    let Some(Entry { line, value }) = entry else {
         return Ok(false);
     };
-    let line = line_of(value.span().start);
-    match value.into_inner() {
+    match value {
         toml::Value::Boolean(draft) => Ok(draft),
         other => Err(FrontMatterError {
             line,
             message: format!(
                 "`draft` must be true or false, not {}",
                 match other {
-                    toml::Value::String(_) => "text in quotes",
+                    toml::Value::String(_) if dialect == Dialect::Toml => "text in quotes",
+                    toml::Value::String(_) => "text",
                     toml::Value::Integer(_) | toml::Value::Float(_) => "a number",
                     _ => other.type_str(),
                 }
             ),
-            fix: "write `draft = true` (no quotes) to keep the post out of the site, or remove \
-                  the line to publish it"
-                .to_owned(),
+            fix: format!(
+                "write `{}` (no quotes) to keep the post out of the site, or remove the line to \
+                 publish it",
+                dialect.line("draft", "true")
+            ),
         }),
     }
 }
 
 /// `text` as a TOML string, for a line of front matter: `"Un \"été\""`. Line breaks, tabs and
-/// other control characters are escaped, so any text gives one valid line.
+/// other control characters are escaped, so any text gives one valid line. (YAML reads the same
+/// escapes in double quotes, so it is a valid YAML string too.)
 pub fn quoted(text: &str) -> String {
     let mut quoted = String::with_capacity(text.len() + 2);
     quoted.push('"');
@@ -243,59 +301,64 @@ pub fn parse(source: &str) -> Result<Document<'_>, FrontMatterError> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut lines = source.split_inclusive('\n');
     let opening = lines.next().unwrap_or("");
-    if opening.trim_end() != FENCE {
+    let Some(dialect) = Dialect::opened_by(opening) else {
         return Err(FrontMatterError {
             line: 1,
-            message: format!("the file does not start with a `{FENCE}` line"),
+            message: format!("the file does not start with a `{FENCE}` line (or `---`)"),
             fix: format!(
                 "put the front matter first, between two `{FENCE}` lines:\n  \
                  {FENCE}\n  title = \"…\"\n  date = 2009-10-06\n  category = \"…\"\n  {FENCE}"
             ),
         });
-    }
-    let toml_start = opening.len();
-    let mut offset = toml_start;
+    };
+    let fence = dialect.fence();
+    let keys_start = opening.len();
+    let mut offset = keys_start;
     let mut closing = None;
     for line in lines {
-        if line.trim_end() == FENCE {
+        if line.trim_end() == fence {
             closing = Some((offset, offset + line.len()));
             break;
         }
         offset += line.len();
     }
-    let Some((toml_end, body_start)) = closing else {
+    let Some((keys_end, body_start)) = closing else {
         return Err(FrontMatterError {
             line: 1,
             message: "the front matter opened on line 1 is never closed".to_owned(),
-            fix: format!("add a line `{FENCE}` after its last key, before the post's text"),
+            fix: format!("add a line `{fence}` after its last key, before the post's text"),
         });
     };
-    let text = &source[toml_start..toml_end];
-    let line_of = |byte: usize| 2 + text[..byte.min(text.len())].matches('\n').count();
-
-    let raw: RawFrontMatter = toml::from_str(text).map_err(|error| {
-        let line = error.span().map_or(1, |span| line_of(span.start));
-        let message = error.message().trim_end().to_owned();
-        let fix = if message.starts_with("unknown field") {
-            format!("remove that key, or use one of: {}", KEYS.join(", "))
-        } else if message.contains("date") {
-            DATE_FIX.to_owned()
-        } else {
-            "write each key as `key = value`, text in double quotes, dates as YYYY-MM-DD".to_owned()
-        };
-        FrontMatterError {
-            line,
-            message: format!("invalid front matter: {message}"),
-            fix,
-        }
-    })?;
+    let text = &source[keys_start..keys_end];
+    let mut entries = match dialect {
+        Dialect::Toml => toml_entries(text)?,
+        Dialect::Yaml => yaml_entries(text)?,
+    };
+    let unknown = entries
+        .iter()
+        .filter(|(key, _)| !KEYS.contains(&key.as_str()))
+        .min_by_key(|(_, entry)| entry.line);
+    if let Some((key, entry)) = unknown {
+        return Err(FrontMatterError {
+            line: entry.line,
+            message: format!(
+                "invalid front matter: unknown field `{key}`, expected one of {}",
+                KEYS.map(|key| format!("`{key}`")).join(", ")
+            ),
+            fix: format!("remove that key, or use one of: {}", KEYS.join(", ")),
+        });
+    }
+    let mut take = |key: &str| entries.remove(key);
 
     let missing = |key: &str, example: &str| FrontMatterError {
         line: 1,
         message: format!("the front matter has no `{key}`"),
-        fix: format!("add a line `{key} = {example}` between the `{FENCE}` lines"),
+        fix: format!(
+            "add a line `{}` between the `{fence}` lines",
+            dialect.line(key, example)
+        ),
     };
-    let title = read_text("title", raw.title, line_of)?
+    let title = read_text(dialect, "title", take("title"))?
         .ok_or_else(|| missing("title", "\"The post's title\""))?;
     if title.value.trim().is_empty() {
         return Err(FrontMatterError {
@@ -304,18 +367,18 @@ pub fn parse(source: &str) -> Result<Document<'_>, FrontMatterError> {
             fix: "write the post's title between the quotes".to_owned(),
         });
     }
-    let category = read_text("category", raw.category, line_of)?;
-    let author = read_text("author", raw.author, line_of)?;
-    let slug = read_text("slug", raw.slug, line_of)?;
-    let summary = read_text("summary", raw.summary, line_of)?;
-    let tags = read_tags(raw.tags, line_of)?;
-    let draft = read_draft(raw.draft, line_of)?;
-    let date = raw.date.ok_or_else(|| missing("date", "2009-10-06"))?;
-    let date_line = line_of(date.span().start);
-    let date = read_date(date.get_ref()).map_err(|message| FrontMatterError {
+    let category = read_text(dialect, "category", take("category"))?;
+    let author = read_text(dialect, "author", take("author"))?;
+    let slug = read_text(dialect, "slug", take("slug"))?;
+    let summary = read_text(dialect, "summary", take("summary"))?;
+    let tags = read_tags(dialect, take("tags"))?;
+    let draft = read_draft(dialect, take("draft"))?;
+    let date = take("date").ok_or_else(|| missing("date", "2009-10-06"))?;
+    let date_line = date.line;
+    let date = read_date(&date.value).map_err(|message| FrontMatterError {
         line: date_line,
         message,
-        fix: DATE_FIX.to_owned(),
+        fix: dialect.date_fix(),
     })?;
     if let Some(slug) = &slug {
         if !crate::slug::is_slug(&slug.value) {
@@ -324,9 +387,15 @@ pub fn parse(source: &str) -> Result<Document<'_>, FrontMatterError> {
                 line: slug.line,
                 message: format!("`{}` is not a valid slug", slug.value),
                 fix: if suggestion.is_empty() {
-                    "use lower-case ASCII letters, digits and single dashes, e.g. `slug = \"mon-billet\"`".to_owned()
+                    format!(
+                        "use lower-case ASCII letters, digits and single dashes, e.g. `{}`",
+                        dialect.line("slug", "\"mon-billet\"")
+                    )
                 } else {
-                    format!("write `slug = \"{suggestion}\"` (lower-case ASCII letters, digits and single dashes)")
+                    format!(
+                        "write `{}` (lower-case ASCII letters, digits and single dashes)",
+                        dialect.line("slug", &format!("\"{suggestion}\""))
+                    )
                 },
             });
         }
@@ -348,6 +417,195 @@ pub fn parse(source: &str) -> Result<Document<'_>, FrontMatterError> {
         },
         body: &source[body_start..],
     })
+}
+
+/// The line of the file a line of the front matter's `text` is on: the fence is line 1.
+fn file_line(text_line: usize) -> usize {
+    text_line + 1
+}
+
+/// The keys of TOML front matter `text`, each with the line its value starts on.
+fn toml_entries(text: &str) -> Result<Entries, FrontMatterError> {
+    let line_of = |byte: usize| file_line(1 + text[..byte.min(text.len())].matches('\n').count());
+    let table: BTreeMap<String, Spanned<toml::Value>> = toml::from_str(text).map_err(|error| {
+        let line = error.span().map_or(1, |span| line_of(span.start));
+        let message = error.message().trim_end().to_owned();
+        let fix = if message.contains("date") {
+            Dialect::Toml.date_fix()
+        } else {
+            Dialect::Toml.syntax_fix().to_owned()
+        };
+        FrontMatterError {
+            line,
+            message: format!("invalid front matter: {message}"),
+            fix,
+        }
+    })?;
+    Ok(table
+        .into_iter()
+        .map(|(key, value)| {
+            let line = line_of(value.span().start);
+            (
+                key,
+                Entry {
+                    line,
+                    value: value.into_inner(),
+                },
+            )
+        })
+        .collect())
+}
+
+/// The keys of YAML front matter `text` (a mapping), each with the line it is on. A key without
+/// a value (`category:`) is left out, as if it were not written.
+fn yaml_entries(text: &str) -> Result<Entries, FrontMatterError> {
+    #[derive(Default)]
+    struct Collected(Vec<(Event, Marker)>);
+    impl MarkedEventReceiver for Collected {
+        fn on_event(&mut self, event: Event, mark: Marker) {
+            self.0.push((event, mark));
+        }
+    }
+    let mut events = Collected::default();
+    Parser::new_from_str(text)
+        .load(&mut events, false)
+        .map_err(|error| FrontMatterError {
+            line: file_line(error.marker().line()),
+            message: format!("invalid front matter: {}", error.info()),
+            fix: Dialect::Yaml.syntax_fix().to_owned(),
+        })?;
+    let mut events = events
+        .0
+        .into_iter()
+        .filter(|(event, _)| {
+            !matches!(
+                event,
+                Event::StreamStart | Event::StreamEnd | Event::DocumentStart | Event::DocumentEnd
+            )
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .peekable();
+    let mut entries = Entries::new();
+    let Some((first, mark)) = events.next() else {
+        // No key at all: reported as the missing title.
+        return Ok(entries);
+    };
+    let not_keys = |mark: &Marker| FrontMatterError {
+        line: file_line(mark.line()),
+        message: "the front matter is not a list of `key: value` lines".to_owned(),
+        fix: Dialect::Yaml.syntax_fix().to_owned(),
+    };
+    if !matches!(first, Event::MappingStart(..)) {
+        return Err(not_keys(&mark));
+    }
+    while let Some((event, mark)) = events.next() {
+        let key = match event {
+            Event::MappingEnd => break,
+            Event::Scalar(key, ..) => key,
+            _ => return Err(not_keys(&mark)),
+        };
+        let line = file_line(mark.line());
+        let value = yaml_value(&mut events)?;
+        if entries.contains_key(&key) {
+            return Err(FrontMatterError {
+                line,
+                message: format!("`{key}` is written twice"),
+                fix: "keep one of the two lines".to_owned(),
+            });
+        }
+        if let Some(value) = value {
+            entries.insert(key, Entry { line, value });
+        }
+    }
+    Ok(entries)
+}
+
+/// The events of YAML front matter, from its first node on.
+type YamlEvents = std::iter::Peekable<std::vec::IntoIter<(Event, Marker)>>;
+
+/// The next YAML node of `events` as a TOML value; `None` for a null (`~`, `null`, nothing).
+fn yaml_value(events: &mut YamlEvents) -> Result<Option<toml::Value>, FrontMatterError> {
+    let Some((event, mark)) = events.next() else {
+        return Ok(None);
+    };
+    Ok(Some(match event {
+        Event::Scalar(text, style, _, tag) => {
+            if style != TScalarStyle::Plain || tag.is_some() {
+                toml::Value::String(text)
+            } else {
+                match yaml_plain_scalar(text) {
+                    Some(value) => value,
+                    None => return Ok(None),
+                }
+            }
+        }
+        Event::SequenceStart(..) => {
+            let mut items = Vec::new();
+            while !matches!(events.peek(), Some((Event::SequenceEnd, _)) | None) {
+                items.extend(yaml_value(events)?);
+            }
+            events.next();
+            toml::Value::Array(items)
+        }
+        Event::MappingStart(..) => {
+            let mut table = toml::Table::new();
+            loop {
+                match events.next() {
+                    Some((Event::MappingEnd, _)) | None => break,
+                    Some((Event::Scalar(key, ..), _)) => {
+                        if let Some(value) = yaml_value(events)? {
+                            table.insert(key, value);
+                        }
+                    }
+                    Some(_) => {
+                        // A key that is a list or a table: its value is read and left aside.
+                        yaml_value(events)?;
+                    }
+                }
+            }
+            toml::Value::Table(table)
+        }
+        Event::Alias(_) => {
+            return Err(FrontMatterError {
+                line: file_line(mark.line()),
+                message: "a YAML alias (`*name`) stands for a value here".to_owned(),
+                fix: "write the value itself".to_owned(),
+            })
+        }
+        _ => return Ok(None),
+    }))
+}
+
+/// A plain (unquoted) YAML scalar as YAML 1.2's core schema reads it: null, true or false, a
+/// number, a date or date-time (as TOML writes them, or with a space before the offset as
+/// Jekyll does), else text.
+fn yaml_plain_scalar(text: String) -> Option<toml::Value> {
+    match text.as_str() {
+        "" | "~" | "null" | "Null" | "NULL" => return None,
+        "true" | "True" | "TRUE" => return Some(toml::Value::Boolean(true)),
+        "false" | "False" | "FALSE" => return Some(toml::Value::Boolean(false)),
+        _ => {}
+    }
+    if let Ok(number) = text.parse::<i64>() {
+        return Some(toml::Value::Integer(number));
+    }
+    let numeric = text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b".+-eE".contains(&b));
+    if numeric {
+        if let Ok(number) = text.parse::<f64>() {
+            return Some(toml::Value::Float(number));
+        }
+    }
+    // `2009-10-06 14:03:00 +0200`: the day is what a post keeps.
+    let day = text
+        .get(..10)
+        .filter(|_| matches!(text.as_bytes().get(10), None | Some(b' ' | b'T' | b't')));
+    match (text.parse(), day.map(str::parse)) {
+        (Ok(datetime), _) | (Err(_), Some(Ok(datetime))) => Some(toml::Value::Datetime(datetime)),
+        _ => Some(toml::Value::String(text)),
+    }
 }
 
 /// Reads a TOML date (`2009-10-06`, or a date-time whose day is taken) or the same in quotes.
@@ -587,6 +845,128 @@ mod tests {
         let e = error("+++\ntitle = \"T\"\ndate = 2009-01-07\ncategory = Usages\n+++\n");
         assert_eq!(e.line, 4, "{e}");
         assert!(e.fix.contains("double quotes"), "{e}");
+    }
+
+    #[test]
+    fn reads_yaml_front_matter_as_jekyll_and_hugo_write_it() {
+        let doc = parse(
+            "---\ntitle: Générer du business\ndate: 2009-03-10\ncategory: Usages\n\
+             author: \"admin\"\n# a comment\ntags: [Réseaux, B2B]\ndraft: false\n---\n\nLe corps.\n",
+        )
+        .unwrap();
+        let expected = parse(
+            "+++\ntitle = \"Générer du business\"\ndate = 2009-03-10\ncategory = \"Usages\"\n\
+             author = \"admin\"\ntags = [\"Réseaux\", \"B2B\"]\n+++\n\nLe corps.\n",
+        )
+        .unwrap();
+        assert_eq!(doc, expected);
+        let doc = parse(
+            "\u{feff}---\r\ntitle: 'L’été : « chaud »'\r\ndate: 2009-10-06 14:03:00 +0200\r\n\
+             tags:\r\n  - Réseaux\r\n  - \" \"\r\n  - B2B\r\ncategory:\r\nsummary: ~\r\n\
+             slug: mon-billet\r\ndraft: true\r\n---\r\nx",
+        )
+        .unwrap();
+        let front_matter = doc.front_matter;
+        assert_eq!(front_matter.title, "L’été : « chaud »");
+        assert_eq!(front_matter.date.to_string(), "2009-10-06");
+        assert_eq!(front_matter.tags, ["Réseaux", "B2B"]);
+        assert_eq!((front_matter.category, front_matter.summary), (None, None));
+        assert_eq!(front_matter.slug.as_deref(), Some("mon-billet"));
+        assert!(front_matter.draft);
+        assert_eq!(doc.body, "x");
+        for (date, day) in [
+            ("2009-10-06T23:30:00-05:00", "2009-10-06"),
+            ("\"2009-01-07\"", "2009-01-07"),
+            ("2009-10-07 00:30", "2009-10-07"),
+        ] {
+            let source = format!("---\ntitle: T\ndate: {date}\n---\n");
+            assert_eq!(parse(&source).unwrap().front_matter.date.to_string(), day);
+        }
+    }
+
+    #[test]
+    fn yaml_errors_name_their_line_and_the_fix_in_yaml() {
+        for (lines, line, message, fix) in [
+            (
+                "title: T\ndate: 2009-01-07\nlayout: post",
+                4,
+                "invalid front matter: unknown field `layout`, expected one of `title`, `date`, \
+                 `category`, `author`, `slug`, `summary`, `tags`, `draft`",
+                "remove that key, or use one of: title, date, category, author, slug, summary, \
+                 tags, draft",
+            ),
+            (
+                "date: 2009-01-07\ntitle: 1984",
+                3,
+                "`title` must be text, not a number",
+                "write `title: \"1984\"`",
+            ),
+            (
+                "title: T\ndate: 2009-01-07\ncategory:\n  - Actus\n  - Vie",
+                4,
+                "`category` must be text, not a list",
+                "a post has one category: write `category: \"Actus\"`",
+            ),
+            (
+                "title: T\ndate: 2009-01-07\ntags: Actus",
+                4,
+                "`tags` must be a list of texts in double quotes, not one text",
+                "write `tags: [\"Actus\"]`",
+            ),
+            (
+                "title: T\ndate: 2009-01-07\ndraft: oui",
+                4,
+                "`draft` must be true or false, not text",
+                "write `draft: true` (no quotes) to keep the post out of the site, or remove \
+                 the line to publish it",
+            ),
+            (
+                "title: T\ndate: le 6 octobre",
+                3,
+                "bad date `le 6 octobre`: a date is written YYYY-MM-DD",
+                "write the day the post was published as `date: YYYY-MM-DD`, e.g. \
+                 `date: 2009-10-06`",
+            ),
+            (
+                "date: 2009-01-07",
+                1,
+                "the front matter has no `title`",
+                "add a line `title: \"The post's title\"` between the `---` lines",
+            ),
+            (
+                "title: T\ndate: 2009-01-07\ntitle: U",
+                4,
+                "`title` is written twice",
+                "keep one of the two lines",
+            ),
+            (
+                "title: T\ndate: 2009-01-07\nslug: Mon Billet",
+                4,
+                "`Mon Billet` is not a valid slug",
+                "write `slug: \"mon-billet\"` (lower-case ASCII letters, digits and single dashes)",
+            ),
+            (
+                "- title\n- date",
+                2,
+                "the front matter is not a list of `key: value` lines",
+                Dialect::Yaml.syntax_fix(),
+            ),
+        ] {
+            let e = error(&format!("---\n{lines}\n---\n"));
+            let message_start = &e.message[..message.len().min(e.message.len())];
+            assert_eq!(
+                (e.line, message_start, e.fix.as_str()),
+                (line, message, fix),
+                "{e}"
+            );
+        }
+        let e =
+            error("---\ntitle: T\ndate: 2009-01-07\nsummary: Un résumé: avec deux-points\n---\n");
+        assert_eq!(e.line, 4, "{e}");
+        assert!(e.message.starts_with("invalid front matter: "), "{e}");
+        assert!(e.fix.contains("double quotes"), "{e}");
+        let e = error("---\ntitle: T\ndate: 2009-01-07\n\nLe corps.\n");
+        assert!(e.fix.contains("add a line `---`"), "{e}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The links a post makes to the rest of the site: every link or image, in Markdown or in the
-//! post's own HTML, whose target is a site-absolute path (`/posts/premier/`, `/images/x.png`) must lead to a page the build writes
-//! or to a file the site serves, else the reader meets a 404 page.
+//! post's own HTML, whose target is a path on the site, site-absolute (`/posts/premier/`,
+//! `/images/x.png`) or relative to the post's page (`photo.png`, `../premier/`), must lead to a
+//! page the build writes or to a file the site serves, else the reader meets a 404 page.
 //!
 //! Pure: the caller gives the site's pages and files; each broken link is a [`ContentError`] at
 //! its file and line, with the closest existing target as its fix.
@@ -15,13 +16,18 @@ use std::collections::BTreeSet;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SiteLink {
     /// The path linked to, from the site's root, without its query or fragment: `posts/a/`.
+    /// (For a relative link, as written until [`FileLinks::from_page`] resolves it.)
     pub path: String,
     /// Its line in the Markdown, from 1.
     pub line: usize,
+    /// For a link relative to the post's page, its path as written: `photo.png`, `../a/`.
+    pub relative: Option<String>,
 }
 
 /// Every link and image of `markdown`, in its Markdown and in its HTML, whose target is a
-/// site-absolute path (one leading `/`; `//host/` is another site), in the order written.
+/// path on the site, in the order written: site-absolute (one leading `/`; `//host/` is another
+/// site) or relative (no scheme such as `https:` or `mailto:`, and more than a `#fragment` or
+/// `?query` of the page itself).
 pub fn site_links(markdown: &str) -> Vec<SiteLink> {
     read_body(markdown).0
 }
@@ -36,25 +42,83 @@ pub fn read_body(markdown: &str) -> (Vec<SiteLink>, usize) {
         words.add(&event);
         match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                links.extend(site_path(&dest_url).map(|path| SiteLink {
-                    path,
-                    line: line(range.start),
-                }));
+                links.extend(site_link(&dest_url, || line(range.start)));
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 // The event's text is the source's from `range.start` on (a block of HTML
                 // comes a line at a time), so offsets in it are offsets in the source.
                 for (at, url) in sanitize::link_targets(&html) {
-                    links.extend(site_path(&url).map(|path| SiteLink {
-                        path,
-                        line: line(range.start + at),
-                    }));
+                    links.extend(site_link(&url, || line(range.start + at)));
                 }
             }
             _ => {}
         }
     }
     (links, words.count)
+}
+
+/// The link to the site `url` makes, if it makes one, on the line `line` counts (only then: a
+/// line is counted from the start of the post, and a long post has thousands of links).
+fn site_link(url: &str, line: impl FnOnce() -> usize) -> Option<SiteLink> {
+    let (path, relative) = match site_path(url) {
+        Some(path) => (path, None),
+        None => {
+            let written = relative_path(url)?;
+            (written.clone(), Some(written))
+        }
+    };
+    Some(SiteLink {
+        path,
+        line: line(),
+        relative,
+    })
+}
+
+/// The path `url` leads to from the page it is on, if it is relative: `photo.png` for
+/// `photo.png?v=2`; not for a site-absolute path, an address with a scheme (`https:`,
+/// `mailto:`) or a link within the page (`#note`, `?q=x`).
+fn relative_path(url: &str) -> Option<String> {
+    // As a browser reads an address: without its tabs and line breaks (`java\tscript:` is
+    // `javascript:`), nor the spaces and control characters around it.
+    let url: String = url
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    if url.is_empty() || url.starts_with(['/', '\\', '#', '?']) {
+        return None;
+    }
+    let first_part = url.split(['/', '?', '#']).next().unwrap_or_default();
+    let has_scheme = first_part.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    (!has_scheme).then(|| url.split(['?', '#']).next().unwrap_or_default().to_owned())
+}
+
+/// The path from the site's root that `relative` leads to from the page at `page` (`posts/a/`),
+/// as a browser resolves it: `photo.png` gives `posts/a/photo.png`, `../b/` gives `posts/b/`;
+/// `..` above the root stays at the root.
+fn resolved(page: &str, relative: &str) -> String {
+    let mut parts: Vec<&str> = page.split('/').filter(|part| !part.is_empty()).collect();
+    let steps: Vec<&str> = relative.split('/').collect();
+    for step in &steps {
+        match *step {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            part => parts.push(part),
+        }
+    }
+    let mut path = parts.join("/");
+    let names_a_folder = matches!(steps.last(), Some(&("" | "." | "..")));
+    if names_a_folder && !path.is_empty() {
+        path.push('/');
+    }
+    path
 }
 
 /// The path from the site's root that `url` leads to, if it is site-absolute: `posts/a/` for
@@ -108,6 +172,27 @@ impl FileLinks {
             links,
         }
     }
+
+    /// The same links, those relative to the post resolved from its page at `page` (`posts/a/`).
+    pub fn from_page(mut self, page: &str) -> FileLinks {
+        for link in &mut self.links {
+            if let Some(written) = &link.relative {
+                link.path = resolved(page, written);
+            }
+        }
+        self
+    }
+}
+
+/// The site links of some posts that lead nowhere.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BrokenLinks {
+    /// Those written site-absolute (`/posts/x/`): the build stops.
+    pub errors: Vec<ContentError>,
+    /// Those written relative to the post's page (`photo.png`): the author is told, the build
+    /// goes on. Hugo and Zola publish relative links unchecked, HTML brought from elsewhere
+    /// often has some, and what one leads to depends on where the page is served.
+    pub warnings: Vec<ContentError>,
 }
 
 /// The broken site links of `posts`: those to neither one of `pages` (paths from the base, as
@@ -117,14 +202,14 @@ pub fn broken_links(
     posts: &[FileLinks],
     pages: &BTreeSet<String>,
     files: &BTreeSet<String>,
-) -> Vec<ContentError> {
+) -> BrokenLinks {
     let exists = |path: &str| {
         pages.contains(path)
             || pages.contains(&format!("{path}/"))
             || files.contains(path)
             || files.contains(path.trim_end_matches('/'))
     };
-    let mut errors = Vec::new();
+    let mut broken = BrokenLinks::default();
     for post in posts {
         for link in post.links.iter().filter(|link| !exists(&link.path)) {
             let fix = match closest(&link.path, pages.iter().chain(files)) {
@@ -135,18 +220,54 @@ pub fn broken_links(
                          file under public/"
                     .to_owned(),
             };
-            errors.push(ContentError {
-                path: post.path.clone(),
-                line: link.line,
-                message: format!(
+            let message = match &link.relative {
+                Some(written) => format!(
+                    "the link to {written} (/{} from this post's page) leads to no page or file \
+                     of the site",
+                    link.path
+                ),
+                None => format!(
                     "the link to /{} leads to no page or file of the site",
                     link.path
                 ),
+            };
+            let fix = match &link.relative {
+                Some(written) if !fix.starts_with("link to /") => relative_fix(written),
+                _ => fix,
+            };
+            let error = ContentError {
+                path: post.path.clone(),
+                line: link.line,
+                message,
                 fix,
-            });
+            };
+            match link.relative {
+                Some(_) => broken.warnings.push(error),
+                None => broken.errors.push(error),
+            }
         }
     }
-    errors
+    broken
+}
+
+/// What to write instead of the relative link `written` that leads nowhere.
+fn relative_fix(written: &str) -> String {
+    let name = written.rsplit('/').next().unwrap_or_default();
+    if name.ends_with(".md") {
+        "link to the post's page, /posts/<slug>/ (its address on the site), not to its \
+         Markdown file"
+            .to_owned()
+    } else if name.is_empty() || name == "." || name == ".." || !name.contains('.') {
+        "link to a page of the site from its root (a post is at /posts/<slug>/); another site's \
+         address starts with https://"
+            .to_owned()
+    } else {
+        // A file beside the post is not published: only public/ is.
+        format!(
+            "put the file under public/images/ and link it from the site's root: \
+             /images/{name}; another site's address starts with https://"
+        )
+    }
 }
 
 /// Of `candidates`, the one closest to `path` in edits, if it is close enough to be what was
@@ -204,15 +325,23 @@ mod tests {
             [
                 SiteLink {
                     path: "posts/premier/".into(),
-                    line: 1
+                    line: 1,
+                    relative: None,
                 },
                 SiteLink {
                     path: "images/x.png".into(),
-                    line: 3
+                    line: 3,
+                    relative: None,
+                },
+                SiteLink {
+                    path: "x/".into(),
+                    line: 4,
+                    relative: Some("x/".into()),
                 },
                 SiteLink {
                     path: "feed.xml".into(),
-                    line: 5
+                    line: 5,
+                    relative: None,
                 },
             ]
         );
@@ -241,6 +370,79 @@ mod tests {
         );
     }
 
+    #[test]
+    fn relative_links_are_paths_from_the_posts_page_and_others_are_not() {
+        let markdown = "![photo](photo.png?v=2) [frère](../premier/#suite) [ici](./)\n\
+            [note](#note) [requête](?q=x) [courriel](mailto:a@example.org) [tél](tel:+33)\n\
+            [oubli](www.example.org) <img src=\"images/a.png\"> [haut](../../../x)\n";
+        let links = site_links(markdown);
+        let written: Vec<(&str, usize)> = links
+            .iter()
+            .map(|link| (link.relative.as_deref().unwrap(), link.line))
+            .collect();
+        assert_eq!(
+            written,
+            [
+                ("photo.png", 1),
+                ("../premier/", 1),
+                ("./", 1),
+                ("www.example.org", 3),
+                ("images/a.png", 3),
+                ("../../../x", 3),
+            ]
+        );
+        assert_eq!(relative_path("java\tscript:alert(1)"), None);
+        assert_eq!(relative_path("\u{1}JAVA\nSCRIPT:x"), None);
+        assert_eq!(relative_path(" x.png "), Some("x.png".to_owned()));
+        let post = SourceFile::new("content/posts/a.md", "");
+        let resolved: Vec<String> = FileLinks::of_post(&post, "", links)
+            .from_page("posts/a/")
+            .links
+            .into_iter()
+            .map(|link| link.path)
+            .collect();
+        assert_eq!(
+            resolved,
+            [
+                "posts/a/photo.png",
+                "posts/premier/",
+                "posts/a/",
+                "posts/a/www.example.org",
+                "posts/a/images/a.png",
+                "x",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_relative_link_to_nothing_says_what_was_written_and_where_files_go() {
+        let post = SourceFile::new("content/posts/a.md", "");
+        let links = FileLinks::of_post(
+            &post,
+            "+++\n+++\n",
+            site_links("![p](photo.png) [b](../b/)"),
+        )
+        .from_page("posts/a/");
+        let broken = broken_links(&[links], &set(&["", "posts/a/", "posts/b/"]), &set(&[]));
+        assert_eq!(broken.errors, []);
+        let errors = broken.warnings;
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].line, 3);
+        assert_eq!(
+            errors[0].message,
+            "the link to photo.png (/posts/a/photo.png from this post's page) leads to no page \
+             or file of the site"
+        );
+        assert!(
+            errors[0].fix.starts_with(
+                "put the file under public/images/ and link it from the \
+             site's root: /images/photo.png"
+            ),
+            "{}",
+            errors[0].fix
+        );
+    }
+
     fn set(paths: &[&str]) -> BTreeSet<String> {
         paths.iter().map(|path| path.to_string()).collect()
     }
@@ -265,7 +467,7 @@ mod tests {
         let text = post.text().unwrap();
         let body = front_matter::parse(&text).unwrap().body;
         let links = FileLinks::of_post(&post, &text[..text.len() - body.len()], site_links(body));
-        let errors = broken_links(&[links], &pages, &set(&["images/x.png"]));
+        let errors = broken_links(&[links], &pages, &set(&["images/x.png"])).errors;
         let seen: Vec<_> = errors
             .iter()
             .map(|e| (e.line, e.message.as_str()))
