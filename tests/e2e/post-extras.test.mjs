@@ -1,6 +1,6 @@
 // What carnet-core's Markdown adds to a post (issue 13): reading time, table of contents, heading
-// anchors, footnotes that link both ways, French typography. tests/extras/content is a French
-// blog of two posts made for it; `scripts/test` builds it into CARNET_DIST_EXTRAS (default
+// anchors, footnotes that link both ways, French typography; and a post in a folder of its own,
+// with its image beside it. tests/extras/content is a French blog of three posts made for it; `scripts/test` builds it into CARNET_DIST_EXTRAS (default
 // "dist-extras") with `CARNET_CONTENT=tests/extras/content trunk build --release --dist
 // dist-extras`. The English seed build, CARNET_DIST_EN (default "dist-en", see
 // english.test.mjs), shows that an English blog gets no French spaces.
@@ -214,6 +214,27 @@ browserSuites("a post's reading time, contents, anchors, notes and French spaces
     await expectText(page, `${ARTICLE} header h1`, "Court « et » simple");
     assert.equal(await page.evaluate((body) => document.querySelectorAll(`${body} nav`).length, BODY), 0);
     assert.equal(await page.evaluate((body) => document.querySelectorAll(`${body} a.heading-anchor`).length, BODY), 2);
+  });
+
+  pageTest("a post in a folder of its own shows the image beside it, loaded whole and drawn by the app", async ({ page }) => {
+    const photo = `${ARTICLE} div.post-body img`;
+    /** The image's address and whether it loaded (its pixels are there). */
+    const shown = () =>
+      page.evaluate(async (selector) => {
+        const img = document.querySelector(selector);
+        if (!img) return null;
+        await img.decode().catch(() => {});
+        return { src: new URL(img.src).pathname, loaded: img.complete && img.naturalWidth > 0 };
+      }, photo);
+    const expected = { src: "/posts/un-billet-et-sa-photo/photo.svg", loaded: true };
+    await open(page, site, "/posts/un-billet-et-sa-photo/");
+    await eventually(async () => assert.deepEqual(await shown(), expected, "the pre-rendered post's image"));
+    await open(page, site, "/");
+    await setMarker(page);
+    await clickLink(page, "main article.post-card h2", "Un billet et sa photo");
+    await eventually(async () => assert.equal(new URL(page.url()).pathname, "/posts/un-billet-et-sa-photo/"));
+    await eventually(async () => assert.deepEqual(await shown(), expected, "the image the app drew"));
+    assert.equal(await marker(page), 1, "the app drew the post, no reload");
   });
 
   pageTest("the anchors are reached with the keyboard, and followed with Enter", async ({ page }) => {

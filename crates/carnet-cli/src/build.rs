@@ -269,15 +269,22 @@ pub fn read_content(
     };
 
     let posts_dir = content.join("posts");
-    let entries = fs::read_dir(&posts_dir).map_err(|e| {
-        io::Error::new(
-            e.kind(),
-            format!("cannot read the posts folder {}: {e}", posts_dir.display()),
-        )
-    })?;
-    let mut paths = Vec::new();
-    post_files(entries, &mut paths)?;
-    paths.sort();
+    if !posts_dir.is_dir() {
+        // Said as the folder's read says it ("No such file or directory").
+        fs::read_dir(&posts_dir).map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!("cannot read the posts folder {}: {e}", posts_dir.display()),
+            )
+        })?;
+    }
+    let mut post_files_found = Vec::new();
+    post_files(&posts_dir, true, &mut post_files_found)?;
+    post_files_found.sort_by(|a, b| a.path.cmp(&b.path));
+    let paths: Vec<&Path> = post_files_found
+        .iter()
+        .map(|post| post.path.as_path())
+        .collect();
     // On every core: ten thousand small reads are mostly system calls.
     let posts = carnet_core::cores::on_every_core(&paths, |path| read(path))
         .into_iter()
@@ -292,24 +299,92 @@ pub fn read_content(
     if public.is_dir() {
         served_files(public, "", &mut files)?;
     }
+    let (beside, mut errors) = files_beside_posts(&blog, &post_files_found);
+    files.extend(beside.iter().map(|(path, _)| path.clone()));
     let broken = links::broken_links(&blog.links, &pages, &files);
-    Ok(if broken.errors.is_empty() {
+    errors.extend(broken.errors);
+    Ok(if errors.is_empty() {
         Ok(Blog {
             warnings: broken.warnings,
+            beside,
             ..blog
         })
     } else {
-        Err(broken.errors)
+        Err(errors)
     })
 }
 
-/// Adds to `paths` the post files among `entries` and in their folders, at any depth: posts
-/// sorted by year (`2009/billet.md`) or one a folder (`billet/index.md`, as Hugo's and Zola's
-/// page bundles) are posts like the others. Left aside: hidden files and folders (`.git`, an
-/// editor's lock `.#billet.md`), a folder or a link to nowhere named `*.md`, and the `_index.md`
-/// of Hugo's and Zola's sections, which describes a list, not a post.
-fn post_files(entries: fs::ReadDir, paths: &mut Vec<PathBuf>) -> io::Result<()> {
-    for entry in entries {
+/// The files published beside the pages of the posts that have a folder of their own, each
+/// with its path on the site (`posts/<slug>/photo.jpg`) (a draft's or a future post's are not
+/// published), and an error for each that would take its page's place (`index.html`).
+fn files_beside_posts(
+    blog: &Blog,
+    posts: &[PostFile],
+) -> (Vec<(String, PathBuf)>, Vec<ContentError>) {
+    let published: HashSet<String> = blog
+        .manifest
+        .posts
+        .iter()
+        .map(|post| paths::post(&post.slug))
+        .collect();
+    let pages: HashMap<&str, &str> = blog
+        .links
+        .iter()
+        .map(|links| (links.path.as_str(), links.page.as_str()))
+        .collect();
+    let (mut beside, mut errors) = (Vec::new(), Vec::new());
+    for post in posts.iter().filter(|post| !post.beside.is_empty()) {
+        let file = post.path.display().to_string();
+        let Some(page) = pages
+            .get(file.as_str())
+            .filter(|page| published.contains(**page))
+        else {
+            continue;
+        };
+        for (name, source) in &post.beside {
+            if name == "index.html" {
+                errors.push(ContentError {
+                    path: source.display().to_string(),
+                    line: 1,
+                    message: format!(
+                        "this file would take the place of the page of {file}, /{page}"
+                    ),
+                    fix: "rename it: a post's folder may hold any file but index.html".to_owned(),
+                });
+                continue;
+            }
+            beside.push((format!("{page}{name}"), source.clone()));
+        }
+    }
+    (beside, errors)
+}
+
+/// A post's file, and if the post has a folder of its own (`billet/index.md`), the other files
+/// of that folder, each with its path from it (`photos/a.jpg`), published beside its page.
+struct PostFile {
+    path: PathBuf,
+    beside: Vec<(String, PathBuf)>,
+}
+
+/// Adds to `posts` the post files of `folder` and of its folders, at any depth: posts sorted by
+/// year (`2009/billet.md`) are posts like the others, and so is a post in a folder of its own
+/// (`billet/index.md`, as Hugo's and Zola's page bundles), whose other files, Markdown
+/// included, are its own, not posts. Left aside: hidden files and folders (`.git`, an editor's
+/// lock `.#billet.md`), a folder or a link to nowhere named `*.md`, and the `_index.md` of
+/// Hugo's and Zola's sections, which describes a list, not a post.
+fn post_files(folder: &Path, top: bool, posts: &mut Vec<PostFile>) -> io::Result<()> {
+    let own_folder = folder.join("index.md");
+    if !top && own_folder.is_file() {
+        let mut beside = Vec::new();
+        files_beside(folder, "", &mut beside)?;
+        beside.retain(|(name, _)| name != "index.md");
+        posts.push(PostFile {
+            path: own_folder,
+            beside,
+        });
+        return Ok(());
+    }
+    for entry in read_folder(folder)? {
         let entry = entry?;
         let path = entry.path();
         let name = path.file_name().unwrap_or_default().to_string_lossy();
@@ -318,15 +393,39 @@ fn post_files(entries: fs::ReadDir, paths: &mut Vec<PathBuf>) -> io::Result<()> 
         }
         // A link to a folder is not followed: it could lead back up, for ever.
         if entry.file_type()?.is_dir() {
-            let entries = fs::read_dir(&path).map_err(|e| {
-                io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
-            })?;
-            post_files(entries, paths)?;
+            post_files(&path, false, posts)?;
         } else if path.extension().is_some_and(|ext| ext == "md") && path.is_file() {
-            paths.push(path);
+            posts.push(PostFile {
+                path,
+                beside: Vec::new(),
+            });
         }
     }
     Ok(())
+}
+
+/// Adds to `files` the files under `folder` but hidden ones, each with its path from there
+/// after `prefix`.
+fn files_beside(folder: &Path, prefix: &str, files: &mut Vec<(String, PathBuf)>) -> io::Result<()> {
+    for entry in read_folder(folder)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            files_beside(&entry.path(), &format!("{prefix}{name}/"), files)?;
+        } else if entry.path().is_file() {
+            files.push((format!("{prefix}{name}"), entry.path()));
+        }
+    }
+    Ok(())
+}
+
+/// The entries of `folder`, or an error that names it.
+fn read_folder(folder: &Path) -> io::Result<fs::ReadDir> {
+    fs::read_dir(folder)
+        .map_err(|e| io::Error::new(e.kind(), format!("cannot read {}: {e}", folder.display())))
 }
 
 /// Adds to `files` every file under `folder`, as the site serves it: its path from the site's
@@ -588,6 +687,12 @@ fn write_files(
             })
         });
         let sitemap = write_pages(blog, folder, renderer, public, cache, &index_json)?;
+        for (path, source) in &blog.beside {
+            let bytes = fs::read(source).map_err(|e| {
+                io::Error::new(e.kind(), format!("cannot read {}: {e}", source.display()))
+            })?;
+            cache.write(&folder.join(path), &bytes)?;
+        }
         pages_done(cache)?;
         Ok((
             sitemap,

@@ -51,6 +51,20 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Copies the folder `from` to `to`, files and folders (not links).
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let kind = entry.file_type().unwrap();
+        if kind.is_dir() {
+            copy_tree(&entry.path(), &to.join(entry.file_name()));
+        } else if kind.is_file() {
+            fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
 fn repository() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -527,13 +541,22 @@ fn posts_in_folders_and_yaml_front_matter_are_posts_like_the_others() {
     // A relative link that leads nowhere is told, with its line, and does not stop the build.
     assert!(
         stderr.contains(
-            "/tests/fixtures/nested/posts/un-dossier/index.md:13: the link to \
-             couverture.jpg (/posts/un-billet-en-yaml-dans-son-dossier/couverture.jpg from this \
-             post's page) leads to no page or file of the site\n  fix: put the file under \
-             public/images/ and link it from the site's root: /images/couverture.jpg"
+            "/tests/fixtures/nested/posts/un-dossier/index.md:15: the link to \
+             oubliee.jpg (/posts/un-billet-en-yaml-dans-son-dossier/oubliee.jpg from this \
+             post's page) leads to no page or file of the site\n  fix: link to \
+             /posts/un-billet-en-yaml-dans-son-dossier/couverture.svg, the closest page or file \
+             of the site"
         ),
         "{stderr}"
     );
+    assert_eq!(stderr.matches("warning:").count(), 1, "{stderr}");
+    // The files of a post's own folder are published beside its page, as they are.
+    let post_folder = out.join("posts/un-billet-en-yaml-dans-son-dossier");
+    assert_eq!(
+        fs::read(post_folder.join("couverture.svg")).unwrap(),
+        fs::read(content.join("posts/un-dossier/couverture.svg")).unwrap()
+    );
+    assert!(post_folder.join("notes/brouillon.md").is_file());
     for page in [
         "posts/un-billet-range-par-annee/index.html",
         "posts/un-billet-en-yaml-dans-son-dossier/index.html",
@@ -549,6 +572,25 @@ fn posts_in_folders_and_yaml_front_matter_are_posts_like_the_others() {
     let index = fs::read_to_string(out.join("data/index.json")).unwrap();
     assert!(index.contains(r#""total":2,"#), "{index}");
     assert!(!out.join("posts/billets").exists());
+    // A second build takes them again (from the build cache), and a file named as the page is
+    // refused.
+    let output = build_with(&content, &out, &[]);
+    assert!(output.status.success());
+    assert!(post_folder.join("couverture.svg").is_file());
+    let copy = Path::new(env!("CARGO_TARGET_TMPDIR")).join("nested-index-html");
+    let _ = fs::remove_dir_all(&copy);
+    copy_tree(&content, &copy);
+    fs::write(copy.join("posts/un-dossier/index.html"), "<p>x</p>").unwrap();
+    let output = build_with(&copy, &out_dir("nested-index-html-site"), &[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(
+        stderr.contains(
+            "nested-index-html/posts/un-dossier/index.html:1: this file would take the place of \
+             the page of "
+        ),
+        "{stderr}"
+    );
 }
 
 #[test]

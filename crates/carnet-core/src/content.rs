@@ -103,6 +103,10 @@ pub struct Blog {
     /// What the author should be told but does not stop the build: the links relative to a
     /// post that lead nowhere, once [`crate::links::broken_links`] has found them.
     pub warnings: Vec<ContentError>,
+    /// The files published beside the posts' pages, each its path on the site
+    /// (`posts/<slug>/photo.jpg`) and the file it is copied from: those of a post's own folder
+    /// (`billet/index.md`), which the content tool finds.
+    pub beside: Vec<(String, std::path::PathBuf)>,
 }
 
 /// The path a blog is served under, as `site.toml` sets it: its `base`, else the path of its
@@ -559,6 +563,7 @@ pub fn build(
         base,
         links,
         warnings: Vec::new(),
+        beside: Vec::new(),
     })
 }
 

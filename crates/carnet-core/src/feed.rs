@@ -113,8 +113,11 @@ pub fn atom(blog: &Blog, site_url: &str) -> String {
         let _ = write!(
             xml,
             "<summary>{summary}</summary>\n\
-             <content type=\"html\">{content}</content>\n\
+             <content type=\"html\" xml:base=\"{url}\">{content}</content>\n\
              </entry>\n",
+            // Links relative to the post (an image in its folder) resolve from its page, as
+            // on the site: Atom's xml:base.
+            url = escape(&url),
             summary = escape(&post.excerpt),
             content = escape(html.as_str()),
         );
@@ -245,6 +248,13 @@ mod tests {
         );
         assert!(
             xml.contains("src=&quot;https://example.org/blog/images/i.svg&quot;"),
+            "{xml}"
+        );
+        // A link relative to the post resolves from its page.
+        assert!(
+            xml.contains(
+                "<content type=\"html\" xml:base=\"https://example.org/blog/posts/un-deux-trois/\">"
+            ),
             "{xml}"
         );
         // The post's HTML goes through the same allow-list as on the site.

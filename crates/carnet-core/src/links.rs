@@ -157,6 +157,8 @@ pub struct FileLinks {
     pub path: String,
     /// Its links to the site, in the order written.
     pub links: Vec<SiteLink>,
+    /// The post's page (`posts/<slug>/`), once [`FileLinks::from_page`] has said it.
+    pub page: String,
 }
 
 impl FileLinks {
@@ -170,11 +172,13 @@ impl FileLinks {
         FileLinks {
             path: file.path.clone(),
             links,
+            page: String::new(),
         }
     }
 
     /// The same links, those relative to the post resolved from its page at `page` (`posts/a/`).
     pub fn from_page(mut self, page: &str) -> FileLinks {
+        page.clone_into(&mut self.page);
         for link in &mut self.links {
             if let Some(written) = &link.relative {
                 link.path = resolved(page, written);
