@@ -14,52 +14,21 @@ use carnet::store::{Load, SharedIndex, Store};
 use carnet::urls::SiteUrls;
 use carnet_core::archive::list_pages;
 use carnet_core::i18n::{Language, Strings};
-use carnet_core::{Bucket, Category, List, Manifest, Page, PostSummary};
+use carnet_core::{Bucket, List, Manifest, Page};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos_router::components::Router;
+use seed_blog::{manifest, post};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
+mod seed_blog;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn post(slug: &str, title: &str, date: &str, category: &str) -> PostSummary {
-    PostSummary {
-        slug: slug.into(),
-        title: title.into(),
-        date: date.parse().unwrap(),
-        category: Category {
-            slug: carnet_core::slug::slugify(category),
-            name: category.into(),
-        },
-        tags: Vec::new(),
-        author: "admin".into(),
-        excerpt: format!("Extrait de {title}."),
-        words: 690,
-    }
-}
-
-fn seed_manifest() -> Manifest {
-    Manifest::new(
-        carnet_core::Site {
-            title: "Carnet".into(),
-            description: "Notes.".into(),
-            url: "https://example.org/".into(),
-            language: carnet_core::model::Language::French,
-            posts_per_page: 10,
-        },
-        vec![
-            post("cm", "Community manager", "2009-10-06", "Actus"),
-            post("business", "Générer du business", "2009-03-10", "Usages"),
-            post("b2b", "Les réseaux B2B", "2009-01-07", "Réseaux sociaux"),
-            post("autre", "Un autre billet", "2009-10-01", "Actus"),
-        ],
-    )
-}
-
 fn seed_blog() -> SharedIndex {
-    SharedIndex::new(seed_manifest().index())
+    SharedIndex::new(manifest().index())
 }
 
 /// A fresh element in the document to mount into.
@@ -103,7 +72,7 @@ fn post_card_links_title_category_and_read_more_under_the_base_path() {
         provide_context::<&'static Strings>(Language::French.strings());
         view! {
             <Router>
-                <PostCard post=post("b2b", "Les réseaux B2B", "2009-01-07", "Réseaux sociaux") />
+                <PostCard post=post("b2b", "Les réseaux B2B", "2009-01-07", "Réseaux sociaux", &[]) />
             </Router>
         }
     });
@@ -204,7 +173,7 @@ async fn post_article_shows_body_byline_comments_and_neighbours() {
         provide_context(site.clone());
         provide_context::<&'static Strings>(Language::French.strings());
         provide_context(seed_blog());
-        let manifest = seed_manifest();
+        let manifest = manifest();
         let position = manifest.posts.iter().position(|p| p.slug == "autre");
         let store = Store::new(site, Language::French);
         store.insert_post(manifest.post_at(position.unwrap(), "Le *corps*."));
@@ -343,7 +312,7 @@ async fn list_posts_draws_an_embedded_page_and_explains_a_missing_one() {
         provide_context(site.clone());
         provide_context::<&'static Strings>(Language::French.strings());
         provide_context(seed_blog());
-        let manifest = seed_manifest();
+        let manifest = manifest();
         let store = Store::new(site, Language::French);
         for (list, posts) in manifest.lists() {
             if list == List::Category("actus".into()) {
@@ -396,7 +365,7 @@ async fn pages_that_came_in_a_bucket_are_drawn_without_a_fetch() {
         provide_context(site.clone());
         provide_context::<&'static Strings>(Language::French.strings());
         provide_context(seed_blog());
-        let manifest = seed_manifest();
+        let manifest = manifest();
         let store = Store::new(site, Language::French);
         let mut bucket = Bucket::default();
         for (list, posts) in manifest.lists() {
@@ -437,10 +406,10 @@ fn sidebar_lists_only_the_latest_months() {
         let posts = (1..=30)
             .map(|i| {
                 let date = format!("{}-{:02}-01", 2000 + (i - 1) / 12, (i - 1) % 12 + 1);
-                post(&format!("p{i}"), "Billet", &date, "Actus")
+                post(&format!("p{i}"), "Billet", &date, "Actus", &[])
             })
             .collect();
-        let manifest = Manifest::new(seed_manifest().site, posts);
+        let manifest = Manifest::new(manifest().site, posts);
         provide_context(SharedIndex::new(manifest.index()));
         view! {
             <Router>

@@ -9,69 +9,15 @@ use carnet::api::read_json;
 use carnet_core::archive::list_pages;
 use carnet_core::model::{Index, SCHEMA_VERSION};
 use carnet_core::read::{read, Piece, ReadError};
-use carnet_core::{Bucket, Category, Manifest, Page, PostSummary, Tag};
+use carnet_core::{Bucket, Page};
+use seed_blog::manifest;
 use wasm_bindgen_test::*;
+
+mod seed_blog;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn post(slug: &str, title: &str, date: &str, category: &str, tags: &[&str]) -> PostSummary {
-    PostSummary {
-        slug: slug.into(),
-        title: title.into(),
-        date: date.parse().unwrap(),
-        category: Category {
-            slug: carnet_core::slug::slugify(category),
-            name: category.into(),
-        },
-        tags: tags
-            .iter()
-            .map(|tag| Tag {
-                slug: carnet_core::slug::slugify(tag),
-                name: (*tag).into(),
-            })
-            .collect(),
-        author: "admin".into(),
-        excerpt: format!("Extrait de « {title} »…"),
-        words: 690,
-    }
-}
-
-fn manifest() -> Manifest {
-    Manifest::new(
-        carnet_core::Site {
-            title: "Carnet".into(),
-            description: "Notes d’un community manager.".into(),
-            url: "https://example.org/blog/".into(),
-            language: carnet_core::model::Language::French,
-            posts_per_page: 10,
-        },
-        vec![
-            post(
-                "cm",
-                "Community manager",
-                "2009-10-06",
-                "Actus",
-                &["Métier"],
-            ),
-            post(
-                "business",
-                "Générer du business",
-                "2009-03-10",
-                "Usages",
-                &[],
-            ),
-            post(
-                "b2b",
-                "Les réseaux B2B 😀",
-                "2009-01-07",
-                "Réseaux sociaux",
-                &["B2B", "Métier"],
-            ),
-        ],
-    )
-}
-
-/// A bucket of every list page and every post of [`manifest`].
+/// A bucket of every list page and every post of [`seed_blog::manifest`].
 fn bucket() -> Bucket {
     let manifest = manifest();
     let mut bucket = Bucket::default();
