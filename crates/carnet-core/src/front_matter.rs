@@ -21,11 +21,10 @@
 //! in the dialect of the file.
 
 use crate::date::Date;
+use saphyr_parser::{Event, Parser, ScalarStyle, Span, SpannedEventReceiver};
 use std::collections::BTreeMap;
 use std::fmt;
 use toml::Spanned;
-use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
-use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 /// The line that opens and closes TOML front matter, the kind the content tool writes.
 pub const FENCE: &str = "+++";
@@ -460,10 +459,10 @@ fn toml_entries(text: &str) -> Result<Entries, FrontMatterError> {
 /// a value (`category:`) is left out, as if it were not written.
 fn yaml_entries(text: &str) -> Result<Entries, FrontMatterError> {
     #[derive(Default)]
-    struct Collected(Vec<(Event, Marker)>);
-    impl MarkedEventReceiver for Collected {
-        fn on_event(&mut self, event: Event, mark: Marker) {
-            self.0.push((event, mark));
+    struct Collected<'a>(Vec<(Event<'a>, usize)>);
+    impl<'a> SpannedEventReceiver<'a> for Collected<'a> {
+        fn on_event(&mut self, event: Event<'a>, span: Span) {
+            self.0.push((event, file_line(span.start.line())));
         }
     }
     let mut events = Collected::default();
@@ -480,32 +479,34 @@ fn yaml_entries(text: &str) -> Result<Entries, FrontMatterError> {
         .filter(|(event, _)| {
             !matches!(
                 event,
-                Event::StreamStart | Event::StreamEnd | Event::DocumentStart | Event::DocumentEnd
+                Event::StreamStart
+                    | Event::StreamEnd
+                    | Event::DocumentStart(_)
+                    | Event::DocumentEnd
             )
         })
         .collect::<Vec<_>>()
         .into_iter()
         .peekable();
     let mut entries = Entries::new();
-    let Some((first, mark)) = events.next() else {
+    let Some((first, line)) = events.next() else {
         // No key at all: reported as the missing title.
         return Ok(entries);
     };
-    let not_keys = |mark: &Marker| FrontMatterError {
-        line: file_line(mark.line()),
+    let not_keys = |line: usize| FrontMatterError {
+        line,
         message: "the front matter is not a list of `key: value` lines".to_owned(),
         fix: Dialect::Yaml.syntax_fix().to_owned(),
     };
     if !matches!(first, Event::MappingStart(..)) {
-        return Err(not_keys(&mark));
+        return Err(not_keys(line));
     }
-    while let Some((event, mark)) = events.next() {
+    while let Some((event, line)) = events.next() {
         let key = match event {
             Event::MappingEnd => break,
-            Event::Scalar(key, ..) => key,
-            _ => return Err(not_keys(&mark)),
+            Event::Scalar(key, ..) => key.into_owned(),
+            _ => return Err(not_keys(line)),
         };
-        let line = file_line(mark.line());
         let value = yaml_value(&mut events)?;
         if entries.contains_key(&key) {
             return Err(FrontMatterError {
@@ -521,17 +522,18 @@ fn yaml_entries(text: &str) -> Result<Entries, FrontMatterError> {
     Ok(entries)
 }
 
-/// The events of YAML front matter, from its first node on.
-type YamlEvents = std::iter::Peekable<std::vec::IntoIter<(Event, Marker)>>;
+/// The events of YAML front matter, from its first node on, each with its line in the file.
+type YamlEvents<'a> = std::iter::Peekable<std::vec::IntoIter<(Event<'a>, usize)>>;
 
 /// The next YAML node of `events` as a TOML value; `None` for a null (`~`, `null`, nothing).
 fn yaml_value(events: &mut YamlEvents) -> Result<Option<toml::Value>, FrontMatterError> {
-    let Some((event, mark)) = events.next() else {
+    let Some((event, line)) = events.next() else {
         return Ok(None);
     };
     Ok(Some(match event {
         Event::Scalar(text, style, _, tag) => {
-            if style != TScalarStyle::Plain || tag.is_some() {
+            let text = text.into_owned();
+            if style != ScalarStyle::Plain || tag.is_some() {
                 toml::Value::String(text)
             } else {
                 match yaml_plain_scalar(text) {
@@ -555,7 +557,7 @@ fn yaml_value(events: &mut YamlEvents) -> Result<Option<toml::Value>, FrontMatte
                     Some((Event::MappingEnd, _)) | None => break,
                     Some((Event::Scalar(key, ..), _)) => {
                         if let Some(value) = yaml_value(events)? {
-                            table.insert(key, value);
+                            table.insert(key.into_owned(), value);
                         }
                     }
                     Some(_) => {
@@ -568,7 +570,7 @@ fn yaml_value(events: &mut YamlEvents) -> Result<Option<toml::Value>, FrontMatte
         }
         Event::Alias(_) => {
             return Err(FrontMatterError {
-                line: file_line(mark.line()),
+                line,
                 message: "a YAML alias (`*name`) stands for a value here".to_owned(),
                 fix: "write the value itself".to_owned(),
             })
