@@ -124,48 +124,39 @@ impl Head {
         document.set_title(&self.title);
         let noindex = self.url.is_none().then_some("noindex");
         let tags: [(&str, &str, Option<&str>); 9] = [
+            ("name", "description", Some(&self.description)),
+            ("rel", "canonical", self.url.as_deref()),
+            ("property", "og:url", self.url.as_deref()),
+            ("name", "robots", noindex),
+            ("property", "og:type", Some(self.kind)),
+            ("property", "og:site_name", Some(&self.site_name)),
+            ("property", "og:locale", Some(self.locale)),
+            ("property", "og:title", Some(&self.og_title)),
             (
-                r#"meta[name="description"]"#,
-                "content",
-                Some(&self.description),
-            ),
-            (r#"link[rel="canonical"]"#, "href", self.url.as_deref()),
-            (r#"meta[property="og:url"]"#, "content", self.url.as_deref()),
-            (r#"meta[name="robots"]"#, "content", noindex),
-            (r#"meta[property="og:type"]"#, "content", Some(self.kind)),
-            (
-                r#"meta[property="og:site_name"]"#,
-                "content",
-                Some(&self.site_name),
-            ),
-            (
-                r#"meta[property="og:locale"]"#,
-                "content",
-                Some(self.locale),
-            ),
-            (
-                r#"meta[property="og:title"]"#,
-                "content",
-                Some(&self.og_title),
-            ),
-            (
-                r#"meta[property="article:published_time"]"#,
-                "content",
+                "property",
+                "article:published_time",
                 self.published.as_deref(),
             ),
         ];
-        for (selector, attribute, value) in tags {
-            set_tag(&document, selector, attribute, value);
+        for (key, name, value) in tags {
+            set_tag(&document, key, name, value);
         }
         []
     }
 }
 
-/// Gives the head's tag that `selector` (`tag[key="name"]`) finds `value` in `attribute`:
-/// made from the selector when there is none, removed when `value` is none.
+/// Gives the head's tag whose `key` is `name` (`<meta property="og:url">`, `<link
+/// rel="canonical">`) the value `value`: the tag made when there is none, removed when `value`
+/// is none. A `<link rel>` holds its value in `href`, a `<meta name>` or `<meta property>` in
+/// `content`.
 #[cfg(not(feature = "ssr"))]
-fn set_tag(document: &web_sys::Document, selector: &str, attribute: &str, value: Option<&str>) {
-    let found = document.query_selector(selector).ok().flatten();
+fn set_tag(document: &web_sys::Document, key: &str, name: &str, value: Option<&str>) {
+    let (tag_name, attribute) = match key {
+        "rel" => ("link", "href"),
+        _ => ("meta", "content"),
+    };
+    let selector = [tag_name, "[", key, "=\"", name, "\"]"].concat();
+    let found = document.query_selector(&selector).ok().flatten();
     match (found, value) {
         (Some(tag), Some(value)) => {
             if tag.get_attribute(attribute).as_deref() != Some(value) {
@@ -174,15 +165,9 @@ fn set_tag(document: &web_sys::Document, selector: &str, attribute: &str, value:
         }
         (Some(tag), None) => tag.remove(),
         (None, Some(value)) => {
-            let Some((name, rest)) = selector.split_once('[') else {
-                return;
-            };
-            let Some((key, key_value)) = rest.trim_end_matches(']').split_once('=') else {
-                return;
-            };
             let head = document.query_selector("head").ok().flatten();
-            if let (Some(head), Ok(tag)) = (head, document.create_element(name)) {
-                let _ = tag.set_attribute(key, key_value.trim_matches('"'));
+            if let (Some(head), Ok(tag)) = (head, document.create_element(tag_name)) {
+                let _ = tag.set_attribute(key, name);
                 let _ = tag.set_attribute(attribute, value);
                 let _ = head.append_child(&tag);
             }
