@@ -1,9 +1,10 @@
-//! One post file, as arbitrary text, through the front matter parser and the content check:
-//! neither may panic, and every error names a line of that file.
+//! One post file, as arbitrary text, through the front matter parser (TOML between `+++` lines
+//! or YAML between `---` lines) and the content check: neither may panic, and every error names
+//! a line of that file.
 
 #![no_main]
 
-use carnet_core::content::{build, SourceFile};
+use carnet_core::content::{build, Publish, SourceFile};
 use carnet_core::front_matter::parse;
 use carnet_core::slug::is_slug;
 use libfuzzer_sys::fuzz_target;
@@ -35,11 +36,8 @@ fuzz_target!(|data: &[u8]| {
         ),
     }
 
-    let file = SourceFile {
-        path: "content/posts/fuzz.md".to_owned(),
-        text,
-    };
-    match build(None, std::slice::from_ref(&file)) {
+    let file = SourceFile::new("content/posts/fuzz.md", text);
+    match build(None, std::slice::from_ref(&file), Publish::All) {
         Ok(blog) => {
             assert_eq!(blog.manifest.posts.len(), 1);
             // Every page of that one-post blog can be cut: the lists, the archive, the post.
