@@ -56,9 +56,18 @@ fn spawn(site: &SiteUrls) -> Option<Client> {
     // A worker that cannot load (its files missing) is reported like an index that cannot.
     let on_error = Closure::<dyn Fn()>::new(|| receive(None));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    // Both live as long as the page, as the worker does.
+    // Leaving the page while the worker still loads its code, Firefox reports the aborted
+    // load as an error of the page: the worker is stopped as the page goes (a page the
+    // back-forward cache brings back starts another at its next query).
+    let on_pagehide = Closure::<dyn Fn()>::new(stop);
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
+    }
+    // They live as long as the page, as the worker does.
     on_message.forget();
     on_error.forget();
+    on_pagehide.forget();
     Some(Client {
         worker,
         ready: false,
@@ -66,6 +75,13 @@ fn spawn(site: &SiteUrls) -> Option<Client> {
         latest: 0,
         on_answer: None,
     })
+}
+
+/// Stops the worker, if one runs; the next query starts another.
+fn stop() {
+    if let Some(client) = CLIENT.with_borrow_mut(Option::take) {
+        client.worker.terminate();
+    }
 }
 
 /// A message from the worker: `ready`, an answer, or `None` for a failure.
