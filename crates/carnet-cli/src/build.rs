@@ -431,9 +431,7 @@ fn read_folder(folder: &Path) -> io::Result<fs::ReadDir> {
 /// Adds to `files` every file under `folder`, as the site serves it: its path from the site's
 /// root, `prefix` and then the path from `folder`.
 fn served_files(folder: &Path, prefix: &str, files: &mut BTreeSet<String>) -> io::Result<()> {
-    let entries = fs::read_dir(folder)
-        .map_err(|e| io::Error::new(e.kind(), format!("cannot read {}: {e}", folder.display())))?;
-    for entry in entries {
+    for entry in read_folder(folder)? {
         let entry = entry?;
         let path = format!("{prefix}{}", entry.file_name().to_string_lossy());
         if entry.path().is_dir() {
