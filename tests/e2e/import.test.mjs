@@ -29,7 +29,7 @@ import {
 
 const DIST_IMPORT = path.resolve(process.env.CARNET_DIST_IMPORT ?? "dist-import");
 const BUILD_IMPORT =
-  "source scripts/env.sh && rm -rf target/imported && cargo run -q --profile tool -p carnet-cli --bin carnet -- import wordpress " +
+  "source scripts/env.sh && rm -rf target/imported && scripts/carnet import wordpress " +
   "crates/carnet-cli/tests/fixtures/wordpress/export.xml --content target/imported && " +
   "cp content/site.toml target/imported/ && CARNET_CONTENT=target/imported trunk build --release --dist dist-import";
 
