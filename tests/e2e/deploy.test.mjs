@@ -46,12 +46,10 @@ function grownBuild() {
     );
   }
   fs.cpSync(DIST, dist, { recursive: true });
-  execFileSync(
-    "cargo",
-    ["run", "--quiet", "--offline", "--profile", "tool", "-p", "carnet-cli", "--bin", "carnet", "--", "build"]
-      .concat(["--content", content, "--out", dist]),
-    { stdio: ["ignore", "ignore", "inherit"] },
-  );
+  // scripts/carnet: the build of the content tool scripts/test chose (CARNET_TOOL_PROFILE).
+  execFileSync("scripts/carnet", ["build", "--content", content, "--out", dist], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   return dist;
 }
 
