@@ -203,11 +203,30 @@ pub fn checked_blog(args: &ContentArgs) -> Option<Blog> {
     }
 }
 
-/// Tells what the author should know (links relative to a post that lead nowhere), what was
-/// left out and how many posts were checked (and where the site went).
+/// Tells what the author should know (front matter keys left out, links relative to a post
+/// that lead nowhere), what was left out and how many posts were checked (and where the site
+/// went).
 pub fn report(blog: &Blog, written_to: Option<&Path>) {
+    // A warning told in many files (Jekyll's `layout` in every post) is told once, with a count.
+    let mut told: Vec<(&ContentError, usize)> = Vec::new();
+    let mut first_of: HashMap<(&str, &str), usize> = HashMap::new();
     for warning in &blog.warnings {
+        match first_of.get(&(warning.message.as_str(), warning.fix.as_str())) {
+            Some(&at) => told[at].1 += 1,
+            None => {
+                first_of.insert((&warning.message, &warning.fix), told.len());
+                told.push((warning, 0));
+            }
+        }
+    }
+    for (warning, others) in told {
         eprintln!("warning: {warning}");
+        if others > 0 {
+            eprintln!(
+                "  the same in {others} other place{}",
+                if others == 1 { "" } else { "s" }
+            );
+        }
     }
     for post in &blog.future {
         eprintln!(
@@ -304,8 +323,10 @@ pub fn read_content(
     let broken = links::broken_links(&blog.links, &pages, &files);
     errors.extend(broken.errors);
     Ok(if errors.is_empty() {
+        let mut warnings = blog.warnings;
+        warnings.extend(broken.warnings);
         Ok(Blog {
-            warnings: broken.warnings,
+            warnings,
             beside,
             ..blog
         })

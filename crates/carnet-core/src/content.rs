@@ -100,8 +100,9 @@ pub struct Blog {
     /// The links to the site of every post file, drafts and future posts included, for
     /// [`crate::links::broken_links`] once the site's pages are known.
     pub links: Vec<FileLinks>,
-    /// What the author should be told but does not stop the build: the links relative to a
-    /// post that lead nowhere, once [`crate::links::broken_links`] has found them.
+    /// What the author should be told but does not stop the build: front matter keys left
+    /// out or read under another name, and the links relative to a post that lead nowhere,
+    /// once [`crate::links::broken_links`] has found them.
     pub warnings: Vec<ContentError>,
     /// The files published beside the posts' pages, each its path on the site
     /// (`posts/<slug>/photo.jpg`) and the file it is copied from: those of a post's own folder
@@ -341,6 +342,8 @@ struct ReadPost<'a> {
     markdown: ReadMarkdown,
     /// Its links to the site.
     links: FileLinks,
+    /// What its front matter has that the author should be told of.
+    warnings: Vec<ContentError>,
 }
 
 /// Reads the post file `file` alone, for a blog in `language`.
@@ -374,7 +377,18 @@ fn read_post(file: &SourceFile, language: Language) -> Result<ReadPost<'_>, Cont
     };
     let body_at = text.len() - doc.body.len();
     let links = FileLinks::of_post(file, &text[..body_at], body_links);
+    let warnings = doc
+        .warnings
+        .into_iter()
+        .map(|warning| ContentError {
+            path: file.path.clone(),
+            line: warning.line,
+            message: warning.message,
+            fix: warning.fix,
+        })
+        .collect();
     Ok(ReadPost {
+        warnings,
         front_matter: doc.front_matter,
         body_at,
         markdown,
@@ -403,6 +417,7 @@ pub fn build(
     let mut future = Vec::new();
     let mut drafts = Vec::new();
     let mut links = Vec::with_capacity(posts.len());
+    let mut warnings = Vec::new();
     let mut bodies = HashMap::with_capacity(posts.len());
     let mut first_file_of_slug: HashMap<String, &str> = HashMap::new();
     // The first spelling of each category slug, with where it was written.
@@ -421,6 +436,7 @@ pub fn build(
             body_at,
             markdown: read,
             links: file_links,
+            warnings: post_warnings,
         } = match read {
             Ok(read) => read,
             Err(error) => {
@@ -428,6 +444,7 @@ pub fn build(
                 continue;
             }
         };
+        warnings.extend(post_warnings);
         let body = &text[body_at..];
         // Keys are looked for in the front matter only, not in a body of any length.
         let head = &text[..body_at];
@@ -562,7 +579,7 @@ pub fn build(
         feed_length: settings.feed_length,
         base,
         links,
-        warnings: Vec::new(),
+        warnings,
         beside: Vec::new(),
     })
 }

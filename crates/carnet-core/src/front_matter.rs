@@ -34,6 +34,22 @@ pub const KEYS: [&str; 8] = [
     "title", "date", "category", "author", "slug", "summary", "tags", "draft",
 ];
 
+/// Keys other tools write for what Carnet names otherwise, each read as Carnet's (the second)
+/// when the post does not write that one too.
+const OTHER_TOOLS_NAMES: [(&str, &str); 5] = [
+    // Jekyll, Hugo, Eleventy (and Zola's `[taxonomies]`): a list, of which Carnet keeps the first
+    // as the category and makes the others tags, as the WordPress import does.
+    ("categories", "category"),
+    // Hugo and Zola.
+    ("description", "summary"),
+    // Jekyll.
+    ("excerpt", "summary"),
+    // Hugo: a list, joined.
+    ("authors", "author"),
+    // Jekyll: `published: false` keeps a post out, as `draft: true` does.
+    ("published", "draft"),
+];
+
 /// A post's front matter, checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FrontMatter {
@@ -62,6 +78,10 @@ pub struct Document<'a> {
     pub front_matter: FrontMatter,
     /// Everything after the closing fence.
     pub body: &'a str,
+    /// What the author should be told but does not stop the build: keys left out (another
+    /// tool's, such as Jekyll's `layout`), a key another tool's name gave, several categories
+    /// of which one is kept.
+    pub warnings: Vec<FrontMatterError>,
 }
 
 /// What is wrong in a file, where, and what to do about it.
@@ -333,20 +353,7 @@ pub fn parse(source: &str) -> Result<Document<'_>, FrontMatterError> {
         Dialect::Toml => toml_entries(text)?,
         Dialect::Yaml => yaml_entries(text)?,
     };
-    let unknown = entries
-        .iter()
-        .filter(|(key, _)| !KEYS.contains(&key.as_str()))
-        .min_by_key(|(_, entry)| entry.line);
-    if let Some((key, entry)) = unknown {
-        return Err(FrontMatterError {
-            line: entry.line,
-            message: format!(
-                "invalid front matter: unknown field `{key}`, expected one of {}",
-                KEYS.map(|key| format!("`{key}`")).join(", ")
-            ),
-            fix: format!("remove that key, or use one of: {}", KEYS.join(", ")),
-        });
-    }
+    let warnings = read_other_tools_keys(dialect, &mut entries)?;
     let mut take = |key: &str| entries.remove(key);
 
     let missing = |key: &str, example: &str| FrontMatterError {
@@ -415,7 +422,161 @@ pub fn parse(source: &str) -> Result<Document<'_>, FrontMatterError> {
             draft,
         },
         body: &source[body_start..],
+        warnings,
     })
+}
+
+/// Reads the keys of `entries` that are not Carnet's, in the order of their lines: those other
+/// tools write for one of Carnet's (`categories`, `description`…) become it, Zola's
+/// `[taxonomies]` give their tags and categories, and any other is left out with a warning
+/// (Jekyll's `layout`, Hugo's `lastmod`: other tools' settings), unless it is one of Carnet's
+/// keys misspelt (`titel`, `Date`), an error naming the key meant.
+fn read_other_tools_keys(
+    dialect: Dialect,
+    entries: &mut Entries,
+) -> Result<Vec<FrontMatterError>, FrontMatterError> {
+    let mut others: Vec<(String, Entry)> = entries
+        .keys()
+        .filter(|key| !KEYS.contains(&key.as_str()))
+        .cloned()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .filter_map(|key| entries.remove(&key).map(|entry| (key, entry)))
+        .collect();
+    others.sort_by_key(|(_, entry)| entry.line);
+    // Zola's `[taxonomies]` table holds its tags and categories.
+    let others = others
+        .into_iter()
+        .flat_map(|(key, entry)| match entry.value {
+            toml::Value::Table(table) if key == "taxonomies" => table
+                .into_iter()
+                .map(|(name, value)| {
+                    let key = match name.as_str() {
+                        "tags" | "categories" => name,
+                        _ => format!("taxonomies.{name}"),
+                    };
+                    let entry = Entry {
+                        line: entry.line,
+                        value,
+                    };
+                    (key, entry)
+                })
+                .collect(),
+            value => vec![(key, Entry { value, ..entry })],
+        });
+    // Which key gave each of Carnet's, for the warning when two do.
+    let mut given_by: BTreeMap<&str, String> = KEYS
+        .into_iter()
+        .filter(|key| entries.contains_key(*key))
+        .map(|key| (key, key.to_owned()))
+        .collect();
+    let mut warnings = Vec::new();
+    for (key, Entry { line, value }) in others {
+        let ours = match OTHER_TOOLS_NAMES.iter().find(|(theirs, _)| *theirs == key) {
+            Some(&(_, ours)) => ours,
+            // Zola's, beside the post's own if it has some.
+            None if key == "tags" => {
+                add_tags(entries, line, value);
+                continue;
+            }
+            None => {
+                if let Some(meant) = misspelt(&key) {
+                    return Err(FrontMatterError {
+                        line,
+                        message: format!("unknown key `{key}`: is it `{meant}` misspelt?"),
+                        fix: format!("write `{meant}` instead of `{key}`"),
+                    });
+                }
+                warnings.push(FrontMatterError {
+                    line,
+                    message: format!("`{key}` is not a key Carnet reads: left out"),
+                    fix: format!(
+                        "nothing if it was for another tool; Carnet reads {}",
+                        KEYS.join(", ")
+                    ),
+                });
+                continue;
+            }
+        };
+        if let Some(by) = given_by.get(ours) {
+            warnings.push(FrontMatterError {
+                line,
+                message: format!("`{key}` is left out: `{by}` gives the {ours} already"),
+                fix: "remove one of the two lines".to_owned(),
+            });
+            continue;
+        }
+        let value = match (key.as_str(), value) {
+            ("categories", toml::Value::Array(names)) => {
+                let mut names = names.into_iter();
+                let Some(first) = names.next() else { continue };
+                let made_tags: Vec<toml::Value> = names.collect();
+                if !made_tags.is_empty() {
+                    let shown = |name: &toml::Value| format!("« {} »", scalar_text(name));
+                    warnings.push(FrontMatterError {
+                        line,
+                        message: format!(
+                            "a post has one category: {} kept, {} made tags",
+                            shown(&first),
+                            made_tags.iter().map(shown).collect::<Vec<_>>().join(", ")
+                        ),
+                        fix: "nothing, or name one category and write the others under `tags`"
+                            .to_owned(),
+                    });
+                    add_tags(entries, line, toml::Value::Array(made_tags));
+                }
+                first
+            }
+            ("authors", toml::Value::Array(names)) if !names.is_empty() => {
+                toml::Value::String(names.iter().map(scalar_text).collect::<Vec<_>>().join(", "))
+            }
+            ("published", toml::Value::Boolean(published)) => toml::Value::Boolean(!published),
+            ("published", _) => {
+                return Err(FrontMatterError {
+                    line,
+                    message: "`published` must be true or false".to_owned(),
+                    fix: format!(
+                        "write `{}` to keep the post out of the site, or remove the line",
+                        dialect.line("draft", "true")
+                    ),
+                })
+            }
+            (_, value) => value,
+        };
+        given_by.insert(ours, key);
+        entries.insert(ours.to_owned(), Entry { line, value });
+    }
+    Ok(warnings)
+}
+
+/// Adds the list of tags `value` (written on `line`) to those of `entries`; anything else than
+/// a list, or tags that are not a list, is left to `read_tags` to report.
+fn add_tags(entries: &mut Entries, line: usize, value: toml::Value) {
+    match (entries.get_mut("tags"), value) {
+        (
+            Some(Entry {
+                value: toml::Value::Array(tags),
+                ..
+            }),
+            toml::Value::Array(more),
+        ) => tags.extend(more),
+        (Some(_), _) => {}
+        (None, value) => {
+            entries.insert("tags".to_owned(), Entry { line, value });
+        }
+    }
+}
+
+/// The key of Carnet's (or of another tool's that Carnet reads) that `key` looks like a
+/// misspelling of: a letter or two away, its case aside.
+fn misspelt(key: &str) -> Option<&'static str> {
+    let lower = key.to_lowercase();
+    KEYS.iter()
+        .chain(OTHER_TOOLS_NAMES.iter().map(|(theirs, _)| theirs))
+        .map(|known| (crate::links::edit_distance(&lower, known), *known))
+        .filter(|&(distance, known)| distance <= if known.len() <= 4 { 1 } else { 2 })
+        .min()
+        .map(|(_, known)| known)
 }
 
 /// The line of the file a line of the front matter's `text` is on: the fence is line 1.
@@ -681,15 +842,148 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_key_names_its_line_and_the_valid_keys() {
-        let e = error("+++\ntitle = \"T\"\ndate = 2009-01-07\nlayout = \"x\"\n+++\n");
-        assert_eq!(e.line, 4);
-        assert!(e.message.contains("unknown field `layout`"), "{e}");
-        assert!(
-            e.fix
-                .contains("title, date, category, author, slug, summary, tags, draft"),
-            "{e}"
+    fn a_misspelt_key_is_an_error_naming_its_line_and_the_key_meant() {
+        for (key, meant) in [
+            ("catgory", "category"),
+            ("Title", "title"),
+            ("tag", "tags"),
+            ("sumary", "summary"),
+            ("categorie", "categories"),
+            ("author_", "author"),
+            ("descripton", "description"),
+        ] {
+            let e = error(&format!(
+                "+++\ntitle = \"T\"\ndate = 2009-01-07\n{key} = \"x\"\n+++\n"
+            ));
+            assert_eq!(e.line, 4, "{key}");
+            assert_eq!(
+                e.message,
+                format!("unknown key `{key}`: is it `{meant}` misspelt?")
+            );
+            assert_eq!(e.fix, format!("write `{meant}` instead of `{key}`"));
+        }
+    }
+
+    #[test]
+    fn a_jekyll_post_reads_as_it_is_with_what_carnet_leaves_out_told() {
+        let doc = parse(
+            "---\nlayout: post\ntitle: Générer du business\ndate: 2009-03-10 14:03:00 +0100\n\
+             categories: [Usages, Web, B2B]\ntags: [Réseaux]\nexcerpt: Un résumé.\n\
+             published: false\npermalink: /2009/03/generer/\n---\nLe corps.\n",
+        )
+        .unwrap();
+        let fm = &doc.front_matter;
+        assert_eq!(fm.category.as_deref(), Some("Usages"));
+        assert_eq!(fm.tags, ["Réseaux", "Web", "B2B"]);
+        assert_eq!(fm.summary.as_deref(), Some("Un résumé."));
+        assert!(fm.draft);
+        assert_eq!(doc.body, "Le corps.\n");
+        let told: Vec<(usize, &str)> = doc
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.message.as_str()))
+            .collect();
+        assert_eq!(
+            told,
+            [
+                (2, "`layout` is not a key Carnet reads: left out"),
+                (
+                    5,
+                    "a post has one category: « Usages » kept, « Web », « B2B » made tags"
+                ),
+                (9, "`permalink` is not a key Carnet reads: left out"),
+            ]
         );
+        assert!(
+            doc.warnings[0].fix.ends_with(
+                "Carnet reads title, date, category, author, slug, summary, tags, draft"
+            ),
+            "{}",
+            doc.warnings[0]
+        );
+    }
+
+    #[test]
+    fn hugo_and_zola_keys_read_as_carnets() {
+        let hugo = parse(
+            "+++\ntitle = \"T\"\ndate = 2009-01-07\ndescription = \"Résumé\"\n\
+             authors = [\"Anne\", \"Paul\"]\ncategories = [\"Usages\"]\n\
+             lastmod = 2009-02-01\n+++\n",
+        )
+        .unwrap();
+        assert_eq!(hugo.front_matter.summary.as_deref(), Some("Résumé"));
+        assert_eq!(hugo.front_matter.author.as_deref(), Some("Anne, Paul"));
+        assert_eq!(hugo.front_matter.category.as_deref(), Some("Usages"));
+        assert!(hugo.front_matter.tags.is_empty());
+        assert_eq!(hugo.warnings.len(), 1, "{:?}", hugo.warnings);
+        assert_eq!(hugo.warnings[0].line, 7);
+        let zola = parse(
+            "+++\ntitle = \"T\"\ndate = 2009-01-07\n[taxonomies]\ntags = [\"B2B\"]\n\
+             categories = [\"Usages\"]\nseries = [\"Un\"]\n+++\n",
+        )
+        .unwrap();
+        assert_eq!(zola.front_matter.category.as_deref(), Some("Usages"));
+        assert_eq!(zola.front_matter.tags, ["B2B"]);
+        assert_eq!(
+            zola.warnings
+                .iter()
+                .map(|w| w.message.as_str())
+                .collect::<Vec<_>>(),
+            ["`taxonomies.series` is not a key Carnet reads: left out"]
+        );
+    }
+
+    #[test]
+    fn carnets_own_key_wins_over_another_tools_name_for_it() {
+        let doc = parse(
+            "---\ntitle: T\ndate: 2009-01-07\ndescription: Autre\nsummary: Le résumé\n\
+             excerpt: Encore\ncategories: [A, B]\ncategory: C\n---\n",
+        )
+        .unwrap();
+        assert_eq!(doc.front_matter.summary.as_deref(), Some("Le résumé"));
+        assert_eq!(doc.front_matter.category.as_deref(), Some("C"));
+        assert!(doc.front_matter.tags.is_empty());
+        let told: Vec<(usize, &str)> = doc
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.message.as_str()))
+            .collect();
+        assert_eq!(
+            told,
+            [
+                (
+                    4,
+                    "`description` is left out: `summary` gives the summary already"
+                ),
+                (
+                    6,
+                    "`excerpt` is left out: `summary` gives the summary already"
+                ),
+                (
+                    7,
+                    "`categories` is left out: `category` gives the category already"
+                ),
+            ]
+        );
+        // Between two other tools' names, the first line wins.
+        let doc = parse("---\ntitle: T\ndate: 2009-01-07\nexcerpt: Un\ndescription: Deux\n---\n")
+            .unwrap();
+        assert_eq!(doc.front_matter.summary.as_deref(), Some("Un"));
+        assert_eq!(
+            doc.warnings[0].message,
+            "`description` is left out: `excerpt` gives the summary already"
+        );
+    }
+
+    #[test]
+    fn published_must_be_true_or_false() {
+        let e = error("---\ntitle: T\ndate: 2009-01-07\npublished: non\n---\n");
+        assert_eq!(e.line, 4);
+        assert_eq!(e.message, "`published` must be true or false");
+        assert!(e.fix.contains("`draft: true`"), "{e}");
+        let doc = parse("---\ntitle: T\ndate: 2009-01-07\npublished: true\n---\n").unwrap();
+        assert!(!doc.front_matter.draft);
+        assert!(doc.warnings.is_empty());
     }
 
     #[test]
@@ -890,12 +1184,10 @@ mod tests {
     fn yaml_errors_name_their_line_and_the_fix_in_yaml() {
         for (lines, line, message, fix) in [
             (
-                "title: T\ndate: 2009-01-07\nlayout: post",
+                "title: T\ndate: 2009-01-07\ncategorys: Usages",
                 4,
-                "invalid front matter: unknown field `layout`, expected one of `title`, `date`, \
-                 `category`, `author`, `slug`, `summary`, `tags`, `draft`",
-                "remove that key, or use one of: title, date, category, author, slug, summary, \
-                 tags, draft",
+                "unknown key `categorys`: is it `category` misspelt?",
+                "write `category` instead of `categorys`",
             ),
             (
                 "date: 2009-01-07\ntitle: 1984",
