@@ -435,14 +435,10 @@ fn read_other_tools_keys(
     dialect: Dialect,
     entries: &mut Entries,
 ) -> Result<Vec<FrontMatterError>, FrontMatterError> {
-    let mut others: Vec<(String, Entry)> = entries
-        .keys()
-        .filter(|key| !KEYS.contains(&key.as_str()))
-        .cloned()
-        .collect::<Vec<_>>()
+    let (own, mut others): (Vec<_>, Vec<_>) = std::mem::take(entries)
         .into_iter()
-        .filter_map(|key| entries.remove(&key).map(|entry| (key, entry)))
-        .collect();
+        .partition(|(key, _)| KEYS.contains(&key.as_str()));
+    *entries = own.into_iter().collect();
     others.sort_by_key(|(_, entry)| entry.line);
     // Zola's `[taxonomies]` table holds its tags and categories.
     let others = others
@@ -527,7 +523,10 @@ fn read_other_tools_keys(
                 }
                 first
             }
-            ("authors", toml::Value::Array(names)) if !names.is_empty() => {
+            ("authors", toml::Value::Array(names)) => {
+                if names.is_empty() {
+                    continue;
+                }
                 toml::Value::String(names.iter().map(scalar_text).collect::<Vec<_>>().join(", "))
             }
             ("published", toml::Value::Boolean(published)) => toml::Value::Boolean(!published),
@@ -973,6 +972,15 @@ mod tests {
             doc.warnings[0].message,
             "`description` is left out: `excerpt` gives the summary already"
         );
+    }
+
+    #[test]
+    fn empty_lists_of_categories_or_authors_count_as_unwritten() {
+        let doc =
+            parse("---\ntitle: T\ndate: 2009-01-07\ncategories: []\nauthors: []\n---\n").unwrap();
+        assert_eq!(doc.front_matter.category, None);
+        assert_eq!(doc.front_matter.author, None);
+        assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
     }
 
     #[test]
