@@ -863,6 +863,14 @@ mod tests {
         }
     }
 
+    /// The warnings of `doc`, each as its line and message.
+    fn told<'a>(doc: &'a Document) -> Vec<(usize, &'a str)> {
+        doc.warnings
+            .iter()
+            .map(|w| (w.line, w.message.as_str()))
+            .collect()
+    }
+
     #[test]
     fn a_jekyll_post_reads_as_it_is_with_what_carnet_leaves_out_told() {
         let doc = parse(
@@ -877,13 +885,8 @@ mod tests {
         assert_eq!(fm.summary.as_deref(), Some("Un résumé."));
         assert!(fm.draft);
         assert_eq!(doc.body, "Le corps.\n");
-        let told: Vec<(usize, &str)> = doc
-            .warnings
-            .iter()
-            .map(|w| (w.line, w.message.as_str()))
-            .collect();
         assert_eq!(
-            told,
+            told(&doc),
             [
                 (2, "`layout` is not a key Carnet reads: left out"),
                 (
@@ -942,13 +945,8 @@ mod tests {
         assert_eq!(doc.front_matter.summary.as_deref(), Some("Le résumé"));
         assert_eq!(doc.front_matter.category.as_deref(), Some("C"));
         assert!(doc.front_matter.tags.is_empty());
-        let told: Vec<(usize, &str)> = doc
-            .warnings
-            .iter()
-            .map(|w| (w.line, w.message.as_str()))
-            .collect();
         assert_eq!(
-            told,
+            told(&doc),
             [
                 (
                     4,
