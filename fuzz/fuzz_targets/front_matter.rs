@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).into_owned();
     let lines = text.lines().count().max(1);
 
-    match parse(&text) {
+    match parse(&text, "fuzz") {
         Ok(doc) => {
             assert!(
                 text.ends_with(doc.body),

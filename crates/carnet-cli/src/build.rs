@@ -392,15 +392,18 @@ struct PostFile {
 /// (`billet/index.md`, as Hugo's and Zola's page bundles), whose other files, Markdown
 /// included, are its own, not posts. Left aside: hidden files and folders (`.git`, an editor's
 /// lock `.#billet.md`), a folder or a link to nowhere named `*.md`, and the `_index.md` of
-/// Hugo's and Zola's sections, which describes a list, not a post.
+/// Hugo's and Zola's sections, which describes a list, not a post. A post's file is `.md` or
+/// `.markdown`, in any case (`BILLET.MD`).
 fn post_files(folder: &Path, top: bool, posts: &mut Vec<PostFile>) -> io::Result<()> {
-    let own_folder = folder.join("index.md");
-    if !top && own_folder.is_file() {
+    let own_file = ["index.md", "index.markdown"]
+        .into_iter()
+        .find(|name| folder.join(name).is_file());
+    if let (false, Some(own_file)) = (top, own_file) {
         let mut beside = Vec::new();
         files_beside(folder, "", &mut beside)?;
-        beside.retain(|(name, _)| name != "index.md");
+        beside.retain(|(name, _)| name != own_file);
         posts.push(PostFile {
-            path: own_folder,
+            path: folder.join(own_file),
             beside,
         });
         return Ok(());
@@ -409,13 +412,13 @@ fn post_files(folder: &Path, top: bool, posts: &mut Vec<PostFile>) -> io::Result
         let entry = entry?;
         let path = entry.path();
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        if name.starts_with('.') || name == "_index.md" {
+        if name.starts_with('.') || name.starts_with("_index.") {
             continue;
         }
         // A link to a folder is not followed: it could lead back up, for ever.
         if entry.file_type()?.is_dir() {
             post_files(&path, false, posts)?;
-        } else if path.extension().is_some_and(|ext| ext == "md") && path.is_file() {
+        } else if is_markdown(&path) && path.is_file() {
             posts.push(PostFile {
                 path,
                 beside: Vec::new(),
@@ -423,6 +426,15 @@ fn post_files(folder: &Path, top: bool, posts: &mut Vec<PostFile>) -> io::Result
         }
     }
     Ok(())
+}
+
+/// Whether `path` is a Markdown file: `.md`, or `.markdown` as Jekyll names posts, in any case.
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|extension| extension.to_str())
+        .is_some_and(|extension| {
+            extension.eq_ignore_ascii_case("md") || extension.eq_ignore_ascii_case("markdown")
+        })
 }
 
 /// Adds to `files` the files under `folder` but hidden ones, each with its path from there

@@ -578,9 +578,12 @@ fn posts_in_folders_and_yaml_front_matter_are_posts_like_the_others() {
     let post = fs::read_to_string(out.join("posts/un-billet-en-yaml-dans-son-dossier/index.html"))
         .unwrap();
     assert!(post.contains("<time datetime=\"2009-03-10\""), "{post}");
+    // A `.markdown` file (in any case) is a post, dated by its name when its front matter is not.
+    let jekyll = fs::read_to_string(out.join("posts/un-billet-a-la-jekyll/index.html")).unwrap();
+    assert!(jekyll.contains("<time datetime=\"2010-05-04\""), "{jekyll}");
     // Neither Hugo's section page nor a hidden folder's file is a post.
     let index = fs::read_to_string(out.join("data/index.json")).unwrap();
-    assert!(index.contains(r#""total":2,"#), "{index}");
+    assert!(index.contains(r#""total":3,"#), "{index}");
     assert!(!out.join("posts/billets").exists());
     // A second build takes them again (from the build cache), and a file named as the page is
     // refused.

@@ -47,6 +47,20 @@ impl SourceFile {
         }
     }
 
+    /// The post's name: its file's without the extension, or its folder's for a post in a folder
+    /// of its own (`2009-10-06-billet/index.md`).
+    pub fn post_name(&self) -> &str {
+        let path = std::path::Path::new(&self.path);
+        let stem = path
+            .file_stem()
+            .and_then(|stem| stem.to_str())
+            .unwrap_or("");
+        match path.parent().and_then(|folder| folder.file_name()) {
+            Some(folder) if stem == "index" => folder.to_str().unwrap_or(""),
+            _ => stem,
+        }
+    }
+
     /// The file's text: UTF-8 without a byte-order mark, every line ending in `\n` alone.
     pub fn text(&self) -> Result<Cow<'_, str>, ContentError> {
         let text = std::str::from_utf8(&self.contents).map_err(|error| {
@@ -360,7 +374,7 @@ fn read_post(file: &SourceFile, language: Language) -> Result<ReadPost<'_>, Cont
             ),
         });
     }
-    let doc = front_matter::parse(&text).map_err(|e| ContentError {
+    let doc = front_matter::parse(&text, file.post_name()).map_err(|e| ContentError {
         path: file.path.clone(),
         line: e.line,
         message: e.message,
@@ -771,6 +785,32 @@ mod tests {
 
     fn post(path: &str, title: &str, date: &str, extra: &str) -> SourceFile {
         file(path, &format!("+++\ntitle = \"{title}\"\ndate = {date}\n{extra}+++\n\nPremier paragraphe.\n\nSecond.\n"))
+    }
+
+    #[test]
+    fn a_post_without_a_date_is_dated_by_its_file_or_folder_name() {
+        let undated = "---\ntitle: Sans date\n---\nTexte\n";
+        for (path, name) in [
+            (
+                "content/posts/2019-07-08-date-du-nom.md",
+                "2019-07-08-date-du-nom",
+            ),
+            (
+                "content/posts/2019-07-08_photos/index.md",
+                "2019-07-08_photos",
+            ),
+            ("posts/2019-07-08-jekyll.markdown", "2019-07-08-jekyll"),
+            ("posts/index.md", "posts"),
+        ] {
+            assert_eq!(file(path, undated).post_name(), name);
+        }
+        let blog = build(
+            None,
+            &[file("content/posts/2019-07-08_photos/index.md", undated)],
+            Publish::All,
+        )
+        .unwrap();
+        assert_eq!(blog.manifest.posts[0].date, "2019-07-08".parse().unwrap());
     }
 
     #[test]

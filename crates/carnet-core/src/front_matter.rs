@@ -315,8 +315,11 @@ pub fn quoted(text: &str) -> String {
     quoted
 }
 
-/// Splits `source` (a whole post file) into its checked front matter and its body.
-pub fn parse(source: &str) -> Result<Document<'_>, FrontMatterError> {
+/// Splits `source` (a whole post file) into its checked front matter and its body. `name` is
+/// the post's name, its file's without `.md` (or its folder's, for `billet/index.md`): when it
+/// starts with a date, as Jekyll and Zola name posts (`2009-10-06-billet`), that is the post's
+/// date if its front matter gives none.
+pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatterError> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut lines = source.split_inclusive('\n');
     let opening = lines.next().unwrap_or("");
@@ -379,13 +382,21 @@ pub fn parse(source: &str) -> Result<Document<'_>, FrontMatterError> {
     let summary = read_text(dialect, "summary", take("summary"))?;
     let tags = read_tags(dialect, take("tags"))?;
     let draft = read_draft(dialect, take("draft"))?;
-    let date = take("date").ok_or_else(|| missing("date", "2009-10-06"))?;
-    let date_line = date.line;
-    let date = read_date(&date.value).map_err(|message| FrontMatterError {
-        line: date_line,
-        message,
-        fix: dialect.date_fix(),
-    })?;
+    let date = match (take("date"), date_in_name(name)) {
+        (Some(date), _) => read_date(&date.value).map_err(|message| FrontMatterError {
+            line: date.line,
+            message,
+            fix: dialect.date_fix(),
+        })?,
+        (None, Some(date)) => date,
+        (None, None) => {
+            let mut error = missing("date", "2009-10-06");
+            error
+                .fix
+                .push_str(", or start the file's name with it (`2009-10-06-billet.md`)");
+            return Err(error);
+        }
+    };
     if let Some(slug) = &slug {
         if !crate::slug::is_slug(&slug.value) {
             let suggestion = crate::slug::slugify(&slug.value);
@@ -771,6 +782,15 @@ fn yaml_plain_scalar(text: String) -> Option<toml::Value> {
 }
 
 /// Reads a TOML date (`2009-10-06`, or a date-time whose day is taken) or the same in quotes.
+/// The date `name` starts with, followed by nothing, `-` or `_` (`2009-10-06-billet`).
+fn date_in_name(name: &str) -> Option<Date> {
+    let rest = name.get(10..)?;
+    if !(rest.is_empty() || rest.starts_with(['-', '_'])) {
+        return None;
+    }
+    name[..10].parse().ok()
+}
+
 fn read_date(value: &toml::Value) -> Result<Date, String> {
     match value {
         toml::Value::Datetime(datetime) => match datetime.date {
@@ -788,6 +808,11 @@ fn read_date(value: &toml::Value) -> Result<Date, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A post named without a date.
+    fn parse(source: &str) -> Result<Document<'_>, FrontMatterError> {
+        super::parse(source, "billet")
+    }
 
     const GOOD: &str = "+++\ntitle = \"Générer du business\"\ndate = 2009-03-10\n\
                         category = \"Usages\"\nauthor = \"admin\"\n+++\n\nLe corps.\n";
@@ -1082,8 +1107,46 @@ mod tests {
         assert!(e.fix.contains("title = "), "{e}");
         let e = error("+++\ntitle = \"T\"\n+++\n");
         assert!(e.message.contains("no `date`"), "{e}");
+        assert!(e.fix.contains("`2009-10-06-billet.md`"), "{e}");
         let e = error("+++\ntitle = \"  \"\ndate = 2009-01-07\n+++\n");
         assert_eq!((e.line, e.message.as_str()), (2, "the title is empty"));
+    }
+
+    #[test]
+    fn a_name_starting_with_a_date_dates_a_post_without_one() {
+        let date =
+            |source: &str, name: &str| super::parse(source, name).map(|doc| doc.front_matter.date);
+        let undated = "---\ntitle: Sans date\n---\nTexte\n";
+        for name in [
+            "2019-07-08-date-du-nom",
+            "2019-07-08_date-du-nom",
+            "2019-07-08",
+        ] {
+            assert_eq!(
+                date(undated, name),
+                Ok("2019-07-08".parse().unwrap()),
+                "{name}"
+            );
+        }
+        // The front matter's date wins, as in Jekyll and Zola.
+        assert_eq!(
+            date(
+                "+++\ntitle = \"T\"\ndate = 2009-10-06\n+++\n",
+                "2019-07-08-t"
+            ),
+            Ok("2009-10-06".parse().unwrap())
+        );
+        // Not a date, or not followed by a separator: no date.
+        for name in [
+            "2019-07-08billet",
+            "2019-13-08-billet",
+            "2019-07",
+            "billet-2019-07-08",
+            "é2019-07-08",
+        ] {
+            let e = super::parse(undated, name).expect_err(name);
+            assert!(e.message.contains("no `date`"), "{name}: {e}");
+        }
     }
 
     #[test]

@@ -469,7 +469,7 @@ mod tests {
             "category/actus/",
         ]);
         let text = post.text().unwrap();
-        let body = front_matter::parse(&text).unwrap().body;
+        let body = front_matter::parse(&text, post.post_name()).unwrap().body;
         let links = FileLinks::of_post(&post, &text[..text.len() - body.len()], site_links(body));
         let errors = broken_links(&[links], &pages, &set(&["images/x.png"])).errors;
         let seen: Vec<_> = errors
