@@ -53,21 +53,17 @@ fn spawn(site: &SiteUrls) -> Option<Client> {
             receive(Some(event.data()))
         });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // A worker that cannot load (its files missing) is reported like an index that cannot.
-    let on_error = Closure::<dyn Fn()>::new(|| receive(None));
+    // A worker that cannot load (its files missing, or its load aborted as the page goes) is
+    // reported like an index that cannot; the error handled here is not the page's error too
+    // (an uncaught error in a worker is, unless its `error` event is cancelled).
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+        event.prevent_default();
+        receive(None);
+    });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    // Leaving the page while the worker still loads its code, Firefox reports the aborted
-    // load as an error of the page: the worker is stopped as the page goes (a page the
-    // back-forward cache brings back starts another at its next query).
-    let on_pagehide = Closure::<dyn Fn()>::new(stop);
-    if let Some(window) = web_sys::window() {
-        let _ = window
-            .add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
-    }
     // They live as long as the page, as the worker does.
     on_message.forget();
     on_error.forget();
-    on_pagehide.forget();
     Some(Client {
         worker,
         ready: false,
@@ -75,13 +71,6 @@ fn spawn(site: &SiteUrls) -> Option<Client> {
         latest: 0,
         on_answer: None,
     })
-}
-
-/// Stops the worker, if one runs; the next query starts another.
-fn stop() {
-    if let Some(client) = CLIENT.with_borrow_mut(Option::take) {
-        client.worker.terminate();
-    }
 }
 
 /// A message from the worker: `ready`, an answer, or `None` for a failure.

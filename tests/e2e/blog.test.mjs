@@ -643,13 +643,6 @@ browserSuites("Carnet", (browserName) => {
             // Files that exist are the same on every host.
             if (!host.everything && status === 200) continue;
             await open(page, site, path, { status });
-            if (path === "/search/") {
-              // The search page starts the worker: leaving while it loads, Firefox and WebKit
-              // report the aborted load as a page error (search.test.mjs, a todo).
-              const asked = () => site.server.requests.some((request) => request.includes("carnet-search-worker_bg"));
-              await eventually(async () => assert.ok(asked(), "the search worker's wasm asked"));
-              await new Promise((resolve) => setTimeout(resolve, 500));
-            }
             if (compared === "both") await expectText(page, "main h1", "Page introuvable");
             await only(compared);
             const head = await styles();
