@@ -50,15 +50,14 @@ fn spawn(site: &SiteUrls) -> Option<Client> {
     let worker = web_sys::Worker::new(&site.search_worker()).ok()?;
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
-            receive(Some(event.data()))
+            receive(event.data())
         });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // A worker that cannot load (its files missing, or its load aborted as the page goes) is
-    // reported like an index that cannot; the error handled here is not the page's error too
-    // (an uncaught error in a worker is, unless its `error` event is cancelled).
+    // An error handled here is not the page's error too (an uncaught error in a worker is,
+    // unless its `error` event is cancelled).
     let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
         event.prevent_default();
-        receive(None);
+        fail();
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     // They live as long as the page, as the worker does.
@@ -73,9 +72,22 @@ fn spawn(site: &SiteUrls) -> Option<Client> {
     })
 }
 
-/// A message from the worker: `ready`, an answer, or `None` for a failure.
-fn receive(message: Option<JsValue>) {
-    if message.as_ref().and_then(JsValue::as_string).as_deref() == Some("ready") {
+/// The worker failed: it could not load (its files missing, or its load aborted as the page
+/// went, which a page the back-forward cache brings back must not keep) or stopped. It is
+/// dropped, so the next query starts another, and the latest query is told the search failed,
+/// as for an index that cannot load.
+fn fail() {
+    if let Some(client) = CLIENT.with_borrow_mut(Option::take) {
+        client.worker.terminate();
+        if let Some(on_answer) = client.on_answer {
+            on_answer(failed());
+        }
+    }
+}
+
+/// A message from the worker: `ready`, or an answer.
+fn receive(message: JsValue) {
+    if message.as_string().as_deref() == Some("ready") {
         CLIENT.with_borrow_mut(|client| {
             if let Some(client) = client {
                 client.ready = true;
@@ -92,9 +104,6 @@ fn receive(message: Option<JsValue>) {
     });
     let Some((latest, on_answer)) = latest else {
         return;
-    };
-    let Some(message) = message else {
-        return on_answer(failed());
     };
     // Anything but `[id, total, results, error?]` is not an answer: left aside.
     let Some(message) = message.dyn_ref::<js_sys::Array>() else {

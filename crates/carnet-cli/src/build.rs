@@ -1,6 +1,6 @@
 //! `carnet build`: checks the content, then writes the site into the folder Trunk built.
 //!
-//! It reads `content/site.toml` and `content/posts/*.md`, checks them with `carnet-core`, and
+//! It reads `content/site.toml` and the posts under `content/posts/` (`*.md`, `*.markdown`), checks them with `carnet-core`, and
 //! writes into the site folder: the JSON the app reads (`data/`), every page pre-rendered to HTML
 //! by the app's own components (from Trunk's `index.html`), the Atom feed, the sitemap and
 //! `robots.txt`. Trunk runs it after every build (see `Trunk.toml`), so saving a post under
@@ -267,7 +267,7 @@ fn public_url(site_url: Option<&str>, configured: &str, base: &str) -> String {
     format!("{}/", url.trim_end_matches('/'))
 }
 
-/// Reads every `*.md` file under `content/posts` ([`post_files`]; sorted, so errors come in a
+/// Reads every post file under `content/posts` ([`post_files`]; sorted, so errors come in a
 /// stable order).
 pub fn read_content(
     content: &Path,
@@ -393,12 +393,41 @@ struct PostFile {
 /// included, are its own, not posts. Left aside: hidden files and folders (`.git`, an editor's
 /// lock `.#billet.md`), a folder or a link to nowhere named `*.md`, and the `_index.md` of
 /// Hugo's and Zola's sections, which describes a list, not a post. A post's file is `.md` or
-/// `.markdown`, in any case (`BILLET.MD`).
+/// `.markdown`, in any case (`BILLET.MD`, `billet/INDEX.markdown`); a folder with two files that
+/// could be its post (`index.md` and `index.markdown`) is an error.
 fn post_files(folder: &Path, top: bool, posts: &mut Vec<PostFile>) -> io::Result<()> {
-    let own_file = ["index.md", "index.markdown"]
-        .into_iter()
-        .find(|name| folder.join(name).is_file());
-    if let (false, Some(own_file)) = (top, own_file) {
+    let mut entries = Vec::new();
+    for entry in read_folder(folder)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        // A link to a folder is not followed: it could lead back up, for ever.
+        let is_folder = entry.file_type()?.is_dir();
+        if !name.starts_with('.') {
+            entries.push((name, is_folder));
+        }
+    }
+    entries.sort();
+    let markdown = |name: &str, is_folder: bool| !is_folder && content::is_markdown_file(name);
+    let stem_is = |name: &str, stem: &str| {
+        name.rsplit_once('.')
+            .is_some_and(|(before, _)| before.eq_ignore_ascii_case(stem))
+    };
+    let own_files: Vec<&str> = entries
+        .iter()
+        .filter(|(name, is_folder)| markdown(name, *is_folder) && stem_is(name, "index"))
+        .map(|(name, _)| name.as_str())
+        .collect();
+    if let (false, [own_file, others @ ..]) = (top, own_files.as_slice()) {
+        if let Some(other) = others.first() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "{}: two files, {own_file} and {other}, would be this folder's post; \
+                     keep one, or rename the other",
+                    folder.display()
+                ),
+            ));
+        }
         let mut beside = Vec::new();
         files_beside(folder, "", &mut beside)?;
         beside.retain(|(name, _)| name != own_file);
@@ -408,17 +437,11 @@ fn post_files(folder: &Path, top: bool, posts: &mut Vec<PostFile>) -> io::Result
         });
         return Ok(());
     }
-    for entry in read_folder(folder)? {
-        let entry = entry?;
-        let path = entry.path();
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        if name.starts_with('.') || name.starts_with("_index.") {
-            continue;
-        }
-        // A link to a folder is not followed: it could lead back up, for ever.
-        if entry.file_type()?.is_dir() {
+    for (name, is_folder) in &entries {
+        let path = folder.join(name);
+        if *is_folder {
             post_files(&path, false, posts)?;
-        } else if is_markdown(&path) && path.is_file() {
+        } else if markdown(name, false) && !stem_is(name, "_index") && path.is_file() {
             posts.push(PostFile {
                 path,
                 beside: Vec::new(),
@@ -426,15 +449,6 @@ fn post_files(folder: &Path, top: bool, posts: &mut Vec<PostFile>) -> io::Result
         }
     }
     Ok(())
-}
-
-/// Whether `path` is a Markdown file: `.md`, or `.markdown` as Jekyll names posts, in any case.
-fn is_markdown(path: &Path) -> bool {
-    path.extension()
-        .and_then(|extension| extension.to_str())
-        .is_some_and(|extension| {
-            extension.eq_ignore_ascii_case("md") || extension.eq_ignore_ascii_case("markdown")
-        })
 }
 
 /// Adds to `files` the files under `folder` but hidden ones, each with its path from there

@@ -516,6 +516,45 @@ fn a_post_dated_today_is_published() {
 }
 
 #[test]
+fn a_folders_own_post_is_found_in_any_case_and_two_are_refused() {
+    let content = Path::new(env!("CARGO_TARGET_TMPDIR")).join("own-file-case");
+    let _ = fs::remove_dir_all(&content);
+    let folder = content.join("posts/2009-10-06-billet");
+    fs::create_dir_all(&folder).unwrap();
+    fs::write(
+        folder.join("INDEX.MD"),
+        "---\ntitle: Le billet\n---\n\nTexte.\n",
+    )
+    .unwrap();
+    // Markdown notes beside it are the post's files, not posts; Hugo's section file is no post.
+    fs::write(folder.join("notes.md"), "Des notes.\n").unwrap();
+    fs::write(
+        content.join("posts/_INDEX.MARKDOWN"),
+        "---\ntitle: Section\n---\n",
+    )
+    .unwrap();
+    let out = built_site("own-file-case-site", &content, &[]);
+    let page = fs::read_to_string(out.join("posts/le-billet/index.html")).unwrap();
+    assert!(page.contains("<time datetime=\"2009-10-06\""), "{page}");
+    assert!(out.join("posts/le-billet/notes.md").is_file());
+    assert!(!out.join("posts/le-billet/INDEX.MD").exists());
+    let index = fs::read_to_string(out.join("data/index.json")).unwrap();
+    assert!(index.contains(r#""total":1,"#), "{index}");
+
+    fs::write(folder.join("index.markdown"), "---\ntitle: Autre\n---\n").unwrap();
+    let output = build(&content, &out_dir("own-file-case-two"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "2009-10-06-billet: two files, INDEX.MD and index.markdown, would be this folder's \
+             post; keep one, or rename the other"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn file_names_with_spaces_work_and_editor_files_and_folders_are_skipped() {
     let content = fixture("odd-names");
     assert!(
@@ -630,9 +669,8 @@ fn a_ten_megabyte_post_is_built_whole() {
     )));
     let data = page_json(&out, "posts/un-tres-long-billet/");
     assert!(data.contains(&format!("## Partie {part}\\n")));
-    // Linear work on 10 MB takes seconds even in a debug build; anything quadratic, hours,
-    // which the run's own time limit catches. No bound on the time here: a loaded machine
-    // would fail it.
+    // Linear work on 10 MB takes seconds even in a debug build; anything quadratic, hours, and
+    // this test would not end. No bound on its time: a loaded machine failed one of 60 s.
     eprintln!("a 10 MB post built in {elapsed:?}");
 }
 

@@ -56,7 +56,7 @@ impl SourceFile {
             .and_then(|stem| stem.to_str())
             .unwrap_or("");
         match path.parent().and_then(|folder| folder.file_name()) {
-            Some(folder) if stem == "index" => folder.to_str().unwrap_or(""),
+            Some(folder) if stem.eq_ignore_ascii_case("index") => folder.to_str().unwrap_or(""),
             _ => stem,
         }
     }
@@ -85,6 +85,15 @@ impl SourceFile {
             Cow::Borrowed(text)
         })
     }
+}
+
+/// Whether the file `name` is Markdown, so a post when it is under `posts/`: `.md`, or
+/// `.markdown` as Jekyll names posts, in any case (`BILLET.MD`).
+pub fn is_markdown_file(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(stem, extension)| {
+        !stem.is_empty()
+            && (extension.eq_ignore_ascii_case("md") || extension.eq_ignore_ascii_case("markdown"))
+    })
 }
 
 /// Which posts a build publishes, by their dates.
@@ -788,6 +797,28 @@ mod tests {
     }
 
     #[test]
+    fn markdown_files_end_in_md_or_markdown_in_any_case() {
+        for name in [
+            "billet.md",
+            "BILLET.MD",
+            "2009-10-06-billet.markdown",
+            "a.Markdown",
+        ] {
+            assert!(is_markdown_file(name), "{name}");
+        }
+        for name in [
+            "billet.txt",
+            "billet.md.bak",
+            ".md",
+            "md",
+            "billet.mdown",
+            "billet",
+        ] {
+            assert!(!is_markdown_file(name), "{name}");
+        }
+    }
+
+    #[test]
     fn a_post_without_a_date_is_dated_by_its_file_or_folder_name() {
         let undated = "---\ntitle: Sans date\n---\nTexte\n";
         for (path, name) in [
@@ -800,7 +831,6 @@ mod tests {
                 "2019-07-08_photos",
             ),
             ("posts/2019-07-08-jekyll.markdown", "2019-07-08-jekyll"),
-            ("posts/index.md", "posts"),
         ] {
             assert_eq!(file(path, undated).post_name(), name);
         }

@@ -781,7 +781,6 @@ fn yaml_plain_scalar(text: String) -> Option<toml::Value> {
     }
 }
 
-/// Reads a TOML date (`2009-10-06`, or a date-time whose day is taken) or the same in quotes.
 /// The date `name` starts with, followed by nothing, `-` or `_` (`2009-10-06-billet`).
 fn date_in_name(name: &str) -> Option<Date> {
     let rest = name.get(10..)?;
@@ -791,6 +790,7 @@ fn date_in_name(name: &str) -> Option<Date> {
     name[..10].parse().ok()
 }
 
+/// Reads a TOML date (`2009-10-06`, or a date-time whose day is taken) or the same in quotes.
 fn read_date(value: &toml::Value) -> Result<Date, String> {
     match value {
         toml::Value::Datetime(datetime) => match datetime.date {

@@ -257,7 +257,7 @@ pub fn broken_links(
 /// What to write instead of the relative link `written` that leads nowhere.
 fn relative_fix(written: &str) -> String {
     let name = written.rsplit('/').next().unwrap_or_default();
-    if name.ends_with(".md") {
+    if crate::content::is_markdown_file(name) {
         "link to the post's page, /posts/<slug>/ (its address on the site), not to its \
          Markdown file"
             .to_owned()
