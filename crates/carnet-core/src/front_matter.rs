@@ -391,6 +391,11 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
         (None, Some(date)) => date,
         (None, None) => {
             let mut error = missing("date", "2009-10-06");
+            let day = name.get(..10).unwrap_or_default();
+            if day.parse::<Date>() == Err(crate::date::DateError::NoSuchDay) {
+                let told = format!(", and the name's `{day}` is no day of the calendar");
+                error.message.push_str(&told);
+            }
             error
                 .fix
                 .push_str(", or start the file's name with it (`2009-10-06-billet.md`)");
@@ -1135,6 +1140,11 @@ mod tests {
                 "2019-07-08-t"
             ),
             Ok("2009-10-06".parse().unwrap())
+        );
+        let e = super::parse(undated, "2019-02-30-billet").unwrap_err();
+        assert_eq!(
+            e.message,
+            "the front matter has no `date`, and the name's `2019-02-30` is no day of the calendar"
         );
         // Not a date, or not followed by a separator: no date.
         for name in [
