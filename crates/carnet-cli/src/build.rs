@@ -407,14 +407,15 @@ fn post_files(folder: &Path, top: bool, posts: &mut Vec<PostFile>) -> io::Result
         }
     }
     entries.sort();
-    let markdown = |name: &str, is_folder: bool| !is_folder && content::is_markdown_file(name);
     let stem_is = |name: &str, stem: &str| {
         name.rsplit_once('.')
             .is_some_and(|(before, _)| before.eq_ignore_ascii_case(stem))
     };
     let own_files: Vec<&str> = entries
         .iter()
-        .filter(|(name, is_folder)| markdown(name, *is_folder) && stem_is(name, "index"))
+        .filter(|(name, is_folder)| {
+            !is_folder && content::is_markdown_file(name) && stem_is(name, "index")
+        })
         .map(|(name, _)| name.as_str())
         .collect();
     if let (false, [own_file, others @ ..]) = (top, own_files.as_slice()) {
@@ -441,7 +442,7 @@ fn post_files(folder: &Path, top: bool, posts: &mut Vec<PostFile>) -> io::Result
         let path = folder.join(name);
         if *is_folder {
             post_files(&path, false, posts)?;
-        } else if markdown(name, false) && !stem_is(name, "_index") && path.is_file() {
+        } else if content::is_markdown_file(name) && !stem_is(name, "_index") && path.is_file() {
             posts.push(PostFile {
                 path,
                 beside: Vec::new(),

@@ -383,12 +383,14 @@ fn read_post(file: &SourceFile, language: Language) -> Result<ReadPost<'_>, Cont
             ),
         });
     }
-    let doc = front_matter::parse(&text, file.post_name()).map_err(|e| ContentError {
+    // The front matter's errors and warnings, told in this file.
+    let in_file = |e: front_matter::FrontMatterError| ContentError {
         path: file.path.clone(),
         line: e.line,
         message: e.message,
         fix: e.fix,
-    })?;
+    };
+    let doc = front_matter::parse(&text, file.post_name()).map_err(in_file)?;
     let (body_links, words) = links::read_body(doc.body);
     let markdown = ReadMarkdown {
         title: markdown::plain_text(&doc.front_matter.title, language),
@@ -400,16 +402,7 @@ fn read_post(file: &SourceFile, language: Language) -> Result<ReadPost<'_>, Cont
     };
     let body_at = text.len() - doc.body.len();
     let links = FileLinks::of_post(file, &text[..body_at], body_links);
-    let warnings = doc
-        .warnings
-        .into_iter()
-        .map(|warning| ContentError {
-            path: file.path.clone(),
-            line: warning.line,
-            message: warning.message,
-            fix: warning.fix,
-        })
-        .collect();
+    let warnings = doc.warnings.into_iter().map(in_file).collect();
     Ok(ReadPost {
         warnings,
         front_matter: doc.front_matter,

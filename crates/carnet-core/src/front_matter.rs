@@ -388,12 +388,14 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
             message,
             fix: dialect.date_fix(),
         })?,
-        (None, Some(date)) => date,
-        (None, None) => {
+        (None, Some(Ok(date))) => date,
+        (None, named) => {
             let mut error = missing("date", "2009-10-06");
-            let day = name.get(..10).unwrap_or_default();
-            if day.parse::<Date>() == Err(crate::date::DateError::NoSuchDay) {
-                let told = format!(", and the name's `{day}` is no day of the calendar");
+            if let Some(Err(crate::date::DateError::NoSuchDay)) = named {
+                let told = format!(
+                    ", and the name's `{}` is no day of the calendar",
+                    &name[..10]
+                );
                 error.message.push_str(&told);
             }
             error
@@ -786,13 +788,11 @@ fn yaml_plain_scalar(text: String) -> Option<toml::Value> {
     }
 }
 
-/// The date `name` starts with, followed by nothing, `-` or `_` (`2009-10-06-billet`).
-fn date_in_name(name: &str) -> Option<Date> {
+/// When `name` starts with what is written as a date, followed by nothing, `-` or `_`
+/// (`2009-10-06-billet`): that date, or why it is none (`2009-02-30-billet`).
+fn date_in_name(name: &str) -> Option<Result<Date, crate::date::DateError>> {
     let rest = name.get(10..)?;
-    if !(rest.is_empty() || rest.starts_with(['-', '_'])) {
-        return None;
-    }
-    name[..10].parse().ok()
+    (rest.is_empty() || rest.starts_with(['-', '_'])).then(|| name[..10].parse())
 }
 
 /// Reads a TOML date (`2009-10-06`, or a date-time whose day is taken) or the same in quotes.
