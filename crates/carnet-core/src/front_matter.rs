@@ -250,8 +250,38 @@ fn read_tags(dialect: Dialect, entry: Option<Entry>) -> Result<Vec<String>, Fron
                 ))),
             })
             .collect(),
-        toml::Value::String(tag) => Err(error("one text", quoted(&tag))),
+        toml::Value::String(text) => Ok(names_in_text(&text)),
         other => Err(error(other.type_str(), quoted(&scalar_text(&other)))),
+    }
+}
+
+/// The names a text holds where a list is expected (`tags: web b2b`, `categories: Usages
+/// Web`): split at its commas if it has any, else at its spaces, as Jekyll splits such a text,
+/// so that posts written for it keep their tags; blanks dropped.
+fn names_in_text(text: &str) -> Vec<String> {
+    let names: Vec<&str> = if text.contains(',') {
+        text.split(',').collect()
+    } else {
+        text.split_whitespace().collect()
+    };
+    names
+        .into_iter()
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// `value` as a list: a text as the names it holds ([`names_in_text`]), anything else as it is.
+fn as_list(value: toml::Value) -> toml::Value {
+    match value {
+        toml::Value::String(text) => toml::Value::Array(
+            names_in_text(&text)
+                .into_iter()
+                .map(toml::Value::String)
+                .collect(),
+        ),
+        other => other,
     }
 }
 
@@ -520,6 +550,11 @@ fn read_other_tools_keys(
             });
             continue;
         }
+        let value = if key == "categories" {
+            as_list(value)
+        } else {
+            value
+        };
         let value = match (key.as_str(), value) {
             ("categories", toml::Value::Array(names)) => {
                 let mut names = names.into_iter();
@@ -569,7 +604,13 @@ fn read_other_tools_keys(
 /// Adds the list of tags `value` (written on `line`) to those of `entries`; anything else than
 /// a list, or tags that are not a list, is left to `read_tags` to report.
 fn add_tags(entries: &mut Entries, line: usize, value: toml::Value) {
-    match (entries.get_mut("tags"), value) {
+    if let Some(tags) = entries.get_mut("tags") {
+        tags.value = as_list(std::mem::replace(
+            &mut tags.value,
+            toml::Value::Boolean(false),
+        ));
+    }
+    match (entries.get_mut("tags"), as_list(value)) {
         (
             Some(Entry {
                 value: toml::Value::Array(tags),
@@ -1043,12 +1084,49 @@ mod tests {
     }
 
     #[test]
+    fn tags_or_categories_written_as_one_text_are_split_as_jekyll_does() {
+        let tags = |line: &str| {
+            parse(&format!("---\ntitle: T\ndate: 2009-01-07\n{line}\n---\n"))
+                .unwrap()
+                .front_matter
+                .tags
+        };
+        assert_eq!(tags("tags: web b2b"), ["web", "b2b"]);
+        assert_eq!(tags("tags: Actus"), ["Actus"]);
+        assert_eq!(
+            tags("tags: Réseaux sociaux, B2B ,"),
+            ["Réseaux sociaux", "B2B"]
+        );
+        assert_eq!(tags("tags: \"  \""), [] as [String; 0]);
+        let toml = parse("+++\ntitle = \"T\"\ndate = 2009-01-07\ntags = \"a b\"\n+++\n").unwrap();
+        assert_eq!(toml.front_matter.tags, ["a", "b"]);
+
+        // Jekyll's `categories: a b` names two categories: the first is the post's.
+        let doc =
+            parse("---\ntitle: T\ndate: 2009-01-07\ntags: web\ncategories: Usages Vie\n---\n")
+                .unwrap();
+        assert_eq!(doc.front_matter.category.as_deref(), Some("Usages"));
+        assert_eq!(doc.front_matter.tags, ["web", "Vie"]);
+        assert_eq!(
+            doc.warnings[0].message,
+            "a post has one category: « Usages » kept, « Vie » made tags"
+        );
+        // Zola's taxonomies beside tags written as one text: none lost.
+        let doc = parse(
+            "+++\ntitle = \"T\"\ndate = 2009-01-07\ntags = \"a b\"\n\
+             [taxonomies]\ntags = [\"c\"]\n+++\n",
+        )
+        .unwrap();
+        assert_eq!(doc.front_matter.tags, ["a", "b", "c"]);
+    }
+
+    #[test]
     fn bad_tags_or_draft_name_their_line_and_how_to_write_them() {
         for (line, message, fix) in [
             (
-                "tags = \"Actus\"",
-                "`tags` must be a list of texts in double quotes, not one text",
-                "write `tags = [\"Actus\"]`",
+                "tags = 3",
+                "`tags` must be a list of texts in double quotes, not integer",
+                "write `tags = [\"3\"]`",
             ),
             (
                 "tags = [\"a\", 3]",
@@ -1281,10 +1359,10 @@ mod tests {
                 "a post has one category: write `category: \"Actus\"`",
             ),
             (
-                "title: T\ndate: 2009-01-07\ntags: Actus",
+                "title: T\ndate: 2009-01-07\ntags: 3",
                 4,
-                "`tags` must be a list of texts in double quotes, not one text",
-                "write `tags: [\"Actus\"]`",
+                "`tags` must be a list of texts in double quotes, not integer",
+                "write `tags: [\"3\"]`",
             ),
             (
                 "title: T\ndate: 2009-01-07\ndraft: oui",
