@@ -320,7 +320,17 @@ pub fn read_content(
     }
     let (beside, mut errors) = files_beside_posts(&blog, &post_files_found);
     files.extend(beside.iter().map(|(path, _)| path.clone()));
-    let broken = links::broken_links(&blog.links, &pages, &files);
+    let mut broken = links::broken_links(&blog.links, &pages, &files);
+    if !public.is_dir() {
+        // Run from elsewhere than the blog's folder, the files the links lead to are not seen.
+        for error in &mut broken.errors {
+            error.fix.push_str(&format!(
+                "; there is no folder {} here: run carnet in the blog's folder, or give \
+                 --public the folder of its public files",
+                public.display()
+            ));
+        }
+    }
     errors.extend(broken.errors);
     Ok(if errors.is_empty() {
         let mut warnings = blog.warnings;

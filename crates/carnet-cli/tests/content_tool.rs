@@ -297,6 +297,32 @@ fn links_to_no_page_or_file_of_the_site_are_errors_with_the_closest_target() {
 }
 
 #[test]
+fn a_broken_link_checked_without_the_public_folder_says_where_to_run() {
+    // The seed blog links to /images/…, which the repository's public/ holds: checked from a
+    // folder without one, the error says why the file was not seen.
+    let content = repository().join("content");
+    let elsewhere = out_dir("check-elsewhere");
+    fs::create_dir_all(&elsewhere).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_carnet"))
+        .current_dir(&elsewhere)
+        .args(["check", "--content", content.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_mentions(
+        &stderr,
+        &[
+            "the link to /images/",
+            "there is no folder public here: run carnet in the blog's folder, or give --public \
+             the folder of its public files",
+        ],
+    );
+    let output = run(&["check", "--content", content.to_str().unwrap()]);
+    assert!(output.status.success(), "{output:?}");
+}
+
+#[test]
 fn a_site_url_from_the_environment_that_is_not_a_url_is_an_error() {
     let out = out_dir("bad-site-url");
     let content = fixture("valid");
