@@ -66,6 +66,15 @@ pub async fn fetch_index(site: &SiteUrls, afresh: bool) -> Result<Index, LoadErr
     fetch(&site.index_url(), afresh).await
 }
 
+/// Fetches the blog's index (from the browser's cache if it has it: a pre-rendered page's head
+/// preloads it), with its stamp ([`carnet_core::model::index_stamp`]), which tells whether it is
+/// the index a pre-rendered page was drawn with.
+pub async fn fetch_index_stamped(site: &SiteUrls) -> Result<(Index, String), LoadError> {
+    let (content_type, body) = fetch_text(&site.index_url(), false).await?;
+    let index = read_answer(content_type.as_deref(), &body)?;
+    Ok((index, carnet_core::model::index_stamp(&body)))
+}
+
 /// Fetches the bucket holding the data of the page at `path` (a list page or a post), in a blog
 /// of `buckets` buckets: that page and the few that share its file; `afresh`, from the host
 /// rather than the browser's cache.
@@ -102,6 +111,12 @@ pub fn take_post(bucket: &mut Bucket, slug: &str) -> Result<Post, LoadError> {
 }
 
 async fn fetch<T: Piece>(url: &str, afresh: bool) -> Result<T, LoadError> {
+    let (content_type, body) = fetch_text(url, afresh).await?;
+    read_answer(content_type.as_deref(), &body)
+}
+
+/// The content type and the text (inflated, if the file is gzipped) of the answer for `url`.
+async fn fetch_text(url: &str, afresh: bool) -> Result<(Option<String>, String), LoadError> {
     let request = Request::get(url);
     let request = if afresh {
         request.cache(web_sys::RequestCache::NoCache)
@@ -120,7 +135,7 @@ async fn fetch<T: Piece>(url: &str, afresh: bool) -> Result<T, LoadError> {
         InflateError::Damaged => LoadError::Invalid("gzip cut short or damaged".to_owned()),
     })?;
     let body = String::from_utf8(body).map_err(|_| LoadError::Invalid("not UTF-8".to_owned()))?;
-    read_answer(content_type.as_deref(), &body)
+    Ok((content_type, body))
 }
 
 /// Where this document was loaded: the path of the page the reader opened or reloaded, before

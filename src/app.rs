@@ -4,7 +4,8 @@
 //! context with [`provide_app_context`], so that what the browser hydrates is what was rendered.
 //! It provides the [`SiteUrls`], the interface's [`Strings`] in the blog's language (which the
 //! browser reads from `<html lang>`, the pre-renderer from the index), the [`Store`], and the
-//! [`SharedIndex`] when the page embedded it; without one, the app fetches the index itself and
+//! [`SharedIndex`] when the page's data came with it (what a pre-rendered page embeds, with the
+//! index it was drawn with: see `main.rs`); without one, the app fetches the index itself and
 //! shows a loading state, or an error with « Réessayer ». When the page embedded data that cannot be read ([`EmbeddedDataError`]), that
 //! error shows first, and « Réessayer » fetches the index.
 

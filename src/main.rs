@@ -1,34 +1,68 @@
 //! The wasm entry Trunk builds (with the `hydrate` feature).
 //!
-//! A pre-rendered page embeds its data: when it was rendered for this very URL, the app
+//! A pre-rendered page embeds its data, all but the index, which the entry fetches (the page's
+//! head preloads it): when the page was rendered for this very URL with this very index, the app
 //! hydrates it, taking over the HTML already shown; otherwise (a host answering an unknown URL
-//! with `404.html`, a page without data, or data that cannot be read) it clears the body and
-//! renders the app afresh, which then fetches what it needs or says why it cannot.
+//! with `404.html`, a page without data, data that cannot be read, a page of another build than
+//! the index) it clears the body and renders the app afresh, which then fetches what it needs or
+//! says why it cannot. If the index cannot be fetched, a page rendered for this URL stays as it
+//! is, readable, its links plain links. Once the app runs, `<html>` has the attribute
+//! [`APP_STARTED`].
 
 // Views nest deeply in types: each page is a tree of generic elements.
 #![recursion_limit = "256"]
 
+/// The attribute of `<html>` that says the app has taken the page over (what the browser tests
+/// wait for before they act as a reader of the app).
+#[cfg(feature = "hydrate")]
+const APP_STARTED: &str = "data-app";
+
 #[cfg(feature = "hydrate")]
 fn main() {
-    use carnet::app::provide_app_context;
-    use carnet::page_data::{read_from_document, same_page};
+    use carnet::page_data::{read_from_document, same_page, with_its_index};
     use carnet::urls::SiteUrls;
-    use carnet::App;
-    use leptos::prelude::*;
 
     console_error_panic_hook::set_once();
     let site = SiteUrls::from_document();
-    let language = document_language();
     let embedded = read_from_document();
     let current = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
-    let hydrating = matches!(&embedded, Some((path, Ok(_))) if same_page(path, &current));
-    carnet::api::loaded_at(current);
+    carnet::api::loaded_at(current.clone());
 
+    wasm_bindgen_futures::spawn_local(async move {
+        let (rendered_for, embedded) = embedded.unzip();
+        let for_here = rendered_for.is_some_and(|path| same_page(&path, &current));
+        let data = match embedded {
+            Some(Ok(page)) => match with_its_index(&site, page).await {
+                // The page stays as the pre-renderer drew it: readable, as on a static site.
+                Some(Err(_)) if for_here => return,
+                data => data,
+            },
+            Some(Err(error)) => Some(Err(error)),
+            None => None,
+        };
+        start(site, data, for_here);
+    });
+}
+
+/// Starts the app on the page: hydrates it if it was rendered for this URL (`for_here`) and its
+/// data could be read, else draws it afresh.
+#[cfg(feature = "hydrate")]
+fn start(
+    site: carnet::urls::SiteUrls,
+    data: Option<Result<carnet_core::model::PageData, carnet::api::LoadError>>,
+    for_here: bool,
+) {
+    use carnet::app::provide_app_context;
+    use carnet::App;
+    use leptos::prelude::*;
+
+    let language = document_language();
+    let hydrating = for_here && matches!(data, Some(Ok(_)));
     let listening_site = site.clone();
     let app = move || {
-        provide_app_context(site, language, embedded.map(|(_, data)| data));
+        provide_app_context(site, language, data);
         view! { <App /> }
     };
     if hydrating {
@@ -38,6 +72,12 @@ fn main() {
         leptos::mount::mount_to_body(app);
     }
     carnet::components::listen_to_search_box(listening_site, language.strings());
+    if let Some(html) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    {
+        let _ = html.set_attribute(APP_STARTED, "");
+    }
 }
 
 /// The language the page says it is in (`<html lang>`, which the pre-renderer sets from the

@@ -1,17 +1,20 @@
-//! The data a pre-rendered page carries for the app: written by the pre-renderer into the
-//! page's head, read by the wasm entry before it hydrates.
+//! The data a pre-rendered page carries for the app: written by the pre-renderer after the
+//! page's body, read by the wasm entry before it hydrates.
 //!
-//! It is a `<script type="application/json">` whose `data-path` attribute says which URL the
-//! page was rendered for. Hydrating a page rendered for another URL would silently show the
-//! wrong page (a host may answer any URL with `404.html` or `index.html`), so the entry only
-//! hydrates when the two agree, and otherwise renders afresh from the same data.
+//! It is a `<script type="application/json">` holding an [`EmbeddedPage`] (the page's list or
+//! post, and the stamp of the index it was drawn with; the index itself is fetched, see
+//! [`with_its_index`]), whose `data-path` attribute says which URL the page was rendered for.
+//! Hydrating a page rendered for another URL would silently show the wrong page (a host may
+//! answer any URL with `404.html` or `index.html`), so the entry only hydrates when the two
+//! agree, and otherwise renders afresh.
 //!
 //! The data is read like any data fetched ([`carnet_core::read`]): data that is cut short,
 //! impossible or written by another version of Carnet (a cached page, a half-finished upload) is
 //! not used, and the reader is told why ([`EmbeddedDataError`]).
 
-use crate::api::LoadError;
-use carnet_core::model::PageData;
+use crate::api::{self, LoadError};
+use crate::urls::SiteUrls;
+use carnet_core::model::{EmbeddedPage, PageData};
 
 /// The `id` of the script element.
 pub const SCRIPT_ID: &str = carnet_core::page_ids::EMBEDDED_DATA;
@@ -21,14 +24,11 @@ pub const HEAD_START: &str = "<!--HEAD-->";
 /// See [`HEAD_START`].
 pub const HEAD_END: &str = "<!--/HEAD-->";
 
-/// The script element embedding `data` for the page rendered at `path`: a post without its
-/// Markdown, since the page's HTML holds its body ([`body_in_page`] takes it back).
-pub fn to_script(data: &PageData, path: &str) -> String {
-    let mut data = data.clone();
-    if let Some(post) = &mut data.post {
-        post.markdown.clear();
-    }
-    let json = serde_json::to_string(&data).expect("the schema serialises without error");
+/// The script element embedding what the page rendered at `path` showing `data` needs
+/// ([`EmbeddedPage::new`]), the index being written `index_json`.
+pub fn to_script(data: &PageData, path: &str, index_json: &str) -> String {
+    let embedded = EmbeddedPage::new(data, index_json);
+    let json = serde_json::to_string(&embedded).expect("the schema serialises without error");
     // `<` only occurs inside JSON strings, where `\u003c` means the same; this way no `</script>`
     // or `<!--` in a post can end the element early.
     let json = json.replace('<', "\\u003c");
@@ -36,6 +36,20 @@ pub fn to_script(data: &PageData, path: &str) -> String {
     format!(
         r#"<script id="{SCRIPT_ID}" type="application/json" data-path="{path}">{json}</script>"#
     )
+}
+
+/// What the page needs to be hydrated: `page` with the index, fetched (the page's head preloads
+/// it), if it is the index the page was drawn with. `None` if it is another (the blog was built
+/// again since the page was cached): the page is then drawn afresh from what is fetched.
+pub async fn with_its_index(
+    site: &SiteUrls,
+    page: EmbeddedPage,
+) -> Option<Result<PageData, LoadError>> {
+    match api::fetch_index_stamped(site).await {
+        Ok((index, stamp)) if stamp == page.index => Some(Ok(page.with_index(index))),
+        Ok(_) => None,
+        Err(error) => Some(Err(error)),
+    }
 }
 
 /// Whether a page rendered for `rendered` is the page for the URL path `current`.
@@ -48,14 +62,14 @@ pub fn same_page(rendered: &str, current: &str) -> bool {
 pub struct EmbeddedDataError(pub LoadError);
 
 /// The data in the text of the script element.
-pub fn read(json: &str) -> Result<PageData, LoadError> {
+pub fn read(json: &str) -> Result<EmbeddedPage, LoadError> {
     Ok(crate::api::read_json(json)?)
 }
 
 /// The path the page was rendered for and its embedded data (or why it cannot be used), if the
 /// document embeds any.
 #[cfg(feature = "hydrate")]
-pub fn read_from_document() -> Option<(String, Result<PageData, LoadError>)> {
+pub fn read_from_document() -> Option<(String, Result<EmbeddedPage, LoadError>)> {
     let document = web_sys::window()?.document()?;
     let script = document.get_element_by_id(SCRIPT_ID)?;
     let json = script.text_content().unwrap_or_default();
@@ -132,18 +146,21 @@ mod tests {
         assert!(!same_page("/404.html", "/nope/"));
     }
 
-    /// A page's data as the pre-renderer embeds it, in JSON.
-    const EMBEDDED: &str = r#"{"index":{"version":8,
+    /// An index as the content tool writes it.
+    const INDEX: &str = r#"{"version":8,
         "site":{"title":"Carnet <3","description":"","url":"https://example.org/",
         "language":"fr","posts_per_page":10},
         "total":1,"buckets":1,"recent":[{"slug":"a","title":"A"}],
         "categories":[{"category":{"slug":"actus","name":"Actus"},"count":1}],
-        "tags":[{"tag":{"slug":"actus","name":"Actus"},"count":1}],
-        "months":[[2009,10,[1]]]},
+        "tags":[{"tag":{"slug":"actus","name":"Actus <b>"},"count":1}],
+        "months":[[2009,10,[1]]]}"#;
+
+    /// A page's data as the pre-renderer embeds it, in JSON.
+    const EMBEDDED: &str = r#"{"version":8,"index":"0123456789abcdef",
         "list":{"version":8,"list":"home","number":1,"posts":[]},"post":null}"#;
 
     /// [`EMBEDDED`] changed by `edit`, read.
-    fn embedded(edit: impl FnOnce(&mut serde_json::Value)) -> Result<PageData, LoadError> {
+    fn embedded(edit: impl FnOnce(&mut serde_json::Value)) -> Result<EmbeddedPage, LoadError> {
         let mut value: serde_json::Value = serde_json::from_str(EMBEDDED).unwrap();
         edit(&mut value);
         read(&value.to_string())
@@ -152,20 +169,24 @@ mod tests {
     #[test]
     fn embedded_data_reads_back_from_its_script() {
         assert_eq!(carnet_core::model::SCHEMA_VERSION, 8, "update EMBEDDED");
-        let data = read(EMBEDDED).unwrap();
-        let script = to_script(&data, "/");
+        let index = api::read_json(INDEX).unwrap();
+        let data = read(EMBEDDED).unwrap().with_index(index);
+        let script = to_script(&data, "/", INDEX);
         let (_, json) = script
             .strip_suffix("</script>")
             .unwrap()
             .split_once('>')
             .unwrap();
         assert!(!json.contains('<'));
-        assert_eq!(read(json), Ok(data));
+        let page = read(json).unwrap();
+        assert_eq!(page, EmbeddedPage::new(&data, INDEX));
+        assert_eq!(page.index, carnet_core::model::index_stamp(INDEX));
+        assert_eq!(page.with_index(data.index.clone()), data);
     }
 
     #[test]
     fn embedded_data_of_another_version_is_an_error_not_ignored() {
-        let error = embedded(|json| json["index"]["version"] = 9.into());
+        let error = embedded(|json| json["version"] = 9.into());
         assert_eq!(error, Err(LoadError::Version(9)));
         let error = embedded(|json| json["list"]["version"] = 1.into());
         assert_eq!(error, Err(LoadError::Version(1)));
@@ -174,8 +195,7 @@ mod tests {
     #[test]
     fn impossible_embedded_data_is_an_error() {
         for edit in [
-            |json: &mut serde_json::Value| json["index"]["months"][0][1] = 13.into(),
-            |json: &mut serde_json::Value| json["index"]["total"] = 7.into(),
+            |json: &mut serde_json::Value| json["index"] = "x".into(),
             |json: &mut serde_json::Value| json["list"]["number"] = 0.into(),
         ] {
             assert!(matches!(embedded(edit), Err(LoadError::Invalid(_))));

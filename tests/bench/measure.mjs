@@ -15,13 +15,20 @@ export const NETWORKS = {
   fast3g: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
 };
 
-/** In every document, before its scripts: note when the wasm app has started, and its memory. */
+/**
+ * In every document, before its scripts: note when the wasm app has taken the page over (it
+ * marks `<html data-app>` once it has hydrated or drawn the page), and its memory.
+ */
 function watchAppStart() {
   window.__bench = {};
   addEventListener("TrunkApplicationStarted", (event) => {
-    window.__bench.started = performance.now();
     window.__bench.memory = event.detail.wasm.memory;
   });
+  new MutationObserver((_, observer) => {
+    if (!document.documentElement?.hasAttribute("data-app")) return;
+    window.__bench.started = performance.now();
+    observer.disconnect();
+  }).observe(document, { attributes: true, attributeFilter: ["data-app"], subtree: true });
 }
 
 /**
@@ -62,12 +69,12 @@ async function load(tab, url, app) {
   await tab.page.waitForNetworkIdle({ idleTime: 500 });
 }
 
-/** Waits for TrunkApplicationStarted; a problem if it never comes. */
+/** Waits until the app has taken the page over; a problem if it never does. */
 async function waitForAppStart(tab) {
   try {
     await tab.page.waitForFunction(() => window.__bench.started !== undefined, { timeout: 30_000 });
   } catch {
-    tab.problems.push("the app did not start (no TrunkApplicationStarted within 30 s)");
+    tab.problems.push("the app did not start (no <html data-app> within 30 s)");
   }
 }
 

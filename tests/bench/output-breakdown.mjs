@@ -55,7 +55,7 @@ for (const rel of allFiles(dir)) {
     if (match) {
       const data = JSON.parse(match[1]);
       const index = Buffer.byteLength(JSON.stringify(data.index));
-      add(`${k.replace(" (HTML)", "")}: embedded index`, 0, index);
+      add(`${k.replace(" (HTML)", "")}: embedded index (its stamp since it is fetched)`, 0, index);
       add(`${k.replace(" (HTML)", "")}: embedded list page or post`, 0, embedded - index);
     }
     add(`${k.replace(" (HTML)", "")}: the HTML itself`, 1, size - embedded);

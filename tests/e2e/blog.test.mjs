@@ -106,9 +106,12 @@ const SLASHLESS_PAGES = [
 ];
 
 
-/** The site's own URL as the build configured it (the embedded index's `site.url`). */
+/** The site's own URL as the build configured it (the index's `site.url`, which the page's head preloads). */
 const configuredSiteUrl = (page) =>
-  page.evaluate(() => JSON.parse(document.querySelector("script#carnet-data").textContent).index.site.url);
+  page.evaluate(async () => {
+    const index = document.querySelector('link[rel="preload"][as="fetch"]').href;
+    return (await (await fetch(index)).json()).site.url;
+  });
 
 /** What the document head says: each tag's values, in the order of the head. */
 const readHead = (page) =>

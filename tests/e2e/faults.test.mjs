@@ -33,6 +33,7 @@ import {
   checkBuild,
   clickLink,
   count,
+  eventually,
   expectPage,
   expectPost,
   expectPostCards,
@@ -44,6 +45,7 @@ import {
   pageTester,
   postPath,
   setMarker,
+  settle,
   siteOf,
 } from "./harness.mjs";
 
@@ -220,6 +222,66 @@ browserSuites("Loading faults", (browserName) => {
       );
     });
   }
+
+  describe("the index a pre-rendered page is taken over with", () => {
+    // A page embeds the stamp of the index it was drawn with, not the index (data/index.json,
+    // which its head preloads): the app hydrates it once the index has come.
+    for (const fault of ["500", "reset", "truncated"]) {
+      pageTest(
+        `${fault}: the page stays as it was drawn, readable, and its links are plain links`,
+        { failing: ["/data/index.json"] },
+        async ({ page, site }) => {
+          const post = postPath(POSTS[1]);
+          site.server.faults.set(site.path("/data/index.json"), fault);
+          await open(page, site, post, { app: false });
+          await page.waitForFunction(() => window.wasmBindings !== undefined, { timeout: 30_000 });
+          await eventually(async () =>
+            assert.ok(site.server.requests.includes(site.path("/data/index.json")), "the index was asked for"),
+          );
+          await settle(page);
+          await expectPost(page, site, POSTS[1]);
+          assert.equal(await count(page, "div.load-error"), 0, "no alert: the page is readable as it is");
+          assert.equal(await page.evaluate(() => document.documentElement.hasAttribute("data-app")), false);
+          await setMarker(page);
+          await clickLink(page, "aside.sidebar", POSTS[0].category.name);
+          await expectPage(page, site, categoryPage(POSTS[0].category));
+          assert.equal(await marker(page), undefined, "the link loaded the page whole");
+        },
+      );
+    }
+  });
+
+  describe("a page of another build than the index", () => {
+    /** The site with every page's stamp changed, as a page cached before the blog was rebuilt. */
+    let rebuilt;
+    before(async () => {
+      rebuilt = siteOf(
+        await serve(DIST, {
+          base: "/",
+          fallback: "404",
+          rewriteHtml: (html) => html.replace(/("index":")[0-9a-f]{16}"/, '$10000000000000000"'),
+        }),
+      );
+    });
+    after(() => rebuilt?.server.close());
+
+    pageTest(
+      "is drawn afresh from the data fetched, never hydrated with an index it was not drawn with",
+      { site: () => rebuilt },
+      async ({ page, site }) => {
+        const post = postPath(POSTS[1]);
+        await page.evaluateOnNewDocument(() => {
+          document.addEventListener("DOMContentLoaded", () => {
+            document.querySelector("main").__prerendered = true;
+          });
+        });
+        await open(page, site, post);
+        await expectPost(page, site, POSTS[1]);
+        assert.ok(site.server.requests.includes(site.path(dataPath(site, post))), "the post's data was fetched");
+        assert.equal(await page.evaluate(() => document.querySelector("main").__prerendered), undefined);
+      },
+    );
+  });
 
   describe("the data a page embeds", () => {
     for (const fault of ["truncated", "version"]) {

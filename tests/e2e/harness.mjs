@@ -290,11 +290,17 @@ export const settle = (page) =>
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))),
   );
 
-/** Waits until the wasm app has started (Trunk sets `window.wasmBindings`), then a tick more. */
+/**
+ * Waits until the wasm app has taken the page over (it marks `<html data-app>` once it has
+ * hydrated or drawn the page: after its wasm started and the index came), then a tick more.
+ */
 export async function appStarted(page) {
-  await page.waitForFunction(() => window.wasmBindings !== undefined, { timeout: TIMEOUT });
+  await page.waitForFunction(APP_STARTED, { timeout: TIMEOUT });
   await settle(page);
 }
+
+/** A function for `waitForFunction`: whether the app has taken the page over. */
+export const APP_STARTED = () => document.documentElement.hasAttribute("data-app");
 
 /**
  * Opens `relative` on `site` and checks the HTTP status of the document; then waits for the app

@@ -682,7 +682,7 @@ impl Renderer<'_> {
             json.map_or(b"-" as &[u8], |json| json.as_bytes()),
         ]);
         cache.file(key, &folder.join(page_file(path)), || {
-            self.renderer.render(path, data)
+            self.renderer.render(path, data, index_json)
         })
     }
 }

@@ -65,18 +65,31 @@ impl Prerenderer {
     }
 
     /// The whole HTML page at `path` (relative to the base: `""`, `posts/<slug>/`,
-    /// `404.html`…), showing `data` and embedding it.
-    pub fn render(&self, path: &str, data: &PageData) -> String {
+    /// `404.html`…), showing `data` and embedding it, `data.index` being written `index_json`.
+    pub fn render(&self, path: &str, data: &PageData, index_json: &str) -> String {
         let url = self.site.page(path);
         let (head, body) = self
             .local
             .block_on(&self.runtime, render_page(&self.site, data, &url));
         let style = self.stylesheet.for_page(&body);
+        // The index the app needs to take the page over, fetched with the page rather than
+        // once the wasm has started (`crossorigin`: as the app's `fetch` asks for it, so that
+        // the browser hands it the preloaded answer).
+        let preload = format!(
+            r#"<link rel="preload" href="{}" as="fetch" crossorigin>"#,
+            self.site.index_url()
+        );
+        // Among the page's own tags, which a build over this page takes out again.
+        let head = head.replacen(HEAD_START, &format!("{HEAD_START}{preload}"), 1);
         let head = match style.is_empty() {
             true => head,
             false => format!("<style>{style}</style>{head}"),
         };
-        let after_body = format!("{}{}", to_script(data, &url), self.stylesheet.links());
+        let after_body = format!(
+            "{}{}",
+            to_script(data, &url, index_json),
+            self.stylesheet.links()
+        );
         let page = self.template.fill(&head, &after_body, &body);
         with_content_security_policy(&with_language(&page, data.index.site.language.code()))
     }

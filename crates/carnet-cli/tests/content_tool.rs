@@ -1287,7 +1287,8 @@ fn long_lists_are_pre_rendered_ten_posts_a_page() {
     let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
     assert!(sitemap.contains("<loc>http://127.0.0.1:8080/page/3/</loc>"));
 
-    // What a page embeds does not grow with the blog: the index and its own posts only.
+    // What a page embeds does not grow with the blog: its own posts only, and the stamp of
+    // the index, which its head preloads.
     let embedded = |file: &str| -> serde_json::Value {
         let page = fs::read_to_string(out.join(file)).unwrap();
         let start = page.find(r#"<script id="carnet-data""#).unwrap();
@@ -1299,13 +1300,17 @@ fn long_lists_are_pre_rendered_ten_posts_a_page() {
     assert_eq!(page_two["list"]["number"], 2);
     assert_eq!(page_two["list"]["posts"].as_array().unwrap().len(), 10);
     assert!(page_two["post"].is_null());
-    assert_eq!(page_two["index"]["total"], 25);
-    assert_eq!(page_two["index"]["recent"].as_array().unwrap().len(), 5);
-    let newest = page_two["index"]["recent"][0]["slug"]
-        .as_str()
+    let index_json = fs::read_to_string(out.join("data/index.json")).unwrap();
+    let stamp = carnet_core::model::index_stamp(&index_json);
+    assert_eq!(page_two["index"], stamp.as_str());
+    assert!(fs::read_to_string(out.join("page/2/index.html"))
         .unwrap()
-        .to_owned();
+        .contains(r#"<link rel="preload" href="/data/index.json" as="fetch" crossorigin>"#));
+    let index: serde_json::Value = serde_json::from_str(&index_json).unwrap();
+    assert_eq!(index["total"], 25);
+    let newest = index["recent"][0]["slug"].as_str().unwrap().to_owned();
     let post = embedded(&format!("posts/{newest}/index.html"));
+    assert_eq!(post["index"], stamp.as_str());
     assert!(post["list"].is_null());
     assert_eq!(post["post"]["summary"]["slug"], newest.as_str());
     assert!(post["post"]["newer"].is_null());

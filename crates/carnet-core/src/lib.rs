@@ -38,6 +38,6 @@ pub fn sanitize_html(html: &str, base: &str) -> String {
 
 pub use date::{Date, YearMonth};
 pub use model::{
-    Bucket, Category, CategoryCount, CodeHighlight, ImageSize, Index, List, ListPage, Manifest,
-    MonthCount, Page, PageData, Post, PostLink, PostSummary, Site, Tag, TagCount,
+    Bucket, Category, CategoryCount, CodeHighlight, EmbeddedPage, ImageSize, Index, List, ListPage,
+    Manifest, MonthCount, Page, PageData, Post, PostLink, PostSummary, Site, Tag, TagCount,
 };

@@ -482,11 +482,10 @@ impl<'de> Deserialize<'de> for Bucket {
     }
 }
 
-/// What a pre-rendered page embeds for the app to take it over without fetching: the index,
-/// and the list page or the post it shows. An embedded post's `markdown` is empty: the page's
-/// HTML already holds the body, which the app takes from there (see `page_data` in the app),
-/// so a post page does not carry its text twice.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// What a page shows: the index (which its header, sidebar and footer draw from), and the list
+/// page or the post it shows. The pre-renderer draws a page from it, and the app hydrates a
+/// page from it once it has the [`EmbeddedPage`] and the index that page was drawn with.
+#[derive(Clone, Debug, PartialEq)]
 pub struct PageData {
     /// The blog's index.
     pub index: Index,
@@ -494,6 +493,58 @@ pub struct PageData {
     pub list: Option<ListPage>,
     /// The post shown, on a post's page.
     pub post: Option<Post>,
+}
+
+/// What a pre-rendered page embeds for the app to take it over: the list page or the post it
+/// shows, and the stamp ([`index_stamp`]) of the index it was drawn with. Nothing the page's
+/// HTML holds already and nothing the same on every page: an embedded post's `markdown` is
+/// empty (the page's HTML holds the body, which the app takes from there: see `page_data` in
+/// the app), and the index, the same for every page, is `data/index.json`, which the page's
+/// head preloads and the browser's cache keeps for the next page. The app hydrates the page
+/// only with the index of that stamp, so that a page and an index of two builds (a cached page
+/// of the last one) never mix.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EmbeddedPage {
+    /// [`SCHEMA_VERSION`].
+    pub version: u32,
+    /// The stamp of the index the page was drawn with.
+    pub index: String,
+    /// The list page shown, on a list's page.
+    pub list: Option<ListPage>,
+    /// The post shown, on a post's page, without its Markdown.
+    pub post: Option<Post>,
+}
+
+impl EmbeddedPage {
+    /// What the page showing `data` embeds, `data.index` being written `index_json`.
+    pub fn new(data: &PageData, index_json: &str) -> EmbeddedPage {
+        let mut post = data.post.clone();
+        if let Some(post) = &mut post {
+            post.markdown.clear();
+        }
+        EmbeddedPage {
+            version: SCHEMA_VERSION,
+            index: index_stamp(index_json),
+            list: data.list.clone(),
+            post,
+        }
+    }
+
+    /// The page's data with the `index` it was drawn with.
+    pub fn with_index(self, index: Index) -> PageData {
+        PageData {
+            index,
+            list: self.list,
+            post: self.post,
+        }
+    }
+}
+
+/// The stamp of the index written `json` (the text of `data/index.json`): the 64-bit FNV-1a
+/// hash of its bytes ([`crate::slug::fnv1a`]), in hexadecimal. Two builds of a blog with the
+/// same index give the same stamp, and a page drawn with it hydrates with either's index.
+pub fn index_stamp(json: &str) -> String {
+    format!("{:016x}", crate::slug::fnv1a(json))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! the types cannot say (counts that add up, page numbers from 1).
 
 use crate::archive::MAX_POSTS_PER_PAGE;
-use crate::model::{Bucket, Index, ListPage, Page, PageData, Post, SCHEMA_VERSION};
+use crate::model::{Bucket, EmbeddedPage, Index, ListPage, Page, Post, SCHEMA_VERSION};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -51,7 +51,7 @@ impl Source for &str {
 }
 
 /// A piece of the published data: the [`Index`], a [`ListPage`], a [`Post`], a [`Bucket`] of
-/// them, or the [`PageData`] a page embeds.
+/// them, or the [`EmbeddedPage`] of a pre-rendered page.
 pub trait Piece: DeserializeOwned {
     /// The first version `source` says it has that is not [`SCHEMA_VERSION`], if any, read
     /// without the rest of the piece.
@@ -92,10 +92,10 @@ impl Stamp {
     }
 }
 
-/// The versions of the pieces a page embeds.
+/// The versions of what a page embeds.
 #[derive(Deserialize)]
 struct PageStamp {
-    index: Stamp,
+    version: u32,
     list: Option<Stamp>,
     post: Option<Stamp>,
 }
@@ -197,16 +197,21 @@ impl Piece for Bucket {
     }
 }
 
-impl Piece for PageData {
+impl Piece for EmbeddedPage {
     fn foreign_version(source: &impl Source) -> Result<Option<u32>, String> {
         let stamp: PageStamp = source.value()?;
-        let pieces = [Some(stamp.index), stamp.list, stamp.post];
+        let own = Stamp {
+            version: stamp.version,
+        };
+        let pieces = [Some(own), stamp.list, stamp.post];
         Ok(pieces.iter().flatten().find_map(Stamp::foreign))
     }
 
-    /// Each of the pieces it embeds is checked.
+    /// Each of the pieces it embeds is checked, and the index's stamp is one.
     fn check(&self) -> Result<(), String> {
-        self.index.check()?;
+        if self.index.len() != 16 || !self.index.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(format!("{:?} is not the stamp of an index", self.index));
+        }
         self.list.as_ref().map_or(Ok(()), ListPage::check)?;
         self.post.as_ref().map_or(Ok(()), Post::check)
     }
@@ -259,13 +264,15 @@ mod tests {
         page
     }
 
-    fn page_data() -> PageData {
+    /// What the page of the first post embeds.
+    fn page_data() -> EmbeddedPage {
         let manifest = manifest();
-        PageData {
+        let data = crate::model::PageData {
             index: manifest.index(),
             list: None,
             post: Some(manifest.post_at(0, "Texte")),
-        }
+        };
+        EmbeddedPage::new(&data, &serde_json::to_string(&data.index).unwrap())
     }
 
     /// `piece` as JSON, with the value at `pointer` (a JSON pointer) replaced by `value`, read
@@ -304,7 +311,7 @@ mod tests {
         );
         let data = page_data();
         assert_eq!(
-            read::<PageData>(&serde_json::to_string(&data).unwrap()),
+            read::<EmbeddedPage>(&serde_json::to_string(&data).unwrap()),
             Ok(data)
         );
     }
@@ -390,15 +397,21 @@ mod tests {
     #[test]
     fn embedded_data_of_another_version_is_reported_whichever_piece_says_so() {
         let data = page_data();
-        assert_eq!(
-            with(&data, "/index/version", 99),
-            Err(ReadError::Version(99))
-        );
+        assert_eq!(with(&data, "/version", 99), Err(ReadError::Version(99)));
         assert_eq!(with(&data, "/post/version", 1), Err(ReadError::Version(1)));
         let other = SCHEMA_VERSION + 1;
         assert_eq!(
-            read::<PageData>(&format!(r#"{{"index":{{"version":{other}}},"list":null}}"#)),
+            read::<EmbeddedPage>(&format!(
+                r#"{{"version":{other},"index":{{}},"list":null}}"#
+            )),
             Err(ReadError::Version(other))
+        );
+        // The page of an older Carnet, which embedded the index itself.
+        assert_eq!(
+            read::<EmbeddedPage>(r#"{"index":{"version":7},"list":null}"#).map(|_| ()),
+            Err(ReadError::Invalid(
+                "missing field `version` at line 1 column 35".to_owned()
+            ))
         );
     }
 
@@ -406,7 +419,7 @@ mod tests {
     fn text_cut_short_or_not_json_is_invalid() {
         let text = serde_json::to_string(&page_data()).unwrap();
         for cut in [text.len() / 2, text.len() - 1, 1, 0] {
-            assert!(invalid(read::<PageData>(&text[..cut])), "cut at {cut}");
+            assert!(invalid(read::<EmbeddedPage>(&text[..cut])), "cut at {cut}");
         }
         for text in ["<!doctype html><html></html>", "null", "[]", "\"x\"", "{}"] {
             assert!(invalid(read::<Index>(text)), "{text}");
@@ -488,9 +501,14 @@ mod tests {
 
     #[test]
     fn a_page_embedding_an_invalid_piece_is_invalid() {
-        assert!(invalid(with(&page_data(), "/index/total", 0)));
-        assert!(invalid(with(&page_data(), "/index/site/posts_per_page", 0)));
-        assert!(invalid(with(&page_data(), "/index/site/language", "de")));
+        assert!(invalid(with(&page_data(), "/index", "0123")));
+        assert!(invalid(with(&page_data(), "/index", "0123456789abcdeg")));
+        assert!(with(&page_data(), "/index", "0123456789abcdef").is_ok());
+        assert!(invalid(with(
+            &page_data(),
+            "/post/summary/date",
+            "2009-02-30"
+        )));
         let mut with_list = page_data();
         with_list.list = Some(list_page());
         assert!(invalid(with(&with_list, "/list/number", 0)));
