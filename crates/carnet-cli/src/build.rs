@@ -316,7 +316,9 @@ pub fn read_content(
     let mut files =
         BTreeSet::from([NOT_FOUND, FEED_PATH, SITEMAP_PATH, ROBOTS_PATH].map(String::from));
     if public.is_dir() {
-        served_files(public, "", &mut files)?;
+        let mut served = Vec::new();
+        files_under(public, "", &mut served)?;
+        files.extend(served.into_iter().map(|(path, _)| path));
     }
     let (beside, mut errors) = files_beside_posts(&blog, &post_files_found);
     files.extend(beside.iter().map(|(path, _)| path.clone()));
@@ -440,7 +442,7 @@ fn post_files(folder: &Path, top: bool, posts: &mut Vec<PostFile>) -> io::Result
             ));
         }
         let mut beside = Vec::new();
-        files_beside(folder, "", &mut beside)?;
+        files_under(folder, "", &mut beside)?;
         beside.retain(|(name, _)| name != own_file);
         posts.push(PostFile {
             path: folder.join(own_file),
@@ -462,19 +464,21 @@ fn post_files(folder: &Path, top: bool, posts: &mut Vec<PostFile>) -> io::Result
     Ok(())
 }
 
-/// Adds to `files` the files under `folder` but hidden ones, each with its path from there
-/// after `prefix`.
-fn files_beside(folder: &Path, prefix: &str, files: &mut Vec<(String, PathBuf)>) -> io::Result<()> {
+/// Adds to `files` the files under `folder` but hidden ones, at any depth, each with its path
+/// from there after `prefix`: a post's folder's files, published beside its page, or the public
+/// folder's, served as they are.
+fn files_under(folder: &Path, prefix: &str, files: &mut Vec<(String, PathBuf)>) -> io::Result<()> {
     for entry in read_folder(folder)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with('.') {
             continue;
         }
-        if entry.file_type()?.is_dir() {
-            files_beside(&entry.path(), &format!("{prefix}{name}/"), files)?;
-        } else if entry.path().is_file() {
-            files.push((format!("{prefix}{name}"), entry.path()));
+        let path = entry.path();
+        if path.is_dir() {
+            files_under(&path, &format!("{prefix}{name}/"), files)?;
+        } else if path.is_file() {
+            files.push((format!("{prefix}{name}"), path));
         }
     }
     Ok(())
@@ -484,21 +488,6 @@ fn files_beside(folder: &Path, prefix: &str, files: &mut Vec<(String, PathBuf)>)
 fn read_folder(folder: &Path) -> io::Result<fs::ReadDir> {
     fs::read_dir(folder)
         .map_err(|e| io::Error::new(e.kind(), format!("cannot read {}: {e}", folder.display())))
-}
-
-/// Adds to `files` every file under `folder`, as the site serves it: its path from the site's
-/// root, `prefix` and then the path from `folder`.
-fn served_files(folder: &Path, prefix: &str, files: &mut BTreeSet<String>) -> io::Result<()> {
-    for entry in read_folder(folder)? {
-        let entry = entry?;
-        let path = format!("{prefix}{}", entry.file_name().to_string_lossy());
-        if entry.path().is_dir() {
-            served_files(&entry.path(), &format!("{path}/"), files)?;
-        } else {
-            files.insert(path);
-        }
-    }
-    Ok(())
 }
 
 /// Where a build writes the site, inside the site folder, until every file is written.
