@@ -66,11 +66,14 @@ pub async fn fetch_index(site: &SiteUrls, afresh: bool) -> Result<Index, LoadErr
     fetch(&site.index_url(), afresh).await
 }
 
-/// Fetches the blog's index (from the browser's cache if it has it: a pre-rendered page's head
-/// preloads it), with its stamp ([`carnet_core::model::index_stamp`]), which tells whether it is
-/// the index a pre-rendered page was drawn with.
-pub async fn fetch_index_stamped(site: &SiteUrls) -> Result<(Index, String), LoadError> {
-    let (content_type, body) = fetch_text(&site.index_url(), false).await?;
+/// Fetches the blog's index (from the browser's cache if it has it, a pre-rendered page's head
+/// preloading it, unless `afresh`), with its stamp ([`carnet_core::model::index_stamp`]), which
+/// tells whether it is the index a pre-rendered page was drawn with.
+pub async fn fetch_index_stamped(
+    site: &SiteUrls,
+    afresh: bool,
+) -> Result<(Index, String), LoadError> {
+    let (content_type, body) = fetch_text(&site.index_url(), afresh).await?;
     let index = read_answer(content_type.as_deref(), &body)?;
     Ok((index, carnet_core::model::index_stamp(&body)))
 }

@@ -6,7 +6,7 @@
 //! browser reads from `<html lang>`, the pre-renderer from the index), the [`Store`], and the
 //! [`SharedIndex`] when the page's data came with it (what a pre-rendered page embeds, with the
 //! index it was drawn with: see `main.rs`); without one, the app fetches the index itself and
-//! shows a loading state, or an error with « Réessayer ». When the page embedded data that cannot be read ([`EmbeddedDataError`]), that
+//! shows a loading state, or an error with « Réessayer ». When the page embedded data that cannot be read, or drawn for another URL could not fetch the index ([`EmbeddedDataError`]), that
 //! error shows first, and « Réessayer » fetches the index.
 
 use crate::api::{self, LoadError};

@@ -6,16 +6,27 @@
 //! with `404.html`, a page without data, data that cannot be read, a page of another build than
 //! the index) it clears the body and renders the app afresh, which then fetches what it needs or
 //! says why it cannot. If the index cannot be fetched, a page rendered for this URL stays as it
-//! is, readable, its links plain links. Once the app runs, `<html>` has the attribute
-//! [`APP_STARTED`].
+//! is, readable, its links plain links. `<html>` then says which ([`APP`]).
 
 // Views nest deeply in types: each page is a tree of generic elements.
 #![recursion_limit = "256"]
 
-/// The attribute of `<html>` that says the app has taken the page over (what the browser tests
-/// wait for before they act as a reader of the app).
+/// The attribute of `<html>` that says whether the app has taken the page over (`on`) or left it
+/// as it was drawn (`off`, the index out of reach): what the browser tests wait for before they
+/// act as a reader of the app.
 #[cfg(feature = "hydrate")]
-const APP_STARTED: &str = "data-app";
+const APP: &str = "data-app";
+
+/// Sets [`APP`] to `state`.
+#[cfg(feature = "hydrate")]
+fn say_app(state: &str) {
+    if let Some(html) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+    {
+        let _ = html.set_attribute(APP, state);
+    }
+}
 
 #[cfg(feature = "hydrate")]
 fn main() {
@@ -36,7 +47,7 @@ fn main() {
         let data = match embedded {
             Some(Ok(page)) => match with_its_index(&site, page).await {
                 // The page stays as the pre-renderer drew it: readable, as on a static site.
-                Some(Err(_)) if for_here => return,
+                Some(Err(_)) if for_here => return say_app("off"),
                 data => data,
             },
             Some(Err(error)) => Some(Err(error)),
@@ -72,12 +83,7 @@ fn start(
         leptos::mount::mount_to_body(app);
     }
     carnet::components::listen_to_search_box(listening_site, language.strings());
-    if let Some(html) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.document_element())
-    {
-        let _ = html.set_attribute(APP_STARTED, "");
-    }
+    say_app("on");
 }
 
 /// The language the page says it is in (`<html lang>`, which the pre-renderer sets from the

@@ -39,17 +39,22 @@ pub fn to_script(data: &PageData, path: &str, index_json: &str) -> String {
 }
 
 /// What the page needs to be hydrated: `page` with the index, fetched (the page's head preloads
-/// it), if it is the index the page was drawn with. `None` if it is another (the blog was built
-/// again since the page was cached): the page is then drawn afresh from what is fetched.
+/// it), if it is the index the page was drawn with. Another index is asked for again from the
+/// host, past the browser's cache (a page of a new build beside the last build's index, cached
+/// for a few minutes, as GitHub Pages allows); `None` if the host's is another too (the page is
+/// the one cached from an earlier build): the page is then drawn afresh from what is fetched.
 pub async fn with_its_index(
     site: &SiteUrls,
     page: EmbeddedPage,
 ) -> Option<Result<PageData, LoadError>> {
-    match api::fetch_index_stamped(site).await {
-        Ok((index, stamp)) if stamp == page.index => Some(Ok(page.with_index(index))),
-        Ok(_) => None,
-        Err(error) => Some(Err(error)),
+    for afresh in [false, true] {
+        match api::fetch_index_stamped(site, afresh).await {
+            Ok((index, stamp)) if stamp == page.index => return Some(Ok(page.with_index(index))),
+            Ok(_) => {}
+            Err(error) => return Some(Err(error)),
+        }
     }
+    None
 }
 
 /// Whether a page rendered for `rendered` is the page for the URL path `current`.

@@ -4,7 +4,7 @@
 // context, cache off), from the navigation's start: when the index's answer had come (its
 // resource timing's `responseEnd`), when the wasm had started (Trunk's `TrunkApplicationStarted`,
 // once the entry has run and asked for the index), and when the app had taken the page over
-// (`<html data-app>`: the index read, the page hydrated). On loopback and on the fast 3G link of
+// (`<html data-app="on">`: the index read, the page hydrated). On loopback and on the fast 3G link of
 // `scripts/bench` (150 ms round trip, 1.6 Mbit/s).
 //
 // Usage: node tests/bench/index-wait.mjs SITE [RUNS] [PATH]
@@ -30,7 +30,7 @@ function watch() {
   window.__wait = {};
   addEventListener("TrunkApplicationStarted", () => (window.__wait.started = performance.now()));
   new MutationObserver((_, observer) => {
-    if (!document.documentElement?.hasAttribute("data-app")) return;
+    if (document.documentElement?.getAttribute("data-app") !== "on") return;
     window.__wait.app = performance.now();
     const index = performance.getEntriesByType("resource").find((entry) => entry.name.endsWith("/data/index.json"));
     window.__wait.index = index?.responseEnd;

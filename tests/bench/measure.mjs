@@ -17,7 +17,7 @@ export const NETWORKS = {
 
 /**
  * In every document, before its scripts: note when the wasm app has taken the page over (it
- * marks `<html data-app>` once it has hydrated or drawn the page), and its memory.
+ * sets `<html data-app="on">` once it has hydrated or drawn the page), and its memory.
  */
 function watchAppStart() {
   window.__bench = {};
@@ -25,7 +25,7 @@ function watchAppStart() {
     window.__bench.memory = event.detail.wasm.memory;
   });
   new MutationObserver((_, observer) => {
-    if (!document.documentElement?.hasAttribute("data-app")) return;
+    if (document.documentElement?.getAttribute("data-app") !== "on") return;
     window.__bench.started = performance.now();
     observer.disconnect();
   }).observe(document, { attributes: true, attributeFilter: ["data-app"], subtree: true });
@@ -74,7 +74,7 @@ async function waitForAppStart(tab) {
   try {
     await tab.page.waitForFunction(() => window.__bench.started !== undefined, { timeout: 30_000 });
   } catch {
-    tab.problems.push("the app did not start (no <html data-app> within 30 s)");
+    tab.problems.push("the app did not start (no <html data-app="on"> within 30 s)");
   }
 }
 

@@ -967,6 +967,18 @@ browserSuites("Carnet", (browserName) => {
         await expectPage(page, root, route);
       });
     }
+
+    pageTest("the index the page's head preloads is the one the app reads: asked for once", async ({ page }) => {
+      const index = root.path("/data/index.json");
+      const before = root.server.requests.length;
+      await open(page, root, postPage(POSTS[0]).path);
+      await expectPage(page, root, postPage(POSTS[0]));
+      assert.deepEqual(
+        root.server.requests.slice(before).filter((path) => path === index),
+        [index],
+        "one request for the index",
+      );
+    });
   });
 
   // -----------------------------------------------------------------------------------------

@@ -33,7 +33,6 @@ import {
   checkBuild,
   clickLink,
   count,
-  eventually,
   expectPage,
   expectPost,
   expectPostCards,
@@ -62,7 +61,9 @@ const MESSAGES = {
   // A host that rewrites every unknown path to index.html answers missing data with it.
   html: "Ce contenu est introuvable sur le serveur (erreur 404) : le site vient peut-être d’être mis à jour.",
 };
-assert.deepEqual(Object.keys(MESSAGES).sort(), FAULTS.filter((fault) => fault !== "stall").sort());
+/** The faults that fail a load: all but a stall (slow) and a stale file (replaced when asked again). */
+const FAILING = FAULTS.filter((fault) => fault !== "stall" && fault !== "stale");
+assert.deepEqual(Object.keys(MESSAGES).sort(), [...FAILING].sort());
 
 const ALERT = "main div.load-error[role=alert]";
 
@@ -164,7 +165,7 @@ browserSuites("Loading faults", (browserName) => {
 
   for (const target of TARGETS) {
     describe(`${target.name}'s data`, () => {
-      for (const fault of FAULTS.filter((fault) => fault !== "stall")) {
+      for (const fault of FAILING) {
         const notFound = target.notFound?.includes(fault);
         const outcome = notFound ? "« Page introuvable »" : `« ${MESSAGES[fault]} » and « Réessayer »`;
         pageTest(
@@ -234,14 +235,13 @@ browserSuites("Loading faults", (browserName) => {
           const post = postPath(POSTS[1]);
           site.server.faults.set(site.path("/data/index.json"), fault);
           await open(page, site, post, { app: false });
-          await page.waitForFunction(() => window.wasmBindings !== undefined, { timeout: 30_000 });
-          await eventually(async () =>
-            assert.ok(site.server.requests.includes(site.path("/data/index.json")), "the index was asked for"),
-          );
+          // The app says it left the page as it was, once the index failed.
+          await page.waitForFunction(() => document.documentElement.getAttribute("data-app") === "off", {
+            timeout: 30_000,
+          });
           await settle(page);
           await expectPost(page, site, POSTS[1]);
           assert.equal(await count(page, "div.load-error"), 0, "no alert: the page is readable as it is");
-          assert.equal(await page.evaluate(() => document.documentElement.hasAttribute("data-app")), false);
           await setMarker(page);
           await clickLink(page, "aside.sidebar", POSTS[0].category.name);
           await expectPage(page, site, categoryPage(POSTS[0].category));
@@ -250,6 +250,27 @@ browserSuites("Loading faults", (browserName) => {
       );
     }
   });
+
+  pageTest(
+    "stale, as the browser's cache keeps the last build's for a while: asked again from the host, and the page hydrated",
+    async ({ page, site }) => {
+      const index = site.path("/data/index.json");
+      const post = postPath(POSTS[1]);
+      site.server.faults.set(index, "stale");
+      await page.evaluateOnNewDocument(() => {
+        document.addEventListener("DOMContentLoaded", () => {
+          document.querySelector("main").__prerendered = true;
+        });
+      });
+      const before = site.server.requests.length;
+      await open(page, site, post);
+      await expectPost(page, site, POSTS[1]);
+      const requests = site.server.requests.slice(before);
+      assert.equal(requests.filter((path) => path === index).length, 2, "the index, then again");
+      assert.equal(await page.evaluate(() => document.querySelector("main").__prerendered), true, "hydrated");
+      assert.ok(!requests.includes(site.path(dataPath(site, post))), "no data fetched");
+    },
+  );
 
   describe("a page of another build than the index", () => {
     /** The site with every page's stamp changed, as a page cached before the blog was rebuilt. */

@@ -291,7 +291,7 @@ export const settle = (page) =>
   );
 
 /**
- * Waits until the wasm app has taken the page over (it marks `<html data-app>` once it has
+ * Waits until the wasm app has taken the page over (it sets `<html data-app="on">` once it has
  * hydrated or drawn the page: after its wasm started and the index came), then a tick more.
  */
 export async function appStarted(page) {
@@ -300,7 +300,7 @@ export async function appStarted(page) {
 }
 
 /** A function for `waitForFunction`: whether the app has taken the page over. */
-export const APP_STARTED = () => document.documentElement.hasAttribute("data-app");
+export const APP_STARTED = () => document.documentElement.getAttribute("data-app") === "on";
 
 /**
  * Opens `relative` on `site` and checks the HTTP status of the document; then waits for the app

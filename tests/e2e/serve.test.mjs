@@ -101,7 +101,7 @@ describe("trunk serve", { skip: URL_ ? false : "CARNET_SERVE_URL is not set (scr
           ];
           for (const [path, selector, text] of pages) {
             await page.goto(URL_ + path, { waitUntil: "load" });
-            await page.waitForFunction(() => document.documentElement.hasAttribute("data-app"), { timeout: 60_000 });
+            await page.waitForFunction(() => document.documentElement.getAttribute("data-app") === "on", { timeout: 60_000 });
             await page.waitForFunction(
               // No-break spaces (French typography) read as spaces.
               (selector, text) =>
@@ -130,7 +130,7 @@ describe("trunk serve", { skip: URL_ ? false : "CARNET_SERVE_URL is not set (scr
           try {
             const page = await context.newPage();
             await page.goto(URL_ + "posts/generer-du-business-avec-les-reseaux-sociaux/", { waitUntil: "load" });
-            await page.waitForFunction(() => document.documentElement.hasAttribute("data-app"), { timeout: 60_000 });
+            await page.waitForFunction(() => document.documentElement.getAttribute("data-app") === "on", { timeout: 60_000 });
             const post = (text) => text.includes("générer de la notoriété");
             await untilMain(page, (text) => post(text) && !text.includes(sentence), "showed the post");
             fs.writeFileSync(file, `${original}\n${sentence}\n`);

@@ -23,7 +23,10 @@
 //   set to n + 1, as another version of Carnet would write it;
 // - "stall": answered as usual, but only once the fault is deleted, or after 10 s;
 // - "reset": the connection is dropped without an answer;
-// - "html": the site's index.html with status 200, as a single-page-app rewrite answers.
+// - "html": the site's index.html with status 200, as a single-page-app rewrite answers;
+// - "stale": the file as an earlier build would have written it (a space added at the end of its
+//   text), once: the fault then deletes itself, as a browser's stale copy is replaced by the
+//   host's when asked past its cache.
 // Deleting a fault (or clearing them all) lets the requests it stalls through. The server also
 // records every pathname asked for (`requests`), to check that a site served under a sub-path
 // stays under it.
@@ -101,7 +104,7 @@ function normaliseFallback(fallback) {
 const EMBEDDED_DATA = /(<script id="carnet-data"[^>]*>)([\s\S]*?)(<\/script>)/g;
 
 /** The kinds of fault a server can inject (see the top of this file). */
-export const FAULTS = ["404", "500", "truncated", "cut", "version", "stall", "reset", "html"];
+export const FAULTS = ["404", "500", "truncated", "cut", "version", "stall", "reset", "html", "stale"];
 /** How long a "stall" holds a request at most. */
 const STALL_MS = 10_000;
 
@@ -109,6 +112,7 @@ const STALL_MS = 10_000;
 const CORRUPT = {
   truncated: (json) => json.slice(0, Math.floor(json.length / 2)),
   version: (json) => json.replace(/("version"\s*:\s*)(\d+)/g, (_, key, n) => `${key}${Number(n) + 1}`),
+  stale: (json) => `${json} `,
 };
 
 /**
@@ -257,6 +261,7 @@ export async function serve(
       return;
     }
     const corrupt = CORRUPT[fault];
+    if (fault === "stale") faults.delete(pathname);
     const send = async (filePath, status = 200) => {
       let body = await fs.readFile(filePath);
       const html = path.extname(filePath).toLowerCase() === ".html";

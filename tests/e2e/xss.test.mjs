@@ -175,14 +175,14 @@ describe(`the XSS corpus in ${BROWSERS.join(" and ")}`, { concurrency: BROWSERS.
         await expectNothingRuns(async (page) => {
           const response = await page.goto(server.url + POST.slice(1), { waitUntil: "load" });
           assert.equal(response.status(), 200);
-          await page.waitForFunction(() => document.documentElement.hasAttribute("data-app"), { timeout: TIMEOUT });
+          await page.waitForFunction(() => document.documentElement.getAttribute("data-app") === "on", { timeout: TIMEOUT });
         });
       });
 
       test("reached from the home page: rendered by the app", { timeout: 60_000 }, async () => {
         await expectNothingRuns(async (page) => {
           await page.goto(server.url, { waitUntil: "load" });
-          await page.waitForFunction(() => document.documentElement.hasAttribute("data-app"), { timeout: TIMEOUT });
+          await page.waitForFunction(() => document.documentElement.getAttribute("data-app") === "on", { timeout: TIMEOUT });
           await page.evaluate(() => {
             window.__sameDocument = true;
           });

@@ -256,8 +256,9 @@ fn read_tags(dialect: Dialect, entry: Option<Entry>) -> Result<Vec<String>, Fron
 }
 
 /// The names a text holds where a list is expected (`tags: web b2b`, `categories: Usages
-/// Web`): split at its commas if it has any, else at its spaces, as Jekyll splits such a text,
-/// so that posts written for it keep their tags; blanks dropped.
+/// Web`): split at its spaces, as Jekyll splits such a text, so that posts written for it keep
+/// their tags; but at its commas if it has any (`tags: Réseaux sociaux, B2B`, what an author
+/// of a list in one line means, and Jekyll would misread); blanks dropped.
 fn names_in_text(text: &str) -> Vec<String> {
     let names: Vec<&str> = if text.contains(',') {
         text.split(',').collect()

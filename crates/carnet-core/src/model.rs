@@ -108,7 +108,7 @@ pub struct Index {
 /// [`Index::months`] written as runs of consecutive months, newest first, each
 /// `[year, month, [counts…]]`: the first count that month's, each next one the month before's
 /// (`[[2024, 12, [80, 79]], [2009, 10, [3]]]`: December and November 2024, then October 2009).
-/// Every page embeds the index: ten years of months took 1,475 bytes of each page as
+/// Every page embedded the index then: ten years of months took 1,475 bytes of each page as
 /// `[year, month, count]`, 370 as one run (schema 8).
 mod month_runs {
     use super::MonthCount;
