@@ -138,7 +138,9 @@ round trip, 1.6 Mbit/s down, 750 kbit/s up). A click is made as with a mouse: th
 first (the app starts fetching the page's data then), except on the « no pointer on it first »
 row, where a script clicks (as a keyboard does). For the baseline, a click loads the list's page,
 up to its first contentful paint; in the app, it is measured from the click event to the
-animation frame after the list is in the page.
+animation frame after the list is in the page. « App started (interactive) » is the moment the
+app has taken the page over (\`<html data-app="on">\`: its wasm started, the index read, the
+page hydrated).
 
 ${metricsTable(sites)}
 
