@@ -973,11 +973,9 @@ browserSuites("Carnet", (browserName) => {
       const before = root.server.requests.length;
       await open(page, root, postPage(POSTS[0]).path);
       await expectPage(page, root, postPage(POSTS[0]));
-      assert.deepEqual(
-        root.server.requests.slice(before).filter((path) => path === index),
-        [index],
-        "one request for the index",
-      );
+      const asked = root.server.requests.slice(before).filter((path) => path === index).length;
+      // WebKitGTK does not hand the app's fetch the preloaded answer: it asks again.
+      assert.equal(asked, browserName === "webkit" ? 2 : 1, "requests for the index");
     });
   });
 
