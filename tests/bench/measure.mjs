@@ -74,7 +74,7 @@ async function waitForAppStart(tab) {
   try {
     await tab.page.waitForFunction(() => window.__bench.started !== undefined, { timeout: 30_000 });
   } catch {
-    tab.problems.push("the app did not start (no <html data-app="on"> within 30 s)");
+    tab.problems.push('the app did not start (no <html data-app="on"> within 30 s)');
   }
 }
 
