@@ -30,7 +30,7 @@ fn say_app(state: &str) {
 
 #[cfg(feature = "hydrate")]
 fn main() {
-    use carnet::page_data::{read_from_document, same_page, with_its_index};
+    use carnet::page_data::{read_from_document, same_page, with_its_index, Indexed};
     use carnet::urls::SiteUrls;
 
     console_error_panic_hook::set_once();
@@ -44,39 +44,41 @@ fn main() {
     wasm_bindgen_futures::spawn_local(async move {
         let (rendered_for, embedded) = embedded.unzip();
         let for_here = rendered_for.is_some_and(|path| same_page(&path, &current));
-        let data = match embedded {
+        let (data, hydrate) = match embedded {
             Some(Ok(page)) => match with_its_index(&site, page).await {
+                Ok(Indexed::DrawnWith(data)) => (Some(Ok(data)), for_here),
+                // A page of another build: drawn afresh, with the index just fetched.
+                Ok(Indexed::Rebuilt(data)) => (Some(Ok(data)), false),
                 // The page stays as the pre-renderer drew it: readable, as on a static site.
-                Some(Err(_)) if for_here => return say_app("off"),
-                data => data,
+                Err(_) if for_here => return say_app("off"),
+                Err(error) => (Some(Err(error)), false),
             },
-            Some(Err(error)) => Some(Err(error)),
-            None => None,
+            Some(Err(error)) => (Some(Err(error)), false),
+            None => (None, false),
         };
-        start(site, data, for_here);
+        start(site, data, hydrate);
     });
 }
 
-/// Starts the app on the page: hydrates it if it was rendered for this URL (`for_here`) and its
-/// data could be read, else draws it afresh.
+/// Starts the app on the page: hydrates it with `data` (`hydrate`: the page was rendered for
+/// this URL with this data), else draws it afresh.
 #[cfg(feature = "hydrate")]
 fn start(
     site: carnet::urls::SiteUrls,
     data: Option<Result<carnet_core::model::PageData, carnet::api::LoadError>>,
-    for_here: bool,
+    hydrate: bool,
 ) {
     use carnet::app::provide_app_context;
     use carnet::App;
     use leptos::prelude::*;
 
     let language = document_language();
-    let hydrating = for_here && matches!(data, Some(Ok(_)));
     let listening_site = site.clone();
     let app = move || {
         provide_app_context(site, language, data);
         view! { <App /> }
     };
-    if hydrating {
+    if hydrate {
         leptos::mount::hydrate_body(app);
     } else {
         carnet::page_data::clear_prerendered();

@@ -25,9 +25,9 @@ pub const HEAD_START: &str = "<!--HEAD-->";
 pub const HEAD_END: &str = "<!--/HEAD-->";
 
 /// The script element embedding what the page rendered at `path` showing `data` needs
-/// ([`EmbeddedPage::new`]), the index being written `index_json`.
-pub fn to_script(data: &PageData, path: &str, index_json: &str) -> String {
-    let embedded = EmbeddedPage::new(data, index_json);
+/// ([`EmbeddedPage::new`]), `index` being the stamp of `data.index`.
+pub fn to_script(data: &PageData, path: &str, index: &str) -> String {
+    let embedded = EmbeddedPage::new(data, index);
     let json = serde_json::to_string(&embedded).expect("the schema serialises without error");
     // `<` only occurs inside JSON strings, where `\u003c` means the same; this way no `</script>`
     // or `<!--` in a post can end the element early.
@@ -38,23 +38,32 @@ pub fn to_script(data: &PageData, path: &str, index_json: &str) -> String {
     )
 }
 
-/// What the page needs to be hydrated: `page` with the index, fetched (the page's head preloads
-/// it), if it is the index the page was drawn with. Another index is asked for again from the
-/// host, past the browser's cache (a page of a new build beside the last build's index, cached
-/// for a few minutes, as GitHub Pages allows); `None` if the host's is another too (the page is
-/// the one cached from an earlier build): the page is then drawn afresh from what is fetched.
-pub async fn with_its_index(
-    site: &SiteUrls,
-    page: EmbeddedPage,
-) -> Option<Result<PageData, LoadError>> {
-    for afresh in [false, true] {
-        match api::fetch_index_stamped(site, afresh).await {
-            Ok((index, stamp)) if stamp == page.index => return Some(Ok(page.with_index(index))),
-            Ok(_) => {}
-            Err(error) => return Some(Err(error)),
-        }
+/// The index fetched for a pre-rendered page ([`with_its_index`]).
+pub enum Indexed {
+    /// The page's data with the index it was drawn with: the page can be hydrated.
+    DrawnWith(PageData),
+    /// Another build's index, the host's, without the page's data (the page is the one cached
+    /// from an earlier build): the page is drawn afresh with it, from data fetched.
+    Rebuilt(PageData),
+}
+
+/// The index for `page`, fetched (the page's head preloads it). An index the page was not drawn
+/// with is asked for again from the host, past the browser's cache (a page of a new build beside
+/// the last build's index, cached for a few minutes, as GitHub Pages allows).
+pub async fn with_its_index(site: &SiteUrls, page: EmbeddedPage) -> Result<Indexed, LoadError> {
+    let (index, stamp) = api::fetch_index_stamped(site, false).await?;
+    if stamp == page.index {
+        return Ok(Indexed::DrawnWith(page.with_index(index)));
     }
-    None
+    let (index, stamp) = api::fetch_index_stamped(site, true).await?;
+    Ok(match stamp == page.index {
+        true => Indexed::DrawnWith(page.with_index(index)),
+        false => Indexed::Rebuilt(PageData {
+            index,
+            list: None,
+            post: None,
+        }),
+    })
 }
 
 /// Whether a page rendered for `rendered` is the page for the URL path `current`.
@@ -176,7 +185,8 @@ mod tests {
         assert_eq!(carnet_core::model::SCHEMA_VERSION, 8, "update EMBEDDED");
         let index = api::read_json(INDEX).unwrap();
         let data = read(EMBEDDED).unwrap().with_index(index);
-        let script = to_script(&data, "/", INDEX);
+        let stamp = carnet_core::model::index_stamp(INDEX);
+        let script = to_script(&data, "/", &stamp);
         let (_, json) = script
             .strip_suffix("</script>")
             .unwrap()
@@ -184,8 +194,8 @@ mod tests {
             .unwrap();
         assert!(!json.contains('<'));
         let page = read(json).unwrap();
-        assert_eq!(page, EmbeddedPage::new(&data, INDEX));
-        assert_eq!(page.index, carnet_core::model::index_stamp(INDEX));
+        assert_eq!(page, EmbeddedPage::new(&data, &stamp));
+        assert_eq!(page.index, stamp);
         assert_eq!(page.with_index(data.index.clone()), data);
     }
 

@@ -641,6 +641,19 @@ fn remove_stale(folder: &Path, written: &HashSet<PathBuf>) -> io::Result<bool> {
     Ok(empty)
 }
 
+/// The blog's index as `data/index.json` holds it, and its stamp, which every page embeds.
+struct WrittenIndex<'a> {
+    json: &'a str,
+    stamp: String,
+}
+
+impl WrittenIndex<'_> {
+    fn new(json: &str) -> WrittenIndex<'_> {
+        let stamp = carnet_core::model::index_stamp(json);
+        WrittenIndex { json, stamp }
+    }
+}
+
 /// The pre-renderer, with what its pages depend on besides their path and data.
 struct Renderer<'a> {
     renderer: &'a Prerenderer,
@@ -658,7 +671,7 @@ impl Renderer<'_> {
         folder: &Path,
         path: &str,
         data: &PageData,
-        index_json: &str,
+        index: &WrittenIndex,
         json: Option<&str>,
     ) -> io::Result<()> {
         debug_assert_eq!(json.is_none(), data.list.is_none() && data.post.is_none());
@@ -666,12 +679,12 @@ impl Renderer<'_> {
             b"page",
             self.template.as_bytes(),
             self.base.as_bytes(),
-            index_json.as_bytes(),
+            index.json.as_bytes(),
             path.as_bytes(),
             json.map_or(b"-" as &[u8], |json| json.as_bytes()),
         ]);
         cache.file(key, &folder.join(page_file(path)), || {
-            self.renderer.render(path, data, index_json)
+            self.renderer.render(path, data, &index.stamp)
         })
     }
 }
@@ -731,7 +744,8 @@ fn write_files(
                 (files, entries, made)
             })
         });
-        let sitemap = write_pages(blog, folder, renderer, public, cache, &index_json)?;
+        let written = WrittenIndex::new(&index_json);
+        let sitemap = write_pages(blog, folder, renderer, public, cache, &written)?;
         for (path, source) in &blog.beside {
             let bytes = fs::read(source).map_err(|e| {
                 io::Error::new(e.kind(), format!("cannot read {}: {e}", source.display()))
@@ -828,7 +842,7 @@ fn write_pages(
     renderer: Option<&Renderer>,
     public: &Path,
     cache: &mut Cache,
-    index_json: &str,
+    written: &WrittenIndex,
 ) -> io::Result<Vec<(String, Option<carnet_core::date::Date>)>> {
     let mut sitemap = Vec::new();
     let mut image_sizes = ImageSizes::new(public.to_path_buf());
@@ -857,7 +871,7 @@ fn write_pages(
             data.map(|data| serde_json::value::to_raw_value(&data).expect("the schema serialises"));
         if let Some(renderer) = renderer {
             let own = json.as_ref().map(|json| json.get());
-            renderer.write(cache, folder, &page.path, &page.data, index_json, own)?;
+            renderer.write(cache, folder, &page.path, &page.data, written, own)?;
         }
         if let Some(json) = json {
             buckets[bucket(&page.path, index.buckets)].insert(page.path.clone(), json);
@@ -872,9 +886,9 @@ fn write_pages(
             list: None,
             post: None,
         };
-        renderer.write(cache, folder, paths::SEARCH, &data, index_json, None)?;
+        renderer.write(cache, folder, paths::SEARCH, &data, written, None)?;
         let page = blog.not_found_page();
-        renderer.write(cache, folder, &page.path, &page.data, index_json, None)?;
+        renderer.write(cache, folder, &page.path, &page.data, written, None)?;
     }
     Ok(sitemap)
 }

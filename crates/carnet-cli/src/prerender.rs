@@ -65,8 +65,9 @@ impl Prerenderer {
     }
 
     /// The whole HTML page at `path` (relative to the base: `""`, `posts/<slug>/`,
-    /// `404.html`…), showing `data` and embedding it, `data.index` being written `index_json`.
-    pub fn render(&self, path: &str, data: &PageData, index_json: &str) -> String {
+    /// `404.html`…), showing `data` and embedding it, `index` being the stamp of `data.index`
+    /// ([`carnet_core::model::index_stamp`]).
+    pub fn render(&self, path: &str, data: &PageData, index: &str) -> String {
         let url = self.site.page(path);
         let (head, body) = self
             .local
@@ -87,7 +88,7 @@ impl Prerenderer {
         };
         let after_body = format!(
             "{}{}",
-            to_script(data, &url, index_json),
+            to_script(data, &url, index),
             self.stylesheet.links()
         );
         let page = self.template.fill(&head, &after_body, &body);

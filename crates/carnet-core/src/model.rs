@@ -516,15 +516,16 @@ pub struct EmbeddedPage {
 }
 
 impl EmbeddedPage {
-    /// What the page showing `data` embeds, `data.index` being written `index_json`.
-    pub fn new(data: &PageData, index_json: &str) -> EmbeddedPage {
+    /// What the page showing `data` embeds, `data.index` being the index of stamp `index`
+    /// ([`index_stamp`]).
+    pub fn new(data: &PageData, index: &str) -> EmbeddedPage {
         let mut post = data.post.clone();
         if let Some(post) = &mut post {
             post.markdown.clear();
         }
         EmbeddedPage {
             version: SCHEMA_VERSION,
-            index: index_stamp(index_json),
+            index: index.to_owned(),
             list: data.list.clone(),
             post,
         }

@@ -220,7 +220,7 @@ impl Piece for EmbeddedPage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Category, Manifest, MonthCount, PostSummary, Site};
+    use crate::model::{index_stamp, Category, Manifest, MonthCount, PostSummary, Site};
     use crate::YearMonth;
 
     fn summary(slug: &str, date: &str, category: &str) -> PostSummary {
@@ -272,7 +272,10 @@ mod tests {
             list: None,
             post: Some(manifest.post_at(0, "Texte")),
         };
-        EmbeddedPage::new(&data, &serde_json::to_string(&data.index).unwrap())
+        EmbeddedPage::new(
+            &data,
+            &index_stamp(&serde_json::to_string(&data.index).unwrap()),
+        )
     }
 
     /// `piece` as JSON, with the value at `pointer` (a JSON pointer) replaced by `value`, read
