@@ -15,6 +15,7 @@ import { serve } from "../e2e/server.mjs";
 import { NETWORKS, clickToPaint, coldLoad, discoverTargets, scroll } from "./measure.mjs";
 import { parseOptions } from "./options.mjs";
 import { renderReport, runBenchmark } from "./report.mjs";
+import { inlineBaseline, staticBaseline, stylesheet } from "./variants.mjs";
 
 const SITES = path.resolve("target/bench");
 /** What clicks and scrolls compare. */
@@ -31,41 +32,6 @@ function parseArgs(argv) {
 /** Prints what the benchmark is doing, on stderr. */
 function say(message) {
   console.error(`    ${message}`);
-}
-
-/** A pre-rendered page as a plain static site would serve it: no script, no preload of the app. */
-function staticBaseline(html) {
-  return html
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
-    .replace(/<link\b[^>]*\brel="modulepreload"[^>]*>/g, "")
-    .replace(/<link\b[^>]*\brel="preload"[^>]*\bas="fetch"[^>]*>/g, "");
-}
-
-/**
- * The limit: a pre-rendered page as the plainest static site would serve it, no script and the
- * whole stylesheet inline in its head (`css`, without its comments and runs of spaces), so that
- * its text needs one request. `carnet build`'s head holds only the rules the page uses, and links
- * the file at the end of the body: both go, for the whole sheet. Its Content Security Policy goes
- * too: such a site has none.
- */
-function inlineBaseline(css) {
-  const minified = css
-    .replace(/\/\*[\s\S]*?\*\//g, "")
-    .replace(/\s+/g, " ")
-    .replace(/\s*([{};,>])\s*/g, "$1")
-    .trim();
-  return (html) =>
-    staticBaseline(html)
-      .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")
-      .replace(/<style>[\s\S]*?<\/style>/g, "")
-      .replace(/<link\b[^>]*\brel="stylesheet"[^>]*>/g, "")
-      .replace("</head>", () => `<style>${minified}</style></head>`);
-}
-
-/** The text of the site's stylesheet (Trunk's hashed style-….css). */
-function stylesheet(dist) {
-  const name = fs.readdirSync(dist).find((file) => /^style-.*\.css$/.test(file));
-  return name ? fs.readFileSync(path.join(dist, name), "utf8") : "";
 }
 
 /** The samples of one site: metric → variant → numbers; and the problems seen, with where. */
