@@ -312,7 +312,9 @@ pub fn read_content(
         Ok(blog) => blog,
         Err(errors) => return Ok(Err(errors)),
     };
-    let pages = blog.page_paths().collect();
+    let mut pages: BTreeSet<String> = blog.page_paths().collect();
+    // Written beside the blog's pages (`write_pages`): a post may link to a search.
+    pages.insert(paths::SEARCH.to_owned());
     let mut files =
         BTreeSet::from([NOT_FOUND, FEED_PATH, SITEMAP_PATH, ROBOTS_PATH].map(String::from));
     if public.is_dir() {

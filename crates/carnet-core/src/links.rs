@@ -15,8 +15,9 @@ use std::collections::BTreeSet;
 /// A link or image in a post's Markdown to a path on the site.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SiteLink {
-    /// The path linked to, from the site's root, without its query or fragment: `posts/a/`.
-    /// (For a relative link, as written until [`FileLinks::from_page`] resolves it.)
+    /// The path linked to, from the site's root, without its query or fragment, percent-decoded
+    /// as a host reads it: `posts/a/`, `images/mon image.png`. (For a relative link, as written
+    /// until [`FileLinks::from_page`] resolves it.)
     pub path: String,
     /// Its line in the Markdown, from 1.
     pub line: usize,
@@ -61,7 +62,8 @@ pub fn read_body(markdown: &str) -> (Vec<SiteLink>, usize) {
 /// line is counted from the start of the post, and a long post has thousands of links).
 fn site_link(url: &str, line: impl FnOnce() -> usize) -> Option<SiteLink> {
     let (path, relative) = match site_path(url) {
-        Some(path) => (path, None),
+        // As the host reads the path a browser asks for: `mon%20image.png` is `mon image.png`.
+        Some(path) => (percent_decoded(&path), None),
         None => {
             let written = relative_path(url)?;
             (written.clone(), Some(written))
@@ -181,7 +183,7 @@ impl FileLinks {
         page.clone_into(&mut self.page);
         for link in &mut self.links {
             if let Some(written) = &link.relative {
-                link.path = resolved(page, written);
+                link.path = percent_decoded(&resolved(page, written));
             }
         }
         self
@@ -449,6 +451,23 @@ mod tests {
 
     fn set(paths: &[&str]) -> BTreeSet<String> {
         paths.iter().map(|path| path.to_string()).collect()
+    }
+
+    #[test]
+    fn a_percent_encoded_link_leads_where_the_browser_goes() {
+        // A browser asks for `/images/mon%20image.png`; the host serves `mon image.png`.
+        let post = SourceFile::new("content/posts/a.md", "");
+        let markdown = "![a](/images/mon%20image.png) ![b](caf%C3%A9.png) \
+                        <img src=\"/images/mon%20image.png\"> ![c](/images/mon%2Bimage.png)";
+        let links = FileLinks::of_post(&post, "", site_links(markdown)).from_page("posts/a/");
+        let files = set(&["images/mon image.png", "posts/a/café.png"]);
+        let broken = broken_links(&[links], &set(&["posts/a/"]), &files);
+        assert_eq!(broken.warnings, []);
+        let errors: Vec<_> = broken.errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            errors,
+            ["the link to /images/mon+image.png leads to no page or file of the site"]
+        );
     }
 
     #[test]
