@@ -25,7 +25,7 @@
 use crate::i18n::Strings;
 use crate::model::{CodeHighlight, ImageSize, Language};
 use crate::page_ids;
-use crate::sanitize::sanitize;
+use crate::sanitize::{self, sanitize};
 use crate::slug::slugify;
 use crate::toc::{self, escape, Heading};
 use crate::typography;
@@ -395,10 +395,22 @@ fn with_heading_anchors<'a>(
 }
 
 /// The whole text of a post, without markup, for the search index: each block's text on a
-/// line of its own, breaks as spaces, images by their alt text, HTML tags left out.
+/// line of its own, breaks as spaces, images by their alt text, HTML tags left out but the text
+/// of a block of HTML kept as the page shows it (a WordPress post's tables and paragraphs).
 pub fn searchable_text(markdown: &str) -> String {
     let mut text = String::new();
+    // A block of HTML comes a line at a time, and a tag may span lines: read whole.
+    let mut html_block = String::new();
     for event in parser(markdown) {
+        if let Event::Html(line) = &event {
+            html_block.push_str(line);
+            continue;
+        }
+        if !html_block.is_empty() {
+            text.push_str(&sanitize::html_text(&html_block));
+            text.push('\n');
+            html_block.clear();
+        }
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
@@ -412,6 +424,7 @@ pub fn searchable_text(markdown: &str) -> String {
             _ => {}
         }
     }
+    text.push_str(&sanitize::html_text(&html_block));
     text.lines()
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|line| !line.is_empty())
@@ -572,6 +585,20 @@ mod tests {
         assert_eq!(
             searchable_text(markdown),
             "Titre\nUn mot et code, suite.\npoint\nhtml\nalt"
+        );
+    }
+
+    #[test]
+    fn searchable_text_keeps_the_text_of_html_blocks_as_a_reader_sees_it() {
+        // A table written in HTML, as WordPress posts have them: each cell is text of its own.
+        let markdown = "Avant.\n\n<table>\n<tr><td>Alpha</td><td>B&ecirc;ta &amp; co</td></tr>\n\
+                        <tr><td\nclass=\"x\">Valeur</td></tr>\n</table>\n\n\
+                        <script>alert(\"caché\")</script>\n\n\
+                        <div><p>Un script <em>qui</em> ne doit pas tourner.</p><!-- note --></div>\n\n\
+                        Après.";
+        assert_eq!(
+            searchable_text(markdown),
+            "Avant.\nAlpha\nBêta & co\nValeur\nUn script qui ne doit pas tourner.\nAprès."
         );
     }
 

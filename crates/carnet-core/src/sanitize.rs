@@ -341,6 +341,40 @@ pub(crate) fn link_targets(html: &str) -> Vec<(usize, String)> {
     targets
 }
 
+/// The text a reader sees of `html`, for the search index: the text [`sanitize`] keeps (not a
+/// script's, a style's or a comment's), its character references decoded, each block (a
+/// paragraph, a table's cell, a line break…) ending a line.
+pub(crate) fn html_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut tokens = Tokenizer::new(html);
+    while let Some((_, token)) = tokens.next_kept() {
+        match token {
+            Token::Text(written) => text.push_str(&decode_character_references(written)),
+            Token::Start { name, .. } | Token::End(name) if ends_a_line(&name) => text.push('\n'),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Whether `element` starts or ends a line of the text a reader sees, as a block or a break.
+fn ends_a_line(element: &str) -> bool {
+    CLOSES_P.contains(&element)
+        || matches!(
+            element,
+            "br" | "td"
+                | "th"
+                | "tr"
+                | "caption"
+                | "section"
+                | "article"
+                | "aside"
+                | "header"
+                | "footer"
+                | "address"
+        )
+}
+
 /// Whether the innermost open elements are a code block's `<pre><code>`: the only place a
 /// span may keep a highlighted token's class.
 fn in_code_block(open: &[String]) -> bool {

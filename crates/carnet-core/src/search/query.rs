@@ -432,6 +432,25 @@ mod tests {
     }
 
     #[test]
+    fn the_text_of_a_posts_html_is_found_as_a_reader_sees_it() {
+        // As a WordPress post's table: found by its cells, not by its tags or its script.
+        let post = crate::content::SourceFile::new(
+            "html.md",
+            "+++\ntitle = \"Du HTML\"\ndate = 2009-10-06\n+++\n\n\
+             <table><tr><td>Alpha</td><td>B&ecirc;ta</td></tr></table>\n\n\
+             <script>var cach\u{e9} = 1;</script>\n",
+        );
+        let blog = crate::content::build(None, &[post], crate::content::Publish::All).unwrap();
+        let index = ReadIndex::of(&crate::search::index::blog_index(&blog));
+        for typed in ["alpha ", "beta ", "bêta alpha "] {
+            assert_eq!(index.rank(typed).ranked.len(), 1, "{typed}");
+        }
+        for typed in ["table ", "td ", "cache ", "var "] {
+            assert!(index.rank(typed).ranked.is_empty(), "{typed}");
+        }
+    }
+
+    #[test]
     fn every_word_is_required() {
         assert_eq!(slugs("réseau fans "), ["community"]);
         assert!(slugs("réseau clients ").is_empty());
