@@ -121,6 +121,18 @@ pub fn run(args: Args) -> ExitCode {
         eprintln!("error: cannot write into {}: {error}", args.out.display());
         return ExitCode::FAILURE;
     }
+    if !args.out.join("index.html").is_file() {
+        // Without Trunk's page there is no app to pre-render pages with: a folder a reader
+        // cannot open, which the author should hear about before they try to.
+        eprintln!(
+            "carnet: no page written: {} has no index.html, the app Trunk builds; only the data, \
+             feed and sitemap are there\n  fix: build with `trunk build --release` (with \
+             CARNET_CONTENT={} for this content folder), or copy a built dist/ into {} first",
+            args.out.display(),
+            args.content.folder.display(),
+            args.out.display()
+        );
+    }
     if cache.enabled() {
         let counts = cache.counts;
         cache.finish();
@@ -167,9 +179,9 @@ fn site_base(
         }
         "/" => Ok(configured.path.clone()),
         _ => Err(format!(
-            "{}: the site's base path is {}, but Trunk builds it for {trunk} (--public-url)\n  \
-             fix: leave out --public-url (the base of site.toml is used), or make the two the \
-             same",
+            "{}: the site's base path is {}, but the build is for {trunk} (--base; Trunk's \
+             --public-url, under Trunk)\n  fix: leave out --base and --public-url (the base of \
+             site.toml is used), or make the two the same",
             configured.source, configured.path
         )),
     }
@@ -237,7 +249,10 @@ pub fn report(blog: &Blog, written_to: Option<&Path>) {
         );
     }
     for path in &blog.drafts {
-        eprintln!("carnet: left out {path}, a draft; remove `draft = true` to publish it");
+        eprintln!(
+            "carnet: left out {path}, a draft; take out its `draft` (Jekyll's `published: \
+             false`) to publish it"
+        );
     }
     let left_out = blog.future.len() + blog.drafts.len();
     let checked = blog.manifest.posts.len() + left_out;

@@ -142,10 +142,16 @@ fn assert_mentions(stderr: &str, parts: &[&str]) {
 fn a_valid_folder_replaces_the_old_data_entirely() {
     let out = out_dir("valid");
     let output = build(&fixture("valid"), &out);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    // A folder without Trunk's page gets no page: the author is told, and how to get them.
+    assert_mentions(
+        &stderr,
+        &[
+            "carnet: no page written: ",
+            "has no index.html, the app Trunk builds; only the data, feed and sitemap are there",
+            "fix: build with `trunk build --release` (with CARNET_CONTENT=",
+        ],
     );
     let index = fs::read_to_string(out.join("data/index.json")).unwrap();
     assert!(index.starts_with(r#"{"version":8,"#), "{index}");
