@@ -112,9 +112,10 @@ impl SiteUrls {
         url
     }
 
-    /// The search worker's script (Trunk names a worker after its bin, without a hash).
+    /// The search worker's entry (`public/search-worker.js`, which loads the files Trunk names
+    /// after the worker's bin, without a hash).
     pub fn search_worker(&self) -> String {
-        self.page("carnet-search-worker_loader.js")
+        self.page("search-worker.js")
     }
 
     /// The Atom feed.
@@ -151,6 +152,6 @@ mod tests {
             site.search_for("réseau l’a&b"),
             "/blog/search/?q=r%C3%A9seau%20l%E2%80%99a%26b"
         );
-        assert_eq!(site.search_worker(), "/blog/carnet-search-worker_loader.js");
+        assert_eq!(site.search_worker(), "/blog/search-worker.js");
     }
 }

@@ -29,7 +29,7 @@ const [COMMUNITY, BUSINESS, B2B] = POSTS;
 const BOX = "#search-box";
 const RESULT_TITLES = "main .search-results li h2";
 
-const workerAsked = (site) => site.server.requests.some((asked) => asked.includes("carnet-search-worker"));
+const workerAsked = (site) => site.server.requests.some((asked) => asked.includes("search-worker"));
 
 /** Types `text` in the header's search box (focusing it first). */
 async function typeInBox(page, text) {
@@ -66,6 +66,18 @@ browserSuites("search", (browserName) => {
       await open(page, site, "/search/");
       await open(page, site, "/");
     }
+  });
+
+  pageTest("starting the search worker logs no warning", async ({ page }) => {
+    // Trunk's loader started the worker's wasm as wasm-bindgen has deprecated, which it said
+    // in the console each time a reader searched.
+    const warnings = [];
+    page.on("console", (message) => {
+      if (["warn", "warning"].includes(message.type())) warnings.push(message.text());
+    });
+    await open(page, site, "/search/?q=viadeo");
+    await expectResults(page, [B2B]);
+    assert.deepEqual(warnings, []);
   });
 
   pageTest("typing shows results as you type, accents and case folded, the words marked", async ({ page }) => {
