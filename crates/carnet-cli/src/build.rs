@@ -308,7 +308,11 @@ pub fn read_content(
         fs::read_dir(&posts_dir).map_err(|e| {
             io::Error::new(
                 e.kind(),
-                format!("cannot read the posts folder {}: {e}", posts_dir.display()),
+                format!(
+                    "cannot read the posts folder {}: {e}\n  fix: run carnet in the blog's \
+                     folder, or give --content the folder holding site.toml and posts/",
+                    posts_dir.display()
+                ),
             )
         })?;
     }

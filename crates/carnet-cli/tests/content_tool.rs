@@ -224,7 +224,7 @@ fn a_duplicate_slug_names_both_files() {
             "b.md:2:",
             "the slug `meme-titre` is already taken by",
             "a.md",
-            "fix: give one of the two posts another `slug = \"meme-titre-2\"`",
+            "fix: give one of the two posts another slug: `slug = \"meme-titre-2\"`",
         ],
     );
 }
@@ -326,6 +326,27 @@ fn a_broken_link_checked_without_the_public_folder_says_where_to_run() {
     );
     let output = run(&["check", "--content", content.to_str().unwrap()]);
     assert!(output.status.success(), "{output:?}");
+}
+
+#[test]
+fn a_content_folder_without_posts_says_how_to_name_the_right_one() {
+    let elsewhere = out_dir("no-posts-folder");
+    fs::create_dir_all(&elsewhere).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_carnet"))
+        .current_dir(&elsewhere)
+        .args(["check"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_mentions(
+        &stderr,
+        &[
+            "cannot read the posts folder content/posts",
+            "fix: run carnet in the blog's folder, or give --content the folder holding \
+             site.toml and posts/",
+        ],
+    );
 }
 
 #[test]

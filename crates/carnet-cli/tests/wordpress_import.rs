@@ -333,7 +333,7 @@ fn importing_twice_writes_nothing_new_and_never_overwrites_without_force() {
         &summary,
         &[
             "0 new, 4 unchanged, 0 replaced, 1 kept",
-            "1 file differ from what the import writes and were kept as they were (--force replaces them):",
+            "1 file differs from what the import writes and was kept as it was (--force replaces it):",
             &format!("{slug}.md"),
         ],
     );

@@ -480,8 +480,12 @@ pub fn build(
                     slug::MAX_LEN
                 ),
                 fix: format!(
-                    "add a shorter slug: `slug = \"{}\"`",
-                    slug::shortened(&slug)
+                    "add a shorter slug: `{}`",
+                    front_matter::line_in_dialect_of(
+                        head,
+                        "slug",
+                        &quoted(&slug::shortened(&slug))
+                    )
                 ),
             });
             continue;
@@ -491,7 +495,10 @@ pub fn build(
                 path: file.path.clone(),
                 line: line_of_key(head, if fm.slug.is_some() { "slug" } else { "title" }),
                 message: format!("the slug `{slug}` is already taken by {first}"),
-                fix: format!("give one of the two posts another `slug = \"{slug}-2\"`"),
+                fix: format!(
+                    "give one of the two posts another slug: `{}`",
+                    front_matter::line_in_dialect_of(head, "slug", &quoted(&format!("{slug}-2")))
+                ),
             });
             first_file_of_slug.insert(slug, first);
             continue;
@@ -1362,6 +1369,25 @@ mod tests {
                 .contains("`meme-titre` is already taken by a.md"),
             "{}",
             errors[0]
+        );
+        assert_eq!(
+            errors[0].fix,
+            "give one of the two posts another slug: `slug = \"meme-titre-2\"`"
+        );
+        // A post whose front matter is YAML is told the fix in YAML.
+        let yaml = file(
+            "c.md",
+            "---\ntitle: Même titre\ndate: 2009-01-09\n---\n\nTexte.\n",
+        );
+        let errors = build(
+            None,
+            &[post("a.md", "Même titre", "2009-01-07", ""), yaml],
+            Publish::All,
+        )
+        .unwrap_err();
+        assert_eq!(
+            errors[0].fix,
+            "give one of the two posts another slug: `slug: \"meme-titre-2\"`"
         );
     }
 

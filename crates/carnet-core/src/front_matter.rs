@@ -107,6 +107,19 @@ impl fmt::Display for FrontMatterError {
 
 impl std::error::Error for FrontMatterError {}
 
+/// A line of the front matter `head` (a post file's start, its fences included) giving `key`
+/// the `value`, in the dialect `head` is written in: what a fix tells the author to write.
+pub fn line_in_dialect_of(head: &str, key: &str, value: &str) -> String {
+    let opening = head
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or_default();
+    Dialect::opened_by(opening)
+        .unwrap_or(Dialect::Toml)
+        .line(key, value)
+}
+
 /// The language a post's front matter is written in, told by its first line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Dialect {

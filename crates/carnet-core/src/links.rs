@@ -218,7 +218,9 @@ pub fn broken_links(
     let mut broken = BrokenLinks::default();
     for post in posts {
         for link in post.links.iter().filter(|link| !exists(&link.path)) {
-            let fix = match closest(&link.path, pages.iter().chain(files)) {
+            // The post's own page is never the fix: `x` written on it is close to it by length.
+            let others = pages.iter().chain(files).filter(|path| **path != post.page);
+            let fix = match closest(&link.path, others) {
                 Some(closest) => {
                     format!("link to /{closest}, the closest page or file of the site")
                 }
@@ -426,13 +428,15 @@ mod tests {
         let links = FileLinks::of_post(
             &post,
             "+++\n+++\n",
-            site_links("![p](photo.png) [b](../b/)"),
+            site_links("![p](photo.png) [b](../b/) <img src=\"x\">"),
         )
         .from_page("posts/a/");
         let broken = broken_links(&[links], &set(&["", "posts/a/", "posts/b/"]), &set(&[]));
         assert_eq!(broken.errors, []);
         let errors = broken.warnings;
-        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        // `x` is closest to the post's own page by its length: that is no fix.
+        assert!(!errors[1].fix.contains("/posts/a/"), "{}", errors[1].fix);
         assert_eq!(errors[0].line, 3);
         assert_eq!(
             errors[0].message,

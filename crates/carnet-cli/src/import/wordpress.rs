@@ -527,10 +527,28 @@ impl<'a> Import<'a> {
         }
         if !written.kept.is_empty() {
             eprintln!(
-                "carnet: {} file{} differ from what the import writes and were kept as they were \
-                 (--force replaces them):",
-                written.kept.len(),
-                if written.kept.len() == 1 { "" } else { "s" }
+                "carnet: {} differ{} from what the import writes and {} kept as {} \
+                 (--force replaces {}):",
+                match written.kept.len() {
+                    1 => "1 file".to_owned(),
+                    many => format!("{many} files"),
+                },
+                if written.kept.len() == 1 { "s" } else { "" },
+                if written.kept.len() == 1 {
+                    "was"
+                } else {
+                    "were"
+                },
+                if written.kept.len() == 1 {
+                    "it was"
+                } else {
+                    "they were"
+                },
+                if written.kept.len() == 1 {
+                    "it"
+                } else {
+                    "them"
+                }
             );
             for path in &written.kept {
                 eprintln!("  {path}");
