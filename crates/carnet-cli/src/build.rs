@@ -209,7 +209,10 @@ pub fn checked_blog(args: &ContentArgs) -> Option<Blog> {
             None
         }
         Err(error) => {
-            eprintln!("error: {error}");
+            eprintln!(
+                "error: {error}\n\ncarnet: 1 problem in {}; nothing was written.",
+                args.folder.display()
+            );
             None
         }
     }

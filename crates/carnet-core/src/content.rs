@@ -423,8 +423,8 @@ pub fn build(
     let mut errors = Vec::new();
     let (settings, base) = match settings.map(read_settings).transpose() {
         Ok(settings) => settings.unwrap_or_default(),
-        Err(error) => {
-            errors.push(error);
+        Err(problems) => {
+            errors.extend(problems);
             Default::default()
         }
     };
@@ -484,12 +484,14 @@ pub fn build(
                     front_matter::line_in_dialect_of(
                         head,
                         "slug",
-                        &quoted(&slug::shortened(&slug))
+                        &quoted(slug::shortened(&slug))
                     )
                 ),
             });
             continue;
         }
+        // The slug, the category and the tags are checked apart: each problem is told at once.
+        let errors_before = errors.len();
         if let Some(first) = first_file_of_slug.insert(slug.clone(), &file.path) {
             errors.push(ContentError {
                 path: file.path.clone(),
@@ -500,11 +502,11 @@ pub fn build(
                     front_matter::line_in_dialect_of(head, "slug", &quoted(&format!("{slug}-2")))
                 ),
             });
-            first_file_of_slug.insert(slug, first);
-            continue;
+            first_file_of_slug.insert(slug.clone(), first);
         }
         let category = fm.category.unwrap_or_else(|| DEFAULT_CATEGORY.to_owned());
         let category_slug = page_slug(&category);
+        let line = line_of_key(head, "category");
         if category_slug.len() > slug::MAX_LEN {
             errors.push(ContentError {
                 path: file.path.clone(),
@@ -516,34 +518,32 @@ pub fn build(
                 ),
                 fix: "give the category a shorter name".to_owned(),
             });
-            continue;
-        }
-        let line = line_of_key(head, "category");
-        let (first, first_path, first_line) = first_category
-            .entry(category_slug.clone())
-            .or_insert_with(|| (category.clone(), &file.path, line));
-        if *first != category {
-            errors.push(ContentError {
-                path: file.path.clone(),
-                line,
-                message: format!(
-                    "the category `{category}` has the same URL, {}, as `{first}` in {first_path}:{first_line}",
-                    paths::category(&category_slug)
-                ),
-                fix: format!(
-                    "spell the category the same in every post: `category = {}`",
-                    quoted(first)
-                ),
-            });
-            continue;
-        }
-        let tags = match post_tags(&fm.tags, head, &file.path, &mut first_tag) {
-            Ok(tags) => tags,
-            Err(error) => {
-                errors.push(error);
-                continue;
+        } else {
+            let (first, first_path, first_line) = first_category
+                .entry(category_slug.clone())
+                .or_insert_with(|| (category.clone(), &file.path, line));
+            if *first != category {
+                errors.push(ContentError {
+                    path: file.path.clone(),
+                    line,
+                    message: format!(
+                        "the category `{category}` has the same URL, {}, as `{first}` in {first_path}:{first_line}",
+                        paths::category(&category_slug)
+                    ),
+                    fix: format!(
+                        "spell the category the same in every post: `{}`",
+                        front_matter::line_in_dialect_of(head, "category", &quoted(first))
+                    ),
+                });
             }
-        };
+        }
+        let tags = post_tags(&fm.tags, head, &file.path, &mut first_tag).unwrap_or_else(|error| {
+            errors.push(error);
+            Vec::new()
+        });
+        if errors.len() > errors_before {
+            continue;
+        }
         if fm.draft {
             drafts.push(file.path.clone());
             continue;
@@ -657,42 +657,50 @@ fn post_tags<'a>(
     Ok(tags)
 }
 
-/// The settings in `file`, checked, and the base path they set.
+/// The settings in `file`, checked, and the base path they set; every value that cannot be is an
+/// error of its own.
 fn read_settings(
     file: &SourceFile,
-) -> Result<(SiteSettings, Option<ConfiguredBase>), ContentError> {
-    let text = file.text()?;
+) -> Result<(SiteSettings, Option<ConfiguredBase>), Vec<ContentError>> {
+    let text = file.text().map_err(|error| vec![error])?;
     let line_of = |byte: usize| 1 + text[..byte.min(text.len())].matches('\n').count();
-    let settings: SiteSettings = toml::from_str(&text).map_err(|error| ContentError {
-        path: file.path.clone(),
-        line: error.span().map_or(1, |span| line_of(span.start)),
-        message: format!("invalid site settings: {}", error.message().trim_end()),
-        fix: SETTINGS_FIX.to_owned(),
+    let settings: SiteSettings = toml::from_str(&text).map_err(|error| {
+        vec![ContentError {
+            path: file.path.clone(),
+            line: error.span().map_or(1, |span| line_of(span.start)),
+            message: format!("invalid site settings: {}", error.message().trim_end()),
+            fix: SETTINGS_FIX.to_owned(),
+        }]
     })?;
-    let at = |key: &str, (message, fix): (String, String)| ContentError {
-        path: file.path.clone(),
-        line: line_of_key(&text, key),
-        message,
-        fix,
+    // Each value is checked apart: every bad one is told at once.
+    let mut problems = Vec::new();
+    let mut at = |key: &str, (message, fix): (String, String)| {
+        problems.push(ContentError {
+            path: file.path.clone(),
+            line: line_of_key(&text, key),
+            message,
+            fix,
+        })
     };
-    check_site_url(&settings.url).map_err(|problem| at("url", problem))?;
+    if let Err(problem) = check_site_url(&settings.url) {
+        at("url", problem);
+    }
     let base = match &settings.base {
-        Some(path) => Some(("base", check_base_path(path).map_err(|p| at("base", p))?)),
-        None => {
-            let path = url_path(&settings.url);
-            let path = check_base_path(path).map_err(|(message, _)| {
+        Some(path) => check_base_path(path)
+            .map_err(|problem| at("base", problem))
+            .ok()
+            .map(|path| ("base", path)),
+        None => match check_base_path(url_path(&settings.url)) {
+            Ok(path) => (path != "/").then_some(("url", path)),
+            Err((message, _)) => {
                 let fix = "write the url without it, e.g. `https://example.org/blog/`".to_owned();
-                at("url", (format!("the path of the site url: {message}"), fix))
-            })?;
-            (path != "/").then_some(("url", path))
-        }
+                at("url", (format!("the path of the site url: {message}"), fix));
+                None
+            }
+        },
     };
-    let base = base.map(|(key, path)| ConfiguredBase {
-        path,
-        source: format!("{}:{}", file.path, line_of_key(&text, key)),
-    });
     if !(1..=MAX_POSTS_PER_PAGE).contains(&settings.posts_per_page) {
-        return Err(at(
+        at(
             "posts_per_page",
             (
                 format!(
@@ -701,17 +709,24 @@ fn read_settings(
                 ),
                 format!("write e.g. `posts_per_page = {DEFAULT_POSTS_PER_PAGE}`"),
             ),
-        ));
+        );
     }
     if settings.feed_length == 0 {
-        return Err(at(
+        at(
             "feed_length",
             (
                 "feed_length is 0: the feed would hold no post".to_owned(),
                 format!("write e.g. `feed_length = {DEFAULT_FEED_LENGTH}`"),
             ),
-        ));
+        );
     }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let base = base.map(|(key, path)| ConfiguredBase {
+        path,
+        source: format!("{}:{}", file.path, line_of_key(&text, key)),
+    });
     Ok((settings, base))
 }
 
@@ -1218,6 +1233,12 @@ mod tests {
             assert!(errors[0].message.contains(message), "{text}: {}", errors[0]);
             assert!(errors[0].fix.contains(fix), "{text}: {}", errors[0]);
         }
+        // Every bad value at once, each at its line.
+        let text =
+            "url = \"example.org\"\nbase = \"/mon blog/\"\nposts_per_page = 0\nfeed_length = 0\n";
+        let errors = build(Some(&file("site.toml", text)), &[], Publish::All).unwrap_err();
+        let lines: Vec<usize> = errors.iter().map(|error| error.line).collect();
+        assert_eq!(lines, [1, 2, 3, 4], "{errors:?}");
     }
 
     #[test]
@@ -1348,6 +1369,37 @@ mod tests {
                 errors[0]
             );
         }
+    }
+
+    #[test]
+    fn a_posts_slug_category_and_tags_are_each_told_at_once() {
+        let errors = build(
+            None,
+            &[
+                post("a.md", "Même titre", "2009-01-07", "category = \"Réseaux\"\ntags = [\"Web\"]\n"),
+                file(
+                    "b.md",
+                    "---\ntitle: Même titre\ndate: 2009-01-08\ncategory: reseaux\ntags: [web]\n---\n",
+                ),
+            ],
+            Publish::All,
+        )
+        .unwrap_err();
+        let told: Vec<_> = errors.iter().map(|e| (e.line, e.fix.as_str())).collect();
+        assert_eq!(
+            told,
+            [
+                (
+                    2,
+                    "give one of the two posts another slug: `slug: \"meme-titre-2\"`"
+                ),
+                (
+                    4,
+                    "spell the category the same in every post: `category: \"Réseaux\"`"
+                ),
+                (5, "spell the tag the same in every post: \"Web\""),
+            ]
+        );
     }
 
     #[test]
