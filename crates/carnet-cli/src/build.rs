@@ -869,7 +869,8 @@ fn write_pages(
     written: &WrittenIndex,
 ) -> io::Result<Vec<(String, Option<carnet_core::date::Date>)>> {
     let mut sitemap = Vec::new();
-    let mut image_sizes = ImageSizes::new(public.to_path_buf());
+    let mut image_sizes =
+        ImageSizes::new(public.to_path_buf(), blog.beside.iter().cloned().collect());
     let index = blog.manifest.index();
     // Made on the first post whose code is not in the cache: loading the grammars takes time.
     let highlighter = std::cell::OnceCell::new();
@@ -884,7 +885,7 @@ fn write_pages(
                     .get_or_init(Highlighter::new)
                     .post(&post.markdown)
             });
-            post.images = image_sizes.of_post(&post.markdown);
+            post.images = image_sizes.of_post(&post.markdown, &paths::post(&post.summary.slug));
         }
         let data = match (&page.data.list, &page.data.post) {
             (Some(list), _) => Some(Page::List(list.clone())),

@@ -2,16 +2,19 @@
 //! width and height ([`carnet_core::model::Post::images`]) and its page keeps the image's room
 //! before it loads, rather than moving the text under the reader once it has.
 
-use carnet_core::links::site_links;
+use carnet_core::links::{percent_decoded, relative_image_key, resolved, site_links};
 use carnet_core::ImageSize;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// The sizes of the images under the folder the site serves as it is (`public/`), each file
-/// read once a build.
+/// The sizes of the images under the folder the site serves as it is (`public/`) and of those
+/// in posts' own folders, each file read once a build.
 pub struct ImageSizes {
     public: PathBuf,
+    /// The files published beside posts' pages, by their path from the site's root.
+    beside: HashMap<String, PathBuf>,
+    /// Each image's size, by its path from the site's root.
     known: HashMap<String, Option<(u32, u32)>>,
 }
 
@@ -21,18 +24,20 @@ const IMAGE_EXTENSIONS: &[&str] = &[
 ];
 
 impl ImageSizes {
-    /// The sizes of the images under `public`.
-    pub fn new(public: PathBuf) -> ImageSizes {
+    /// The sizes of the images under `public` and of `beside`, the files published beside
+    /// posts' pages (`posts/a/photo.png`, with the file it is).
+    pub fn new(public: PathBuf, beside: HashMap<String, PathBuf>) -> ImageSizes {
         ImageSizes {
             public,
+            beside,
             known: HashMap::new(),
         }
     }
 
-    /// The size of each image of the site that `markdown` links to, as links or images, in the
-    /// order written, each once; an image whose size cannot be read is left out (it shows as
-    /// before, without a size).
-    pub fn of_post(&mut self, markdown: &str) -> Vec<ImageSize> {
+    /// The size of each image of the site that `markdown`, the post whose page is at `page`
+    /// (`posts/a/`), links to, as links or images, in the order written, each once; an image
+    /// whose size cannot be read is left out (it shows as before, without a size).
+    pub fn of_post(&mut self, markdown: &str, page: &str) -> Vec<ImageSize> {
         // Most posts show no image: none is parsed for nothing.
         let html_image = markdown.match_indices('<').any(|(at, _)| {
             markdown.as_bytes()[at + 1..]
@@ -44,21 +49,30 @@ impl ImageSizes {
         }
         let mut sizes: Vec<ImageSize> = Vec::new();
         for link in site_links(markdown) {
-            let extension = link.path.rsplit_once('.').map(|(_, extension)| extension);
+            // Named as the sanitizer names the `src` (carnet_core::links::relative_image_key),
+            // found where the host serves it from.
+            let (key, path) = match &link.relative {
+                Some(written) => (
+                    relative_image_key(written),
+                    percent_decoded(&resolved(page, written)),
+                ),
+                None => (link.path.clone(), link.path),
+            };
+            let extension = path.rsplit_once('.').map(|(_, extension)| extension);
             let is_image = extension.is_some_and(|extension| {
                 IMAGE_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str())
             });
-            if !is_image || sizes.iter().any(|size| size.path == link.path) {
+            if !is_image || sizes.iter().any(|size| size.path == key) {
                 continue;
             }
-            let public = &self.public;
-            let size = *self
-                .known
-                .entry(link.path.clone())
-                .or_insert_with(|| image_size(&public.join(&link.path)));
+            let file = match self.beside.get(&path) {
+                Some(file) => file.clone(),
+                None => self.public.join(&path),
+            };
+            let size = *self.known.entry(path).or_insert_with(|| image_size(&file));
             if let Some((width, height)) = size {
                 sizes.push(ImageSize {
-                    path: link.path,
+                    path: key,
                     width,
                     height,
                 });
@@ -313,19 +327,23 @@ mod tests {
             b"GIF89a\x03\x00\x02\x00\x00\x00\x00;",
         )
         .unwrap();
-        let mut sizes = ImageSizes::new(public.clone());
+        let mut sizes = ImageSizes::new(public.clone(), HashMap::new());
         let found = sizes.of_post(
             "![a](/images/a.svg) ![a again](/images/a.svg?v=2)\n\n\
              <img src=\"/images/b.gif\"> ![missing](/images/c.png) [text](/posts/x/)\n\n\
              ![elsewhere](https://example.org/d.png)\n",
+            "posts/p/",
         );
         let found: Vec<(&str, u32, u32)> = found
             .iter()
             .map(|size| (size.path.as_str(), size.width, size.height))
             .collect();
         assert_eq!(found, [("images/a.svg", 48, 24), ("images/b.gif", 3, 2)]);
-        assert_eq!(sizes.of_post("No image, [a link](/images/a.svg)."), []);
-        let html_alone = sizes.of_post("Du HTML seul : <IMG SRC=\"/images/b.gif\">");
+        assert_eq!(
+            sizes.of_post("No image, [a link](/images/a.svg).", "posts/p/"),
+            []
+        );
+        let html_alone = sizes.of_post("Du HTML seul : <IMG SRC=\"/images/b.gif\">", "posts/p/");
         assert_eq!(html_alone.len(), 1, "an image in HTML alone is found");
         std::fs::remove_dir_all(public).unwrap();
     }

@@ -670,6 +670,11 @@ fn posts_in_folders_and_yaml_front_matter_are_posts_like_the_others() {
     let post = fs::read_to_string(out.join("posts/un-billet-en-yaml-dans-son-dossier/index.html"))
         .unwrap();
     assert!(post.contains("<time datetime=\"2009-03-10\""), "{post}");
+    // An image of the post's own folder, written relative to its page, gets its size too.
+    assert!(
+        post.contains("src=\"couverture.svg\" alt=\"La couverture\" width=\"480\" height=\"240\""),
+        "{post}"
+    );
     // A `.markdown` file (in any case) is a post, dated by its name when its front matter is not.
     let jekyll = fs::read_to_string(out.join("posts/un-billet-a-la-jekyll/index.html")).unwrap();
     assert!(jekyll.contains("<time datetime=\"2010-05-04\""), "{jekyll}");

@@ -79,7 +79,7 @@ fn site_link(url: &str, line: impl FnOnce() -> usize) -> Option<SiteLink> {
 /// The path `url` leads to from the page it is on, if it is relative: `photo.png` for
 /// `photo.png?v=2`; not for a site-absolute path, an address with a scheme (`https:`,
 /// `mailto:`) or a link within the page (`#note`, `?q=x`).
-fn relative_path(url: &str) -> Option<String> {
+pub(crate) fn relative_path(url: &str) -> Option<String> {
     // As a browser reads an address: without its tabs and line breaks (`java\tscript:` is
     // `javascript:`), nor the spaces and control characters around it.
     let url: String = url
@@ -103,7 +103,7 @@ fn relative_path(url: &str) -> Option<String> {
 /// The path from the site's root that `relative` leads to from the page at `page` (`posts/a/`),
 /// as a browser resolves it: `photo.png` gives `posts/a/photo.png`, `../b/` gives `posts/b/`;
 /// `..` above the root stays at the root.
-fn resolved(page: &str, relative: &str) -> String {
+pub fn resolved(page: &str, relative: &str) -> String {
     let mut parts: Vec<&str> = page.split('/').filter(|part| !part.is_empty()).collect();
     let steps: Vec<&str> = relative.split('/').collect();
     for step in &steps {
@@ -128,6 +128,13 @@ fn resolved(page: &str, relative: &str) -> String {
 pub(crate) fn site_path(url: &str) -> Option<String> {
     let path = url.strip_prefix('/').filter(|p| !p.starts_with('/'))?;
     Some(path.split(['?', '#']).next().unwrap_or_default().to_owned())
+}
+
+/// What names an image written relative to its post's page (`photo.png`, as written without
+/// its query) among the post's [`crate::model::ImageSize`]s: `./photo.png`, percent-decoded.
+/// The sanitizer, which does not know the page, finds the image's size by it.
+pub fn relative_image_key(written: &str) -> String {
+    format!("./{}", percent_decoded(written))
 }
 
 /// `text` with its `%XX` sequences decoded (`%C3%A9` is é), as UTF-8 (a byte that is not, as

@@ -388,7 +388,8 @@ pub struct Post {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImageSize {
     /// Its path from the site's root, as a post links to it without its query or fragment:
-    /// `images/x.png` for `/images/x.png?v=2`.
+    /// `images/x.png` for `/images/x.png?v=2`; for an image written relative to the post's page
+    /// (one in the post's own folder), `./` and the path as written: `./photo.png`.
     pub path: String,
     /// Its width.
     pub width: u32,

@@ -633,15 +633,22 @@ fn safe_url<'a>(url: &'a str, base: &str, image: bool) -> Option<(Cow<'a, str>, 
     }
 }
 
-/// The path from the site's root of the file an image's `src` shows, read as a browser reads
-/// it (trimmed, a backslash as `/`) and percent-decoded, as the content tool names the file
-/// ([`crate::model::ImageSize::path`]): Markdown writes `été.png` as `%C3%A9t%C3%A9.png`.
+/// What names the image an `src` shows among a post's sizes ([`crate::model::ImageSize::path`]),
+/// read as a browser reads it (trimmed, a backslash as `/`) and percent-decoded, as the content
+/// tool names it: Markdown writes `été.png` as `%C3%A9t%C3%A9.png`. A site-absolute `src` gives
+/// the file's path from the site's root; one relative to the post's page, its
+/// [`crate::links::relative_image_key`].
 fn image_path(src: &str) -> Option<String> {
     let src = src
         .trim_matches(|c: char| c <= ' ')
         .replace(['\t', '\n', '\r'], "")
         .replace('\\', "/");
-    crate::links::site_path(&src).map(|path| crate::links::percent_decoded(&path))
+    match crate::links::site_path(&src) {
+        Some(path) => Some(crate::links::percent_decoded(&path)),
+        None => {
+            crate::links::relative_path(&src).map(|path| crate::links::relative_image_key(&path))
+        }
+    }
 }
 
 /// Writes text, escaping `<` and `>`, and `&` unless it starts a character reference (which
