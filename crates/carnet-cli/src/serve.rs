@@ -48,6 +48,20 @@ const WATCHED: [&str; 7] = [
 
 /// Runs `carnet serve`.
 pub fn run(args: Args) -> ExitCode {
+    let config_given = args
+        .trunk_args
+        .iter()
+        .any(|arg| arg.to_string_lossy().starts_with("--config"));
+    if !config_given && !Path::new("Trunk.toml").is_file() {
+        // Trunk alone would only say it found no configuration.
+        eprintln!(
+            "error: no Trunk.toml in this folder: the app and its build are in Carnet's \
+             repository\n  fix: run carnet serve at the root of the repository (where Trunk.toml \
+             and index.html are), with CARNET_CONTENT=/path/to/content for a content folder \
+             elsewhere"
+        );
+        return ExitCode::FAILURE;
+    }
     let path = search_path(Path::new("node_modules/.bin"));
     let Some(trunk) = find("trunk", &path) else {
         eprintln!("error: trunk is not installed (no `trunk` on the PATH)\n{INSTALL}");

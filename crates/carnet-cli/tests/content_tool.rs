@@ -1395,6 +1395,7 @@ fn new_takes_the_day_it_is_given() {
 #[test]
 fn serve_says_how_to_install_trunk_when_it_is_missing() {
     let output = Command::new(env!("CARGO_BIN_EXE_carnet"))
+        .current_dir(repository())
         .args(["serve", "--port", "3000"])
         .env("PATH", "/nonexistent")
         .env("HOME", "/nonexistent")
@@ -1404,6 +1405,25 @@ fn serve_says_how_to_install_trunk_when_it_is_missing() {
     assert_mentions(
         &String::from_utf8_lossy(&output.stderr),
         &["trunk is not installed", "fix: run scripts/setup"],
+    );
+}
+
+#[test]
+fn serve_away_from_the_repository_says_where_to_run_it() {
+    let elsewhere = out_dir("serve-elsewhere");
+    fs::create_dir_all(&elsewhere).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_carnet"))
+        .current_dir(&elsewhere)
+        .args(["serve"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_mentions(
+        &String::from_utf8_lossy(&output.stderr),
+        &[
+            "error: no Trunk.toml in this folder",
+            "fix: run carnet serve at the root of the repository",
+        ],
     );
 }
 
