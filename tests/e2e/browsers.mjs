@@ -108,7 +108,9 @@ export async function launch(name, { javascript = true, dark = false, prefs = {}
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `carnet-e2e-${name}-`));
   const userDataDir = path.join(tmp, "profile");
   fs.mkdirSync(userDataDir);
-  const common = { executablePath, headless: true, userDataDir, protocolTimeout: 60_000 };
+  // A browser's start waits 90 s, not puppeteer's 30: Firefox took longer on a machine whose two
+  // cores a 100,000-post build shared (« Timed out … waiting for the WS endpoint »).
+  const common = { executablePath, headless: true, userDataDir, protocolTimeout: 60_000, timeout: 90_000 };
   let browser;
   try {
     if (name === "chromium") {
