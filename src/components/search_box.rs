@@ -60,7 +60,9 @@ pub fn listen_to_search_box(site: SiteUrls, strings: &'static Strings) {
             "input" if in_box => show_results(&site, strings, &input),
             "keydown" if in_box => {
                 if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
-                    follow_key(event, &input, &|| show_results(&site, strings, &input));
+                    follow_key(event, &input, strings, &|| {
+                        show_results(&site, strings, &input)
+                    });
                 }
             }
             "submit" => {
@@ -134,8 +136,14 @@ fn results_list() -> Option<web_sys::Element> {
 }
 
 /// A key pressed in the box, while the search page shows its results: the arrows choose a
-/// result, Enter follows the chosen one, Escape empties the box, or leaves it if it is empty.
-fn follow_key(event: &web_sys::KeyboardEvent, input: &web_sys::HtmlInputElement, go: &dyn Fn()) {
+/// result (and a screen reader hears which), Enter follows the chosen one, Escape empties the
+/// box, or leaves it if it is empty.
+fn follow_key(
+    event: &web_sys::KeyboardEvent,
+    input: &web_sys::HtmlInputElement,
+    strings: &Strings,
+    go: &dyn Fn(),
+) {
     let Some(list) = results_list() else {
         return;
     };
@@ -150,6 +158,15 @@ fn follow_key(event: &web_sys::KeyboardEvent, input: &web_sys::HtmlInputElement,
                     .toggle_with_force("selected", Some(at) == wanted);
             }
         }
+        let title = wanted
+            .and_then(|at| items.item(at))
+            .and_then(|item| item.query_selector("h2").ok().flatten())
+            .and_then(|heading| heading.text_content());
+        let said = title.map(|title| {
+            let position = wanted.unwrap_or_default() as usize + 1;
+            (strings.chosen_result)(position, count as usize, &title)
+        });
+        say_chosen(&list, said.as_deref());
     };
     match event.key().as_str() {
         "ArrowDown" if count > 0 => {
@@ -181,6 +198,29 @@ fn follow_key(event: &web_sys::KeyboardEvent, input: &web_sys::HtmlInputElement,
         }
         _ => {}
     }
+}
+
+/// Says `said` (the result chosen with the arrows, or nothing) in a hidden paragraph after the
+/// search page's `list`: the page's section is a polite live region, so a screen reader reads
+/// it while the focus stays in the box.
+fn say_chosen(list: &web_sys::Element, said: Option<&str>) {
+    let paragraph = match list.next_element_sibling() {
+        Some(paragraph) => paragraph,
+        None => {
+            let Some(paragraph) = list
+                .owner_document()
+                .and_then(|document| document.create_element("p").ok())
+            else {
+                return;
+            };
+            paragraph.set_class_name("visually-hidden");
+            if list.after_with_node_1(&paragraph).is_err() {
+                return;
+            }
+            paragraph
+        }
+    };
+    paragraph.set_text_content(said);
 }
 
 /// The position in the search page's `list` of the result chosen with the arrows, if one is.

@@ -175,8 +175,12 @@ browserSuites("search", (browserName) => {
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowDown");
     await eventually(async () => assert.deepEqual(await texts(page, "main .search-results li.selected h2"), [norm(B2B.title)]));
+    // The section is a polite live region: a screen reader hears which result is chosen.
+    const said = () => texts(page, "main .search-page .search-results + p.visually-hidden");
+    await eventually(async () => assert.deepEqual(await said(), [`Résultat 2 sur 3 : ${norm(B2B.title)}`]));
     await page.keyboard.press("ArrowUp");
     await eventually(async () => assert.deepEqual(await texts(page, "main .search-results li.selected h2"), [norm(BUSINESS.title)]));
+    await eventually(async () => assert.deepEqual(await said(), [`Résultat 1 sur 3 : ${norm(BUSINESS.title)}`]));
     await page.keyboard.press("Escape");
     await eventually(async () => assert.equal(page.url(), site.url("/search/")));
     assert.equal(await page.evaluate((box) => document.querySelector(box).value, BOX), "");

@@ -123,4 +123,5 @@ pub static STRINGS: Strings = Strings {
         count => format!("{count} results"),
     },
     no_results: |query| format!("No results for “{query}”"),
+    chosen_result: |position, count, title| format!("Result {position} of {count}: {title}"),
 };

@@ -129,6 +129,9 @@ pub static STRINGS: Strings = Strings {
         count => format!("{count} résultats"),
     },
     no_results: |query| format!("Aucun résultat pour « {query} »"),
+    chosen_result: |position, count, title| {
+        format!("Résultat {position} sur {count}\u{a0}: {title}")
+    },
 };
 
 /// « 6 octobre 2009 », « 1er mars 2009 ».

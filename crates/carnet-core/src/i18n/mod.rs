@@ -178,6 +178,8 @@ pub struct Strings {
     pub results: fn(usize) -> String,
     /// Nothing matched the query: « Aucun résultat pour « réseau » ».
     pub no_results: fn(query: &str) -> String,
+    /// The result chosen with the arrows, for a screen reader: « Résultat 2 sur 5 : Titre ».
+    pub chosen_result: fn(position: usize, count: usize, title: &str) -> String,
 }
 
 impl Language {
@@ -275,6 +277,11 @@ mod tests {
         );
         assert_eq!((fr.no_results)("réseau"), "Aucun résultat pour « réseau »");
         assert_eq!((en.no_results)("network"), "No results for “network”");
+        assert_eq!(
+            (fr.chosen_result)(2, 5, "Titre"),
+            "Résultat 2 sur 5\u{a0}: Titre"
+        );
+        assert_eq!((en.chosen_result)(2, 5, "Title"), "Result 2 of 5: Title");
     }
 
     #[test]
