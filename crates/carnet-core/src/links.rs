@@ -55,7 +55,7 @@ pub fn read_body(markdown: &str) -> (Vec<SiteLink>, usize) {
             _ => {}
         }
     }
-    (links, words.count)
+    (links, words.count())
 }
 
 /// The link to the site `url` makes, if it makes one, on the line `line` counts (only then: a

@@ -175,60 +175,57 @@ pub fn first_paragraph_text(markdown: &str) -> String {
 }
 
 /// How many words a post's text has, for its reading time ([`crate::reading`]): the words of
-/// its text, code and raw HTML's text, not of HTML tags or URLs; a « word » has a letter or a
-/// digit.
+/// its text, code and raw HTML's text (what the page shows of it: not its tags, a script's or a
+/// comment's), not of URLs; a « word » has a letter or a digit.
 pub fn word_count(markdown: &str) -> usize {
     let mut words = WordCounter::default();
     parser(markdown).for_each(|event| words.add(&event));
-    words.count
+    words.count()
 }
 
 /// Counts words as [`word_count`] does, one event at a time, so that a pass over a post that
 /// does something else counts them too ([`crate::links::read_body`]).
 #[derive(Default)]
 pub(crate) struct WordCounter {
-    /// The words counted so far.
-    pub count: usize,
-    /// Whether an HTML tag is open: one may span events (an HTML block's lines).
-    in_tag: bool,
+    /// The words counted so far, but those of `html_block`.
+    counted: usize,
+    /// The block of HTML being read: it comes a line at a time, and a tag may span lines.
+    html_block: String,
 }
 
 impl WordCounter {
     /// Counts the words of `event`.
     pub fn add(&mut self, event: &Event) {
-        let words = |text: &str| {
-            // An ASCII letter or digit answers for most words without decoding their characters.
-            text.split_whitespace()
-                .filter(|word| {
-                    word.bytes().any(|byte| byte.is_ascii_alphanumeric())
-                        || word.chars().any(char::is_alphanumeric)
-                })
-                .count()
-        };
-        self.count += match event {
-            Event::Text(t) | Event::Code(t) => words(t),
-            Event::Html(html) | Event::InlineHtml(html) => {
-                let in_tag = &mut self.in_tag;
-                let text: String = html
-                    .chars()
-                    .map(|c| match c {
-                        '<' => {
-                            *in_tag = true;
-                            ' '
-                        }
-                        '>' if *in_tag => {
-                            *in_tag = false;
-                            ' '
-                        }
-                        _ if *in_tag => ' ',
-                        c => c,
-                    })
-                    .collect();
-                words(&text)
-            }
+        if let Event::Html(line) = event {
+            self.html_block.push_str(line);
+            return;
+        }
+        if !self.html_block.is_empty() {
+            self.counted += words_in(&sanitize::html_text(&self.html_block));
+            self.html_block.clear();
+        }
+        self.counted += match event {
+            Event::Text(t) | Event::Code(t) => words_in(t),
+            // A tag alone (inline HTML is one tag an event): its text comes as text events.
             _ => 0,
         };
     }
+
+    /// The words counted, those of a block of HTML the text ends with included.
+    pub fn count(&self) -> usize {
+        self.counted + words_in(&sanitize::html_text(&self.html_block))
+    }
+}
+
+/// The words of `text`: what is between spaces and has a letter or a digit.
+fn words_in(text: &str) -> usize {
+    // An ASCII letter or digit answers for most words without decoding their characters.
+    text.split_whitespace()
+        .filter(|word| {
+            word.bytes().any(|byte| byte.is_ascii_alphanumeric())
+                || word.chars().any(char::is_alphanumeric)
+        })
+        .count()
 }
 
 /// Puts French typography's no-break spaces in the text: not in code blocks (inline code is an
@@ -963,6 +960,13 @@ mod tests {
         assert_eq!(word_count("<div class=\"a b c\">x</div>"), 1);
         assert_eq!(word_count("Un <abbr title=\"x y\">AB</abbr> deux"), 3);
         assert_eq!(word_count("```\nlet x = 1;\n```\n"), 3);
+        // What the page shows of HTML: not a script's words, nor a comment's.
+        assert_eq!(
+            word_count(
+                "<div>Un mot</div>\n\n<script>\nvar caché = deux;\n</script>\n\n<!-- note -->\n"
+            ),
+            2
+        );
     }
 
     #[test]
