@@ -134,6 +134,7 @@ fn Layout() -> impl IntoView {
         path
     });
     prefetch_pointed_links(&site);
+    remember_fragments_asked();
     let strings = expect_context::<&'static Strings>();
     view! {
         <a class="skip-link" href="#contenu" target="_self">
@@ -188,12 +189,32 @@ fn prefetch_pointed_links(site: &SiteUrls) {
     let _ = window_event_listener(ev::focusin, move |event| on_focus(&event));
 }
 
+thread_local! {
+    /// Whether the link last clicked names a fragment (`/posts/a/#plan`): once its page is drawn,
+    /// [`arrive`] shows that section of it, which the router, showing a new page from its top,
+    /// does not. Not after back and forward, where the browser keeps its own scroll position.
+    static FRAGMENT_ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Notes whether each link clicked names a fragment, for [`arrive`].
+fn remember_fragments_asked() {
+    let _ = window_event_listener(ev::click, |event| {
+        let link = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("a[href]").ok().flatten())
+            .and_then(|link| link.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+        FRAGMENT_ASKED.set(link.is_some_and(|link| link.hash().len() > 1));
+    });
+}
+
 /// How many frames [`arrive`] waits for the new page's heading (a page whose data is still on
 /// its way shows « Chargement… » first): about two seconds at 60 frames a second.
 const HEADING_FRAMES: u32 = 120;
 
-/// Moves the focus to the new page's heading, its `<h1>` in `<main>`, and announces the page's
-/// title in the polite live region. While the page has no heading yet, tries again in the next
+/// Moves the focus to the new page's heading, its `<h1>` in `<main>` (or to the section the link
+/// followed asked for, scrolled into view), and announces the page's title in the polite live
+/// region. While the page has no heading yet, tries again in the next
 /// frame, `frames` times at most; then focuses `<main>` itself. The focus stays in the search
 /// box while the reader types in it (the search page follows what they type), but the new title
 /// is announced all the same.
@@ -212,7 +233,21 @@ fn arrive(announcement: RwSignal<String>, frames: u32) {
         .query_selector(&format!("#{} h1", page_ids::MAIN))
         .ok()
         .flatten();
-    let target = match heading {
+    // The section a followed link asked for (`#plan`), once the page is drawn: shown and focused
+    // as a browser shows a fragment.
+    let fragment = heading
+        .as_ref()
+        .filter(|_| FRAGMENT_ASKED.take())
+        .and_then(|_| web_sys::window()?.location().hash().ok());
+    let section = fragment
+        .as_deref()
+        .and_then(|hash| hash.strip_prefix('#'))
+        .and_then(|id| js_sys::decode_uri_component(id).ok())
+        .and_then(|id| document.get_element_by_id(&String::from(id)));
+    if let Some(section) = &section {
+        section.scroll_into_view();
+    }
+    let target = match section.or(heading) {
         Some(heading) => {
             // Headings cannot take the focus by themselves; -1 keeps them out of the tab order.
             if !heading.has_attribute("tabindex") {

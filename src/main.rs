@@ -36,9 +36,8 @@ fn main() {
     console_error_panic_hook::set_once();
     let site = SiteUrls::from_document();
     let embedded = read_from_document();
-    let current = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default();
+    let rendered_for = embedded.as_ref().map(|(path, _)| path.as_str());
+    let current = canonical_address(rendered_for);
     carnet::api::loaded_at(current.clone());
 
     wasm_bindgen_futures::spawn_local(async move {
@@ -58,6 +57,40 @@ fn main() {
         };
         start(site, data, hydrate);
     });
+}
+
+/// The path of the page shown. A host that answered `/posts/a` or `/index.html` with the page
+/// of `/posts/a/` or `/` (`rendered_for`) has the address name it as the site does
+/// (`history.replaceState`), before anything reads it: the app then takes that page over, and
+/// its relative images resolve from its folder.
+#[cfg(feature = "hydrate")]
+fn canonical_address(rendered_for: Option<&str>) -> String {
+    let Some(window) = web_sys::window() else {
+        return String::new();
+    };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let canonical = carnet::urls::canonical_path(&path)
+        .filter(|canonical| rendered_for.is_some_and(|rendered| rendered == canonical.as_str()));
+    let Some(canonical) = canonical else {
+        return path;
+    };
+    let rest = format!(
+        "{}{}",
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default()
+    );
+    let replaced = window.history().and_then(|history| {
+        history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{canonical}{rest}")),
+        )
+    });
+    match replaced {
+        Ok(()) => canonical,
+        Err(_) => path,
+    }
 }
 
 /// Starts the app on the page: hydrates it with `data` (`hydrate`: the page was rendered for

@@ -140,9 +140,41 @@ impl SiteUrls {
     }
 }
 
+/// The path the site names the page at `path` by, if `path` names it otherwise: its folder for
+/// `…/index.html` (`/page/2/` for `/page/2/index.html`), and with the trailing slash every page
+/// has (`/posts/a/` for `/posts/a`). A host may answer either with the page; the app would not
+/// know it, and a post's relative images would resolve against the wrong folder.
+pub fn canonical_path(path: &str) -> Option<String> {
+    if let Some(folder) = path.strip_suffix("index.html") {
+        return folder.ends_with('/').then(|| folder.to_owned());
+    }
+    let last = path.rsplit('/').next().unwrap_or_default();
+    (!last.is_empty() && !last.contains('.')).then(|| format!("{path}/"))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::SiteUrls;
+    use super::*;
+
+    #[test]
+    fn a_page_is_named_by_its_folder_with_a_trailing_slash() {
+        assert_eq!(canonical_path("/index.html"), Some("/".to_owned()));
+        assert_eq!(
+            canonical_path("/blog/page/2/index.html"),
+            Some("/blog/page/2/".to_owned())
+        );
+        assert_eq!(canonical_path("/posts/a"), Some("/posts/a/".to_owned()));
+        assert_eq!(canonical_path("/blog"), Some("/blog/".to_owned()));
+        for kept in [
+            "/",
+            "/posts/a/",
+            "/404.html",
+            "/feed.xml",
+            "/posts/a/notindex.html",
+        ] {
+            assert_eq!(canonical_path(kept), None, "{kept}");
+        }
+    }
 
     #[test]
     fn a_search_url_carries_its_query_percent_encoded() {

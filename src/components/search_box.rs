@@ -184,6 +184,9 @@ fn follow_key(
                 .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(link) = link {
                 event.prevent_default();
+                // The reader has left the search for a post: the focus goes to its heading, as
+                // after any move (not kept in the box, as while typing).
+                let _ = input.blur();
                 link.click();
             }
         }

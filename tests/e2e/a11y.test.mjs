@@ -36,7 +36,9 @@ import {
   notFoundPage,
   open,
   postPage,
+  marker,
   servedSuite,
+  setMarker,
   settle,
   siteOf,
 } from "./harness.mjs";
@@ -161,6 +163,30 @@ browserSuites("accessibility, theme and print", (browserName) => {
       assert.deepEqual(await axeViolations(page), [], `axe-core after an in-app navigation (${theme})`);
     });
   }
+
+  pageTest("a link to a section of another page shows that section, focused, once the page is drawn", async ({ page }) => {
+    // The router shows a new page from its top: the section was left a screen or more below.
+    const post = POSTS.find((post) => post.slug === "community-manager-un-metier-transparent");
+    const section = "definir-un-community-manager";
+    await open(page, site, "/");
+    await setMarker(page);
+    await page.evaluate((href) => {
+      const link = document.createElement("a");
+      link.href = href;
+      link.id = "to-section";
+      link.textContent = "La définition";
+      document.querySelector("main").prepend(link);
+    }, site.path(`/posts/${post.slug}/#${section}`));
+    await page.click("#to-section");
+    await expectPage(page, site, postPage(post));
+    await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), section));
+    const seen = await page.evaluate((id) => {
+      const top = document.getElementById(id).getBoundingClientRect().top;
+      return { top, scrolled: window.scrollY, height: window.innerHeight };
+    }, section);
+    assert.ok(seen.scrolled > 0 && seen.top >= -1 && seen.top < seen.height / 2, `the section is shown: ${JSON.stringify(seen)}`);
+    assert.equal(await marker(page), 1, "followed in the app");
+  });
 
   pageTest("landmarks are named, the skip link comes first and leads to the content", async ({ page }) => {
     await open(page, site, postPage(POSTS[0]).path);

@@ -259,8 +259,10 @@ browserSuites("Carnet", (browserName) => {
       site: () => spa,
       missing: 200,
       everything: false,
-      slashlessIs: "show the page at that URL",
-      slashless: (path) => path.replace(/\/$/, ""),
+      // The app then gives the address its slash, as the site names the page (a post's relative
+      // images resolve from its folder).
+      slashlessIs: "show the page, the address given its slash",
+      slashless: (path) => path,
     },
   ];
 
@@ -382,6 +384,17 @@ browserSuites("Carnet", (browserName) => {
             await expectPage(page, site, { ...expected, path: host.slashless(expected.path) });
             await expectChrome(page, site);
           }
+        });
+
+        pageTest("/index.html is the home page, named /, taken over by the app", async ({ page, site }) => {
+          await page.evaluateOnNewDocument(() => {
+            document.addEventListener("DOMContentLoaded", () => {
+              document.querySelector("main").__prerendered = true;
+            });
+          });
+          await open(page, site, "/index.html");
+          await expectPage(page, site, HOME);
+          assert.equal(await page.evaluate(() => document.querySelector("main").__prerendered), true, "hydrated");
         });
 
         pageTest(

@@ -190,6 +190,8 @@ browserSuites("search", (browserName) => {
     await page.keyboard.press("Enter");
     await expectText(page, "main h1", B2B.title);
     assert.equal(pathname(page), postPath(B2B));
+    // The reader left the search: the focus is on the post's heading, as after any move.
+    await eventually(async () => assert.ok(await page.evaluate(() => document.activeElement?.matches("main h1"))));
     assert.equal(await marker(page), 1, "followed in the app, without a reload");
   });
 
