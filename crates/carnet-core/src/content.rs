@@ -510,7 +510,7 @@ pub fn build(
         if category_slug.len() > slug::MAX_LEN {
             errors.push(ContentError {
                 path: file.path.clone(),
-                line: line_of_key(head, "category"),
+                line,
                 message: format!(
                     "the category's slug is {} characters long, more than the {} a URL's folder may have",
                     category_slug.len(),

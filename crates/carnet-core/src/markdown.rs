@@ -189,20 +189,16 @@ pub fn word_count(markdown: &str) -> usize {
 pub(crate) struct WordCounter {
     /// The words counted so far, but those of `html_block`.
     counted: usize,
-    /// The block of HTML being read: it comes a line at a time, and a tag may span lines.
-    html_block: String,
+    html_block: HtmlBlock,
 }
 
 impl WordCounter {
     /// Counts the words of `event`.
     pub fn add(&mut self, event: &Event) {
-        if let Event::Html(line) = event {
-            self.html_block.push_str(line);
-            return;
-        }
-        if !self.html_block.is_empty() {
-            self.counted += words_in(&sanitize::html_text(&self.html_block));
-            self.html_block.clear();
+        match self.html_block.read(event) {
+            Read::Taken => return,
+            Read::Ended(text) => self.counted += words_in(&text),
+            Read::Outside => {}
         }
         self.counted += match event {
             Event::Text(t) | Event::Code(t) => words_in(t),
@@ -213,7 +209,43 @@ impl WordCounter {
 
     /// The words counted, those of a block of HTML the text ends with included.
     pub fn count(&self) -> usize {
-        self.counted + words_in(&sanitize::html_text(&self.html_block))
+        self.counted + words_in(&self.html_block.text())
+    }
+}
+
+/// A block of HTML of a post, read whole: pulldown-cmark gives it a line at a time, and a tag
+/// may span lines.
+#[derive(Default)]
+struct HtmlBlock(String);
+
+/// What [`HtmlBlock::read`] did with an event.
+enum Read {
+    /// It was a line of the block, kept.
+    Taken,
+    /// It came after a block, whose text a reader sees is this ([`sanitize::html_text`]).
+    Ended(String),
+    /// It came with no block before it.
+    Outside,
+}
+
+impl HtmlBlock {
+    /// Keeps `event` if it is a line of HTML; otherwise ends the block being read, if any.
+    fn read(&mut self, event: &Event) -> Read {
+        if let Event::Html(line) = event {
+            self.0.push_str(line);
+            return Read::Taken;
+        }
+        if self.0.is_empty() {
+            return Read::Outside;
+        }
+        let text = self.text();
+        self.0.clear();
+        Read::Ended(text)
+    }
+
+    /// The text a reader sees of the lines kept so far.
+    fn text(&self) -> String {
+        sanitize::html_text(&self.0)
     }
 }
 
@@ -396,17 +428,15 @@ fn with_heading_anchors<'a>(
 /// of a block of HTML kept as the page shows it (a WordPress post's tables and paragraphs).
 pub fn searchable_text(markdown: &str) -> String {
     let mut text = String::new();
-    // A block of HTML comes a line at a time, and a tag may span lines: read whole.
-    let mut html_block = String::new();
+    let mut html_block = HtmlBlock::default();
     for event in parser(markdown) {
-        if let Event::Html(line) = &event {
-            html_block.push_str(line);
-            continue;
-        }
-        if !html_block.is_empty() {
-            text.push_str(&sanitize::html_text(&html_block));
-            text.push('\n');
-            html_block.clear();
+        match html_block.read(&event) {
+            Read::Taken => continue,
+            Read::Ended(block) => {
+                text.push_str(&block);
+                text.push('\n');
+            }
+            Read::Outside => {}
         }
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
@@ -421,7 +451,7 @@ pub fn searchable_text(markdown: &str) -> String {
             _ => {}
         }
     }
-    text.push_str(&sanitize::html_text(&html_block));
+    text.push_str(&html_block.text());
     text.lines()
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|line| !line.is_empty())
