@@ -48,11 +48,10 @@ const WATCHED: [&str; 7] = [
 
 /// Runs `carnet serve`.
 pub fn run(args: Args) -> ExitCode {
-    let config_given = args
-        .trunk_args
-        .iter()
-        .any(|arg| arg.to_string_lossy().starts_with("--config"));
-    if !config_given && !Path::new("Trunk.toml").is_file() {
+    let given = |option: &str| {
+        (args.trunk_args.iter()).any(|arg| arg.to_string_lossy().starts_with(option))
+    };
+    if !given("--config") && !Path::new("Trunk.toml").is_file() {
         // Trunk alone would only say it found no configuration.
         eprintln!(
             "error: no Trunk.toml in this folder: the app and its build are in Carnet's \
@@ -73,10 +72,7 @@ pub fn run(args: Args) -> ExitCode {
         .args(&args.trunk_args)
         .env("PATH", &path);
     forget_cargo_run(&mut command);
-    let watch_given = args
-        .trunk_args
-        .iter()
-        .any(|arg| arg.to_string_lossy().starts_with("--watch") || arg == "-w");
+    let watch_given = given("--watch") || args.trunk_args.iter().any(|arg| arg == "-w");
     if let (false, Some(content)) = (watch_given, env::var_os("CARNET_CONTENT")) {
         // Trunk's --watch replaces Trunk.toml's list: give it whole, with the content folder
         // (and without content/ if it is not there: Trunk refuses a path that is not).
@@ -85,11 +81,7 @@ pub fn run(args: Args) -> ExitCode {
             command.arg("--watch").arg(path);
         }
     }
-    let public_url_given = args
-        .trunk_args
-        .iter()
-        .any(|arg| arg.to_string_lossy().starts_with("--public-url"));
-    if let (false, Some(base)) = (public_url_given, configured_base()) {
+    if let (false, Some(base)) = (given("--public-url"), configured_base()) {
         eprintln!("carnet: serving under {base}, the base path of site.toml");
         command.arg("--public-url").arg(base);
     }

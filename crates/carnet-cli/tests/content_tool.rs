@@ -82,8 +82,13 @@ fn out_dir(name: &str) -> PathBuf {
 /// Runs the `carnet` command from the repository's root, as Trunk and authors run it: there,
 /// `public/` holds the files posts may link to.
 fn run(args: &[&str]) -> Output {
+    run_in(&repository(), args)
+}
+
+/// Runs the command with `args` from the folder `folder`, as an author may run it anywhere.
+fn run_in(folder: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_carnet"))
-        .current_dir(repository())
+        .current_dir(folder)
         .args(args)
         .output()
         .unwrap()
@@ -309,11 +314,10 @@ fn a_broken_link_checked_without_the_public_folder_says_where_to_run() {
     let content = repository().join("content");
     let elsewhere = out_dir("check-elsewhere");
     fs::create_dir_all(&elsewhere).unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_carnet"))
-        .current_dir(&elsewhere)
-        .args(["check", "--content", content.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let output = run_in(
+        &elsewhere,
+        &["check", "--content", content.to_str().unwrap()],
+    );
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert_mentions(
@@ -332,11 +336,7 @@ fn a_broken_link_checked_without_the_public_folder_says_where_to_run() {
 fn a_content_folder_without_posts_says_how_to_name_the_right_one() {
     let elsewhere = out_dir("no-posts-folder");
     fs::create_dir_all(&elsewhere).unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_carnet"))
-        .current_dir(&elsewhere)
-        .args(["check"])
-        .output()
-        .unwrap();
+    let output = run_in(&elsewhere, &["check"]);
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert_mentions(
@@ -1412,11 +1412,7 @@ fn serve_says_how_to_install_trunk_when_it_is_missing() {
 fn serve_away_from_the_repository_says_where_to_run_it() {
     let elsewhere = out_dir("serve-elsewhere");
     fs::create_dir_all(&elsewhere).unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_carnet"))
-        .current_dir(&elsewhere)
-        .args(["serve"])
-        .output()
-        .unwrap();
+    let output = run_in(&elsewhere, &["serve"]);
     assert_eq!(output.status.code(), Some(1));
     assert_mentions(
         &String::from_utf8_lossy(&output.stderr),

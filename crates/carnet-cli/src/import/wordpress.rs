@@ -526,30 +526,16 @@ impl<'a> Import<'a> {
             }
         }
         if !written.kept.is_empty() {
-            eprintln!(
-                "carnet: {} differ{} from what the import writes and {} kept as {} \
-                 (--force replaces {}):",
-                match written.kept.len() {
-                    1 => "1 file".to_owned(),
-                    many => format!("{many} files"),
-                },
-                if written.kept.len() == 1 { "s" } else { "" },
-                if written.kept.len() == 1 {
-                    "was"
-                } else {
-                    "were"
-                },
-                if written.kept.len() == 1 {
-                    "it was"
-                } else {
-                    "they were"
-                },
-                if written.kept.len() == 1 {
-                    "it"
-                } else {
-                    "them"
-                }
-            );
+            let said = match written.kept.len() {
+                1 => "1 file differs from what the import writes and was kept as it was \
+                      (--force replaces it)"
+                    .to_owned(),
+                many => format!(
+                    "{many} files differ from what the import writes and were kept as they were \
+                     (--force replaces them)"
+                ),
+            };
+            eprintln!("carnet: {said}:");
             for path in &written.kept {
                 eprintln!("  {path}");
             }
