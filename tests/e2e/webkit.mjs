@@ -24,7 +24,8 @@
 //   WebKit page from another: the probe carries the scripts of every open WebKit page of the test
 //   process (one test at a time runs in an engine, so in practice those of the current test).
 // - No response objects: `goto`/`reload` return the status and headers the test server recorded
-//   for WebKit's request of the final URL (elsewhere, a response without a status).
+//   for WebKit's request of the final URL, else of the URL asked for (a page that changed its own
+//   address with `history.replaceState`); elsewhere, a response without a status.
 // - No media emulation (`emulateMediaType`, `emulateMediaFeatures`), request events, dialogs
 //   (an alert makes the next command fail), request interception, a second page in a context:
 //   these throw, and the tests that need them skip WebKit (see UNSUPPORTED in browsers.mjs).
@@ -519,12 +520,22 @@ class WkPage {
     await this.refreshUrl();
   }
 
-  async navigate(command) {
+  /**
+   * Runs `command` and returns the response of the document it loaded: the test server's record
+   * for the final URL (after redirects), else for `requested` (a page may have changed its own
+   * address since, with history.replaceState, as the app does for `/index.html`).
+   */
+  async navigate(command, requested = null) {
     const before = responseSeq;
     await this.act(command);
+    const fresh = (url) => {
+      const record = webkitResponses.get(url);
+      return record && record.seq > before ? record : undefined;
+    };
     const url = this.currentUrl.replace(/#.*$/, "");
-    const record = webkitResponses.get(url);
-    return new WkResponse(url, record && record.seq > before ? record : undefined);
+    const asked = requested?.replace(/#.*$/, "");
+    const record = fresh(url) ?? (asked ? fresh(asked) : undefined);
+    return new WkResponse(record || !asked ? url : asked, record);
   }
 
   /**
@@ -533,7 +544,7 @@ class WkPage {
    */
   async goto(url, { waitUntil = "load" } = {}) {
     if (waitUntil === "load" || waitUntil === "networkidle0" || waitUntil === "networkidle2") {
-      return this.navigate((session) => session.command("POST", "/url", { url }));
+      return this.navigate((session) => session.command("POST", "/url", { url }), url);
     }
     return this.navigate(async (session) => {
       await session.command("POST", "/execute/sync", { script: "location.assign(arguments[0])", args: [url] });
@@ -551,7 +562,7 @@ class WkPage {
         if (Date.now() > deadline) throw new Error(`webkit: ${url} did not load`);
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
-    });
+    }, url);
   }
   goBack() {
     return this.navigate((session) => session.command("POST", "/back", {}));
