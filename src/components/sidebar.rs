@@ -29,7 +29,7 @@ pub fn Sidebar() -> impl IntoView {
                         {name}
                     </A>
                     " "
-                    <span class="count">"(" {entry.count} ")"</span>
+                    <span class="count">"(" {(strings.number)(entry.count)} ")"</span>
                 </li>
             }
         })
@@ -46,7 +46,7 @@ pub fn Sidebar() -> impl IntoView {
                         {label}
                     </A>
                     " "
-                    <span class="count">"(" {entry.count} ")"</span>
+                    <span class="count">"(" {(strings.number)(entry.count)} ")"</span>
                 </li>
             }
         })

@@ -48,13 +48,21 @@ fn use_slug() -> impl Fn() -> String + Copy {
 /// The URL parameter of a list's later pages: `…/page/:page`.
 #[derive(Params, Clone, Debug, PartialEq)]
 pub struct PageParams {
-    /// The page number, from 1; absent on a list's first page.
-    pub page: Option<usize>,
+    /// The page number, from 2, as written; absent on a list's first page.
+    pub page: Option<String>,
 }
 
 /// The list page number of the current URL, tracked: 1 without one, 0 (no such page) if it
-/// is not a number.
+/// is not one as the site writes it ([`carnet_core::paths::page_number`]: not `02`).
 fn use_page_number() -> impl Fn() -> usize + Copy {
     let params = use_params::<PageParams>();
-    move || params.read().as_ref().map_or(0, |p| p.page.unwrap_or(1))
+    move || {
+        params
+            .read()
+            .as_ref()
+            .map_or(0, |p| match p.page.as_deref() {
+                None => 1,
+                Some(text) => carnet_core::paths::page_number(text).unwrap_or(0),
+            })
+    }
 }

@@ -4,7 +4,7 @@ use crate::components::{ListPosts, PageMeta};
 use crate::routes::{use_page_number, NotFoundPage};
 use crate::store::SharedIndex;
 use carnet_core::i18n::{list_title, Strings};
-use carnet_core::{List, YearMonth};
+use carnet_core::{paths, List};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::{hooks::use_params, params::Params};
@@ -13,9 +13,9 @@ use leptos_router::{hooks::use_params, params::Params};
 #[derive(Params, Clone, Debug, PartialEq)]
 pub struct MonthParams {
     /// The year, four digits.
-    pub year: Option<u16>,
+    pub year: Option<String>,
     /// The month, `01` to `12`.
-    pub month: Option<u8>,
+    pub month: Option<String>,
 }
 
 /// « Archives : octobre 2009 », then that month's posts, newest first.
@@ -31,7 +31,7 @@ pub fn MonthPage() -> impl IntoView {
             .read()
             .as_ref()
             .ok()
-            .and_then(|p| YearMonth::new(p.year?, p.month?));
+            .and_then(|p| paths::month_from(p.year.as_deref()?, p.month.as_deref()?));
         let entry = month
             .and_then(|month| blog.month(month))
             .filter(|entry| blog.has_page(&List::Month(entry.month), number));

@@ -237,6 +237,23 @@ browserSuites("a post's reading time, contents, anchors, notes and French spaces
     assert.equal(await marker(page), 1, "the app drew the post, no reload");
   });
 
+  pageTest("a link to a file, or to a page without its slash, is loaded by the browser: the file, and the page at its own address", async ({ page }) => {
+    const post = "/posts/un-billet-et-sa-photo/";
+    await open(page, site, "/");
+    await clickLink(page, "main article.post-card h2", "Un billet et sa photo");
+    await eventually(async () => assert.equal(new URL(page.url()).pathname, post));
+    // Drawn by the app: its links are the ones its router would follow.
+    await clickLink(page, BODY, "La photo en grand");
+    await eventually(async () => assert.equal(new URL(page.url()).pathname, `${post}photo.svg`));
+    await eventually(async () =>
+      assert.equal(await page.evaluate(() => document.documentElement.localName), "svg", "the image itself, not the app's « Page introuvable »"),
+    );
+    await open(page, site, post);
+    await clickLink(page, BODY, "le billet court");
+    await eventually(async () => assert.equal(new URL(page.url()).pathname, "/posts/court-et-simple/"));
+    await expectText(page, `${ARTICLE} header h1`, "Court « et » simple");
+  });
+
   pageTest("the anchors are reached with the keyboard, and followed with Enter", async ({ page }) => {
     await open(page, site, POST.path);
     await expectPostExtras(page);

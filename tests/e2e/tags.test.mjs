@@ -137,8 +137,16 @@ browserSuites("tags", (browserName) => {
     await clickLink(page, "main nav.pager", "← Billets plus récents");
     await expectPage(page, site, ACTUS(1));
 
-    // No page past the last, no unknown tag.
-    for (const unknown of ["/tag/actus/page/4/", "/tag/inconnue/"]) {
+    // No page past the last, no unknown tag; and no page at an address the site does not write
+    // (as on the host, where it is no file): not `02` for `2`, not `page/1/`, not `1` for `01`.
+    for (const unknown of [
+      "/tag/actus/page/4/",
+      "/tag/inconnue/",
+      "/tag/actus/page/02/",
+      "/tag/actus/page/1/",
+      "/page/02/",
+      "/archive/2010/1/",
+    ]) {
       await open(page, site, unknown, { status: 404 });
       await expectText(page, "main h1", "Page introuvable");
     }

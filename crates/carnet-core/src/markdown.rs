@@ -777,19 +777,19 @@ mod tests {
             "<p><a href=\"mailto:a@b.fr\">x</a></p>\n"
         );
         assert_eq!(
-            html("[x](page?a=b:c)"),
-            "<p><a href=\"page?a=b:c\">x</a></p>\n"
+            html("[x](page/?a=b:c)"),
+            "<p><a href=\"page/?a=b:c\">x</a></p>\n"
         );
         assert_eq!(html("[x](#note)"), "<p><a href=\"#note\">x</a></p>\n");
     }
 
     #[test]
     fn site_absolute_urls_follow_the_base_path() {
-        let markdown = "![logo](/images/logo.svg) [a](/posts/a) [b](//cdn.fr/x)";
+        let markdown = "![logo](/images/logo.svg) [a](/posts/a/) [b](//cdn.fr/x)";
         assert_eq!(
             to_html(markdown, "/blog/", Language::French).as_str(),
             "<p><img src=\"/blog/images/logo.svg\" alt=\"logo\" loading=\"lazy\" /> \
-             <a href=\"/blog/posts/a\">a</a> \
+             <a href=\"/blog/posts/a/\">a</a> \
              <a href=\"//cdn.fr/x\" rel=\"noopener noreferrer\">b</a></p>\n"
         );
         assert!(html(markdown).contains("src=\"/images/logo.svg\""));
@@ -822,9 +822,9 @@ mod tests {
         );
         // Around emphasis, links and code, the space typed next to the mark still counts.
         assert_eq!(
-            french("**Stop** ! « *mot* » [lien](/a) ? `x` ?"),
+            french("**Stop** ! « *mot* » [lien](/a/) ? `x` ?"),
             "<p><strong>Stop</strong>\u{202F}! «\u{A0}<em>mot</em>\u{A0}» \
-             <a href=\"/a\">lien</a>\u{202F}? <code>x</code>\u{202F}?</p>\n"
+             <a href=\"/a/\">lien</a>\u{202F}? <code>x</code>\u{202F}?</p>\n"
         );
         // Emoji are text like any other.
         assert_eq!(french("Bravo 🎉 !"), "<p>Bravo 🎉\u{202F}!</p>\n");

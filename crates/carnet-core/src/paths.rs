@@ -57,9 +57,66 @@ pub fn list_page(first: &str, number: usize) -> String {
     }
 }
 
+/// The number of a list's later page, `text` as [`list_page`] writes it in a path: `2` and up,
+/// in digits without a leading zero. `None` for any other text (`02`, `+2`, `1`: the first page
+/// is the list itself), which names no page the build writes, as it names none on the host.
+pub fn page_number(text: &str) -> Option<usize> {
+    let canonical = text.bytes().all(|b| b.is_ascii_digit()) && !text.starts_with('0');
+    text.parse().ok().filter(|&number| canonical && number > 1)
+}
+
+/// The month [`month`] writes in a path as `year` and `month`: `2009` and `03`, four digits and
+/// two; `None` for any other text (`3`, `+03`).
+pub fn month_from(year: &str, month: &str) -> Option<YearMonth> {
+    let digits =
+        |text: &str, count| text.len() == count && text.bytes().all(|b| b.is_ascii_digit());
+    if !digits(year, 4) || !digits(month, 2) {
+        return None;
+    }
+    YearMonth::new(year.parse().ok()?, month.parse().ok()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_number_or_a_month_is_read_only_as_the_paths_write_it() {
+        assert_eq!(page_number("2"), Some(2));
+        assert_eq!(page_number("120"), Some(120));
+        for other in [
+            "02",
+            "+2",
+            "1",
+            "0",
+            "",
+            "2a",
+            " 2",
+            "99999999999999999999999",
+        ] {
+            assert_eq!(page_number(other), None, "{other}");
+        }
+        let october = YearMonth::new(2009, 10);
+        assert_eq!(month_from("2009", "10"), october);
+        assert_eq!(month_from("2009", "03"), YearMonth::new(2009, 3));
+        for (year, month) in [
+            ("2009", "3"),
+            ("2009", "+3"),
+            ("02009", "10"),
+            ("2009", "13"),
+            ("209", "10"),
+        ] {
+            assert_eq!(month_from(year, month), None, "{year}/{month}");
+        }
+        for number in [2, 10, 1234] {
+            let path = list_page("", number);
+            let text = path.trim_start_matches("page/").trim_end_matches('/');
+            assert_eq!(page_number(text), Some(number), "{path}");
+        }
+        let path = month(YearMonth::new(2009, 3).unwrap());
+        let parts: Vec<&str> = path.split('/').collect();
+        assert_eq!(month_from(parts[1], parts[2]), YearMonth::new(2009, 3));
+    }
 
     #[test]
     fn pages_are_folders_under_the_base() {

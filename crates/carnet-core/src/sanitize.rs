@@ -474,6 +474,7 @@ fn push_start_tag(
     out.push_str(element);
     let mut kept: Vec<&str> = Vec::new();
     let mut external = false;
+    let mut for_the_host = false;
     for (name, value) in attributes {
         // A browser keeps the first of two attributes with the same name.
         if kept.contains(&name.as_str()) {
@@ -508,6 +509,7 @@ fn push_start_tag(
                 Some((_, true)) if element == "img" => continue,
                 Some((url, leaves)) => {
                     external = leaves;
+                    for_the_host = !leaves && scheme(&url).is_none() && !followed_in_app(&url);
                     url
                 }
                 None => continue,
@@ -541,6 +543,8 @@ fn push_start_tag(
     }
     match element {
         "a" if external => out.push_str(" rel=\"noopener noreferrer\""),
+        // The app's router leaves a link with a target to the browser.
+        "a" if for_the_host => out.push_str(" target=\"_self\""),
         "img" => {
             let sized = |attribute| kept.contains(&attribute);
             let size = attributes
@@ -631,6 +635,17 @@ fn safe_url<'a>(url: &'a str, base: &str, image: bool) -> Option<(Cow<'a, str>, 
         }
         Some(_) => None,
     }
+}
+
+/// Whether the app's router may follow a link to `url`, an address on the site: one to a page,
+/// whose path ends in `/` as every page's does, or to a section or query of the page it is on
+/// (`#plan`, `?q=x`). Any other (`/files/slides.pdf`, `photo.jpg`, `/feed.xml`, `/posts/a`
+/// written without its slash) is the host's to answer: the router would show the app's « Page
+/// introuvable » for a file the host has, and a page at an address not its own, against which
+/// its relative images resolve wrongly. Loaded by the browser, it comes as the host serves it.
+fn followed_in_app(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    path.is_empty() || path.ends_with('/')
 }
 
 /// What names the image an `src` shows among a post's sizes ([`crate::model::ImageSize::path`]),
@@ -1223,7 +1238,7 @@ mod tests {
         );
         assert_eq!(
             sized("<img src=\"/images/y.png\"> <a href=\"/images/x.png\">x</a>"),
-            "<img src=\"/blog/images/y.png\" loading=\"lazy\" /> <a href=\"/blog/images/x.png\">x</a>"
+            "<img src=\"/blog/images/y.png\" loading=\"lazy\" /> <a href=\"/blog/images/x.png\" target=\"_self\">x</a>"
         );
     }
 
@@ -1258,6 +1273,45 @@ mod tests {
     }
 
     #[test]
+    fn a_link_to_a_file_or_to_a_page_without_its_slash_is_left_to_the_browser() {
+        // The app's router follows a link without a target; it would show « Page introuvable »
+        // for a file, and a page at an address that is not its own.
+        for (written, kept) in [
+            ("/files/slides.pdf", "/blog/files/slides.pdf"),
+            ("photo.jpg", "photo.jpg"),
+            ("../a/photo.jpg?v=2#x", "../a/photo.jpg?v=2#x"),
+            ("/feed.xml", "/blog/feed.xml"),
+            ("/posts/a", "/blog/posts/a"),
+            ("/posts/a#plan", "/blog/posts/a#plan"),
+            ("/index.html", "/blog/index.html"),
+        ] {
+            assert_eq!(
+                sanitize(&format!("<a href=\"{written}\">a</a>"), "/blog/", &[]),
+                format!("<a href=\"{kept}\" target=\"_self\">a</a>"),
+                "{written}"
+            );
+        }
+        for (written, kept) in [
+            ("/posts/a/", "/blog/posts/a/"),
+            ("/search/?q=x", "/blog/search/?q=x"),
+            ("../a/#plan", "../a/#plan"),
+            ("#plan", "#plan"),
+            ("?q=x", "?q=x"),
+        ] {
+            assert_eq!(
+                sanitize(&format!("<a href=\"{written}\">a</a>"), "/blog/", &[]),
+                format!("<a href=\"{kept}\">a</a>"),
+                "{written}"
+            );
+        }
+        // Another site's, or a mail address, are the browser's already.
+        assert_eq!(
+            clean("<a href=\"mailto:a@b.fr\">a</a> <a href=\"https://a.fr/x.pdf\">b</a>"),
+            "<a href=\"mailto:a@b.fr\">a</a> <a href=\"https://a.fr/x.pdf\" rel=\"noopener noreferrer\">b</a>"
+        );
+    }
+
+    #[test]
     fn a_backslash_is_read_as_a_slash_as_browsers_do() {
         // Browsers read `\\host/x` and `/\\host/x` as `//host/x` in an http(s) page: another
         // site, whose image must go and whose link is marked; and `\\images/x.png` as
@@ -1286,8 +1340,8 @@ mod tests {
             "<ul><li>a</li><li>b</li></ul>"
         );
         assert_eq!(
-            clean("<a href=\"/a\">x<a href=\"/b\">y</a>"),
-            "<a href=\"/a\">xy</a>"
+            clean("<a href=\"/a/\">x<a href=\"/b/\">y</a>"),
+            "<a href=\"/a/\">xy</a>"
         );
         assert_eq!(clean("<img src=x.png"), "");
     }

@@ -1,6 +1,6 @@
 //! The interface in English.
 
-use super::Strings;
+use super::{grouped, Strings};
 
 /// English month names, January first.
 const MONTHS: [&str; 12] = [
@@ -33,7 +33,7 @@ pub static STRINGS: Strings = Strings {
     comments_closed: "Comments are closed",
     neighbours: "Neighbouring posts",
     pages: "Pages",
-    page_of: |n, count| format!("Page {n} of {count}"),
+    page_of: |n, count| format!("Page {} of {}", number(n), number(count)),
     read_more_title: ": ",
     read_more_end: " →",
     latest_posts: "Latest posts",
@@ -72,13 +72,14 @@ pub static STRINGS: Strings = Strings {
         format!("The server ran into a problem (error {status}). Try again in a moment.")
     },
     refused_error: |status| format!("The server refused to answer (error {status})."),
+    number,
     posts: |count| match count {
         1 => "1 post".to_owned(),
-        count => format!("{count} posts"),
+        count => format!("{} posts", number(count)),
     },
     page: |title, n| match title {
-        "" => format!("Page {n}"),
-        title => format!("{title}, page {n}"),
+        "" => format!("Page {}", number(n)),
+        title => format!("{title}, page {}", number(n)),
     },
     category_title: |name| format!("Category: {name}"),
     category_description: |name, posts| format!("The posts in the category {name} ({posts})."),
@@ -120,8 +121,15 @@ pub static STRINGS: Strings = Strings {
     search_unavailable: "Search is unavailable at the moment.",
     results: |count| match count {
         1 => "1 result".to_owned(),
-        count => format!("{count} results"),
+        count => format!("{} results", number(count)),
     },
     no_results: |query| format!("No results for “{query}”"),
-    chosen_result: |position, count, title| format!("Result {position} of {count}: {title}"),
+    chosen_result: |position, count, title| {
+        format!("Result {} of {}: {title}", number(position), number(count))
+    },
 };
+
+/// A count with its digits grouped by commas: "10,000".
+fn number(n: usize) -> String {
+    grouped(n, ",")
+}

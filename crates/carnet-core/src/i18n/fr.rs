@@ -1,7 +1,7 @@
 //! The interface in French, the default: typographic apostrophes, and a no-break space before
 //! « : » as French sets it.
 
-use super::Strings;
+use super::{grouped, Strings};
 use crate::date::Date;
 
 /// French month names, January first, lower case as French writes them.
@@ -35,7 +35,7 @@ pub static STRINGS: Strings = Strings {
     comments_closed: "Commentaires fermés",
     neighbours: "Billets voisins",
     pages: "Pages",
-    page_of: |n, count| format!("Page {n} sur {count}"),
+    page_of: |n, count| format!("Page {} sur {}", number(n), number(count)),
     read_more_title: " : ",
     read_more_end: " »",
     latest_posts: "Derniers billets",
@@ -79,13 +79,14 @@ pub static STRINGS: Strings = Strings {
         format!("Le serveur a rencontré un problème (erreur {status}). Réessayez dans un instant.")
     },
     refused_error: |status| format!("Le serveur a refusé de répondre (erreur {status})."),
+    number,
     posts: |count| match count {
         1 => "1 billet".to_owned(),
-        count => format!("{count} billets"),
+        count => format!("{} billets", number(count)),
     },
     page: |title, n| match title {
-        "" => format!("Page {n}"),
-        title => format!("{title}, page {n}"),
+        "" => format!("Page {}", number(n)),
+        title => format!("{title}, page {}", number(n)),
     },
     category_title: |name| format!("Catégorie : {name}"),
     category_description: |name, posts| format!("Les billets de la catégorie {name} ({posts})."),
@@ -126,13 +127,23 @@ pub static STRINGS: Strings = Strings {
     search_unavailable: "La recherche est indisponible pour le moment.",
     results: |count| match count {
         0 | 1 => format!("{count} résultat"),
-        count => format!("{count} résultats"),
+        count => format!("{} résultats", number(count)),
     },
     no_results: |query| format!("Aucun résultat pour « {query} »"),
     chosen_result: |position, count, title| {
-        format!("Résultat {position} sur {count}\u{a0}: {title}")
+        format!(
+            "Résultat {} sur {}\u{a0}: {title}",
+            number(position),
+            number(count)
+        )
     },
 };
+
+/// A count with its digits grouped by a narrow no-break space, as CLDR's French does:
+/// « 10 000 ».
+fn number(n: usize) -> String {
+    grouped(n, "\u{202f}")
+}
 
 /// « 6 octobre 2009 », « 1er mars 2009 ».
 fn date(date: Date) -> String {

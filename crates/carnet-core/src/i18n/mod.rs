@@ -106,6 +106,8 @@ pub struct Strings {
     pub server_error: fn(u16) -> String,
     /// The server refused with this status.
     pub refused_error: fn(u16) -> String,
+    /// A count as readers write it, digits grouped by three: « 10 000 », "10,000".
+    pub number: fn(usize) -> String,
     /// A number of posts: « 1 billet », « 3 billets ».
     pub posts: fn(usize) -> String,
     /// The title of page `n` (from 2) of a list titled `title`, or of the untitled home list.
@@ -199,6 +201,20 @@ impl Language {
     }
 }
 
+/// `n` with `separator` between each group of three digits, from the right: `grouped(12345,
+/// ",")` is `12,345`.
+pub fn grouped(n: usize, separator: &str) -> String {
+    let digits = n.to_string();
+    let mut text = String::with_capacity(digits.len() + digits.len() / 3 * separator.len());
+    for (at, digit) in digits.char_indices() {
+        if at > 0 && (digits.len() - at) % 3 == 0 {
+            text.push_str(separator);
+        }
+        text.push(digit);
+    }
+    text
+}
+
 /// The title of page `n` of a list titled `title`: the title alone on the first page.
 pub fn list_title(strings: &Strings, title: &str, n: usize) -> String {
     if n <= 1 {
@@ -282,6 +298,28 @@ mod tests {
             "Résultat 2 sur 5\u{a0}: Titre"
         );
         assert_eq!((en.chosen_result)(2, 5, "Title"), "Result 2 of 5: Title");
+    }
+
+    #[test]
+    fn big_counts_have_their_digits_grouped_as_each_language_groups_them() {
+        let fr = Language::French.strings();
+        let en = Language::English.strings();
+        assert_eq!(grouped(0, ","), "0");
+        assert_eq!(grouped(999, ","), "999");
+        assert_eq!(grouped(1000, ","), "1,000");
+        assert_eq!(grouped(1234567, "."), "1.234.567");
+        // French groups with a narrow no-break space, as CLDR and `Intl.NumberFormat` do.
+        assert_eq!((fr.results)(10000), "10\u{202f}000 résultats");
+        assert_eq!((fr.posts)(123456), "123\u{202f}456 billets");
+        assert_eq!((fr.page_of)(2, 1000), "Page 2 sur 1\u{202f}000");
+        assert_eq!(list_title(fr, "", 1500), "Page 1\u{202f}500");
+        assert_eq!(
+            (fr.chosen_result)(1200, 3000, "T"),
+            "Résultat 1\u{202f}200 sur 3\u{202f}000\u{a0}: T"
+        );
+        assert_eq!((en.results)(10000), "10,000 results");
+        assert_eq!((en.page_of)(2, 1000), "Page 2 of 1,000");
+        assert_eq!((en.number)(2009), "2,009");
     }
 
     #[test]
