@@ -117,7 +117,7 @@ fn start(
         carnet::page_data::clear_prerendered();
         leptos::mount::mount_to_body(app);
     }
-    carnet::components::listen_to_search_box(listening_site, language.strings());
+    carnet::search::load_on_focus(listening_site);
     say_app("on");
 }
 

@@ -96,26 +96,10 @@ impl SiteUrls {
         self.page(paths::SEARCH)
     }
 
-    /// The search page for `query` (`search/?q=…`), or the empty search page.
-    pub fn search_for(&self, query: &str) -> String {
-        if query.is_empty() {
-            return self.search();
-        }
-        let mut url = self.search() + "?q=";
-        for byte in query.bytes() {
-            if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-                url.push(char::from(byte));
-            } else {
-                url.push_str(&format!("%{byte:02X}"));
-            }
-        }
-        url
-    }
-
-    /// The search worker's entry (`public/search-worker.js`, which loads the files Trunk names
-    /// after the worker's bin, without a hash).
-    pub fn search_worker(&self) -> String {
-        self.page("search-worker.js")
+    /// The search's own script (`public/search.js`: the box, the worker and the results), which
+    /// the app loads only when a reader searches.
+    pub fn search_script(&self) -> String {
+        self.page("search.js")
     }
 
     /// The Atom feed.
@@ -177,13 +161,7 @@ mod tests {
     }
 
     #[test]
-    fn a_search_url_carries_its_query_percent_encoded() {
-        let site = SiteUrls::new("/blog/");
-        assert_eq!(site.search_for(""), "/blog/search/");
-        assert_eq!(
-            site.search_for("réseau l’a&b"),
-            "/blog/search/?q=r%C3%A9seau%20l%E2%80%99a%26b"
-        );
-        assert_eq!(site.search_worker(), "/blog/search-worker.js");
+    fn the_search_script_is_under_the_base() {
+        assert_eq!(SiteUrls::new("/blog/").search_script(), "/blog/search.js");
     }
 }

@@ -32,7 +32,7 @@ pub use post_list::PostList;
 pub use post_tags::PostTags;
 pub use readable_date::ReadableDate;
 pub use reading_time::ReadingTime;
-pub use search_box::{chosen_result, listen_to_search_box, show_in_search_box, SearchBox};
+pub use search_box::SearchBox;
 pub use sidebar::{Sidebar, SIDEBAR_MONTHS};
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

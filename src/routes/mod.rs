@@ -21,7 +21,7 @@ pub use home::HomePage;
 pub use month::MonthPage;
 pub use not_found::NotFoundPage;
 pub use post::PostPage;
-pub use search::{ask_and_draw, SearchPage};
+pub use search::SearchPage;
 pub use tag::TagPage;
 pub use tags::TagsPage;
 

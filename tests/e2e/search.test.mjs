@@ -30,6 +30,8 @@ const BOX = "#search-box";
 const RESULT_TITLES = "main .search-results li h2";
 
 const workerAsked = (site) => site.server.requests.some((asked) => asked.includes("search-worker"));
+/** Whether the search's script (public/search.js, loaded by the app) was asked for. */
+const scriptAsked = (site) => site.server.requests.some((asked) => asked.endsWith("/search.js"));
 
 /** Types `text` in the header's search box (focusing it first). */
 async function typeInBox(page, text) {
@@ -52,9 +54,10 @@ browserSuites("search", (browserName) => {
     await open(page, site, postPath(B2B));
     await settle(page);
     assert.equal(workerAsked(site), false, `asked: ${site.server.requests.join(" ")}`);
+    assert.equal(scriptAsked(site), false, "nor the search's script");
     assert.ok(!site.server.requests.some((asked) => asked.startsWith("/search/")), "no index file either");
     await page.focus(BOX);
-    await eventually(async () => assert.ok(workerAsked(site), "the worker, once the box has the focus"));
+    await eventually(async () => assert.ok(scriptAsked(site) && workerAsked(site), "the script and the worker, once the box has the focus"));
   });
 
   // Firefox (« NS_BINDING_ABORTED ») and WebKit (« NetworkError: Load failed ») reported the
@@ -78,6 +81,26 @@ browserSuites("search", (browserName) => {
     await open(page, site, "/search/?q=viadeo");
     await expectResults(page, [B2B]);
     assert.deepEqual(warnings, []);
+  });
+
+  pageTest("what is typed before the search's script has come is searched once it comes", async ({ page }) => {
+    await open(page, site, postPath(COMMUNITY));
+    await setMarker(page);
+    site.server.faults.set("/search.js", "stall");
+    await typeInBox(page, "viadeo");
+    await eventually(async () => assert.ok(scriptAsked(site), "the script, asked on focus"));
+    assert.equal(pathname(page), postPath(COMMUNITY), "nothing moves before the script comes");
+    site.server.faults.delete("/search.js");
+    await eventually(async () => assert.equal(pathname(page), "/search/"));
+    await expectResults(page, [B2B]);
+    assert.equal(new URL(page.url()).searchParams.get("q"), "viadeo");
+    assert.equal(await marker(page), 1, "the app showed the search page itself");
+  });
+
+  pageTest("a search whose index cannot load says search is unavailable", { failing: ["/search/meta.json"] }, async ({ page }) => {
+    site.server.faults.set("/search/meta.json", "404");
+    await open(page, site, "/search/?q=viadeo");
+    await expectText(page, "main .search-status", "La recherche est indisponible pour le moment.");
   });
 
   pageTest("typing shows results as you type, accents and case folded, the words marked", async ({ page }) => {

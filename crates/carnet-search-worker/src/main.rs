@@ -31,6 +31,7 @@ mod inflate;
 mod worker {
     use crate::inflate::InflateError;
     use carnet_core::model::Language;
+    use carnet_core::paths;
     use carnet_core::search::index::Shard;
     use carnet_core::search::query::{files_needed, Hits};
     use carnet_core::search::{
@@ -115,7 +116,7 @@ mod worker {
                 ..Answer::default()
             },
         };
-        let _ = scope().post_message(&answer_message(&answer));
+        let _ = scope().post_message(&answer_message(&answer, &state.borrow()));
     }
 
     /// `[id, query]` read, or `None` if it is something else.
@@ -127,19 +128,31 @@ mod worker {
         })
     }
 
-    /// `[id, total, results, error]`, each result `[slug, title, date, category, passage]`
-    /// (without a passage past the first few).
-    fn answer_message(answer: &Answer) -> js_sys::Array {
+    /// `[id, said, results, error]`, each result `[href, title, date, day, category, chosen,
+    /// passage]` (without a passage past the first few): every line the page shows, written
+    /// here in the blog's language (see `carnet_core::search`).
+    fn answer_message(answer: &Answer, state: &State) -> js_sys::Array {
+        let language = state
+            .index
+            .as_ref()
+            .map_or(Language::French, |index| index.meta.language);
+        let strings = &language.search_strings();
+        let count = answer.results.len();
         let results: js_sys::Array = answer
             .results
             .iter()
-            .map(|found| {
-                let result = js_sys::Array::of4(
-                    &JsValue::from_str(&found.slug),
-                    &runs_array(&found.title),
-                    &JsValue::from_str(&found.date.to_string()),
-                    &JsValue::from_str(&found.category),
-                );
+            .enumerate()
+            .map(|(at, found)| {
+                let result: js_sys::Array = [
+                    JsValue::from_str(&format!("{}{}", state.base, paths::post(&found.slug))),
+                    runs_array(&found.title).into(),
+                    JsValue::from_str(&found.date.to_string()),
+                    JsValue::from_str(&(strings.date)(found.date)),
+                    JsValue::from_str(&found.category),
+                    JsValue::from_str(&found.chosen(strings, at + 1, count)),
+                ]
+                .iter()
+                .collect();
                 if !found.passage.is_empty() {
                     result.push(&runs_array(&found.passage));
                 }
@@ -148,7 +161,7 @@ mod worker {
             .collect();
         let message = js_sys::Array::of3(
             &JsValue::from(answer.id),
-            &JsValue::from(answer.total as u32),
+            &JsValue::from_str(&answer.said(strings)),
             &results,
         );
         if let Some(error) = &answer.error {
@@ -241,7 +254,7 @@ mod worker {
                 let index = state.index.as_ref().ok_or("no index")?;
                 answer_for(request, &hits, index)
             };
-            let _ = scope().post_message(&answer_message(&drawn));
+            let _ = scope().post_message(&answer_message(&drawn, &state.borrow()));
             pause(PASSAGES_AFTER_MS).await;
             if stale() {
                 return Ok(None);

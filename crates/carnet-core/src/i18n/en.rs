@@ -1,6 +1,7 @@
 //! The interface in English.
 
 use super::{grouped, Strings};
+use crate::date::Date;
 
 /// English month names, January first.
 const MONTHS: [&str; 12] = [
@@ -86,10 +87,7 @@ pub static STRINGS: Strings = Strings {
     month_title: |month| format!("Archives: {month}"),
     month_description: |month, posts| format!("The posts published in {month} ({posts})."),
     archive_description: |posts| format!("Every post, month by month ({posts})."),
-    date: |date| {
-        let month = MONTHS[usize::from(date.month() - 1)];
-        format!("{month} {}, {}", date.day(), date.year())
-    },
+    date,
     month: |month| format!("{} {}", MONTHS[usize::from(month.month - 1)], month.year),
     site_header: "Site header",
     main_content: "Content",
@@ -119,15 +117,35 @@ pub static STRINGS: Strings = Strings {
     search_hint: "Type one or more words: the posts holding them all show as you type.",
     searching: "Searching…",
     search_unavailable: "Search is unavailable at the moment.",
-    results: |count| match count {
+    results,
+    no_results,
+    chosen_result,
+};
+
+/// "October 6, 2009": the search worker calls this and the three below itself
+/// (`Language::search_strings`).
+pub fn date(date: Date) -> String {
+    let month = MONTHS[usize::from(date.month() - 1)];
+    format!("{month} {}, {}", date.day(), date.year())
+}
+
+/// "3 results".
+pub fn results(count: usize) -> String {
+    match count {
         1 => "1 result".to_owned(),
         count => format!("{} results", number(count)),
-    },
-    no_results: |query| format!("No results for “{query}”"),
-    chosen_result: |position, count, title| {
-        format!("Result {} of {}: {title}", number(position), number(count))
-    },
-};
+    }
+}
+
+/// "No results for “network”".
+pub fn no_results(query: &str) -> String {
+    format!("No results for “{query}”")
+}
+
+/// "Result 2 of 5: Title".
+pub fn chosen_result(position: usize, count: usize, title: &str) -> String {
+    format!("Result {} of {}: {title}", number(position), number(count))
+}
 
 /// A count with its digits grouped by commas: "10,000".
 fn number(n: usize) -> String {

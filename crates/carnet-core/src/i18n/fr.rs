@@ -125,19 +125,32 @@ pub static STRINGS: Strings = Strings {
                   s’affichent au fil de la frappe.",
     searching: "Recherche…",
     search_unavailable: "La recherche est indisponible pour le moment.",
-    results: |count| match count {
+    results,
+    no_results,
+    chosen_result,
+};
+
+/// « 3 résultats »: the search worker calls these four itself (`Language::search_strings`).
+pub fn results(count: usize) -> String {
+    match count {
         0 | 1 => format!("{count} résultat"),
         count => format!("{} résultats", number(count)),
-    },
-    no_results: |query| format!("Aucun résultat pour « {query} »"),
-    chosen_result: |position, count, title| {
-        format!(
-            "Résultat {} sur {}\u{a0}: {title}",
-            number(position),
-            number(count)
-        )
-    },
-};
+    }
+}
+
+/// « Aucun résultat pour « réseau » ».
+pub fn no_results(query: &str) -> String {
+    format!("Aucun résultat pour « {query} »")
+}
+
+/// « Résultat 2 sur 5 : Titre ».
+pub fn chosen_result(position: usize, count: usize, title: &str) -> String {
+    format!(
+        "Résultat {} sur {}\u{a0}: {title}",
+        number(position),
+        number(count)
+    )
+}
 
 /// A count with its digits grouped by a narrow no-break space, as CLDR's French does:
 /// « 10 000 ».
@@ -146,7 +159,7 @@ fn number(n: usize) -> String {
 }
 
 /// « 6 octobre 2009 », « 1er mars 2009 ».
-fn date(date: Date) -> String {
+pub fn date(date: Date) -> String {
     let month = MONTHS[usize::from(date.month() - 1)];
     match date.day() {
         1 => format!("1er {month} {}", date.year()),

@@ -184,7 +184,40 @@ pub struct Strings {
     pub chosen_result: fn(position: usize, count: usize, title: &str) -> String,
 }
 
+/// The few lines the search worker writes, in one language: [`Language::search_strings`].
+#[derive(Clone, Copy)]
+pub struct SearchStrings {
+    /// See [`Strings::results`].
+    pub results: fn(usize) -> String,
+    /// See [`Strings::no_results`].
+    pub no_results: fn(query: &str) -> String,
+    /// See [`Strings::chosen_result`].
+    pub chosen_result: fn(position: usize, count: usize, title: &str) -> String,
+    /// See [`Strings::date`].
+    pub date: fn(Date) -> String,
+}
+
 impl Language {
+    /// What the search worker writes in this language: the functions [`Strings`] holds too,
+    /// named rather than read from it, so that the worker carries these four and not every
+    /// string of both languages (4 KB of its wasm).
+    pub fn search_strings(self) -> SearchStrings {
+        match self {
+            Language::French => SearchStrings {
+                results: fr::results,
+                no_results: fr::no_results,
+                chosen_result: fr::chosen_result,
+                date: fr::date,
+            },
+            Language::English => SearchStrings {
+                results: en::results,
+                no_results: en::no_results,
+                chosen_result: en::chosen_result,
+                date: en::date,
+            },
+        }
+    }
+
     /// What the interface says in this language.
     pub fn strings(self) -> &'static Strings {
         match self {

@@ -14,16 +14,18 @@
 //! host that ignores ranges sends the whole file, which the worker then keeps and reads from.
 //! Shards and cards are stored gzipped too ([`crate::gzip`]): hosts send `.bin` files as they
 //! are, and the index takes a third of the room on disk; the worker inflates them with the
-//! browser's own `DecompressionStream`. The search worker (its own wasm) fetches those; the app
-//! only sends it a [`Request`] and draws the [`Answer`].
+//! browser's own `DecompressionStream`. The search worker (its own wasm) fetches those; the
+//! page's search script only sends it a [`Request`] and draws the [`Answer`].
 //!
-//! Between the app and the worker, messages are plain JavaScript values, so that the app reads
-//! them without a decoder of its own (its bundle stays where it was): a request is the array
-//! `[id, query]`; an answer is `[id, total, results, error]`, each result
-//! `[slug, title, date, category, passage]`, `date` written `YYYY-MM-DD`, `title` and `passage`
-//! their [`runs`] (`passage` absent past the first [`WITH_PASSAGE`], or until its text is
-//! fetched: a request can have two answers, see [`PASSAGES_AFTER_MS`]), and `error` absent
-//! unless the index could not be read. The worker first says `"ready"`.
+//! Between the page's search script (`public/search.js`) and the worker, messages are plain
+//! JavaScript values: a request is the array `[id, query]`; an answer is `[id, said, results,
+//! error]`, `said` the line over the results in the blog's language ([`Answer::said`]), each
+//! result `[href, title, date, day, category, chosen, passage]`: the post's address, `date`
+//! written `YYYY-MM-DD` and `day` as readers read it, `chosen` what a screen reader hears when
+//! the result is chosen ([`Found::chosen`]), `title` and `passage` their [`runs`] (`passage`
+//! absent past the first [`WITH_PASSAGE`], or until its text is fetched: a request can have two
+//! answers, see [`PASSAGES_AFTER_MS`]), and `error` absent unless the index could not be read.
+//! The worker first says `"ready"`.
 //!
 //! Words are folded before anything else: lower case, accents dropped, `œ`/`æ` written `oe`/`ae`,
 //! typographic apostrophes read as apostrophes, and in French the elided article or pronoun of
@@ -35,6 +37,7 @@
 pub mod index;
 pub mod query;
 
+use crate::i18n::SearchStrings;
 use crate::model::Language;
 use crate::Date;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -290,6 +293,26 @@ pub struct Found {
     pub passage: Vec<Piece>,
 }
 
+impl Answer {
+    /// The line over the results, in the blog's language: « 3 résultats », or « Aucun résultat
+    /// pour « … » » with the query as typed.
+    pub fn said(&self, strings: &SearchStrings) -> String {
+        match self.total {
+            0 => (strings.no_results)(self.query.trim()),
+            total => (strings.results)(total),
+        }
+    }
+}
+
+impl Found {
+    /// What a screen reader hears when this result, at `position` (from 1) of the `count`
+    /// shown, is chosen with the arrows: « Résultat 2 sur 5 : Titre ».
+    pub fn chosen(&self, strings: &SearchStrings, position: usize, count: usize) -> String {
+        let title: String = self.title.iter().map(|piece| piece.text.as_str()).collect();
+        (strings.chosen_result)(position, count, &title)
+    }
+}
+
 /// A run of text, marked (`<mark>`) if it is a matched word.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Piece {
@@ -407,6 +430,38 @@ fn is_apostrophe(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_answer_says_how_many_posts_match_and_which_is_chosen_in_the_blogs_language() {
+        let fr = &Language::French.search_strings();
+        let answer = |total| Answer {
+            query: " reseaux zzz ".into(),
+            total,
+            ..Answer::default()
+        };
+        assert_eq!(answer(0).said(fr), "Aucun résultat pour « reseaux zzz »");
+        assert_eq!(answer(1).said(fr), "1 résultat");
+        assert_eq!(answer(12000).said(fr), "12\u{202f}000 résultats");
+        assert_eq!(
+            answer(3).said(&Language::English.search_strings()),
+            "3 results"
+        );
+        let found = Found {
+            slug: "a".into(),
+            title: vec![
+                piece("Les ", false),
+                piece("réseaux", true),
+                piece(" B2B", false),
+            ],
+            date: "2009-01-07".parse().unwrap(),
+            category: "Web".into(),
+            passage: vec![],
+        };
+        assert_eq!(
+            found.chosen(fr, 2, 3),
+            "Résultat 2 sur 3\u{a0}: Les réseaux B2B"
+        );
+    }
 
     fn words(language: Language, text: &str) -> Vec<String> {
         Analyzer::new(language)

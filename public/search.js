@@ -1,0 +1,258 @@
+// Search, on the page: the header's box, the search worker and the results the search page
+// shows. The app loads this module (`src/search.rs`) the first time a reader focuses the box or
+// opens the search page, so a page that is only read never downloads it, nor the worker.
+//
+// The worker (`search-worker.js`, a wasm of its own) does the work in Rust, with
+// `carnet_core::search`: it finds the results and writes every line the page shows, in the
+// blog's language. This file only carries words between the box, the worker and the page, with
+// the DOM's own calls. It is kept out of the app's wasm so that a reader who never searches
+// pays almost nothing for search (README « What search costs »).
+//
+// The app tells it when the search page shows a query (`carnet-search-shown`, on the document;
+// the query string is in the list's `data-query`) and when that page goes (`carnet-search-left`).
+
+const BOX = "search-box"; // carnet_core::page_ids::SEARCH_BOX
+const LIST = "search-list"; // carnet_core::page_ids::SEARCH_LIST
+
+/** The search worker, once started; `null` again if it failed, so the next query starts one. */
+let worker = null;
+/** Whether the worker listens; a request asked before waits in `pending`, only the latest. */
+let ready = false;
+let pending = null;
+/** The id of the latest request: only its answers are drawn. */
+let latest = 0;
+/** Whether the latest request has had an answer (a query can have two: the first results, then
+ * all of them with their passages, which keeps the result chosen meanwhile). */
+let answered = false;
+
+function start() {
+  if (worker) return;
+  try {
+    worker = new Worker(new URL("search-worker.js", import.meta.url));
+  } catch {
+    return;
+  }
+  ready = false;
+  worker.onmessage = (event) => receive(event.data);
+  // It could not load (its files missing, or its load aborted as the page went) or stopped.
+  // Handled here, this is not an error of the page too, as an uncaught error in a worker is.
+  worker.onerror = (event) => {
+    event.preventDefault();
+    worker?.terminate();
+    worker = null;
+    draw(null);
+  };
+}
+
+/** A message of the worker: `ready`, or an answer `[id, said, results, error]`. */
+function receive(message) {
+  if (message === "ready") {
+    ready = true;
+    if (pending) worker.postMessage(pending);
+    pending = null;
+  } else if (Array.isArray(message) && message[0] === latest) {
+    draw(message[3] === undefined ? message : null);
+  }
+}
+
+/** The search page's parts, if it shows. */
+function searchPage() {
+  const list = document.getElementById(LIST);
+  const section = list?.closest("section");
+  return list && section && { list, section, status: list.previousElementSibling };
+}
+
+/** Asks the worker for `typed` and says, meanwhile, that the search is under way. */
+function ask(typed) {
+  const page = searchPage();
+  latest += 1;
+  answered = false;
+  start();
+  if (!page) return;
+  if (!typed.trim()) {
+    page.status.textContent = page.section.dataset.hint;
+    page.list.replaceChildren();
+    return;
+  }
+  page.status.textContent = page.section.dataset.searching;
+  if (!worker) return draw(null);
+  const request = [latest, typed];
+  if (ready) worker.postMessage(request);
+  else pending = request;
+}
+
+/** Draws `answer` on the search page: the line over the results, and the results; `null` when
+ * the search failed (the index or the worker could not load). */
+function draw(answer) {
+  const page = searchPage();
+  if (!page) return;
+  const chosen = answered ? chosenResult(page.list) : -1;
+  answered = true;
+  if (!answer) {
+    page.status.textContent = page.section.dataset.unavailable;
+    page.list.replaceChildren();
+    return;
+  }
+  const [, said, results] = answer;
+  page.status.textContent = said;
+  page.list.replaceChildren(...results.map(resultItem));
+  page.list.children[chosen]?.classList.add("selected");
+}
+
+/** One result, `[href, title, date, day, category, chosen, passage]`: its title linked to the
+ * post (a plain link, which the app's router follows), its day and category, its passage. */
+function resultItem([href, title, date, day, category, chosen, passage]) {
+  const item = element("li", "search-result");
+  item.dataset.said = chosen;
+  const link = element("a");
+  link.setAttribute("href", href);
+  item.append(element("h2", "", link));
+  marked(link, title);
+  const time = element("time", "", day);
+  time.dateTime = date;
+  item.append(element("p", "byline", time, ` · ${category}`));
+  if (passage) item.append(marked(element("p", "passage"), passage));
+  return item;
+}
+
+function element(name, className = "", ...children) {
+  const made = document.createElement(name);
+  if (className) made.className = className;
+  made.append(...children);
+  return made;
+}
+
+/** Writes `runs` (plain and matched text in turn, plain first) into `parent`, each matched run
+ * in a `<mark>`. */
+function marked(parent, runs) {
+  runs.forEach((run, at) => {
+    if (run) parent.append(at % 2 ? element("mark", "", run) : run);
+  });
+  return parent;
+}
+
+/** The position of the result chosen with the arrows, or -1. */
+function chosenResult(list) {
+  return [...list.children].findIndex((item) => item.classList.contains("selected"));
+}
+
+/** The search page's address for `typed`, from the box's form (`search/` under the base). */
+function searchAddress(box, typed) {
+  const page = box.form.getAttribute("action");
+  return typed ? `${page}?q=${encodeURIComponent(typed)}` : page;
+}
+
+/** Shows the results for what the box holds. On the search page, without the router: the
+ * query goes to the worker and into the address, in place of the current history entry (so
+ * back leaves the search). From another page, it goes there as a click on a link would, which
+ * the app's router follows (`data-noscroll`: the page stays where it is). */
+function show(box) {
+  const address = searchAddress(box, box.value);
+  if (searchPage()) {
+    history.replaceState(null, "", address);
+    ask(box.value);
+    return;
+  }
+  const link = element("a");
+  link.href = address;
+  link.dataset.noscroll = "";
+  box.form.append(link);
+  link.click();
+  link.remove();
+}
+
+/** The search page shows the query of its address, whose query string the app wrote in the
+ * list's `data-query`: the box shows it too, unless the reader is typing there (the box is
+ * theirs then: what they typed meanwhile wins). */
+function shown() {
+  const query = searchPage()?.list.dataset.query;
+  if (query === undefined) return;
+  const typed = new URLSearchParams(query).get("q") ?? "";
+  const box = document.getElementById(BOX);
+  if (box && document.activeElement === box && box.value !== typed) return show(box);
+  if (box) box.value = typed;
+  ask(typed);
+}
+
+/** The search page is going: once the next page is drawn, unless it is the search page again,
+ * its answers are no longer drawn and the box is emptied (unless the reader is typing in it). */
+function left() {
+  setTimeout(() => {
+    if (searchPage()) return;
+    latest += 1;
+    const box = document.getElementById(BOX);
+    if (box && document.activeElement !== box) box.value = "";
+  });
+}
+
+/** A key in the box, while the search page shows results: the arrows choose one (and a screen
+ * reader hears which), Enter follows the chosen one, Escape empties the box, or leaves it. */
+function followKey(event, box) {
+  const page = searchPage();
+  if (!page) return;
+  const items = [...page.list.children];
+  const chosen = chosenResult(page.list);
+  const choose = (wanted) => {
+    items.forEach((item, at) => item.classList.toggle("selected", at === wanted));
+    say(page.list, items[wanted]?.dataset.said ?? "");
+  };
+  switch (event.key) {
+    case "ArrowDown":
+      if (!items.length) return;
+      event.preventDefault();
+      choose(Math.min(chosen + 1, items.length - 1));
+      break;
+    case "ArrowUp":
+      if (!items.length) return;
+      event.preventDefault();
+      choose(chosen - 1);
+      break;
+    case "Enter": {
+      const link = items[chosen]?.querySelector("a");
+      if (!link) return;
+      event.preventDefault();
+      // The reader leaves the search for a post: the focus goes to its heading, as after any
+      // move, not back to the box.
+      box.blur();
+      link.click();
+      break;
+    }
+    case "Escape":
+      event.preventDefault();
+      if (box.value) {
+        box.value = "";
+        show(box);
+      } else {
+        box.blur();
+      }
+      break;
+  }
+}
+
+/** Says `said` in a hidden paragraph after the search page's list: the page's section is a
+ * polite live region, so a screen reader reads it while the focus stays in the box. */
+function say(list, said) {
+  let paragraph = list.nextElementSibling;
+  if (!paragraph) {
+    paragraph = element("p", "visually-hidden");
+    list.after(paragraph);
+  }
+  paragraph.textContent = said;
+}
+
+for (const kind of ["input", "keydown", "submit"]) {
+  document.addEventListener(kind, (event) => {
+    const box = document.getElementById(BOX);
+    if (!box || !(event.target === box || event.target === box.form)) return;
+    if (kind === "submit") event.preventDefault();
+    if (kind === "keydown") followKey(event, box);
+    else show(box);
+  });
+}
+document.addEventListener("carnet-search-shown", shown);
+document.addEventListener("carnet-search-left", left);
+
+// What happened before this module came: the search page shown, or a query typed elsewhere.
+start();
+if (searchPage()) shown();
+else if (document.getElementById(BOX)?.value) show(document.getElementById(BOX));
