@@ -237,7 +237,8 @@ browserSuites("a post's reading time, contents, anchors, notes and French spaces
     assert.equal(await marker(page), 1, "the app drew the post, no reload");
   });
 
-  pageTest("a link to a file, or to a page without its slash, is loaded by the browser: the file, and the page at its own address", async ({ page }) => {
+  // Chromium asks a document that is an image for /favicon.ico, which the site has not.
+  pageTest("a link to a file, or to a page without its slash, is loaded by the browser: the file, and the page at its own address", { failing: ["/favicon.ico"] }, async ({ page }) => {
     const post = "/posts/un-billet-et-sa-photo/";
     await open(page, site, "/");
     await clickLink(page, "main article.post-card h2", "Un billet et sa photo");

@@ -849,3 +849,76 @@ fn export_header() -> String {
     let whole = export("");
     whole[..whole.find("\n</channel>").unwrap() + 1].to_owned()
 }
+
+#[test]
+fn a_password_protected_post_is_skipped_and_a_wordpress_2_tag_kept() {
+    let (export, content) = written(
+        "wp-password",
+        &export(&format!(
+            "{}{}",
+            item(
+                1,
+                "secret",
+                "Secret",
+                "Le texte protégé.",
+                "<wp:post_password><![CDATA[sésame]]></wp:post_password>"
+            ),
+            item(
+                2,
+                "ancien",
+                "Ancien",
+                "Texte.",
+                "<category domain=\"tag\" nicename=\"web\"><![CDATA[Web]]></category>"
+            ),
+        )),
+    );
+    let summary = imported(&export, &content, &[]);
+    assert_mentions(
+        &summary,
+        &[
+            "1 password-protected posts (their text would be public):",
+            "« Secret »",
+        ],
+    );
+    assert!(!content.join("posts/secret.md").exists());
+    assert!(
+        post(&content, "ancien").contains("\ntags = [\"Web\"]\n"),
+        "{}",
+        post(&content, "ancien")
+    );
+}
+
+#[test]
+fn the_blogs_settings_come_from_the_export_and_are_never_replaced() {
+    let xml = export(&item(1, "un", "Un", "Texte.", "")).replace(
+        "<title>Blog</title>",
+        "<title>Le blog d&#8217;&Eacute;lise</title><description>Notes &amp; essais</description>\
+         <language>en-US</language>",
+    );
+    let (export, content) = written("wp-settings", &xml);
+    imported(&export, &content, &[]);
+    let settings = fs::read_to_string(content.join("site.toml")).unwrap();
+    assert!(
+        settings.contains(
+            "\ntitle = \"Le blog d’Élise\"\ndescription = \"Notes & essais\"\nlanguage = \"en\"\n"
+        ),
+        "{settings}"
+    );
+    // The blog builds with them as they are.
+    let check = Command::new(env!("CARGO_BIN_EXE_carnet"))
+        .args(["check", "--content"])
+        .arg(&content)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    fs::write(content.join("site.toml"), "title = \"Mien\"\n").unwrap();
+    imported(&export, &content, &["--force"]);
+    assert_eq!(
+        fs::read_to_string(content.join("site.toml")).unwrap(),
+        "title = \"Mien\"\n"
+    );
+}

@@ -4,7 +4,7 @@
 //! (galleries name images by their number, often defined after the post), then for its posts.
 //! Each published post becomes `content/posts/<slug>.md`: its front matter from the item (title,
 //! date with its offset, author's display name, category, tags, slug, summary), its body from
-//! [`body::convert`]. Pages, drafts (unless `--drafts`), private, pending and trashed items are
+//! [`body::convert`]. Pages, drafts (unless `--drafts`), private, password-protected, pending and trashed items are
 //! skipped and listed; a bad item is reported and the others imported all the same.
 //!
 //! Beside the posts it writes `redirects.txt` (each old address and the new one) and
@@ -36,7 +36,8 @@ use wxr::{decode_entities, Channel, Item};
 /// Import a WordPress export (WXR) as posts
 ///
 /// The export is the file WordPress's Tools → Export → All content writes. Each published post becomes DIR/posts/<slug>.md, its HTML turned into Markdown; pages,
-/// drafts, private and trashed items are skipped and listed. Beside the posts go
+/// drafts, private, password-protected and trashed items are skipped and listed; a site.toml
+/// is written from the export's name and language unless DIR has one. Beside the posts go
 /// redirects.txt, from each old address to the new one, and uploads.txt, the files of the old
 /// blog the posts show (fetched by --download). Running it again gives the same files; a file
 /// that differs is never replaced without --force.
@@ -84,7 +85,7 @@ pub fn run(args: Args) -> ExitCode {
     };
     let mut import = Import::new(&args, &file, library);
     import.warnings.extend(problems);
-    wxr::read(source, &file, |channel, item| import.item(channel, item));
+    let (channel, _) = wxr::read(source, &file, |channel, item| import.item(channel, item));
     if import.items == 0 {
         eprintln!(
             "error: {file} holds no WordPress item\n  fix: give the file WordPress's Tools → Export \
@@ -92,7 +93,7 @@ pub fn run(args: Args) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    import.finish()
+    import.finish(&settings(&channel))
 }
 
 /// The images and files of the blog, by their number: what galleries and `uploads.txt` need.
@@ -170,6 +171,31 @@ impl Library for PostLibrary<'_> {
             }
         }
     }
+}
+
+/// The site.toml of a blog imported from `channel`: its name, tagline and language (French
+/// unless the export says English), and where to say its new address.
+fn settings(channel: &Channel) -> String {
+    let mut settings = String::from(
+        "# The blog's settings, from its WordPress export (README.md lists every key).\n",
+    );
+    if !channel.title.is_empty() {
+        let _ = writeln!(settings, "title = {}", quoted(&channel.title));
+    }
+    if !channel.description.is_empty() {
+        let _ = writeln!(settings, "description = {}", quoted(&channel.description));
+    }
+    let english = channel.language.to_ascii_lowercase().starts_with("en");
+    let _ = writeln!(
+        settings,
+        "language = \"{}\"",
+        if english { "en" } else { "fr" }
+    );
+    settings.push_str(
+        "# Where the blog is published: its feed, sitemap and canonical links are built on it.\n\
+         # url = \"https://example.org/\"\n",
+    );
+    settings
 }
 
 /// What happened to the files the import writes.
@@ -253,6 +279,10 @@ impl<'a> Import<'a> {
             return;
         }
         let skip = match (item.kind.as_str(), item.status.as_str()) {
+            // A static site cannot ask for the password: published, the text would be public.
+            ("post", _) if !item.password.is_empty() => {
+                Some("password-protected posts (their text would be public)".to_owned())
+            }
             ("post", "publish" | "future") => None,
             ("post", "draft" | "pending") if self.args.drafts => None,
             ("post", "draft" | "pending") => Some("drafts (--drafts imports them)".to_owned()),
@@ -454,8 +484,14 @@ impl<'a> Import<'a> {
         }
     }
 
-    /// Writes the redirects and the uploads, downloads, and prints the summary.
-    fn finish(mut self) -> ExitCode {
+    /// Writes the blog's `settings` (unless it has its site.toml), the redirects and the
+    /// uploads, downloads, and prints the summary.
+    fn finish(mut self, settings: &str) -> ExitCode {
+        // The blog's settings are the author's once written: never replaced.
+        let settings_path = self.args.content.join("site.toml");
+        if !settings_path.exists() {
+            self.write(&settings_path, settings);
+        }
         let redirects_path = self.args.content.join(REDIRECTS);
         let mut redirects = String::from(REDIRECTS_HEADER);
         for (old, new) in &self.redirects {

@@ -15,6 +15,12 @@ use std::io::{self, BufRead, Read};
 /// What the export says about the blog itself, known once its header is read.
 #[derive(Clone, Debug, Default)]
 pub struct Channel {
+    /// The blog's name, `<title>`.
+    pub title: String,
+    /// Its tagline, `<description>`.
+    pub description: String,
+    /// Its language, `<language>`: `fr-FR`, `en-US`.
+    pub language: String,
     /// The blog's address, `<link>`.
     pub link: String,
     /// `<wp:base_site_url>`: where WordPress is installed.
@@ -50,6 +56,8 @@ pub struct Item {
     pub name: String,
     /// `<wp:status>`: `publish`, `draft`, `private`, `trash`, `future`, `pending`, `inherit`…
     pub status: String,
+    /// `<wp:post_password>`: set when WordPress shows the post only to who gives it.
+    pub password: String,
     /// `<wp:post_type>`: `post`, `page`, `attachment`, `nav_menu_item`…
     pub kind: String,
     /// `<wp:post_parent>`: for an attachment, the post it was uploaded to.
@@ -173,6 +181,11 @@ pub fn read<R: BufRead>(
                         item.alt = without_control_characters(value, item);
                     }
                     ("channel", "link", None) => channel.link = value.trim().to_owned(),
+                    ("channel", "title", None) => channel.title = decode_entities(value.trim()),
+                    ("channel", "description", None) => {
+                        channel.description = decode_entities(value.trim())
+                    }
+                    ("channel", "language", None) => channel.language = value.trim().to_owned(),
                     ("channel", "wp:base_site_url", None) => {
                         channel.base_site_url = value.trim().to_owned()
                     }
@@ -220,13 +233,15 @@ fn set_field(item: &mut Item, field: &str, value: String, category_domain: &str)
         "wp:post_date_gmt" => item.date_gmt = trimmed(),
         "wp:post_name" => item.name = trimmed(),
         "wp:status" => item.status = trimmed(),
+        "wp:post_password" => item.password = trimmed(),
         "wp:post_type" => item.kind = trimmed(),
         "wp:post_parent" => item.parent = trimmed(),
         "wp:menu_order" => item.menu_order = value.trim().parse().unwrap_or(0),
         "wp:attachment_url" => item.attachment_url = trimmed(),
         "category" if !value.trim().is_empty() => match category_domain {
             "category" => item.categories.push(trimmed()),
-            "post_tag" => item.tags.push(trimmed()),
+            // `tag` in the exports of WordPress 2 (WXR 1.0).
+            "post_tag" | "tag" => item.tags.push(trimmed()),
             _ => {}
         },
         _ => {}
