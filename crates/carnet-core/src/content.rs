@@ -26,9 +26,6 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-/// The category of a post that names none, as WordPress names it in French.
-pub const DEFAULT_CATEGORY: &str = "Non classé";
-
 /// One source file: its path as the author knows it, and its bytes as read.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
@@ -504,7 +501,9 @@ pub fn build(
             });
             first_file_of_slug.insert(slug.clone(), first);
         }
-        let category = fm.category.unwrap_or_else(|| DEFAULT_CATEGORY.to_owned());
+        let category = fm
+            .category
+            .unwrap_or_else(|| language.strings().uncategorized.to_owned());
         let category_slug = page_slug(&category);
         let line = line_of_key(head, "category");
         if category_slug.len() > slug::MAX_LEN {
@@ -888,7 +887,7 @@ mod tests {
         );
         assert_eq!(
             (newest.author.as_str(), newest.category.name.as_str()),
-            ("Léa", DEFAULT_CATEGORY)
+            ("Léa", "Non classé")
         );
         assert_eq!(
             (oldest.slug.as_str(), oldest.excerpt.as_str()),
@@ -1184,6 +1183,10 @@ mod tests {
         let site = &blog.manifest.site;
         assert_eq!((site.language, site.posts_per_page), (Language::English, 3));
         assert_eq!(blog.feed_length, 2);
+        // A post naming no category is in the language's « Non classé ».
+        let categories = &blog.manifest.index().categories;
+        assert_eq!(categories[0].category.name, "Uncategorized");
+        assert!(crate::feed::atom(&blog, "https://a.example/").contains("xml:lang=\"en\""));
         let home: Vec<_> = blog
             .pages()
             .filter(|page| page.path.is_empty() || page.path.starts_with("page/"))

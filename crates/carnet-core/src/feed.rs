@@ -61,13 +61,14 @@ pub fn atom(blog: &Blog, site_url: &str) -> String {
     let _ = write!(
         xml,
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
-         <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">\n\
+         <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{language}\">\n\
          <title>{title}</title>\n\
          <subtitle>{subtitle}</subtitle>\n\
          <link href=\"{root}\"/>\n\
          <link rel=\"self\" type=\"application/atom+xml\" href=\"{root}{FEED_PATH}\"/>\n\
          <id>{root}</id>\n\
          <updated>{updated}T00:00:00Z</updated>\n",
+        language = manifest.site.language.code(),
         title = escape(&manifest.site.title),
         subtitle = escape(&manifest.site.description),
         root = escape(&root),

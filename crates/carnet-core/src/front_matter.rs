@@ -850,9 +850,25 @@ fn date_in_name(name: &str) -> Option<Result<Date, crate::date::DateError>> {
     (rest.is_empty() || rest.starts_with(['-', '_'])).then(|| name[..10].parse())
 }
 
-/// Reads a TOML date (`2009-10-06`, or a date-time whose day is taken) or the same in quotes.
+/// Reads a TOML date (`2009-10-06`, or a date-time whose day is taken) or the same in quotes,
+/// as Hugo's archetype writes it (`date = '2024-01-15T10:30:00+01:00'`) or Jekyll's
+/// (`"2024-01-15 10:30:00 +0100"`).
 fn read_date(value: &toml::Value) -> Result<Date, String> {
     match value {
+        // The day, then a time: `T14:03…` or ` 14:03…`.
+        toml::Value::String(text)
+            if text.trim().get(10..).is_some_and(|time| {
+                let time = time.as_bytes();
+                matches!(time.first(), Some(b' ' | b'T' | b't'))
+                    && time
+                        .get(1..3)
+                        .is_some_and(|hours| hours.iter().all(u8::is_ascii_digit))
+                    && time.get(3) == Some(&b':')
+            }) =>
+        {
+            let day = &text.trim()[..10];
+            day.parse().map_err(|e| format!("bad date `{text}`: {e}"))
+        }
         toml::Value::Datetime(datetime) => match datetime.date {
             Some(d) => Date::new(d.year, d.month, d.day).map_err(|e| format!("bad date: {e}")),
             None => Err(format!("`{datetime}` is a time of day, not a date")),
@@ -1174,10 +1190,16 @@ mod tests {
             ("2009-10-07T00:30:00+02:00", "2009-10-07"),
             ("2009-10-06T14:03:00", "2009-10-06"),
             ("2009-10-06 14:03:00", "2009-10-06"),
+            // Quoted, as Hugo's archetype (`date = '{{ .Date }}'`) and Jekyll write them.
+            ("'2009-10-06T14:03:00+02:00'", "2009-10-06"),
+            ("\"2009-10-06 14:03:00 +0200\"", "2009-10-06"),
         ] {
             let source = format!("+++\ntitle = \"T\"\ndate = {date}\n+++\n");
             let doc = parse(&source).unwrap();
             assert_eq!(doc.front_matter.date.to_string(), day, "{date}");
+            let source = format!("---\ntitle: T\ndate: {date}\n---\n");
+            let doc = parse(&source).unwrap();
+            assert_eq!(doc.front_matter.date.to_string(), day, "YAML {date}");
         }
     }
 
@@ -1255,6 +1277,7 @@ mod tests {
     fn a_bad_date_names_its_line() {
         for (date, words) in [
             ("\"6 octobre 2009\"", "bad date `6 octobre 2009`"),
+            ("\"2009-10-06 et demi\"", "bad date `2009-10-06 et demi`"),
             ("\"2009-02-30\"", "no such day"),
             ("10:30:00", "a time of day"),
             ("20091006", "found integer"),

@@ -19,8 +19,8 @@ mod wxr;
 
 use super::download;
 use body::{Converted, UploadPath};
-use carnet_core::content::DEFAULT_CATEGORY;
 use carnet_core::front_matter::quoted;
+use carnet_core::i18n::Language;
 use carnet_core::links::percent_decoded;
 use carnet_core::markdown::first_paragraph_text;
 use carnet_core::slug::{self, is_slug, page_slug};
@@ -393,7 +393,11 @@ impl<'a> Import<'a> {
         let _ = writeln!(text, "title = {}", quoted(&title));
         let _ = writeln!(text, "date = {date}");
         if let Some(category) =
-            category.filter(|c| c.trim() != DEFAULT_CATEGORY && !c.trim().is_empty())
+            // WordPress's own default category, in French or English: Carnet gives its own.
+            category.filter(|c| {
+                let c = c.trim();
+                !c.is_empty() && !Language::ALL.iter().any(|l| l.strings().uncategorized == c)
+            })
         {
             let _ = writeln!(text, "category = {}", quoted(category.trim()));
         }

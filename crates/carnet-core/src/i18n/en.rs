@@ -74,6 +74,7 @@ pub static STRINGS: Strings = Strings {
     },
     refused_error: |status| format!("The server refused to answer (error {status})."),
     number,
+    uncategorized: "Uncategorized",
     posts: |count| match count {
         1 => "1 post".to_owned(),
         count => format!("{} posts", number(count)),

@@ -80,6 +80,7 @@ pub static STRINGS: Strings = Strings {
     },
     refused_error: |status| format!("Le serveur a refusé de répondre (erreur {status})."),
     number,
+    uncategorized: "Non classé",
     posts: |count| match count {
         1 => "1 billet".to_owned(),
         count => format!("{} billets", number(count)),

@@ -108,6 +108,8 @@ pub struct Strings {
     pub refused_error: fn(u16) -> String,
     /// A count as readers write it, digits grouped by three: « 10 000 », "10,000".
     pub number: fn(usize) -> String,
+    /// The category of a post that names none, as WordPress names it: « Non classé ».
+    pub uncategorized: &'static str,
     /// A number of posts: « 1 billet », « 3 billets ».
     pub posts: fn(usize) -> String,
     /// The title of page `n` (from 2) of a list titled `title`, or of the untitled home list.
