@@ -339,14 +339,37 @@ pub fn read_content(
     pages.insert(paths::SEARCH.to_owned());
     let mut files =
         BTreeSet::from([NOT_FOUND, FEED_PATH, SITEMAP_PATH, ROBOTS_PATH].map(String::from));
+    // Only public/images/ is published (index.html's copy-dir): a link to another file of
+    // public/ would lead to nothing on the site.
+    let mut unpublished = Vec::new();
     if public.is_dir() {
         let mut served = Vec::new();
         files_under(public, "", &mut served)?;
-        files.extend(served.into_iter().map(|(path, _)| path));
+        let (images, others): (Vec<_>, Vec<_>) = served
+            .into_iter()
+            .map(|(path, _)| path)
+            .partition(|path| path.starts_with(PUBLISHED_PUBLIC));
+        files.extend(images);
+        unpublished = others;
     }
     let (beside, mut errors) = files_beside_posts(&blog, &post_files_found);
     files.extend(beside.iter().map(|(path, _)| path.clone()));
     let mut broken = links::broken_links(&blog.links, &pages, &files);
+    for error in broken.errors.iter_mut().chain(&mut broken.warnings) {
+        let Some(path) = unpublished
+            .iter()
+            .find(|path| error.message.contains(&format!("/{path} ")))
+        else {
+            continue;
+        };
+        let name = path.rsplit('/').next().unwrap_or(path);
+        error.fix = format!(
+            "only {}/{PUBLISHED_PUBLIC} is published: move {}/{path} there and link to \
+             /{PUBLISHED_PUBLIC}{name}",
+            public.display(),
+            public.display()
+        );
+    }
     if !public.is_dir() {
         // Run from elsewhere than the blog's folder, the files the links lead to are not seen.
         for error in &mut broken.errors {
@@ -422,6 +445,9 @@ struct PostFile {
     path: PathBuf,
     beside: Vec<(String, PathBuf)>,
 }
+
+/// The folder of `public/` that the site publishes (index.html's `copy-dir` of public/images).
+const PUBLISHED_PUBLIC: &str = "images/";
 
 /// Adds to `posts` the post files of `folder` and of its folders, at any depth: posts sorted by
 /// year (`2009/billet.md`) are posts like the others, and so is a post in a folder of its own

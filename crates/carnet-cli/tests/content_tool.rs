@@ -1733,3 +1733,31 @@ fn tags_get_pre_rendered_pages_data_apart_from_categories_feed_categories_and_si
         );
     }
 }
+
+#[test]
+fn a_link_to_a_file_of_public_outside_images_is_an_error_saying_where_to_move_it() {
+    // Only public/images/ is published (index.html's copy-dir): /files/slides.pdf would be a
+    // broken link on the site, though public/ holds it.
+    let blog = out_dir("unpublished-public");
+    fs::create_dir_all(blog.join("content/posts")).unwrap();
+    fs::create_dir_all(blog.join("public/files")).unwrap();
+    fs::create_dir_all(blog.join("public/images")).unwrap();
+    fs::write(blog.join("public/files/slides.pdf"), "%PDF").unwrap();
+    fs::write(blog.join("public/images/x.pdf"), "%PDF").unwrap();
+    fs::write(
+        blog.join("content/posts/a.md"),
+        "+++\ntitle = \"A\"\ndate = 2009-10-06\n+++\n\n[ok](/images/x.pdf)\n\n[non](/files/slides.pdf)\n",
+    )
+    .unwrap();
+    let output = run_in(&blog, &["check"]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_mentions(
+        &stderr,
+        &[
+            "a.md:8: the link to /files/slides.pdf leads to no page or file of the site",
+            "fix: only public/images/ is published: move public/files/slides.pdf there and link to /images/slides.pdf",
+            "1 problem",
+        ],
+    );
+}
