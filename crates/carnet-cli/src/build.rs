@@ -453,8 +453,8 @@ const PUBLISHED_PUBLIC: &str = "images/";
 /// year (`2009/billet.md`) are posts like the others, and so is a post in a folder of its own
 /// (`billet/index.md`, as Hugo's and Zola's page bundles), whose other files, Markdown
 /// included, are its own, not posts. Left aside: hidden files and folders (`.git`, an editor's
-/// lock `.#billet.md`), a folder or a link to nowhere named `*.md`, and the `_index.md` of
-/// Hugo's and Zola's sections, which describes a list, not a post. A post's file is `.md` or
+/// lock `.#billet.md`), a folder or a link to nowhere named `*.md`, the `_index.md` of
+/// Hugo's and Zola's sections, which describes a list, not a post, and Jekyll's `_drafts/`. A post's file is `.md` or
 /// `.markdown`, in any case (`BILLET.MD`, `billet/INDEX.markdown`); a folder with two files that
 /// could be its post (`index.md` and `index.markdown`) is an error.
 fn post_files(folder: &Path, top: bool, posts: &mut Vec<PostFile>) -> io::Result<()> {
@@ -464,7 +464,9 @@ fn post_files(folder: &Path, top: bool, posts: &mut Vec<PostFile>) -> io::Result
         let name = entry.file_name().to_string_lossy().into_owned();
         // A link to a folder is not followed: it could lead back up, for ever.
         let is_folder = entry.file_type()?.is_dir();
-        if !name.starts_with('.') {
+        // Jekyll's `_drafts/`: not posts until moved out.
+        let drafts = is_folder && name == "_drafts";
+        if !name.starts_with('.') && !drafts {
             entries.push((name, is_folder));
         }
     }

@@ -659,6 +659,8 @@ fn posts_in_folders_and_yaml_front_matter_are_posts_like_the_others() {
         fs::read(content.join("posts/un-dossier/couverture.svg")).unwrap()
     );
     assert!(post_folder.join("notes/brouillon.md").is_file());
+    // Jekyll's `_drafts/` (undated, as Jekyll keeps them) is not read.
+    assert!(!stderr.contains("_drafts"), "{stderr}");
     for page in [
         "posts/un-billet-range-par-annee/index.html",
         "posts/un-billet-en-yaml-dans-son-dossier/index.html",
