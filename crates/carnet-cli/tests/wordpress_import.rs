@@ -922,3 +922,50 @@ fn the_blogs_settings_come_from_the_export_and_are_never_replaced() {
         "title = \"Mien\"\n"
     );
 }
+
+#[test]
+fn links_between_posts_lead_to_their_new_addresses_whichever_comes_first() {
+    let (export, content) = written(
+        "wp-links",
+        &export(&format!(
+            "{}{}",
+            item(
+                1,
+                "premier",
+                "Premier",
+                "Voir <a href=\"http://blog.example/2010/05/second/#fin\">le second</a>, \
+                 <a href=\"/2010/05/second/\">encore</a> et <a href=\"/?p=2\">toujours</a>.",
+                ""
+            ),
+            item(
+                2,
+                "second",
+                "Second",
+                "Après <a href=\"https://www.blog.example/2010/05/premier\">le premier</a>.",
+                ""
+            ),
+        )),
+    );
+    fs::create_dir_all(&content).unwrap();
+    fs::write(content.join("site.toml"), "title = \"Blog\"\n").unwrap();
+    imported(&export, &content, &[]);
+    assert_eq!(
+        body(&post(&content, "premier")),
+        "Voir [le second](/posts/second/#fin), [encore](/posts/second/) et [toujours](/posts/second/).\n"
+    );
+    assert_eq!(
+        body(&post(&content, "second")),
+        "Après [le premier](/posts/premier/).\n"
+    );
+    // The links now lead to pages the build writes: the check passes.
+    let check = Command::new(env!("CARGO_BIN_EXE_carnet"))
+        .args(["check", "--content"])
+        .arg(&content)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}

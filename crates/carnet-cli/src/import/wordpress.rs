@@ -18,7 +18,7 @@ mod shortcode;
 mod wxr;
 
 use super::download;
-use body::{Converted, UploadPath};
+use body::{Converted, OldPosts, UploadPath};
 use carnet_core::front_matter::quoted;
 use carnet_core::i18n::Language;
 use carnet_core::links::percent_decoded;
@@ -78,12 +78,19 @@ pub fn run(args: Args) -> ExitCode {
     let Ok(source) = open() else {
         return ExitCode::FAILURE;
     };
+    // A first reading finds the media library and where each post will be, so that links
+    // between posts can follow them whichever comes first in the export.
     let mut library = MediaLibrary::default();
-    let (_, problems) = wxr::read(source, &file, |_, item| library.add(item));
+    let mut plan = Import::new(&args, &file, MediaLibrary::default(), OldPosts::default());
+    plan.planning = true;
+    let (_, problems) = wxr::read(source, &file, |channel, item| {
+        plan.item(channel, item.clone());
+        library.add(item);
+    });
     let Ok(source) = open() else {
         return ExitCode::FAILURE;
     };
-    let mut import = Import::new(&args, &file, library);
+    let mut import = Import::new(&args, &file, library, plan.old_posts);
     import.warnings.extend(problems);
     let (channel, _) = wxr::read(source, &file, |channel, item| import.item(channel, item));
     if import.items == 0 {
@@ -230,11 +237,20 @@ struct Import<'a> {
     /// The blog's files the posts show: URL → path under /images/.
     uploads: BTreeMap<String, String>,
     upload_path: Option<UploadPath>,
+    /// The old addresses of the posts and their new ones.
+    old_posts: OldPosts,
+    /// Only finding where each post will be ([`OldPosts`]), writing nothing.
+    planning: bool,
     written: Written,
 }
 
 impl<'a> Import<'a> {
-    fn new(args: &'a Args, file: &'a str, library: MediaLibrary) -> Import<'a> {
+    fn new(
+        args: &'a Args,
+        file: &'a str,
+        library: MediaLibrary,
+        old_posts: OldPosts,
+    ) -> Import<'a> {
         Import {
             args,
             file,
@@ -248,6 +264,8 @@ impl<'a> Import<'a> {
             redirects: BTreeMap::new(),
             uploads: BTreeMap::new(),
             upload_path: None,
+            old_posts,
+            planning: false,
             written: Written::default(),
         }
     }
@@ -255,15 +273,17 @@ impl<'a> Import<'a> {
     /// Imports, or skips, one item of the export.
     fn item(&mut self, channel: &Channel, item: Item) {
         self.items += 1;
+        let addresses = [
+            channel.link.as_str(),
+            channel.base_site_url.as_str(),
+            channel.base_blog_url.as_str(),
+        ];
+        if self.planning {
+            self.old_posts.know_hosts(addresses);
+        }
         let upload_path = self
             .upload_path
-            .get_or_insert_with(|| {
-                UploadPath::new([
-                    channel.link.as_str(),
-                    channel.base_site_url.as_str(),
-                    channel.base_blog_url.as_str(),
-                ])
-            })
+            .get_or_insert_with(|| UploadPath::new(addresses))
             .clone();
         let title = decode_entities(&item.title);
         let at = format!("{}:{}", self.file, item.line);
@@ -334,6 +354,14 @@ impl<'a> Import<'a> {
         };
         let slug = self.slug(item, &title, &mut warnings);
         let draft = !matches!(item.status.as_str(), "publish" | "future");
+        if self.planning {
+            if !draft {
+                let old = old_path(&item.link);
+                self.old_posts
+                    .insert(&item.id, old.as_deref(), &format!("/posts/{slug}/"));
+            }
+            return Ok(());
+        }
 
         let library = PostLibrary {
             library: &self.library,
@@ -344,7 +372,7 @@ impl<'a> Import<'a> {
             before_more,
             uploads,
             unknown_shortcodes,
-        } = body::convert(&item.content, upload_path, &library);
+        } = body::convert(&item.content, upload_path, &self.old_posts, &library);
         for name in unknown_shortcodes {
             warnings.push(format!(
                 "the shortcode [{name}] is unknown here: kept as text; rewrite or delete it"
@@ -353,7 +381,7 @@ impl<'a> Import<'a> {
         let summary = if item.excerpt.trim().is_empty() {
             before_more.map(|before| plain_text(&before))
         } else {
-            let excerpt = body::convert(&item.excerpt, upload_path, &library);
+            let excerpt = body::convert(&item.excerpt, upload_path, &self.old_posts, &library);
             Some(plain_text(&excerpt.markdown))
         }
         .filter(|summary| !summary.is_empty() && *summary != first_paragraph_text(&markdown));

@@ -28,7 +28,7 @@ use htmd::options::{
 };
 use htmd::{Element, HtmlToMarkdown};
 use markup5ever_rcdom::{Node, NodeData};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
 /// A body converted.
@@ -49,7 +49,12 @@ const MORE: &str = "\u{E000}carnet-more\u{E000}";
 
 /// Converts the body `html` of a post; `uploads` says which URLs are the blog's uploads,
 /// `library` finds a gallery's images.
-pub fn convert(html: &str, uploads: &UploadPath, library: &dyn Library) -> Converted {
+pub fn convert(
+    html: &str,
+    uploads: &UploadPath,
+    posts: &OldPosts,
+    library: &dyn Library,
+) -> Converted {
     let block_editor = html.contains("<!-- wp:");
     let html = mark_more(html);
     let html = outside_pre(&html, link_bare_urls);
@@ -68,6 +73,7 @@ pub fn convert(html: &str, uploads: &UploadPath, library: &dyn Library) -> Conve
     let html = code_in_pre(&html);
     let mut found = BTreeMap::new();
     let html = uploads.rewrite(&html, &mut found);
+    let html = posts.rewrite(&html);
     let markdown = tidy(&converter().convert(&html).unwrap_or_default());
     let (markdown, before_more) = match markdown.split_once(MORE) {
         Some((before, after)) => (
@@ -340,14 +346,9 @@ const UPLOADS: &str = "wp-content/uploads/";
 impl UploadPath {
     /// The uploads of a blog at `addresses` (its link, site URL, blog URL).
     pub fn new<'a>(addresses: impl IntoIterator<Item = &'a str>) -> UploadPath {
-        let mut hosts: Vec<String> = addresses
-            .into_iter()
-            .filter_map(|url| host_and_path(url).map(|(host, _)| plain_host(host)))
-            .filter(|host| !host.is_empty())
-            .collect();
-        hosts.sort();
-        hosts.dedup();
-        UploadPath { hosts }
+        UploadPath {
+            hosts: blog_hosts(addresses),
+        }
     }
 
     /// The path under `/images/` of `url`, if it is one of the blog's uploads.
@@ -403,6 +404,111 @@ impl UploadPath {
         }
         out.push_str(&html[at..]);
         out
+    }
+}
+
+/// The hosts of a blog at `addresses`, as [`plain_host`] writes them.
+fn blog_hosts<'a>(addresses: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut hosts: Vec<String> = addresses
+        .into_iter()
+        .filter_map(|url| host_and_path(url).map(|(host, _)| plain_host(host)))
+        .filter(|host| !host.is_empty())
+        .collect();
+    hosts.sort();
+    hosts.dedup();
+    hosts
+}
+
+/// The old addresses of the blog's posts and their new ones, so that a post's links to
+/// another lead to it on the new site: `http://blog.example/2009/10/billet/`, the same written
+/// from the root, or `/?p=12`, become `/posts/billet/`.
+#[derive(Clone, Debug, Default)]
+pub struct OldPosts {
+    hosts: Vec<String>,
+    /// Old path (with its query for `?p=`), a trailing slash given → new address.
+    new_address: HashMap<String, String>,
+}
+
+impl OldPosts {
+    /// Learns the blog's hosts from `addresses` (its link, site URL, blog URL), once.
+    pub fn know_hosts<'a>(&mut self, addresses: impl IntoIterator<Item = &'a str>) {
+        if self.hosts.is_empty() {
+            self.hosts = blog_hosts(addresses);
+        }
+    }
+
+    /// Notes that the post numbered `id`, once at `old_path` (`/2009/10/billet/`, as the
+    /// permalink's path), is now at `new`.
+    pub fn insert(&mut self, id: &str, old_path: Option<&str>, new: &str) {
+        if let Some(old) = old_path {
+            self.new_address.insert(with_slash(old), new.to_owned());
+        }
+        if !id.is_empty() {
+            self.new_address.insert(format!("/?p={id}"), new.to_owned());
+        }
+    }
+
+    /// `html` with each link (`href`) to an old post's address leading to its new one.
+    pub fn rewrite(&self, html: &str) -> String {
+        if self.new_address.is_empty() {
+            return html.to_owned();
+        }
+        let lower = html.to_ascii_lowercase();
+        let mut out = String::with_capacity(html.len());
+        let mut at = 0;
+        while let Some(found) = lower[at..].find("href=").map(|i| at + i + "href=".len()) {
+            let quote = html[found..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '"' | '\''));
+            let start = found + quote.map_or(0, char::len_utf8);
+            let end = html[start..]
+                .find(|c: char| match quote {
+                    Some(quote) => c == quote,
+                    None => c.is_whitespace() || c == '>',
+                })
+                .map_or(html.len(), |i| start + i);
+            out.push_str(&html[at..start]);
+            let url = &html[start..end];
+            match self.new_address_of(url) {
+                Some(new) => out.push_str(&new),
+                None => out.push_str(url),
+            }
+            at = end;
+        }
+        out.push_str(&html[at..]);
+        out
+    }
+
+    /// The new address of the post `url` leads to, its `#fragment` kept, if it is one.
+    fn new_address_of(&self, url: &str) -> Option<String> {
+        let url = url.replace("&amp;", "&");
+        let (url, fragment) = url.split_once('#').unwrap_or((&url, ""));
+        let path = match host_and_path(url) {
+            Some((host, path)) if self.hosts.contains(&plain_host(host)) => format!("/{path}"),
+            Some(_) => return None,
+            None if url.starts_with('/') => url.to_owned(),
+            None => return None,
+        };
+        // `/?p=12`, `/index.php?p=12` or `/?p=12&foo`: the post numbered 12.
+        let by_id = path.split_once('?').and_then(|(_, query)| {
+            let id = query.split('&').find_map(|pair| pair.strip_prefix("p="))?;
+            self.new_address.get(&format!("/?p={id}"))
+        });
+        let new = by_id.or_else(|| self.new_address.get(&with_slash(&path)))?;
+        Some(match fragment {
+            "" => new.clone(),
+            fragment => format!("{new}#{fragment}"),
+        })
+    }
+}
+
+/// `path` ending in a slash, unless it has a query.
+fn with_slash(path: &str) -> String {
+    if path.ends_with('/') || path.contains('?') {
+        path.to_owned()
+    } else {
+        format!("{path}/")
     }
 }
 
@@ -642,7 +748,7 @@ mod tests {
     }
 
     fn markdown(html: &str) -> String {
-        convert(html, &blog(), &NoImages).markdown
+        convert(html, &blog(), &OldPosts::default(), &NoImages).markdown
     }
 
     #[test]
@@ -700,12 +806,32 @@ mod tests {
     }
 
     #[test]
+    fn links_to_the_blogs_old_posts_lead_to_their_new_addresses() {
+        let mut posts = OldPosts::default();
+        posts.know_hosts(["http://blog.example"]);
+        posts.insert("12", Some("/2009/10/billet/"), "/posts/billet/");
+        posts.insert("13", Some("/?p=13"), "/posts/sans-permalien/");
+        let html = "<a href=\"http://www.blog.example/2009/10/billet/#suite\">a</a> \
+                    <a href='/2009/10/billet'>b</a> <a href=\"/?p=12\">c</a> \
+                    <a href=\"https://blog.example/index.php?p=13&amp;x=1\">d</a> \
+                    <a href=\"http://ailleurs.example/2009/10/billet/\">e</a> \
+                    <a href=\"/2009/10/autre/\">f</a>";
+        assert_eq!(
+            posts.rewrite(html),
+            "<a href=\"/posts/billet/#suite\">a</a> <a href='/posts/billet/'>b</a> \
+             <a href=\"/posts/billet/\">c</a> <a href=\"/posts/sans-permalien/\">d</a> \
+             <a href=\"http://ailleurs.example/2009/10/billet/\">e</a> <a href=\"/2009/10/autre/\">f</a>"
+        );
+    }
+
+    #[test]
     fn a_caption_is_a_figure_and_uploads_move_to_images() {
         let converted = convert(
             "[caption id=\"attachment_9\" width=\"300\"]<a href=\"http://blog.example/wp-content/uploads/2009/10/x.jpg\">\
              <img src=\"https://www.blog.example/wp-content/uploads/2009/10/x-300x200.jpg?w=300\" alt=\"X\" width=\"300\" /></a> \
              L&#8217;atelier[/caption]\n\n<img src=\"http://ailleurs.example/wp-content/uploads/y.jpg\" alt=\"Y\">",
             &blog(),
+            &OldPosts::default(),
             &NoImages,
         );
         assert_eq!(
@@ -756,6 +882,7 @@ mod tests {
         let converted = convert(
             "Le début.\n\n<!--more Lire la suite-->\n\nLa suite [contact-form id=\"1\"].",
             &blog(),
+            &OldPosts::default(),
             &NoImages,
         );
         // Kept as text: its brackets escaped, so that Markdown shows them as written.
