@@ -561,6 +561,7 @@ fn converter() -> HtmlToMarkdown {
             },
         )
         .add_handler(vec!["iframe", "video", "audio", "embed"], embedded)
+        .add_handler(vec!["table"], table)
         .build()
 }
 
@@ -569,7 +570,8 @@ fn converter() -> HtmlToMarkdown {
 fn figure(handlers: &dyn Handlers, element: Element) -> Option<HandlerResult> {
     let mut parts = FigureParts::default();
     parts.find(element.node, None);
-    let (Some(img), Some(caption)) = (parts.img, parts.caption) else {
+    // A gallery (figures in a figure, or a list of them): each of its images in turn.
+    let (Some(img), Some(caption), 1) = (parts.img, parts.caption, parts.images) else {
         return handlers.fallback(element);
     };
     let mut caption_html = String::new();
@@ -601,6 +603,8 @@ fn figure(handlers: &dyn Handlers, element: Element) -> Option<HandlerResult> {
 struct FigureParts {
     /// The first image's attributes.
     img: Option<BTreeMap<String, String>>,
+    /// How many images it holds.
+    images: usize,
     /// The link around it, if any.
     link: Option<String>,
     caption: Option<Rc<Node>>,
@@ -618,9 +622,12 @@ impl FigureParts {
                 .map(|a| (a.name.local.to_string(), a.value.to_string()))
                 .collect();
             match name.local.as_ref() {
-                "img" if self.img.is_none() => {
-                    self.img = Some(attrs);
-                    self.link = link.map(str::to_owned);
+                "img" => {
+                    self.images += 1;
+                    if self.img.is_none() {
+                        self.img = Some(attrs);
+                        self.link = link.map(str::to_owned);
+                    }
                 }
                 "figcaption" if self.caption.is_none() => self.caption = Some(child.clone()),
                 "a" => self.find(child, attrs.get("href").map(String::as_str)),
@@ -665,6 +672,68 @@ fn inline_html_of(node: &Rc<Node>, out: &mut String) {
         }
         _ => {}
     }
+}
+
+/// A table with a header row is a Markdown table. One without (WordPress's editors make them
+/// so by default) has none in Markdown, whose tables need one: it stays an HTML table, each
+/// cell's text and inline markup kept, and its spans.
+fn table(handlers: &dyn Handlers, element: Element) -> Option<HandlerResult> {
+    fn has_header(node: &Rc<Node>) -> bool {
+        node.children
+            .borrow()
+            .iter()
+            .any(|child| match &child.data {
+                NodeData::Element { name, .. } => {
+                    matches!(name.local.as_ref(), "th" | "thead") || has_header(child)
+                }
+                _ => false,
+            })
+    }
+    fn rows(node: &Rc<Node>, out: &mut String) {
+        for child in node.children.borrow().iter() {
+            let NodeData::Element { name, attrs, .. } = &child.data else {
+                continue;
+            };
+            match name.local.as_ref() {
+                "tr" => {
+                    out.push_str("<tr>");
+                    rows(child, out);
+                    out.push_str("</tr>\n");
+                }
+                "td" => {
+                    out.push_str("<td");
+                    for attr in attrs.borrow().iter() {
+                        let key = attr.name.local.as_ref();
+                        if matches!(key, "colspan" | "rowspan") {
+                            out.push_str(&format!(" {key}=\"{}\"", escape(&attr.value)));
+                        }
+                    }
+                    out.push('>');
+                    let mut cell = String::new();
+                    for part in child.children.borrow().iter() {
+                        inline_html_of(part, &mut cell);
+                    }
+                    out.push_str(
+                        cell.split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .as_str(),
+                    );
+                    out.push_str("</td>");
+                }
+                // The table's other parts (tbody, caption's siblings) hold the rows.
+                "caption" | "colgroup" => {}
+                _ => rows(child, out),
+            }
+        }
+    }
+    if has_header(element.node) {
+        return handlers.fallback(element);
+    }
+    let mut html = String::from("\n\n<table>\n<tbody>\n");
+    rows(element.node, &mut html);
+    html.push_str("</tbody>\n</table>\n\n");
+    Some(html.into())
 }
 
 /// An inline element Markdown has no syntax for (`<sup>`, `<kbd>`…) is kept as HTML around its
@@ -822,6 +891,38 @@ mod tests {
              <a href=\"/posts/billet/\">c</a> <a href=\"/posts/sans-permalien/\">d</a> \
              <a href=\"http://ailleurs.example/2009/10/billet/\">e</a> <a href=\"/2009/10/autre/\">f</a>"
         );
+    }
+
+    #[test]
+    fn a_table_without_a_header_row_stays_a_table() {
+        assert_eq!(
+            markdown(
+                "<figure class=\"wp-block-table\"><table><tbody><tr><td>Ville</td><td>Habitants</td></tr>\
+                 <tr><td colspan=\"2\"><a href=\"https://lyon.example/\">Lyon</a> <em>500 000</em></td></tr>\
+                 </tbody></table></figure>"
+            ),
+            "<table>\n<tbody>\n<tr><td>Ville</td><td>Habitants</td></tr>\n\
+             <tr><td colspan=\"2\"><a href=\"https://lyon.example/\">Lyon</a> <em>500 000</em></td></tr>\n\
+             </tbody>\n</table>\n"
+        );
+    }
+
+    #[test]
+    fn a_gallery_of_the_block_editor_keeps_every_image() {
+        let gallery = markdown(
+            "<figure class=\"wp-block-gallery has-nested-images\">\
+             <figure class=\"wp-block-image\"><img src=\"/a.jpg\" alt=\"A\"/></figure>\
+             <figure class=\"wp-block-image\"><img src=\"/b.jpg\" alt=\"B\"/><figcaption>La B</figcaption></figure>\
+             <figcaption class=\"blocks-gallery-caption\">Les deux</figcaption></figure>",
+        );
+        for part in [
+            "![A](/a.jpg)",
+            "<img src=\"/b.jpg\" alt=\"B\">",
+            "La B",
+            "Les deux",
+        ] {
+            assert!(gallery.contains(part), "{part} in {gallery}");
+        }
     }
 
     #[test]
