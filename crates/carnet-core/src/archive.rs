@@ -41,10 +41,12 @@ pub struct YearArchive {
 }
 
 impl Manifest {
-    /// The manifest of `posts`, in any order: sorts them and counts categories, tags and
-    /// months. A post's tags are expected to have distinct slugs (the content tool sees to it).
+    /// The manifest of `posts`: sorts them newest first, the posts of one day in the order
+    /// given (the content tool gives them by their time, then slug), and counts categories,
+    /// tags and months. A post's tags are expected to have distinct slugs (the content tool sees
+    /// to it).
     pub fn new(site: Site, mut posts: Vec<PostSummary>) -> Manifest {
-        posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        posts.sort_by(|a, b| b.date.cmp(&a.date));
 
         let mut categories = BTreeMap::new();
         let mut tags = BTreeMap::new();
@@ -310,7 +312,7 @@ mod tests {
     }
 
     #[test]
-    fn posts_are_newest_first_then_by_slug() {
+    fn posts_are_newest_first_a_days_in_the_order_given() {
         let manifest = Manifest::new(
             site(),
             vec![
@@ -320,7 +322,7 @@ mod tests {
                 post("new", "2010-01-01", "x"),
             ],
         );
-        assert_eq!(slugs(manifest.posts.iter()), ["new", "a", "b", "old"]);
+        assert_eq!(slugs(manifest.posts.iter()), ["new", "b", "a", "old"]);
     }
 
     /// The slugs of `list`'s posts in `manifest`.

@@ -427,6 +427,7 @@ pub fn build(
     };
 
     let mut summaries = Vec::with_capacity(posts.len());
+    let mut times = HashMap::with_capacity(posts.len());
     let mut future = Vec::new();
     let mut drafts = Vec::new();
     let mut links = Vec::with_capacity(posts.len());
@@ -554,6 +555,7 @@ pub fn build(
             });
             continue;
         }
+        times.insert(slug.clone(), fm.time);
         summaries.push(PostSummary {
             slug: slug.clone(),
             title: read.title,
@@ -574,6 +576,12 @@ pub fn build(
         return Err(errors);
     }
 
+    // A day's posts, latest written first; those without a time after, by slug.
+    summaries.sort_by(|a, b| {
+        (b.date, times[&b.slug])
+            .cmp(&(a.date, times[&a.slug]))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
     let manifest = Manifest::new(
         Site {
             title: settings.title,
@@ -855,6 +863,40 @@ mod tests {
         )
         .unwrap();
         assert_eq!(blog.manifest.posts[0].date, "2019-07-08".parse().unwrap());
+    }
+
+    #[test]
+    fn a_days_posts_come_latest_written_first_then_by_slug() {
+        let posts = [
+            file(
+                "matin.md",
+                "+++\ntitle = \"Zèbre matin\"\ndate = 2024-03-10T08:00:00+01:00\n+++\n",
+            ),
+            file(
+                "soir.md",
+                "+++\ntitle = \"Abeille soir\"\ndate = 2024-03-10T20:00:00+01:00\n+++\n",
+            ),
+            file("jour.md", "+++\ntitle = \"Jour\"\ndate = 2024-03-10\n+++\n"),
+            file(
+                "midi.md",
+                "+++\ntitle = \"Midi\"\ndate = 2024-03-10T12:00:00Z\n+++\n",
+            ),
+            file(
+                "veille.md",
+                "+++\ntitle = \"Veille\"\ndate = 2024-03-09T23:00:00+01:00\n+++\n",
+            ),
+        ];
+        let blog = build(None, &posts, Publish::All).unwrap();
+        let slugs: Vec<&str> = blog
+            .manifest
+            .posts
+            .iter()
+            .map(|p| p.slug.as_str())
+            .collect();
+        assert_eq!(
+            slugs,
+            ["abeille-soir", "midi", "zebre-matin", "jour", "veille"]
+        );
     }
 
     #[test]

@@ -57,6 +57,9 @@ pub struct FrontMatter {
     pub title: String,
     /// The publication day; required.
     pub date: Date,
+    /// The time of day written with it (`14:03:00` of `2009-10-06T14:03:00+02:00`), in
+    /// seconds from midnight where it was written: it orders the posts of one day.
+    pub time: Option<u32>,
     /// The category's name, if given.
     pub category: Option<String>,
     /// The author, if given.
@@ -426,12 +429,16 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
     let summary = read_text(dialect, "summary", take("summary"))?;
     let tags = read_tags(dialect, take("tags"))?;
     let draft = read_draft(dialect, take("draft"))?;
+    let mut time = None;
     let date = match (take("date"), date_in_name(name)) {
-        (Some(date), _) => read_date(&date.value).map_err(|message| FrontMatterError {
-            line: date.line,
-            message,
-            fix: dialect.date_fix(),
-        })?,
+        (Some(date), _) => {
+            time = read_time(&date.value);
+            read_date(&date.value).map_err(|message| FrontMatterError {
+                line: date.line,
+                message,
+                fix: dialect.date_fix(),
+            })?
+        }
         (None, Some(Ok(date))) => date,
         (None, named) => {
             let mut error = missing("date", "2009-10-06");
@@ -476,6 +483,7 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
         front_matter: FrontMatter {
             title: title.value.trim().to_owned(),
             date,
+            time,
             category: trimmed(category),
             author: trimmed(author),
             slug: slug.map(|slug| slug.value),
@@ -837,8 +845,11 @@ fn yaml_plain_scalar(text: String) -> Option<toml::Value> {
     let day = text
         .get(..10)
         .filter(|_| matches!(text.as_bytes().get(10), None | Some(b' ' | b'T' | b't')));
-    match (text.parse(), day.map(str::parse)) {
-        (Ok(datetime), _) | (Err(_), Some(Ok(datetime))) => Some(toml::Value::Datetime(datetime)),
+    match (text.parse(), day.map(str::parse::<toml::value::Datetime>)) {
+        (Ok(datetime), _) => Some(toml::Value::Datetime(datetime)),
+        // `2009-10-06 14:03:00 +0200`, which TOML does not read: kept as written, whose day and
+        // time `read_date` and `read_time` read.
+        (Err(_), Some(Ok(day))) if text.len() == 10 => Some(toml::Value::Datetime(day)),
         _ => Some(toml::Value::String(text)),
     }
 }
@@ -848,6 +859,37 @@ fn yaml_plain_scalar(text: String) -> Option<toml::Value> {
 fn date_in_name(name: &str) -> Option<Result<Date, crate::date::DateError>> {
     let rest = name.get(10..)?;
     (rest.is_empty() || rest.starts_with(['-', '_'])).then(|| name[..10].parse())
+}
+
+/// The time of day of a date-time (`2009-10-06T14:03:00+02:00`, `"2009-10-06 14:03 +0200"`),
+/// in seconds from midnight as written; `None` for a day alone.
+fn read_time(value: &toml::Value) -> Option<u32> {
+    let text = match value {
+        toml::Value::Datetime(datetime) => {
+            let time = datetime.date.and(datetime.time)?;
+            return Some(
+                u32::from(time.hour) * 3600
+                    + u32::from(time.minute) * 60
+                    + u32::from(time.second.unwrap_or(0)),
+            );
+        }
+        toml::Value::String(text) => text.trim(),
+        _ => return None,
+    };
+    let time = text.get(11..)?;
+    let number = |at: usize| -> Option<u32> {
+        let digits = time.get(at..at + 2)?;
+        digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| digits.parse().ok())?
+    };
+    let (hour, minute) = (number(0)?, number(3)?);
+    let second = (time.get(5..6) == Some(":"))
+        .then(|| number(6))
+        .flatten()
+        .unwrap_or(0);
+    (hour < 24 && minute < 60 && second < 61).then_some(hour * 3600 + minute * 60 + second)
 }
 
 /// Reads a TOML date (`2009-10-06`, or a date-time whose day is taken) or the same in quotes,
@@ -1201,6 +1243,27 @@ mod tests {
             let doc = parse(&source).unwrap();
             assert_eq!(doc.front_matter.date.to_string(), day, "YAML {date}");
         }
+    }
+
+    #[test]
+    fn the_time_written_with_a_date_is_kept_to_order_a_days_posts() {
+        for (date, time) in [
+            ("2009-10-06T14:03:00+02:00", Some(14 * 3600 + 3 * 60)),
+            ("2009-10-06 23:30:15", Some(23 * 3600 + 30 * 60 + 15)),
+            ("\"2009-10-06 08:05 +0100\"", Some(8 * 3600 + 5 * 60)),
+            ("2009-10-06", None),
+        ] {
+            let source = format!("+++\ntitle = \"T\"\ndate = {date}\n+++\n");
+            assert_eq!(parse(&source).unwrap().front_matter.time, time, "{date}");
+            let source = format!("---\ntitle: T\ndate: {date}\n---\n");
+            assert_eq!(
+                parse(&source).unwrap().front_matter.time,
+                time,
+                "YAML {date}"
+            );
+        }
+        let yaml = parse("---\ntitle: T\ndate: 2009-10-06 14:03:00 +0200\n---\n").unwrap();
+        assert_eq!(yaml.front_matter.time, Some(14 * 3600 + 3 * 60));
     }
 
     #[test]
