@@ -46,7 +46,7 @@ impl Manifest {
     /// tags and months. A post's tags are expected to have distinct slugs (the content tool sees
     /// to it).
     pub fn new(site: Site, mut posts: Vec<PostSummary>) -> Manifest {
-        posts.sort_by(|a, b| b.date.cmp(&a.date));
+        posts.sort_by_key(|post| std::cmp::Reverse(post.date));
 
         let mut categories = BTreeMap::new();
         let mut tags = BTreeMap::new();
