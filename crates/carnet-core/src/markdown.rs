@@ -135,9 +135,13 @@ pub fn from_page(html: &str) -> SafeHtml {
     SafeHtml(sanitize(html, "/", &[]))
 }
 
-/// The plain text of the first paragraph, for excerpts: no markup, breaks become spaces.
-/// In French, its text (not its code) gets French typography.
+/// The plain text of the first paragraph, for excerpts: no markup, breaks become spaces; or,
+/// in a post with a `<!--more-->` line (WordPress's, Hugo's and Jekyll's mark of where the
+/// summary ends), of every paragraph before it. In French, its text (not its code) gets French
+/// typography.
 pub fn excerpt(markdown: &str, language: Language) -> String {
+    let more = more_at(markdown);
+    let markdown = more.map_or(markdown, |at| &markdown[..at]);
     let mut text = String::new();
     let mut in_paragraph = false;
     // An image's alt text is not prose: `![logo](x.svg)` alone is no first paragraph.
@@ -145,7 +149,11 @@ pub fn excerpt(markdown: &str, language: Language) -> String {
     for event in parser(markdown) {
         match event {
             Event::Start(Tag::Paragraph) => in_paragraph = true,
-            Event::End(TagEnd::Paragraph) if !text.trim().is_empty() => break,
+            Event::End(TagEnd::Paragraph) if !text.trim().is_empty() && more.is_none() => break,
+            Event::End(TagEnd::Paragraph) if more.is_some() => {
+                in_paragraph = false;
+                text.push(' ');
+            }
             Event::End(TagEnd::Paragraph) => in_paragraph = false,
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image -= 1,
@@ -167,6 +175,15 @@ pub fn excerpt(markdown: &str, language: Language) -> String {
         .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Where the post's `<!--more-->` line starts (`<!--more Lire la suite-->` too, as WordPress
+/// writes it), if it has one outside code.
+fn more_at(markdown: &str) -> Option<usize> {
+    parser_with_offsets(markdown).find_map(|(event, range)| match event {
+        Event::Html(html) if html.trim_start().starts_with("<!--more") => Some(range.start),
+        _ => None,
+    })
 }
 
 /// The plain text of the first paragraph, as [`excerpt`] makes it with no typography.
@@ -808,6 +825,25 @@ mod tests {
         );
         assert_eq!(first_paragraph_text("C'est \"dit\"..."), "C’est “dit”…");
         assert_eq!(first_paragraph_text("# Seulement un titre"), "");
+    }
+
+    #[test]
+    fn a_more_line_makes_the_excerpt_every_paragraph_before_it() {
+        let markdown = "Le premier.\n\nLe *second*.\n\n<!--more-->\n\nLa suite.";
+        assert_eq!(first_paragraph_text(markdown), "Le premier. Le second.");
+        let wordpress = "Un.\n\nDeux.\n\n<!--more Lire la suite-->\n\nTrois.";
+        assert_eq!(first_paragraph_text(wordpress), "Un. Deux.");
+        // Written as code, it is text, not the mark.
+        let code = "Un.\n\nDeux.\n\n```\n<!--more-->\n```\n";
+        assert_eq!(first_paragraph_text(code), "Un.");
+        // It is never shown.
+        assert_eq!(
+            to_html(markdown, "/", Language::French)
+                .as_str()
+                .matches("more")
+                .count(),
+            0
+        );
     }
 
     const NNBSP: char = '\u{202F}';
