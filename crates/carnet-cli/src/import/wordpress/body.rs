@@ -302,7 +302,9 @@ fn code_in_pre(html: &str) -> String {
             .find("</pre>")
             .map_or(html.len(), |end| open_end + end);
         out.push_str(&html[at..open_end]);
-        let inner = &html[open_end..close];
+        // `<?php …?>` in a `<pre>`, as WP-Syntax's posts hold it, is code, not a processing
+        // instruction the HTML parser would drop.
+        let inner = &html[open_end..close].replace("<?", "&lt;?");
         if inner.trim_start().to_ascii_lowercase().starts_with("<code") {
             out.push_str(inner);
         } else {
@@ -852,6 +854,18 @@ mod tests {
         assert_eq!(
             markdown("<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>"),
             "| A | B |\n| - | - |\n| 1 | 2 |\n"
+        );
+    }
+
+    #[test]
+    fn php_and_html_in_a_code_shortcode_or_a_pre_are_code() {
+        assert_eq!(
+            markdown("[code lang=\"php\"]<?php echo \"<div class='x'>\"; ?>[/code]"),
+            "```php\n<?php echo \"<div class='x'>\"; ?>\n```\n"
+        );
+        assert_eq!(
+            markdown("<pre lang=\"php\"><?php echo 1; ?></pre>"),
+            "```php\n<?php echo 1; ?>\n```\n"
         );
     }
 

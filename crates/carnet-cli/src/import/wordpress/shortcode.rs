@@ -248,7 +248,9 @@ fn gallery(code: &Code, library: &dyn Library) -> String {
         .collect()
 }
 
-/// `[code language="php"]…[/code]`: a code block, its language on its `<code>`.
+/// `[code language="php"]…[/code]`: a code block, its language on its `<code>`. What it
+/// encloses is code as written (SyntaxHighlighter shows it so): its `<` are text, or the HTML
+/// parser would take `<?php …?>` for a comment and `<div>` for an element.
 fn code_block(code: &Code, inner: &str) -> String {
     let language = ["language", "lang", ""]
         .iter()
@@ -261,7 +263,7 @@ fn code_block(code: &Code, inner: &str) -> String {
         .unwrap_or_default();
     format!(
         "<pre><code{language}>{}</code></pre>",
-        inner.trim_matches('\n')
+        inner.trim_matches('\n').replace('<', "&lt;")
     )
 }
 
