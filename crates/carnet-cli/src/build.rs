@@ -273,13 +273,16 @@ pub fn report(blog: &Blog, written_to: Option<&Path>) {
     );
 }
 
-/// The public URL: `--site-url`, else site.toml's. The default preview URL follows `--base`.
+/// The public URL: `--site-url`, else site.toml's. One that names a host alone (the default
+/// preview URL, or `https://user.github.io/`) is followed by `--base`: a site built for
+/// `/blog/` is published there, and its feed, sitemap and canonical links must say so.
 fn public_url(site_url: Option<&str>, configured: &str, base: &str) -> String {
+    let host_alone = configured
+        .split_once("://")
+        .is_some_and(|(_, rest)| !rest.trim_end_matches('/').contains('/'));
     let url = match site_url {
         Some(url) => url.to_owned(),
-        None if configured == content::DEFAULT_URL => {
-            format!("{}{}", configured.trim_end_matches('/'), base)
-        }
+        None if host_alone => format!("{}{}", configured.trim_end_matches('/'), base),
         None => configured.to_owned(),
     };
     format!("{}/", url.trim_end_matches('/'))
@@ -1110,7 +1113,31 @@ fn to_json(value: &impl serde::Serialize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::is_owned;
+    use super::{is_owned, public_url};
+
+    #[test]
+    fn a_public_url_naming_a_host_alone_is_followed_by_the_base() {
+        assert_eq!(
+            public_url(None, "https://user.github.io", "/blog/"),
+            "https://user.github.io/blog/"
+        );
+        assert_eq!(
+            public_url(None, "https://example.org/", "/"),
+            "https://example.org/"
+        );
+        assert_eq!(
+            public_url(None, "https://example.org/blog/", "/blog/"),
+            "https://example.org/blog/"
+        );
+        assert_eq!(
+            public_url(
+                Some("https://a.example/x"),
+                "https://example.org/",
+                "/blog/"
+            ),
+            "https://a.example/x/"
+        );
+    }
 
     #[test]
     fn a_bucket_of_json_texts_is_written_as_the_schema_writes_a_bucket() {
