@@ -340,27 +340,58 @@ fn pre_language(tag: &str) -> Option<String> {
 pub struct UploadPath {
     /// The blog's hosts, lower case, without `www.`.
     hosts: Vec<String>,
+    /// The blog's first address (`http://blog.example`), which an upload written from the root
+    /// (`/wp-content/uploads/x.jpg`) is fetched from.
+    origin: String,
 }
 
 /// Where a blog keeps its uploads.
 const UPLOADS: &str = "wp-content/uploads/";
 
+/// The hosts a WordPress.com blog's uploads are on: `monblog.files.wordpress.com`.
+const WORDPRESS_COM_FILES: &str = ".files.wordpress.com";
+
+/// Whether `host` is Jetpack's image service (`i0.wp.com` to `i3.wp.com`).
+fn is_jetpack_host(host: &str) -> bool {
+    let host = plain_host(host);
+    host.strip_suffix(".wp.com")
+        .is_some_and(|name| name.len() == 2 && name.starts_with('i'))
+}
+
 impl UploadPath {
     /// The uploads of a blog at `addresses` (its link, site URL, blog URL).
     pub fn new<'a>(addresses: impl IntoIterator<Item = &'a str>) -> UploadPath {
+        let addresses: Vec<&str> = addresses.into_iter().collect();
+        let origin = addresses
+            .iter()
+            .find_map(|url| {
+                let (host, _) = host_and_path(url)?;
+                let scheme = url.split_once("//")?.0;
+                Some(format!("{scheme}//{host}"))
+            })
+            .unwrap_or_default();
         UploadPath {
             hosts: blog_hosts(addresses),
+            origin,
         }
     }
 
     /// The path under `/images/` of `url`, if it is one of the blog's uploads.
     pub fn local_path(&self, url: &str) -> Option<String> {
-        let path = match host_and_path(url) {
-            Some((host, path)) if self.hosts.contains(&plain_host(host)) => path,
+        let file = match host_and_path(url) {
+            // Jetpack's image service, `i0.wp.com/blog.example/wp-content/uploads/…`: the
+            // blog's own file behind it.
+            Some((host, path)) if is_jetpack_host(host) => {
+                return self.local_path(&format!("https://{path}"));
+            }
+            // A WordPress.com blog's uploads: `monblog.files.wordpress.com/2015/06/x.jpg`.
+            Some((host, path)) if plain_host(host).ends_with(WORDPRESS_COM_FILES) => path,
+            Some((host, path)) if self.hosts.contains(&plain_host(host)) => {
+                path.split_once(UPLOADS)?.1
+            }
             Some(_) => return None,
-            None => url.strip_prefix('/')?,
+            None => url.strip_prefix('/')?.split_once(UPLOADS)?.1,
         };
-        let (_, file) = path.split_once(UPLOADS)?;
         let file = file.split(['?', '#']).next().unwrap_or("");
         // Percent-encoded dots, slashes and backslashes could climb out of the folder once
         // decoded into a file name.
@@ -386,7 +417,14 @@ impl UploadPath {
         let starts = |c: char| ends(c) || c == '=';
         let mut out = String::with_capacity(html.len());
         let mut at = 0;
-        while let Some(found_at) = html[at..].find(UPLOADS).map(|i| at + i) {
+        let next = |from: usize| {
+            [UPLOADS, WORDPRESS_COM_FILES]
+                .iter()
+                .filter_map(|marker| html[from..].find(marker))
+                .min()
+                .map(|i| from + i)
+        };
+        while let Some(found_at) = next(at) {
             let start = html[at..found_at].rfind(starts).map_or(at, |i| at + i + 1);
             let end = html[found_at..]
                 .find(ends)
@@ -398,6 +436,11 @@ impl UploadPath {
                     out.push_str("/images/");
                     out.push_str(&path);
                     let url = url.split('#').next().unwrap_or(url);
+                    // Fetched from the blog's address when written from its root.
+                    let url = match url.starts_with('/') && !url.starts_with("//") {
+                        true => format!("{}{url}", self.origin),
+                        false => url.to_owned(),
+                    };
                     found.insert(url.replace("&amp;", "&"), path);
                 }
                 None => out.push_str(url),
@@ -937,6 +980,33 @@ mod tests {
         ] {
             assert!(gallery.contains(part), "{part} in {gallery}");
         }
+    }
+
+    #[test]
+    fn uploads_of_wordpress_com_of_jetpack_and_from_the_root_are_the_blogs() {
+        let mut found = BTreeMap::new();
+        let html = blog().rewrite(
+            "<img src=\"https://monblog.files.wordpress.com/2015/06/photo.jpg?w=640\"> \
+             <img src=\"https://i0.wp.com/blog.example/wp-content/uploads/2015/06/b.png?resize=1\"> \
+             <img src=\"/wp-content/uploads/2015/06/relatif.png\"> \
+             <img src=\"https://i0.wp.com/ailleurs.example/wp-content/uploads/x.png\">",
+            &mut found,
+        );
+        assert_eq!(
+            html,
+            "<img src=\"/images/2015/06/photo.jpg\"> <img src=\"/images/2015/06/b.png\"> \
+             <img src=\"/images/2015/06/relatif.png\"> \
+             <img src=\"https://i0.wp.com/ailleurs.example/wp-content/uploads/x.png\">"
+        );
+        // Each to fetch from an address with its host.
+        assert_eq!(
+            found.keys().map(String::as_str).collect::<Vec<_>>(),
+            [
+                "http://www.blog.example/wp-content/uploads/2015/06/relatif.png",
+                "https://i0.wp.com/blog.example/wp-content/uploads/2015/06/b.png?resize=1",
+                "https://monblog.files.wordpress.com/2015/06/photo.jpg?w=640",
+            ]
+        );
     }
 
     #[test]
