@@ -1763,3 +1763,35 @@ fn a_link_to_a_file_of_public_outside_images_is_an_error_saying_where_to_move_it
         ],
     );
 }
+
+#[test]
+fn a_link_to_a_draft_or_a_later_post_is_told_and_the_build_goes_on() {
+    let blog = out_dir("held-back-links");
+    fs::create_dir_all(blog.join("content/posts")).unwrap();
+    fs::create_dir_all(blog.join("public/images")).unwrap();
+    let post =
+        |name: &str, text: &str| fs::write(blog.join("content/posts").join(name), text).unwrap();
+    post(
+        "a.md",
+        "+++\ntitle = \"A\"\ndate = 2009-10-06\n+++\n\nVoir [la suite](/posts/la-suite/) et [le brouillon](/posts/brouillon).\n",
+    );
+    post(
+        "b.md",
+        "+++\ntitle = \"La suite\"\ndate = 2999-01-01\n+++\n\nPlus tard.\n",
+    );
+    post(
+        "c.md",
+        "+++\ntitle = \"Brouillon\"\ndate = 2009-10-01\ndraft = true\n+++\n\nPas fini.\n",
+    );
+    let output = run_in(&blog, &["check"]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(output.status.success(), "{stderr}");
+    assert_mentions(
+        &stderr,
+        &[
+            "warning: content/posts/a.md:6: the link to /posts/la-suite/ leads to no page or file of the site: content/posts/b.md is dated 2999-01-01, after today, not published yet",
+            "warning: content/posts/a.md:6: the link to /posts/brouillon leads to no page or file of the site: content/posts/c.md is a draft, not published yet",
+            "fix: nothing if it is to be published",
+        ],
+    );
+}

@@ -113,6 +113,9 @@ pub struct Blog {
     pub future: Vec<FuturePost>,
     /// The files of the drafts, checked but left out, in the order given.
     pub drafts: Vec<String>,
+    /// The page each draft and future post will have (`posts/<slug>/`), and why it is not
+    /// published yet: a link to it is told, but does not stop the build.
+    pub held_back: Vec<(String, String)>,
     /// How many of the newest posts the feed holds.
     pub feed_length: usize,
     /// The path the settings say the blog is served under, if they say one.
@@ -428,6 +431,7 @@ pub fn build(
 
     let mut summaries = Vec::with_capacity(posts.len());
     let mut times = HashMap::with_capacity(posts.len());
+    let mut held_back = Vec::new();
     let mut future = Vec::new();
     let mut drafts = Vec::new();
     let mut links = Vec::with_capacity(posts.len());
@@ -546,9 +550,14 @@ pub fn build(
         }
         if fm.draft {
             drafts.push(file.path.clone());
+            held_back.push((paths::post(&slug), format!("{} is a draft", file.path)));
             continue;
         }
         if matches!(publish, Publish::Until(today) if fm.date > today) {
+            held_back.push((
+                paths::post(&slug),
+                format!("{} is dated {}, after today", file.path, fm.date),
+            ));
             future.push(FuturePost {
                 path: file.path.clone(),
                 date: fm.date,
@@ -606,6 +615,7 @@ pub fn build(
         bodies,
         future,
         drafts,
+        held_back,
         feed_length: settings.feed_length,
         base,
         links,
