@@ -374,28 +374,27 @@ pub fn read_content(
         );
     }
     // A link to a draft or a post dated later leads nowhere today, but will: told, not fatal.
-    let (held, errors_now): (Vec<_>, Vec<_>) = broken.errors.into_iter().partition(|error| {
-        blog.held_back.iter().any(|(page, _)| {
+    let held_back = |error: &ContentError| {
+        blog.held_back.iter().find_map(|(page, why)| {
             let page = page.trim_end_matches('/');
-            error.message.contains(&format!("/{page} "))
-                || error.message.contains(&format!("/{page}/ "))
+            let names = error.message.contains(&format!("/{page} "))
+                || error.message.contains(&format!("/{page}/ "));
+            names.then_some(why)
         })
-    });
-    broken.errors = errors_now;
-    for mut error in held {
-        if let Some((_, why)) = blog.held_back.iter().find(|(page, _)| {
-            error
-                .message
-                .contains(&format!("/{} ", page.trim_end_matches('/')))
-                || error.message.contains(&format!("/{page} "))
-        }) {
-            error.message = format!("{}: {why}, not published yet", error.message);
-        }
+    };
+    let mut errors_now = Vec::new();
+    for mut error in std::mem::take(&mut broken.errors) {
+        let Some(why) = held_back(&error) else {
+            errors_now.push(error);
+            continue;
+        };
+        error.message = format!("{}: {why}, not published yet", error.message);
         error.fix = "nothing if it is to be published: the link works from then on; until \
                      then it leads readers to the « Page introuvable » page"
             .to_owned();
         broken.warnings.push(error);
     }
+    broken.errors = errors_now;
     if !public.is_dir() {
         // Run from elsewhere than the blog's folder, the files the links lead to are not seen.
         for error in &mut broken.errors {

@@ -51,6 +51,20 @@ fn imported(export: &Path, content: &Path, extra: &[&str]) -> String {
     summary
 }
 
+/// Runs `carnet check` on the imported `content`, which must pass.
+fn assert_checks(content: &Path) {
+    let check = Command::new(env!("CARGO_BIN_EXE_carnet"))
+        .args(["check", "--content"])
+        .arg(content)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
 fn assert_mentions(text: &str, parts: &[&str]) {
     for part in parts {
         assert!(text.contains(part), "expected {part:?} in:\n{text}");
@@ -905,16 +919,7 @@ fn the_blogs_settings_come_from_the_export_and_are_never_replaced() {
         "{settings}"
     );
     // The blog builds with them as they are.
-    let check = Command::new(env!("CARGO_BIN_EXE_carnet"))
-        .args(["check", "--content"])
-        .arg(&content)
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
+    assert_checks(&content);
     fs::write(content.join("site.toml"), "title = \"Mien\"\n").unwrap();
     imported(&export, &content, &["--force"]);
     assert_eq!(
@@ -958,14 +963,5 @@ fn links_between_posts_lead_to_their_new_addresses_whichever_comes_first() {
         "Après [le premier](/posts/premier/).\n"
     );
     // The links now lead to pages the build writes: the check passes.
-    let check = Command::new(env!("CARGO_BIN_EXE_carnet"))
-        .args(["check", "--content"])
-        .arg(&content)
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
+    assert_checks(&content);
 }

@@ -820,6 +820,15 @@ mod tests {
     use super::*;
     use crate::model::List;
 
+    /// The slugs of `blog`'s published posts, in its order.
+    fn slugs(blog: &Blog) -> Vec<&str> {
+        blog.manifest
+            .posts
+            .iter()
+            .map(|p| p.slug.as_str())
+            .collect()
+    }
+
     fn file(path: &str, text: &str) -> SourceFile {
         SourceFile::new(path, text)
     }
@@ -897,12 +906,7 @@ mod tests {
             ),
         ];
         let blog = build(None, &posts, Publish::All).unwrap();
-        let slugs: Vec<&str> = blog
-            .manifest
-            .posts
-            .iter()
-            .map(|p| p.slug.as_str())
-            .collect();
+        let slugs = slugs(&blog);
         assert_eq!(
             slugs,
             ["abeille-soir", "midi", "zebre-matin", "jour", "veille"]
@@ -1541,12 +1545,7 @@ mod tests {
         ];
         let today = "2009-01-08".parse().unwrap();
         let blog = build(None, &files, Publish::Until(today)).unwrap();
-        let slugs: Vec<&str> = blog
-            .manifest
-            .posts
-            .iter()
-            .map(|p| p.slug.as_str())
-            .collect();
+        let slugs = slugs(&blog);
         assert_eq!(slugs, ["aujourd-hui", "hier"]);
         assert_eq!(blog.bodies.len(), 2);
         assert!(blog
@@ -1588,12 +1587,7 @@ mod tests {
         ];
         for publish in [Publish::All, Publish::Until("2030-01-01".parse().unwrap())] {
             let blog = build(None, &files, publish).unwrap();
-            let slugs: Vec<&str> = blog
-                .manifest
-                .posts
-                .iter()
-                .map(|p| p.slug.as_str())
-                .collect();
+            let slugs = slugs(&blog);
             assert_eq!(slugs, ["publie"]);
             assert_eq!(blog.bodies.len(), 1);
             assert_eq!(blog.drafts, ["brouillon.md"]);
