@@ -1,6 +1,6 @@
 //! `carnet build`: checks the content, then writes the site into the folder Trunk built.
 //!
-//! It reads `content/site.toml` and the posts under `content/posts/` (`*.md`, `*.markdown`), checks them with `carnet-core`, and
+//! It reads `content/site.toml` and the posts under `content/posts/` (`*.md`, `*.markdown`, …), checks them with `carnet-core`, and
 //! writes into the site folder: the JSON the app reads (`data/`), every page pre-rendered to HTML
 //! by the app's own components (from Trunk's `index.html`), the Atom feed, the sitemap and
 //! `robots.txt`. Trunk runs it after every build (see `Trunk.toml`), so saving a post under
@@ -20,7 +20,7 @@ use crate::stylesheet::Stylesheet;
 use carnet_core::content::{self, Blog, ContentError, Publish, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
 use carnet_core::gzip::gzip;
-use carnet_core::links;
+use carnet_core::links::{self, LinkTargets};
 use carnet_core::model::{bucket, bucket_path, Page, PageData, INDEX_PATH};
 use carnet_core::paths::{self, NOT_FOUND};
 use carnet_core::search::{self, index::PostEntry};
@@ -337,64 +337,38 @@ pub fn read_content(
         Ok(blog) => blog,
         Err(errors) => return Ok(Err(errors)),
     };
-    let mut pages: BTreeSet<String> = blog.page_paths().collect();
+    let mut targets = LinkTargets {
+        pages: blog.page_paths().collect(),
+        files: BTreeSet::from([NOT_FOUND, FEED_PATH, SITEMAP_PATH, ROBOTS_PATH].map(String::from)),
+        held_back: blog.held_back.iter().cloned().collect(),
+        unpublished: BTreeMap::new(),
+    };
     // Written beside the blog's pages (`write_pages`): a post may link to a search.
-    pages.insert(paths::SEARCH.to_owned());
-    let mut files =
-        BTreeSet::from([NOT_FOUND, FEED_PATH, SITEMAP_PATH, ROBOTS_PATH].map(String::from));
+    targets.pages.insert(paths::SEARCH.to_owned());
     // Only public/images/ is published (index.html's copy-dir): a link to another file of
     // public/ would lead to nothing on the site.
-    let mut unpublished = Vec::new();
     if public.is_dir() {
         let mut served = Vec::new();
         files_under(public, "", &mut served)?;
-        let (images, others): (Vec<_>, Vec<_>) = served
-            .into_iter()
-            .map(|(path, _)| path)
-            .partition(|path| path.starts_with(PUBLISHED_PUBLIC));
-        files.extend(images);
-        unpublished = others;
+        for (path, _) in served {
+            if path.starts_with(PUBLISHED_PUBLIC) {
+                targets.files.insert(path);
+                continue;
+            }
+            let name = path.rsplit('/').next().unwrap_or(&path);
+            let fix = format!(
+                "only {public}/{PUBLISHED_PUBLIC} is published: move {public}/{path} there and \
+                 link to /{PUBLISHED_PUBLIC}{name}",
+                public = public.display()
+            );
+            targets.unpublished.insert(path, fix);
+        }
     }
     let (beside, mut errors) = files_beside_posts(&blog, &post_files_found);
-    files.extend(beside.iter().map(|(path, _)| path.clone()));
-    let mut broken = links::broken_links(&blog.links, &pages, &files);
-    for error in broken.errors.iter_mut().chain(&mut broken.warnings) {
-        let Some(path) = unpublished
-            .iter()
-            .find(|path| error.message.contains(&format!("/{path} ")))
-        else {
-            continue;
-        };
-        let name = path.rsplit('/').next().unwrap_or(path);
-        error.fix = format!(
-            "only {}/{PUBLISHED_PUBLIC} is published: move {}/{path} there and link to \
-             /{PUBLISHED_PUBLIC}{name}",
-            public.display(),
-            public.display()
-        );
-    }
-    // A link to a draft or a post dated later leads nowhere today, but will: told, not fatal.
-    let held_back = |error: &ContentError| {
-        blog.held_back.iter().find_map(|(page, why)| {
-            let page = page.trim_end_matches('/');
-            let names = error.message.contains(&format!("/{page} "))
-                || error.message.contains(&format!("/{page}/ "));
-            names.then_some(why)
-        })
-    };
-    let mut errors_now = Vec::new();
-    for mut error in std::mem::take(&mut broken.errors) {
-        let Some(why) = held_back(&error) else {
-            errors_now.push(error);
-            continue;
-        };
-        error.message = format!("{}: {why}, not published yet", error.message);
-        error.fix = "nothing if it is to be published: the link works from then on; until \
-                     then it leads readers to the « Page introuvable » page"
-            .to_owned();
-        broken.warnings.push(error);
-    }
-    broken.errors = errors_now;
+    targets
+        .files
+        .extend(beside.iter().map(|(path, _)| path.clone()));
+    let mut broken = links::broken_links(&blog.links, &targets);
     if !public.is_dir() {
         // Run from elsewhere than the blog's folder, the files the links lead to are not seen.
         for error in &mut broken.errors {
@@ -480,7 +454,8 @@ const PUBLISHED_PUBLIC: &str = "images/";
 /// included, are its own, not posts. Left aside: hidden files and folders (`.git`, an editor's
 /// lock `.#billet.md`), a folder or a link to nowhere named `*.md`, the `_index.md` of
 /// Hugo's and Zola's sections, which describes a list, not a post, and Jekyll's `_drafts/`. A post's file is `.md` or
-/// `.markdown`, in any case (`BILLET.MD`, `billet/INDEX.markdown`); a folder with two files that
+/// another Markdown extension, in any case (`BILLET.MD`, `billet/INDEX.markdown`,
+/// `billet.mkd`: `content::MARKDOWN_EXTENSIONS`); a folder with two files that
 /// could be its post (`index.md` and `index.markdown`) is an error.
 fn post_files(folder: &Path, top: bool, posts: &mut Vec<PostFile>) -> io::Result<()> {
     let mut entries = Vec::new();

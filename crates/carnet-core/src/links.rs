@@ -10,7 +10,7 @@ use crate::content::{ContentError, SourceFile};
 use crate::markdown::{self, WordCounter};
 use crate::sanitize;
 use pulldown_cmark::{Event, Tag};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A link or image in a post's Markdown to a path on the site.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -208,14 +208,25 @@ pub struct BrokenLinks {
     pub warnings: Vec<ContentError>,
 }
 
-/// The broken site links of `posts`: those to neither one of `pages` (paths from the base, as
-/// `crate::paths` gives them; a page's path without its trailing slash leads there too) nor
-/// one of `files` (what the site serves as is, from its root: `images/x.png`).
-pub fn broken_links(
-    posts: &[FileLinks],
-    pages: &BTreeSet<String>,
-    files: &BTreeSet<String>,
-) -> BrokenLinks {
+/// What a site's links may lead to, for [`broken_links`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinkTargets {
+    /// Its pages' paths from the base, as `crate::paths` gives them; a page's path without its
+    /// trailing slash leads there too.
+    pub pages: BTreeSet<String>,
+    /// What the site serves as is, from its root: `images/x.png`.
+    pub files: BTreeSet<String>,
+    /// The pages of posts held back, a draft or a post dated later (`posts/x/`), each with why
+    /// (`x.md is a draft`): a link to one leads nowhere today but will, so it is a warning.
+    pub held_back: BTreeMap<String, String>,
+    /// Files the author has that the site does not publish (`files/x.pdf` of `public/`), each
+    /// with what to do: a link to one is broken, with that fix.
+    pub unpublished: BTreeMap<String, String>,
+}
+
+/// The broken site links of `posts`: those to none of the `targets`' pages and files.
+pub fn broken_links(posts: &[FileLinks], targets: &LinkTargets) -> BrokenLinks {
+    let LinkTargets { pages, files, .. } = targets;
     let exists = |path: &str| {
         pages.contains(path)
             || pages.contains(&format!("{path}/"))
@@ -225,17 +236,7 @@ pub fn broken_links(
     let mut broken = BrokenLinks::default();
     for post in posts {
         for link in post.links.iter().filter(|link| !exists(&link.path)) {
-            // The post's own page is never the fix: `x` written on it is close to it by length.
-            let others = pages.iter().chain(files).filter(|path| **path != post.page);
-            let fix = match closest(&link.path, others) {
-                Some(closest) => {
-                    format!("link to /{closest}, the closest page or file of the site")
-                }
-                None => "link to a page of the site (a post is at /posts/<slug>/) or put the \
-                         file under public/"
-                    .to_owned(),
-            };
-            let message = match &link.relative {
+            let mut message = match &link.relative {
                 Some(written) => format!(
                     "the link to {written} (/{} from this post's page) leads to no page or file \
                      of the site",
@@ -246,9 +247,28 @@ pub fn broken_links(
                     link.path
                 ),
             };
-            let fix = match &link.relative {
-                Some(written) if !fix.starts_with("link to /") => relative_fix(written),
-                _ => fix,
+            let held_back = (targets.held_back.get(&link.path))
+                .or_else(|| targets.held_back.get(&format!("{}/", link.path)));
+            let fix = if let Some(why) = held_back {
+                message.push_str(&format!(": {why}, not published yet"));
+                "nothing if it is to be published: the link works from then on; until then it \
+                 leads readers to the « Page introuvable » page"
+                    .to_owned()
+            } else if let Some(fix) = targets.unpublished.get(&link.path) {
+                fix.clone()
+            } else {
+                // The post's own page is never the fix: `x` written on it is close to it by
+                // length.
+                let others = pages.iter().chain(files).filter(|path| **path != post.page);
+                match (closest(&link.path, others), &link.relative) {
+                    (Some(closest), _) => {
+                        format!("link to /{closest}, the closest page or file of the site")
+                    }
+                    (None, Some(written)) => relative_fix(written),
+                    (None, None) => "link to a page of the site (a post is at /posts/<slug>/) \
+                                     or put the file under public/"
+                        .to_owned(),
+                }
             };
             let error = ContentError {
                 path: post.path.clone(),
@@ -256,9 +276,10 @@ pub fn broken_links(
                 message,
                 fix,
             };
-            match link.relative {
-                Some(_) => broken.warnings.push(error),
-                None => broken.errors.push(error),
+            if link.relative.is_some() || held_back.is_some() {
+                broken.warnings.push(error);
+            } else {
+                broken.errors.push(error);
             }
         }
     }
@@ -438,7 +459,7 @@ mod tests {
             site_links("![p](photo.png) [b](../b/) <img src=\"x\">"),
         )
         .from_page("posts/a/");
-        let broken = broken_links(&[links], &set(&["", "posts/a/", "posts/b/"]), &set(&[]));
+        let broken = broken_links(&[links], &targets(&["", "posts/a/", "posts/b/"], &[]));
         assert_eq!(broken.errors, []);
         let errors = broken.warnings;
         assert_eq!(errors.len(), 2, "{errors:?}");
@@ -464,6 +485,60 @@ mod tests {
         paths.iter().map(|path| path.to_string()).collect()
     }
 
+    /// A site of these `pages` and `files`, nothing held back nor unpublished.
+    fn targets(pages: &[&str], files: &[&str]) -> LinkTargets {
+        LinkTargets {
+            pages: set(pages),
+            files: set(files),
+            ..LinkTargets::default()
+        }
+    }
+
+    #[test]
+    fn a_link_to_a_held_back_post_is_a_warning_saying_why_and_one_to_an_unpublished_file_has_its_fix(
+    ) {
+        let post = SourceFile::new("content/posts/a.md", "");
+        let markdown = "[suite](/posts/suite) [pdf](/files/x.pdf)\n[relatif](../suite/)";
+        let links = FileLinks::of_post(&post, "", site_links(markdown)).from_page("posts/a/");
+        let mut targets = targets(&["posts/a/", "posts/suite-2/"], &[]);
+        let why = "content/posts/suite.md is a draft";
+        targets.held_back.insert("posts/suite/".into(), why.into());
+        let fix = "move public/files/x.pdf to public/images/";
+        targets.unpublished.insert("files/x.pdf".into(), fix.into());
+        let broken = broken_links(&[links], &targets);
+        let seen = |errors: &[ContentError]| -> Vec<(usize, String, String)> {
+            errors
+                .iter()
+                .map(|e| (e.line, e.message.clone(), e.fix.clone()))
+                .collect()
+        };
+        assert_eq!(
+            seen(&broken.errors),
+            [(
+                1,
+                "the link to /files/x.pdf leads to no page or file of the site".to_owned(),
+                fix.to_owned()
+            )]
+        );
+        let later = "nothing if it is to be published: the link works from then on; until then \
+                     it leads readers to the « Page introuvable » page";
+        assert_eq!(
+            seen(&broken.warnings),
+            [
+                (
+                    1,
+                    format!("the link to /posts/suite leads to no page or file of the site: {why}, not published yet"),
+                    later.to_owned()
+                ),
+                (
+                    2,
+                    format!("the link to ../suite/ (/posts/suite/ from this post's page) leads to no page or file of the site: {why}, not published yet"),
+                    later.to_owned()
+                ),
+            ]
+        );
+    }
+
     #[test]
     fn a_percent_encoded_link_leads_where_the_browser_goes() {
         // A browser asks for `/images/mon%20image.png`; the host serves `mon image.png`.
@@ -471,8 +546,8 @@ mod tests {
         let markdown = "![a](/images/mon%20image.png) ![b](caf%C3%A9.png) \
                         <img src=\"/images/mon%20image.png\"> ![c](/images/mon%2Bimage.png)";
         let links = FileLinks::of_post(&post, "", site_links(markdown)).from_page("posts/a/");
-        let files = set(&["images/mon image.png", "posts/a/café.png"]);
-        let broken = broken_links(&[links], &set(&["posts/a/"]), &files);
+        let files = ["images/mon image.png", "posts/a/café.png"];
+        let broken = broken_links(&[links], &targets(&["posts/a/"], &files));
         assert_eq!(broken.warnings, []);
         let errors: Vec<_> = broken.errors.iter().map(|e| e.message.as_str()).collect();
         assert_eq!(
@@ -492,16 +567,16 @@ mod tests {
              [mois](/archive/2009/13/) [catégorie](/category/x/)\n\
              [rien](/documents/presentation-crealim.pdf)\n",
         );
-        let pages = set(&[
+        let pages = [
             "",
             "posts/premier-billet/",
             "archive/2009/10/",
             "category/actus/",
-        ]);
+        ];
         let text = post.text().unwrap();
         let body = front_matter::parse(&text, post.post_name()).unwrap().body;
         let links = FileLinks::of_post(&post, &text[..text.len() - body.len()], site_links(body));
-        let errors = broken_links(&[links], &pages, &set(&["images/x.png"])).errors;
+        let errors = broken_links(&[links], &targets(&pages, &["images/x.png"])).errors;
         let seen: Vec<_> = errors
             .iter()
             .map(|e| (e.line, e.message.as_str()))
