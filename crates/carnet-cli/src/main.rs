@@ -31,7 +31,7 @@ use std::process::ExitCode;
     about = "Write, check, build and serve a Carnet blog; import one from WordPress.",
     long_about = "Write, check, build and serve a Carnet blog; import one from WordPress.\n\n\
         The content folder (content/ unless --content says otherwise) holds site.toml and \
-        posts/ (*.md or *.markdown). `carnet COMMAND --help` tells more about each command."
+        posts/ (*.md, *.markdown, …). `carnet COMMAND --help` tells more about each command."
 )]
 struct Cli {
     #[command(subcommand)]

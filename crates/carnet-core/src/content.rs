@@ -84,12 +84,18 @@ impl SourceFile {
     }
 }
 
-/// Whether the file `name` is Markdown, so a post when it is under `posts/`: `.md`, or
-/// `.markdown` as Jekyll names posts, in any case (`BILLET.MD`).
+/// The extensions of a Markdown file: `.md`, and the others Jekyll and Hugo read as Markdown,
+/// so that a content folder brought from them loses no post.
+pub const MARKDOWN_EXTENSIONS: [&str; 6] = ["md", "markdown", "mdown", "mkdn", "mkd", "mkdown"];
+
+/// Whether the file `name` is Markdown, so a post when it is under `posts/`: one of the
+/// [`MARKDOWN_EXTENSIONS`], in any case (`BILLET.MD`).
 pub fn is_markdown_file(name: &str) -> bool {
     name.rsplit_once('.').is_some_and(|(stem, extension)| {
         !stem.is_empty()
-            && (extension.eq_ignore_ascii_case("md") || extension.eq_ignore_ascii_case("markdown"))
+            && MARKDOWN_EXTENSIONS
+                .iter()
+                .any(|known| extension.eq_ignore_ascii_case(known))
     })
 }
 
@@ -838,12 +844,16 @@ mod tests {
     }
 
     #[test]
-    fn markdown_files_end_in_md_or_markdown_in_any_case() {
+    fn markdown_files_end_in_md_or_another_markdown_extension_in_any_case() {
         for name in [
             "billet.md",
             "BILLET.MD",
             "2009-10-06-billet.markdown",
             "a.Markdown",
+            "billet.mdown",
+            "billet.mkd",
+            "billet.MKDN",
+            "billet.mkdown",
         ] {
             assert!(is_markdown_file(name), "{name}");
         }
@@ -852,7 +862,8 @@ mod tests {
             "billet.md.bak",
             ".md",
             "md",
-            "billet.mdown",
+            "billet.mdx",
+            "billet.mk",
             "billet",
         ] {
             assert!(!is_markdown_file(name), "{name}");
