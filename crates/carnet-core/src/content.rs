@@ -515,7 +515,7 @@ pub fn build(
         let category = fm
             .category
             .unwrap_or_else(|| language.strings().uncategorized.to_owned());
-        let category_slug = page_slug(&category);
+        let category_slug = slug::term_slug(&category);
         let line = line_of_key(head, "category");
         if category_slug.len() > slug::MAX_LEN {
             errors.push(ContentError {
@@ -643,7 +643,7 @@ fn post_tags<'a>(
     let line = line_of_key(head, "tags");
     let mut tags: Vec<Tag> = Vec::with_capacity(names.len());
     for name in names {
-        let slug = page_slug(name);
+        let slug = slug::term_slug(name);
         if slug.len() > slug::MAX_LEN {
             return Err(ContentError {
                 path: path.to_owned(),
@@ -1511,6 +1511,52 @@ mod tests {
             errors[0].fix,
             "give one of the two posts another slug: `slug: \"meme-titre-2\"`"
         );
+    }
+
+    #[test]
+    fn c_cpp_and_csharp_are_three_tags_and_three_categories() {
+        let blog = build(
+            None,
+            &[
+                post(
+                    "a.md",
+                    "A",
+                    "2009-01-07",
+                    "tags = [\"C\", \"C++\"]\ncategory = \"C#\"\n",
+                ),
+                post(
+                    "b.md",
+                    "B",
+                    "2009-01-08",
+                    "tags = [\"C#\"]\ncategory = \"C++\"\n",
+                ),
+                post(
+                    "c.md",
+                    "C",
+                    "2009-01-09",
+                    "tags = [\"C++\"]\ncategory = \"C\"\n",
+                ),
+            ],
+            Publish::All,
+        );
+        // Before, « C++ » and « C# » had the URL of « C »: an error nothing in the posts could mend.
+        let manifest = blog.unwrap().manifest;
+        let mut tags: Vec<(String, String)> = (manifest.posts.iter())
+            .flat_map(|post| &post.tags)
+            .map(|tag| (tag.slug.clone(), tag.name.clone()))
+            .collect();
+        tags.sort();
+        tags.dedup_by(|a, b| a.0 == b.0);
+        let tags: Vec<(&str, &str)> = tags.iter().map(|(s, n)| (s.as_str(), n.as_str())).collect();
+        assert_eq!(
+            tags,
+            [("c", "C"), ("c-plus-plus", "C++"), ("c-sharp", "C#")]
+        );
+        let mut categories: Vec<&str> = (manifest.posts.iter())
+            .map(|post| post.category.slug.as_str())
+            .collect();
+        categories.sort();
+        assert_eq!(categories, ["c", "c-plus-plus", "c-sharp"]);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Slugs: the URL-safe names of posts and categories, made from their titles.
+//! Slugs: the URL-safe names of posts, categories and tags, made from their titles and names.
 //!
 //! A slug is lower-case ASCII letters and digits in words joined by `-`. Accented Latin letters are
 //! folded to their base letter (`é` → `e`, `œ` → `oe`); every other character separates words. The
@@ -48,6 +48,30 @@ pub fn page_slug(text: &str) -> String {
         hash >> (64 - 4 * HASHED_LEN),
         width = HASHED_LEN
     )
+}
+
+/// Makes the slug of a tag's or a category's name: [`page_slug`]'s, with a `+` or a `#` that
+/// follows a Latin letter or digit spelt out (`C++` → `c-plus-plus`, `C#` → `c-sharp`,
+/// `Canal+` → `canal-plus`), so that C, C++ and C#, tags of many a programmer's blog, get pages
+/// of their own: dropped, as in a title, the three would share one URL, and an author has no
+/// way to give a tag another (a post's title does: its `slug`).
+pub fn term_slug(name: &str) -> String {
+    let mut spelt = String::with_capacity(name.len() + 16);
+    let mut after_word = false;
+    for c in name.chars() {
+        match c {
+            '+' | '#' if after_word => {
+                spelt.push_str(if c == '+' { " plus " } else { " sharp " });
+                // `C++`: the second `+` follows the first.
+                after_word = c == '+';
+            }
+            _ => {
+                spelt.push(c);
+                after_word = !fold(c).is_empty();
+            }
+        }
+    }
+    page_slug(&spelt)
 }
 
 /// The 64-bit FNV-1a hash of `text`'s UTF-8 bytes: Carnet's own, written here rather than taken
@@ -197,6 +221,27 @@ mod tests {
         );
         assert_eq!(shortened("court"), "court");
         assert_eq!(shortened(&"a".repeat(300)), "a".repeat(60));
+    }
+
+    #[test]
+    fn a_term_spells_plus_and_sharp_after_a_word_so_c_cpp_and_csharp_differ() {
+        for (name, slug) in [
+            ("C", "c"),
+            ("C++", "c-plus-plus"),
+            ("C#", "c-sharp"),
+            ("F#", "f-sharp"),
+            ("Canal+", "canal-plus"),
+            ("Notepad++ et moi", "notepad-plus-plus-et-moi"),
+            // Not after a word: dropped, as in a title.
+            ("#MeToo", "metoo"),
+            ("a + b", "a-b"),
+            ("Réseaux sociaux", "reseaux-sociaux"),
+        ] {
+            assert_eq!(term_slug(name), slug, "{name}");
+        }
+        // A name without Latin letters keeps its hashed slug: `+` after it is not spelt.
+        assert_eq!(term_slug("日本+"), page_slug("日本+"));
+        assert_eq!(slugify("C++"), "c");
     }
 
     #[test]
