@@ -13,6 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { launch } from "./browsers.mjs";
 import {
+  appStarted,
   attrOf,
   browserSuites,
   clickLink,
@@ -255,6 +256,17 @@ browserSuites("a post's reading time, contents, anchors, notes and French spaces
     await expectText(page, `${ARTICLE} header h1`, "Court « et » simple");
   });
 
+  pageTest("an address the post had before (its aliases) sends the reader on to the post", async ({ page }) => {
+    for (const alias of ["/2024/05/court/", "/2024/05/court", "/ancien-billet.html"]) {
+      await page.goto(site.url(alias));
+      await eventually(async () => assert.equal(new URL(page.url()).pathname, "/posts/court-et-simple/", alias));
+      await expectText(page, `${ARTICLE} header h1`, "Court « et » simple");
+      // Left once the app has started: leaving while its wasm is coming aborts that fetch,
+      // which Firefox reports as an uncaught error of the page left (Trunk's loader).
+      await appStarted(page);
+    }
+  });
+
   pageTest("the anchors are reached with the keyboard, and followed with Enter", async ({ page }) => {
     await open(page, site, POST.path);
     await expectPostExtras(page);
@@ -285,6 +297,12 @@ browserSuites("a post's reading time, contents, anchors, notes and French spaces
     });
     after(async () => {
       await noScript?.close();
+    });
+
+    pageTest("an alias's page sends the reader on without script too", { browser: () => noScript }, async ({ page }) => {
+      await page.goto(site.url("/2024/05/court/"));
+      await eventually(async () => assert.equal(new URL(page.url()).pathname, "/posts/court-et-simple/"));
+      await expectText(page, `${ARTICLE} header h1`, "Court « et » simple");
     });
 
     pageTest("the pre-rendered post has it all, and its links work", { browser: () => noScript }, async ({ page }) => {

@@ -341,7 +341,7 @@ pub fn read_content(
         pages: blog.page_paths().collect(),
         files: BTreeSet::from([NOT_FOUND, FEED_PATH, SITEMAP_PATH, ROBOTS_PATH].map(String::from)),
         held_back: blog.held_back.iter().cloned().collect(),
-        unpublished: BTreeMap::new(),
+        fixes: BTreeMap::new(),
     };
     // Written beside the blog's pages (`write_pages`): a post may link to a search.
     targets.pages.insert(paths::SEARCH.to_owned());
@@ -361,8 +361,16 @@ pub fn read_content(
                  link to /{PUBLISHED_PUBLIC}{name}",
                 public = public.display()
             );
-            targets.unpublished.insert(path, fix);
+            targets.fixes.insert(path, fix);
         }
+    }
+    // A redirect's address is a file on the host, but the app's router does not know it.
+    for redirect in &blog.redirects {
+        let fix = format!(
+            "link to /{}, the page /{} sends readers to",
+            redirect.to, redirect.from
+        );
+        targets.fixes.insert(redirect.from.clone(), fix);
     }
     let (beside, mut errors) = files_beside_posts(&blog, &post_files_found);
     targets
@@ -630,6 +638,7 @@ fn write_site(
         blog,
         &staging,
         renderer.as_ref(),
+        base,
         public,
         cache,
         &pages_done,
@@ -645,8 +654,26 @@ fn write_site(
         let _ = fs::remove_dir_all(&staging);
         return Err(error);
     }
-    swap_in(out, &staging, &retired)
+    // The redirects' folders are the tool's too, this build's and the last one's.
+    let previous: BTreeMap<String, String> = fs::read(out.join(REDIRECTS_PATH))
+        .ok()
+        .and_then(|json| serde_json::from_slice(&json).ok())
+        .unwrap_or_default();
+    let addresses = previous
+        .keys()
+        .chain(blog.redirects.iter().map(|r| &r.from));
+    let redirect_entries: BTreeSet<&str> = addresses
+        .filter_map(|address| address.split('/').next())
+        .collect();
+    swap_in(out, &staging, &retired, &|name| {
+        is_owned(name) || redirect_entries.contains(name)
+    })
 }
+
+/// Where a build lists the addresses of its redirects, each with the page it sends readers to:
+/// for the next build, which replaces the folders they are in, and for a host that does
+/// redirects of its own.
+const REDIRECTS_PATH: &str = "data/redirects.json";
 
 /// Moves into `staging` the folders of `previous` that this tool writes (its pages, data and
 /// search index: [`is_owned`]); returns their names. A folder that cannot be moved is left
@@ -751,6 +778,7 @@ fn write_files(
     blog: &Blog,
     folder: &Path,
     renderer: Option<&Renderer>,
+    base: &str,
     public: &Path,
     cache: &mut Cache,
     pages_done: &dyn Fn(&Cache) -> io::Result<()>,
@@ -846,7 +874,23 @@ fn write_files(
     cache.write(
         &folder.join(ROBOTS_PATH),
         format!("User-agent: *\nAllow: /\nSitemap: {site_url}{SITEMAP_PATH}\n").as_bytes(),
-    )
+    )?;
+    if blog.redirects.is_empty() {
+        return Ok(());
+    }
+    let language = blog.manifest.site.language;
+    for redirect in &blog.redirects {
+        let page = redirect.page(base, site_url, language);
+        let file = match redirect.from.ends_with('/') {
+            true => format!("{}index.html", redirect.from),
+            false => redirect.from.clone(),
+        };
+        cache.write(&folder.join(file), page.as_bytes())?;
+    }
+    let listed: BTreeMap<&str, &str> = (blog.redirects.iter())
+        .map(|redirect| (redirect.from.as_str(), redirect.to.as_str()))
+        .collect();
+    cache.write(&folder.join(REDIRECTS_PATH), to_json(&listed).as_bytes())
 }
 
 /// The key of the search index: everything of the blog it may read (the settings, each post's
@@ -982,9 +1026,15 @@ fn write_buckets(
     Ok(())
 }
 
-/// Moves the tool's entries of `out` into `retired` and every entry of `staging` into `out`,
+/// Moves the tool's entries of `out` (those `owned` says are) into `retired` and every entry of
+/// `staging` into `out`,
 /// then deletes `retired`. Should a move fail, the moves made are undone: `out` is as it was.
-fn swap_in(out: &Path, staging: &Path, retired: &Path) -> io::Result<()> {
+fn swap_in(
+    out: &Path,
+    staging: &Path,
+    retired: &Path,
+    owned: &dyn Fn(&str) -> bool,
+) -> io::Result<()> {
     let entries = |folder: &Path| -> io::Result<Vec<OsString>> {
         fs::read_dir(folder)?
             .map(|entry| entry.map(|entry| entry.file_name()))
@@ -992,7 +1042,7 @@ fn swap_in(out: &Path, staging: &Path, retired: &Path) -> io::Result<()> {
     };
     let old: Vec<OsString> = entries(out)?
         .into_iter()
-        .filter(|name| name.to_str().is_some_and(is_owned))
+        .filter(|name| name.to_str().is_some_and(owned))
         .collect();
     let new = entries(staging)?;
     fs::create_dir(retired)?;

@@ -182,6 +182,81 @@ fn a_valid_folder_replaces_the_old_data_entirely() {
 }
 
 #[test]
+fn aliases_become_pages_sending_readers_on_which_go_with_them() {
+    let content = Path::new(env!("CARGO_TARGET_TMPDIR")).join("aliases-content");
+    let _ = fs::remove_dir_all(&content);
+    fs::create_dir_all(content.join("posts")).unwrap();
+    let post = |aliases: &str| {
+        format!("+++\ntitle = \"A\"\ndate = 2009-10-06\naliases = [{aliases}]\n+++\n\nTexte.\n")
+    };
+    fs::write(
+        content.join("posts/a.md"),
+        post("\"/2009/10/06/a/\", \"/vieux.html\""),
+    )
+    .unwrap();
+    let linking = "+++\ntitle = \"B\"\ndate = 2009-10-07\n+++\n\n[A](/2009/10/06/a/)\n";
+    fs::write(content.join("posts/b.md"), linking).unwrap();
+    let out = out_dir("aliases-site");
+    // The app does not know an alias: a post linking to one is told where to link instead.
+    let output = build_with(&content, &out, &["--base", "/blog/"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    assert_mentions(
+        &stderr,
+        &[
+            "posts/b.md:6: the link to /2009/10/06/a/ leads to no page or file of the site",
+            "fix: link to /posts/a/, the page /2009/10/06/a/ sends readers to",
+        ],
+    );
+    fs::write(
+        content.join("posts/b.md"),
+        linking.replace("/2009/10/06/a/", "/posts/a/"),
+    )
+    .unwrap();
+    // A folder of the author's own in the site folder is not the tool's: it stays.
+    fs::create_dir_all(out.join("notes")).unwrap();
+    fs::write(out.join("notes/x.txt"), "x").unwrap();
+    let output = build_with(&content, &out, &["--base", "/blog/"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let page = fs::read_to_string(out.join("2009/10/06/a/index.html")).unwrap();
+    assert!(
+        page.contains("<meta http-equiv=\"refresh\" content=\"0; url=/blog/posts/a/\">"),
+        "{page}"
+    );
+    assert!(page.contains("<a href=\"/blog/posts/a/\">A</a>"), "{page}");
+    assert!(out.join("vieux.html").is_file());
+    assert_eq!(
+        fs::read_to_string(out.join("data/redirects.json")).unwrap(),
+        r#"{"2009/10/06/a/":"posts/a/","vieux.html":"posts/a/"}"#
+    );
+    // Built again with one alias fewer: its page goes, the other is written again in place.
+    fs::write(content.join("posts/a.md"), post("\"/2009/10/06/a/\"")).unwrap();
+    let output = build_with(&content, &out, &["--base", "/blog/"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(out.join("2009/10/06/a/index.html").is_file());
+    assert!(!out.join("vieux.html").exists());
+    // And with none: the folders they were in go, and their list.
+    fs::write(content.join("posts/a.md"), post("")).unwrap();
+    let output = build_with(&content, &out, &["--base", "/blog/"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!out.join("2009").exists());
+    assert!(!out.join("data/redirects.json").exists());
+    assert!(out.join("notes/x.txt").is_file());
+}
+
+#[test]
 fn a_missing_title_is_reported_with_its_fix() {
     let stderr = failing_build("no-title");
     assert_mentions(
@@ -637,7 +712,7 @@ fn posts_in_folders_and_yaml_front_matter_are_posts_like_the_others() {
         stderr.contains(
             "/tests/fixtures/nested/posts/2009/ancien.md:5: `layout` is not a key Carnet \
              reads: left out\n  fix: nothing if it was for another tool; Carnet reads title, \
-             date, category, author, slug, summary, tags, draft\n  the same in 1 other place\n"
+             date, category, author, slug, summary, tags, aliases, draft\n  the same in 1 other place\n"
         ),
         "{stderr}"
     );

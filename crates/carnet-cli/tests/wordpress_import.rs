@@ -234,7 +234,8 @@ fn the_front_matter_has_the_date_with_its_offset_slug_author_category_and_tags()
             "+++\ntitle = \"Community manager : un métier « transparent » ?\"\n\
              date = 2009-10-06T14:03:00+02:00\ncategory = \"Actus\"\nauthor = \"admin\"\n\
              slug = \"community-manager-un-metier-transparent\"\n\
-             tags = [\"Community management\"]\n+++\n\n"
+             tags = [\"Community management\"]\n\
+             aliases = [\"/2009/10/community-manager-un-metier-transparent/\"]\n+++\n\n"
         ),
         "{text}"
     );
@@ -321,6 +322,17 @@ fn a_redirect_map_leads_each_old_address_to_the_new_one() {
             "/2009/03/generer-du-business-avec-les-reseaux-sociaux/ /posts/generer-du-business-avec-les-reseaux-sociaux/ 301",
             "/2009/10/community-manager-un-metier-transparent/ /posts/community-manager-un-metier-transparent/ 301",
         ]
+    );
+    // The same addresses are the posts' aliases, for hosts without redirects (GitHub Pages):
+    // the build gives each a page that sends readers on.
+    let site = built("wp-redirects-site", &content);
+    let page = fs::read_to_string(
+        site.join("2009/03/generer-du-business-avec-les-reseaux-sociaux/index.html"),
+    )
+    .unwrap();
+    assert!(
+        page.contains("content=\"0; url=/posts/generer-du-business-avec-les-reseaux-sociaux/\""),
+        "{page}"
     );
 }
 
@@ -422,7 +434,8 @@ fn entities_are_decoded_in_names_titles_and_text() {
     assert!(
         text.starts_with(
             "+++\ntitle = \"L’été & nous\"\ndate = 2010-05-02T10:00:00+02:00\n\
-             category = \"R&D\"\nauthor = \"Zoé & Cie\"\nslug = \"l-ete\"\ntags = [\"Q&A\"]\n+++\n"
+             category = \"R&D\"\nauthor = \"Zoé & Cie\"\nslug = \"l-ete\"\ntags = [\"Q&A\"]\n\
+             aliases = [\"/2010/05/l-ete/\"]\n+++\n"
         ),
         "{text}"
     );

@@ -23,7 +23,7 @@ use crate::paths;
 use crate::slug::{self, page_slug};
 use serde::Deserialize;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 /// One source file: its path as the author knows it, and its bytes as read.
@@ -108,6 +108,40 @@ pub enum Publish {
     All,
 }
 
+/// A page that sends readers from an address a post had before to the post's page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Redirect {
+    /// The address, from the site's root: `2009/10/06/billet/`, `vieux-billet.html`.
+    pub from: String,
+    /// The post's page: `posts/billet/`.
+    pub to: String,
+    /// The post's title, which the page names.
+    pub title: String,
+}
+
+impl Redirect {
+    /// The page written at [`Redirect::from`]: it sends the browser on at once (a `refresh` of
+    /// no delay, which static hosts allow where they have no redirects of their own, as GitHub
+    /// Pages has not), tells search engines the post's address (`canonical`, `noindex`), and
+    /// links to it for a browser that does not follow; its empty icon spares the browser asking
+    /// for a `/favicon.ico` the site has not. `base` is the path the site is served
+    /// under (`/`, `/blog/`), `site_url` its public URL.
+    pub fn page(&self, base: &str, site_url: &str, language: crate::model::Language) -> String {
+        use crate::feed::escape;
+        let (title, to) = (escape(&self.title), escape(&format!("{base}{}", self.to)));
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <title>{title}</title>\n<link rel=\"canonical\" href=\"{canonical}\">\n\
+             <meta name=\"robots\" content=\"noindex\">\n\
+             <link rel=\"icon\" href=\"data:,\">\n\
+             <meta http-equiv=\"refresh\" content=\"0; url={to}\">\n</head>\n\
+             <body>\n<p><a href=\"{to}\">{title}</a></p>\n</body>\n</html>\n",
+            language = language.code(),
+            canonical = escape(&format!("{site_url}{}", self.to)),
+        )
+    }
+}
+
 /// A checked blog: every post's summary, and every post's Markdown.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Blog {
@@ -122,6 +156,9 @@ pub struct Blog {
     /// The page each draft and future post will have (`posts/<slug>/`), and why it is not
     /// published yet: a link to it is told, but does not stop the build.
     pub held_back: Vec<(String, String)>,
+    /// The pages that send readers from the addresses posts had before (their `aliases`) to
+    /// theirs, by address.
+    pub redirects: Vec<Redirect>,
     /// How many of the newest posts the feed holds.
     pub feed_length: usize,
     /// The path the settings say the blog is served under, if they say one.
@@ -444,6 +481,8 @@ pub fn build(
     let mut warnings = Vec::new();
     let mut bodies = HashMap::with_capacity(posts.len());
     let mut first_file_of_slug: HashMap<String, &str> = HashMap::new();
+    // Each published post's aliases: the address, the post's page and title, where written.
+    let mut aliases: Vec<(String, String, String, &str, usize)> = Vec::new();
     // The first spelling of each category slug, with where it was written.
     let mut first_category: HashMap<String, (String, &str, usize)> = HashMap::new();
     // The same for tags: two spellings of one tag would share its page.
@@ -570,6 +609,19 @@ pub fn build(
             });
             continue;
         }
+        let line = match line_of_key(head, "aliases") {
+            1 => line_of_key(head, "redirect_from"),
+            line => line,
+        };
+        for alias in &fm.aliases {
+            aliases.push((
+                alias.clone(),
+                paths::post(&slug),
+                fm.title.clone(),
+                &file.path,
+                line,
+            ));
+        }
         times.insert(slug.clone(), fm.time);
         summaries.push(PostSummary {
             slug: slug.clone(),
@@ -616,18 +668,74 @@ pub fn build(
                 .expect("every summary has its body")
         })
         .collect();
-    Ok(Blog {
+    let mut blog = Blog {
         manifest,
         bodies,
         future,
         drafts,
         held_back,
+        redirects: Vec::new(),
         feed_length: settings.feed_length,
         base,
         links,
         warnings,
         beside: Vec::new(),
-    })
+    };
+    blog.redirects = redirects(aliases, &blog.page_paths().collect())?;
+    Ok(blog)
+}
+
+/// The redirects the posts' `aliases` ask for (each the address, the post's page and title, and
+/// where it is written), by address; an error for an alias that is the address of a page of
+/// the site, of a folder of files, or another post's alias too.
+fn redirects(
+    aliases: Vec<(String, String, String, &str, usize)>,
+    pages: &HashSet<String>,
+) -> Result<Vec<Redirect>, Vec<ContentError>> {
+    let mut errors = Vec::new();
+    let mut redirects: BTreeMap<String, (Redirect, &str, usize)> = BTreeMap::new();
+    for (from, to, title, path, line) in aliases {
+        let error = |message: String, fix: &str| ContentError {
+            path: path.to_owned(),
+            line,
+            message,
+            fix: fix.to_owned(),
+        };
+        let page = from.strip_suffix("index.html").unwrap_or(&from);
+        if pages.contains(page) || from == paths::NOT_FOUND {
+            let whose = if page == to {
+                "this post's own"
+            } else {
+                "another page's"
+            };
+            errors.push(error(
+                format!("the alias /{from} is {whose} address on the site"),
+                "remove it from `aliases`: the page is there already",
+            ));
+            continue;
+        }
+        // A post's own aliases are each once already (`front_matter`): this is another post.
+        if let Some((_, first_path, first_line)) = redirects.get(&from) {
+            errors.push(error(
+                format!(
+                    "the alias /{from} is also an alias of {first_path}:{first_line}: one \
+                     address cannot send readers to two posts"
+                ),
+                "keep it in one post's `aliases` only",
+            ));
+            continue;
+        }
+        redirects.insert(from.clone(), (Redirect { from, to, title }, path, line));
+    }
+    if errors.is_empty() {
+        Ok(redirects
+            .into_values()
+            .map(|(redirect, ..)| redirect)
+            .collect())
+    } else {
+        errors.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
+        Err(errors)
+    }
 }
 
 /// The tags `names` of the post in the file `path` (whose front matter is `head`), each once,
@@ -1557,6 +1665,91 @@ mod tests {
             .collect();
         categories.sort();
         assert_eq!(categories, ["c", "c-plus-plus", "c-sharp"]);
+    }
+
+    #[test]
+    fn aliases_give_redirects_unless_a_page_or_another_post_has_the_address() {
+        let blog = build(
+            None,
+            &[
+                post(
+                    "a.md",
+                    "Un <billet>",
+                    "2009-01-07",
+                    "aliases = [\"/2009/01/07/a/\", \"/vieux.html\"]\n",
+                ),
+                post(
+                    "b.md",
+                    "B",
+                    "2009-01-08",
+                    "aliases = [\"/posts/ancien-b/\"]\n",
+                ),
+                post(
+                    "d.md",
+                    "D",
+                    "2099-01-08",
+                    "aliases = [\"/plus-tard/\"]\ndraft = true\n",
+                ),
+            ],
+            Publish::All,
+        )
+        .unwrap();
+        let redirects: Vec<(&str, &str)> = (blog.redirects.iter())
+            .map(|r| (r.from.as_str(), r.to.as_str()))
+            .collect();
+        // A draft's aliases wait with it.
+        assert_eq!(
+            redirects,
+            [
+                ("2009/01/07/a/", "posts/un-billet/"),
+                ("posts/ancien-b/", "posts/b/"),
+                ("vieux.html", "posts/un-billet/")
+            ]
+        );
+        assert_eq!(
+            blog.redirects[0].page("/blog/", "https://example.org/blog/", Language::French),
+            "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <title>Un &lt;billet&gt;</title>\n\
+             <link rel=\"canonical\" href=\"https://example.org/blog/posts/un-billet/\">\n\
+             <meta name=\"robots\" content=\"noindex\">\n\
+             <link rel=\"icon\" href=\"data:,\">\n\
+             <meta http-equiv=\"refresh\" content=\"0; url=/blog/posts/un-billet/\">\n</head>\n\
+             <body>\n<p><a href=\"/blog/posts/un-billet/\">Un &lt;billet&gt;</a></p>\n</body>\n</html>\n"
+        );
+        let errors = build(
+            None,
+            &[
+                post(
+                    "a.md",
+                    "A",
+                    "2009-01-07",
+                    "aliases = [\"/posts/a/\", \"/category/non-classe\"]\n",
+                ),
+                post(
+                    "b.md",
+                    "B",
+                    "2009-01-08",
+                    "aliases = [\"/404.html\", \"/2009/a/\"]\n",
+                ),
+                post("c.md", "C", "2009-01-09", "aliases = [\"/2009/a/\"]\n"),
+            ],
+            Publish::All,
+        )
+        .unwrap_err();
+        let seen: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            seen,
+            [
+                "a.md:4: the alias /posts/a/ is this post's own address on the site\n  \
+                 fix: remove it from `aliases`: the page is there already",
+                "a.md:4: the alias /category/non-classe/ is another page's address on the site\n  \
+                 fix: remove it from `aliases`: the page is there already",
+                "b.md:4: the alias /404.html is another page's address on the site\n  \
+                 fix: remove it from `aliases`: the page is there already",
+                "c.md:4: the alias /2009/a/ is also an alias of b.md:4: one address cannot send \
+                 readers to two posts\n  fix: keep it in one post's `aliases` only",
+            ]
+        );
     }
 
     #[test]

@@ -30,13 +30,13 @@ use toml::Spanned;
 pub const FENCE: &str = "+++";
 
 /// The keys a post's front matter may have, in the order the README documents them.
-pub const KEYS: [&str; 8] = [
-    "title", "date", "category", "author", "slug", "summary", "tags", "draft",
+pub const KEYS: [&str; 9] = [
+    "title", "date", "category", "author", "slug", "summary", "tags", "aliases", "draft",
 ];
 
 /// Keys other tools write for what Carnet names otherwise, each read as Carnet's (the second)
 /// when the post does not write that one too.
-const OTHER_TOOLS_NAMES: [(&str, &str); 5] = [
+const OTHER_TOOLS_NAMES: [(&str, &str); 6] = [
     // Jekyll, Hugo, Eleventy (and Zola's `[taxonomies]`): a list, of which Carnet keeps the first
     // as the category and makes the others tags, as the WordPress import does.
     ("categories", "category"),
@@ -48,6 +48,9 @@ const OTHER_TOOLS_NAMES: [(&str, &str); 5] = [
     ("authors", "author"),
     // Jekyll: `published: false` keeps a post out, as `draft: true` does.
     ("published", "draft"),
+    // Jekyll's jekyll-redirect-from: the addresses a post had before (Hugo and Zola write
+    // `aliases`, as Carnet does).
+    ("redirect_from", "aliases"),
 ];
 
 /// A post's front matter, checked.
@@ -70,6 +73,11 @@ pub struct FrontMatter {
     pub summary: Option<String>,
     /// The post's tags, in the order written, blanks dropped; none if not given.
     pub tags: Vec<String>,
+    /// The addresses the post had before (on another site, or before its slug changed), each
+    /// given a page that sends the reader on to the post's: site paths as a host reads them,
+    /// from the site's root, percent-decoded, a folder's ending in `/` (`2009/10/06/billet/`,
+    /// `vieux-billet.html`).
+    pub aliases: Vec<String>,
     /// Whether the post is a draft, left out of the site.
     pub draft: bool,
 }
@@ -271,6 +279,98 @@ fn read_tags(dialect: Dialect, entry: Option<Entry>) -> Result<Vec<String>, Fron
     }
 }
 
+/// The aliases of a post: one path or a list of them, each from the site's root, or an error on
+/// its line saying how to write it.
+fn read_aliases(dialect: Dialect, entry: Option<Entry>) -> Result<Vec<String>, FrontMatterError> {
+    let Some(Entry { line, value }) = entry else {
+        return Ok(Vec::new());
+    };
+    let example = "\"/2009/10/06/mon-billet/\"";
+    let error = |message: String| FrontMatterError {
+        line,
+        message,
+        fix: format!(
+            "write each address the post had from the site's root, a folder's ending in `/`: `{}`",
+            dialect.line("aliases", &format!("[{example}]"))
+        ),
+    };
+    let written = match value {
+        toml::Value::String(path) => vec![path],
+        toml::Value::Array(items) => items
+            .into_iter()
+            .map(|item| match item {
+                toml::Value::String(path) => Ok(path),
+                other => Err(error(format!(
+                    "`aliases` must be a list of paths, not of {}",
+                    other.type_str()
+                ))),
+            })
+            .collect::<Result<_, _>>()?,
+        other => {
+            return Err(error(format!(
+                "`aliases` must be a list of paths, not {}",
+                other.type_str()
+            )))
+        }
+    };
+    let mut aliases = Vec::with_capacity(written.len());
+    for path in written {
+        let path = path.trim();
+        let alias = alias_path(path).map_err(|why| error(format!("the alias `{path}` {why}")))?;
+        if !aliases.contains(&alias) {
+            aliases.push(alias);
+        }
+    }
+    Ok(aliases)
+}
+
+/// The folders of the site whose files are not pages: the tool's data and search index, the
+/// app's images. No alias may be there.
+const OWN_FOLDERS: [&str; 3] = ["data/", "search/", "images/"];
+
+/// The path from the site's root that the alias `written` names, as a host reads it: its `/`
+/// and its percent-encoding taken off, and a folder's ending in `/` (`/2009/10/06/billet` →
+/// `2009/10/06/billet/`); or why it cannot be one.
+pub fn alias_path(written: &str) -> Result<String, &'static str> {
+    let Some(path) = written.strip_prefix('/') else {
+        return Err("does not start with `/`: aliases are written from the site's root");
+    };
+    if path.starts_with('/') || written.contains("://") {
+        return Err("names another site: an alias is a path of this one");
+    }
+    if written.contains(['?', '#', '\\']) {
+        return Err("has a `?`, `#` or `\\`: a static host serves a path, never a query");
+    }
+    let path = crate::links::percent_decoded(path);
+    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    if segments
+        .iter()
+        .any(|segment| segment.is_empty() || *segment == "." || *segment == "..")
+    {
+        return Err("is the site's root, or has an empty, `.` or `..` part");
+    }
+    let as_folder = format!("{}/", path.trim_end_matches('/'));
+    if OWN_FOLDERS
+        .iter()
+        .any(|folder| as_folder.starts_with(folder))
+    {
+        return Err("is in a folder of the site's own files (data/, search/, images/)");
+    }
+    let last = segments.last().copied().unwrap_or_default();
+    let is_html = [".html", ".htm"]
+        .iter()
+        .any(|extension| last.to_ascii_lowercase().ends_with(extension));
+    Ok(if is_html && !path.ends_with('/') {
+        path
+    } else if last.contains('.') && !path.ends_with('/') {
+        return Err(
+            "names a file that is not a page: only a folder or an `.html` page can send readers on",
+        );
+    } else {
+        format!("{}/", path.trim_end_matches('/'))
+    })
+}
+
 /// The names a text holds where a list is expected (`tags: web b2b`, `categories: Usages
 /// Web`): split at its spaces, as Jekyll splits such a text, so that posts written for it keep
 /// their tags; but at its commas if it has any (`tags: Réseaux sociaux, B2B`, what an author
@@ -428,6 +528,7 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
     let slug = read_text(dialect, "slug", take("slug"))?;
     let summary = read_text(dialect, "summary", take("summary"))?;
     let tags = read_tags(dialect, take("tags"))?;
+    let aliases = read_aliases(dialect, take("aliases"))?;
     let draft = read_draft(dialect, take("draft"))?;
     let mut time = None;
     let date = match (take("date"), date_in_name(name)) {
@@ -489,6 +590,7 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
             slug: slug.map(|slug| slug.value),
             summary: trimmed(summary),
             tags,
+            aliases,
             draft,
         },
         body: &source[body_start..],
@@ -965,6 +1067,61 @@ mod tests {
     }
 
     #[test]
+    fn aliases_are_paths_from_the_root_as_a_host_reads_them() {
+        let doc = parse(
+            "+++\ntitle = \"T\"\ndate = 2009-01-07\naliases = [\"/2009/01/07/t/\", \
+             \"/2009/01/07/t\", \" /vieux.HTML \", \"/r%C3%A9seaux\", \"/index.php/t\"]\n+++\n",
+        )
+        .unwrap();
+        assert_eq!(
+            doc.front_matter.aliases,
+            ["2009/01/07/t/", "vieux.HTML", "réseaux/", "index.php/t/"]
+        );
+        // Jekyll's redirect_from, one path or a list, in YAML.
+        for list in ["/ancien/", "[/ancien/]"] {
+            let yaml = format!("---\ntitle: T\ndate: 2009-01-07\nredirect_from: {list}\n---\n");
+            assert_eq!(parse(&yaml).unwrap().front_matter.aliases, ["ancien/"]);
+        }
+    }
+
+    #[test]
+    fn an_alias_that_is_no_path_of_the_site_is_an_error_at_its_line() {
+        for (alias, why) in [
+            ("ancien/", "does not start with `/`"),
+            ("//example.org/x/", "names another site"),
+            ("https://example.org/x/", "does not start with `/`"),
+            ("/?p=12", "has a `?`"),
+            ("/", "is the site's root"),
+            ("/a/../b/", "`..` part"),
+            ("/a//b/", "an empty"),
+            ("/feed.rss", "names a file that is not a page"),
+            ("/data/x/", "a folder of the site's own files"),
+            ("/images", "a folder of the site's own files"),
+        ] {
+            let e = error(&format!(
+                "+++\ntitle = \"T\"\ndate = 2009-01-07\naliases = [\"{alias}\"]\n+++\n"
+            ));
+            assert_eq!(e.line, 4, "{alias}: {e}");
+            assert!(
+                e.message.starts_with(&format!("the alias `{alias}` ")),
+                "{e}"
+            );
+            assert!(e.message.contains(why), "{e}");
+            assert!(
+                e.fix.contains("aliases = [\"/2009/10/06/mon-billet/\"]"),
+                "{e}"
+            );
+        }
+        let e = error("---\ntitle: T\ndate: 2009-01-07\naliases: [3]\n---\n");
+        assert_eq!(e.line, 4);
+        assert!(e.message.contains("a list of paths, not of integer"), "{e}");
+        assert!(
+            e.fix.contains("aliases: [\"/2009/10/06/mon-billet/\"]"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn a_missing_fence_is_explained() {
         let e = error("title = \"T\"\n");
         assert_eq!(e.line, 1);
@@ -1041,7 +1198,7 @@ mod tests {
         );
         assert!(
             doc.warnings[0].fix.ends_with(
-                "Carnet reads title, date, category, author, slug, summary, tags, draft"
+                "Carnet reads title, date, category, author, slug, summary, tags, aliases, draft"
             ),
             "{}",
             doc.warnings[0]

@@ -219,9 +219,10 @@ pub struct LinkTargets {
     /// The pages of posts held back, a draft or a post dated later (`posts/x/`), each with why
     /// (`x.md is a draft`): a link to one leads nowhere today but will, so it is a warning.
     pub held_back: BTreeMap<String, String>,
-    /// Files the author has that the site does not publish (`files/x.pdf` of `public/`), each
-    /// with what to do: a link to one is broken, with that fix.
-    pub unpublished: BTreeMap<String, String>,
+    /// Paths that lead to no page for a reason the build knows, each with what to do instead:
+    /// a file of `public/` the site does not publish (`files/x.pdf`), the address of a page that
+    /// sends readers on to a post (its `aliases`, which the app's router does not know).
+    pub fixes: BTreeMap<String, String>,
 }
 
 /// The broken site links of `posts`: those to none of the `targets`' pages and files.
@@ -254,7 +255,7 @@ pub fn broken_links(posts: &[FileLinks], targets: &LinkTargets) -> BrokenLinks {
                 "nothing if it is to be published: the link works from then on; until then it \
                  leads readers to the « Page introuvable » page"
                     .to_owned()
-            } else if let Some(fix) = targets.unpublished.get(&link.path) {
+            } else if let Some(fix) = targets.fixes.get(&link.path) {
                 fix.clone()
             } else {
                 // The post's own page is never the fix: `x` written on it is close to it by
@@ -485,7 +486,7 @@ mod tests {
         paths.iter().map(|path| path.to_string()).collect()
     }
 
-    /// A site of these `pages` and `files`, nothing held back nor unpublished.
+    /// A site of these `pages` and `files`, nothing held back nor explained.
     fn targets(pages: &[&str], files: &[&str]) -> LinkTargets {
         LinkTargets {
             pages: set(pages),
@@ -504,7 +505,7 @@ mod tests {
         let why = "content/posts/suite.md is a draft";
         targets.held_back.insert("posts/suite/".into(), why.into());
         let fix = "move public/files/x.pdf to public/images/";
-        targets.unpublished.insert("files/x.pdf".into(), fix.into());
+        targets.fixes.insert("files/x.pdf".into(), fix.into());
         let broken = broken_links(&[links], &targets);
         let seen = |errors: &[ContentError]| -> Vec<(usize, String, String)> {
             errors

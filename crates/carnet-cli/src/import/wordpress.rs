@@ -7,7 +7,8 @@
 //! [`body::convert`]. Pages, drafts (unless `--drafts`), private, password-protected, pending and trashed items are
 //! skipped and listed; a bad item is reported and the others imported all the same.
 //!
-//! Beside the posts it writes `redirects.txt` (each old address and the new one) and
+//! Each post's old address is its alias (`aliases`: the build gives it a page sending readers
+//! on). Beside the posts it writes `redirects.txt` (each old address and the new one) and
 //! `uploads.txt` (each file of the old blog to fetch, and where it goes); `--download` fetches
 //! them. The same export always gives the same files, so running it again writes nothing; a file
 //! that differs from what the import would write is never replaced without `--force`.
@@ -19,7 +20,7 @@ mod wxr;
 
 use super::download;
 use body::{Converted, OldPosts, UploadPath};
-use carnet_core::front_matter::quoted;
+use carnet_core::front_matter::{self, quoted};
 use carnet_core::i18n::Language;
 use carnet_core::links::percent_decoded;
 use carnet_core::markdown::first_paragraph_text;
@@ -35,7 +36,7 @@ use wxr::{decode_entities, Channel, Item};
 
 /// Import a WordPress export (WXR) as posts
 ///
-/// The export is the file WordPress's Tools → Export → All content writes. Each published post becomes DIR/posts/<slug>.md, its HTML turned into Markdown; pages,
+/// The export is the file WordPress's Tools → Export → All content writes. Each published post becomes DIR/posts/<slug>.md, its HTML turned into Markdown, its old permalink its alias (the built site sends readers from there to the post); pages,
 /// drafts, private, password-protected and trashed items are skipped and listed; a site.toml
 /// is written from the export's name and language unless DIR has one. Beside the posts go
 /// redirects.txt, from each old address to the new one, and uploads.txt, the files of the old
@@ -323,7 +324,7 @@ impl<'a> Import<'a> {
             .get(login)
             .map_or(login, String::as_str)
             .to_owned();
-        match self.post(&item, &title, &author, &upload_path) {
+        match self.post(&item, &title, &author, &channel.link, &upload_path) {
             Ok(()) => {}
             Err(why) => self
                 .skipped
@@ -333,12 +334,13 @@ impl<'a> Import<'a> {
         }
     }
 
-    /// Writes the post `item`, titled `title`.
+    /// Writes the post `item`, titled `title`, of the blog at `blog` (its address).
     fn post(
         &mut self,
         item: &Item,
         title: &str,
         author: &str,
+        blog: &str,
         upload_path: &UploadPath,
     ) -> Result<(), String> {
         let at = format!("{}:{}", self.file, item.line);
@@ -439,6 +441,9 @@ impl<'a> Import<'a> {
         if !tags.is_empty() {
             let tags: Vec<String> = tags.iter().map(|tag| quoted(tag.trim())).collect();
             let _ = writeln!(text, "tags = [{}]", tags.join(", "));
+        }
+        if let Some(alias) = old_address(&item.link, blog, &slug) {
+            let _ = writeln!(text, "aliases = [{}]", quoted(&alias));
         }
         if draft {
             text.push_str("draft = true\n");
@@ -716,6 +721,19 @@ fn plain_text(markdown: &str) -> String {
         .join(" ")
 }
 
+/// The old permalink `link` of the post of `slug` as an alias, from the old blog's root (whose
+/// address is `blog`: `http://example.org/blog` had `/blog/2009/10/mon-billet/`, which is
+/// `/2009/10/mon-billet/` of a blog served under `/blog/` again), if a static host can serve a
+/// page there (not `/?p=12`) and it is not the post's new address.
+fn old_address(link: &str, blog: &str, slug: &str) -> Option<String> {
+    let old = old_path(link)?;
+    let under = old_path(blog).unwrap_or_default();
+    let alias =
+        (old.strip_prefix(under.trim_end_matches('/'))).filter(|rest| rest.starts_with('/'))?;
+    let path = front_matter::alias_path(alias).ok()?;
+    (path != format!("posts/{slug}/")).then(|| alias.to_owned())
+}
+
 /// The path (and query) of an old permalink: `/2009/10/mon-billet/`, `/?p=12`.
 fn old_path(link: &str) -> Option<String> {
     let rest = link
@@ -737,6 +755,24 @@ fn write_file(path: &Path, contents: &str) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_old_permalink_is_an_alias_from_the_blogs_own_root_if_a_host_can_serve_it() {
+        let blog = "http://example.org/blog";
+        for (link, alias) in [
+            ("http://example.org/blog/2009/10/x/", Some("/2009/10/x/")),
+            ("https://example.org/blog/x.html", Some("/x.html")),
+            ("http://example.org/blog/?p=12", None),
+            ("http://example.org/blog/posts/x/", None),
+            ("http://example.org/ailleurs/x/", None),
+        ] {
+            assert_eq!(old_address(link, blog, "x").as_deref(), alias, "{link}");
+        }
+        assert_eq!(
+            old_address("http://example.org/2009/10/x/", "http://example.org", "x").as_deref(),
+            Some("/2009/10/x/")
+        );
+    }
 
     #[test]
     fn the_date_carries_the_offset_of_local_time() {
