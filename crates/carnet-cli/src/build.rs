@@ -561,10 +561,7 @@ const RETIRED: &str = ".carnet-old";
 /// the feed, the sitemaps and robots.txt, and the `.br` and `.gz` copies a release build made of
 /// them. Everything else (the app, its styles and images) is Trunk's, and stays.
 fn is_owned(name: &str) -> bool {
-    let name = [".br", ".gz"]
-        .iter()
-        .find_map(|suffix| name.strip_suffix(suffix))
-        .unwrap_or(name);
+    let name = uncompressed(name);
     let sitemap_part = name
         .strip_prefix("sitemap-")
         .and_then(|rest| rest.strip_suffix(".xml"))
@@ -586,6 +583,14 @@ fn is_owned(name: &str) -> bool {
             ROBOTS_PATH,
         ]
         .contains(&name)
+}
+
+/// The name of the file a release build's `.br` or `.gz` copy `name` is of; else `name`.
+fn uncompressed(name: &str) -> &str {
+    [".br", ".gz"]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+        .unwrap_or(name)
 }
 
 /// Writes the whole site, all or nothing: every file into [`STAGING`] first, then, once all are
@@ -666,7 +671,7 @@ fn write_site(
         .filter_map(|address| address.split('/').next())
         .collect();
     swap_in(out, &staging, &retired, &|name| {
-        is_owned(name) || redirect_entries.contains(name)
+        is_owned(name) || redirect_entries.contains(uncompressed(name))
     })
 }
 
