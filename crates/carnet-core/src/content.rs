@@ -481,8 +481,8 @@ pub fn build(
     let mut warnings = Vec::new();
     let mut bodies = HashMap::with_capacity(posts.len());
     let mut first_file_of_slug: HashMap<String, &str> = HashMap::new();
-    // Each published post's aliases: the address, the post's page and title, where written.
-    let mut aliases: Vec<(String, String, String, &str, usize)> = Vec::new();
+    // Each published post's aliases, with the file and line they are written on.
+    let mut aliases: Vec<(Redirect, &str, usize)> = Vec::new();
     // The first spelling of each category slug, with where it was written.
     let mut first_category: HashMap<String, (String, &str, usize)> = HashMap::new();
     // The same for tags: two spellings of one tag would share its page.
@@ -613,14 +613,13 @@ pub fn build(
             1 => line_of_key(head, "redirect_from"),
             line => line,
         };
-        for alias in &fm.aliases {
-            aliases.push((
-                alias.clone(),
-                paths::post(&slug),
-                fm.title.clone(),
-                &file.path,
-                line,
-            ));
+        for alias in fm.aliases {
+            let redirect = Redirect {
+                from: alias,
+                to: paths::post(&slug),
+                title: read.title.clone(),
+            };
+            aliases.push((redirect, &file.path, line));
         }
         times.insert(slug.clone(), fm.time);
         summaries.push(PostSummary {
@@ -685,23 +684,24 @@ pub fn build(
     Ok(blog)
 }
 
-/// The redirects the posts' `aliases` ask for (each the address, the post's page and title, and
-/// where it is written), by address; an error for an alias that is the address of a page of
-/// the site, of a folder of files, or another post's alias too.
+/// The redirects the posts' `aliases` ask for (each with the file and line it is written on),
+/// by address; an error for an alias that is the address of a page of the site (`pages`), or
+/// another post's alias too.
 fn redirects(
-    aliases: Vec<(String, String, String, &str, usize)>,
+    aliases: Vec<(Redirect, &str, usize)>,
     pages: &HashSet<String>,
 ) -> Result<Vec<Redirect>, Vec<ContentError>> {
     let mut errors = Vec::new();
     let mut redirects: BTreeMap<String, (Redirect, &str, usize)> = BTreeMap::new();
-    for (from, to, title, path, line) in aliases {
+    for (redirect, path, line) in aliases {
+        let Redirect { from, to, .. } = &redirect;
         let error = |message: String, fix: &str| ContentError {
             path: path.to_owned(),
             line,
             message,
             fix: fix.to_owned(),
         };
-        let page = from.strip_suffix("index.html").unwrap_or(&from);
+        let page = from.strip_suffix("index.html").unwrap_or(from);
         if pages.contains(page) || from == paths::NOT_FOUND {
             let whose = if page == to {
                 "this post's own"
@@ -715,7 +715,7 @@ fn redirects(
             continue;
         }
         // A post's own aliases are each once already (`front_matter`): this is another post.
-        if let Some((_, first_path, first_line)) = redirects.get(&from) {
+        if let Some((_, first_path, first_line)) = redirects.get(from) {
             errors.push(error(
                 format!(
                     "the alias /{from} is also an alias of {first_path}:{first_line}: one \
@@ -725,7 +725,7 @@ fn redirects(
             ));
             continue;
         }
-        redirects.insert(from.clone(), (Redirect { from, to, title }, path, line));
+        redirects.insert(from.clone(), (redirect, path, line));
     }
     if errors.is_empty() {
         Ok(redirects
