@@ -260,11 +260,16 @@ pub fn report(blog: &Blog, written_to: Option<&Path>) {
     let left_out = blog.future.len() + blog.drafts.len();
     let checked = blog.manifest.posts.len() + left_out;
     eprintln!(
-        "carnet: {checked} post{} checked{}{}",
+        "carnet: {checked} post{} checked{}{}{}",
         if checked == 1 { "" } else { "s" },
         match left_out {
             0 => String::new(),
             left_out => format!(", {left_out} left out"),
+        },
+        match blog.redirects.len() {
+            0 => String::new(),
+            1 => ", 1 old address sent on to its post".to_owned(),
+            sent => format!(", {sent} old addresses sent on to their posts"),
         },
         match written_to {
             Some(out) => format!(", site written to {}", out.display()),

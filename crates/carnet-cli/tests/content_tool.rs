@@ -217,10 +217,11 @@ fn aliases_become_pages_sending_readers_on_which_go_with_them() {
     fs::create_dir_all(out.join("notes")).unwrap();
     fs::write(out.join("notes/x.txt"), "x").unwrap();
     let output = build_with(&content, &out, &["--base", "/blog/"]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert_mentions(
+        &stderr,
+        &["carnet: 2 posts checked, 2 old addresses sent on to their posts, site written to"],
     );
     let page = fs::read_to_string(out.join("2009/10/06/a/index.html")).unwrap();
     assert!(
