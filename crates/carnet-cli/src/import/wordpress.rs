@@ -676,7 +676,8 @@ const REDIRECTS: &str = "redirects.txt";
 const REDIRECTS_HEADER: &str = "\
 # Written by `carnet import wordpress`: each old address of a post, its new one, and the
 # status to answer with. This is the `_redirects` format of Netlify and Cloudflare Pages: copy
-# it to public/_redirects there. Elsewhere, turn each line into a rule of your host.
+# it to public/_redirects there and publish it from index.html (README, « Redirects »).
+# Elsewhere, turn each line into a rule of your host.
 ";
 
 /// The list of the old blog's files, in the content folder.
