@@ -18,7 +18,7 @@ use crate::images::ImageSizes;
 use crate::prerender::{page_file, Prerenderer};
 use crate::stylesheet::Stylesheet;
 use carnet_core::content::{self, Blog, ContentError, Publish, SourceFile};
-use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
+use carnet_core::feed::{self, FEED_PATH, ROBOTS_PATH, SITEMAP_PATH};
 use carnet_core::gzip::gzip;
 use carnet_core::links::{self, LinkTargets};
 use carnet_core::model::{bucket, bucket_path, Page, PageData, INDEX_PATH};
@@ -87,9 +87,6 @@ pub struct ContentArgs {
     pub future: bool,
 }
 
-/// Where robots.txt lives, relative to the base.
-const ROBOTS_PATH: &str = "robots.txt";
-
 /// Runs `carnet build`.
 pub fn run(args: Args) -> ExitCode {
     let started = std::time::Instant::now();
@@ -110,6 +107,19 @@ pub fn run(args: Args) -> ExitCode {
         eprintln!(
             "error: --site-url (the environment variable CARNET_SITE_URL under Trunk): {message}\n  \
              fix: {fix}\n\ncarnet: 1 problem; nothing was written."
+        );
+        return ExitCode::FAILURE;
+    }
+    let over_the_app = aliases_over_the_app(&blog, &args.out);
+    if !over_the_app.is_empty() {
+        for error in &over_the_app {
+            eprintln!("error: {error}\n");
+        }
+        eprintln!(
+            "carnet: {} problem{} in {}; nothing was written.",
+            over_the_app.len(),
+            if over_the_app.len() == 1 { "" } else { "s" },
+            args.content.folder.display()
         );
         return ExitCode::FAILURE;
     }
@@ -377,6 +387,13 @@ pub fn read_content(
         );
         targets.fixes.insert(redirect.from.clone(), fix);
     }
+    for redirect in &blog.held_back_redirects {
+        let fix = format!(
+            "link to /{}: /{} is an old address of that post, which is not published yet",
+            redirect.to, redirect.from
+        );
+        targets.fixes.insert(redirect.from.clone(), fix);
+    }
     let (beside, mut errors) = files_beside_posts(&blog, &post_files_found);
     targets
         .files
@@ -567,11 +584,7 @@ const RETIRED: &str = ".carnet-old";
 /// them. Everything else (the app, its styles and images) is Trunk's, and stays.
 fn is_owned(name: &str) -> bool {
     let name = uncompressed(name);
-    let sitemap_part = name
-        .strip_prefix("sitemap-")
-        .and_then(|rest| rest.strip_suffix(".xml"))
-        .is_some_and(|number| number.parse::<usize>().is_ok());
-    sitemap_part
+    feed::is_site_file(name)
         || [
             "data",
             "posts",
@@ -582,10 +595,6 @@ fn is_owned(name: &str) -> bool {
             "page",
             "search",
             "index.html",
-            NOT_FOUND,
-            FEED_PATH,
-            SITEMAP_PATH,
-            ROBOTS_PATH,
         ]
         .contains(&name)
 }
@@ -665,16 +674,11 @@ fn write_site(
         return Err(error);
     }
     // The redirects' folders are the tool's too, this build's and the last one's.
-    let previous: BTreeMap<String, String> = fs::read(out.join(REDIRECTS_PATH))
-        .ok()
-        .and_then(|json| serde_json::from_slice(&json).ok())
-        .unwrap_or_default();
+    let previous = redirects_written(out);
     let addresses = previous
-        .keys()
+        .iter()
         .chain(blog.redirects.iter().map(|r| &r.from));
-    let redirect_entries: BTreeSet<&str> = addresses
-        .filter_map(|address| address.split('/').next())
-        .collect();
+    let redirect_entries: BTreeSet<&str> = addresses.map(|address| top_entry(address)).collect();
     swap_in(out, &staging, &retired, &|name| {
         is_owned(name) || redirect_entries.contains(uncompressed(name))
     })
@@ -684,6 +688,55 @@ fn write_site(
 /// for the next build, which replaces the folders they are in, and for a host that does
 /// redirects of its own.
 const REDIRECTS_PATH: &str = "data/redirects.json";
+
+/// The addresses of the redirects the last build wrote into `out` ([`REDIRECTS_PATH`]).
+fn redirects_written(out: &Path) -> Vec<String> {
+    let listed: Option<BTreeMap<String, String>> = fs::read(out.join(REDIRECTS_PATH))
+        .ok()
+        .and_then(|json| serde_json::from_slice(&json).ok());
+    listed.unwrap_or_default().into_keys().collect()
+}
+
+/// The entry at the top of the site folder that the page of a redirect from `address` is in:
+/// `2009` for `2009/10/06/x/`, `vieux.html` for `vieux.html`.
+fn top_entry(address: &str) -> &str {
+    address.split('/').next().unwrap_or(address)
+}
+
+/// The aliases whose page would be written into a file or folder at the top of `out` that is
+/// not the tool's (the app's script, stylesheet, icon: Trunk's), each an error at its line:
+/// the page would take its place.
+fn aliases_over_the_app(blog: &Blog, out: &Path) -> Vec<ContentError> {
+    let Ok(entries) = fs::read_dir(out) else {
+        return Vec::new();
+    };
+    let previous = redirects_written(out);
+    let last_builds: BTreeSet<&str> = previous.iter().map(|address| top_entry(address)).collect();
+    let the_apps: BTreeSet<String> = entries
+        .flatten()
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter(|name| !is_owned(name) && !last_builds.contains(uncompressed(name)))
+        .collect();
+    let mut errors = Vec::new();
+    for redirect in blog.redirects.iter().chain(&blog.held_back_redirects) {
+        let entry = top_entry(&redirect.from);
+        if the_apps.contains(entry) {
+            let (path, line) = redirect.written_at.clone();
+            errors.push(ContentError {
+                path,
+                line,
+                message: format!(
+                    "the alias /{} would take the place of {entry} in {}, which the build does \
+                     not write (the app's files are there)",
+                    redirect.from,
+                    out.display()
+                ),
+                fix: format!("remove it from `aliases`: the site needs {entry}"),
+            });
+        }
+    }
+    errors
+}
 
 /// Moves into `staging` the folders of `previous` that this tool writes (its pages, data and
 /// search index: [`is_owned`]); returns their names. A folder that cannot be moved is left

@@ -208,11 +208,45 @@ fn aliases_become_pages_sending_readers_on_which_go_with_them() {
             "fix: link to /posts/a/, the page /2009/10/06/a/ sends readers to",
         ],
     );
+    let fixed = linking.replace("/2009/10/06/a/", "/posts/a/");
+    fs::write(content.join("posts/b.md"), &fixed).unwrap();
+    // An alias named as a file of the app (Trunk's, at the top of the site folder) would take
+    // its place: the stylesheet a folder, the site unstyled.
+    fs::write(out.join("style-5c4e.css"), "body{}").unwrap();
+    let draft = "+++\ntitle = \"C\"\ndate = 2009-10-08\ndraft = true\n\
+                 aliases = [\"/style-5c4e.css/\"]\n+++\n\nTexte.\n";
+    fs::write(content.join("posts/c.md"), draft).unwrap();
+    let output = build_with(&content, &out, &["--base", "/blog/"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    assert_mentions(
+        &stderr,
+        &[
+            "posts/c.md:5: the alias /style-5c4e.css/ would take the place of style-5c4e.css in ",
+            "fix: remove it from `aliases`: the site needs style-5c4e.css",
+        ],
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("style-5c4e.css")).unwrap(),
+        "body{}"
+    );
+    // A link to a draft's alias is told where to link.
+    let draft = draft.replace("style-5c4e.css", "ancien-c");
+    fs::write(content.join("posts/c.md"), draft).unwrap();
     fs::write(
         content.join("posts/b.md"),
-        linking.replace("/2009/10/06/a/", "/posts/a/"),
+        linking.replace("/2009/10/06/a/", "/ancien-c/"),
     )
     .unwrap();
+    let output = build_with(&content, &out, &["--base", "/blog/"]);
+    assert_mentions(
+        &String::from_utf8_lossy(&output.stderr),
+        &[
+            "fix: link to /posts/c/: /ancien-c/ is an old address of that post, which is not \
+           published yet",
+        ],
+    );
+    fs::write(content.join("posts/b.md"), &fixed).unwrap();
     // A folder of the author's own in the site folder is not the tool's: it stays.
     fs::create_dir_all(out.join("notes")).unwrap();
     fs::write(out.join("notes/x.txt"), "x").unwrap();
@@ -221,7 +255,7 @@ fn aliases_become_pages_sending_readers_on_which_go_with_them() {
     assert!(output.status.success(), "{stderr}");
     assert_mentions(
         &stderr,
-        &["carnet: 2 posts checked, 2 old addresses sent on to their posts, site written to"],
+        &["carnet: 3 posts checked, 1 left out, 2 old addresses sent on to their posts, site written to"],
     );
     let page = fs::read_to_string(out.join("2009/10/06/a/index.html")).unwrap();
     assert!(

@@ -117,6 +117,8 @@ pub struct Redirect {
     pub to: String,
     /// The post's title, which the page names.
     pub title: String,
+    /// The post's file and the line its `aliases` are on, for an error about it.
+    pub written_at: (String, usize),
 }
 
 impl Redirect {
@@ -159,6 +161,8 @@ pub struct Blog {
     /// The pages that send readers from the addresses posts had before (their `aliases`) to
     /// theirs, by address.
     pub redirects: Vec<Redirect>,
+    /// The same for the posts held back (drafts, and posts dated later): checked, not written.
+    pub held_back_redirects: Vec<Redirect>,
     /// How many of the newest posts the feed holds.
     pub feed_length: usize,
     /// The path the settings say the blog is served under, if they say one.
@@ -481,8 +485,8 @@ pub fn build(
     let mut warnings = Vec::new();
     let mut bodies = HashMap::with_capacity(posts.len());
     let mut first_file_of_slug: HashMap<String, &str> = HashMap::new();
-    // Each published post's aliases, with the file and line they are written on.
-    let mut aliases: Vec<(Redirect, &str, usize)> = Vec::new();
+    // Each post's aliases, and whether the post is held back.
+    let mut aliases: Vec<(Redirect, bool)> = Vec::new();
     // The first spelling of each category slug, with where it was written.
     let mut first_category: HashMap<String, (String, &str, usize)> = HashMap::new();
     // The same for tags: two spellings of one tag would share its page.
@@ -495,7 +499,7 @@ pub fn build(
     for (file, read) in posts.iter().zip(read) {
         let ReadPost {
             text,
-            front_matter: fm,
+            front_matter: mut fm,
             body_at,
             markdown: read,
             links: file_links,
@@ -593,6 +597,21 @@ pub fn build(
         if errors.len() > errors_before {
             continue;
         }
+        // A held-back post's aliases are checked now: on its day, they would stop the build.
+        let held = fm.draft || matches!(publish, Publish::Until(today) if fm.date > today);
+        let line = match line_of_key(head, "aliases") {
+            1 => line_of_key(head, "redirect_from"),
+            line => line,
+        };
+        for alias in std::mem::take(&mut fm.aliases) {
+            let redirect = Redirect {
+                from: alias,
+                to: paths::post(&slug),
+                title: read.title.clone(),
+                written_at: (file.path.clone(), line),
+            };
+            aliases.push((redirect, held));
+        }
         if fm.draft {
             drafts.push(file.path.clone());
             held_back.push((paths::post(&slug), format!("{} is a draft", file.path)));
@@ -608,18 +627,6 @@ pub fn build(
                 date: fm.date,
             });
             continue;
-        }
-        let line = match line_of_key(head, "aliases") {
-            1 => line_of_key(head, "redirect_from"),
-            line => line,
-        };
-        for alias in fm.aliases {
-            let redirect = Redirect {
-                from: alias,
-                to: paths::post(&slug),
-                title: read.title.clone(),
-            };
-            aliases.push((redirect, &file.path, line));
         }
         times.insert(slug.clone(), fm.time);
         summaries.push(PostSummary {
@@ -674,36 +681,44 @@ pub fn build(
         drafts,
         held_back,
         redirects: Vec::new(),
+        held_back_redirects: Vec::new(),
         feed_length: settings.feed_length,
         base,
         links,
         warnings,
         beside: Vec::new(),
     };
-    blog.redirects = redirects(aliases, &blog.page_paths().collect())?;
+    let pages = blog
+        .page_paths()
+        .chain(blog.held_back.iter().map(|(page, _)| page.clone()));
+    (blog.redirects, blog.held_back_redirects) = redirects(aliases, pages)?;
     Ok(blog)
 }
 
-/// The redirects the posts' `aliases` ask for (each with the file and line it is written on),
-/// by address; an error for an alias that is the address of a page of the site (`pages`), or
-/// another post's alias too.
+/// The redirects the posts' `aliases` ask for (each with whether its post is held back), by
+/// address: the published posts', then the held-back ones'. An error for an alias that is the
+/// address of a page of the site (`pages`: those held back included), or another post's alias
+/// too, their case aside: on a file system that ignores case (macOS's, Windows's), `Posts/A/`
+/// is the folder of `posts/a/`.
 fn redirects(
-    aliases: Vec<(Redirect, &str, usize)>,
-    pages: &HashSet<String>,
-) -> Result<Vec<Redirect>, Vec<ContentError>> {
+    aliases: Vec<(Redirect, bool)>,
+    pages: impl Iterator<Item = String>,
+) -> Result<(Vec<Redirect>, Vec<Redirect>), Vec<ContentError>> {
+    let pages: HashSet<String> = pages.map(|page| page.to_lowercase()).collect();
     let mut errors = Vec::new();
-    let mut redirects: BTreeMap<String, (Redirect, &str, usize)> = BTreeMap::new();
-    for (redirect, path, line) in aliases {
+    let mut by_address: BTreeMap<String, (Redirect, bool)> = BTreeMap::new();
+    for (redirect, held) in aliases {
         let Redirect { from, to, .. } = &redirect;
+        let (path, line) = &redirect.written_at;
         let error = |message: String, fix: &str| ContentError {
-            path: path.to_owned(),
-            line,
+            path: path.clone(),
+            line: *line,
             message,
             fix: fix.to_owned(),
         };
-        let page = from.strip_suffix("index.html").unwrap_or(from);
-        if pages.contains(page) || from == paths::NOT_FOUND {
-            let whose = if page == to {
+        let address = from.to_lowercase();
+        if pages.contains(&address) {
+            let whose = if address == *to {
                 "this post's own"
             } else {
                 "another page's"
@@ -715,7 +730,8 @@ fn redirects(
             continue;
         }
         // A post's own aliases are each once already (`front_matter`): this is another post.
-        if let Some((_, first_path, first_line)) = redirects.get(from) {
+        if let Some((first, _)) = by_address.get(&address) {
+            let (first_path, first_line) = &first.written_at;
             errors.push(error(
                 format!(
                     "the alias /{from} is also an alias of {first_path}:{first_line}: one \
@@ -725,17 +741,16 @@ fn redirects(
             ));
             continue;
         }
-        redirects.insert(from.clone(), (redirect, path, line));
+        by_address.insert(address, (redirect, held));
     }
-    if errors.is_empty() {
-        Ok(redirects
-            .into_values()
-            .map(|(redirect, ..)| redirect)
-            .collect())
-    } else {
+    if !errors.is_empty() {
         errors.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
-        Err(errors)
+        return Err(errors);
     }
+    let (held, published): (Vec<_>, Vec<_>) = by_address.into_values().partition(|(_, held)| *held);
+    let redirects =
+        |all: Vec<(Redirect, bool)>| all.into_iter().map(|(redirect, _)| redirect).collect();
+    Ok((redirects(published), redirects(held)))
 }
 
 /// The tags `names` of the post in the file `path` (whose front matter is `head`), each once,
@@ -1729,9 +1744,16 @@ mod tests {
                     "b.md",
                     "B",
                     "2009-01-08",
-                    "aliases = [\"/404.html\", \"/2009/a/\"]\n",
+                    "aliases = [\"/Posts/A/\", \"/2009/a/\"]\n",
                 ),
                 post("c.md", "C", "2009-01-09", "aliases = [\"/2009/a/\"]\n"),
+                // Held back, and checked now all the same: on its day, it would stop the build.
+                post(
+                    "d.md",
+                    "D",
+                    "2009-01-10",
+                    "aliases = [\"/posts/c/\"]\ndraft = true\n",
+                ),
             ],
             Publish::All,
         )
@@ -1744,10 +1766,12 @@ mod tests {
                  fix: remove it from `aliases`: the page is there already",
                 "a.md:4: the alias /category/non-classe/ is another page's address on the site\n  \
                  fix: remove it from `aliases`: the page is there already",
-                "b.md:4: the alias /404.html is another page's address on the site\n  \
+                "b.md:4: the alias /Posts/A/ is another page's address on the site\n  \
                  fix: remove it from `aliases`: the page is there already",
                 "c.md:4: the alias /2009/a/ is also an alias of b.md:4: one address cannot send \
                  readers to two posts\n  fix: keep it in one post's `aliases` only",
+                "d.md:4: the alias /posts/c/ is another page's address on the site\n  \
+                 fix: remove it from `aliases`: the page is there already",
             ]
         );
     }

@@ -285,14 +285,11 @@ fn read_aliases(dialect: Dialect, entry: Option<Entry>) -> Result<Vec<String>, F
     let Some(Entry { line, value }) = entry else {
         return Ok(Vec::new());
     };
-    let example = "\"/2009/10/06/mon-billet/\"";
-    let error = |message: String| FrontMatterError {
-        line,
-        message,
-        fix: format!(
-            "write each address the post had from the site's root, a folder's ending in `/`: `{}`",
-            dialect.line("aliases", &format!("[{example}]"))
-        ),
+    let write = |paths: &str| format!("write `{}`", dialect.line("aliases", &format!("[{paths}]")));
+    let error = |message: String, fix: String| FrontMatterError { line, message, fix };
+    let a_list = |kind: &str| {
+        let message = format!("`aliases` must be a list of paths, not {kind}");
+        error(message, write("\"/2009/10/06/mon-billet/\""))
     };
     let written = match value {
         toml::Value::String(path) => vec![path],
@@ -300,23 +297,31 @@ fn read_aliases(dialect: Dialect, entry: Option<Entry>) -> Result<Vec<String>, F
             .into_iter()
             .map(|item| match item {
                 toml::Value::String(path) => Ok(path),
-                other => Err(error(format!(
-                    "`aliases` must be a list of paths, not of {}",
-                    other.type_str()
-                ))),
+                other => Err(a_list(&format!("of {}", other.type_str()))),
             })
             .collect::<Result<_, _>>()?,
-        other => {
-            return Err(error(format!(
-                "`aliases` must be a list of paths, not {}",
-                other.type_str()
-            )))
-        }
+        other => return Err(a_list(other.type_str())),
     };
     let mut aliases = Vec::with_capacity(written.len());
     for path in written {
         let path = path.trim();
-        let alias = alias_path(path).map_err(|why| error(format!("the alias `{path}` {why}")))?;
+        let alias = alias_path(path).map_err(|wrong| {
+            let fix = match wrong {
+                AliasError::Relative => format!(
+                    "{} if it was relative to the post's section, as Hugo reads it; else write \
+                     it from the site's root",
+                    write(&quoted(&format!("/posts/{}/", path.trim_matches('/'))))
+                ),
+                AliasError::Query => "take it out: no static host serves a query; a host's own \
+                                      redirects can (README, « Redirects »)"
+                    .to_owned(),
+                _ => format!(
+                    "{}: each address the post had, from the site's root, a folder's ending in `/`",
+                    write("\"/2009/10/06/mon-billet/\"")
+                ),
+            };
+            error(format!("the alias `{path}` {}", wrong.why()), fix)
+        })?;
         if !aliases.contains(&alias) {
             aliases.push(alias);
         }
@@ -328,47 +333,109 @@ fn read_aliases(dialect: Dialect, entry: Option<Entry>) -> Result<Vec<String>, F
 /// app's images. No alias may be there.
 const OWN_FOLDERS: [&str; 3] = ["data/", "search/", "images/"];
 
+/// Why an alias cannot be one ([`alias_path`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AliasError {
+    /// `ancien/`: not from the site's root.
+    Relative,
+    /// `//example.org/x/`, `https://…`.
+    OtherSite,
+    /// `/?p=12`, `/x/#a`.
+    Query,
+    /// `/`, `/a//b/`, `/a/../b/`.
+    NotAPath,
+    /// `/%E9/`, `/a b/`, `/a%2Fb/`: no request reaches what it names, or not that one.
+    Unreadable,
+    /// `/data/x/`, `/images/`.
+    OwnFolder,
+    /// `/feed.xml/`, `/404.html`: a file the tool writes at the root.
+    SiteFile,
+    /// `/feed.rss`: a file, not a page.
+    NotAPage,
+}
+
+impl AliasError {
+    /// What is wrong, after « the alias `…` ».
+    pub fn why(self) -> &'static str {
+        match self {
+            AliasError::Relative => "does not start with `/`: aliases are written from the site's root",
+            AliasError::OtherSite => "names another site: an alias is a path of this one",
+            AliasError::Query => "has a `?` or `#`: a static host serves a path, never a query",
+            AliasError::NotAPath => "is the site's root, or has an empty, `.` or `..` part",
+            AliasError::Unreadable => {
+                "has a space, a control character, an encoded `/` or bytes that are not UTF-8 \
+                 (`%E9`: write `é` or `%C3%A9`), which no request would reach"
+            }
+            AliasError::OwnFolder => "is in a folder of the site's own files (data/, search/, images/)",
+            AliasError::SiteFile => "is, or is under, a file the build writes (the feed, the sitemap, robots.txt, the 404 page)",
+            AliasError::NotAPage => {
+                "names a file that is not a page: only a folder or an `.html` page can send readers on"
+            }
+        }
+    }
+}
+
 /// The path from the site's root that the alias `written` names, as a host reads it: its `/`
-/// and its percent-encoding taken off, and a folder's ending in `/` (`/2009/10/06/billet` →
-/// `2009/10/06/billet/`); or why it cannot be one.
-pub fn alias_path(written: &str) -> Result<String, &'static str> {
+/// and its percent-encoding taken off, and a folder's ending in `/` (`/2009/10/06/billet` and
+/// `/2009/10/06/billet/index.html` → `2009/10/06/billet/`); or why it cannot be one.
+pub fn alias_path(written: &str) -> Result<String, AliasError> {
     let Some(path) = written.strip_prefix('/') else {
-        return Err("does not start with `/`: aliases are written from the site's root");
+        return Err(match written.contains("://") {
+            true => AliasError::OtherSite,
+            false => AliasError::Relative,
+        });
     };
     if path.starts_with('/') || written.contains("://") {
-        return Err("names another site: an alias is a path of this one");
+        return Err(AliasError::OtherSite);
     }
-    if written.contains(['?', '#', '\\']) {
-        return Err("has a `?`, `#` or `\\`: a static host serves a path, never a query");
+    if written.contains(['?', '#']) {
+        return Err(AliasError::Query);
     }
+    let encoded_slash = ["%2f", "%5c"]
+        .iter()
+        .any(|code| written.to_ascii_lowercase().contains(code));
     let path = crate::links::percent_decoded(path);
+    if encoded_slash
+        || path.contains('\\')
+        || path
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\u{fffd}')
+    {
+        return Err(AliasError::Unreadable);
+    }
+    // `x/index.html` is the file a folder's address serves.
+    let path = match path.strip_suffix("index.html") {
+        Some(folder) if folder.is_empty() || folder.ends_with('/') => folder.to_owned(),
+        _ => path,
+    };
     let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
     if segments
         .iter()
         .any(|segment| segment.is_empty() || *segment == "." || *segment == "..")
     {
-        return Err("is the site's root, or has an empty, `.` or `..` part");
+        return Err(AliasError::NotAPath);
     }
     let as_folder = format!("{}/", path.trim_end_matches('/'));
     if OWN_FOLDERS
         .iter()
         .any(|folder| as_folder.starts_with(folder))
     {
-        return Err("is in a folder of the site's own files (data/, search/, images/)");
+        return Err(AliasError::OwnFolder);
+    }
+    if crate::feed::is_site_file(segments[0]) {
+        return Err(AliasError::SiteFile);
     }
     let last = segments.last().copied().unwrap_or_default();
     let is_html = [".html", ".htm"]
         .iter()
         .any(|extension| last.to_ascii_lowercase().ends_with(extension));
-    Ok(if is_html && !path.ends_with('/') {
-        path
-    } else if last.contains('.') && !path.ends_with('/') {
-        return Err(
-            "names a file that is not a page: only a folder or an `.html` page can send readers on",
-        );
+    if path.ends_with('/') || !last.contains('.') {
+        Ok(as_folder)
+    } else if is_html {
+        Ok(path)
     } else {
-        format!("{}/", path.trim_end_matches('/'))
-    })
+        Err(AliasError::NotAPage)
+    }
 }
 
 /// The names a text holds where a list is expected (`tags: web b2b`, `categories: Usages
@@ -1070,9 +1137,11 @@ mod tests {
     fn aliases_are_paths_from_the_root_as_a_host_reads_them() {
         let doc = parse(
             "+++\ntitle = \"T\"\ndate = 2009-01-07\naliases = [\"/2009/01/07/t/\", \
-             \"/2009/01/07/t\", \" /vieux.HTML \", \"/r%C3%A9seaux\", \"/index.php/t\"]\n+++\n",
+             \"/2009/01/07/t\", \" /vieux.HTML \", \"/r%C3%A9seaux\", \"/index.php/t\", \
+             \"/2009/01/07/t/index.html\"]\n+++\n",
         )
         .unwrap();
+        // The same address written three ways is one.
         assert_eq!(
             doc.front_matter.aliases,
             ["2009/01/07/t/", "vieux.HTML", "réseaux/", "index.php/t/"]
@@ -1086,17 +1155,36 @@ mod tests {
 
     #[test]
     fn an_alias_that_is_no_path_of_the_site_is_an_error_at_its_line() {
-        for (alias, why) in [
-            ("ancien/", "does not start with `/`"),
-            ("//example.org/x/", "names another site"),
-            ("https://example.org/x/", "does not start with `/`"),
-            ("/?p=12", "has a `?`"),
-            ("/", "is the site's root"),
-            ("/a/../b/", "`..` part"),
-            ("/a//b/", "an empty"),
-            ("/feed.rss", "names a file that is not a page"),
-            ("/data/x/", "a folder of the site's own files"),
-            ("/images", "a folder of the site's own files"),
+        let generic = "aliases = [\"/2009/10/06/mon-billet/\"]";
+        for (alias, why, fix) in [
+            (
+                "ancien/",
+                "does not start with `/`",
+                "aliases = [\"/posts/ancien/\"]` if it was relative to the post's section",
+            ),
+            ("//example.org/x/", "names another site", generic),
+            ("https://example.org/x/", "names another site", generic),
+            (
+                "/?p=12",
+                "has a `?`",
+                "take it out: no static host serves a query",
+            ),
+            ("/", "is the site's root", generic),
+            ("/index.html", "is the site's root", generic),
+            ("/a/../b/", "`..` part", generic),
+            ("/a//b/", "an empty", generic),
+            ("/feed.rss", "names a file that is not a page", generic),
+            ("/data/x/", "a folder of the site's own files", generic),
+            ("/images", "a folder of the site's own files", generic),
+            ("/feed.xml/", "a file the build writes", generic),
+            ("/404.html", "a file the build writes", generic),
+            ("/sitemap-2.xml/x/", "a file the build writes", generic),
+            // What no request reaches: Latin-1 bytes, a space (a list split by hand), a NUL,
+            // an encoded slash.
+            ("/%E9t%E9/", "not UTF-8", generic),
+            ("/five/ /cinq/", "has a space", generic),
+            ("/%00/", "a control character", generic),
+            ("/a%2Fb/", "an encoded `/`", generic),
         ] {
             let e = error(&format!(
                 "+++\ntitle = \"T\"\ndate = 2009-01-07\naliases = [\"{alias}\"]\n+++\n"
@@ -1107,10 +1195,7 @@ mod tests {
                 "{e}"
             );
             assert!(e.message.contains(why), "{e}");
-            assert!(
-                e.fix.contains("aliases = [\"/2009/10/06/mon-billet/\"]"),
-                "{e}"
-            );
+            assert!(e.fix.contains(fix), "{e}");
         }
         let e = error("---\ntitle: T\ndate: 2009-01-07\naliases: [3]\n---\n");
         assert_eq!(e.line, 4);
