@@ -112,15 +112,7 @@ pub fn run(args: Args) -> ExitCode {
     }
     let over_the_app = aliases_over_the_app(&blog, &args.out);
     if !over_the_app.is_empty() {
-        for error in &over_the_app {
-            eprintln!("error: {error}\n");
-        }
-        eprintln!(
-            "carnet: {} problem{} in {}; nothing was written.",
-            over_the_app.len(),
-            if over_the_app.len() == 1 { "" } else { "s" },
-            args.content.folder.display()
-        );
+        print_errors(&over_the_app, &args.content.folder);
         return ExitCode::FAILURE;
     }
     blog.manifest.site.url = public_url(site_url.as_deref(), &blog.manifest.site.url, &base);
@@ -207,15 +199,7 @@ pub fn checked_blog(args: &ContentArgs) -> Option<Blog> {
     match read_content(&args.folder, &args.public, publish) {
         Ok(Ok(blog)) => Some(blog),
         Ok(Err(errors)) => {
-            for error in &errors {
-                eprintln!("error: {error}\n");
-            }
-            eprintln!(
-                "carnet: {} problem{} in {}; nothing was written.",
-                errors.len(),
-                if errors.len() == 1 { "" } else { "s" },
-                args.folder.display()
-            );
+            print_errors(&errors, &args.folder);
             None
         }
         Err(error) => {
@@ -226,6 +210,19 @@ pub fn checked_blog(args: &ContentArgs) -> Option<Blog> {
             None
         }
     }
+}
+
+/// Prints every problem of the content `folder`, and that nothing was written.
+fn print_errors(errors: &[ContentError], folder: &Path) {
+    for error in errors {
+        eprintln!("error: {error}\n");
+    }
+    eprintln!(
+        "carnet: {} problem{} in {}; nothing was written.",
+        errors.len(),
+        if errors.len() == 1 { "" } else { "s" },
+        folder.display()
+    );
 }
 
 /// Tells what the author should know (front matter keys left out, links relative to a post
