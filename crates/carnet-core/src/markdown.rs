@@ -497,6 +497,12 @@ fn with_plain_footnote_ids(event: Event<'_>) -> Event<'_> {
     }
 }
 
+/// Whether `id` is kept as a heading's own (`## Titre {#id}`): ASCII letters, digits, `-` and
+/// `_`, starting with a letter or digit. Another is replaced by one made from the heading.
+pub fn is_heading_id(id: &str) -> bool {
+    crate::sanitize::is_plain_id(id)
+}
+
 /// Gives every heading an id: its own `{#id}` if written as a plain word, else the slug of its
 /// text, made unique and never one of the app's own ids nor one of `taken` (the footnotes').
 /// Its classes and other attributes go.
@@ -510,7 +516,7 @@ fn with_heading_ids(mut events: Vec<Event<'_>>, mut taken: HashSet<String>) -> V
             classes.clear();
             attrs.clear();
             if let Some(own) = id.take() {
-                if crate::sanitize::is_plain_id(&own) && taken.insert(own.to_string()) {
+                if is_heading_id(&own) && taken.insert(own.to_string()) {
                     *id = Some(own);
                 }
             }

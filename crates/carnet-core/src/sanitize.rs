@@ -580,7 +580,8 @@ fn text_align(style: &str) -> Option<&'static str> {
         .find(|align| value.trim().eq_ignore_ascii_case(align))
 }
 
-/// An id made only of ASCII letters, digits, `-` and `_`, starting with a letter or digit.
+/// An id made only of ASCII letters, digits, `-` and `_`, starting with a letter or digit: one a
+/// post may give an element or a heading (`{#id}`).
 pub(crate) fn is_plain_id(id: &str) -> bool {
     id.len() <= 128
         && id.starts_with(|c: char| c.is_ascii_alphanumeric())

@@ -607,7 +607,48 @@ fn converter() -> HtmlToMarkdown {
         )
         .add_handler(vec!["iframe", "video", "audio", "embed"], embedded)
         .add_handler(vec!["table"], table)
+        .add_handler(vec!["h1", "h2", "h3", "h4", "h5", "h6"], heading)
         .build()
+}
+
+/// A heading with an id keeps it (`## Titre {#id}`), so that links to its section, from the
+/// post or from elsewhere, still lead there: its own `id` (the block editor's anchor), or that
+/// of an empty anchor it opens with (`<span id>`, `<a name>`: what table-of-contents plugins
+/// insert). Without one, or one Carnet would not keep, Carnet makes it from the heading's text.
+fn heading(handlers: &dyn Handlers, element: Element) -> Option<HandlerResult> {
+    let anchor = || {
+        element
+            .node
+            .children
+            .borrow()
+            .iter()
+            .find_map(|child| match &child.data {
+                NodeData::Element { name, attrs, .. }
+                    if matches!(name.local.as_ref(), "span" | "a")
+                        && child.children.borrow().is_empty() =>
+                {
+                    (attrs.borrow().iter())
+                        .find(|a| matches!(a.name.local.as_ref(), "id" | "name"))
+                        .map(|a| a.value.trim().to_owned())
+                }
+                _ => None,
+            })
+    };
+    let id = (element.attrs.iter())
+        .find(|a| a.name.local.as_ref() == "id")
+        .map(|a| a.value.trim().to_owned())
+        .or_else(anchor)
+        .filter(|id| carnet_core::markdown::is_heading_id(id));
+    let (Some(id), Some(level)) = (id, element.tag.strip_prefix('h')) else {
+        return handlers.fallback(element);
+    };
+    let level: usize = level.parse().ok()?;
+    let text = handlers.walk_children(element.node).content;
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return handlers.fallback(element);
+    }
+    Some(format!("\n\n{} {text} {{#{id}}}\n\n", "#".repeat(level)).into())
 }
 
 /// A figure with a caption stays a `<figure>` (Markdown has no caption); without one, it is
@@ -863,6 +904,19 @@ mod tests {
 
     fn markdown(html: &str) -> String {
         convert(html, &blog(), &OldPosts::default(), &NoImages).markdown
+    }
+
+    #[test]
+    fn a_headings_id_is_kept_for_the_links_to_its_section() {
+        assert_eq!(
+            markdown(
+                "<h2 id=\"debut\">Le début</h2><p>a</p>\
+                 <h3><span class=\"ez-toc-section\" id=\"La_suite\"></span>La <em>suite</em></h3>\
+                 <h2><a name=\"fin\"></a>Fin</h2><h2 id=\"x y\">Sans</h2><h2>Rien</h2>"
+            ),
+            "## Le début {#debut}\n\na\n\n### La *suite* {#La_suite}\n\n## Fin {#fin}\n\n\
+             ## Sans\n\n## Rien\n"
+        );
     }
 
     #[test]
