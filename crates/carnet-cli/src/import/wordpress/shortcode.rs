@@ -63,6 +63,7 @@ pub fn expand(html: &str, library: &dyn Library) -> (String, BTreeSet<String>) {
             ("embed", Some((inner, _))) => Some(link(inner.trim())),
             ("code" | "sourcecode", Some((inner, _))) => Some(code_block(&code, inner)),
             ("gallery", _) => Some(gallery(&code, library)),
+            ("audio" | "video", _) => media_file(&code).map(link),
             _ => None,
         };
         match expanded {
@@ -268,6 +269,20 @@ fn code_block(code: &Code, inner: &str) -> String {
 }
 
 /// A link to `url`, on its own.
+/// The file an `[audio]` or `[video]` shortcode plays: its `src`, or the first of its files by
+/// format (`mp3="…"`, `mp4="…"`), as WordPress writes them. The site shows a link to it, as for
+/// an `<audio>` or `<video>` element.
+fn media_file(code: &Code) -> Option<&str> {
+    const FORMATS: [&str; 11] = [
+        "src", "mp3", "m4a", "ogg", "wav", "wma", "mp4", "m4v", "webm", "ogv", "flv",
+    ];
+    FORMATS
+        .iter()
+        .find_map(|format| code.attribute(format))
+        .map(str::trim)
+        .filter(|url| !url.is_empty())
+}
+
 pub fn link(url: &str) -> String {
     let url = escape(url);
     format!("<p><a href=\"{url}\">{url}</a></p>")
@@ -345,6 +360,24 @@ mod tests {
             expanded("[embed width=\"500\"]https://video.example/v/1?a=1&b=2[/embed]").0,
             "<p><a href=\"https://video.example/v/1?a=1&amp;b=2\">https://video.example/v/1?a=1&amp;b=2</a></p>"
         );
+    }
+
+    #[test]
+    fn audio_and_video_are_links_to_their_files() {
+        assert_eq!(
+            expanded("Écoutez : [audio mp3=\"http://b.example/x.mp3\" ogg=\"http://b.example/x.ogg\"][/audio] !"),
+            (
+                "Écoutez : <p><a href=\"http://b.example/x.mp3\">http://b.example/x.mp3</a></p> !"
+                    .to_owned(),
+                vec![]
+            )
+        );
+        assert_eq!(
+            expanded("[video width=\"640\" src=\"/v.mp4\" /]").0,
+            "<p><a href=\"/v.mp4\">/v.mp4</a></p>"
+        );
+        // Without a file, nothing to link: kept, and named.
+        assert_eq!(expanded("[audio preload=\"none\"]").1, ["audio"]);
     }
 
     #[test]
