@@ -8,6 +8,7 @@
 // unquoted), which `carnet build` then reads. What it saves: README « Sizes ».
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 /** The worker's scripts are classic scripts: their top-level names are globals they share
  * (`importScripts`), so they are minified without renaming them. Every other script is a module. */
@@ -35,7 +36,8 @@ export async function minifyScripts(dir) {
   return saved;
 }
 
-if (import.meta.url === `file://${path.resolve(process.argv[1] ?? "")}`) {
+// Run, not imported. (A file URL is percent-encoded: `/home/josé/` is `/home/jos%C3%A9/`.)
+if (import.meta.url === pathToFileURL(path.resolve(process.argv[1] ?? "")).href) {
   const [dir] = process.argv.slice(2);
   if (!dir) {
     console.error("usage: node scripts/minify.mjs DIR");

@@ -3,6 +3,7 @@
 // Trunk runs it after release builds (Trunk.toml). Usage: node scripts/precompress.mjs DIR
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import zlib from "node:zlib";
 
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".wasm", ".svg", ".xml", ".txt"]);
@@ -41,7 +42,8 @@ export function precompress(dir) {
   return count;
 }
 
-if (import.meta.url === `file://${path.resolve(process.argv[1] ?? "")}`) {
+// Run, not imported. (A file URL is percent-encoded: `/home/josé/` is `/home/jos%C3%A9/`.)
+if (import.meta.url === pathToFileURL(path.resolve(process.argv[1] ?? "")).href) {
   const [dir] = process.argv.slice(2);
   if (!dir) {
     console.error("usage: node scripts/precompress.mjs DIR");

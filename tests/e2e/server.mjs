@@ -54,6 +54,7 @@
 import http from "node:http";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import zlib from "node:zlib";
 import { isCompressible } from "../../scripts/precompress.mjs";
 import { PROBE_PATH, isWebKit, probeSource, recordWebKitResponse } from "./webkit.mjs";
@@ -374,7 +375,8 @@ export async function serve(
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run, not imported. (A file URL is percent-encoded: `/home/josé/` is `/home/jos%C3%A9/`.)
+if (import.meta.url === pathToFileURL(path.resolve(process.argv[1] ?? "")).href) {
   const args = process.argv.slice(2);
   const option = (name) => {
     const i = args.indexOf(name);

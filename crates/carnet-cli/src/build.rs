@@ -2,8 +2,9 @@
 //!
 //! It reads `content/site.toml` and the posts under `content/posts/` (`*.md`, `*.markdown`, …), checks them with `carnet-core`, and
 //! writes into the site folder: the JSON the app reads (`data/`), every page pre-rendered to HTML
-//! by the app's own components (from Trunk's `index.html`), the Atom feed, the sitemap and
-//! `robots.txt`. Trunk runs it after every build (see `Trunk.toml`), so saving a post under
+//! by the app's own components (from Trunk's `index.html`), the Atom feed, the sitemap,
+//! `robots.txt`, and a page at each old address of a post (its `aliases`) sending the reader on,
+//! listed in `data/redirects.json`. Trunk runs it after every build (see `Trunk.toml`), so saving a post under
 //! `trunk serve` shows it in the browser. On any error in the content it prints every problem
 //! with its file, line and fix, exits with status 1 and leaves the previous output as it was.
 //! The site is written into a staging folder and swapped in once whole ([`write_site`]), so a
@@ -18,7 +19,7 @@ use crate::images::ImageSizes;
 use crate::prerender::{page_file, Prerenderer};
 use crate::stylesheet::Stylesheet;
 use carnet_core::content::{self, Blog, ContentError, Publish, SourceFile};
-use carnet_core::feed::{self, FEED_PATH, ROBOTS_PATH, SITEMAP_PATH};
+use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
 use carnet_core::gzip::gzip;
 use carnet_core::links::{self, LinkTargets};
 use carnet_core::model::{bucket, bucket_path, Page, PageData, INDEX_PATH};
@@ -109,6 +110,30 @@ pub fn run(args: Args) -> ExitCode {
              fix: {fix}\n\ncarnet: 1 problem; nothing was written."
         );
         return ExitCode::FAILURE;
+    }
+    // An alias is from the blog's root: one written from the host's, its base included, is
+    // most likely meant without it.
+    if let Some(base_folder) = base
+        .trim_matches('/')
+        .split('/')
+        .next()
+        .filter(|f| !f.is_empty())
+    {
+        for redirect in blog.redirects.iter().chain(&blog.held_back_redirects) {
+            if top_entry(&redirect.from) == base_folder {
+                let meant = &redirect.from[base_folder.len()..];
+                blog.warnings.push(ContentError {
+                    path: redirect.file.clone(),
+                    line: redirect.line,
+                    message: format!(
+                        "the alias /{} is from the blog's root, which is {base} on the host: its \
+                         page is at {base}{}",
+                        redirect.from, redirect.from
+                    ),
+                    fix: format!("nothing if that is the old address; else write it `{meant}`"),
+                });
+            }
+        }
     }
     let over_the_app = aliases_over_the_app(&blog, &args.out);
     if !over_the_app.is_empty() {
@@ -351,7 +376,9 @@ pub fn read_content(
     };
     let mut targets = LinkTargets {
         pages: blog.page_paths().collect(),
-        files: BTreeSet::from([NOT_FOUND, FEED_PATH, SITEMAP_PATH, ROBOTS_PATH].map(String::from)),
+        files: BTreeSet::from(
+            [NOT_FOUND, FEED_PATH, SITEMAP_PATH, paths::ROBOTS].map(String::from),
+        ),
         held_back: blog.held_back.iter().cloned().collect(),
         fixes: BTreeMap::new(),
     };
@@ -363,15 +390,16 @@ pub fn read_content(
         let mut served = Vec::new();
         files_under(public, "", &mut served)?;
         for (path, _) in served {
-            if path.starts_with(PUBLISHED_PUBLIC) {
+            if path.starts_with(paths::IMAGES) {
                 targets.files.insert(path);
                 continue;
             }
             let name = path.rsplit('/').next().unwrap_or(&path);
             let fix = format!(
-                "only {public}/{PUBLISHED_PUBLIC} is published: move {public}/{path} there and \
-                 link to /{PUBLISHED_PUBLIC}{name}",
-                public = public.display()
+                "only {public}/{images} is published: move {public}/{path} there and link to \
+                 /{images}{name}",
+                public = public.display(),
+                images = paths::IMAGES
             );
             targets.fixes.insert(path, fix);
         }
@@ -471,9 +499,6 @@ struct PostFile {
     path: PathBuf,
     beside: Vec<(String, PathBuf)>,
 }
-
-/// The folder of `public/` that the site publishes (index.html's `copy-dir` of public/images).
-const PUBLISHED_PUBLIC: &str = "images/";
 
 /// Adds to `posts` the post files of `folder` and of its folders, at any depth: posts sorted by
 /// year (`2009/billet.md`) are posts like the others, and so is a post in a folder of its own
@@ -578,10 +603,12 @@ const RETIRED: &str = ".carnet-old";
 /// Whether the entry `name` at the top of the site folder is the tool's, so that a build
 /// replaces it whole: the pages' folders (see `carnet_core::paths`), `data/`, the root pages,
 /// the feed, the sitemaps and robots.txt, and the `.br` and `.gz` copies a release build made of
-/// them. Everything else (the app, its styles and images) is Trunk's, and stays.
+/// them. The folders and files of the redirects are the tool's too ([`write_site`] adds them,
+/// this build's and the last one's); everything else (the app, its styles and images) is
+/// Trunk's, and stays.
 fn is_owned(name: &str) -> bool {
     let name = uncompressed(name);
-    feed::is_site_file(name)
+    paths::is_site_file(name)
         || [
             "data",
             "posts",
@@ -605,7 +632,8 @@ fn uncompressed(name: &str) -> &str {
 }
 
 /// Writes the whole site, all or nothing: every file into [`STAGING`] first, then, once all are
-/// written, the tool's entries of `out` ([`is_owned`]) are swapped for the new ones, so a build
+/// written, the tool's entries of `out` ([`is_owned`], and those of this build's and the last
+/// one's redirects, [`REDIRECTS_PATH`]) are swapped for the new ones, so a build
 /// that fails or is stopped before the swap leaves the previous site as it was, and a page of
 /// a deleted post goes with the old entries.
 fn write_site(
@@ -709,19 +737,20 @@ fn aliases_over_the_app(blog: &Blog, out: &Path) -> Vec<ContentError> {
     };
     let previous = redirects_written(out);
     let last_builds: BTreeSet<&str> = previous.iter().map(|address| top_entry(address)).collect();
+    // Compared whatever their case: a file system may ignore it (macOS's, Windows's).
     let the_apps: BTreeSet<String> = entries
         .flatten()
         .filter_map(|entry| entry.file_name().into_string().ok())
         .filter(|name| !is_owned(name) && !last_builds.contains(uncompressed(name)))
+        .map(|name| name.to_lowercase())
         .collect();
     let mut errors = Vec::new();
     for redirect in blog.redirects.iter().chain(&blog.held_back_redirects) {
         let entry = top_entry(&redirect.from);
-        if the_apps.contains(entry) {
-            let (path, line) = redirect.written_at.clone();
+        if the_apps.contains(&entry.to_lowercase()) {
             errors.push(ContentError {
-                path,
-                line,
+                path: redirect.file.clone(),
+                line: redirect.line,
                 message: format!(
                     "the alias /{} would take the place of {entry} in {}, which the build does \
                      not write (the app's files are there)",
@@ -932,7 +961,7 @@ fn write_files(
         cache.write(&folder.join(path), xml.as_bytes())?;
     }
     cache.write(
-        &folder.join(ROBOTS_PATH),
+        &folder.join(paths::ROBOTS),
         format!("User-agent: *\nAllow: /\nSitemap: {site_url}{SITEMAP_PATH}\n").as_bytes(),
     )?;
     if blog.redirects.is_empty() {
@@ -941,9 +970,10 @@ fn write_files(
     let language = blog.manifest.site.language;
     for redirect in &blog.redirects {
         let page = redirect.page(base, site_url, language);
-        let file = match redirect.from.ends_with('/') {
-            true => format!("{}index.html", redirect.from),
-            false => redirect.from.clone(),
+        let file = if redirect.from.ends_with('/') {
+            format!("{}index.html", redirect.from)
+        } else {
+            redirect.from.clone()
         };
         cache.write(&folder.join(file), page.as_bytes())?;
     }

@@ -295,6 +295,29 @@ fn aliases_become_pages_sending_readers_on_which_go_with_them() {
 }
 
 #[test]
+fn an_alias_written_with_the_blogs_base_is_told_where_its_page_goes() {
+    let content = Path::new(env!("CARGO_TARGET_TMPDIR")).join("alias-base-content");
+    let _ = fs::remove_dir_all(&content);
+    fs::create_dir_all(content.join("posts")).unwrap();
+    let post =
+        "+++\ntitle = \"A\"\ndate = 2009-10-06\naliases = [\"/blog/2009/a/\"]\n+++\n\nTexte.\n";
+    fs::write(content.join("posts/a.md"), post).unwrap();
+    let out = out_dir("alias-base-site");
+    let output = build_with(&content, &out, &["--base", "/blog/"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert_mentions(
+        &stderr,
+        &[
+            "posts/a.md:4: the alias /blog/2009/a/ is from the blog's root, which is /blog/ on \
+             the host: its page is at /blog/blog/2009/a/",
+            "fix: nothing if that is the old address; else write it `/2009/a/`",
+        ],
+    );
+    assert!(out.join("blog/2009/a/index.html").is_file());
+}
+
+#[test]
 fn a_missing_title_is_reported_with_its_fix() {
     let stderr = failing_build("no-title");
     assert_mentions(

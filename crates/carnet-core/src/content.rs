@@ -117,8 +117,10 @@ pub struct Redirect {
     pub to: String,
     /// The post's title, which the page names.
     pub title: String,
-    /// The post's file and the line its `aliases` are on, for an error about it.
-    pub written_at: (String, usize),
+    /// The post's file, for an error about the alias.
+    pub file: String,
+    /// The line its `aliases` are on in that file.
+    pub line: usize,
 }
 
 impl Redirect {
@@ -597,8 +599,15 @@ pub fn build(
         if errors.len() > errors_before {
             continue;
         }
+        let later = matches!(publish, Publish::Until(today) if fm.date > today);
+        let held_back_why = if fm.draft {
+            Some(format!("{} is a draft", file.path))
+        } else if later {
+            Some(format!("{} is dated {}, after today", file.path, fm.date))
+        } else {
+            None
+        };
         // A held-back post's aliases are checked now: on its day, they would stop the build.
-        let held = fm.draft || matches!(publish, Publish::Until(today) if fm.date > today);
         let line = match line_of_key(head, "aliases") {
             1 => line_of_key(head, "redirect_from"),
             line => line,
@@ -608,24 +617,21 @@ pub fn build(
                 from: alias,
                 to: paths::post(&slug),
                 title: read.title.clone(),
-                written_at: (file.path.clone(), line),
+                file: file.path.clone(),
+                line,
             };
-            aliases.push((redirect, held));
+            aliases.push((redirect, held_back_why.is_some()));
         }
-        if fm.draft {
-            drafts.push(file.path.clone());
-            held_back.push((paths::post(&slug), format!("{} is a draft", file.path)));
-            continue;
-        }
-        if matches!(publish, Publish::Until(today) if fm.date > today) {
-            held_back.push((
-                paths::post(&slug),
-                format!("{} is dated {}, after today", file.path, fm.date),
-            ));
-            future.push(FuturePost {
-                path: file.path.clone(),
-                date: fm.date,
-            });
+        if let Some(why) = held_back_why {
+            held_back.push((paths::post(&slug), why));
+            if fm.draft {
+                drafts.push(file.path.clone());
+            } else {
+                future.push(FuturePost {
+                    path: file.path.clone(),
+                    date: fm.date,
+                });
+            }
             continue;
         }
         times.insert(slug.clone(), fm.time);
@@ -709,10 +715,9 @@ fn redirects(
     let mut by_address: BTreeMap<String, (Redirect, bool)> = BTreeMap::new();
     for (redirect, held) in aliases {
         let Redirect { from, to, .. } = &redirect;
-        let (path, line) = &redirect.written_at;
         let error = |message: String, fix: &str| ContentError {
-            path: path.clone(),
-            line: *line,
+            path: redirect.file.clone(),
+            line: redirect.line,
             message,
             fix: fix.to_owned(),
         };
@@ -731,7 +736,7 @@ fn redirects(
         }
         // A post's own aliases are each once already (`front_matter`): this is another post.
         if let Some((first, _)) = by_address.get(&address) {
-            let (first_path, first_line) = &first.written_at;
+            let (first_path, first_line) = (&first.file, first.line);
             errors.push(error(
                 format!(
                     "the alias /{from} is also an alias of {first_path}:{first_line}: one \
@@ -1738,7 +1743,7 @@ mod tests {
                     "a.md",
                     "A",
                     "2009-01-07",
-                    "aliases = [\"/posts/a/\", \"/category/non-classe\"]\n",
+                    "aliases = [\"/posts/a/INDEX.HTML\", \"/category/non-classe\"]\n",
                 ),
                 post(
                     "b.md",

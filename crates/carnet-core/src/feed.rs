@@ -19,26 +19,6 @@ pub const FEED_PATH: &str = "feed.xml";
 /// Where the sitemap lives, relative to the base.
 pub const SITEMAP_PATH: &str = "sitemap.xml";
 
-/// Where robots.txt lives, relative to the base: it names the sitemap.
-pub const ROBOTS_PATH: &str = "robots.txt";
-
-/// Whether `name` is a file the content tool writes at the site's root besides the pages: the
-/// feed, the sitemap or one of its parts (`sitemap-2.xml`), robots.txt, the 404 page.
-pub fn is_site_file(name: &str) -> bool {
-    let sitemap_part = name
-        .strip_prefix("sitemap-")
-        .and_then(|rest| rest.strip_suffix(".xml"))
-        .is_some_and(|number| number.parse::<usize>().is_ok());
-    sitemap_part
-        || [
-            FEED_PATH,
-            SITEMAP_PATH,
-            ROBOTS_PATH,
-            crate::paths::NOT_FOUND,
-        ]
-        .contains(&name)
-}
-
 /// Escapes text for XML content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -74,9 +74,9 @@ pub struct FrontMatter {
     /// The post's tags, in the order written, blanks dropped; none if not given.
     pub tags: Vec<String>,
     /// The addresses the post had before (on another site, or before its slug changed), each
-    /// given a page that sends the reader on to the post's: site paths as a host reads them,
-    /// from the site's root, percent-decoded, a folder's ending in `/` (`2009/10/06/billet/`,
-    /// `vieux-billet.html`).
+    /// given a page that sends the reader on to the post's: paths as a host reads them, from
+    /// the blog's root (under its base on the host), percent-decoded, a folder's ending in `/`
+    /// (`2009/10/06/billet/`, `vieux-billet.html`): [`alias_path`].
     pub aliases: Vec<String>,
     /// Whether the post is a draft, left out of the site.
     pub draft: bool,
@@ -279,7 +279,7 @@ fn read_tags(dialect: Dialect, entry: Option<Entry>) -> Result<Vec<String>, Fron
     }
 }
 
-/// The aliases of a post: one path or a list of them, each from the site's root, or an error on
+/// The aliases of a post: one path or a list of them, each from the blog's root, or an error on
 /// its line saying how to write it.
 fn read_aliases(dialect: Dialect, entry: Option<Entry>) -> Result<Vec<String>, FrontMatterError> {
     let Some(Entry { line, value }) = entry else {
@@ -307,16 +307,25 @@ fn read_aliases(dialect: Dialect, entry: Option<Entry>) -> Result<Vec<String>, F
         let path = path.trim();
         let alias = alias_path(path).map_err(|wrong| {
             let fix = match wrong {
-                AliasError::Relative => format!(
-                    "{} if it was relative to the post's section, as Hugo reads it; else write \
-                     it from the site's root",
-                    write(&quoted(&format!("/posts/{}/", path.trim_matches('/'))))
+                AliasError::Relative => {
+                    let under_posts = format!("/posts/{path}");
+                    let meant =
+                        alias_path(&under_posts).map_or(under_posts, |path| format!("/{path}"));
+                    format!(
+                        "{} if it was relative to the post's section, as Hugo reads it; else write \
+                         it from the blog's root",
+                        write(&quoted(&meant))
+                    )
+                }
+                AliasError::NotAPage => format!(
+                    "{}, if it is a folder; else take it out",
+                    write(&quoted(&format!("{}/", path.trim_end_matches('/'))))
                 ),
                 AliasError::Query => "take it out: no static host serves a query; a host's own \
                                       redirects can (README, « Redirects »)"
                     .to_owned(),
                 _ => format!(
-                    "{}: each address the post had, from the site's root, a folder's ending in `/`",
+                    "{}: each address the post had, from the blog's root, a folder's ending in `/`",
                     write("\"/2009/10/06/mon-billet/\"")
                 ),
             };
@@ -331,12 +340,16 @@ fn read_aliases(dialect: Dialect, entry: Option<Entry>) -> Result<Vec<String>, F
 
 /// The folders of the site whose files are not pages: the tool's data and search index, the
 /// app's images. No alias may be there.
-const OWN_FOLDERS: [&str; 3] = ["data/", "search/", "images/"];
+const OWN_FOLDERS: [&str; 3] = [
+    crate::paths::DATA,
+    crate::paths::SEARCH,
+    crate::paths::IMAGES,
+];
 
 /// Why an alias cannot be one ([`alias_path`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AliasError {
-    /// `ancien/`: not from the site's root.
+    /// `ancien/`: not from the blog's root.
     Relative,
     /// `//example.org/x/`, `https://…`.
     OtherSite,
@@ -344,13 +357,14 @@ pub enum AliasError {
     Query,
     /// `/`, `/a//b/`, `/a/../b/`.
     NotAPath,
-    /// `/%E9/`, `/a b/`, `/a%2Fb/`: no request reaches what it names, or not that one.
+    /// `/%E9/`, `/a b/`, `/a%2Fb/`, `/C:/x/`: no request reaches what it names, not that one,
+    /// or no file system has it.
     Unreadable,
     /// `/data/x/`, `/images/`.
     OwnFolder,
     /// `/feed.xml/`, `/404.html`: a file the tool writes at the root.
     SiteFile,
-    /// `/feed.rss`: a file, not a page.
+    /// `/feed.rss`, `/v1.2`: a file, not a page.
     NotAPage,
 }
 
@@ -358,31 +372,43 @@ impl AliasError {
     /// What is wrong, after « the alias `…` ».
     pub fn why(self) -> &'static str {
         match self {
-            AliasError::Relative => "does not start with `/`: aliases are written from the site's root",
+            AliasError::Relative => {
+                "does not start with `/`: aliases are written from the blog's root"
+            }
             AliasError::OtherSite => "names another site: an alias is a path of this one",
             AliasError::Query => "has a `?` or `#`: a static host serves a path, never a query",
-            AliasError::NotAPath => "is the site's root, or has an empty, `.` or `..` part",
+            AliasError::NotAPath => "is the blog's root, or has an empty, `.` or `..` part",
             AliasError::Unreadable => {
-                "has a space, a control character, an encoded `/` or bytes that are not UTF-8 \
-                 (`%E9`: write `é` or `%C3%A9`), which no request would reach"
+                "has a space, a control character, one of `:*\"<>|` (which Windows refuses in a \
+                 file name), an encoded `/` or bytes that are not UTF-8 (`%E9`: write `é` or \
+                 `%C3%A9`)"
             }
-            AliasError::OwnFolder => "is in a folder of the site's own files (data/, search/, images/)",
-            AliasError::SiteFile => "is, or is under, a file the build writes (the feed, the sitemap, robots.txt, the 404 page)",
+            AliasError::OwnFolder => {
+                "is in a folder of the site's own files (data/, search/, images/)"
+            }
+            AliasError::SiteFile => {
+                "is, or is under, a file the build writes (the feed, the sitemap, robots.txt, the \
+                 404 page)"
+            }
             AliasError::NotAPage => {
-                "names a file that is not a page: only a folder or an `.html` page can send readers on"
+                "names a file that is not a page: only a folder (ending in `/`) or an `.html` \
+                 page can send readers on"
             }
         }
     }
 }
 
-/// The path from the site's root that the alias `written` names, as a host reads it: its `/`
-/// and its percent-encoding taken off, and a folder's ending in `/` (`/2009/10/06/billet` and
-/// `/2009/10/06/billet/index.html` → `2009/10/06/billet/`); or why it cannot be one.
+/// The path from the blog's root (its base, on the host) that the alias `written` names, as a
+/// host reads it: its `/` and its percent-encoding taken off, and a folder's ending in `/`
+/// (`/2009/10/06/billet`, `/2009/10/06/billet/` and `/2009/10/06/billet/index.html` all give
+/// `2009/10/06/billet/`); or why it cannot be one. The site's own names are compared with it
+/// whatever its case, since a file system may ignore case (macOS's, Windows's).
 pub fn alias_path(written: &str) -> Result<String, AliasError> {
     let Some(path) = written.strip_prefix('/') else {
-        return Err(match written.contains("://") {
-            true => AliasError::OtherSite,
-            false => AliasError::Relative,
+        return Err(if written.contains("://") {
+            AliasError::OtherSite
+        } else {
+            AliasError::Relative
         });
     };
     if path.starts_with('/') || written.contains("://") {
@@ -391,47 +417,43 @@ pub fn alias_path(written: &str) -> Result<String, AliasError> {
     if written.contains(['?', '#']) {
         return Err(AliasError::Query);
     }
-    let encoded_slash = ["%2f", "%5c"]
-        .iter()
-        .any(|code| written.to_ascii_lowercase().contains(code));
+    let lower = written.to_ascii_lowercase();
+    let encoded_slash = ["%2f", "%5c"].iter().any(|code| lower.contains(code));
     let path = crate::links::percent_decoded(path);
-    if encoded_slash
-        || path.contains('\\')
-        || path
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '\u{fffd}')
-    {
+    let unreadable =
+        |c: char| c.is_whitespace() || c.is_control() || "\\:*\"<>|\u{fffd}".contains(c);
+    if encoded_slash || path.contains(unreadable) {
         return Err(AliasError::Unreadable);
     }
     // `x/index.html` is the file a folder's address serves.
-    let path = match path.strip_suffix("index.html") {
-        Some(folder) if folder.is_empty() || folder.ends_with('/') => folder.to_owned(),
-        _ => path,
+    let folder_index = path.len().checked_sub("index.html".len()).filter(|&at| {
+        path.is_char_boundary(at)
+            && path[at..].eq_ignore_ascii_case("index.html")
+            && (at == 0 || path[..at].ends_with('/'))
+    });
+    let path = match folder_index {
+        Some(at) => path[..at].to_owned(),
+        None => path,
     };
-    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    let folder = path.ends_with('/');
+    let segments: Vec<&str> = path.strip_suffix('/').unwrap_or(&path).split('/').collect();
     if segments
         .iter()
         .any(|segment| segment.is_empty() || *segment == "." || *segment == "..")
     {
         return Err(AliasError::NotAPath);
     }
-    let as_folder = format!("{}/", path.trim_end_matches('/'));
-    if OWN_FOLDERS
-        .iter()
-        .any(|folder| as_folder.starts_with(folder))
-    {
+    let as_folder = format!("{}/", segments.join("/")).to_lowercase();
+    if OWN_FOLDERS.iter().any(|own| as_folder.starts_with(own)) {
         return Err(AliasError::OwnFolder);
     }
-    if crate::feed::is_site_file(segments[0]) {
+    if crate::paths::is_site_file(&segments[0].to_lowercase()) {
         return Err(AliasError::SiteFile);
     }
-    let last = segments.last().copied().unwrap_or_default();
-    let is_html = [".html", ".htm"]
-        .iter()
-        .any(|extension| last.to_ascii_lowercase().ends_with(extension));
-    if path.ends_with('/') || !last.contains('.') {
-        Ok(as_folder)
-    } else if is_html {
+    let last = segments.last().copied().unwrap_or_default().to_lowercase();
+    if folder || !last.contains('.') {
+        Ok(format!("{}/", segments.join("/")))
+    } else if last.ends_with(".html") || last.ends_with(".htm") {
         Ok(path)
     } else {
         Err(AliasError::NotAPage)
@@ -1138,7 +1160,7 @@ mod tests {
         let doc = parse(
             "+++\ntitle = \"T\"\ndate = 2009-01-07\naliases = [\"/2009/01/07/t/\", \
              \"/2009/01/07/t\", \" /vieux.HTML \", \"/r%C3%A9seaux\", \"/index.php/t\", \
-             \"/2009/01/07/t/index.html\"]\n+++\n",
+             \"/2009/01/07/t/INDEX.HTML\"]\n+++\n",
         )
         .unwrap();
         // The same address written three ways is one.
@@ -1169,11 +1191,29 @@ mod tests {
                 "has a `?`",
                 "take it out: no static host serves a query",
             ),
-            ("/", "is the site's root", generic),
-            ("/index.html", "is the site's root", generic),
+            ("/", "is the blog's root", generic),
+            ("/Index.HTML", "is the blog's root", generic),
+            ("/a//", "an empty", generic),
             ("/a/../b/", "`..` part", generic),
             ("/a//b/", "an empty", generic),
-            ("/feed.rss", "names a file that is not a page", generic),
+            (
+                "/feed.rss",
+                "names a file that is not a page",
+                "take it out",
+            ),
+            (
+                "/x/v1.2",
+                "names a file that is not a page",
+                "aliases = [\"/x/v1.2/\"]`, if it is a folder",
+            ),
+            (
+                "ancien.html",
+                "does not start with `/`",
+                "aliases = [\"/posts/ancien.html\"]` if it",
+            ),
+            ("/Search/", "a folder of the site's own files", generic),
+            ("/404.HTML", "a file the build writes", generic),
+            ("/C:/x/", "Windows refuses", generic),
             ("/data/x/", "a folder of the site's own files", generic),
             ("/images", "a folder of the site's own files", generic),
             ("/feed.xml/", "a file the build writes", generic),

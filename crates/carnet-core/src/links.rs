@@ -226,7 +226,7 @@ pub struct LinkTargets {
 }
 
 /// The broken site links of `posts`: those to none of the `targets`' pages and files.
-pub fn broken_links(posts: &[FileLinks], targets: &LinkTargets) -> BrokenLinks {
+pub fn broken_links<'a>(posts: &[FileLinks], targets: &'a LinkTargets) -> BrokenLinks {
     let LinkTargets { pages, files, .. } = targets;
     let exists = |path: &str| {
         pages.contains(path)
@@ -248,14 +248,18 @@ pub fn broken_links(posts: &[FileLinks], targets: &LinkTargets) -> BrokenLinks {
                     link.path
                 ),
             };
-            let held_back = (targets.held_back.get(&link.path))
-                .or_else(|| targets.held_back.get(&format!("{}/", link.path)));
+            // A folder's address is written with or without its slash, or with its index.html.
+            let folder = link.path.strip_suffix("index.html").unwrap_or(&link.path);
+            let find = |known: &'a BTreeMap<String, String>| {
+                (known.get(folder)).or_else(|| known.get(&format!("{folder}/")))
+            };
+            let held_back = find(&targets.held_back);
             let fix = if let Some(why) = held_back {
                 message.push_str(&format!(": {why}, not published yet"));
                 "nothing if it is to be published: the link works from then on; until then it \
                  leads readers to the « Page introuvable » page"
                     .to_owned()
-            } else if let Some(fix) = targets.fixes.get(&link.path) {
+            } else if let Some(fix) = find(&targets.fixes) {
                 fix.clone()
             } else {
                 // The post's own page is never the fix: `x` written on it is close to it by
@@ -538,6 +542,20 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_known_miss_is_found_however_its_folder_is_written() {
+        let post = SourceFile::new("content/posts/a.md", "");
+        let markdown = "[a](/2009/b/) [b](/2009/b) [c](/2009/b/index.html)";
+        let links = FileLinks::of_post(&post, "", site_links(markdown)).from_page("posts/a/");
+        let mut targets = targets(&["posts/a/", "posts/b/"], &[]);
+        targets
+            .fixes
+            .insert("2009/b/".into(), "link to /posts/b/".into());
+        let broken = broken_links(&[links], &targets);
+        let fixes: Vec<&str> = broken.errors.iter().map(|e| e.fix.as_str()).collect();
+        assert_eq!(fixes, ["link to /posts/b/"; 3]);
     }
 
     #[test]

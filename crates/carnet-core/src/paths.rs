@@ -20,6 +20,27 @@ pub const SEARCH: &str = "search/";
 /// The page static hosts serve for unknown paths (GitHub Pages, Netlify, nginx's `error_page`).
 pub const NOT_FOUND: &str = "404.html";
 
+/// robots.txt, which names the sitemap.
+pub const ROBOTS: &str = "robots.txt";
+
+/// The folder of the data the app reads (`data/index.json`, the pages' data).
+pub const DATA: &str = "data/";
+
+/// The folder of the images and files the site serves as they are: `public/images/`, which
+/// `index.html`'s `copy-dir` publishes (the rest of `public/` is not).
+pub const IMAGES: &str = "images/";
+
+/// Whether `name` is a file the content tool writes at the site's root besides the pages: the
+/// feed, the sitemap or one of its parts (`sitemap-2.xml`), robots.txt, the 404 page.
+pub fn is_site_file(name: &str) -> bool {
+    use crate::feed::{FEED_PATH, SITEMAP_PATH};
+    let sitemap_part = name
+        .strip_prefix("sitemap-")
+        .and_then(|rest| rest.strip_suffix(".xml"))
+        .is_some_and(|number| number.parse::<usize>().is_ok());
+    sitemap_part || [FEED_PATH, SITEMAP_PATH, ROBOTS, NOT_FOUND].contains(&name)
+}
+
 /// The page of the post `slug`.
 pub fn post(slug: &str) -> String {
     format!("posts/{slug}/")

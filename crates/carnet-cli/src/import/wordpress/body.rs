@@ -613,7 +613,7 @@ fn converter() -> HtmlToMarkdown {
 
 /// A heading with an id keeps it (`## Titre {#id}`), so that links to its section, from the
 /// post or from elsewhere, still lead there: its own `id` (the block editor's anchor), or that
-/// of an empty anchor it opens with (`<span id>`, `<a name>`: what table-of-contents plugins
+/// of the first empty anchor in it (`<span id>`, `<a name>`: what table-of-contents plugins
 /// insert). Without one, or one Carnet would not keep, Carnet makes it from the heading's text.
 fn heading(handlers: &dyn Handlers, element: Element) -> Option<HandlerResult> {
     let anchor = || {

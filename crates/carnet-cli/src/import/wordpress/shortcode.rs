@@ -268,7 +268,6 @@ fn code_block(code: &Code, inner: &str) -> String {
     )
 }
 
-/// A link to `url`, on its own.
 /// The file an `[audio]` or `[video]` shortcode plays: its `src`, or the first of its files by
 /// format (`mp3="…"`, `mp4="…"`), as WordPress writes them. The site shows a link to it, as for
 /// an `<audio>` or `<video>` element.
@@ -283,6 +282,7 @@ fn media_file(code: &Code) -> Option<&str> {
         .filter(|url| !url.is_empty())
 }
 
+/// A link to `url`, on its own.
 pub fn link(url: &str) -> String {
     let url = escape(url);
     format!("<p><a href=\"{url}\">{url}</a></p>")
