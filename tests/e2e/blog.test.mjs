@@ -663,6 +663,20 @@ browserSuites("Carnet", (browserName) => {
             if (!host.everything && status === 200) continue;
             await open(page, site, path, { status });
             if (compared === "both") await expectText(page, "main h1", "Page introuvable");
+            // The search page's line over the results changes once the search script has come
+            // (« search needs JavaScript » becomes the hint): compared before, the two looks
+            // would be of two texts.
+            if (path === "/search/") {
+              await eventually(async () =>
+                assert.ok(
+                  await page.evaluate(() => {
+                    const section = document.querySelector("section.search-page");
+                    return section?.querySelector(".search-status")?.textContent === section?.dataset.hint;
+                  }),
+                  "the search script has drawn its hint",
+                ),
+              );
+            }
             await only(compared);
             const head = await styles();
             await only("file");
