@@ -264,6 +264,9 @@ fn read_tags(dialect: Dialect, entry: Option<Entry>) -> Result<Vec<String>, Fron
                     let tag = tag.trim().to_owned();
                     (!tag.is_empty()).then_some(Ok(tag))
                 }
+                // A year, a version: `tags: [2024, voyage]` is how Jekyll and Hugo authors
+                // write one, and YAML reads it as a number. Its digits are the tag.
+                toml::Value::Integer(number) => Some(Ok(number.to_string())),
                 toml::Value::Array(_) | toml::Value::Table(_) => Some(Err(error(
                     "a list holding a list or a table",
                     "\"…\"".into(),
@@ -275,6 +278,7 @@ fn read_tags(dialect: Dialect, entry: Option<Entry>) -> Result<Vec<String>, Fron
             })
             .collect(),
         toml::Value::String(text) => Ok(names_in_text(&text)),
+        toml::Value::Integer(number) => Ok(vec![number.to_string()]),
         other => Err(error(other.type_str(), quoted(&scalar_text(&other)))),
     }
 }
@@ -1475,18 +1479,26 @@ mod tests {
     }
 
     #[test]
+    fn a_whole_number_among_the_tags_is_the_tag_its_digits_write() {
+        let yaml = parse("---\ntitle: T\ndate: 2009-01-07\ntags: [2024, voyage]\n---\n").unwrap();
+        assert_eq!(yaml.front_matter.tags, ["2024", "voyage"]);
+        let toml = parse("+++\ntitle = \"T\"\ndate = 2009-01-07\ntags = 2024\n+++\n").unwrap();
+        assert_eq!(toml.front_matter.tags, ["2024"]);
+    }
+
+    #[test]
     fn bad_tags_or_draft_name_their_line_and_how_to_write_them() {
         for (line, message, fix) in [
             (
-                "tags = 3",
-                "`tags` must be a list of texts in double quotes, not integer",
-                "write `tags = [\"3\"]`",
+                "tags = true",
+                "`tags` must be a list of texts in double quotes, not boolean",
+                "write `tags = [\"true\"]`",
             ),
             (
-                "tags = [\"a\", 3]",
+                "tags = [\"a\", 1.5]",
                 "`tags` must be a list of texts in double quotes, not a list holding something \
                  else than text",
-                "write `tags = [\"3\"]`",
+                "write `tags = [\"1.5\"]`",
             ),
             (
                 "draft = \"oui\"",
@@ -1741,10 +1753,10 @@ mod tests {
                 "a post has one category: write `category: \"Actus\"`",
             ),
             (
-                "title: T\ndate: 2009-01-07\ntags: 3",
+                "title: T\ndate: 2009-01-07\ntags: 3.5",
                 4,
-                "`tags` must be a list of texts in double quotes, not integer",
-                "write `tags: [\"3\"]`",
+                "`tags` must be a list of texts in double quotes, not float",
+                "write `tags: [\"3.5\"]`",
             ),
             (
                 "title: T\ndate: 2009-01-07\ndraft: oui",
