@@ -699,11 +699,8 @@ fn write_site(
         return Err(error);
     }
     // The redirects' folders are the tool's too, this build's and the last one's.
-    let previous = redirects_written(out);
-    let addresses = previous
-        .iter()
-        .chain(blog.redirects.iter().map(|r| &r.from));
-    let redirect_entries: BTreeSet<&str> = addresses.map(|address| top_entry(address)).collect();
+    let mut redirect_entries = last_builds_redirect_entries(out);
+    redirect_entries.extend(blog.redirects.iter().map(|r| top_entry(&r.from).to_owned()));
     swap_in(out, &staging, &retired, &|name| {
         is_owned(name) || redirect_entries.contains(uncompressed(name))
     })
@@ -714,12 +711,16 @@ fn write_site(
 /// redirects of its own.
 const REDIRECTS_PATH: &str = "data/redirects.json";
 
-/// The addresses of the redirects the last build wrote into `out` ([`REDIRECTS_PATH`]).
-fn redirects_written(out: &Path) -> Vec<String> {
+/// The entries at the top of `out` that hold the redirects the last build wrote there
+/// ([`REDIRECTS_PATH`]): the tool's, as [`is_owned`]'s are.
+fn last_builds_redirect_entries(out: &Path) -> BTreeSet<String> {
     let listed: Option<BTreeMap<String, String>> = fs::read(out.join(REDIRECTS_PATH))
         .ok()
         .and_then(|json| serde_json::from_slice(&json).ok());
-    listed.unwrap_or_default().into_keys().collect()
+    let addresses = listed.unwrap_or_default().into_keys();
+    addresses
+        .map(|address| top_entry(&address).to_owned())
+        .collect()
 }
 
 /// The entry at the top of the site folder that the page of a redirect from `address` is in:
@@ -735,8 +736,7 @@ fn aliases_over_the_app(blog: &Blog, out: &Path) -> Vec<ContentError> {
     let Ok(entries) = fs::read_dir(out) else {
         return Vec::new();
     };
-    let previous = redirects_written(out);
-    let last_builds: BTreeSet<&str> = previous.iter().map(|address| top_entry(address)).collect();
+    let last_builds = last_builds_redirect_entries(out);
     // Compared whatever their case: a file system may ignore it (macOS's, Windows's).
     let the_apps: BTreeSet<String> = entries
         .flatten()
