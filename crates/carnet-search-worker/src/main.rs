@@ -306,7 +306,7 @@ mod worker {
         Answer {
             id: request.id,
             query: request.query.clone(),
-            total: hits.ranked.len(),
+            total: hits.total,
             results: index.analyzer.results(hits, &index.cards, &index.texts),
             error: None,
         }

@@ -29,7 +29,7 @@
 //! cards are gzipped whole. Gzip's header is fixed (no time, no name), so the same posts give
 //! the same bytes: stems and words are sorted, and nothing depends on a hash map's order.
 
-use super::query::{rank_in_order, Hit};
+use super::query::{keep_best, Hit};
 use super::{
     card_path, first_chars, shard_key, shard_path, text_path, Analyzer, Card, CardsFile, Meta,
     CARDS_PER_FILE, INDEX_VERSION, META_PATH, SHOWN_AT_ONCE, TEXTS_PER_FILE,
@@ -160,11 +160,14 @@ impl PostEntry {
         let mut words: BTreeMap<String, (u32, bool)> = BTreeMap::new();
         for (text, in_title) in [(title, true), (text, false)] {
             let count = if in_title { TITLE_BOOST } else { 1 };
-            for word in analyzer.words(text) {
-                let entry = words.entry(word.text).or_default();
+            analyzer.each_word(text, |word, _, _| {
+                let entry = match words.get_mut(word) {
+                    Some(entry) => entry,
+                    None => words.entry(word.to_owned()).or_default(),
+                };
                 entry.0 += count;
                 entry.1 |= in_title;
-            }
+            });
         }
         let mut bytes = ENTRY_MAGIC.to_vec();
         push_number(&mut bytes, words.len() as u64);
@@ -565,10 +568,9 @@ fn vocabulary_files(
                 score: u32::from(posting.weight),
             })
             .collect();
-        rank_in_order(&mut first);
+        keep_best(&mut first, SHOWN_AT_ONCE);
         let top: Vec<(u32, &Card)> = first
             .iter()
-            .take(SHOWN_AT_ONCE)
             .map(|hit| (hit.post, &cards[hit.post as usize]))
             .collect();
         if plan.prefix_of.is_empty() {

@@ -386,18 +386,38 @@ impl Analyzer {
     /// separates them; in French an elided « l’ », « d’ », « qu’ »… is dropped.
     pub fn words(&self, text: &str) -> Vec<Word> {
         let mut words = Vec::new();
+        self.each_word(text, |folded, start, end| {
+            words.push(Word {
+                text: folded.to_owned(),
+                start,
+                end,
+            });
+        });
+        words
+    }
+
+    /// Calls `found` with each word of `text` as [`Analyzer::words`] reads it (folded, its start
+    /// and end), folding every word into one buffer: the index reads every post's words and a
+    /// result every word of its text, most of them words seen already.
+    pub fn each_word(&self, text: &str, mut found: impl FnMut(&str, usize, usize)) {
         let mut current = String::new();
         let mut start = 0;
-        let flush = |current: &mut String, words: &mut Vec<Word>, start: usize, end: usize| {
-            if !current.is_empty() {
-                words.push(Word {
-                    text: std::mem::take(current),
-                    start,
-                    end,
-                });
-            }
-        };
         for (at, c) in text.char_indices() {
+            // Most of a text is ASCII letters and spaces: those straight away.
+            if c.is_ascii_alphanumeric() {
+                if current.is_empty() {
+                    start = at;
+                }
+                current.push(c.to_ascii_lowercase());
+                continue;
+            }
+            if c.is_ascii_whitespace() {
+                if !current.is_empty() {
+                    found(&current, start, at);
+                    current.clear();
+                }
+                continue;
+            }
             let folded = crate::slug::fold(c);
             if !folded.is_empty() || c.is_alphanumeric() {
                 if current.is_empty() {
@@ -413,12 +433,14 @@ impl Analyzer {
                 && FRENCH_ELISIONS.contains(&current.as_str())
             {
                 current.clear();
-            } else {
-                flush(&mut current, &mut words, start, at);
+            } else if !current.is_empty() {
+                found(&current, start, at);
+                current.clear();
             }
         }
-        flush(&mut current, &mut words, start, text.len());
-        words
+        if !current.is_empty() {
+            found(&current, start, text.len());
+        }
     }
 }
 

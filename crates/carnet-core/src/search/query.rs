@@ -12,6 +12,8 @@
 
 use super::index::{Posting, Shard};
 use super::{shard_key, Analyzer, Card, Found, Meta, Piece, SHOWN, WITH_PASSAGE};
+use rustc_hash::FxHashMap;
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How many words of the text a passage shows.
@@ -81,8 +83,10 @@ pub fn files_needed(
 /// What a query found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Hits {
-    /// Every post found, best first.
+    /// The first [`SHOWN`] posts found, best first.
     pub ranked: Vec<Hit>,
+    /// How many posts were found.
+    pub total: usize,
     /// The stems the query's words matched, to mark them in passages.
     pub stems: BTreeSet<String>,
     /// The prefixes the query's words matched as a whole (a [split](Meta::split) prefix
@@ -135,45 +139,29 @@ impl Query {
             let Some(shard) = shards.get(key) else {
                 return Hits::default();
             };
-            let mut postings: Vec<Posting> = if word.prefix && !shard.prefix.is_empty() {
+            let lists: Vec<&[Posting]> = if word.prefix && !shard.prefix.is_empty() {
                 // The whole of a split prefix: its shard lists its posts.
                 prefixes.insert(word.text.clone());
-                shard.prefix.clone()
+                vec![&shard.prefix]
             } else {
                 let stem_shard = shards.get(meta.shard_of(&word.stem));
                 let matching = word.matching_stems(shard, stem_shard);
                 stems.extend(matching.keys().map(|stem| (*stem).to_owned()));
-                matching.into_values().flatten().copied().collect()
+                matching.into_values().collect()
             };
-            if word.prefix && word.text.chars().count() == 2 {
-                postings.iter_mut().for_each(|posting| posting.weight = 0);
-            }
-            postings.sort_unstable_by_key(|p| p.post);
-            // One entry a post: the best of the forms it holds.
-            let mut hits: Vec<Hit> = Vec::new();
-            for posting in postings {
-                let title = u32::from(posting.in_title);
-                match hits.last_mut() {
-                    Some(last) if last.post == posting.post => {
-                        last.score = last.score.max(u32::from(posting.weight));
-                        last.title_words = last.title_words.max(title);
-                    }
-                    _ => hits.push(Hit {
-                        post: posting.post,
-                        title_words: title,
-                        score: u32::from(posting.weight),
-                    }),
-                }
-            }
+            let weighed = !(word.prefix && word.text.chars().count() == 2);
+            let hits = best_per_post(&lists, meta.posts, weighed);
             found = Some(match found {
                 None => hits,
                 Some(previous) => intersect(&previous, &hits),
             });
         }
         let mut ranked = found.unwrap_or_default();
-        rank_in_order(&mut ranked);
+        let total = ranked.len();
+        keep_best(&mut ranked, SHOWN);
         Hits {
             ranked,
+            total,
             stems,
             prefixes,
         }
@@ -219,11 +207,60 @@ impl QueryWord {
     }
 }
 
-/// Sorts `hits` best first: by title words, then score, then the newer (smaller number).
-pub(crate) fn rank_in_order(hits: &mut [Hit]) {
-    hits.sort_unstable_by(|a, b| {
-        (b.title_words, b.score, a.post).cmp(&(a.title_words, a.score, b.post))
-    });
+/// One hit a post of the index's `posts`, in post order, from `lists` of postings (each by
+/// post): the best weight among its postings (0 unless `weighed`), and whether one is in its
+/// title. Tallied in one slot a post rather than by sorting the postings, as a word typed so
+/// far can match hundreds of words whose lists hold every post.
+fn best_per_post(lists: &[&[Posting]], posts: usize, weighed: bool) -> Vec<Hit> {
+    let hit = |posting: &Posting| Hit {
+        post: posting.post,
+        title_words: u32::from(posting.in_title),
+        score: if weighed {
+            u32::from(posting.weight)
+        } else {
+            0
+        },
+    };
+    if let [list] = lists {
+        return list
+            .iter()
+            .filter(|posting| (posting.post as usize) < posts)
+            .map(hit)
+            .collect();
+    }
+    let mut best: Vec<Option<Hit>> = vec![None; posts];
+    for posting in lists.iter().copied().flatten() {
+        let Some(slot) = best.get_mut(posting.post as usize) else {
+            continue;
+        };
+        let new = hit(posting);
+        *slot = Some(match *slot {
+            Some(old) => Hit {
+                title_words: old.title_words.max(new.title_words),
+                score: old.score.max(new.score),
+                ..old
+            },
+            None => new,
+        });
+    }
+    best.into_iter().flatten().collect()
+}
+
+/// Keeps the best `count` of `hits`, best first: by title words, then score, then the newer
+/// (smaller number). Only those are shown, and a word typed so far can find every post: they
+/// are picked in one pass rather than by sorting them all.
+pub(crate) fn keep_best(hits: &mut Vec<Hit>, count: usize) {
+    let rank = |hit: &Hit| (Reverse(hit.title_words), Reverse(hit.score), hit.post);
+    let mut best: Vec<Hit> = Vec::with_capacity(count + 1);
+    for hit in hits.iter() {
+        if best.len() == count && best.last().is_none_or(|last| rank(hit) >= rank(last)) {
+            continue;
+        }
+        let at = best.partition_point(|kept| rank(kept) < rank(hit));
+        best.insert(at, *hit);
+        best.truncate(count);
+    }
+    *hits = best;
 }
 
 /// The posts in both lists (each sorted by post), their title words and scores added.
@@ -285,19 +322,26 @@ impl Analyzer {
     /// `hits` matched (its stem, or a prefix it starts with) marked; `…` where the text was cut.
     fn marked(&self, text: &str, hits: &Hits, length: usize) -> Vec<Piece> {
         let keys: BTreeSet<&str> = hits.stems.iter().map(|stem| shard_key(stem)).collect();
-        let words = self.words(text);
-        let matched: Vec<bool> = words
-            .iter()
-            .map(|word| {
-                // Stemming is the costly part: only words that could match are stemmed.
-                (keys.contains(shard_key(&word.text))
-                    && hits.stems.contains(&self.stem(&word.text)))
+        // Each word's byte range in `text`, and whether it is marked.
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut matched: Vec<bool> = Vec::new();
+        // Stemming is the costly part: only words that could match are stemmed, each spelling
+        // once.
+        let mut stem_matches: FxHashMap<&str, bool> = FxHashMap::default();
+        self.each_word(text, |word, start, end| {
+            words.push((start, end));
+            let stem_matches = keys.contains(shard_key(word))
+                && *stem_matches
+                    .entry(&text[start..end])
+                    .or_insert_with(|| hits.stems.contains(&self.stem(word)));
+            matched.push(
+                stem_matches
                     || hits
                         .prefixes
                         .iter()
-                        .any(|prefix| word.text.starts_with(prefix.as_str()))
-            })
-            .collect();
+                        .any(|prefix| word.starts_with(prefix.as_str())),
+            );
+        });
         let (start, end) = if words.len() <= length {
             (0, words.len())
         } else {
@@ -306,7 +350,7 @@ impl Analyzer {
             (start, start + length)
         };
         let mut pieces = Vec::new();
-        let Some(first) = words.get(start) else {
+        let Some(&(first, _)) = words.get(start) else {
             return pieces;
         };
         let mut plain = String::new();
@@ -314,10 +358,10 @@ impl Analyzer {
             plain.push('…');
         }
         // Uncut, the text is whole: what comes before the first word and after the last too.
-        let mut at = if start == 0 { 0 } else { first.start };
-        for (word, &mark) in words[start..end].iter().zip(&matched[start..end]) {
+        let mut at = if start == 0 { 0 } else { first };
+        for (&(word_start, word_end), &mark) in words[start..end].iter().zip(&matched[start..end]) {
             if mark {
-                plain.push_str(&text[at..word.start]);
+                plain.push_str(&text[at..word_start]);
                 if !plain.is_empty() {
                     pieces.push(Piece {
                         text: std::mem::take(&mut plain),
@@ -325,14 +369,14 @@ impl Analyzer {
                     });
                 }
                 pieces.push(Piece {
-                    text: text[word.start..word.end].to_owned(),
+                    text: text[word_start..word_end].to_owned(),
                     mark: true,
                 });
-                at = word.end;
+                at = word_end;
             }
         }
         let last = if end < words.len() {
-            words[end - 1].end
+            words[end - 1].1
         } else {
             text.len()
         };
@@ -547,6 +591,79 @@ mod tests {
     }
 
     #[test]
+    fn the_best_are_kept_in_the_order_a_whole_sort_gives() {
+        // Ties on title words and score, broken by the post's number, as a sort would.
+        let hits: Vec<Hit> = (0..500u32)
+            .map(|n| Hit {
+                post: (n * 7919) % 500,
+                title_words: u32::from(n % 13 == 0),
+                score: (n * 31) % 17,
+            })
+            .collect();
+        let mut sorted = hits.clone();
+        sorted.sort_by(|a, b| {
+            (b.title_words, b.score, a.post).cmp(&(a.title_words, a.score, b.post))
+        });
+        for count in [0, 1, 10, 499, 500, 600] {
+            let mut kept = hits.clone();
+            keep_best(&mut kept, count);
+            assert_eq!(kept, sorted[..count.min(500)], "{count}");
+        }
+    }
+
+    #[test]
+    fn a_post_holding_several_matching_words_counts_once_with_its_best() {
+        let low = [
+            Posting {
+                post: 1,
+                weight: 3,
+                in_title: false,
+            },
+            Posting {
+                post: 4,
+                weight: 9,
+                in_title: false,
+            },
+        ];
+        let high = [
+            Posting {
+                post: 1,
+                weight: 7,
+                in_title: true,
+            },
+            Posting {
+                post: 2,
+                weight: 1,
+                in_title: false,
+            },
+            // Past the index's posts: not a post of it.
+            Posting {
+                post: 9,
+                weight: 1,
+                in_title: false,
+            },
+        ];
+        let hit = |post, title_words, score| Hit {
+            post,
+            title_words,
+            score,
+        };
+        assert_eq!(
+            best_per_post(&[&low, &high], 5, true),
+            [hit(1, 1, 7), hit(2, 0, 1), hit(4, 0, 9)]
+        );
+        assert_eq!(
+            best_per_post(&[&low, &high], 5, false),
+            [hit(1, 1, 0), hit(2, 0, 0), hit(4, 0, 0)]
+        );
+        assert_eq!(
+            best_per_post(&[&high], 5, true),
+            [hit(1, 1, 7), hit(2, 0, 1)]
+        );
+        assert_eq!(best_per_post(&[], 5, true), []);
+    }
+
+    #[test]
     fn a_long_text_is_cut_around_the_matches() {
         let analyzer = Analyzer::new(Language::French);
         let text = format!("{}cible {}", "mot ".repeat(50), "mot ".repeat(50));
@@ -566,13 +683,14 @@ mod tests {
     fn ten_results_are_shown_the_first_five_with_their_passage() {
         let analyzer = Analyzer::new(Language::French);
         let hits = Hits {
-            ranked: (0..12)
+            ranked: (0..10)
                 .map(|post| Hit {
                     post: post * 5,
                     title_words: 0,
                     score: 1,
                 })
                 .collect(),
+            total: 12,
             stems: BTreeSet::from([analyzer.stem("mot")]),
             prefixes: BTreeSet::new(),
         };
