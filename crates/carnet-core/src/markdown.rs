@@ -36,6 +36,7 @@ use pulldown_cmark::{
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::ops::Range;
 
 /// HTML that is safe to put in a page: only [`to_html`] and [`from_page`] make it, both through
 /// the allow-list of [`crate::sanitize`].
@@ -103,9 +104,13 @@ pub fn to_highlighted_html(
     language: Language,
 ) -> SafeHtml {
     let strings = language.strings();
-    let mut events: Vec<Event<'_>> = parser(markdown).map(with_plain_footnote_ids).collect();
+    let (mut events, ranges): (Vec<Event<'_>>, Vec<Range<usize>>) = parser_with_offsets(markdown)
+        .map(|(event, range)| (with_plain_footnote_ids(event), range))
+        .unzip();
+    let in_code = in_inline_html_code(&events);
+    with_code_as_typed(&mut events, &in_code, &ranges, markdown);
     if language == Language::French {
-        with_french_spaces(&mut events);
+        with_french_spaces(&mut events, &in_code);
     }
     let (events, note_ids) = with_footnote_links(events, strings);
     let events = with_heading_ids(events, note_ids);
@@ -278,10 +283,11 @@ fn words_in(text: &str) -> usize {
 }
 
 /// Puts French typography's no-break spaces in the text: not in code blocks (inline code is an
-/// event of its own), nor in an autolink, whose text is its URL.
-fn with_french_spaces(events: &mut [Event<'_>]) {
+/// event of its own), nor in the author's inline `<code>`, `<kbd>`, `<samp>` (`in_code`), nor
+/// in an autolink, whose text is its URL.
+fn with_french_spaces(events: &mut [Event<'_>], in_code: &[bool]) {
     let mut verbatim = 0usize;
-    for event in events {
+    for (event, &in_code) in events.iter_mut().zip(in_code) {
         match event {
             Event::Start(Tag::CodeBlock(_))
             | Event::Start(Tag::Link {
@@ -290,13 +296,95 @@ fn with_french_spaces(events: &mut [Event<'_>]) {
             }) => verbatim += 1,
             Event::End(TagEnd::CodeBlock) => verbatim -= 1,
             Event::End(TagEnd::Link) if verbatim > 0 => verbatim -= 1,
-            Event::Text(text) if verbatim == 0 => {
+            Event::Text(text) if verbatim == 0 && !in_code => {
                 if let Cow::Owned(spaced) = typography::french_spaces(text) {
                     *text = spaced.into();
                 }
             }
             _ => {}
         }
+    }
+}
+
+/// The inline HTML elements whose text is code, kept as typed as `` `code` `` is.
+const CODE_ELEMENTS: [&str; 3] = ["code", "kbd", "samp"];
+
+/// For each event, whether it is inside one of the author's inline [`CODE_ELEMENTS`]
+/// (`<code>echo "x"</code>`); an element left open ends with its block.
+fn in_inline_html_code(events: &[Event<'_>]) -> Vec<bool> {
+    let mut open = 0usize;
+    events
+        .iter()
+        .map(|event| {
+            match event {
+                Event::InlineHtml(tag) => {
+                    let (closing, rest) = match tag.strip_prefix("</") {
+                        Some(rest) => (true, rest),
+                        None => (false, tag.strip_prefix('<').unwrap_or("")),
+                    };
+                    let name = rest
+                        .split(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
+                        .next()
+                        .unwrap_or("");
+                    if CODE_ELEMENTS
+                        .iter()
+                        .any(|code| code.eq_ignore_ascii_case(name))
+                    {
+                        if closing {
+                            open = open.saturating_sub(1);
+                        } else if !tag.ends_with("/>") {
+                            open += 1;
+                        }
+                    }
+                }
+                Event::End(
+                    TagEnd::Paragraph
+                    | TagEnd::Heading(_)
+                    | TagEnd::TableCell
+                    | TagEnd::Item
+                    | TagEnd::FootnoteDefinition,
+                ) => open = 0,
+                _ => {}
+            }
+            open > 0
+        })
+        .collect()
+}
+
+/// Smart punctuation undone in the author's inline code elements (`in_code`): the quotes,
+/// dashes and ellipsis the parser made of `' " -- --- ...` go back to what was typed, which is
+/// what a reader copies (`ranges`: each event's place in `markdown`). A curly mark the author
+/// typed there stays.
+fn with_code_as_typed(
+    events: &mut [Event<'_>],
+    in_code: &[bool],
+    ranges: &[Range<usize>],
+    markdown: &str,
+) {
+    const MADE: [(char, &str); 7] = [
+        ('‘', "'"),
+        ('’', "'"),
+        ('“', "\""),
+        ('”', "\""),
+        ('—', "---"),
+        ('–', "--"),
+        ('…', "..."),
+    ];
+    for ((event, &in_code), range) in events.iter_mut().zip(in_code).zip(ranges) {
+        let Event::Text(text) = event else {
+            continue;
+        };
+        let typed = markdown.get(range.clone()).unwrap_or("");
+        if !in_code || !text.contains(|c| MADE.iter().any(|(made, _)| *made == c)) {
+            continue;
+        }
+        let mut restored = text.to_string();
+        for (made, straight) in MADE {
+            if !typed.contains(made) {
+                restored = restored.replace(made, straight);
+            }
+        }
+        *text = restored.into();
     }
 }
 
@@ -894,6 +982,30 @@ mod tests {
         let raw = french("<abbr title=\"a ? b\">AB</abbr> ?");
         assert!(raw.contains("title=\"a ? b\""), "{raw}");
         assert!(raw.contains("</abbr>\u{202F}?"), "{raw}");
+    }
+
+    #[test]
+    fn the_authors_inline_code_elements_keep_what_was_typed() {
+        // A command in <code>, <kbd> or <samp> is copied by readers: no curly quotes, no
+        // dashes, no no-break spaces, in French or English.
+        let typed = "<code>echo \"l'x\" -- --- ... ; ls !</code> <KBD>a -- b ?</KBD> \
+                     <samp class=\"out\">rm -f 'x' : ok</samp>";
+        for rendered in [french(typed), html(typed)] {
+            assert!(
+                rendered.contains("<code>echo \"l'x\" -- --- ... ; ls !</code>"),
+                "{rendered}"
+            );
+            assert!(rendered.contains("a -- b ?</kbd>"), "{rendered}");
+            assert!(rendered.contains(">rm -f 'x' : ok</samp>"), "{rendered}");
+        }
+        // Outside them, and after one that closes or is left open, prose as before.
+        let around = french("« Il dit \"oui\" » <code>a</code> -- ok ?\n\n<code>x ?\n\nfin ?");
+        assert!(around.contains("«\u{A0}Il dit “oui”\u{A0}»"), "{around}");
+        assert!(around.contains("</code> – ok\u{202F}?"), "{around}");
+        assert!(around.contains("<code>x ?"), "{around}");
+        assert!(around.contains("fin\u{202F}?"), "{around}");
+        // A curly mark typed in the code stays.
+        assert!(french("<code>l’x \"y\"</code>").contains("l’x \"y\""));
     }
 
     #[test]

@@ -170,6 +170,7 @@ fn allowed_element(element: &str) -> bool {
             | "sub"
             | "sup"
             | "kbd"
+            | "samp"
             | "abbr"
             | "cite"
             | "q"
