@@ -53,6 +53,10 @@ const OTHER_TOOLS_NAMES: [(&str, &str); 6] = [
     ("redirect_from", "aliases"),
 ];
 
+/// Keys other tools read as a post's own address (Jekyll's `permalink`, Hugo's `url`, Zola's
+/// `path`): Carnet's is `/posts/<slug>/`, and the old one can be kept as an alias.
+const ADDRESS_KEYS: [&str; 3] = ["permalink", "url", "path"];
+
 /// A post's front matter, checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FrontMatter {
@@ -748,6 +752,21 @@ fn read_other_tools_keys(
                         fix: format!("write `{meant}` instead of `{key}`"),
                     });
                 }
+                if ADDRESS_KEYS.contains(&key.as_str()) {
+                    let old = quoted(&scalar_text(&value));
+                    warnings.push(FrontMatterError {
+                        line,
+                        message: format!(
+                            "`{key}` set the post's address in another tool; Carnet's is \
+                             /posts/<slug>/: left out"
+                        ),
+                        fix: format!(
+                            "to keep the old address working, write `{}` in its place",
+                            dialect.line("aliases", &format!("[{old}]"))
+                        ),
+                    });
+                    continue;
+                }
                 warnings.push(FrontMatterError {
                     line,
                     message: format!("`{key}` is not a key Carnet reads: left out"),
@@ -1322,8 +1341,23 @@ mod tests {
                     5,
                     "a post has one category: « Usages » kept, « Web », « B2B » made tags"
                 ),
-                (9, "`permalink` is not a key Carnet reads: left out"),
+                (
+                    9,
+                    "`permalink` set the post's address in another tool; Carnet's is \
+                     /posts/<slug>/: left out"
+                ),
             ]
+        );
+        // The fix keeps the old address, written as this post's front matter writes keys.
+        assert_eq!(
+            doc.warnings[2].fix,
+            "to keep the old address working, write `aliases: [\"/2009/03/generer/\"]` in its place"
+        );
+        let hugo =
+            parse("+++\ntitle = \"T\"\ndate = 2009-01-07\nurl = \"/ancien/\"\n+++\n").unwrap();
+        assert_eq!(
+            hugo.warnings[0].fix,
+            "to keep the old address working, write `aliases = [\"/ancien/\"]` in its place"
         );
         assert!(
             doc.warnings[0].fix.ends_with(
