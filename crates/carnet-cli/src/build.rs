@@ -359,8 +359,8 @@ pub fn read_content(
             )
         })?;
     }
-    let mut post_files_found = Vec::new();
-    post_files(&posts_dir, true, &mut post_files_found)?;
+    let (mut post_files_found, mut not_markdown) = (Vec::new(), Vec::new());
+    post_files(&posts_dir, true, &mut post_files_found, &mut not_markdown)?;
     post_files_found.sort_by(|a, b| a.path.cmp(&b.path));
     let paths: Vec<&Path> = post_files_found
         .iter()
@@ -438,6 +438,20 @@ pub fn read_content(
     Ok(if errors.is_empty() {
         let mut warnings = blog.warnings;
         warnings.extend(broken.warnings);
+        warnings.extend(not_markdown.iter().map(|path| {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            let stem = name.rsplit_once('.').map_or(&*name, |(stem, _)| stem);
+            ContentError {
+                path: path.display().to_string(),
+                line: 1,
+                message: "a post's front matter in a file that is not Markdown: not published"
+                    .to_owned(),
+                fix: format!(
+                    "rename it {stem}.md if it is a post (HTML in a post is kept as far as the \
+                     allow-list goes: README « HTML in a post »)"
+                ),
+            }
+        }));
         Ok(Blog {
             warnings,
             beside,
@@ -508,8 +522,15 @@ struct PostFile {
 /// Hugo's and Zola's sections, which describes a list, not a post, and Jekyll's `_drafts/`. A post's file is `.md` or
 /// another Markdown extension, in any case (`BILLET.MD`, `billet/INDEX.markdown`,
 /// `billet.mkd`: `content::MARKDOWN_EXTENSIONS`); a folder with two files that
-/// could be its post (`index.md` and `index.markdown`) is an error.
-fn post_files(folder: &Path, top: bool, posts: &mut Vec<PostFile>) -> io::Result<()> {
+/// could be its post (`index.md` and `index.markdown`) is an error. A file of another kind
+/// that opens with front matter, as Jekyll's `.html` posts do, is added to `not_markdown`, so
+/// that the author is told rather than losing it without a word.
+fn post_files(
+    folder: &Path,
+    top: bool,
+    posts: &mut Vec<PostFile>,
+    not_markdown: &mut Vec<PathBuf>,
+) -> io::Result<()> {
     let mut entries = Vec::new();
     for entry in read_folder(folder)? {
         let entry = entry?;
@@ -557,15 +578,34 @@ fn post_files(folder: &Path, top: bool, posts: &mut Vec<PostFile>) -> io::Result
     for (name, is_folder) in &entries {
         let path = folder.join(name);
         if *is_folder {
-            post_files(&path, false, posts)?;
+            post_files(&path, false, posts, not_markdown)?;
         } else if content::is_markdown_file(name) && !stem_is(name, "_index") && path.is_file() {
             posts.push(PostFile {
                 path,
                 beside: Vec::new(),
             });
+        } else if opens_with_front_matter(&path) {
+            not_markdown.push(path);
         }
     }
     Ok(())
+}
+
+/// Whether the file at `path` starts as a post does, with a front matter fence (`---` or
+/// `+++`, after a byte-order mark if any); false if it cannot be read.
+fn opens_with_front_matter(path: &Path) -> bool {
+    let mut start = [0u8; 8];
+    let read = fs::File::open(path).and_then(|mut file| io::Read::read(&mut file, &mut start));
+    let Ok(length) = read else {
+        return false;
+    };
+    let start = &start[..length];
+    let start = start.strip_prefix("\u{feff}".as_bytes()).unwrap_or(start);
+    [b"---", b"+++"].iter().any(|fence| {
+        start
+            .strip_prefix(*fence)
+            .is_some_and(|rest| rest.starts_with(b"\n") || rest.starts_with(b"\r\n"))
+    })
 }
 
 /// Adds to `files` the files under `folder` but hidden ones, at any depth, each with its path

@@ -744,6 +744,40 @@ fn a_folders_own_post_is_found_in_any_case_and_two_are_refused() {
 }
 
 #[test]
+fn a_post_in_a_file_that_is_not_markdown_is_told_not_lost_without_a_word() {
+    let content = Path::new(env!("CARGO_TARGET_TMPDIR")).join("not-markdown");
+    let _ = fs::remove_dir_all(&content);
+    fs::create_dir_all(content.join("posts/2010")).unwrap();
+    fs::write(
+        content.join("posts/billet.md"),
+        "---\ntitle: Un billet\ndate: 2010-05-02\n---\n",
+    )
+    .unwrap();
+    // Jekyll reads `.html` posts (with a byte-order mark and Windows line ends here); a note
+    // without front matter is no post, and nothing is said of it.
+    fs::write(
+        content.join("posts/2010/2010-05-01-ancien.html"),
+        "\u{feff}---\r\ntitle: Ancien\r\n---\r\n<p>Texte.</p>\r\n",
+    )
+    .unwrap();
+    fs::write(content.join("posts/notes.txt"), "--- pas un billet\n").unwrap();
+    let out = out_dir("not-markdown-site");
+    fs::write(out.join("index.html"), TRUNK_PAGE).unwrap();
+    let output = build_with(&content, &out, &[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            "posts/2010/2010-05-01-ancien.html:1: a post's front matter in a file that is not \
+             Markdown: not published\n  fix: rename it 2010-05-01-ancien.md if it is a post"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("notes.txt"), "{stderr}");
+    assert_eq!(stderr.matches("warning:").count(), 1, "{stderr}");
+}
+
+#[test]
 fn file_names_with_spaces_work_and_editor_files_and_folders_are_skipped() {
     let content = fixture("odd-names");
     assert!(
