@@ -440,18 +440,34 @@ fn read_post(file: &SourceFile, language: Language) -> Result<ReadPost<'_>, Cont
         fix: e.fix,
     };
     let doc = front_matter::parse(&text, file.post_name()).map_err(in_file)?;
-    let (body_links, words) = links::read_body(doc.body);
+    let body = links::read_body(doc.body);
     let markdown = ReadMarkdown {
         title: markdown::plain_text(&doc.front_matter.title, language),
-        words,
+        words: body.words,
         excerpt: match &doc.front_matter.summary {
             Some(summary) => markdown::plain_text(summary, language),
             None => markdown::excerpt(doc.body, language),
         },
     };
     let body_at = text.len() - doc.body.len();
-    let links = FileLinks::of_post(file, &text[..body_at], body_links);
-    let warnings = doc.warnings.into_iter().map(in_file).collect();
+    let lines_before = text[..body_at].matches('\n').count();
+    let links = FileLinks::of_post(file, &text[..body_at], body.links);
+    let mut warnings: Vec<ContentError> = doc.warnings.into_iter().map(in_file).collect();
+    warnings.extend(body.template_code.into_iter().map(|(line, code)| {
+        ContentError {
+            path: file.path.clone(),
+            line: lines_before + line,
+            message: format!(
+                "`{code}` is another tool's template code (Hugo's shortcodes, Jekyll's \
+                     Liquid, Zola's shortcodes), which Carnet does not run: readers see it as \
+                     written"
+            ),
+            fix: "write what it stood for in Markdown (a link [texte](/posts/<slug>/), an \
+                      image ![texte](/images/photo.jpg)), or put it between backticks to show \
+                      it as code"
+                .to_owned(),
+        }
+    }));
     Ok(ReadPost {
         warnings,
         front_matter: doc.front_matter,
@@ -969,6 +985,33 @@ mod tests {
 
     fn post(path: &str, title: &str, date: &str, extra: &str) -> SourceFile {
         file(path, &format!("+++\ntitle = \"{title}\"\ndate = {date}\n{extra}+++\n\nPremier paragraphe.\n\nSecond.\n"))
+    }
+
+    #[test]
+    fn another_tools_template_code_in_prose_is_told_at_its_line_not_in_code() {
+        let text = "---\ntitle: Migré\ndate: 2010-05-01\n---\n\nVoir [le billet]({{< ref \"x.md\" >}}).\n\n\
+                    `{{< en code >}}`\n\n```\n{% highlight ruby %}\n```\n\n\
+                    Puis {% post_url 2010-05-01-x %}.\n";
+        let blog = build(None, &[file("posts/migre.md", text)], Publish::All).unwrap();
+        let told: Vec<(usize, &str)> = blog
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.message.as_str()))
+            .collect();
+        let message = |code: &str| {
+            format!(
+                "`{code}` is another tool's template code (Hugo's shortcodes, Jekyll's Liquid, \
+                 Zola's shortcodes), which Carnet does not run: readers see it as written"
+            )
+        };
+        assert_eq!(
+            told,
+            [
+                (6, message("{{< ref \"x.md\" >}}").as_str()),
+                (14, message("{% post_url 2010-05-01-x %}").as_str()),
+            ]
+        );
+        assert!(blog.warnings[0].fix.contains("between backticks"));
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub mod reading;
 mod sanitize;
 pub mod search;
 pub mod slug;
+pub mod template_code;
 pub mod theme;
 pub mod toc;
 pub mod typography;

@@ -9,7 +9,8 @@
 use crate::content::{ContentError, SourceFile};
 use crate::markdown::{self, WordCounter};
 use crate::sanitize;
-use pulldown_cmark::{Event, Tag};
+use crate::template_code;
+use pulldown_cmark::{Event, Tag, TagEnd};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A link or image in a post's Markdown to a path on the site.
@@ -30,32 +31,59 @@ pub struct SiteLink {
 /// site) or relative (no scheme such as `https:` or `mailto:`, and more than a `#fragment` or
 /// `?query` of the page itself).
 pub fn site_links(markdown: &str) -> Vec<SiteLink> {
-    read_body(markdown).0
+    read_body(markdown).links
 }
 
-/// A post's [`site_links`] and its [`markdown::word_count`], read in one pass over its
-/// Markdown: the content tool needs both of every post on every build.
-pub fn read_body(markdown: &str) -> (Vec<SiteLink>, usize) {
+/// What the content tool reads in a post's Markdown, in one pass over it: it needs all of it
+/// for every post on every build.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Body {
+    /// Its [`site_links`].
+    pub links: Vec<SiteLink>,
+    /// Its [`markdown::word_count`].
+    pub words: usize,
+    /// Another tool's [template code](crate::template_code) in its prose, each with its line
+    /// in the Markdown (from 1) and its text as the author typed it.
+    pub template_code: Vec<(usize, String)>,
+}
+
+/// A post's [`Body`], from its Markdown.
+pub fn read_body(markdown: &str) -> Body {
     let line = |at: usize| 1 + markdown[..at].matches('\n').count();
-    let mut links = Vec::new();
+    let mut body = Body::default();
     let mut words = WordCounter::default();
+    let mut in_code_block = false;
     for (event, range) in markdown::parser_with_offsets(markdown) {
         words.add(&event);
         match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                links.extend(site_link(&dest_url, || line(range.start)));
+                body.links
+                    .extend(site_link(&dest_url, || line(range.start)));
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 // The event's text is the source's from `range.start` on (a block of HTML
                 // comes a line at a time), so offsets in it are offsets in the source.
                 for (at, url) in sanitize::link_targets(&html) {
-                    links.extend(site_link(&url, || line(range.start + at)));
+                    body.links
+                        .extend(site_link(&url, || line(range.start + at)));
                 }
+            }
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            // As typed: the text's own has its quotes made curly.
+            Event::Text(_) if !in_code_block && markdown[range.clone()].contains('{') => {
+                let typed = &markdown[range.clone()];
+                body.template_code.extend(
+                    template_code::find(typed)
+                        .into_iter()
+                        .map(|(at, code)| (line(range.start + at), code)),
+                );
             }
             _ => {}
         }
     }
-    (links, words.count())
+    body.words = words.count();
+    body
 }
 
 /// The link to the site `url` makes, if it makes one, on the line `line` counts (only then: a
