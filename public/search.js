@@ -142,6 +142,12 @@ function searchAddress(box, typed) {
   return typed ? `${page}?q=${encodeURIComponent(typed)}` : page;
 }
 
+/** Whether the address is the search page's: not once the router has moved on (back, forward)
+ * and the search page, still drawn, is about to go. */
+function atSearchPage(box) {
+  return new URL(box.form.action, location.href).pathname === location.pathname;
+}
+
 /** Shows the results for what the box holds. On the search page, without the router: the
  * query goes to the worker and into the address, in place of the current history entry (so
  * back leaves the search). From another page, it goes there as a click on a link would, which
@@ -149,6 +155,8 @@ function searchAddress(box, typed) {
 function show(box) {
   const address = searchAddress(box, box.value);
   if (searchPage()) {
+    // Leaving, the address is the next page's, whose history entry this must not take.
+    if (!atSearchPage(box)) return;
     history.replaceState(null, "", address);
     ask(box.value);
     return;
@@ -169,6 +177,7 @@ function shown() {
   if (query === undefined) return;
   const typed = new URLSearchParams(query).get("q") ?? "";
   const box = document.getElementById(BOX);
+  if (box && !atSearchPage(box)) return;
   if (box && document.activeElement === box && box.value !== typed) return show(box);
   if (box) box.value = typed;
   ask(typed);

@@ -37,15 +37,23 @@ pub fn load(site: &SiteUrls) {
     }
 }
 
-/// Loads the search's script when the reader first focuses the search box.
+/// Loads the search's script when the reader first focuses the search box, or now if the box
+/// has the focus already (the reader went to it on the pre-rendered page, before the app came).
 pub fn load_on_focus(site: SiteUrls) {
+    let is_box = |element: Option<web_sys::Element>| {
+        element.is_some_and(|element| element.id() == page_ids::SEARCH_BOX)
+    };
+    let focused = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.active_element());
+    if is_box(focused) {
+        load(&site);
+        return;
+    }
     // The listener lives as long as the page, as the box does.
     let _ = window_event_listener(ev::focusin, move |event| {
-        let in_box = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|target| target.id() == page_ids::SEARCH_BOX);
-        if in_box {
+        let target = event.target().and_then(|target| target.dyn_into().ok());
+        if is_box(target) {
             load(&site);
         }
     });

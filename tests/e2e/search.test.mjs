@@ -3,11 +3,13 @@
 // query matches, an empty result says so, the URL reloads to the same results, the keyboard
 // works, and a page that is only read never downloads the worker. The page's CSP is checked by
 // pageTest (a violation is a console error).
+import fs from "node:fs";
 import { after, before, describe } from "node:test";
 import assert from "node:assert/strict";
 import { launch } from "./browsers.mjs";
 import {
   BUILD_ROOT,
+  appStarted,
   DIST,
   POSTS,
   attrOf,
@@ -95,6 +97,41 @@ browserSuites("search", (browserName) => {
     await expectResults(page, [B2B]);
     assert.equal(new URL(page.url()).searchParams.get("q"), "viadeo");
     assert.equal(await marker(page), 1, "the app showed the search page itself");
+  });
+
+  pageTest("the box focused before the app has started searches once it starts", async ({ page }) => {
+    const wasm = `/${fs.readdirSync(DIST).find((file) => /^carnet-[0-9a-f]+_bg\.wasm$/.test(file))}`;
+    site.server.faults.set(wasm, "stall");
+    await open(page, site, postPath(COMMUNITY), { app: false, waitUntil: "domcontentloaded" });
+    // The pre-rendered page's box, focused while the app's wasm is on its way.
+    await page.focus(BOX);
+    site.server.faults.delete(wasm);
+    await appStarted(page);
+    await page.keyboard.type("viadeo");
+    await eventually(async () => assert.equal(pathname(page), "/search/"));
+    await expectResults(page, [B2B]);
+  });
+
+  pageTest("going back while the box still has the focus goes back to the page, at its address", async ({ page }) => {
+    await open(page, site, postPath(COMMUNITY));
+    await setMarker(page);
+    await typeInBox(page, "reseaux");
+    await eventually(async () => assert.equal(pathname(page), "/search/"));
+    await expectResults(page, [BUSINESS, B2B, COMMUNITY]);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "search-box");
+    await page.goBack();
+    await expectText(page, "main h1", COMMUNITY.title);
+    await settle(page);
+    assert.equal(page.url(), site.url(postPath(COMMUNITY)), "the post's own address");
+    // The post's history entry is still its own: forward is the search, back the post again.
+    await page.goForward();
+    await expectResults(page, [BUSINESS, B2B, COMMUNITY]);
+    assert.equal(new URL(page.url()).searchParams.get("q"), "reseaux");
+    await page.goBack();
+    await expectText(page, "main h1", COMMUNITY.title);
+    await settle(page);
+    assert.equal(page.url(), site.url(postPath(COMMUNITY)));
+    assert.equal(await marker(page), 1, "all in the app, without a reload");
   });
 
   pageTest("a search whose index cannot load says search is unavailable", { failing: ["/search/meta.json"] }, async ({ page }) => {
