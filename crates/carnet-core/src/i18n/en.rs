@@ -138,6 +138,9 @@ pub fn results(count: usize) -> String {
     }
 }
 
+/// A query of one letter, being typed.
+pub const KEEP_TYPING: &str = "Type at least two letters.";
+
 /// "No results for “network”".
 pub fn no_results(query: &str) -> String {
     format!("No results for “{query}”")

@@ -139,6 +139,9 @@ pub fn results(count: usize) -> String {
     }
 }
 
+/// A query of one letter, being typed.
+pub const KEEP_TYPING: &str = "Tapez au moins deux lettres.";
+
 /// « Aucun résultat pour « réseau » ».
 pub fn no_results(query: &str) -> String {
     format!("Aucun résultat pour « {query} »")

@@ -193,6 +193,9 @@ pub struct SearchStrings {
     pub results: fn(usize) -> String,
     /// See [`Strings::no_results`].
     pub no_results: fn(query: &str) -> String,
+    /// Said instead of [`SearchStrings::no_results`] while the query is one letter being typed,
+    /// since matching starts at two: « Tapez au moins deux lettres. ».
+    pub keep_typing: &'static str,
     /// See [`Strings::chosen_result`].
     pub chosen_result: fn(position: usize, count: usize, title: &str) -> String,
     /// See [`Strings::date`].
@@ -208,12 +211,14 @@ impl Language {
             Language::French => SearchStrings {
                 results: fr::results,
                 no_results: fr::no_results,
+                keep_typing: fr::KEEP_TYPING,
                 chosen_result: fr::chosen_result,
                 date: fr::date,
             },
             Language::English => SearchStrings {
                 results: en::results,
                 no_results: en::no_results,
+                keep_typing: en::KEEP_TYPING,
                 chosen_result: en::chosen_result,
                 date: en::date,
             },

@@ -295,9 +295,13 @@ pub struct Found {
 
 impl Answer {
     /// The line over the results, in the blog's language: « 3 résultats », or « Aucun résultat
-    /// pour « … » » with the query as typed.
+    /// pour « … » » with the query as typed, unless it is one letter still being typed, which
+    /// matches only a word of one letter: then « Tapez au moins deux lettres. ».
     pub fn said(&self, strings: &SearchStrings) -> String {
+        let one_letter_typed = self.query.trim_start().chars().count() == 1
+            && !self.query.ends_with(char::is_whitespace);
         match self.total {
+            0 if one_letter_typed => strings.keep_typing.to_owned(),
             0 => (strings.no_results)(self.query.trim()),
             total => (strings.results)(total),
         }
@@ -462,6 +466,21 @@ mod tests {
             ..Answer::default()
         };
         assert_eq!(answer(0).said(fr), "Aucun résultat pour « reseaux zzz »");
+        // One letter being typed matches only a word of one letter: none, so « type on ».
+        let typed = |query: &str, total| Answer {
+            query: query.into(),
+            total,
+            ..Answer::default()
+        };
+        assert_eq!(typed("r", 0).said(fr), "Tapez au moins deux lettres.");
+        assert_eq!(typed(" é", 0).said(fr), "Tapez au moins deux lettres.");
+        assert_eq!(typed("a", 2).said(fr), "2 résultats");
+        assert_eq!(typed("r ", 0).said(fr), "Aucun résultat pour « r »");
+        assert_eq!(typed("rz", 0).said(fr), "Aucun résultat pour « rz »");
+        assert_eq!(
+            typed("r", 0).said(&Language::English.search_strings()),
+            "Type at least two letters."
+        );
         assert_eq!(answer(1).said(fr), "1 résultat");
         assert_eq!(answer(12000).said(fr), "12\u{202f}000 résultats");
         assert_eq!(
