@@ -59,8 +59,9 @@ fn main() {
     });
 }
 
-/// The path of the page shown. A host that answered `/posts/a` or `/index.html` with the page
-/// of `/posts/a/` or `/` (`rendered_for`) has the address name it as the site does
+/// The path of the page shown. A host that answered `/posts/a`, `/index.html`, `/posts//a/` or
+/// `/Posts/A/` with the page of `/posts/a/` or `/` (`rendered_for`:
+/// `carnet::urls::canonical_path`) has the address name it as the site does
 /// (`history.replaceState`), before anything reads it: the app then takes that page over, and
 /// its relative images resolve from its folder.
 #[cfg(feature = "hydrate")]
@@ -70,8 +71,7 @@ fn canonical_address(rendered_for: Option<&str>) -> String {
     };
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
-    let canonical = carnet::urls::canonical_path(&path)
-        .filter(|canonical| rendered_for.is_some_and(|rendered| rendered == canonical.as_str()));
+    let canonical = rendered_for.and_then(|rendered| carnet::urls::canonical_path(&path, rendered));
     let Some(canonical) = canonical else {
         return path;
     };

@@ -124,16 +124,24 @@ impl SiteUrls {
     }
 }
 
-/// The path the site names the page at `path` by, if `path` names it otherwise: its folder for
-/// `…/index.html` (`/page/2/` for `/page/2/index.html`), and with the trailing slash every page
-/// has (`/posts/a/` for `/posts/a`). A host may answer either with the page; the app would not
-/// know it, and a post's relative images would resolve against the wrong folder.
-pub fn canonical_path(path: &str) -> Option<String> {
-    if let Some(folder) = path.strip_suffix("index.html") {
-        return folder.ends_with('/').then(|| folder.to_owned());
+/// `rendered`, the path of the page a host answered `path` with, if `path` names that page
+/// another way: its folder's `index.html` (`/page/2/index.html`), without the trailing slash
+/// every page has (`/posts/a`), with a slash doubled (`/posts//a/`, a base and a path joined by
+/// hand), or in other letters' case (`/Posts/A/`: a host on a case-insensitive disk, as IIS's
+/// or a Mac's, serves it). The app would not know the page by it, and a post's relative images
+/// would resolve against the wrong folder.
+pub fn canonical_path(path: &str, rendered: &str) -> Option<String> {
+    let mut folder = String::with_capacity(path.len() + 1);
+    let mut parts = path.split('/').filter(|part| !part.is_empty()).peekable();
+    while let Some(part) = parts.next() {
+        if parts.peek().is_none() && part.eq_ignore_ascii_case("index.html") {
+            break;
+        }
+        folder.push('/');
+        folder.push_str(part);
     }
-    let last = path.rsplit('/').next().unwrap_or_default();
-    (!last.is_empty() && !last.contains('.')).then(|| format!("{path}/"))
+    folder.push('/');
+    (path != rendered && folder.eq_ignore_ascii_case(rendered)).then(|| rendered.to_owned())
 }
 
 #[cfg(test)]
@@ -142,21 +150,33 @@ mod tests {
 
     #[test]
     fn a_page_is_named_by_its_folder_with_a_trailing_slash() {
-        assert_eq!(canonical_path("/index.html"), Some("/".to_owned()));
-        assert_eq!(
-            canonical_path("/blog/page/2/index.html"),
-            Some("/blog/page/2/".to_owned())
-        );
-        assert_eq!(canonical_path("/posts/a"), Some("/posts/a/".to_owned()));
-        assert_eq!(canonical_path("/blog"), Some("/blog/".to_owned()));
-        for kept in [
-            "/",
-            "/posts/a/",
-            "/404.html",
-            "/feed.xml",
-            "/posts/a/notindex.html",
+        for (path, rendered) in [
+            ("/index.html", "/"),
+            ("/blog/page/2/index.html", "/blog/page/2/"),
+            ("/posts/a", "/posts/a/"),
+            ("/blog", "/blog/"),
+            ("/posts//a/", "/posts/a/"),
+            ("//blog///posts/a", "/blog/posts/a/"),
+            ("/Posts/A-B/", "/posts/a-b/"),
+            ("/BLOG/page/2/INDEX.HTML", "/blog/page/2/"),
         ] {
-            assert_eq!(canonical_path(kept), None, "{kept}");
+            assert_eq!(
+                canonical_path(path, rendered).as_deref(),
+                Some(rendered),
+                "{path}"
+            );
+        }
+        for (path, rendered) in [
+            ("/", "/"),
+            ("/posts/a/", "/posts/a/"),
+            // Another page, or no page at all: the app finds which, or says there is none.
+            ("/posts/b/", "/posts/a/"),
+            ("/posts/a/b/", "/posts/a/"),
+            ("/posts/a/notindex.html", "/posts/a/"),
+            ("/404.html", "/"),
+            ("/feed.xml", "/"),
+        ] {
+            assert_eq!(canonical_path(path, rendered), None, "{path}");
         }
     }
 

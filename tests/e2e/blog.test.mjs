@@ -397,6 +397,19 @@ browserSuites("Carnet", (browserName) => {
           assert.equal(await page.evaluate(() => document.querySelector("main").__prerendered), true, "hydrated");
         });
 
+        pageTest("a post asked with a slash doubled is shown, named by its own address", async ({ page, site }) => {
+          await page.evaluateOnNewDocument(() => {
+            document.addEventListener("DOMContentLoaded", () => {
+              document.querySelector("main").__prerendered = true;
+            });
+          });
+          const post = postPath(POSTS[0]);
+          await open(page, site, post.replace("/posts/", "/posts//"));
+          await expectPost(page, site, POSTS[0]);
+          await eventually(async () => assert.equal(new URL(page.url()).pathname, site.path(post), "the post’s own address"));
+          assert.equal(await page.evaluate(() => document.querySelector("main").__prerendered), true, "hydrated");
+        });
+
         pageTest(
           `unknown paths without a trailing slash: HTTP ${host.missing} and « Page introuvable »`,
           async ({ page, site }) => {
