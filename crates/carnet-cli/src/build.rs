@@ -584,7 +584,7 @@ fn post_files(
                 path,
                 beside: Vec::new(),
             });
-        } else if opens_with_front_matter(&path) {
+        } else if !content::is_markdown_file(name) && opens_with_front_matter(&path) {
             not_markdown.push(path);
         }
     }
