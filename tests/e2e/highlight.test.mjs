@@ -156,6 +156,31 @@ browserSuites("highlighted code", (browserName) => {
     assert.equal(await bodyHtml(page), direct, "the app renders the very HTML the page was built with");
   });
 
+  pageTest(
+    "a code block wider than the screen takes the keyboard's focus, and the arrows scroll it",
+    { viewport: { width: 480, height: 800 } },
+    async ({ page }) => {
+      await open(page, site, POST);
+      const wide = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll(".post-body pre")]
+            .filter((pre) => pre.scrollWidth > pre.clientWidth)
+            .map((pre) => pre.tabIndex),
+        );
+      const tabIndexes = await wide();
+      assert.ok(tabIndexes.length >= 1, "a code block scrolls sideways at this width");
+      assert.deepEqual(tabIndexes, tabIndexes.map(() => 0), "each is in the tab order");
+      await page.evaluate(() => {
+        const pre = [...document.querySelectorAll(".post-body pre")].find((pre) => pre.scrollWidth > pre.clientWidth);
+        pre.id = "wide";
+        pre.focus();
+      });
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "wide");
+      for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+      await eventually(async () => assert.ok(await page.evaluate(() => document.getElementById("wide").scrollLeft > 0), "scrolled"));
+    },
+  );
+
   pageTest("token colours follow the theme and are readable in both", async ({ page }) => {
     await open(page, site, POST);
     const light = await page.evaluate(tokenColors);

@@ -230,7 +230,7 @@ mod tests {
         );
         let html = html.as_str();
         assert!(
-            html.starts_with("<pre><code>plain\n</code></pre>"),
+            html.starts_with("<pre tabindex=\"0\"><code>plain\n</code></pre>"),
             "{html}"
         );
         assert!(

@@ -357,9 +357,9 @@ mod tests {
         )];
         assert_eq!(
             to_highlighted_html(markdown, &code, &[], "/", Language::English).as_str(),
-            "<pre><code class=\"language-rust\"><span class=\"hl-keyword\">fn</span> \
+            "<pre tabindex=\"0\"><code class=\"language-rust\"><span class=\"hl-keyword\">fn</span> \
              <span class=\"hl-function\">main</span>() {}\n</code></pre>\n\
-             <pre><code>fn main() {}\n</code></pre>\n"
+             <pre tabindex=\"0\"><code>fn main() {}\n</code></pre>\n"
         );
         // Without highlights, the same Markdown renders as it always did.
         assert_eq!(
@@ -378,7 +378,7 @@ mod tests {
         )];
         assert_eq!(
             to_highlighted_html(markdown, &code, &[], "/", Language::English).as_str(),
-            "<pre><code class=\"language-html\"><span class=\"hl-tag\">&lt;b</span> \
+            "<pre tabindex=\"0\"><code class=\"language-html\"><span class=\"hl-tag\">&lt;b</span> \
              a=&quot;&amp;&quot;&gt;x&lt;/b&gt;\n</code></pre>\n"
         );
     }

@@ -558,6 +558,9 @@ fn push_start_tag(
             }
             out.push_str(" loading=\"lazy\"");
         }
+        // A wide code block or table scrolls sideways (style.css): a reader on the keyboard
+        // must be able to focus it to scroll it (WCAG 2.1.1; axe's scrollable-region-focusable).
+        "pre" | "table" => out.push_str(" tabindex=\"0\""),
         // A task list's box shows a state; it is not a control.
         "input" => {
             if !kept.contains(&"type") {
@@ -1119,7 +1122,7 @@ mod tests {
     #[test]
     fn allowed_markup_is_kept() {
         let html = "<p>Un <strong>mot</strong>, <em>deux</em>, <kbd>Ctrl</kbd>.</p>\n\
-                    <ul>\n<li>un</li>\n</ul>\n<table><thead><tr><th colspan=\"2\">a</th></tr></thead></table>";
+                    <ul>\n<li>un</li>\n</ul>\n<table tabindex=\"0\"><thead><tr><th colspan=\"2\">a</th></tr></thead></table>";
         assert_eq!(clean(html), html);
         assert_eq!(
             clean("<details open><summary>Plus</summary>Caché</details>"),
@@ -1384,19 +1387,19 @@ mod tests {
     #[test]
     fn nothing_a_browser_would_move_out_of_a_table_stays_in_it() {
         // Found by fuzzing (fuzz/fuzz_targets/markdown.rs): a browser moves a <div> started right
-        // inside a table out before it, and a <table> there ends the first table, so the
+        // inside a table out before it, and a <table tabindex=\"0\"> there ends the first table, so the
         // </div> that followed closed the element the post is shown in.
         assert_eq!(
-            clean("<table><div><table></div><i>"),
-            "<table></table><table></table>"
+            clean("<table tabindex=\"0\"><div><table tabindex=\"0\"></div><i>"),
+            "<table tabindex=\"0\"></table><table tabindex=\"0\"></table>"
         );
         assert_eq!(
-            clean("<table>\n<a h-><div>\n<table></a>b\n<img ->\n"),
-            "<table>\n\n</table><table>b\n\n</table>"
+            clean("<table tabindex=\"0\">\n<a h-><div>\n<table tabindex=\"0\"></a>b\n<img ->\n"),
+            "<table tabindex=\"0\">\n\n</table><table tabindex=\"0\">b\n\n</table>"
         );
         assert_eq!(
-            clean("<div><table><tr><p>x</p></tr></table></div>"),
-            "<div><table><tr>x</tr></table></div>"
+            clean("<div><table tabindex=\"0\"><tr><p>x</p></tr></table></div>"),
+            "<div><table tabindex=\"0\"><tr>x</tr></table></div>"
         );
     }
 
@@ -1404,27 +1407,27 @@ mod tests {
     fn table_parts_close_what_a_browser_closes_and_go_outside_a_table() {
         assert_eq!(clean("<td>a</td><tr>b"), "ab");
         assert_eq!(
-            clean("<table><caption><div>a<tr><td>b<td>c</table>"),
-            "<table><caption><div>a</div></caption><tr><td>b</td><td>c</td></tr></table>"
+            clean("<table tabindex=\"0\"><caption><div>a<tr><td>b<td>c</table>"),
+            "<table tabindex=\"0\"><caption><div>a</div></caption><tr><td>b</td><td>c</td></tr></table>"
         );
         assert_eq!(
-            clean("<table><tr><td><ul><li>a<tr><td>b</table>"),
-            "<table><tr><td><ul><li>a</li></ul></td></tr><tr><td>b</td></tr></table>"
+            clean("<table tabindex=\"0\"><tr><td><ul><li>a<tr><td>b</table>"),
+            "<table tabindex=\"0\"><tr><td><ul><li>a</li></ul></td></tr><tr><td>b</td></tr></table>"
         );
         assert_eq!(
-            clean("<table><colgroup><col><tbody><tr><td>a</table>"),
-            "<table><colgroup><col /></colgroup><tbody><tr><td>a</td></tr></tbody></table>"
+            clean("<table tabindex=\"0\"><colgroup><col><tbody><tr><td>a</table>"),
+            "<table tabindex=\"0\"><colgroup><col /></colgroup><tbody><tr><td>a</td></tr></tbody></table>"
         );
         // A table in a cell is a table of its own.
         assert_eq!(
-            clean("<table><tr><td><table><tr><td>a</table>b</table>"),
-            "<table><tr><td><table><tr><td>a</td></tr></table>b</td></tr></table>"
+            clean("<table tabindex=\"0\"><tr><td><table tabindex=\"0\"><tr><td>a</table>b</table>"),
+            "<table tabindex=\"0\"><tr><td><table tabindex=\"0\"><tr><td>a</td></tr></table>b</td></tr></table>"
         );
     }
 
     #[test]
     fn token_spans_keep_their_class_only_right_inside_a_code_block() {
-        let kept = "<pre><code class=\"language-rust\"><span class=\"hl-keyword\">fn</span> \
+        let kept = "<pre tabindex=\"0\"><code class=\"language-rust\"><span class=\"hl-keyword\">fn</span> \
                     <span class=\"hl-string\">&quot;&lt;&quot;</span></code></pre>";
         assert_eq!(clean(kept), kept);
         // Forged: outside code, in inline code, nested, unknown, several, or another class.
@@ -1438,28 +1441,28 @@ mod tests {
                 "<p><code><span>x</span></code></p>",
             ),
             (
-                "<pre><span class=\"hl-keyword\">x</span></pre>",
-                "<pre><span>x</span></pre>",
+                "<pre tabindex=\"0\"><span class=\"hl-keyword\">x</span></pre>",
+                "<pre tabindex=\"0\"><span>x</span></pre>",
             ),
             (
-                "<pre><code><span><span class=\"hl-keyword\">x</span></span></code></pre>",
-                "<pre><code><span><span>x</span></span></code></pre>",
+                "<pre tabindex=\"0\"><code><span><span class=\"hl-keyword\">x</span></span></code></pre>",
+                "<pre tabindex=\"0\"><code><span><span>x</span></span></code></pre>",
             ),
             (
-                "<pre><code><span class=\"hl-evil\">x</span></code></pre>",
-                "<pre><code><span>x</span></code></pre>",
+                "<pre tabindex=\"0\"><code><span class=\"hl-evil\">x</span></code></pre>",
+                "<pre tabindex=\"0\"><code><span>x</span></code></pre>",
             ),
             (
-                "<pre><code><span class=\"hl-keyword sidebar\">x</span></code></pre>",
-                "<pre><code><span>x</span></code></pre>",
+                "<pre tabindex=\"0\"><code><span class=\"hl-keyword sidebar\">x</span></code></pre>",
+                "<pre tabindex=\"0\"><code><span>x</span></code></pre>",
             ),
             (
-                "<pre><code><span class=\"visually-hidden\">x</span></code></pre>",
-                "<pre><code><span>x</span></code></pre>",
+                "<pre tabindex=\"0\"><code><span class=\"visually-hidden\">x</span></code></pre>",
+                "<pre tabindex=\"0\"><code><span>x</span></code></pre>",
             ),
             (
-                "<pre><code><span class=\"hl-keyword\" style=\"color:red\" onclick=\"x()\">x</span></code></pre>",
-                "<pre><code><span class=\"hl-keyword\">x</span></code></pre>",
+                "<pre tabindex=\"0\"><code><span class=\"hl-keyword\" style=\"color:red\" onclick=\"x()\">x</span></code></pre>",
+                "<pre tabindex=\"0\"><code><span class=\"hl-keyword\">x</span></code></pre>",
             ),
             (
                 "<div class=\"hl-keyword\">x</div>",
@@ -1471,14 +1474,25 @@ mod tests {
     }
 
     #[test]
+    fn code_blocks_and_tables_which_scroll_sideways_take_the_keyboards_focus() {
+        // Only in order (0), whatever the author wrote; nothing else is made focusable.
+        assert_eq!(
+            clean(
+                "<pre tabindex=\"-1\">x</pre><table tabindex=\"5\"></table><p tabindex=\"0\">y</p>"
+            ),
+            "<pre tabindex=\"0\">x</pre><table tabindex=\"0\"></table><p>y</p>"
+        );
+    }
+
+    #[test]
     fn markdown_table_alignment_becomes_a_class() {
         assert_eq!(
-            clean("<table><tr><td style=\"text-align: center\">x</td></tr></table>"),
-            "<table><tr><td class=\"align-center\">x</td></tr></table>"
+            clean("<table tabindex=\"0\"><tr><td style=\"text-align: center\">x</td></tr></table>"),
+            "<table tabindex=\"0\"><tr><td class=\"align-center\">x</td></tr></table>"
         );
         assert_eq!(
-            clean("<table><tr><td style=\"color: red\">x</td></tr></table>"),
-            "<table><tr><td>x</td></tr></table>"
+            clean("<table tabindex=\"0\"><tr><td style=\"color: red\">x</td></tr></table>"),
+            "<table tabindex=\"0\"><tr><td>x</td></tr></table>"
         );
     }
 }
