@@ -176,7 +176,33 @@ pub fn run(args: Args) -> ExitCode {
         );
     }
     report(&blog, Some(&args.out));
+    if !previewing && is_this_machine(&blog.manifest.site.url) {
+        eprintln!(
+            "carnet: the site's url is {}, this machine's: its feed, sitemap, robots.txt and \
+             canonical links lead there; before publishing, write where the blog lives in \
+             site.toml (`url = \"https://example.org/\"`) or give CARNET_SITE_URL",
+            blog.manifest.site.url
+        );
+    }
     ExitCode::SUCCESS
+}
+
+/// Whether `url` is on this machine (`127.0.0.1`, `localhost`): right for a preview, never for
+/// a published blog, whose feed and canonical links it would name.
+fn is_this_machine(url: &str) -> bool {
+    let authority = url
+        .split_once("://")
+        .map_or("", |(_, rest)| rest)
+        .split('/')
+        .next()
+        .unwrap_or("");
+    let host = match authority.split_once(']') {
+        Some((ipv6, _)) => &authority[..ipv6.len() + 1],
+        None => authority.split(':').next().unwrap_or(""),
+    };
+    let loopback_v4 =
+        host.starts_with("127.") && host.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    host.eq_ignore_ascii_case("localhost") || loopback_v4 || host == "[::1]"
 }
 
 /// The path the site is built for, from Trunk's public URL (`--base`) and the base the settings
@@ -1290,7 +1316,29 @@ fn to_json(value: &impl serde::Serialize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_owned, public_url};
+    use super::{is_owned, is_this_machine, public_url};
+
+    #[test]
+    fn a_url_on_this_machine_is_told_apart_from_a_published_one() {
+        for url in [
+            "http://127.0.0.1:8080/",
+            "http://localhost/blog/",
+            "http://LOCALHOST:3000",
+            "http://[::1]:8080/",
+            "http://127.1.2.3/",
+        ] {
+            assert!(is_this_machine(url), "{url}");
+        }
+        for url in [
+            "https://example.org/",
+            "https://localhost.example.org/",
+            "https://127.example.org/",
+            "http://[2001:db8::1]/",
+            "",
+        ] {
+            assert!(!is_this_machine(url), "{url}");
+        }
+    }
 
     #[test]
     fn a_public_url_naming_a_host_alone_is_followed_by_the_base() {

@@ -986,6 +986,24 @@ fn site_with_pages(name: &str, extra: &[&str]) -> PathBuf {
 }
 
 #[test]
+fn a_blog_built_without_its_url_is_told_to_give_it_before_publishing() {
+    let content = repository().join("content");
+    let out = out_dir("without-url");
+    fs::write(out.join("index.html"), TRUNK_PAGE).unwrap();
+    let told = "carnet: the site's url is http://127.0.0.1:8080/, this machine's";
+    let output = build_with(&content, &out, &[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success() && stderr.contains(told), "{stderr}");
+    assert!(stderr.contains("CARNET_SITE_URL"), "{stderr}");
+    let output = build_with(&content, &out, &["--site-url", "https://example.org/"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success() && !stderr.contains(told),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn an_english_blog_is_pre_rendered_with_english_strings_dates_and_lang() {
     let out = built_site("english", &fixture("english"), &[]);
     let page = |path: &str| fs::read_to_string(out.join(path)).unwrap();
