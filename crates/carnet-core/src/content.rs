@@ -468,6 +468,16 @@ fn read_post(file: &SourceFile, language: Language) -> Result<ReadPost<'_>, Cont
                 .to_owned(),
         }
     }));
+    let lost = body.lost.into_iter().map(|(line, lost)| {
+        let (message, fix) = lost_message(&lost);
+        ContentError {
+            path: file.path.clone(),
+            line: lines_before + line,
+            message,
+            fix,
+        }
+    });
+    warnings.extend(lost);
     Ok(ReadPost {
         warnings,
         front_matter: doc.front_matter,
@@ -476,6 +486,34 @@ fn read_post(file: &SourceFile, language: Language) -> Result<ReadPost<'_>, Cont
         links,
         text,
     })
+}
+
+/// What a post's author is told of `lost`, which no reader sees: the message and the fix.
+fn lost_message(lost: &links::Lost) -> (String, String) {
+    match lost {
+        links::Lost::OtherSiteImage(src) => (
+            format!(
+                "the image {src} is another site's, which the blog does not show: the page's \
+                 Content Security Policy would block it, and it would tell that site who reads \
+                 the post"
+            ),
+            "download it into public/images/ and write its address from the site's root \
+             (/images/photo.jpg), or into the post's own folder beside it"
+                .to_owned(),
+        ),
+        links::Lost::Element(name) => (
+            format!(
+                "`<{name}>` is left out of the page, as every element that loads another \
+                 document or a player is: readers do not see it"
+            ),
+            match name.as_str() {
+                "video" | "audio" => "link to the file instead ([La vidéo](/images/film.mp4)): \
+                                      the browser plays it"
+                    .to_owned(),
+                _ => "link to what it showed instead ([La vidéo](https://…))".to_owned(),
+            },
+        ),
+    }
 }
 
 /// Builds the blog from its settings file (if any) and its post files, with the posts
@@ -1012,6 +1050,31 @@ mod tests {
             ]
         );
         assert!(blog.warnings[0].fix.contains("between backticks"));
+    }
+
+    #[test]
+    fn what_the_allow_list_leaves_out_is_told_at_its_line() {
+        let text = "---\ntitle: Médias\ndate: 2010-05-01\n---\n\n![Un chat](https://upload.example.org/chat.jpg)\n\n\
+                    ![Le nôtre](/images/chat.jpg) ![Inline](data:image/png;base64,AAAA)\n\n\
+                    <p>Texte <img src=\"//cdn.example.org/x.png\"></p>\n\n\
+                    <iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n\n\
+                    <video src=\"film.mp4\" controls></video>\n\n`<audio>` en code\n";
+        let blog = build(None, &[file("posts/medias.md", text)], Publish::All).unwrap();
+        let told: Vec<(usize, &str)> = blog
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.message.as_str()))
+            .collect();
+        assert_eq!(told.len(), 4, "{told:#?}");
+        assert_eq!(told[0].0, 6);
+        assert!(told[0]
+            .1
+            .starts_with("the image https://upload.example.org/chat.jpg is another site's"));
+        assert_eq!(told[1].0, 10);
+        assert!(told[1].1.starts_with("the image //cdn.example.org/x.png"));
+        assert_eq!((told[2].0, told[3].0), (12, 14));
+        assert!(told[2].1.starts_with("`<iframe>` is left out of the page"));
+        assert!(blog.warnings[3].fix.starts_with("link to the file instead"));
     }
 
     #[test]

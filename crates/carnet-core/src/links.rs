@@ -45,6 +45,20 @@ pub struct Body {
     /// Another tool's [template code](crate::template_code) in its prose, each with its line
     /// in the Markdown (from 1) and its text as the author typed it.
     pub template_code: Vec<(usize, String)>,
+    /// What it shows that the allow-list leaves out, each with its line in the Markdown.
+    pub lost: Vec<(usize, Lost)>,
+}
+
+/// Something a post shows that [`markdown::to_html`]'s allow-list leaves out, so that no
+/// reader sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Lost {
+    /// An image from another site, at this address: the page's Content Security Policy would
+    /// block it, and it would tell that site who reads the post.
+    OtherSiteImage(String),
+    /// An element that would load another document or a player: `iframe`, `frame`, `video`,
+    /// `audio`, `object`, `embed`.
+    Element(String),
 }
 
 /// A post's [`Body`], from its Markdown.
@@ -55,8 +69,13 @@ pub fn read_body(markdown: &str) -> Body {
     let mut in_code_block = false;
     for (event, range) in markdown::parser_with_offsets(markdown) {
         words.add(&event);
+        let is_image = matches!(event, Event::Start(Tag::Image { .. }));
         match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                if is_image && sanitize::is_other_sites_image(&dest_url) {
+                    let lost = Lost::OtherSiteImage(dest_url.to_string());
+                    body.lost.push((line(range.start), lost));
+                }
                 body.links
                     .extend(site_link(&dest_url, || line(range.start)));
             }
@@ -66,6 +85,9 @@ pub fn read_body(markdown: &str) -> Body {
                 for (at, url) in sanitize::link_targets(&html) {
                     body.links
                         .extend(site_link(&url, || line(range.start + at)));
+                }
+                for (at, lost) in sanitize::lost_media(&html) {
+                    body.lost.push((line(range.start + at), lost));
                 }
             }
             Event::Start(Tag::CodeBlock(_)) => in_code_block = true,

@@ -18,6 +18,7 @@
 //! `ammonia` adds 214 KB brotli to the wasm, this under 10 KB (BENCHMARKS.md, « What the HTML
 //! allow-list costs »). The fuzz targets of `fuzz/` hold its output against html5ever.
 
+use crate::links::Lost;
 use crate::model::ImageSize;
 use crate::page_ids;
 use std::borrow::Cow;
@@ -340,6 +341,49 @@ pub(crate) fn link_targets(html: &str) -> Vec<(usize, String)> {
         }
     }
     targets
+}
+
+/// The elements of `html` that show something [`sanitize`] leaves out, each with the byte
+/// offset of its tag: an image from another site (its `src` goes), a frame, a video, an audio
+/// player, a plugin (the element goes). A reader never sees them; the content tool tells the
+/// author ([`crate::links::read_body`]).
+pub(crate) fn lost_media(html: &str) -> Vec<(usize, Lost)> {
+    let mut lost = Vec::new();
+    let mut tokens = Tokenizer::new(html);
+    loop {
+        let at = tokens.at;
+        let Some(token) = tokens.next() else {
+            return lost;
+        };
+        let Token::Start {
+            name,
+            attributes,
+            self_closing,
+        } = token
+        else {
+            continue;
+        };
+        match name.as_str() {
+            "img" => {
+                let src = attributes.into_iter().find(|(key, _)| key == "src");
+                if let Some((_, src)) = src.filter(|(_, src)| is_other_sites_image(src)) {
+                    lost.push((at, Lost::OtherSiteImage(src)));
+                }
+            }
+            "iframe" | "frame" | "video" | "audio" | "object" | "embed" => {
+                lost.push((at, Lost::Element(name.clone())));
+            }
+            _ => {}
+        }
+        if DROPPED_WITH_CONTENT.contains(&name.as_str()) && !self_closing {
+            tokens.skip_element(&name);
+        }
+    }
+}
+
+/// Whether an image at `src` is another site's, which [`sanitize`] takes the `src` of.
+pub(crate) fn is_other_sites_image(src: &str) -> bool {
+    matches!(safe_url(src, "/", true), Some((_, true)))
 }
 
 /// The text a reader sees of `html`, for the search index: the text [`sanitize`] keeps (not a
