@@ -284,6 +284,7 @@ pub fn broken_links<'a>(posts: &[FileLinks], targets: &'a LinkTargets) -> Broken
             || files.contains(path)
             || files.contains(path.trim_end_matches('/'))
     };
+    let pages_of_files = PagesOfFiles::of(posts);
     let mut broken = BrokenLinks::default();
     for post in posts {
         for link in post.links.iter().filter(|link| !exists(&link.path)) {
@@ -311,6 +312,8 @@ pub fn broken_links<'a>(posts: &[FileLinks], targets: &'a LinkTargets) -> Broken
                     .to_owned()
             } else if let Some(fix) = find(&targets.fixes) {
                 fix.clone()
+            } else if let Some((page, file)) = pages_of_files.page_of(link) {
+                format!("link to /{page}, the page of {file} (a post's file is not published)")
             } else {
                 // The post's own page is never the fix: `x` written on it is close to it by
                 // length.
@@ -339,6 +342,50 @@ pub fn broken_links<'a>(posts: &[FileLinks], targets: &'a LinkTargets) -> Broken
         }
     }
     broken
+}
+
+/// The pages of the posts by their files' names, for a link to a post's Markdown file (`x.md`,
+/// `../x/index.md`, Zola's `@/posts/x.md`, a Hugo `ref`'s target): what the author meant.
+struct PagesOfFiles<'a>(BTreeMap<String, Vec<(&'a str, &'a str)>>);
+
+impl<'a> PagesOfFiles<'a> {
+    fn of(posts: &'a [FileLinks]) -> PagesOfFiles<'a> {
+        let mut by_name: BTreeMap<String, Vec<(&str, &str)>> = BTreeMap::new();
+        for post in posts.iter().filter(|post| !post.page.is_empty()) {
+            if let Some(name) = Self::name(&post.path) {
+                by_name
+                    .entry(name)
+                    .or_default()
+                    .push((post.page.as_str(), post.path.as_str()));
+            }
+        }
+        PagesOfFiles(by_name)
+    }
+
+    /// How a post file is known: its name (`billet.md`), or its folder's with the name of a
+    /// folder's own post (`billet/index.md`), in lower case.
+    fn name(path: &str) -> Option<String> {
+        let mut parts = path.rsplit(['/', '\\']).filter(|part| !part.is_empty());
+        let name = parts.next()?;
+        if !crate::content::is_markdown_file(name) {
+            return None;
+        }
+        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        let name = match parts.next() {
+            Some(folder) if stem.eq_ignore_ascii_case("index") => format!("{folder}/{name}"),
+            _ => name.to_owned(),
+        };
+        Some(name.to_lowercase())
+    }
+
+    /// The page and file of the one post whose file `link` names, if it names one.
+    fn page_of(&self, link: &SiteLink) -> Option<(&'a str, &'a str)> {
+        let written = link.relative.as_deref().unwrap_or(&link.path);
+        match self.0.get(&Self::name(written)?)?.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
+    }
 }
 
 /// What to write instead of the relative link `written` that leads nowhere.
@@ -606,6 +653,51 @@ mod tests {
         let broken = broken_links(&[links], &targets);
         let fixes: Vec<&str> = broken.errors.iter().map(|e| e.fix.as_str()).collect();
         assert_eq!(fixes, ["link to /posts/b/"; 3]);
+    }
+
+    #[test]
+    fn a_link_to_a_posts_markdown_file_is_told_the_page_it_meant() {
+        let post = SourceFile::new("content/posts/a.md", "");
+        let markdown = "[rel](2009-10-06-deux.md) [zola](@/posts/2009-10-06-deux.md) \
+                        [hugo](../trois/INDEX.md) [abs](/posts/2009-10-06-deux.md) \
+                        [inconnu](quatre.md) [double](double.md)";
+        let links = FileLinks::of_post(&post, "", site_links(markdown)).from_page("posts/a/");
+        let other = |path: &str, page: &str| FileLinks {
+            path: path.to_owned(),
+            links: Vec::new(),
+            page: page.to_owned(),
+        };
+        let posts = [
+            links,
+            other("content/posts/2009-10-06-deux.md", "posts/deux/"),
+            other("content/posts/trois/index.md", "posts/le-troisieme/"),
+            // Two files of one name: which was meant is not known.
+            other("content/posts/2009/double.md", "posts/double-a/"),
+            other("content/posts/2010/double.md", "posts/double-b/"),
+        ];
+        let pages = [
+            "posts/a/",
+            "posts/deux/",
+            "posts/le-troisieme/",
+            "posts/double-a/",
+            "posts/double-b/",
+        ];
+        let broken = broken_links(&posts, &targets(&pages, &[]));
+        let fixes: Vec<&str> = broken
+            .warnings
+            .iter()
+            .chain(&broken.errors)
+            .map(|e| e.fix.as_str())
+            .collect();
+        let deux = "link to /posts/deux/, the page of content/posts/2009-10-06-deux.md (a post's \
+                    file is not published)";
+        let trois = "link to /posts/le-troisieme/, the page of content/posts/trois/index.md (a \
+                     post's file is not published)";
+        let generic = "link to the post's page, /posts/<slug>/ (its address on the site), not to \
+                       its Markdown file";
+        // Of the two double.md, the closest page by spelling, as for any other link.
+        let double = "link to /posts/double-a/, the closest page or file of the site";
+        assert_eq!(fixes, [deux, deux, trois, generic, double, deux]);
     }
 
     #[test]
