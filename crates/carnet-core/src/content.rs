@@ -192,12 +192,12 @@ pub struct ConfiguredBase {
     pub source: String,
 }
 
-/// A post left out of a build because it is dated after today.
+/// A post left out of a build because it is dated after today, or to be published after today.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FuturePost {
     /// Its file, as given in [`SourceFile::path`].
     pub path: String,
-    /// Its date.
+    /// The day it is published from: its date, or its later publication day.
     pub date: Date,
 }
 
@@ -653,11 +653,19 @@ pub fn build(
         if errors.len() > errors_before {
             continue;
         }
-        let later = matches!(publish, Publish::Until(today) if fm.date > today);
+        // The day it is published from: its date, or the later one it gives (Hugo's
+        // `publishDate`).
+        let day = fm.publish_date.unwrap_or(fm.date);
+        let later = matches!(publish, Publish::Until(today) if day > today);
         let held_back_why = if fm.draft {
             Some(format!("{} is a draft", file.path))
+        } else if later && fm.publish_date.is_some() {
+            Some(format!(
+                "{} is to be published on {day}, after today",
+                file.path
+            ))
         } else if later {
-            Some(format!("{} is dated {}, after today", file.path, fm.date))
+            Some(format!("{} is dated {day}, after today", file.path))
         } else {
             None
         };
@@ -683,7 +691,7 @@ pub fn build(
             } else {
                 future.push(FuturePost {
                     path: file.path.clone(),
-                    date: fm.date,
+                    date: day,
                 });
             }
             continue;
@@ -1914,6 +1922,41 @@ mod tests {
             "{}",
             errors[2]
         );
+    }
+
+    #[test]
+    fn a_post_to_be_published_after_today_is_left_out_until_then() {
+        // Hugo's publishDate: the post keeps its date, and is published from that day on.
+        let files = [
+            post("hier.md", "Hier", "2009-01-07", ""),
+            post(
+                "prevu.md",
+                "Prévu",
+                "2009-01-06",
+                "publishDate = 2009-01-09\n",
+            ),
+        ];
+        let today = "2009-01-08".parse().unwrap();
+        let blog = build(None, &files, Publish::Until(today)).unwrap();
+        assert_eq!(slugs(&blog), ["hier"]);
+        assert_eq!(
+            blog.future,
+            [FuturePost {
+                path: "prevu.md".into(),
+                date: "2009-01-09".parse().unwrap(),
+            }]
+        );
+        assert_eq!(
+            blog.held_back,
+            [(
+                "posts/prevu/".to_owned(),
+                "prevu.md is to be published on 2009-01-09, after today".to_owned()
+            )]
+        );
+        let on_the_day =
+            build(None, &files, Publish::Until("2009-01-09".parse().unwrap())).unwrap();
+        assert_eq!(slugs(&on_the_day), ["hier", "prevu"]);
+        assert_eq!(on_the_day.manifest.posts[1].date.to_string(), "2009-01-06");
     }
 
     #[test]

@@ -53,6 +53,13 @@ const OTHER_TOOLS_NAMES: [(&str, &str); 6] = [
     ("redirect_from", "aliases"),
 ];
 
+/// Hugo's names for the day a post is published from (its keys are read in any case), which
+/// Carnet reads as [`FrontMatter::publish_date`].
+const PUBLISH_DATE_KEYS: [&str; 2] = ["publishdate", "pubdate"];
+
+/// The name [`read_other_tools_keys`] gives the publication day among the entries.
+const PUBLISH_DATE: &str = "publish date";
+
 /// Keys other tools read as a post's own address (Jekyll's `permalink`, Hugo's `url`, Zola's
 /// `path`): Carnet's is `/posts/<slug>/`, and the old one can be kept as an alias.
 const ADDRESS_KEYS: [&str; 3] = ["permalink", "url", "path"];
@@ -82,6 +89,9 @@ pub struct FrontMatter {
     /// the blog's root (under its base on the host), percent-decoded, a folder's ending in `/`
     /// (`2009/10/06/billet/`, `vieux-billet.html`): [`alias_path`].
     pub aliases: Vec<String>,
+    /// The day it is published from, when later than its date (Hugo's `publishDate`): it is
+    /// left out until then, as a post dated later is.
+    pub publish_date: Option<Date>,
     /// Whether the post is a draft, left out of the site.
     pub draft: bool,
 }
@@ -627,8 +637,25 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
     let tags = read_tags(dialect, take("tags"))?;
     let aliases = read_aliases(dialect, take("aliases"))?;
     let draft = read_draft(dialect, take("draft"))?;
+    let publish_date = match take(PUBLISH_DATE) {
+        Some(entry) => Some((
+            read_date(&entry.value).map_err(|message| FrontMatterError {
+                line: entry.line,
+                message,
+                fix: dialect.date_fix(),
+            })?,
+            entry,
+        )),
+        None => None,
+    };
     let mut time = None;
+    // Hugo dates a post by its publication day when it has no date.
     let date = match (take("date"), date_in_name(name)) {
+        (None, _) if publish_date.is_some() => {
+            let (day, entry) = publish_date.as_ref().expect("matched");
+            time = read_time(&entry.value);
+            *day
+        }
         (Some(date), _) => {
             time = read_time(&date.value);
             read_date(&date.value).map_err(|message| FrontMatterError {
@@ -688,6 +715,7 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
             summary: trimmed(summary),
             tags,
             aliases,
+            publish_date: publish_date.map(|(day, _)| day).filter(|day| *day > date),
             draft,
         },
         body: &source[body_start..],
@@ -742,6 +770,22 @@ fn read_other_tools_keys(
             // Zola's, beside the post's own if it has some.
             None if key == "tags" => {
                 add_tags(entries, line, value);
+                continue;
+            }
+            None if PUBLISH_DATE_KEYS.contains(&key.to_ascii_lowercase().as_str()) => {
+                if let Some(first) = entries.get(PUBLISH_DATE) {
+                    warnings.push(FrontMatterError {
+                        line,
+                        message: format!(
+                            "`{key}` is left out: the line {} gives the day the post is \
+                             published from already",
+                            first.line
+                        ),
+                        fix: "remove one of the two lines".to_owned(),
+                    });
+                } else {
+                    entries.insert(PUBLISH_DATE.to_owned(), Entry { line, value });
+                }
                 continue;
             }
             None => {
@@ -1396,6 +1440,48 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["`taxonomies.series` is not a key Carnet reads: left out"]
         );
+    }
+
+    #[test]
+    fn hugos_publication_day_is_read_in_any_case_and_dates_a_post_without_a_date() {
+        let later = parse("+++\ntitle = \"T\"\ndate = 2009-01-07\npublishDate = 2009-02-01\n+++\n")
+            .unwrap();
+        assert_eq!(later.front_matter.date.to_string(), "2009-01-07");
+        assert_eq!(
+            later
+                .front_matter
+                .publish_date
+                .map(|day| day.to_string())
+                .as_deref(),
+            Some("2009-02-01")
+        );
+        assert!(later.warnings.is_empty(), "{:?}", later.warnings);
+        // Not later than the date: nothing to wait for.
+        let earlier = parse("---\ntitle: T\ndate: 2009-01-07\npubdate: 2009-01-01\n---\n").unwrap();
+        assert_eq!(earlier.front_matter.publish_date, None);
+        // Without a date, it is the date (with its time), as in Hugo.
+        let undated =
+            parse("---\ntitle: T\npublishdate: 2009-03-10T14:03:00+01:00\n---\n").unwrap();
+        assert_eq!(undated.front_matter.date.to_string(), "2009-03-10");
+        assert_eq!(undated.front_matter.time, Some(14 * 3600 + 3 * 60));
+        assert_eq!(undated.front_matter.publish_date, None);
+        // Two names for it: the first line wins, the other is told.
+        let both = parse(
+            "---\ntitle: T\ndate: 2009-01-07\npublishDate: 2009-02-01\npubdate: 2009-02-02\n---\n",
+        )
+        .unwrap();
+        assert_eq!(
+            both.front_matter
+                .publish_date
+                .map(|day| day.to_string())
+                .as_deref(),
+            Some("2009-02-01")
+        );
+        assert_eq!(told(&both), [(5, "`pubdate` is left out: the line 4 gives the day the post is published from already")]);
+        // A day that is none is an error at its line.
+        let bad = parse("+++\ntitle = \"T\"\ndate = 2009-01-07\npublishDate = \"demain\"\n+++\n")
+            .unwrap_err();
+        assert_eq!(bad.line, 4);
     }
 
     #[test]
