@@ -967,10 +967,19 @@ fn yaml_entries(text: &str) -> Result<Entries, FrontMatterError> {
     let mut events = Collected::default();
     Parser::new_from_str(text)
         .load(&mut events, false)
-        .map_err(|error| FrontMatterError {
-            line: file_line(error.marker().line()),
-            message: format!("invalid front matter: {}", error.info()),
-            fix: Dialect::Yaml.syntax_fix().to_owned(),
+        .map_err(|error| {
+            // The parser says « double-quoted » of single-quoted text too.
+            let info = error.info().replace("double-quoted scalar", "quoted text");
+            let fix = if info.contains("tab") {
+                "indent with spaces: YAML does not allow tabs there".to_owned()
+            } else {
+                Dialect::Yaml.syntax_fix().to_owned()
+            };
+            FrontMatterError {
+                line: file_line(error.marker().line()),
+                message: format!("invalid front matter: {info}"),
+                fix,
+            }
         })?;
     let mut events = events
         .0
@@ -1849,6 +1858,21 @@ mod tests {
             let source = format!("---\ntitle: T\ndate: {date}\n---\n");
             assert_eq!(parse(&source).unwrap().front_matter.date.to_string(), day);
         }
+    }
+
+    #[test]
+    fn yaml_syntax_errors_say_what_was_written_and_how_to_mend_it() {
+        let quoted =
+            parse("---\ntitle: 'Citation' de Pascal\ndate: 2009-01-07\n---\n").unwrap_err();
+        assert_eq!(quoted.line, 2);
+        assert!(!quoted.message.contains("double-quoted"), "{quoted}");
+        assert!(quoted.message.contains("quoted text"), "{quoted}");
+        let tab = parse("---\ntitle: Un\n\tdate: 2009-01-07\n---\n").unwrap_err();
+        assert!(tab.message.contains("tab"), "{tab}");
+        assert_eq!(
+            tab.fix,
+            "indent with spaces: YAML does not allow tabs there"
+        );
     }
 
     #[test]
