@@ -302,10 +302,13 @@ pub fn report(blog: &Blog, written_to: Option<&Path>) {
         }
     }
     for post in &blog.future {
+        let when = match post.publish_date {
+            Some(day) => format!("to be published on {day}"),
+            None => format!("dated {}", post.date),
+        };
         eprintln!(
-            "carnet: left out {}, dated {}, after today ({}); --future publishes it",
+            "carnet: left out {}, {when}, after today ({}); --future publishes it",
             post.path,
-            post.date,
             calendar::today()
         );
     }

@@ -197,8 +197,10 @@ pub struct ConfiguredBase {
 pub struct FuturePost {
     /// Its file, as given in [`SourceFile::path`].
     pub path: String,
-    /// The day it is published from: its date, or its later publication day.
+    /// Its date.
     pub date: Date,
+    /// The later day it is to be published on, if it gives one (Hugo's `publishDate`).
+    pub publish_date: Option<Date>,
 }
 
 impl Blog {
@@ -691,7 +693,8 @@ pub fn build(
             } else {
                 future.push(FuturePost {
                     path: file.path.clone(),
-                    date: day,
+                    date: fm.date,
+                    publish_date: fm.publish_date,
                 });
             }
             continue;
@@ -1943,7 +1946,8 @@ mod tests {
             blog.future,
             [FuturePost {
                 path: "prevu.md".into(),
-                date: "2009-01-09".parse().unwrap(),
+                date: "2009-01-06".parse().unwrap(),
+                publish_date: Some("2009-01-09".parse().unwrap()),
             }]
         );
         assert_eq!(
@@ -1986,6 +1990,7 @@ mod tests {
             [FuturePost {
                 path: "demain.md".into(),
                 date: "2009-01-09".parse().unwrap(),
+                publish_date: None,
             }]
         );
         let all = build(None, &files, Publish::All).unwrap();
