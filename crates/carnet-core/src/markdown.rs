@@ -107,11 +107,13 @@ pub fn to_highlighted_html(
     let (mut events, ranges): (Vec<Event<'_>>, Vec<Range<usize>>) = parser_with_offsets(markdown)
         .map(|(event, range)| (with_plain_footnote_ids(event), range))
         .unzip();
-    let in_code = in_inline_html_code(&events);
+    let in_code = inside_inline_html(&events, &CODE_ELEMENTS);
     with_code_as_typed(&mut events, &in_code, &ranges, markdown);
     if language == Language::French {
         with_french_spaces(&mut events, &in_code);
     }
+    let in_link_or_code = inside_inline_html(&events, &["code", "kbd", "samp", "a"]);
+    let events = with_bare_links(events, &in_link_or_code);
     let (events, note_ids) = with_footnote_links(events, strings);
     let events = with_heading_ids(events, note_ids);
     let (mut events, headings) = with_heading_anchors(events, strings);
@@ -309,9 +311,9 @@ fn with_french_spaces(events: &mut [Event<'_>], in_code: &[bool]) {
 /// The inline HTML elements whose text is code, kept as typed as `` `code` `` is.
 const CODE_ELEMENTS: [&str; 3] = ["code", "kbd", "samp"];
 
-/// For each event, whether it is inside one of the author's inline [`CODE_ELEMENTS`]
-/// (`<code>echo "x"</code>`); an element left open ends with its block.
-fn in_inline_html_code(events: &[Event<'_>]) -> Vec<bool> {
+/// For each event, whether it is inside one of the author's inline HTML `elements`
+/// (`<code>echo "x"</code>` for [`CODE_ELEMENTS`]); an element left open ends with its block.
+fn inside_inline_html(events: &[Event<'_>], elements: &[&str]) -> Vec<bool> {
     let mut open = 0usize;
     events
         .iter()
@@ -326,9 +328,9 @@ fn in_inline_html_code(events: &[Event<'_>]) -> Vec<bool> {
                         .split(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
                         .next()
                         .unwrap_or("");
-                    if CODE_ELEMENTS
+                    if elements
                         .iter()
-                        .any(|code| code.eq_ignore_ascii_case(name))
+                        .any(|element| element.eq_ignore_ascii_case(name))
                     {
                         if closing {
                             open = open.saturating_sub(1);
@@ -349,6 +351,104 @@ fn in_inline_html_code(events: &[Event<'_>]) -> Vec<bool> {
             open > 0
         })
         .collect()
+}
+
+/// Bare web addresses of the text (`https://exemple.fr/a`, `www.exemple.fr`) made links, as
+/// GitHub's Markdown and Hugo's do (GFM's autolinks): not in code, nor in a link or image, nor
+/// in the author's inline `<a>` or code elements (`in_html`: whether each event is in one).
+fn with_bare_links<'a>(events: Vec<Event<'a>>, in_html: &[bool]) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut inside = 0usize;
+    for (event, &in_html) in events.into_iter().zip(in_html) {
+        match &event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_)) => inside += 1,
+            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
+                inside = inside.saturating_sub(1);
+            }
+            Event::Text(text) if inside == 0 && !in_html && bare_link(text).is_some() => {
+                let mut rest: &str = text;
+                while let Some((start, end)) = bare_link(rest) {
+                    let address = &rest[start..end];
+                    if start > 0 {
+                        out.push(Event::Text(rest[..start].to_owned().into()));
+                    }
+                    let dest = if address.starts_with("www.") {
+                        format!("http://{address}")
+                    } else {
+                        address.to_owned()
+                    };
+                    out.push(Event::Start(Tag::Link {
+                        link_type: LinkType::Autolink,
+                        dest_url: dest.into(),
+                        title: "".into(),
+                        id: "".into(),
+                    }));
+                    out.push(Event::Text(address.to_owned().into()));
+                    out.push(Event::End(TagEnd::Link));
+                    rest = &rest[end..];
+                }
+                if !rest.is_empty() {
+                    out.push(Event::Text(rest.to_owned().into()));
+                }
+                continue;
+            }
+            _ => {}
+        }
+        out.push(event);
+    }
+    out
+}
+
+/// Where the first bare web address of `text` starts and ends, by GFM's rules: `http://`,
+/// `https://` or `www.` at the start, after a space or an opening mark, then a domain with a
+/// dot or more, up to a space or `<`, less closing punctuation and an unbalanced `)`.
+fn bare_link(text: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    loop {
+        let at = from
+            + ["https://", "http://", "www."]
+                .iter()
+                .filter_map(|start| text[from..].find(start))
+                .min()?;
+        from = at + 1;
+        let before = text[..at].chars().next_back();
+        if before.is_some_and(|c| !(c.is_whitespace() || "*_~(«\"'“‘".contains(c))) {
+            continue;
+        }
+        let mut end = text[at..]
+            .find(|c: char| c.is_whitespace() || c == '<')
+            .map_or(text.len(), |length| at + length);
+        while let Some(last) = text[at..end].chars().next_back() {
+            let address = &text[at..end];
+            let unbalanced =
+                last == ')' && address.matches(')').count() > address.matches('(').count();
+            if !(unbalanced || "?!.,:;*_~'\"’”»".contains(last)) {
+                break;
+            }
+            end -= last.len_utf8();
+        }
+        let address = &text[at..end];
+        let host = address
+            .split_once("://")
+            .map_or(address, |(_, rest)| rest)
+            .split(['/', '?', '#', ':'])
+            .next()
+            .unwrap_or("");
+        let segments: Vec<&str> = host.split('.').collect();
+        let valid = segments.len() > 1
+            && segments.iter().all(|segment| {
+                !segment.is_empty()
+                    && segment
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            })
+            && !segments[segments.len() - 2..]
+                .iter()
+                .any(|segment| segment.contains('_'));
+        if valid {
+            return Some((at, end));
+        }
+    }
 }
 
 /// Smart punctuation undone in the author's inline code elements (`in_code`): the quotes,
@@ -1006,6 +1106,44 @@ mod tests {
         assert!(around.contains("fin\u{202F}?"), "{around}");
         // A curly mark typed in the code stays.
         assert!(french("<code>l’x \"y\"</code>").contains("l’x \"y\""));
+    }
+
+    #[test]
+    fn bare_web_addresses_become_links_as_in_gfm() {
+        let linked = html(
+            "Voir https://exemple.fr/a?b=1. Et (https://exemple.fr/x_(y)) ou www.exemple.fr, \
+             https://exemple.fr:8080/p!",
+        );
+        assert_eq!(
+            linked,
+            "<p>Voir <a href=\"https://exemple.fr/a?b=1\" rel=\"noopener noreferrer\">https://exemple.fr/a?b=1</a>. \
+             Et (<a href=\"https://exemple.fr/x_(y)\" rel=\"noopener noreferrer\">https://exemple.fr/x_(y)</a>) ou \
+             <a href=\"http://www.exemple.fr\" rel=\"noopener noreferrer\">www.exemple.fr</a>, \
+             <a href=\"https://exemple.fr:8080/p\" rel=\"noopener noreferrer\">https://exemple.fr:8080/p</a>!</p>\n"
+        );
+        // In French, with its spaces, and « » around.
+        let spaced = french("Le site : « https://exemple.fr/é » !");
+        assert!(
+            spaced.contains("«\u{A0}<a href=\"https://exemple.fr/%C3%A9\" rel=\"noopener noreferrer\">https://exemple.fr/é</a>\u{A0}»"),
+            "{spaced}"
+        );
+        // Left as they are: code, links, the author's <a> and <code>, no domain, in a word.
+        for kept in [
+            "`https://exemple.fr`",
+            "[https://exemple.fr](https://autre.fr)",
+            "<a href=\"https://autre.fr\">https://exemple.fr</a>",
+            "<code>https://exemple.fr</code>",
+            "http://x et http://localhost/",
+            "abchttps://exemple.fr",
+            "```\nhttps://exemple.fr\n```",
+        ] {
+            let rendered = html(kept);
+            assert_eq!(
+                rendered.matches("<a ").count(),
+                kept.matches("](").count() + kept.matches("<a ").count(),
+                "{rendered}"
+            );
+        }
     }
 
     #[test]
