@@ -434,17 +434,18 @@ fn bare_link(text: &str) -> Option<(usize, usize)> {
             .split(['/', '?', '#', ':'])
             .next()
             .unwrap_or("");
-        let segments: Vec<&str> = host.split('.').collect();
-        let valid = segments.len() > 1
-            && segments.iter().all(|segment| {
-                !segment.is_empty()
-                    && segment
-                        .chars()
-                        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-            })
-            && !segments[segments.len() - 2..]
-                .iter()
-                .any(|segment| segment.contains('_'));
+        // Letters beyond ASCII (an internationalised name) count as letters: no Unicode
+        // tables for it in the app.
+        let is_host_byte = |b: u8| b.is_ascii_alphanumeric() || b"-_.".contains(&b) || b >= 0x80;
+        // Its last two segments, the domain and its suffix, may have no `_`.
+        let last_two = host
+            .rmatch_indices('.')
+            .nth(1)
+            .map_or(host, |(dot, _)| &host[dot..]);
+        let valid = host.contains('.')
+            && host.bytes().all(is_host_byte)
+            && !host.split('.').any(str::is_empty)
+            && !last_two.contains('_');
         if valid {
             return Some((at, end));
         }

@@ -221,27 +221,48 @@ fn best_per_post(lists: &[&[Posting]], posts: usize, weighed: bool) -> Vec<Hit> 
             0
         },
     };
+    let in_index = |posting: &&Posting| (posting.post as usize) < posts;
     if let [list] = lists {
-        return list
-            .iter()
-            .filter(|posting| (posting.post as usize) < posts)
+        return list.iter().filter(in_index).map(hit).collect();
+    }
+    let merged = |old: Hit, new: Hit| Hit {
+        title_words: old.title_words.max(new.title_words),
+        score: old.score.max(new.score),
+        ..old
+    };
+    // One slot a post up to the last one found (each list is by post), unless the index's
+    // count (read from the network) or a damaged shard would make that far more slots than
+    // postings: those are sorted instead.
+    let postings: usize = lists.iter().map(|list| list.len()).sum();
+    let slots = lists
+        .iter()
+        .filter_map(|list| list.last())
+        .map(|last| last.post as usize + 1)
+        .max()
+        .unwrap_or(0)
+        .min(posts);
+    if slots > postings.saturating_mul(8).max(1024) {
+        let mut all: Vec<Hit> = (lists.iter().copied().flatten())
+            .filter(in_index)
             .map(hit)
             .collect();
+        all.sort_unstable_by_key(|hit| hit.post);
+        all.dedup_by(|later, kept| {
+            let same = later.post == kept.post;
+            if same {
+                *kept = merged(*kept, *later);
+            }
+            same
+        });
+        return all;
     }
-    let mut best: Vec<Option<Hit>> = vec![None; posts];
+    let mut best: Vec<Option<Hit>> = vec![None; slots];
     for posting in lists.iter().copied().flatten() {
         let Some(slot) = best.get_mut(posting.post as usize) else {
             continue;
         };
         let new = hit(posting);
-        *slot = Some(match *slot {
-            Some(old) => Hit {
-                title_words: old.title_words.max(new.title_words),
-                score: old.score.max(new.score),
-                ..old
-            },
-            None => new,
-        });
+        *slot = Some(slot.map_or(new, |old| merged(old, new)));
     }
     best.into_iter().flatten().collect()
 }
@@ -660,6 +681,30 @@ mod tests {
             best_per_post(&[&high], 5, true),
             [hit(1, 1, 7), hit(2, 0, 1)]
         );
+        // An index that says it has far more posts than it does (a damaged meta.json), or
+        // postings far apart: the same, without a slot for every post.
+        let far = [
+            Posting {
+                post: 3,
+                weight: 2,
+                in_title: false,
+            },
+            Posting {
+                post: 4_000_000,
+                weight: 5,
+                in_title: true,
+            },
+        ];
+        let near = [Posting {
+            post: 3,
+            weight: 4,
+            in_title: false,
+        }];
+        assert_eq!(
+            best_per_post(&[&far, &near], usize::MAX, true),
+            [hit(3, 0, 4), hit(4_000_000, 1, 5)]
+        );
+        assert_eq!(best_per_post(&[&low, &high], usize::MAX, true).len(), 4);
         assert_eq!(best_per_post(&[], 5, true), []);
     }
 
@@ -797,6 +842,7 @@ mod tests {
                     in_split.ranked, in_whole.ranked,
                     "« {typed} », {split_above}"
                 );
+                assert_eq!(in_split.total, in_whole.total, "« {typed} », {split_above}");
                 // The same words are marked in every text.
                 for record in &records {
                     assert_eq!(
@@ -831,6 +877,10 @@ mod tests {
         for split_above in [0, usize::MAX] {
             let files = build_split_above(Language::French, &records, split_above);
             let index = ReadIndex::of(&files);
+            // More posts than are shown: the count is all of them, the ranking the first ones.
+            let billets = index.rank("billet ");
+            assert!(billets.total > super::super::SHOWN, "{}", billets.total);
+            assert_eq!(billets.ranked.len(), super::super::SHOWN);
             let mut seen = 0;
             for (key, shard) in &index.shards {
                 if key.chars().count() != 2 {
