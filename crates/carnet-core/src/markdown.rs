@@ -113,7 +113,7 @@ pub fn to_highlighted_html(
         with_french_spaces(&mut events, &in_code);
     }
     let in_link_or_code = inside_inline_html(&events, &["code", "kbd", "samp", "a"]);
-    let events = with_bare_links(events, &in_link_or_code);
+    let events = with_bare_links(events, &in_link_or_code, &ranges, markdown);
     let (events, note_ids) = with_footnote_links(events, strings);
     let events = with_heading_ids(events, note_ids);
     let (mut events, headings) = with_heading_anchors(events, strings);
@@ -355,11 +355,17 @@ fn inside_inline_html(events: &[Event<'_>], elements: &[&str]) -> Vec<bool> {
 
 /// Bare web addresses of the text (`https://exemple.fr/a`, `www.exemple.fr`) made links, as
 /// GitHub's Markdown and Hugo's do (GFM's autolinks): not in code, nor in a link or image, nor
-/// in the author's inline `<a>` or code elements (`in_html`: whether each event is in one).
-fn with_bare_links<'a>(events: Vec<Event<'a>>, in_html: &[bool]) -> Vec<Event<'a>> {
+/// in the author's inline `<a>` or code elements (`in_html`: whether each event is in one;
+/// `ranges`: where each is in `markdown`).
+fn with_bare_links<'a>(
+    events: Vec<Event<'a>>,
+    in_html: &[bool],
+    ranges: &[Range<usize>],
+    markdown: &str,
+) -> Vec<Event<'a>> {
     let mut out = Vec::with_capacity(events.len());
     let mut inside = 0usize;
-    for (event, &in_html) in events.into_iter().zip(in_html) {
+    for ((event, &in_html), range) in events.into_iter().zip(in_html).zip(ranges) {
         match &event {
             Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_)) => inside += 1,
             Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
@@ -367,8 +373,11 @@ fn with_bare_links<'a>(events: Vec<Event<'a>>, in_html: &[bool]) -> Vec<Event<'a
             }
             Event::Text(text) if inside == 0 && !in_html && bare_link(text).is_some() => {
                 let mut rest: &str = text;
+                // An address is as typed: smart punctuation made `'` and `--` in it ’ and –.
+                let typed = markdown.get(range.clone()).unwrap_or("");
                 while let Some((start, end)) = bare_link(rest) {
-                    let address = &rest[start..end];
+                    let address = as_typed(&rest[start..end], typed).into_owned();
+                    let address = address.as_str();
                     if start > 0 {
                         out.push(Event::Text(rest[..start].to_owned().into()));
                     }
@@ -462,31 +471,50 @@ fn with_code_as_typed(
     ranges: &[Range<usize>],
     markdown: &str,
 ) {
-    const MADE: [(char, &str); 7] = [
-        ('‘', "'"),
-        ('’', "'"),
-        ('“', "\""),
-        ('”', "\""),
-        ('—', "---"),
-        ('–', "--"),
-        ('…', "..."),
-    ];
     for ((event, &in_code), range) in events.iter_mut().zip(in_code).zip(ranges) {
         let Event::Text(text) = event else {
             continue;
         };
-        let typed = markdown.get(range.clone()).unwrap_or("");
-        if !in_code || !text.contains(|c| MADE.iter().any(|(made, _)| *made == c)) {
-            continue;
-        }
-        let mut restored = text.to_string();
-        for (made, straight) in MADE {
-            if !typed.contains(made) {
-                restored = restored.replace(made, straight);
+        if in_code {
+            if let Cow::Owned(restored) = as_typed(text, markdown.get(range.clone()).unwrap_or(""))
+            {
+                *text = restored.into();
             }
         }
-        *text = restored.into();
     }
+}
+
+/// What smart punctuation makes of `' " -- --- ...`, and what was typed.
+const SMART_PUNCTUATION: [(char, &str); 7] = [
+    ('‘', "'"),
+    ('’', "'"),
+    ('“', "\""),
+    ('”', "\""),
+    ('—', "---"),
+    ('–', "--"),
+    ('…', "..."),
+];
+
+/// `text`, from the parser, with its smart punctuation as `typed` (its source) had it: each
+/// mark the parser made goes back to what it was made of, unless the author typed that mark
+/// in `typed` (then it stays, wherever it is).
+fn as_typed<'a>(text: &'a str, typed: &str) -> Cow<'a, str> {
+    let made = |c: char| {
+        SMART_PUNCTUATION
+            .iter()
+            .any(|(made, _)| *made == c && !typed.contains(c))
+    };
+    if !text.contains(made) {
+        return Cow::Borrowed(text);
+    }
+    let mut restored = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match SMART_PUNCTUATION.iter().find(|(made, _)| *made == c) {
+            Some((_, straight)) if !typed.contains(c) => restored.push_str(straight),
+            _ => restored.push(c),
+        }
+    }
+    Cow::Owned(restored)
 }
 
 /// Renders footnotes so that they link both ways: each reference gets an id (`<note>-ref`, then
@@ -1127,6 +1155,17 @@ mod tests {
         assert!(
             spaced.contains("«\u{A0}<a href=\"https://exemple.fr/%C3%A9\" rel=\"noopener noreferrer\">https://exemple.fr/é</a>\u{A0}»"),
             "{spaced}"
+        );
+        // Smart punctuation does not touch an address.
+        let typed =
+            html("Lire https://fr.wikipedia.org/wiki/L'Étranger et https://exemple.fr/a--b/c...d.");
+        assert!(
+            typed.contains(">https://fr.wikipedia.org/wiki/L'Étranger</a>"),
+            "{typed}"
+        );
+        assert!(
+            typed.contains("href=\"https://exemple.fr/a--b/c...d\""),
+            "{typed}"
         );
         // Left as they are: code, links, the author's <a> and <code>, no domain, in a word.
         for kept in [
