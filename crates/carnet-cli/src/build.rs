@@ -613,11 +613,22 @@ fn post_files(
                 path,
                 beside: Vec::new(),
             });
-        } else if !content::is_markdown_file(name) && opens_with_front_matter(&path) {
+        } else if is_other_tools_post_file(name) && opens_with_front_matter(&path) {
             not_markdown.push(path);
         }
     }
     Ok(())
+}
+
+/// Whether the file `name` is of a kind other tools read as a post: Jekyll's and Hugo's
+/// `.html`, Hugo's `.org`, `.adoc`, `.rst`, `.pdc`, Jekyll's `.textile`, a `.txt` (not a
+/// data file: `---` also starts a YAML document).
+fn is_other_tools_post_file(name: &str) -> bool {
+    const KINDS: [&str; 9] = [
+        "html", "htm", "txt", "org", "adoc", "asciidoc", "rst", "pdc", "textile",
+    ];
+    name.rsplit_once('.')
+        .is_some_and(|(_, kind)| KINDS.iter().any(|known| kind.eq_ignore_ascii_case(known)))
 }
 
 /// Whether the file at `path` starts as a post does, with a front matter fence (`---` or

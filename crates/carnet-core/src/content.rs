@@ -1040,7 +1040,9 @@ mod tests {
     fn another_tools_template_code_in_prose_is_told_at_its_line_not_in_code() {
         let text = "---\ntitle: Migré\ndate: 2010-05-01\n---\n\nVoir [le billet]({{< ref \"x.md\" >}}).\n\n\
                     `{{< en code >}}`\n\n```\n{% highlight ruby %}\n```\n\n\
-                    Puis {% post_url 2010-05-01-x %}.\n";
+                    Puis {% post_url 2010-05-01-x %}.\n\n\
+                    Jekyll écrit <code>{% post_url x %}</code> et <kbd>{{ a }}</kbd>.\n\n\
+                    Une figure {{< figure\n  src=\"x.png\" >}} sur deux lignes.\n";
         let blog = build(None, &[file("posts/migre.md", text)], Publish::All).unwrap();
         let told: Vec<(usize, &str)> = blog
             .warnings
@@ -1058,6 +1060,7 @@ mod tests {
             [
                 (6, message("{{< ref \"x.md\" >}}").as_str()),
                 (14, message("{% post_url 2010-05-01-x %}").as_str()),
+                (18, message("{{< figure src=\"x.png\" >}}").as_str()),
             ]
         );
         assert!(blog.warnings[0].fix.contains("between backticks"));
@@ -1069,7 +1072,9 @@ mod tests {
                     ![Le nôtre](/images/chat.jpg) ![Inline](data:image/png;base64,AAAA)\n\n\
                     <p>Texte <img src=\"//cdn.example.org/x.png\"></p>\n\n\
                     <iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n\n\
-                    <video src=\"film.mp4\" controls></video>\n\n`<audio>` en code\n";
+                    <video src=\"film.mp4\" controls></video>\n\n`<audio>` en code\n\n\
+                    Texte <!-- une\nnote <iframe src=\"https://x.example/\"></iframe> --> suite.\n\n\
+                    <div>\n<script>\nvar f = '<embed src=\"x\">';\n</script>\n<!--\n<video></video>\n-->\n</div>\n";
         let blog = build(None, &[file("posts/medias.md", text)], Publish::All).unwrap();
         let told: Vec<(usize, &str)> = blog
             .warnings

@@ -796,7 +796,7 @@ fn read_other_tools_keys(
                         fix: format!("write `{meant}` instead of `{key}`"),
                     });
                 }
-                if ADDRESS_KEYS.contains(&key.as_str()) {
+                if ADDRESS_KEYS.contains(&key.to_ascii_lowercase().as_str()) {
                     let old = quoted(&scalar_text(&value));
                     warnings.push(FrontMatterError {
                         line,
@@ -1407,7 +1407,7 @@ mod tests {
             "to keep the old address working, write `aliases: [\"/2009/03/generer/\"]` in its place"
         );
         let hugo =
-            parse("+++\ntitle = \"T\"\ndate = 2009-01-07\nurl = \"/ancien/\"\n+++\n").unwrap();
+            parse("+++\ntitle = \"T\"\ndate = 2009-01-07\nUrl = \"/ancien/\"\n+++\n").unwrap();
         assert_eq!(
             hugo.warnings[0].fix,
             "to keep the old address working, write `aliases = [\"/ancien/\"]` in its place"

@@ -7,7 +7,7 @@
 //! its file and line, with the closest existing target as its fix.
 
 use crate::content::{ContentError, SourceFile};
-use crate::markdown::{self, WordCounter};
+use crate::markdown::{self, InlineHtmlDepth, WordCounter};
 use crate::sanitize;
 use crate::template_code;
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -63,49 +63,128 @@ pub enum Lost {
 
 /// A post's [`Body`], from its Markdown.
 pub fn read_body(markdown: &str) -> Body {
-    let line = |at: usize| 1 + markdown[..at].matches('\n').count();
-    let mut body = Body::default();
+    let mut reader = BodyReader {
+        markdown,
+        body: Body::default(),
+        prose: None,
+        html_block: String::new(),
+        html_lines: Vec::new(),
+    };
     let mut words = WordCounter::default();
     let mut in_code_block = false;
+    let mut in_code = InlineHtmlDepth::new(&markdown::CODE_ELEMENTS);
+    let mut in_comment = false;
     for (event, range) in markdown::parser_with_offsets(markdown) {
         words.add(&event);
+        let in_inline_code = in_code.step(&event);
+        if !matches!(event, Event::Html(_)) {
+            reader.end_html_block();
+        }
         let is_image = matches!(event, Event::Start(Tag::Image { .. }));
         match event {
+            // Prose, a run of text over its soft line breaks (a shortcode may span lines).
+            Event::Text(_) | Event::SoftBreak if !in_code_block && !in_inline_code => {
+                let run = reader.prose.get_or_insert(range.clone());
+                run.end = range.end;
+                continue;
+            }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 if is_image && sanitize::is_other_sites_image(&dest_url) {
                     let lost = Lost::OtherSiteImage(dest_url.to_string());
-                    body.lost.push((line(range.start), lost));
+                    let line = reader.line(range.start);
+                    reader.body.lost.push((line, lost));
                 }
-                body.links
-                    .extend(site_link(&dest_url, || line(range.start)));
+                let link = site_link(&dest_url, || reader.line(range.start));
+                reader.body.links.extend(link);
             }
-            Event::Html(html) | Event::InlineHtml(html) => {
-                // The event's text is the source's from `range.start` on (a block of HTML
-                // comes a line at a time), so offsets in it are offsets in the source.
-                for (at, url) in sanitize::link_targets(&html) {
-                    body.links
-                        .extend(site_link(&url, || line(range.start + at)));
+            // A block of HTML comes a line at a time: read whole, for a comment or a script
+            // over several lines.
+            Event::Html(line) => {
+                reader
+                    .html_lines
+                    .push((reader.html_block.len(), range.start));
+                reader.html_block.push_str(&line);
+            }
+            Event::InlineHtml(html) => {
+                // A comment over several lines comes in pieces: nothing in it is shown.
+                let opens = html.starts_with("<!--");
+                if !in_comment && !opens {
+                    reader.read_html(&html, &[(0, range.start)]);
                 }
-                for (at, lost) in sanitize::lost_media(&html) {
-                    body.lost.push((line(range.start + at), lost));
-                }
+                in_comment = (in_comment || opens) && !html.contains("-->");
             }
             Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
             Event::End(TagEnd::CodeBlock) => in_code_block = false,
-            // As typed: the text's own has its quotes made curly.
-            Event::Text(_) if !in_code_block && markdown[range.clone()].contains('{') => {
-                let typed = &markdown[range.clone()];
-                body.template_code.extend(
-                    template_code::find(typed)
-                        .into_iter()
-                        .map(|(at, code)| (line(range.start + at), code)),
-                );
-            }
             _ => {}
         }
+        reader.end_prose();
     }
-    body.words = words.count();
-    body
+    reader.end_html_block();
+    reader.end_prose();
+    reader.body.words = words.count();
+    reader.body
+}
+
+/// What [`read_body`] keeps while it reads: the body so far, and the run of prose and the
+/// block of HTML being read.
+struct BodyReader<'m> {
+    markdown: &'m str,
+    body: Body,
+    /// Where the run of prose being read is in the Markdown.
+    prose: Option<std::ops::Range<usize>>,
+    /// The block of HTML being read, and where each of its lines starts in it and in the
+    /// Markdown.
+    html_block: String,
+    html_lines: Vec<(usize, usize)>,
+}
+
+impl BodyReader<'_> {
+    /// The line of the byte `at` of the Markdown, from 1.
+    fn line(&self, at: usize) -> usize {
+        1 + self.markdown[..at].matches('\n').count()
+    }
+
+    /// Looks for template code in the run of prose read, as typed (the text the parser gives
+    /// has its quotes made curly).
+    fn end_prose(&mut self) {
+        let Some(run) = self.prose.take() else {
+            return;
+        };
+        let typed = &self.markdown[run.clone()];
+        if typed.contains('{') {
+            for (at, code) in template_code::find(typed) {
+                let line = self.line(run.start + at);
+                self.body.template_code.push((line, code));
+            }
+        }
+    }
+
+    fn end_html_block(&mut self) {
+        if self.html_lines.is_empty() {
+            return;
+        }
+        let html = std::mem::take(&mut self.html_block);
+        let lines = std::mem::take(&mut self.html_lines);
+        self.read_html(&html, &lines);
+    }
+
+    /// The links and lost media of `html`, whose lines start where `lines` says (in it, in
+    /// the Markdown).
+    fn read_html(&mut self, html: &str, lines: &[(usize, usize)]) {
+        let source = |at: usize| {
+            let (in_html, in_markdown) =
+                lines[lines.partition_point(|(start, _)| *start <= at) - 1];
+            in_markdown + (at - in_html)
+        };
+        for (at, url) in sanitize::link_targets(html) {
+            let link = site_link(&url, || self.line(source(at)));
+            self.body.links.extend(link);
+        }
+        for (at, lost) in sanitize::lost_media(html) {
+            let line = self.line(source(at));
+            self.body.lost.push((line, lost));
+        }
+    }
 }
 
 /// The link to the site `url` makes, if it makes one, on the line `line` counts (only then: a

@@ -309,48 +309,62 @@ fn with_french_spaces(events: &mut [Event<'_>], in_code: &[bool]) {
 }
 
 /// The inline HTML elements whose text is code, kept as typed as `` `code` `` is.
-const CODE_ELEMENTS: [&str; 3] = ["code", "kbd", "samp"];
+pub(crate) const CODE_ELEMENTS: [&str; 3] = ["code", "kbd", "samp"];
 
 /// For each event, whether it is inside one of the author's inline HTML `elements`
-/// (`<code>echo "x"</code>` for [`CODE_ELEMENTS`]); an element left open ends with its block.
+/// (`<code>echo "x"</code>` for [`CODE_ELEMENTS`]): [`InlineHtmlDepth`] over them all.
 fn inside_inline_html(events: &[Event<'_>], elements: &[&str]) -> Vec<bool> {
-    let mut open = 0usize;
-    events
-        .iter()
-        .map(|event| {
-            match event {
-                Event::InlineHtml(tag) => {
-                    let (closing, rest) = match tag.strip_prefix("</") {
-                        Some(rest) => (true, rest),
-                        None => (false, tag.strip_prefix('<').unwrap_or("")),
-                    };
-                    let name = rest
-                        .split(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
-                        .next()
-                        .unwrap_or("");
-                    if elements
-                        .iter()
-                        .any(|element| element.eq_ignore_ascii_case(name))
-                    {
-                        if closing {
-                            open = open.saturating_sub(1);
-                        } else if !tag.ends_with("/>") {
-                            open += 1;
-                        }
+    let mut depth = InlineHtmlDepth::new(elements);
+    events.iter().map(|event| depth.step(event)).collect()
+}
+
+/// How deep a run of events is inside the author's inline HTML elements of some names, read
+/// event by event; an element left open ends with its block.
+pub(crate) struct InlineHtmlDepth<'e> {
+    elements: &'e [&'e str],
+    open: usize,
+}
+
+impl<'e> InlineHtmlDepth<'e> {
+    pub(crate) fn new(elements: &'e [&'e str]) -> InlineHtmlDepth<'e> {
+        InlineHtmlDepth { elements, open: 0 }
+    }
+
+    /// Reads `event`; whether it is inside one of the elements.
+    pub(crate) fn step(&mut self, event: &Event<'_>) -> bool {
+        match event {
+            Event::InlineHtml(tag) => {
+                let (closing, rest) = match tag.strip_prefix("</") {
+                    Some(rest) => (true, rest),
+                    None => (false, tag.strip_prefix('<').unwrap_or("")),
+                };
+                let name = rest
+                    .split(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
+                    .next()
+                    .unwrap_or("");
+                if self
+                    .elements
+                    .iter()
+                    .any(|element| element.eq_ignore_ascii_case(name))
+                {
+                    if closing {
+                        self.open = self.open.saturating_sub(1);
+                    } else if !tag.ends_with("/>") {
+                        self.open += 1;
                     }
                 }
-                Event::End(
-                    TagEnd::Paragraph
-                    | TagEnd::Heading(_)
-                    | TagEnd::TableCell
-                    | TagEnd::Item
-                    | TagEnd::FootnoteDefinition,
-                ) => open = 0,
-                _ => {}
             }
-            open > 0
-        })
-        .collect()
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::TableCell
+                | TagEnd::Item
+                | TagEnd::FootnoteDefinition,
+            ) => self.open = 0,
+            _ => {}
+        }
+        self.open > 0
+    }
 }
 
 /// Bare web addresses of the text (`https://exemple.fr/a`, `www.exemple.fr`) made links, as

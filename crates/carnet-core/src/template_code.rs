@@ -25,6 +25,10 @@ pub fn find(source: &str) -> Vec<(usize, String)> {
             let inside = rest.strip_prefix(open)?;
             let window = &inside[..floor_char_boundary(inside, LONGEST)];
             let end = window.find(close)?;
+            // Braces inside are prose's, as in a set written `{{a}, {b}}`.
+            if window[..end].contains(['{', '}']) {
+                return None;
+            }
             Some(open.len() + end + close.len())
         });
         match closed {
@@ -85,6 +89,7 @@ mod tests {
         for text in [
             "Un ensemble {1, 2} et {a}.",
             "Ouvert {{ sans fin",
+            "L’ensemble {{a}, {b}} et {%} de quoi",
             "{%",
             "é{",
             &format!("{{{{ {} }}}}", "é".repeat(LONGEST)),
