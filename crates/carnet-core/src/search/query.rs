@@ -242,19 +242,22 @@ fn best_per_post(lists: &[&[Posting]], posts: usize, weighed: bool) -> Vec<Hit> 
         .unwrap_or(0)
         .min(posts);
     if slots > postings.saturating_mul(8).max(1024) {
-        let mut all: Vec<Hit> = (lists.iter().copied().flatten())
-            .filter(in_index)
-            .map(hit)
-            .collect();
-        all.sort_unstable_by_key(|hit| hit.post);
-        all.dedup_by(|later, kept| {
-            let same = later.post == kept.post;
-            if same {
-                *kept = merged(*kept, *later);
+        // Few postings far apart: the lists merged one into the next, as they are by post.
+        return lists.iter().fold(Vec::new(), |so_far: Vec<Hit>, list| {
+            let mut out = Vec::with_capacity(so_far.len() + list.len());
+            let mut list = list.iter().filter(in_index).map(hit).peekable();
+            for kept in so_far {
+                while let Some(new) = list.next_if(|new| new.post < kept.post) {
+                    out.push(new);
+                }
+                match list.next_if(|new| new.post == kept.post) {
+                    Some(new) => out.push(merged(kept, new)),
+                    None => out.push(kept),
+                }
             }
-            same
+            out.extend(list);
+            out
         });
-        return all;
     }
     let mut best: Vec<Option<Hit>> = vec![None; slots];
     for posting in lists.iter().copied().flatten() {
