@@ -153,7 +153,9 @@ pub fn excerpt(markdown: &str, language: Language) -> String {
     let mut in_paragraph = false;
     // An image's alt text is not prose: `![logo](x.svg)` alone is no first paragraph.
     let mut in_image = 0;
-    for event in parser(markdown) {
+    let mut in_code = InlineHtmlDepth::new(&CODE_ELEMENTS);
+    for (event, range) in parser_with_offsets(markdown) {
+        let in_inline_code = in_code.step(&event);
         match event {
             Event::Start(Tag::Paragraph) => in_paragraph = true,
             Event::End(TagEnd::Paragraph) if !text.trim().is_empty() && more.is_none() => break,
@@ -164,6 +166,10 @@ pub fn excerpt(markdown: &str, language: Language) -> String {
             Event::End(TagEnd::Paragraph) => in_paragraph = false,
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image -= 1,
+            // The author's inline `<code>` as typed, as the post shows it.
+            Event::Text(t) if in_paragraph && in_image == 0 && in_inline_code => {
+                text.push_str(&as_typed(&t, &markdown[range]))
+            }
             Event::Text(t) if in_paragraph && in_image == 0 => {
                 text.push_str(&typography::for_language(&t, language))
             }
@@ -1141,6 +1147,14 @@ mod tests {
             assert!(rendered.contains("a -- b ?</kbd>"), "{rendered}");
             assert!(rendered.contains(">rm -f 'x' : ok</samp>"), "{rendered}");
         }
+        // The excerpt too, as the post shows it.
+        assert_eq!(
+            excerpt(
+                "Tapez <code>echo \"x\" -- y ; z</code> ici ?",
+                Language::French
+            ),
+            "Tapez echo \"x\" -- y ; z ici\u{202F}?"
+        );
         // Outside them, and after one that closes or is left open, prose as before.
         let around = french("« Il dit \"oui\" » <code>a</code> -- ok ?\n\n<code>x ?\n\nfin ?");
         assert!(around.contains("«\u{A0}Il dit “oui”\u{A0}»"), "{around}");

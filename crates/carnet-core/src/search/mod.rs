@@ -298,8 +298,11 @@ impl Answer {
     /// pour « … » » with the query as typed, unless it is one letter still being typed, which
     /// matches only a word of one letter: then « Tapez au moins deux lettres. ».
     pub fn said(&self, strings: &SearchStrings) -> String {
-        let one_letter_typed = self.query.trim_start().chars().count() == 1
-            && !self.query.ends_with(char::is_whitespace);
+        // Letters as the index folds them: « œ » is two.
+        let letters: usize = (self.query.trim_start().chars())
+            .map(|c| crate::slug::fold(c).len().max(1))
+            .sum();
+        let one_letter_typed = letters == 1 && !self.query.ends_with(char::is_whitespace);
         match self.total {
             0 if one_letter_typed => strings.keep_typing.to_owned(),
             0 => (strings.no_results)(self.query.trim()),
@@ -475,6 +478,8 @@ mod tests {
         assert_eq!(typed("r", 0).said(fr), "Tapez au moins deux lettres.");
         assert_eq!(typed(" é", 0).said(fr), "Tapez au moins deux lettres.");
         assert_eq!(typed("a", 2).said(fr), "2 résultats");
+        // « œ » is searched as « oe », two letters.
+        assert_eq!(typed("œ", 0).said(fr), "Aucun résultat pour « œ »");
         assert_eq!(typed("r ", 0).said(fr), "Aucun résultat pour « r »");
         assert_eq!(typed("rz", 0).said(fr), "Aucun résultat pour « rz »");
         assert_eq!(
