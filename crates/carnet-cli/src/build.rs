@@ -634,18 +634,11 @@ fn is_other_tools_post_file(name: &str) -> bool {
 /// Whether the file at `path` starts as a post does, with a front matter fence (`---` or
 /// `+++`, after a byte-order mark if any); false if it cannot be read.
 fn opens_with_front_matter(path: &Path) -> bool {
-    let mut start = [0u8; 8];
-    let read = fs::File::open(path).and_then(|mut file| io::Read::read(&mut file, &mut start));
-    let Ok(length) = read else {
-        return false;
-    };
-    let start = &start[..length];
-    let start = start.strip_prefix("\u{feff}".as_bytes()).unwrap_or(start);
-    [b"---", b"+++"].iter().any(|fence| {
-        start
-            .strip_prefix(*fence)
-            .is_some_and(|rest| rest.starts_with(b"\n") || rest.starts_with(b"\r\n"))
-    })
+    // Its first line is all that is read: a fence line is short.
+    let mut start = Vec::with_capacity(64);
+    let read = fs::File::open(path)
+        .and_then(|file| io::Read::read_to_end(&mut io::Read::take(file, 64), &mut start));
+    read.is_ok() && carnet_core::front_matter::opens_front_matter(&String::from_utf8_lossy(&start))
 }
 
 /// Adds to `files` the files under `folder` but hidden ones, at any depth, each with its path

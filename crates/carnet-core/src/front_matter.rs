@@ -145,6 +145,14 @@ pub fn line_in_dialect_of(head: &str, key: &str, value: &str) -> String {
         .line(key, value)
 }
 
+/// Whether `start`, a file's first bytes as text, opens as a post does: a front matter fence
+/// (`+++` or `---`), after a byte-order mark if any, as [`parse`] reads it.
+pub fn opens_front_matter(start: &str) -> bool {
+    let start = start.strip_prefix('\u{feff}').unwrap_or(start);
+    let first_line = start.split_inclusive('\n').next().unwrap_or_default();
+    Dialect::opened_by(first_line).is_some()
+}
+
 /// The language a post's front matter is written in, told by its first line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Dialect {
@@ -1449,6 +1457,16 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["`taxonomies.series` is not a key Carnet reads: left out"]
         );
+    }
+
+    #[test]
+    fn a_file_opens_as_a_post_with_a_fence_line_as_parse_reads_it() {
+        for start in ["---\ntitle", "+++\r\n", "\u{feff}---\n", "---  \nx", "+++"] {
+            assert!(opens_front_matter(start), "{start:?}");
+        }
+        for start in ["--- pas un billet\n", "----\n", " ---\n", "", "<p>---</p>"] {
+            assert!(!opens_front_matter(start), "{start:?}");
+        }
     }
 
     #[test]
