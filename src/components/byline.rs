@@ -1,4 +1,5 @@
-//! The line under a post's title: when, in which category, by whom.
+//! The line under a post's title: when, in which category, by whom, and on the post's own page
+//! when it last changed.
 
 use crate::components::ReadableDate;
 use crate::urls::SiteUrls;
@@ -7,15 +8,20 @@ use carnet_core::PostSummary;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// « Publié le 6 octobre 2009 dans Actus par admin », the category a link.
+/// « Publié le 6 octobre 2009 dans Actus », the category a link; on the post's own page
+/// (`on_post_page`) « … par admin, mis à jour le 12 octobre 2009 », the last part when the
+/// author gave the day of a later change.
 #[component]
-pub fn Byline(post: PostSummary, #[prop(optional)] with_author: bool) -> impl IntoView {
+pub fn Byline(post: PostSummary, #[prop(optional)] on_post_page: bool) -> impl IntoView {
     let site = expect_context::<SiteUrls>();
     let strings = expect_context::<&'static Strings>();
-    let author = with_author.then(|| {
+    let author = on_post_page.then(|| {
+        let updated =
+            (post.updated).map(|date| [strings.updated_on, &(strings.date)(date)].concat());
         view! {
             {strings.by}
             <span class="author">{post.author.clone()}</span>
+            {updated}
         }
     });
     view! {

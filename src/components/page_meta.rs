@@ -27,6 +27,9 @@ pub fn PageMeta(
     /// The page is a post (OpenGraph type `article`), published on this ISO day.
     #[prop(optional, into)]
     published: Option<String>,
+    /// The ISO day the post last changed, if later than `published`.
+    #[prop(optional_no_strip)]
+    modified: Option<String>,
 ) -> impl IntoView {
     let site = &expect_context::<SharedIndex>().site;
     let strings = expect_context::<&'static Strings>();
@@ -51,6 +54,7 @@ pub fn PageMeta(
         site_name: site.title.clone(),
         locale: strings.locale,
         published,
+        modified,
     };
     head.show()
 }
@@ -69,6 +73,8 @@ struct Head {
     locale: &'static str,
     /// The ISO day a post was published.
     published: Option<String>,
+    /// The ISO day a post last changed.
+    modified: Option<String>,
 }
 
 #[cfg(feature = "ssr")]
@@ -78,22 +84,28 @@ impl Head {
     /// hydrates nothing there.
     fn show(self) -> impl IntoView {
         use crate::urls::SiteUrls;
-        use leptos::either::EitherOf3;
+        use leptos::either::EitherOf4;
         use leptos_meta::{Link, Meta, Title};
 
         let site = expect_context::<SiteUrls>();
         let feed_title = format!("{} (Atom)", self.site_name);
-        let address = match (self.url, self.published) {
-            (Some(url), Some(day)) => EitherOf3::A(view! {
+        let address = match (self.url, self.published, self.modified) {
+            (Some(url), Some(day), Some(modified)) => EitherOf4::A(view! {
+                <Link rel="canonical" href=url.clone() />
+                <Meta property="og:url" content=url />
+                <Meta property="article:published_time" content=day />
+                <Meta property="article:modified_time" content=modified />
+            }),
+            (Some(url), Some(day), None) => EitherOf4::B(view! {
                 <Link rel="canonical" href=url.clone() />
                 <Meta property="og:url" content=url />
                 <Meta property="article:published_time" content=day />
             }),
-            (Some(url), None) => EitherOf3::B(view! {
+            (Some(url), None, _) => EitherOf4::C(view! {
                 <Link rel="canonical" href=url.clone() />
                 <Meta property="og:url" content=url />
             }),
-            (None, _) => EitherOf3::C(view! { <Meta name="robots" content="noindex" /> }),
+            (None, _, _) => EitherOf4::D(view! { <Meta name="robots" content="noindex" /> }),
         };
         view! {
             <Title text=self.title />
@@ -123,7 +135,7 @@ impl Head {
         };
         document.set_title(&self.title);
         let noindex = self.url.is_none().then_some("noindex");
-        let tags: [(&str, &str, Option<&str>); 9] = [
+        let tags: [(&str, &str, Option<&str>); 10] = [
             ("name", "description", Some(&self.description)),
             ("rel", "canonical", self.url.as_deref()),
             ("property", "og:url", self.url.as_deref()),
@@ -136,6 +148,11 @@ impl Head {
                 "property",
                 "article:published_time",
                 self.published.as_deref(),
+            ),
+            (
+                "property",
+                "article:modified_time",
+                self.modified.as_deref(),
             ),
         ];
         for (key, name, value) in tags {

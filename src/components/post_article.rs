@@ -45,11 +45,12 @@ pub fn PostArticle(post: Arc<RenderedPost>) -> impl IntoView {
             description=summary.excerpt.clone()
             path=paths::post(&summary.slug)
             published=summary.date.to_string()
+            modified=summary.updated.map(|day| day.to_string())
         />
         <article class="post">
             <header>
                 <h1>{summary.title.clone()}</h1>
-                <Byline post=summary with_author=true />
+                <Byline post=summary on_post_page=true />
                 <ReadingTime words />
                 <PostTags tags />
             </header>

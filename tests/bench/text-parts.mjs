@@ -3,12 +3,15 @@
 // script, the preload of the index), against the static baseline and the limit of
 // `scripts/bench` (tests/bench/run.mjs), loaded in turn in one headless Chromium, cache off, a
 // fresh context each. Prints the median first contentful paint of each, in ms and against the
-// limit, for the home page and a post.
+// limit, for the home page and a post, with the 95 % interval of that ratio (a bootstrap over the
+// rounds: each round loads every variant in turn, so a resampled round keeps them paired).
 //
-// Usage: node tests/bench/text-parts.mjs SITE [RUNS] [--fast-3g]
+// Usage: node tests/bench/text-parts.mjs SITE [RUNS] [--fast-3g] [--only NAME,NAME…]
 //   SITE     a site built by scripts/bench (target/bench/N/dist)
 //   RUNS     cold loads per page and variant after one unrecorded round (default 11)
 //   --fast-3g  on the simulated fast 3G link instead of the loopback
+//   --only   only these variants (by the start of their names: app,static,limit), the limit always
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { launch } from "../e2e/browsers.mjs";
@@ -18,12 +21,29 @@ import { inlineBaseline, staticBaseline, stylesheet } from "./variants.mjs";
 
 const args = process.argv.slice(2);
 const network = args.includes("--fast-3g") ? NETWORKS.fast3g : null;
+const onlyAt = args.indexOf("--only");
+const only = onlyAt >= 0 ? (args.splice(onlyAt, 2)[1] ?? "").split(",").filter(Boolean) : null;
 const [site, runsArg] = args.filter((arg) => !arg.startsWith("--"));
 if (!site || !fs.existsSync(path.join(site, "index.html"))) {
   console.error("usage: node tests/bench/text-parts.mjs SITE [RUNS] [--fast-3g] (SITE: target/bench/N/dist)");
   process.exit(2);
 }
 const runs = Number(runsArg ?? 11);
+
+/**
+ * The app's loader waiting for the frame after the first paint before it fetches and compiles
+ * the wasm, its hash in the page's policy changed to match.
+ */
+function wasmAfterPaint(html) {
+  const loader = /<script type="module">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  if (!loader) return html;
+  const waiting = loader.replace(
+    "const wasm = await init(",
+    "await new Promise((go) => requestAnimationFrame(() => setTimeout(go)));\nconst wasm = await init(",
+  );
+  const hash = (text) => `'sha256-${crypto.createHash("sha256").update(text).digest("base64")}'`;
+  return html.replace(loader, waiting).replace(hash(loader), hash(waiting));
+}
 
 /** Each variant: how its pages are rewritten (none: as built), and whether the app runs in it. */
 const VARIANTS = {
@@ -40,9 +60,14 @@ const VARIANTS = {
     rewrite: (html) => html.replace(/<link\b[^>]*\brel="preload"[^>]*\bas="fetch"[^>]*>/g, ""),
     app: true,
   },
+  "the wasm after the first paint": { rewrite: wasmAfterPaint, app: true },
   "static baseline": { rewrite: staticBaseline, app: false },
   limit: { rewrite: inlineBaseline(stylesheet(site)), app: false },
 };
+
+for (const name of Object.keys(VARIANTS)) {
+  if (only && name !== "limit" && !only.some((start) => name.startsWith(start))) delete VARIANTS[name];
+}
 
 const servers = {};
 for (const [name, { rewrite }] of Object.entries(VARIANTS)) {
@@ -61,7 +86,8 @@ try {
         const url = new URL(href, servers[name].url).href;
         const result = await coldLoad(browser, url, { app, expect, network });
         if (result.problems.length) console.error(`${name}, ${page}: ${result.problems.join("; ")}`);
-        if (run > 0 && result.fcp !== undefined) ((paints[page] ??= {})[name] ??= []).push(result.fcp);
+        // NaN keeps the rounds aligned across variants when a load has no paint.
+        if (run > 0) ((paints[page] ??= {})[name] ??= []).push(result.fcp ?? NaN);
       }
     }
   }
@@ -70,13 +96,44 @@ try {
   for (const server of Object.values(servers)) server.close();
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-console.log(`| variant | ${Object.keys(PAGES).map((page) => `${page}: first paint | / limit`).join(" | ")} |`);
-console.log(`|---|${Object.keys(PAGES).map(() => "---:|---:").join("|")}|`);
+function median(values) {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** A small seeded generator (mulberry32): the same intervals for the same paints. */
+function random(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The 95 % bootstrap interval of median(ours) / median(limit), resampling rounds: `ours[i]` and
+ * `limit[i]` were loaded in the same round.
+ */
+function interval(ours, limit) {
+  const next = random(1);
+  const rounds = Math.min(ours.length, limit.length);
+  const ratios = [];
+  for (let b = 0; b < 2000; b++) {
+    const picked = Array.from({ length: rounds }, () => Math.floor(next() * rounds));
+    ratios.push(median(picked.map((i) => ours[i])) / median(picked.map((i) => limit[i])));
+  }
+  ratios.sort((a, b) => a - b);
+  return [ratios[Math.floor(0.025 * ratios.length)], ratios[Math.floor(0.975 * ratios.length)]];
+}
+
+console.log(`| variant | ${Object.keys(PAGES).map((page) => `${page}: first paint | / limit | 95 % interval`).join(" | ")} |`);
+console.log(`|---|${Object.keys(PAGES).map(() => "---:|---:|---:").join("|")}|`);
 for (const name of Object.keys(VARIANTS)) {
   const cells = Object.keys(PAGES).map((page) => {
     const ms = median(paints[page][name]);
-    return `${ms.toFixed(0)} ms | ${(ms / median(paints[page].limit)).toFixed(2)}`;
+    const [low, high] = interval(paints[page][name], paints[page].limit);
+    return `${ms.toFixed(0)} ms | ${(ms / median(paints[page].limit)).toFixed(2)} | ${low.toFixed(2)}–${high.toFixed(2)}`;
   });
   console.log(`| ${name} | ${cells.join(" | ")} |`);
 }

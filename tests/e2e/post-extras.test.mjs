@@ -267,6 +267,40 @@ browserSuites("a post's reading time, contents, anchors, notes and French spaces
     }
   });
 
+  pageTest("a post's last change is said in its byline and its head, pre-rendered and drawn by the app", async ({ page }) => {
+    const SHORT = "/posts/court-et-simple/";
+    const BYLINE = `${ARTICLE} header p.byline`;
+    /** The byline's text and the head's modified_time (null: none). */
+    const said = () =>
+      page.evaluate((byline) => ({
+        text: document.querySelector(byline)?.textContent.replace(/\s+/g, " ").trim(),
+        modified: document.querySelector('meta[property="article:modified_time"]')?.getAttribute("content") ?? null,
+      }), BYLINE);
+    const changed = {
+      text: "Publié le 1er mai 2024 dans Essais par extras, mis à jour le 15 juin 2024",
+      modified: "2024-06-15",
+    };
+    await open(page, site, SHORT);
+    await eventually(async () => assert.deepEqual(await said(), changed, "pre-rendered"));
+    // The home page's card says when it was published, not when it changed.
+    await open(page, site, "/");
+    const cards = await page.evaluate(() =>
+      [...document.querySelectorAll("main article.post-card p.byline")].map((p) => p.textContent),
+    );
+    assert.ok(cards.length === 3 && cards.every((text) => !text.includes("mis à jour")), cards.join(" | "));
+    await setMarker(page);
+    await clickLink(page, "main article.post-card h2", "Court « et » simple");
+    await eventually(async () => assert.equal(new URL(page.url()).pathname, SHORT));
+    await eventually(async () => assert.deepEqual(await said(), changed, "drawn by the app"));
+    // On to a post without a change: the line and the tag go.
+    await clickLink(page, ".neighbours", TITLE.replace(/\s+/g, " "));
+    await eventually(async () => assert.equal(new URL(page.url()).pathname, POST.path));
+    await eventually(async () =>
+      assert.deepEqual(await said(), { text: "Publié le 2 mai 2024 dans Essais par extras", modified: null }),
+    );
+    assert.equal(await marker(page), 1, "the app drew both posts, no reload");
+  });
+
   pageTest("the anchors are reached with the keyboard, and followed with Enter", async ({ page }) => {
     await open(page, site, POST.path);
     await expectPostExtras(page);

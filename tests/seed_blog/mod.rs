@@ -10,6 +10,7 @@ pub fn post(slug: &str, title: &str, date: &str, category: &str, tags: &[&str]) 
         slug: slug.into(),
         title: title.into(),
         date: date.parse().unwrap(),
+        updated: None,
         category: Category {
             slug: carnet_core::slug::slugify(category),
             name: category.into(),

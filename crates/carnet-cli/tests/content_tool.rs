@@ -812,7 +812,8 @@ fn posts_in_folders_and_yaml_front_matter_are_posts_like_the_others() {
         stderr.contains(
             "/tests/fixtures/nested/posts/2009/ancien.md:5: `layout` is not a key Carnet \
              reads: left out\n  fix: nothing if it was for another tool; Carnet reads title, \
-             date, category, author, slug, summary, tags, aliases, draft\n  the same in 1 other place\n"
+             date, updated, category, author, slug, summary, tags, aliases, draft\n  the same in 1 \
+             other place\n"
         ),
         "{stderr}"
     );

@@ -417,6 +417,53 @@ fn written(name: &str, xml: &str) -> (PathBuf, PathBuf) {
 }
 
 #[test]
+fn a_post_saved_again_on_a_later_day_is_updated_that_day_and_its_page_says_so() {
+    let (export, content) = written(
+        "wp-modified",
+        &export(
+            &[
+                item(
+                    1,
+                    "revu",
+                    "Revu",
+                    "Texte.",
+                    "<wp:post_modified><![CDATA[2010-06-15 09:00:00]]></wp:post_modified>",
+                ),
+                item(
+                    2,
+                    "tel-quel",
+                    "Tel quel",
+                    "Texte.",
+                    "<wp:post_modified><![CDATA[2010-05-03 23:00:00]]></wp:post_modified>",
+                ),
+            ]
+            .concat(),
+        ),
+    );
+    imported(&export, &content, &[]);
+    let revised = post(&content, "revu");
+    assert!(
+        revised.starts_with(
+            "+++\ntitle = \"Revu\"\ndate = 2010-05-02T10:00:00+02:00\nupdated = 2010-06-15\n"
+        ),
+        "{revised}"
+    );
+    // Saved again the day it was published: nothing to tell.
+    assert!(!post(&content, "tel-quel").contains("updated"));
+    assert_checks(&content);
+    let site = built("wp-modified-site", &content);
+    let page = fs::read_to_string(site.join("posts/revu/index.html")).unwrap();
+    assert!(
+        page.contains("</span>, mis à jour le 15 juin 2010</p>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<meta property=\"article:modified_time\" content=\"2010-06-15\">"),
+        "{page}"
+    );
+}
+
+#[test]
 fn entities_are_decoded_in_names_titles_and_text() {
     let (export, content) = written(
         "wp-entities",

@@ -275,6 +275,7 @@ mod tests {
             slug: slug.into(),
             title: slug.to_uppercase(),
             date: date.parse().unwrap(),
+            updated: None,
             category: Category {
                 slug: crate::slug::slugify(category),
                 name: category.into(),

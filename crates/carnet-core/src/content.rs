@@ -225,31 +225,25 @@ impl Blog {
             post,
         };
         let list_pages = self.manifest.lists().into_iter().flat_map(|(list, posts)| {
-            let lastmod = posts.first().map(|post| post.date);
+            let lastmod = posts.iter().map(|post| post.last_change()).max();
             list_pages(list, posts, self.manifest.site.posts_per_page)
                 .map(move |page| (page, lastmod))
         });
-        let newest = self.manifest.posts.first().map(|post| post.date);
-        // The tag index, when there are tags: it changes with the newest tagged post.
-        let newest_tagged = self
-            .manifest
-            .posts
-            .iter()
-            .find(|post| !post.tags.is_empty());
-        let tag_index =
-            newest_tagged.map(|post| (paths::TAGS.to_owned(), None, None, Some(post.date)));
+        let posts = &self.manifest.posts;
+        let newest = posts.iter().map(PostSummary::last_change).max();
+        // The tag index, when there are tags: it changes with the tagged posts.
+        let newest_tagged = (posts.iter())
+            .filter(|post| !post.tags.is_empty())
+            .map(PostSummary::last_change)
+            .max();
+        let tag_index = newest_tagged.map(|day| (paths::TAGS.to_owned(), None, None, Some(day)));
         list_pages
             .map(|(page, lastmod)| (page.list.page(page.number), Some(page), None, lastmod))
             .chain([(paths::ARCHIVE.to_owned(), None, None, newest)])
             .chain(tag_index)
             .chain(self.posts().map(|post| {
-                let date = post.summary.date;
-                (
-                    paths::post(&post.summary.slug),
-                    None,
-                    Some(post),
-                    Some(date),
-                )
+                let day = post.summary.last_change();
+                (paths::post(&post.summary.slug), None, Some(post), Some(day))
             }))
             .map(move |(path, list, post, lastmod)| SitePage {
                 path,
@@ -705,6 +699,7 @@ pub fn build(
             title: read.title,
             words: read.words,
             date: fm.date,
+            updated: fm.updated,
             category: Category {
                 slug: category_slug,
                 name: category,

@@ -7,6 +7,7 @@
 use crate::content::Blog;
 use crate::date::Date;
 use crate::markdown;
+use crate::model::PostSummary;
 use crate::paths;
 use std::fmt::Write;
 
@@ -53,10 +54,11 @@ fn scheme(root: &str, page_of: fn(&str) -> String) -> String {
 pub fn atom(blog: &Blog, site_url: &str) -> String {
     let root = root(site_url);
     let manifest = &blog.manifest;
-    let updated = manifest
-        .posts
-        .first()
-        .map_or("1970-01-01".to_owned(), |p| p.date.to_string());
+    // The feed changes with the last change of a post it carries.
+    let updated = (manifest.posts.iter().take(blog.feed_length))
+        .map(PostSummary::last_change)
+        .max()
+        .map_or("1970-01-01".to_owned(), |day| day.to_string());
     let mut xml = String::new();
     let _ = write!(
         xml,
@@ -89,12 +91,13 @@ pub fn atom(blog: &Blog, site_url: &str) -> String {
              <link href=\"{url}\"/>\n\
              <id>{url}</id>\n\
              <published>{date}T00:00:00Z</published>\n\
-             <updated>{date}T00:00:00Z</updated>\n\
+             <updated>{updated}T00:00:00Z</updated>\n\
              <author><name>{author}</name></author>\n\
              <category term=\"{category_slug}\" scheme=\"{category_scheme}\" label=\"{category}\"/>\n",
             title = escape(&post.title),
             url = escape(&url),
             date = post.date,
+            updated = post.last_change(),
             author = escape(&post.author),
             category_slug = escape(&post.category.slug),
             category_scheme = escape(&scheme(&root, paths::category)),
@@ -283,6 +286,49 @@ mod tests {
         // The untagged post has its category alone.
         assert_eq!(second.matches("<category ").count(), 1, "{second}");
         assert!(second.contains("label=\"Réseaux sociaux\"/>"), "{second}");
+    }
+
+    #[test]
+    fn a_posts_last_change_dates_its_entry_the_feed_and_its_pages_in_the_sitemap() {
+        let blog = build(
+            None,
+            &[
+                SourceFile::new(
+                    "a.md",
+                    "+++\ntitle = \"A\"\ndate = 2009-10-06\n+++\nTexte.\n",
+                ),
+                SourceFile::new(
+                    "b.md",
+                    "+++\ntitle = \"B\"\ndate = 2009-03-10\nupdated = 2009-11-02\n\
+                     category = \"Usages\"\n+++\nTexte.\n",
+                ),
+            ],
+            Publish::All,
+        )
+        .unwrap();
+        let xml = atom(&blog, "https://example.org/");
+        let (feed, entries) = xml.split_once("<entry>").unwrap();
+        assert!(
+            feed.contains("<updated>2009-11-02T00:00:00Z</updated>"),
+            "{feed}"
+        );
+        let (_, older) = entries.split_once("</entry>").unwrap();
+        assert!(
+            older.contains("<published>2009-03-10T00:00:00Z</published>"),
+            "{older}"
+        );
+        assert!(
+            older.contains("<updated>2009-11-02T00:00:00Z</updated>"),
+            "{older}"
+        );
+        let lastmod = |path: &str| blog.pages().find(|page| page.path == path).unwrap().lastmod;
+        let changed = Some("2009-11-02".parse().unwrap());
+        assert_eq!(lastmod("posts/b/"), changed);
+        assert_eq!(lastmod("posts/a/"), Some("2009-10-06".parse().unwrap()));
+        // The lists that show it, though it is not their newest post.
+        assert_eq!(lastmod(""), changed);
+        assert_eq!(lastmod("category/usages/"), changed);
+        assert_eq!(lastmod("archive/"), changed);
     }
 
     #[test]

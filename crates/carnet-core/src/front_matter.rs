@@ -30,13 +30,13 @@ use toml::Spanned;
 pub const FENCE: &str = "+++";
 
 /// The keys a post's front matter may have, in the order the README documents them.
-pub const KEYS: [&str; 9] = [
-    "title", "date", "category", "author", "slug", "summary", "tags", "aliases", "draft",
+pub const KEYS: [&str; 10] = [
+    "title", "date", "updated", "category", "author", "slug", "summary", "tags", "aliases", "draft",
 ];
 
 /// Keys other tools write for what Carnet names otherwise, each read as Carnet's (the second)
 /// when the post does not write that one too.
-const OTHER_TOOLS_NAMES: [(&str, &str); 6] = [
+const OTHER_TOOLS_NAMES: [(&str, &str); 9] = [
     // Jekyll, Hugo, Eleventy (and Zola's `[taxonomies]`): a list, of which Carnet keeps the first
     // as the category and makes the others tags, as the WordPress import does.
     ("categories", "category"),
@@ -51,6 +51,11 @@ const OTHER_TOOLS_NAMES: [(&str, &str); 6] = [
     // Jekyll's jekyll-redirect-from: the addresses a post had before (Hugo and Zola write
     // `aliases`, as Carnet does).
     ("redirect_from", "aliases"),
+    // Hugo (in any case: `lastMod`), its `modified`, and Jekyll's jekyll-sitemap: the day of the
+    // post's last change, Zola's and Carnet's `updated`.
+    ("lastmod", "updated"),
+    ("modified", "updated"),
+    ("last_modified_at", "updated"),
 ];
 
 /// Hugo's names for the day a post is published from (its keys are read in any case), which
@@ -71,6 +76,9 @@ pub struct FrontMatter {
     pub title: String,
     /// The publication day; required.
     pub date: Date,
+    /// The day of its last change, when later than its date (Zola's `updated`, Hugo's
+    /// `lastmod`): the feed's and the sitemap's, and the post's page says it.
+    pub updated: Option<Date>,
     /// The time of day written with it (`14:03:00` of `2009-10-06T14:03:00+02:00`), in
     /// seconds from midnight where it was written: it orders the posts of one day.
     pub time: Option<u32>,
@@ -214,6 +222,14 @@ impl Dialect {
             "write the day the post was published as `{}`, e.g. `{}`",
             self.line("date", "YYYY-MM-DD"),
             self.line("date", "2009-10-06")
+        )
+    }
+
+    fn updated_fix(self) -> String {
+        format!(
+            "write the day of the post's last change as `{}`, e.g. `{}`",
+            self.line("updated", "YYYY-MM-DD"),
+            self.line("updated", "2009-10-12")
         )
     }
 }
@@ -618,7 +634,7 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
         Dialect::Toml => toml_entries(text)?,
         Dialect::Yaml => yaml_entries(text)?,
     };
-    let warnings = read_other_tools_keys(dialect, &mut entries)?;
+    let mut warnings = read_other_tools_keys(dialect, &mut entries)?;
     let mut take = |key: &str| entries.remove(key);
 
     let missing = |key: &str, example: &str| FrontMatterError {
@@ -653,6 +669,17 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
                 fix: dialect.date_fix(),
             })?,
             entry,
+        )),
+        None => None,
+    };
+    let updated = match take("updated") {
+        Some(entry) => Some((
+            read_date(&entry.value).map_err(|message| FrontMatterError {
+                line: entry.line,
+                message,
+                fix: dialect.updated_fix(),
+            })?,
+            entry.line,
         )),
         None => None,
     };
@@ -708,6 +735,15 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
             });
         }
     }
+    if let Some((day, line)) = updated.filter(|(day, _)| *day < date) {
+        warnings.push(FrontMatterError {
+            line,
+            message: format!("the last change, {day}, is before the post's date, {date}: left out"),
+            fix: format!(
+                "write the day of the post's last change, {date} or later, or remove the line"
+            ),
+        });
+    }
     let trimmed = |text: Option<Text>| {
         text.map(|text| text.value.trim().to_owned())
             .filter(|value| !value.is_empty())
@@ -716,6 +752,7 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
         front_matter: FrontMatter {
             title: title.value.trim().to_owned(),
             date,
+            updated: updated.map(|(day, _)| day).filter(|day| *day > date),
             time,
             category: trimmed(category),
             author: trimmed(author),
@@ -773,7 +810,11 @@ fn read_other_tools_keys(
         .collect();
     let mut warnings = Vec::new();
     for (key, Entry { line, value }) in others {
-        let ours = match OTHER_TOOLS_NAMES.iter().find(|(theirs, _)| *theirs == key) {
+        // Hugo reads its keys in any case; `lastMod` is common in its sites.
+        let named = |theirs: &str| {
+            theirs == key || (theirs == "lastmod" && key.eq_ignore_ascii_case(theirs))
+        };
+        let ours = match OTHER_TOOLS_NAMES.iter().find(|(theirs, _)| named(theirs)) {
             Some(&(_, ours)) => ours,
             // Zola's, beside the post's own if it has some.
             None if key == "tags" => {
@@ -833,7 +874,14 @@ fn read_other_tools_keys(
         if let Some(by) = given_by.get(ours) {
             warnings.push(FrontMatterError {
                 line,
-                message: format!("`{key}` is left out: `{by}` gives the {ours} already"),
+                message: format!(
+                    "`{key}` is left out: `{by}` gives the {} already",
+                    if ours == "updated" {
+                        "day of the last change"
+                    } else {
+                        ours
+                    }
+                ),
                 fix: "remove one of the two lines".to_owned(),
             });
             continue;
@@ -1422,7 +1470,8 @@ mod tests {
         );
         assert!(
             doc.warnings[0].fix.ends_with(
-                "Carnet reads title, date, category, author, slug, summary, tags, aliases, draft"
+                "Carnet reads title, date, updated, category, author, slug, summary, tags, \
+                 aliases, draft"
             ),
             "{}",
             doc.warnings[0]
@@ -1441,8 +1490,11 @@ mod tests {
         assert_eq!(hugo.front_matter.author.as_deref(), Some("Anne, Paul"));
         assert_eq!(hugo.front_matter.category.as_deref(), Some("Usages"));
         assert!(hugo.front_matter.tags.is_empty());
-        assert_eq!(hugo.warnings.len(), 1, "{:?}", hugo.warnings);
-        assert_eq!(hugo.warnings[0].line, 7);
+        assert_eq!(
+            hugo.front_matter.updated,
+            Some("2009-02-01".parse().unwrap())
+        );
+        assert!(hugo.warnings.is_empty(), "{:?}", hugo.warnings);
         let zola = parse(
             "+++\ntitle = \"T\"\ndate = 2009-01-07\n[taxonomies]\ntags = [\"B2B\"]\n\
              categories = [\"Usages\"]\nseries = [\"Un\"]\n+++\n",
@@ -1456,6 +1508,73 @@ mod tests {
                 .map(|w| w.message.as_str())
                 .collect::<Vec<_>>(),
             ["`taxonomies.series` is not a key Carnet reads: left out"]
+        );
+    }
+
+    #[test]
+    fn the_day_of_the_last_change_is_read_under_each_tools_name() {
+        let day = |text: &str| {
+            parse(text)
+                .unwrap()
+                .front_matter
+                .updated
+                .map(|d| d.to_string())
+        };
+        let later = Some("2009-10-12".to_owned());
+        assert_eq!(
+            day("+++\ntitle = \"T\"\ndate = 2009-10-06\nupdated = 2009-10-12\n+++\n"),
+            later
+        );
+        assert_eq!(
+            day("---\ntitle: T\ndate: 2009-10-06\nlastMod: 2009-10-12T08:00:00Z\n---\n"),
+            later
+        );
+        assert_eq!(
+            day("---\ntitle: T\ndate: 2009-10-06\nmodified: 2009-10-12\n---\n"),
+            later
+        );
+        assert_eq!(
+            day("---\ntitle: T\ndate: 2009-10-06\nlast_modified_at: \"2009-10-12 08:00\"\n---\n"),
+            later
+        );
+        // The same day as the date: no change to tell.
+        assert_eq!(
+            day("+++\ntitle = \"T\"\ndate = 2009-10-06\nupdated = 2009-10-06\n+++\n"),
+            None
+        );
+        // Two names for it: the post's own wins, the other is told.
+        let both = parse(
+            "---\ntitle: T\ndate: 2009-10-06\nupdated: 2009-10-12\nlastmod: 2009-11-01\n---\n",
+        )
+        .unwrap();
+        assert_eq!(
+            both.front_matter.updated,
+            Some("2009-10-12".parse().unwrap())
+        );
+        assert_eq!(both.warnings.len(), 1, "{:?}", both.warnings);
+        assert_eq!(
+            both.warnings[0].message,
+            "`lastmod` is left out: `updated` gives the day of the last change already"
+        );
+        assert_eq!(both.warnings[0].line, 5);
+    }
+
+    #[test]
+    fn a_last_change_before_the_date_is_told_and_left_out() {
+        let doc =
+            parse("+++\ntitle = \"T\"\ndate = 2009-10-06\nupdated = 2009-01-01\n+++\n").unwrap();
+        assert_eq!(doc.front_matter.updated, None);
+        assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
+        assert_eq!(doc.warnings[0].line, 4);
+        assert_eq!(
+            doc.warnings[0].message,
+            "the last change, 2009-01-01, is before the post's date, 2009-10-06: left out"
+        );
+        let error = parse("---\ntitle: T\ndate: 2009-10-06\nupdated: hier\n---\n").unwrap_err();
+        assert_eq!(error.line, 4);
+        assert_eq!(
+            error.fix,
+            "write the day of the post's last change as `updated: YYYY-MM-DD`, e.g. `updated: 2009-10-12`"
         );
     }
 

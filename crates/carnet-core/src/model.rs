@@ -210,6 +210,10 @@ pub struct PostSummary {
     pub title: String,
     /// The day it was published.
     pub date: Date,
+    /// The day of its last change, if the author gave one later than [`PostSummary::date`];
+    /// left out of the data when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Date>,
     /// The category it is filed under.
     pub category: Category,
     /// Its tags, in the order the author wrote them, each once; left out of the data when
@@ -233,6 +237,13 @@ pub struct PostLink {
     pub slug: String,
     /// Its title.
     pub title: String,
+}
+
+impl PostSummary {
+    /// The day it last changed: its [`PostSummary::updated`], else its date.
+    pub fn last_change(&self) -> Date {
+        self.updated.unwrap_or(self.date)
+    }
 }
 
 impl From<&PostSummary> for PostLink {

@@ -228,6 +228,7 @@ mod tests {
             slug: slug.into(),
             title: slug.into(),
             date: date.parse().unwrap(),
+            updated: None,
             category: Category {
                 slug: category.into(),
                 name: category.into(),

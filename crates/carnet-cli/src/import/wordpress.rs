@@ -422,6 +422,9 @@ impl<'a> Import<'a> {
         let mut text = String::from("+++\n");
         let _ = writeln!(text, "title = {}", quoted(&title));
         let _ = writeln!(text, "date = {date}");
+        if let Some(day) = updated_day(&date, &item.modified) {
+            let _ = writeln!(text, "updated = {day}");
+        }
         if let Some(category) =
             // WordPress's own default category, in French or English: Carnet gives its own.
             category.filter(|c| {
@@ -711,6 +714,15 @@ fn date(local: &str, gmt: &str) -> Option<String> {
     ))
 }
 
+/// The day of `modified` (`<wp:post_modified>`, `2009-10-12 08:00:00`) when it is later than
+/// that of `date` (as [`date`] wrote it): the post's `updated`. WordPress saves a post again
+/// on the day it publishes it; only a later day is a change worth telling readers.
+fn updated_day(date: &str, modified: &str) -> Option<String> {
+    let day = |text: &str| text.trim().get(..10)?.parse::<jiff::civil::Date>().ok();
+    let (published, modified) = (day(date)?, day(modified)?);
+    (modified > published).then(|| modified.to_string())
+}
+
 /// The plain text of a summary: its paragraphs' text, one after the other.
 fn plain_text(markdown: &str) -> String {
     markdown
@@ -773,6 +785,20 @@ mod tests {
             old_address("http://example.org/2009/10/x/", "http://example.org", "x").as_deref(),
             Some("/2009/10/x/")
         );
+    }
+
+    #[test]
+    fn a_later_day_of_last_save_is_the_posts_last_change() {
+        let date = "2009-10-06T14:03:00+02:00";
+        assert_eq!(
+            updated_day(date, "2009-10-12 08:00:00").as_deref(),
+            Some("2009-10-12")
+        );
+        // Saved again the day it was published, or never: nothing to tell.
+        assert_eq!(updated_day(date, "2009-10-06 23:59:00"), None);
+        assert_eq!(updated_day(date, ""), None);
+        assert_eq!(updated_day(date, "0000-00-00 00:00:00"), None);
+        assert_eq!(updated_day(date, "2009-01-01 10:00:00"), None);
     }
 
     #[test]

@@ -44,6 +44,7 @@ pub static STRINGS: Strings = Strings {
     next_post: "Next post →",
     read_more: "Read more",
     published_on: "Published on ",
+    updated_on: ", updated on ",
     in_category: " in ",
     by: " by ",
     category_heading: "Category: ",

@@ -45,6 +45,7 @@ pub static STRINGS: Strings = Strings {
     next_post: "Billet suivant →",
     read_more: "Lire la suite",
     published_on: "Publié le ",
+    updated_on: ", mis à jour le ",
     in_category: " dans ",
     by: " par ",
     category_heading: "Catégorie\u{a0}: ",

@@ -58,6 +58,9 @@ pub struct Strings {
     pub read_more: &'static str,
     /// Before the date in a byline: « Publié le ».
     pub published_on: &'static str,
+    /// Between the author and the day of the post's last change on its page: « , mis à jour
+    /// le ».
+    pub updated_on: &'static str,
     /// Between the date and the category in a byline: « dans ».
     pub in_category: &'static str,
     /// Before the author in a byline: « par ».

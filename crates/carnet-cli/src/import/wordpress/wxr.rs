@@ -52,6 +52,8 @@ pub struct Item {
     pub date: String,
     /// `<wp:post_date_gmt>`: the same instant in UTC; `0000-00-00 00:00:00` for a draft.
     pub date_gmt: String,
+    /// `<wp:post_modified>`: when it was last saved, local time, as `date`.
+    pub modified: String,
     /// `<wp:post_name>`: the slug, percent-encoded when not ASCII; empty for some drafts.
     pub name: String,
     /// `<wp:status>`: `publish`, `draft`, `private`, `trash`, `future`, `pending`, `inherit`…
@@ -231,6 +233,7 @@ fn set_field(item: &mut Item, field: &str, value: String, category_domain: &str)
         "wp:post_id" => item.id = trimmed(),
         "wp:post_date" => item.date = trimmed(),
         "wp:post_date_gmt" => item.date_gmt = trimmed(),
+        "wp:post_modified" => item.modified = trimmed(),
         "wp:post_name" => item.name = trimmed(),
         "wp:status" => item.status = trimmed(),
         "wp:post_password" => item.password = trimmed(),
