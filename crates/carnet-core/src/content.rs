@@ -13,7 +13,7 @@
 
 use crate::archive::{list_pages, page_count, DEFAULT_POSTS_PER_PAGE, MAX_POSTS_PER_PAGE};
 use crate::cores;
-use crate::date::Date;
+use crate::date::{Date, LocalTime};
 use crate::feed::DEFAULT_FEED_LENGTH;
 use crate::front_matter::{self, quoted, FENCE};
 use crate::links::{self, FileLinks};
@@ -153,6 +153,9 @@ pub struct Blog {
     pub manifest: Manifest,
     /// Each post's Markdown, in the manifest's order.
     pub bodies: Vec<String>,
+    /// Each post's time of publication and offset from UTC, when its front matter gives both,
+    /// in the manifest's order: the feed's instants.
+    pub published_at: Vec<Option<LocalTime>>,
     /// The posts checked but left out, being dated after the day [`Publish`] gave.
     pub future: Vec<FuturePost>,
     /// The files of the drafts, checked but left out, in the order given.
@@ -693,7 +696,11 @@ pub fn build(
             }
             continue;
         }
-        times.insert(slug.clone(), fm.time);
+        let local_time = (fm.time.zip(fm.offset)).map(|(seconds, offset_minutes)| LocalTime {
+            seconds,
+            offset_minutes,
+        });
+        times.insert(slug.clone(), (fm.time, local_time));
         summaries.push(PostSummary {
             slug: slug.clone(),
             title: read.title,
@@ -717,8 +724,8 @@ pub fn build(
 
     // A day's posts, latest written first; those without a time after, by slug.
     summaries.sort_by(|a, b| {
-        (b.date, times[&b.slug])
-            .cmp(&(a.date, times[&a.slug]))
+        (b.date, times[&b.slug].0)
+            .cmp(&(a.date, times[&a.slug].0))
             .then_with(|| a.slug.cmp(&b.slug))
     });
     let manifest = Manifest::new(
@@ -740,9 +747,13 @@ pub fn build(
                 .expect("every summary has its body")
         })
         .collect();
+    let published_at = (manifest.posts.iter())
+        .map(|post| times[&post.slug].1)
+        .collect();
     let mut blog = Blog {
         manifest,
         bodies,
+        published_at,
         future,
         drafts,
         held_back,

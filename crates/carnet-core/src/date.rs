@@ -15,6 +15,16 @@ pub struct Date {
     day: u8,
 }
 
+/// The time of day a post was published where it was written, and that place's offset from UTC
+/// (`14:03:00+02:00`), when its front matter gives both: what places it in time, for the feed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LocalTime {
+    /// Seconds from midnight, local time.
+    pub seconds: u32,
+    /// Minutes east of UTC: `+02:00` is 120.
+    pub offset_minutes: i32,
+}
+
 /// A month of a year, the unit of the archives. Orders chronologically.
 ///
 /// Read from data, a month other than 1 to 12 is an error, not a month: its name would
@@ -76,6 +86,19 @@ impl Date {
         };
         let year = year_of_era + era * 400 + i64::from(month <= 2);
         Date::new(u16::try_from(year).ok()?, month as u8, day as u8).ok()
+    }
+
+    /// How many days it is after 1970-01-01 (negative: before); [`Date::from_days_since_epoch`]
+    /// undone.
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year.rem_euclid(400);
+        let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
     }
 
     /// The year.
@@ -261,6 +284,17 @@ mod tests {
         assert_eq!(day(11_016), "2000-02-29");
         assert_eq!(day(20_818), "2026-12-31");
         assert_eq!(Date::from_days_since_epoch(-800_000), None);
+    }
+
+    #[test]
+    fn a_days_count_is_undone_day_by_day() {
+        assert_eq!(date("2009-10-06").days_since_epoch(), 14_523);
+        assert_eq!(date("1969-12-31").days_since_epoch(), -1);
+        for days in -800_000..=3_000_000 {
+            if let Some(day) = Date::from_days_since_epoch(days) {
+                assert_eq!(day.days_since_epoch(), days, "{day}");
+            }
+        }
     }
 
     #[test]

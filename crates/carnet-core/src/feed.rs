@@ -5,9 +5,8 @@
 //! in the content tool's tests.
 
 use crate::content::Blog;
-use crate::date::Date;
+use crate::date::{Date, LocalTime};
 use crate::markdown;
-use crate::model::PostSummary;
 use crate::paths;
 use std::fmt::Write;
 
@@ -38,6 +37,56 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// When a post was published or changed, as Atom writes it (RFC 3339): its day, with the time
+/// and offset its front matter gave, else at noon UTC, which every time zone from UTC−12 to
+/// UTC+11 sees on that same day (at midnight UTC, a reader in New York saw the day before).
+#[derive(Clone, Copy, Debug)]
+struct Moment {
+    day: Date,
+    time: Option<LocalTime>,
+}
+
+impl Moment {
+    const NOON: LocalTime = LocalTime {
+        seconds: 12 * 3600,
+        offset_minutes: 0,
+    };
+
+    fn new(day: Date, time: Option<LocalTime>) -> Moment {
+        Moment { day, time }
+    }
+
+    /// Seconds since 1970-01-01T12:00:00Z: which of two moments is later.
+    fn utc_seconds(self) -> i64 {
+        let time = self.time.unwrap_or(Moment::NOON);
+        self.day.days_since_epoch() * 86_400 + i64::from(time.seconds)
+            - i64::from(time.offset_minutes) * 60
+    }
+}
+
+impl std::fmt::Display for Moment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let time = self.time.unwrap_or(Moment::NOON);
+        let s = time.seconds;
+        write!(
+            f,
+            "{}T{:02}:{:02}:{:02}",
+            self.day,
+            s / 3600,
+            s / 60 % 60,
+            s % 60
+        )?;
+        match time.offset_minutes {
+            0 => f.write_str("Z"),
+            minutes => {
+                let sign = if minutes < 0 { '-' } else { '+' };
+                let minutes = minutes.abs();
+                write!(f, "{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+            }
+        }
+    }
+}
+
 /// `site_url` with exactly one trailing slash.
 fn root(site_url: &str) -> String {
     format!("{}/", site_url.trim_end_matches('/'))
@@ -54,11 +103,20 @@ fn scheme(root: &str, page_of: fn(&str) -> String) -> String {
 pub fn atom(blog: &Blog, site_url: &str) -> String {
     let root = root(site_url);
     let manifest = &blog.manifest;
+    let entries: Vec<_> = (manifest.posts.iter())
+        .zip(&blog.bodies)
+        .zip(&blog.published_at)
+        .take(blog.feed_length)
+        .map(|((post, body), time)| {
+            let published = Moment::new(post.date, *time);
+            let updated = post.updated.map_or(published, |day| Moment::new(day, None));
+            (post, body, published, updated)
+        })
+        .collect();
     // The feed changes with the last change of a post it carries.
-    let updated = (manifest.posts.iter().take(blog.feed_length))
-        .map(PostSummary::last_change)
-        .max()
-        .map_or("1970-01-01".to_owned(), |day| day.to_string());
+    let updated = (entries.iter().map(|(.., updated)| *updated))
+        .max_by_key(|moment| moment.utc_seconds())
+        .unwrap_or(Moment::new(Date::new(1970, 1, 1).expect("a day"), None));
     let mut xml = String::new();
     let _ = write!(
         xml,
@@ -69,18 +127,13 @@ pub fn atom(blog: &Blog, site_url: &str) -> String {
          <link href=\"{root}\"/>\n\
          <link rel=\"self\" type=\"application/atom+xml\" href=\"{root}{FEED_PATH}\"/>\n\
          <id>{root}</id>\n\
-         <updated>{updated}T00:00:00Z</updated>\n",
+         <updated>{updated}</updated>\n",
         language = manifest.site.language.code(),
         title = escape(&manifest.site.title),
         subtitle = escape(&manifest.site.description),
         root = escape(&root),
     );
-    for (post, body) in manifest
-        .posts
-        .iter()
-        .zip(&blog.bodies)
-        .take(blog.feed_length)
-    {
+    for (post, body, published, updated) in entries {
         let url = format!("{root}{}", paths::post(&post.slug));
         // Site-absolute links become absolute URLs: a feed is read away from the site.
         let html = markdown::to_html(body, &root, manifest.site.language);
@@ -90,14 +143,12 @@ pub fn atom(blog: &Blog, site_url: &str) -> String {
              <title>{title}</title>\n\
              <link href=\"{url}\"/>\n\
              <id>{url}</id>\n\
-             <published>{date}T00:00:00Z</published>\n\
-             <updated>{updated}T00:00:00Z</updated>\n\
+             <published>{published}</published>\n\
+             <updated>{updated}</updated>\n\
              <author><name>{author}</name></author>\n\
              <category term=\"{category_slug}\" scheme=\"{category_scheme}\" label=\"{category}\"/>\n",
             title = escape(&post.title),
             url = escape(&url),
-            date = post.date,
-            updated = post.last_change(),
             author = escape(&post.author),
             category_slug = escape(&post.category.slug),
             category_scheme = escape(&scheme(&root, paths::category)),
@@ -235,7 +286,7 @@ mod tests {
         let xml = atom(&blog(), "https://example.org/blog");
         assert!(xml.contains("<id>https://example.org/blog/</id>"), "{xml}");
         assert!(
-            xml.contains("<updated>2009-10-06T00:00:00Z</updated>"),
+            xml.contains("<updated>2009-10-06T12:00:00Z</updated>"),
             "{xml}"
         );
         assert!(
@@ -247,7 +298,7 @@ mod tests {
             "{xml}"
         );
         assert!(
-            xml.contains("<published>2009-03-10T00:00:00Z</published>"),
+            xml.contains("<published>2009-03-10T12:00:00Z</published>"),
             "{xml}"
         );
         assert!(
@@ -309,16 +360,16 @@ mod tests {
         let xml = atom(&blog, "https://example.org/");
         let (feed, entries) = xml.split_once("<entry>").unwrap();
         assert!(
-            feed.contains("<updated>2009-11-02T00:00:00Z</updated>"),
+            feed.contains("<updated>2009-11-02T12:00:00Z</updated>"),
             "{feed}"
         );
         let (_, older) = entries.split_once("</entry>").unwrap();
         assert!(
-            older.contains("<published>2009-03-10T00:00:00Z</published>"),
+            older.contains("<published>2009-03-10T12:00:00Z</published>"),
             "{older}"
         );
         assert!(
-            older.contains("<updated>2009-11-02T00:00:00Z</updated>"),
+            older.contains("<updated>2009-11-02T12:00:00Z</updated>"),
             "{older}"
         );
         let lastmod = |path: &str| blog.pages().find(|page| page.path == path).unwrap().lastmod;
@@ -329,6 +380,47 @@ mod tests {
         assert_eq!(lastmod(""), changed);
         assert_eq!(lastmod("category/usages/"), changed);
         assert_eq!(lastmod("archive/"), changed);
+    }
+
+    #[test]
+    fn an_entry_is_at_the_time_and_offset_written_else_at_noon_utc() {
+        let post = |path: &str, date: &str| {
+            SourceFile::new(
+                path,
+                format!("+++\ntitle = \"{path}\"\ndate = {date}\n+++\nTexte.\n"),
+            )
+        };
+        let blog = build(
+            None,
+            &[
+                // 04:30 UTC on the 7th, though written on the 6th.
+                post("ouest.md", "2009-10-06T23:30:00-05:00"),
+                // 23:00 UTC on the 6th, though written on the 7th.
+                post("est.md", "2009-10-07T01:00:00+02:00"),
+                post("jour.md", "2009-10-05"),
+                // A time without its offset places nothing: the day, at noon UTC.
+                post("heure.md", "2009-10-04T08:00:00"),
+            ],
+            Publish::All,
+        )
+        .unwrap();
+        let xml = atom(&blog, "https://example.org/");
+        for published in [
+            "2009-10-06T23:30:00-05:00",
+            "2009-10-07T01:00:00+02:00",
+            "2009-10-05T12:00:00Z",
+            "2009-10-04T12:00:00Z",
+        ] {
+            let entry =
+                format!("<published>{published}</published>\n<updated>{published}</updated>");
+            assert_eq!(xml.matches(&entry).count(), 1, "{entry} in {xml}");
+        }
+        // The feed's own is the latest instant, not the latest day written.
+        let (feed, _) = xml.split_once("<entry>").unwrap();
+        assert!(
+            feed.contains("<updated>2009-10-06T23:30:00-05:00</updated>"),
+            "{feed}"
+        );
     }
 
     #[test]

@@ -82,6 +82,8 @@ pub struct FrontMatter {
     /// The time of day written with it (`14:03:00` of `2009-10-06T14:03:00+02:00`), in
     /// seconds from midnight where it was written: it orders the posts of one day.
     pub time: Option<u32>,
+    /// The offset from UTC written with that time, in minutes east (`+02:00`: 120; `Z`: 0).
+    pub offset: Option<i32>,
     /// The category's name, if given.
     pub category: Option<String>,
     /// The author, if given.
@@ -683,16 +685,16 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
         )),
         None => None,
     };
-    let mut time = None;
+    let (mut time, mut offset) = (None, None);
     // Hugo dates a post by its publication day when it has no date.
     let date = match (take("date"), date_in_name(name)) {
         (None, _) if publish_date.is_some() => {
             let (day, entry) = publish_date.as_ref().expect("matched");
-            time = read_time(&entry.value);
+            (time, offset) = (read_time(&entry.value), read_offset(&entry.value));
             *day
         }
         (Some(date), _) => {
-            time = read_time(&date.value);
+            (time, offset) = (read_time(&date.value), read_offset(&date.value));
             read_date(&date.value).map_err(|message| FrontMatterError {
                 line: date.line,
                 message,
@@ -754,6 +756,7 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
             date,
             updated: updated.map(|(day, _)| day).filter(|day| *day > date),
             time,
+            offset: time.and(offset),
             category: trimmed(category),
             author: trimmed(author),
             slug: slug.map(|slug| slug.value),
@@ -1213,6 +1216,44 @@ fn read_time(value: &toml::Value) -> Option<u32> {
         .flatten()
         .unwrap_or(0);
     (hour < 24 && minute < 60 && second < 61).then_some(hour * 3600 + minute * 60 + second)
+}
+
+/// The offset from UTC, in minutes east, of a date-time written with one: TOML's
+/// (`2009-10-06T14:03:00+02:00`, `…Z`), or text as Hugo quotes it (`'2009-10-06T14:03:00+02:00'`)
+/// or as Jekyll writes it (`2009-10-06 14:03:00 +0200`).
+fn read_offset(value: &toml::Value) -> Option<i32> {
+    let text = match value {
+        toml::Value::Datetime(datetime) => {
+            return match datetime.offset? {
+                toml::value::Offset::Z => Some(0),
+                toml::value::Offset::Custom { minutes } => Some(i32::from(minutes)),
+            };
+        }
+        toml::Value::String(text) => text.trim(),
+        _ => return None,
+    };
+    // After the day and the time (`14:03`, `:00`, a fraction), what is left is the offset.
+    let rest = text.get(16..)?;
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '.');
+    let rest = rest.trim();
+    if rest.eq_ignore_ascii_case("z") {
+        return Some(0);
+    }
+    let (sign, digits) = match rest.as_bytes().first()? {
+        b'+' => (1, &rest[1..]),
+        b'-' => (-1, &rest[1..]),
+        _ => return None,
+    };
+    let digits = digits.replacen(':', "", 1);
+    if !(digits.len() == 2 || digits.len() == 4) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let hours: i32 = digits[..2].parse().ok()?;
+    let minutes: i32 = digits
+        .get(2..)
+        .filter(|m| !m.is_empty())
+        .map_or(Some(0), |m| m.parse().ok())?;
+    (hours <= 18 && minutes < 60).then_some(sign * (hours * 60 + minutes))
 }
 
 /// Reads a TOML date (`2009-10-06`, or a date-time whose day is taken) or the same in quotes,
@@ -1824,6 +1865,37 @@ mod tests {
         }
         let yaml = parse("---\ntitle: T\ndate: 2009-10-06 14:03:00 +0200\n---\n").unwrap();
         assert_eq!(yaml.front_matter.time, Some(14 * 3600 + 3 * 60));
+    }
+
+    #[test]
+    fn the_offset_written_with_a_time_is_kept_to_place_the_post_in_time() {
+        for (date, offset) in [
+            ("2009-10-06T14:03:00+02:00", Some(120)),
+            ("2009-10-06T23:30:00-05:00", Some(-300)),
+            ("2009-10-06T14:03:00Z", Some(0)),
+            ("2009-10-06T14:03:00.250+05:30", Some(330)),
+            ("\"2009-10-06 14:03:00 +0200\"", Some(120)),
+            ("\"2009-10-06 14:03 -0930\"", Some(-570)),
+            ("'2009-10-06T14:03:00+02:00'", Some(120)),
+            // No offset, or one no place has: the time alone.
+            ("2009-10-06T14:03:00", None),
+            ("\"2009-10-06 14:03:00 +2500\"", None),
+            ("\"2009-10-06 14:03:00 CEST\"", None),
+            ("2009-10-06", None),
+        ] {
+            let source = format!("+++\ntitle = \"T\"\ndate = {date}\n+++\n");
+            assert_eq!(
+                parse(&source).unwrap().front_matter.offset,
+                offset,
+                "{date}"
+            );
+            let source = format!("---\ntitle: T\ndate: {date}\n---\n");
+            assert_eq!(
+                parse(&source).unwrap().front_matter.offset,
+                offset,
+                "YAML {date}"
+            );
+        }
     }
 
     #[test]
