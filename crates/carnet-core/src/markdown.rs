@@ -75,7 +75,8 @@ const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_STRIKETHROUGH)
     .union(Options::ENABLE_TASKLISTS)
     .union(Options::ENABLE_SMART_PUNCTUATION)
-    .union(Options::ENABLE_HEADING_ATTRIBUTES);
+    .union(Options::ENABLE_HEADING_ATTRIBUTES)
+    .union(Options::ENABLE_DEFINITION_LIST);
 
 /// Renders a post body to safe HTML, for a blog in `language`.
 ///
@@ -365,6 +366,8 @@ impl<'e> InlineHtmlDepth<'e> {
                 | TagEnd::Heading(_)
                 | TagEnd::TableCell
                 | TagEnd::Item
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition
                 | TagEnd::FootnoteDefinition,
             ) => self.open = 0,
             _ => {}
@@ -699,6 +702,8 @@ pub fn searchable_text(markdown: &str) -> String {
                 TagEnd::Paragraph
                 | TagEnd::Heading(_)
                 | TagEnd::Item
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition
                 | TagEnd::CodeBlock
                 | TagEnd::TableCell,
             ) => text.push('\n'),
@@ -1056,6 +1061,24 @@ mod tests {
         assert!(to_html(markdown, "https://a.fr/blog/", Language::English)
             .as_str()
             .contains("src=\"https://a.fr/blog/images/logo.svg\""));
+    }
+
+    #[test]
+    fn a_definition_list_is_read_as_hugo_reads_it_with_french_spaces() {
+        let html = to_html(
+            "Billet\n: Un texte daté : le cœur d’un blog.\n\nÉtiquette\n: Un mot.\n",
+            "/",
+            Language::French,
+        );
+        assert_eq!(
+            html.as_str(),
+            "<dl>\n<dt>Billet</dt>\n<dd>Un texte daté\u{a0}: le cœur d’un blog.</dd>\n\
+             <dt>Étiquette</dt>\n<dd>Un mot.</dd>\n</dl>\n"
+        );
+        assert_eq!(
+            searchable_text("Billet\n: Un texte.\n"),
+            "Billet\nUn texte."
+        );
     }
 
     #[test]
