@@ -663,28 +663,20 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
     let tags = read_tags(dialect, take("tags"))?;
     let aliases = read_aliases(dialect, take("aliases"))?;
     let draft = read_draft(dialect, take("draft"))?;
-    let publish_date = match take(PUBLISH_DATE) {
-        Some(entry) => Some((
-            read_date(&entry.value).map_err(|message| FrontMatterError {
-                line: entry.line,
-                message,
-                fix: dialect.date_fix(),
-            })?,
-            entry,
-        )),
-        None => None,
+    // A day's key: its day, or an error at its line with `fix`.
+    let day_of = |entry: &Entry, fix: fn(Dialect) -> String| {
+        read_date(&entry.value).map_err(|message| FrontMatterError {
+            line: entry.line,
+            message,
+            fix: fix(dialect),
+        })
     };
-    let updated = match take("updated") {
-        Some(entry) => Some((
-            read_date(&entry.value).map_err(|message| FrontMatterError {
-                line: entry.line,
-                message,
-                fix: dialect.updated_fix(),
-            })?,
-            entry.line,
-        )),
-        None => None,
-    };
+    let publish_date = (take(PUBLISH_DATE))
+        .map(|entry| Ok((day_of(&entry, Dialect::date_fix)?, entry)))
+        .transpose()?;
+    let updated = (take("updated"))
+        .map(|entry| Ok((day_of(&entry, Dialect::updated_fix)?, entry.line)))
+        .transpose()?;
     let (mut time, mut offset) = (None, None);
     // Hugo dates a post by its publication day when it has no date.
     let date = match (take("date"), date_in_name(name)) {
@@ -695,11 +687,7 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
         }
         (Some(date), _) => {
             (time, offset) = (read_time(&date.value), read_offset(&date.value));
-            read_date(&date.value).map_err(|message| FrontMatterError {
-                line: date.line,
-                message,
-                fix: dialect.date_fix(),
-            })?
+            day_of(&date, Dialect::date_fix)?
         }
         (None, Some(Ok(date))) => date,
         (None, named) => {
