@@ -131,7 +131,7 @@ impl Redirect {
     /// for a `/favicon.ico` the site has not. `base` is the path the site is served
     /// under (`/`, `/blog/`), `site_url` its public URL.
     pub fn page(&self, base: &str, site_url: &str, language: crate::model::Language) -> String {
-        use crate::feed::escape;
+        use crate::sanitize::escape;
         let (title, to) = (escape(&self.title), escape(&format!("{base}{}", self.to)));
         format!(
             "<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n\

@@ -8,6 +8,7 @@ use crate::content::Blog;
 use crate::date::{Date, LocalTime};
 use crate::markdown;
 use crate::paths;
+use crate::sanitize::escape;
 use std::fmt::Write;
 
 /// How many posts the feed carries, newest first, unless `site.toml` says otherwise.
@@ -18,24 +19,6 @@ pub const FEED_PATH: &str = "feed.xml";
 
 /// Where the sitemap lives, relative to the base.
 pub const SITEMAP_PATH: &str = "sitemap.xml";
-
-/// Escapes text for XML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0 at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// When a post was published or changed, as Atom writes it (RFC 3339): its day, with the time
 /// and offset its front matter gave, else at noon UTC, which every time zone from UTC−12 to
@@ -271,14 +254,6 @@ mod tests {
         let feed = atom(&blog, "https://example.org/");
         assert_eq!(feed.matches("<entry>").count(), 1);
         assert!(feed.contains("Un &amp; deux"), "{feed}");
-    }
-
-    #[test]
-    fn escapes_markup_and_drops_control_characters() {
-        assert_eq!(
-            escape("a & <b> \"c\" 'd'\u{1}"),
-            "a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;"
-        );
     }
 
     #[test]

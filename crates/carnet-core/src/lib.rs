@@ -42,3 +42,4 @@ pub use model::{
     Bucket, Category, CategoryCount, CodeHighlight, EmbeddedPage, ImageSize, Index, List, ListPage,
     Manifest, MonthCount, Page, PageData, Post, PostLink, PostSummary, Site, Tag, TagCount,
 };
+pub use sanitize::escape;

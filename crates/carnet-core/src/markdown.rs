@@ -25,9 +25,9 @@
 use crate::i18n::Strings;
 use crate::model::{CodeHighlight, ImageSize, Language};
 use crate::page_ids;
-use crate::sanitize::{self, sanitize};
+use crate::sanitize::{self, escape, sanitize};
 use crate::slug::slugify;
-use crate::toc::{self, escape, Heading};
+use crate::toc::{self, Heading};
 use crate::typography;
 use pulldown_cmark::{
     CowStr, DefaultBrokenLinkCallback, Event, HeadingLevel, LinkType, OffsetIter, Options, Parser,

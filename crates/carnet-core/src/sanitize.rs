@@ -715,6 +715,25 @@ fn image_path(src: &str) -> Option<String> {
     }
 }
 
+/// `text` escaped for HTML or XML, in text or a quoted attribute value: what the content tool
+/// and the renderer write themselves (the feed, redirect pages, the table of contents, the
+/// footnotes' links). Control characters, which XML 1.0 does not allow at all, are dropped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Writes text, escaping `<` and `>`, and `&` unless it starts a character reference (which
 /// the browser turns into the character it names, as the author meant).
 fn push_text(out: &mut String, text: &str) {
@@ -1146,6 +1165,14 @@ fn named_character(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_markup_and_drops_control_characters() {
+        assert_eq!(
+            escape("a & <b> \"c\" 'd'\u{1}"),
+            "a &amp; &lt;b&gt; &quot;c&quot; &#39;d&#39;"
+        );
+    }
 
     fn clean(html: &str) -> String {
         sanitize(html, "/", &[])

@@ -7,6 +7,8 @@
 //! pre-rendered page, the app and the feed all show it; its links are `#id` links, which work
 //! with or without the app.
 
+use crate::sanitize::escape;
+
 /// How many headings a post needs to get a table of contents.
 pub const MIN_HEADINGS: usize = 3;
 
@@ -62,22 +64,6 @@ pub fn html(headings: &[Heading], label: &str) -> String {
         out.push_str("</li>\n</ol>\n");
     }
     out.push_str("</details></nav>\n");
-    out
-}
-
-/// `text` escaped for HTML text and attribute values.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
     out
 }
 

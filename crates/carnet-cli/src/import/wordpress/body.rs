@@ -20,7 +20,8 @@
 //! HTML entities are decoded by the HTML parser (`&#8217;` is ’, `&nbsp;` a no-break space).
 
 use super::autop::autop;
-use super::shortcode::{self, escape, Library};
+use super::shortcode::{self, Library};
+use carnet_core::escape;
 use htmd::element_handler::{HandlerResult, Handlers};
 use htmd::options::{
     BrStyle, BulletListMarker, CodeBlockFence, CodeBlockStyle, HeadingStyle, HrStyle, LinkStyle,

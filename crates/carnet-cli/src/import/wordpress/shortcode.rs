@@ -7,6 +7,7 @@
 //! brackets that only looks like one. `[[name]]`, WordPress's way of writing a shortcode as
 //! text, becomes `[name]`.
 
+use carnet_core::escape;
 use std::collections::BTreeSet;
 
 /// An image of the media library, for galleries.
@@ -286,14 +287,6 @@ fn media_file(code: &Code) -> Option<&str> {
 pub fn link(url: &str) -> String {
     let url = escape(url);
     format!("<p><a href=\"{url}\">{url}</a></p>")
-}
-
-/// `text` escaped for an HTML attribute or text.
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
