@@ -75,8 +75,7 @@ const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_STRIKETHROUGH)
     .union(Options::ENABLE_TASKLISTS)
     .union(Options::ENABLE_SMART_PUNCTUATION)
-    .union(Options::ENABLE_HEADING_ATTRIBUTES)
-    .union(Options::ENABLE_DEFINITION_LIST);
+    .union(Options::ENABLE_HEADING_ATTRIBUTES);
 
 /// Renders a post body to safe HTML, for a blog in `language`.
 ///
@@ -366,8 +365,6 @@ impl<'e> InlineHtmlDepth<'e> {
                 | TagEnd::Heading(_)
                 | TagEnd::TableCell
                 | TagEnd::Item
-                | TagEnd::DefinitionListTitle
-                | TagEnd::DefinitionListDefinition
                 | TagEnd::FootnoteDefinition,
             ) => self.open = 0,
             _ => {}
@@ -702,8 +699,6 @@ pub fn searchable_text(markdown: &str) -> String {
                 TagEnd::Paragraph
                 | TagEnd::Heading(_)
                 | TagEnd::Item
-                | TagEnd::DefinitionListTitle
-                | TagEnd::DefinitionListDefinition
                 | TagEnd::CodeBlock
                 | TagEnd::TableCell,
             ) => text.push('\n'),
@@ -1061,24 +1056,6 @@ mod tests {
         assert!(to_html(markdown, "https://a.fr/blog/", Language::English)
             .as_str()
             .contains("src=\"https://a.fr/blog/images/logo.svg\""));
-    }
-
-    #[test]
-    fn a_definition_list_is_read_as_hugo_reads_it_with_french_spaces() {
-        let html = to_html(
-            "Billet\n: Un texte daté : le cœur d’un blog.\n\nÉtiquette\n: Un mot.\n",
-            "/",
-            Language::French,
-        );
-        assert_eq!(
-            html.as_str(),
-            "<dl>\n<dt>Billet</dt>\n<dd>Un texte daté\u{a0}: le cœur d’un blog.</dd>\n\
-             <dt>Étiquette</dt>\n<dd>Un mot.</dd>\n</dl>\n"
-        );
-        assert_eq!(
-            searchable_text("Billet\n: Un texte.\n"),
-            "Billet\nUn texte."
-        );
     }
 
     #[test]
