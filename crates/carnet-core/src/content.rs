@@ -233,12 +233,11 @@ impl Blog {
                 .map(move |page| (page, lastmod))
         });
         let posts = &self.manifest.posts;
-        let newest = posts.iter().map(PostSummary::last_change).max();
-        // The tag index, when there are tags: it changes with the tagged posts.
+        // The archive and the tag index show counts, which a post's change leaves as they are.
+        let newest = posts.first().map(|post| post.date);
         let newest_tagged = (posts.iter())
-            .filter(|post| !post.tags.is_empty())
-            .map(PostSummary::last_change)
-            .max();
+            .find(|post| !post.tags.is_empty())
+            .map(|post| post.date);
         let tag_index = newest_tagged.map(|day| (paths::TAGS.to_owned(), None, None, Some(day)));
         list_pages
             .map(|(page, lastmod)| (page.list.page(page.number), Some(page), None, lastmod))
@@ -656,6 +655,30 @@ pub fn build(
         // `publishDate`).
         let day = fm.publish_date.unwrap_or(fm.date);
         let later = matches!(publish, Publish::Until(today) if day > today);
+        // A last change after today is a slip (2204 for 2024), or a day to come: told, and left
+        // out, so that the page, the feed and the sitemap claim no change that has not happened.
+        if let (Publish::Until(today), Some(updated)) = (publish, fm.updated) {
+            if updated > today {
+                let line = ([
+                    "updated",
+                    "lastmod",
+                    "lastMod",
+                    "modified",
+                    "last_modified_at",
+                ]
+                .iter())
+                .map(|key| line_of_key(head, key))
+                .find(|line| *line != 1)
+                .unwrap_or(1);
+                warnings.push(ContentError {
+                    path: file.path.clone(),
+                    line,
+                    message: format!("the last change, {updated}, is after today: left out"),
+                    fix: "write the day of the post's last change, or remove the line".to_owned(),
+                });
+                fm.updated = None;
+            }
+        }
         let held_back_why = if fm.draft {
             Some(format!("{} is a draft", file.path))
         } else if later && fm.publish_date.is_some() {
@@ -1935,6 +1958,29 @@ mod tests {
             errors[2].message.contains("as `non classe` in e.md:4"),
             "{}",
             errors[2]
+        );
+    }
+
+    #[test]
+    fn a_last_change_after_today_is_told_and_left_out() {
+        let files = [post("a.md", "A", "2009-01-07", "lastmod = 2209-01-08\n")];
+        let today = "2009-01-08".parse().unwrap();
+        let blog = build(None, &files, Publish::Until(today)).unwrap();
+        assert_eq!(blog.manifest.posts[0].updated, None);
+        let told: Vec<_> = blog
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.message.as_str()))
+            .collect();
+        assert_eq!(
+            told,
+            [(4, "the last change, 2209-01-08, is after today: left out")]
+        );
+        // With --future, as it is.
+        let all = build(None, &files, Publish::All).unwrap();
+        assert_eq!(
+            all.manifest.posts[0].updated,
+            Some("2209-01-08".parse().unwrap())
         );
     }
 

@@ -39,7 +39,7 @@ impl Moment {
         Moment { day, time }
     }
 
-    /// Seconds since 1970-01-01T12:00:00Z: which of two moments is later.
+    /// Seconds since 1970-01-01T00:00:00Z: which of two moments is later.
     fn utc_seconds(self) -> i64 {
         let time = self.time.unwrap_or(Moment::NOON);
         self.day.days_since_epoch() * 86_400 + i64::from(time.seconds)
@@ -351,10 +351,11 @@ mod tests {
         let changed = Some("2009-11-02".parse().unwrap());
         assert_eq!(lastmod("posts/b/"), changed);
         assert_eq!(lastmod("posts/a/"), Some("2009-10-06".parse().unwrap()));
-        // The lists that show it, though it is not their newest post.
+        // The lists that show its card, though it is not their newest post; not the archive,
+        // whose counts have not changed.
         assert_eq!(lastmod(""), changed);
         assert_eq!(lastmod("category/usages/"), changed);
-        assert_eq!(lastmod("archive/"), changed);
+        assert_eq!(lastmod("archive/"), Some("2009-10-06".parse().unwrap()));
     }
 
     #[test]

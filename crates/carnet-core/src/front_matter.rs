@@ -762,7 +762,7 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
 /// Reads the keys of `entries` that are not Carnet's, in the order of their lines: those other
 /// tools write for one of Carnet's (`categories`, `description`…) become it, Zola's
 /// `[taxonomies]` give their tags and categories, and any other is left out with a warning
-/// (Jekyll's `layout`, Hugo's `lastmod`: other tools' settings), unless it is one of Carnet's
+/// (Jekyll's `layout`, Hugo's `weight`: other tools' settings), unless it is one of Carnet's
 /// keys misspelt (`titel`, `Date`), an error naming the key meant.
 fn read_other_tools_keys(
     dialect: Dialect,
