@@ -45,6 +45,13 @@ function wasmAfterPaint(html) {
   return html.replace(loader, waiting).replace(hash(loader), hash(waiting));
 }
 
+/** The app's module moved from the head to the end of the body, after the page's own data. */
+function moduleAtTheEnd(html) {
+  const module = /<script type="module">[\s\S]*?<\/script>/.exec(html)?.[0];
+  if (!module) return html;
+  return html.replace(module, "").replace("</body>", `${module}</body>`);
+}
+
 /** Each variant: how its pages are rewritten (none: as built), and whether the app runs in it. */
 const VARIANTS = {
   app: { rewrite: null, app: true },
@@ -61,6 +68,7 @@ const VARIANTS = {
     app: true,
   },
   "the wasm after the first paint": { rewrite: wasmAfterPaint, app: true },
+  "the app's module at the end of the body": { rewrite: moduleAtTheEnd, app: true },
   "static baseline": { rewrite: staticBaseline, app: false },
   limit: { rewrite: inlineBaseline(stylesheet(site)), app: false },
 };
