@@ -583,7 +583,7 @@ fn push_start_tag(
         out.push(' ');
         out.push_str(name);
         out.push_str("=\"");
-        push_attribute_value(out, &value);
+        push_escaped(out, value.chars());
         out.push('"');
     }
     match element {
@@ -722,16 +722,8 @@ fn image_path(src: &str) -> Option<String> {
 /// all, are dropped.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
+    let allowed = |c: &char| (*c as u32) >= 0x20 || matches!(c, '\t' | '\n' | '\r');
+    push_escaped(&mut out, text.chars().filter(allowed));
     out
 }
 
@@ -777,10 +769,11 @@ fn character_reference_len(text: &str) -> Option<usize> {
     (len > 0 && bytes.get(start + len) == Some(&b';')).then_some(start + len + 1)
 }
 
-/// Writes an attribute value for a double-quoted attribute: nothing in it is read as markup or
-/// as a character reference.
-fn push_attribute_value(out: &mut String, value: &str) {
-    for c in value.chars() {
+/// Writes `chars` with `&`, `"`, `<` and `>` escaped: safe in text and in a double-quoted
+/// attribute value, where nothing is then read as markup or as a character reference (the
+/// allow-list's attribute values, and [`escape`]).
+fn push_escaped(out: &mut String, chars: impl Iterator<Item = char>) {
+    for c in chars {
         match c {
             '&' => out.push_str("&amp;"),
             '"' => out.push_str("&quot;"),
