@@ -657,19 +657,8 @@ pub fn build(
         let later = matches!(publish, Publish::Until(today) if day > today);
         // A last change after today is a slip (2204 for 2024), or a day to come: told, and left
         // out, so that the page, the feed and the sitemap claim no change that has not happened.
-        if let (Publish::Until(today), Some(updated)) = (publish, fm.updated) {
+        if let (Publish::Until(today), Some((updated, line))) = (publish, fm.updated) {
             if updated > today {
-                let line = ([
-                    "updated",
-                    "lastmod",
-                    "lastMod",
-                    "modified",
-                    "last_modified_at",
-                ]
-                .iter())
-                .map(|key| line_of_key(head, key))
-                .find(|line| *line != 1)
-                .unwrap_or(1);
                 warnings.push(ContentError {
                     path: file.path.clone(),
                     line,
@@ -729,7 +718,7 @@ pub fn build(
             title: read.title,
             words: read.words,
             date: fm.date,
-            updated: fm.updated,
+            updated: fm.updated.map(|(day, _)| day),
             category: Category {
                 slug: category_slug,
                 name: category,
@@ -1963,19 +1952,22 @@ mod tests {
 
     #[test]
     fn a_last_change_after_today_is_told_and_left_out() {
-        let files = [post("a.md", "A", "2009-01-07", "lastmod = 2209-01-08\n")];
+        let files = [
+            post("a.md", "A", "2009-01-07", "lastmod = 2209-01-08\n"),
+            // Hugo's key in any case: told at its line too.
+            post("b.md", "B", "2009-01-06", "LastMod = 2209-01-08\n"),
+        ];
         let today = "2009-01-08".parse().unwrap();
         let blog = build(None, &files, Publish::Until(today)).unwrap();
         assert_eq!(blog.manifest.posts[0].updated, None);
+        assert_eq!(blog.manifest.posts[1].updated, None);
         let told: Vec<_> = blog
             .warnings
             .iter()
-            .map(|w| (w.line, w.message.as_str()))
+            .map(|w| (w.path.as_str(), w.line, w.message.as_str()))
             .collect();
-        assert_eq!(
-            told,
-            [(4, "the last change, 2209-01-08, is after today: left out")]
-        );
+        let message = "the last change, 2209-01-08, is after today: left out";
+        assert_eq!(told, [("a.md", 4, message), ("b.md", 4, message)]);
         // With --future, as it is.
         let all = build(None, &files, Publish::All).unwrap();
         assert_eq!(

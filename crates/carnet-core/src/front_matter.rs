@@ -77,8 +77,9 @@ pub struct FrontMatter {
     /// The publication day; required.
     pub date: Date,
     /// The day of its last change, when later than its date (Zola's `updated`, Hugo's
-    /// `lastmod`): the feed's and the sitemap's, and the post's page says it.
-    pub updated: Option<Date>,
+    /// `lastmod`): the feed's and the sitemap's, and the post's page says it; with the line
+    /// it is written on, under whichever of those names.
+    pub updated: Option<(Date, usize)>,
     /// The time of day written with it (`14:03:00` of `2009-10-06T14:03:00+02:00`), in
     /// seconds from midnight where it was written: it orders the posts of one day.
     pub time: Option<u32>,
@@ -742,7 +743,7 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
         front_matter: FrontMatter {
             title: title.value.trim().to_owned(),
             date,
-            updated: updated.map(|(day, _)| day).filter(|day| *day > date),
+            updated: updated.filter(|(day, _)| *day > date),
             time,
             offset: time.and(offset),
             category: trimmed(category),
@@ -1521,7 +1522,7 @@ mod tests {
         assert!(hugo.front_matter.tags.is_empty());
         assert_eq!(
             hugo.front_matter.updated,
-            Some("2009-02-01".parse().unwrap())
+            Some(("2009-02-01".parse().unwrap(), 7))
         );
         assert!(hugo.warnings.is_empty(), "{:?}", hugo.warnings);
         let zola = parse(
@@ -1547,7 +1548,7 @@ mod tests {
                 .unwrap()
                 .front_matter
                 .updated
-                .map(|d| d.to_string())
+                .map(|(d, _)| d.to_string())
         };
         let later = Some("2009-10-12".to_owned());
         assert_eq!(
@@ -1578,7 +1579,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             both.front_matter.updated,
-            Some("2009-10-12".parse().unwrap())
+            Some(("2009-10-12".parse().unwrap(), 4))
         );
         assert_eq!(both.warnings.len(), 1, "{:?}", both.warnings);
         assert_eq!(
