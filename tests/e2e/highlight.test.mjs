@@ -29,7 +29,7 @@ import {
 const DIST_HIGHLIGHT = path.resolve(process.env.CARNET_DIST_HIGHLIGHT ?? "dist-highlight");
 const BUILD_HIGHLIGHT =
   "source scripts/env.sh && CARNET_CONTENT=tests/highlight/content trunk build --release --dist dist-highlight";
-const POST = "/posts/du-code-colore/";
+const POST = "/posts/code/";
 const TITLE = "Du code coloré";
 
 /** In the page: each code block of the post, with its tokens (class and text). */

@@ -37,7 +37,7 @@ const BUILD_EN =
 
 const NBSP = "\u00a0";
 const NNBSP = "\u202f";
-const POST = { slug: "un-plan-clair-oui", path: "/posts/un-plan-clair-oui/" };
+const POST = { slug: "un-plan-clair", path: "/posts/un-plan-clair/" };
 /** The title as typed: `Un plan « clair » ? Oui !`; as shown, with French spaces. */
 const TITLE = `Un plan «${NBSP}clair${NBSP}»${NNBSP}? Oui${NNBSP}!`;
 /** The headings of the post, in order: id, level, text as shown. */
@@ -199,7 +199,7 @@ browserSuites("a post's reading time, contents, anchors, notes and French spaces
     // The card shows the title with its spaces, and the reading time.
     const card = await page.evaluate(() => {
       const card = [...document.querySelectorAll("main article.post-card")].find((c) =>
-        c.querySelector("h2 a").getAttribute("href").endsWith("/un-plan-clair-oui/"),
+        c.querySelector("h2 a").getAttribute("href").endsWith("/un-plan-clair/"),
       );
       return { title: card.querySelector("h2").textContent.trim(), time: card.querySelector(".reading-time")?.textContent };
     });

@@ -100,7 +100,7 @@ browserSuites("tags", (browserName) => {
     ]);
 
     // A post's page, pre-rendered, has its tags as well.
-    await open(page, site, "/posts/premier-billet/");
+    await open(page, site, "/posts/premier/");
     await expectText(page, "main article.post header p.tags", "Étiquettes : Actus, Réseaux sociaux");
   });
 

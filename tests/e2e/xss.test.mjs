@@ -17,7 +17,7 @@ import { BROWSERS, launch, unsupported } from "./browsers.mjs";
 import { serve } from "./server.mjs";
 
 const DIST = path.resolve(process.env.CARNET_DIST_XSS ?? "dist-xss");
-const POST = "/posts/corpus-xss/";
+const POST = "/posts/xss/";
 const TIMEOUT = 10_000;
 
 /** Events a payload's handler could wait for, dispatched on every element of the post. */
@@ -101,7 +101,7 @@ describe(`the XSS corpus in ${BROWSERS.join(" and ")}`, { concurrency: BROWSERS.
       let server;
 
       before(async () => {
-        if (!fs.existsSync(path.join(DIST, "posts/corpus-xss/index.html"))) {
+        if (!fs.existsSync(path.join(DIST, "posts/xss/index.html"))) {
           throw new Error(
             `no XSS corpus build in ${DIST}: build it from the repository root with ` +
               "`source scripts/env.sh && CARNET_CONTENT=tests/xss/content trunk build --release --dist dist-xss`",
@@ -187,7 +187,7 @@ describe(`the XSS corpus in ${BROWSERS.join(" and ")}`, { concurrency: BROWSERS.
             window.__sameDocument = true;
           });
           await page.click("main article.post-card h2 a");
-          await page.waitForFunction(() => location.pathname.endsWith("/posts/corpus-xss/"), { timeout: TIMEOUT });
+          await page.waitForFunction(() => location.pathname.endsWith("/posts/xss/"), { timeout: TIMEOUT });
           await page.waitForFunction(() => document.querySelector("main article.post div.post-body"), {
             timeout: TIMEOUT,
           });

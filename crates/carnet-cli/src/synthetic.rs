@@ -725,7 +725,7 @@ impl Writer {
             }
         }
         SyntheticPost {
-            file_name: format!("post-{:06}.md", index + 1),
+            file_name: format!("{}.md", carnet_core::slug::page_slug(&title)),
             text: format!(
                 "+++\ntitle = \"{title}\"\ndate = {date}\ncategory = \"{category}\"\nauthor = \"admin\"\n+++\n\n{body}"
             ),

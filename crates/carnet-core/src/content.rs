@@ -486,6 +486,45 @@ fn read_post(file: &SourceFile, language: Language) -> Result<ReadPost<'_>, Cont
     })
 }
 
+/// What a post's slug was made from.
+#[derive(Clone, Copy)]
+enum Given {
+    /// Its `slug`.
+    Slug,
+    /// Its file's name (or its folder's).
+    Name,
+    /// Its title, its name having no Latin letter or digit of its own.
+    Title,
+}
+
+impl Given {
+    /// What an error about the slug tells of it: the key whose line it points at (none for a
+    /// file's name: the first line), what the slug was made from, and the fix besides a `slug`.
+    fn told(self) -> (Option<&'static str>, &'static str, &'static str) {
+        match self {
+            Given::Slug => (Some("slug"), "", ""),
+            Given::Name => (None, ", made from the file's name,", ", or rename the file"),
+            Given::Title => (Some("title"), ", made from the title,", ""),
+        }
+    }
+}
+
+/// The slug of a post without a `slug` of its own, named `name` ([`SourceFile::post_name`]) and
+/// titled `title`: its name's, without the day the name may start with (`2009-10-06-billet` →
+/// `billet`), as Hugo, Zola and Jekyll make a post's address from its file, so that correcting a
+/// title moves no link; its title's when the name has no Latin letter or digit besides that day
+/// (`2009-10-06.md`, `你好.md`).
+fn post_slug(name: &str, title: &str) -> (String, Given) {
+    let name = match front_matter::date_in_name(name) {
+        Some(Ok(_)) => &name[10..],
+        _ => name,
+    };
+    match slug::slugify(name) {
+        slug if slug.is_empty() => (page_slug(title), Given::Title),
+        slug => (slug, Given::Name),
+    }
+}
+
 /// What a post's author is told of `lost`, which no reader sees: the message and the fix.
 fn lost_message(lost: &links::Lost) -> (String, String) {
     match lost {
@@ -569,23 +608,23 @@ pub fn build(
         let body = &text[body_at..];
         // Keys are looked for in the front matter only, not in a body of any length.
         let head = &text[..body_at];
-        let slug = fm.slug.clone().unwrap_or_else(|| page_slug(&fm.title));
+        let (slug, made_from) = match &fm.slug {
+            Some(slug) => (slug.clone(), Given::Slug),
+            None => post_slug(file.post_name(), &fm.title),
+        };
         links.push(file_links.from_page(&paths::post(&slug)));
         if slug.len() > slug::MAX_LEN {
-            let (key, made_from) = match fm.slug {
-                Some(_) => ("slug", ""),
-                None => ("title", " made from the title"),
-            };
+            let (key, made_from, or_rename) = made_from.told();
             errors.push(ContentError {
                 path: file.path.clone(),
-                line: line_of_key(head, key),
+                line: key.map_or(1, |key| line_of_key(head, key)),
                 message: format!(
                     "the slug{made_from} is {} characters long, more than the {} a URL's folder may have",
                     slug.len(),
                     slug::MAX_LEN
                 ),
                 fix: format!(
-                    "add a shorter slug: `{}`",
+                    "add a shorter slug: `{}`{or_rename}",
                     front_matter::line_in_dialect_of(
                         head,
                         "slug",
@@ -598,12 +637,13 @@ pub fn build(
         // The slug, the category and the tags are checked apart: each problem is told at once.
         let errors_before = errors.len();
         if let Some(first) = first_file_of_slug.insert(slug.clone(), &file.path) {
+            let (key, made_from, or_rename) = made_from.told();
             errors.push(ContentError {
                 path: file.path.clone(),
-                line: line_of_key(head, if fm.slug.is_some() { "slug" } else { "title" }),
-                message: format!("the slug `{slug}` is already taken by {first}"),
+                line: key.map_or(1, |key| line_of_key(head, key)),
+                message: format!("the slug `{slug}`{made_from} is already taken by {first}"),
                 fix: format!(
-                    "give one of the two posts another slug: `{}`",
+                    "give one of the two posts another slug: `{}`{or_rename}",
                     front_matter::line_in_dialect_of(head, "slug", &quoted(&format!("{slug}-2")))
                 ),
             });
@@ -1164,14 +1204,49 @@ mod tests {
     }
 
     #[test]
+    fn a_posts_slug_is_its_files_name_without_its_day_as_hugo_zola_and_jekyll_make_it() {
+        let slug_of = |path: &str, title: &str, extra: &str| {
+            let blog = build(
+                None,
+                &[post(path, title, "2009-10-06", extra)],
+                Publish::All,
+            );
+            blog.unwrap().manifest.posts[0].slug.clone()
+        };
+        for (path, title, slug) in [
+            // The title may change: the address stays.
+            ("posts/billet.md", "Un tout autre titre", "billet"),
+            ("posts/Mon Billet d’été.md", "T", "mon-billet-d-ete"),
+            ("posts/2009/billet.MARKDOWN", "T", "billet"),
+            ("posts/2009-10-06-billet.md", "T", "billet"),
+            ("posts/2009-10-06_billet.md", "T", "billet"),
+            ("posts/billet/index.md", "T", "billet"),
+            ("posts/2009-10-06-billet/index.md", "T", "billet"),
+            // Not a day: kept.
+            ("posts/2009-13-06-billet.md", "T", "2009-13-06-billet"),
+            ("posts/2009-10-06billet.md", "T", "2009-10-06billet"),
+            // A name with no letter of its own leaves the slug to the title.
+            ("posts/2009-10-06.md", "Le titre", "le-titre"),
+            ("posts/你好.md", "北京 2008", "2008"),
+            ("posts/你好.md", "你好，世界", "fe310926beab"),
+        ] {
+            assert_eq!(slug_of(path, title, ""), slug, "{path}");
+        }
+        assert_eq!(
+            slug_of("posts/billet.md", "T", "slug = \"autre\"\n"),
+            "autre"
+        );
+    }
+
+    #[test]
     fn a_days_posts_come_latest_written_first_then_by_slug() {
         let posts = [
             file(
-                "matin.md",
+                "zebre-matin.md",
                 "+++\ntitle = \"Zèbre matin\"\ndate = 2024-03-10T08:00:00+01:00\n+++\n",
             ),
             file(
-                "soir.md",
+                "abeille-soir.md",
                 "+++\ntitle = \"Abeille soir\"\ndate = 2024-03-10T20:00:00+01:00\n+++\n",
             ),
             file("jour.md", "+++\ntitle = \"Jour\"\ndate = 2024-03-10\n+++\n"),
@@ -1198,13 +1273,13 @@ mod tests {
             None,
             &[
                 post(
-                    "a.md",
+                    "un-ete.md",
                     "Un été",
                     "2009-01-07",
                     "category = \"Réseaux sociaux\"\n",
                 ),
                 post(
-                    "b.md",
+                    "deux.md",
                     "Deux",
                     "2009-10-06",
                     "summary = \"Le résumé.\"\nauthor = \"Léa\"\n",
@@ -1250,7 +1325,7 @@ mod tests {
                 )
             })
             .collect();
-        files.push(post("v.md", "Vie", "2008-05-01", "category = \"Vie\"\n"));
+        files.push(post("vie.md", "Vie", "2008-05-01", "category = \"Vie\"\n"));
         let blog = build(None, &files, Publish::All).unwrap();
         let pages: Vec<SitePage> = blog.pages().collect();
         let paths: Vec<&str> = pages.iter().map(|page| page.path.as_str()).collect();
@@ -1716,7 +1791,7 @@ mod tests {
             &[
                 post("a.md", "Même titre", "2009-01-07", "category = \"Réseaux\"\ntags = [\"Web\"]\n"),
                 file(
-                    "b.md",
+                    "a/index.md",
                     "---\ntitle: Même titre\ndate: 2009-01-08\ncategory: reseaux\ntags: [web]\n---\n",
                 ),
             ],
@@ -1728,8 +1803,8 @@ mod tests {
             told,
             [
                 (
-                    2,
-                    "give one of the two posts another slug: `slug: \"meme-titre-2\"`"
+                    1,
+                    "give one of the two posts another slug: `slug: \"a-2\"`, or rename the file"
                 ),
                 (
                     4,
@@ -1745,7 +1820,7 @@ mod tests {
         let errors = build(
             None,
             &[
-                post("a.md", "Même titre", "2009-01-07", ""),
+                post("meme-titre.md", "Même titre", "2009-01-07", ""),
                 post("b.md", "Autre", "2009-01-08", "slug = \"meme-titre\"\n"),
             ],
             Publish::All,
@@ -1756,7 +1831,7 @@ mod tests {
         assert!(
             errors[0]
                 .message
-                .contains("`meme-titre` is already taken by a.md"),
+                .contains("`meme-titre` is already taken by meme-titre.md"),
             "{}",
             errors[0]
         );
@@ -1764,20 +1839,23 @@ mod tests {
             errors[0].fix,
             "give one of the two posts another slug: `slug = \"meme-titre-2\"`"
         );
-        // A post whose front matter is YAML is told the fix in YAML.
+        // Two files of one name in two folders: the second is told at its first line, in the
+        // dialect of its front matter (YAML here), that its name gave the slug.
         let yaml = file(
-            "c.md",
-            "---\ntitle: Même titre\ndate: 2009-01-09\n---\n\nTexte.\n",
+            "2009/2009-01-09-meme-titre.md",
+            "---\ntitle: Autre titre\ndate: 2009-01-09\n---\n\nTexte.\n",
         );
         let errors = build(
             None,
-            &[post("a.md", "Même titre", "2009-01-07", ""), yaml],
+            &[post("meme-titre.md", "Même titre", "2009-01-07", ""), yaml],
             Publish::All,
         )
         .unwrap_err();
         assert_eq!(
-            errors[0].fix,
-            "give one of the two posts another slug: `slug: \"meme-titre-2\"`"
+            errors[0].to_string(),
+            "2009/2009-01-09-meme-titre.md:1: the slug `meme-titre`, made from the file's name, \
+             is already taken by meme-titre.md\n  \
+             fix: give one of the two posts another slug: `slug: \"meme-titre-2\"`, or rename the file"
         );
     }
 
@@ -1833,7 +1911,7 @@ mod tests {
             None,
             &[
                 post(
-                    "a.md",
+                    "un-billet.md",
                     "Un <billet>",
                     "2009-01-07",
                     "aliases = [\"/2009/01/07/a/\", \"/vieux.html\"]\n",
@@ -2027,7 +2105,7 @@ mod tests {
         let today = "2009-01-08".parse().unwrap();
         let blog = build(None, &files, Publish::Until(today)).unwrap();
         let slugs = slugs(&blog);
-        assert_eq!(slugs, ["aujourd-hui", "hier"]);
+        assert_eq!(slugs, ["aujourdhui", "hier"]);
         assert_eq!(blog.bodies.len(), 2);
         assert!(blog
             .manifest
@@ -2046,9 +2124,9 @@ mod tests {
         assert_eq!((all.manifest.posts.len(), all.future.len()), (3, 0));
 
         // A post left out is still checked: its slug is taken, its errors are reported.
-        let clash = post("z.md", "Hier", "2009-01-10", "");
+        let clash = post("z/hier.md", "Plus tard", "2009-01-10", "");
         let errors = build(None, &[files[0].clone(), clash], Publish::Until(today)).unwrap_err();
-        assert_eq!(errors[0].path, "z.md");
+        assert_eq!(errors[0].path, "z/hier.md");
     }
 
     #[test]
@@ -2086,7 +2164,7 @@ mod tests {
             assert_eq!(blog.manifest.index().total, 1);
         }
         // A draft is checked all the same: its slug is taken, its errors are reported.
-        let clash = post("autre.md", "Brouillon", "2009-01-09", "");
+        let clash = post("autre.md", "Autre", "2009-01-09", "slug = \"brouillon\"\n");
         let errors = build(None, &[files[1].clone(), clash], Publish::All).unwrap_err();
         assert_eq!(errors[0].path, "autre.md");
         let bad = post("x.md", "X", "2009-01-09", "draft = \"oui\"\n");
@@ -2101,33 +2179,66 @@ mod tests {
         let errors = build(
             None,
             &[
-                post("titre.md", &title, "2009-01-07", ""),
+                // A name without a letter of its own: the title gives the slug.
+                post("2009-01-07.md", &title, "2009-01-07", ""),
                 post("slug.md", "Court", "2009-01-07", &slug),
                 post("categorie.md", "Autre", "2009-01-07", &name),
-                post("limite.md", &"a".repeat(slug::MAX_LEN), "2009-01-07", ""),
+                post(
+                    &format!("{}.md", "a".repeat(slug::MAX_LEN)),
+                    "A",
+                    "2009-01-07",
+                    "",
+                ),
+                post(
+                    &format!("{}.md", "b".repeat(slug::MAX_LEN + 1)),
+                    "B",
+                    "2009-01-07",
+                    "",
+                ),
             ],
             Publish::All,
         )
         .unwrap_err();
         let places: Vec<(&str, usize)> = errors.iter().map(|e| (e.path.as_str(), e.line)).collect();
+        let too_long_name = format!("{}.md", "b".repeat(slug::MAX_LEN + 1));
         assert_eq!(
             places,
-            [("categorie.md", 4), ("slug.md", 4), ("titre.md", 2)]
+            [
+                ("2009-01-07.md", 2),
+                (too_long_name.as_str(), 1),
+                ("categorie.md", 4),
+                ("slug.md", 4)
+            ]
+        );
+        let error = |path: &str| errors.iter().find(|e| e.path == path).unwrap();
+        assert!(
+            error("categorie.md")
+                .message
+                .contains("category's slug is 209"),
+            "{errors:?}"
         );
         assert!(
-            errors[0].message.contains("category's slug is 209"),
-            "{}",
-            errors[0]
+            (error("slug.md").message).starts_with("the slug is 203 characters"),
+            "{errors:?}"
         );
+        let title = error("2009-01-07.md");
         assert!(
-            errors[1].message.starts_with("the slug is 203 characters"),
-            "{}",
-            errors[1]
+            title
+                .message
+                .starts_with("the slug, made from the title, is 223"),
+            "{title}"
         );
         assert_eq!(
-            errors[2].fix,
+            title.fix,
             "add a shorter slug: `slug = \"un-titre-vraiment-tres-long-un-titre-vraiment-tres-long-un\"`"
         );
+        let name = error(&too_long_name);
+        assert!(
+            name.message
+                .starts_with("the slug, made from the file's name, is 201"),
+            "{name}"
+        );
+        assert!(name.fix.ends_with(", or rename the file"), "{name}");
     }
 
     #[test]
@@ -2155,16 +2266,16 @@ mod tests {
         let errors = build(
             None,
             &[
-                post("ok.md", "Bon", "2009-01-07", ""),
+                post("bon.md", "Bon", "2009-01-07", ""),
                 file("z.md", "pas de front matter"),
                 post("y.md", "Mauvaise date", "2009-02-30", ""),
-                post("x.md", "Bon", "2009-01-07", "category = \"Actus\"\n"),
+                post("x/bon.md", "Bon", "2009-01-07", "category = \"Actus\"\n"),
             ],
             Publish::All,
         )
         .unwrap_err();
         let places: Vec<(&str, usize)> = errors.iter().map(|e| (e.path.as_str(), e.line)).collect();
-        assert_eq!(places, [("x.md", 2), ("y.md", 3), ("z.md", 1)]);
+        assert_eq!(places, [("x/bon.md", 1), ("y.md", 3), ("z.md", 1)]);
         assert_eq!(
             errors[1].to_string(),
             "y.md:3: invalid front matter: invalid date, expected day between 01 and 28\n  \

@@ -233,8 +233,13 @@ mod tests {
         build(
             None,
             &[
-                post("a.md", "Un & deux <trois>", "2009-10-06", "Actus"),
-                post("b.md", "Second", "2009-03-10", "Réseaux sociaux"),
+                post(
+                    "un-deux-trois.md",
+                    "Un & deux <trois>",
+                    "2009-10-06",
+                    "Actus",
+                ),
+                post("second.md", "Second", "2009-03-10", "Réseaux sociaux"),
             ],
             Publish::All,
         )

@@ -89,7 +89,7 @@ pub struct FrontMatter {
     pub category: Option<String>,
     /// The author, if given.
     pub author: Option<String>,
-    /// The URL name, if given instead of the one made from the title; already a valid slug.
+    /// The URL name, if given instead of the one made from the file's name; already a valid slug.
     pub slug: Option<String>,
     /// A plain-text summary for lists, if given instead of the first paragraph.
     pub summary: Option<String>,
@@ -1171,7 +1171,7 @@ fn yaml_plain_scalar(text: String) -> Option<toml::Value> {
 
 /// When `name` starts with what is written as a date, followed by nothing, `-` or `_`
 /// (`2009-10-06-billet`): that date, or why it is none (`2009-02-30-billet`).
-fn date_in_name(name: &str) -> Option<Result<Date, crate::date::DateError>> {
+pub(crate) fn date_in_name(name: &str) -> Option<Result<Date, crate::date::DateError>> {
     let rest = name.get(10..)?;
     (rest.is_empty() || rest.starts_with(['-', '_'])).then(|| name[..10].parse())
 }

@@ -1,4 +1,4 @@
-//! Slugs: the URL-safe names of posts, categories and tags, made from their titles and names.
+//! Slugs: the URL-safe names of posts (made from their files' names), categories and tags.
 //!
 //! A slug is lower-case ASCII letters and digits in words joined by `-`. Accented Latin letters are
 //! folded to their base letter (`é` → `e`, `œ` → `oe`); every other character separates words. The
