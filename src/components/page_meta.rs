@@ -30,6 +30,10 @@ pub fn PageMeta(
     /// The ISO day the post last changed, if later than `published`.
     #[prop(optional_no_strip)]
     modified: Option<String>,
+    /// The image a link to the page shows in previews: a path from the site's root or a web
+    /// address (`carnet_core::model::Post::image`).
+    #[prop(optional_no_strip)]
+    image: Option<String>,
 ) -> impl IntoView {
     let site = &expect_context::<SharedIndex>().site;
     let strings = expect_context::<&'static Strings>();
@@ -45,6 +49,13 @@ pub fn PageMeta(
             title
         },
         url: path.map(|path| format!("{}{path}", site.url)),
+        image: image.map(|image| {
+            if image.starts_with("https://") || image.starts_with("http://") {
+                image
+            } else {
+                format!("{}{image}", site.url)
+            }
+        }),
         kind: if published.is_some() {
             "article"
         } else {
@@ -67,6 +78,8 @@ struct Head {
     description: String,
     /// The canonical URL, absolute; none for a page that is no real page.
     url: Option<String>,
+    /// The image of link previews, absolute.
+    image: Option<String>,
     /// `article` or `website`.
     kind: &'static str,
     site_name: String,
@@ -84,7 +97,7 @@ impl Head {
     /// hydrates nothing there.
     fn show(self) -> impl IntoView {
         use crate::urls::SiteUrls;
-        use leptos::either::EitherOf4;
+        use leptos::either::{Either, EitherOf4};
         use leptos_meta::{Link, Meta, Title};
 
         let site = expect_context::<SiteUrls>();
@@ -107,6 +120,14 @@ impl Head {
             }),
             (None, _, _) => EitherOf4::D(view! { <Meta name="robots" content="noindex" /> }),
         };
+        // Always a tag, so that the pre-rendered body has nothing where the browser's has nothing.
+        let card = match self.image {
+            Some(image) => Either::Left(view! {
+                <Meta property="og:image" content=image />
+                <Meta name="twitter:card" content="summary_large_image" />
+            }),
+            None => Either::Right(view! { <Meta name="twitter:card" content="summary" /> }),
+        };
         view! {
             <Title text=self.title />
             <Meta name="description" content=self.description.clone() />
@@ -116,6 +137,7 @@ impl Head {
             <Meta property="og:locale" content=self.locale />
             <Meta property="og:title" content=self.og_title />
             <Meta property="og:description" content=self.description />
+            {card}
             <Link rel="alternate" type_="application/atom+xml" title=feed_title href=site.feed() />
             <Link rel="sitemap" type_="application/xml" href=site.sitemap() />
         }
@@ -135,7 +157,11 @@ impl Head {
         };
         document.set_title(&self.title);
         let noindex = self.url.is_none().then_some("noindex");
-        let tags: [(&str, &str, Option<&str>); 10] = [
+        let card = match self.image {
+            Some(_) => "summary_large_image",
+            None => "summary",
+        };
+        let tags: [(&str, &str, Option<&str>); 13] = [
             ("name", "description", Some(&self.description)),
             ("rel", "canonical", self.url.as_deref()),
             ("property", "og:url", self.url.as_deref()),
@@ -144,6 +170,7 @@ impl Head {
             ("property", "og:site_name", Some(&self.site_name)),
             ("property", "og:locale", Some(self.locale)),
             ("property", "og:title", Some(&self.og_title)),
+            ("property", "og:description", Some(&self.description)),
             (
                 "property",
                 "article:published_time",
@@ -154,6 +181,8 @@ impl Head {
                 "article:modified_time",
                 self.modified.as_deref(),
             ),
+            ("property", "og:image", self.image.as_deref()),
+            ("name", "twitter:card", Some(card)),
         ];
         for (key, name, value) in tags {
             set_tag(&document, key, name, value);

@@ -46,6 +46,7 @@ pub fn PostArticle(post: Arc<RenderedPost>) -> impl IntoView {
             path=paths::post(&summary.slug)
             published=summary.date.to_string()
             modified=summary.updated.map(|day| day.to_string())
+            image=post.post.image.clone()
         />
         <article class="post">
             <header>

@@ -301,6 +301,33 @@ browserSuites("a post's reading time, contents, anchors, notes and French spaces
     assert.equal(await marker(page), 1, "the app drew both posts, no reload");
   });
 
+  pageTest("a post's link-preview image is in its head, pre-rendered and changed by the app", async ({ page }) => {
+    /** The path of the head's og:image (null: none) and its twitter:card. */
+    const preview = () =>
+      page.evaluate(() => {
+        const image = document.querySelector('meta[property="og:image"]')?.getAttribute("content");
+        return {
+          image: image ? new URL(image).pathname : null,
+          card: document.querySelector('meta[name="twitter:card"]')?.getAttribute("content"),
+        };
+      });
+    const named = { image: "/images/marketing-personnel.svg", card: "summary_large_image" };
+    const first = { image: "/posts/un-billet-et-sa-photo/photo.svg", card: "summary_large_image" };
+    const none = { image: null, card: "summary" };
+    await open(page, site, "/posts/court-et-simple/");
+    await eventually(async () => assert.deepEqual(await preview(), named, "its front matter's, pre-rendered"));
+    await open(page, site, "/");
+    assert.deepEqual(await preview(), none, "the home page has none");
+    await setMarker(page);
+    await clickLink(page, "main article.post-card h2", "Un billet et sa photo");
+    await eventually(async () => assert.deepEqual(await preview(), first, "its first image, drawn by the app"));
+    await clickLink(page, ".neighbours", "Court « et » simple");
+    await eventually(async () => assert.deepEqual(await preview(), named, "drawn by the app"));
+    await clickLink(page, ".neighbours", TITLE.replace(/\s+/g, " "));
+    await eventually(async () => assert.deepEqual(await preview(), none, "a post without an image"));
+    assert.equal(await marker(page), 1, "the app drew the three posts, no reload");
+  });
+
   pageTest("the anchors are reached with the keyboard, and followed with Enter", async ({ page }) => {
     await open(page, site, POST.path);
     await expectPostExtras(page);

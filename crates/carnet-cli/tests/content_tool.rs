@@ -810,8 +810,8 @@ fn posts_in_folders_and_yaml_front_matter_are_posts_like_the_others() {
         stderr.contains(
             "/tests/fixtures/nested/posts/2009/ancien.md:5: `layout` is not a key Carnet \
              reads: left out\n  fix: nothing if it was for another tool; Carnet reads title, \
-             date, updated, category, author, slug, summary, tags, aliases, draft\n  the same in 1 \
-             other place\n"
+             date, updated, category, author, slug, summary, image, tags, aliases, draft\n  the \
+             same in 1 other place\n"
         ),
         "{stderr}"
     );
@@ -844,6 +844,19 @@ fn posts_in_folders_and_yaml_front_matter_are_posts_like_the_others() {
     }
     let post = fs::read_to_string(out.join("posts/un-dossier/index.html")).unwrap();
     assert!(post.contains("<time datetime=\"2009-03-10\""), "{post}");
+    // Its first image is the one link previews show, at its address on the site.
+    assert!(
+        post.contains(
+            r#"<meta property="og:image" content="http://127.0.0.1:8080/posts/un-dossier/couverture.svg">"#
+        ) && post.contains(r#"<meta name="twitter:card" content="summary_large_image">"#),
+        "{post}"
+    );
+    let ancien = fs::read_to_string(out.join("posts/ancien/index.html")).unwrap();
+    assert!(
+        !ancien.contains("og:image")
+            && ancien.contains(r#"<meta name="twitter:card" content="summary">"#),
+        "{ancien}"
+    );
     // An image of the post's own folder, written relative to its page, gets its size too.
     assert!(
         post.contains("src=\"couverture.svg\" alt=\"La couverture\" width=\"480\" height=\"240\""),

@@ -166,6 +166,7 @@ impl Manifest {
             newer: position.checked_sub(1).and_then(link),
             code: Vec::new(),
             images: Vec::new(),
+            image: None,
         }
     }
 }

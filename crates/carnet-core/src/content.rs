@@ -156,6 +156,9 @@ pub struct Blog {
     /// Each post's time of publication and offset from UTC, when its front matter gives both,
     /// in the manifest's order: the feed's instants.
     pub published_at: Vec<Option<LocalTime>>,
+    /// The image a link to each post shows in previews, in the manifest's order: its front
+    /// matter's `image`, else its first image of the site, as [`links::preview_image`] gives it.
+    pub preview_images: Vec<Option<String>>,
     /// The posts checked but left out, being dated after the day [`Publish`] gave.
     pub future: Vec<FuturePost>,
     /// The files of the drafts, checked but left out, in the order given.
@@ -212,7 +215,10 @@ impl Blog {
         self.bodies
             .iter()
             .enumerate()
-            .map(|(position, markdown)| self.manifest.post_at(position, markdown))
+            .map(|(position, markdown)| Post {
+                image: self.preview_images[position].clone(),
+                ..self.manifest.post_at(position, markdown)
+            })
     }
 
     /// Every page of the site, one at a time, each with the data it shows: the pages of each
@@ -412,6 +418,9 @@ struct ReadPost<'a> {
     markdown: ReadMarkdown,
     /// Its links to the site.
     links: FileLinks,
+    /// The image a link to it shows in previews, as written: its front matter's, else its
+    /// first of the site.
+    preview: Option<String>,
     /// What its front matter has that the author should be told of.
     warnings: Vec<ContentError>,
 }
@@ -449,8 +458,32 @@ fn read_post(file: &SourceFile, language: Language) -> Result<ReadPost<'_>, Cont
     };
     let body_at = text.len() - doc.body.len();
     let lines_before = text[..body_at].matches('\n').count();
-    let links = FileLinks::of_post(file, &text[..body_at], body.links);
+    let mut links = FileLinks::of_post(file, &text[..body_at], body.links);
     let mut warnings: Vec<ContentError> = doc.warnings.into_iter().map(in_file).collect();
+    let preview = match &doc.front_matter.image {
+        Some((image, line)) => {
+            // Checked as the post's links are: a path that leads nowhere is told.
+            match links::site_link(image, || *line) {
+                Some(link) => links.links.push(link),
+                None if links::preview_image("posts/x/", image).is_none() => {
+                    warnings.push(ContentError {
+                        path: file.path.clone(),
+                        line: *line,
+                        message: format!(
+                            "the image `{image}` is neither a path on the site nor a web \
+                             address: left out"
+                        ),
+                        fix: "write the image's path (/images/photo.jpg, or photo.jpg beside \
+                              the post), or its address (https://…)"
+                            .to_owned(),
+                    })
+                }
+                None => {}
+            }
+            Some(image.clone())
+        }
+        None => body.first_image,
+    };
     warnings.extend(body.template_code.into_iter().map(|(line, code)| {
         ContentError {
             path: file.path.clone(),
@@ -482,6 +515,7 @@ fn read_post(file: &SourceFile, language: Language) -> Result<ReadPost<'_>, Cont
         body_at,
         markdown,
         links,
+        preview,
         text,
     })
 }
@@ -571,6 +605,7 @@ pub fn build(
 
     let mut summaries = Vec::with_capacity(posts.len());
     let mut times = HashMap::with_capacity(posts.len());
+    let mut previews = HashMap::new();
     let mut held_back = Vec::new();
     let mut future = Vec::new();
     let mut drafts = Vec::new();
@@ -596,6 +631,7 @@ pub fn build(
             body_at,
             markdown: read,
             links: file_links,
+            preview,
             warnings: post_warnings,
         } = match read {
             Ok(read) => read,
@@ -753,6 +789,10 @@ pub fn build(
             offset_minutes,
         });
         times.insert(slug.clone(), (fm.time, local_time));
+        let page = paths::post(&slug);
+        if let Some(image) = preview.and_then(|image| links::preview_image(&page, &image)) {
+            previews.insert(slug.clone(), image);
+        }
         summaries.push(PostSummary {
             slug: slug.clone(),
             title: read.title,
@@ -802,10 +842,14 @@ pub fn build(
     let published_at = (manifest.posts.iter())
         .map(|post| times[&post.slug].1)
         .collect();
+    let preview_images = (manifest.posts.iter())
+        .map(|post| previews.remove(&post.slug))
+        .collect();
     let mut blog = Blog {
         manifest,
         bodies,
         published_at,
+        preview_images,
         future,
         drafts,
         held_back,
@@ -1235,6 +1279,56 @@ mod tests {
         assert_eq!(
             slug_of("posts/billet.md", "T", "slug = \"autre\"\n"),
             "autre"
+        );
+    }
+
+    #[test]
+    fn a_posts_preview_image_is_its_front_matters_else_its_first_image_of_the_site() {
+        let blog = build(
+            None,
+            &[
+                file(
+                    "posts/dossier/index.md",
+                    "+++\ntitle = \"A\"\ndate = 2009-10-06\n+++\n\n\
+                     ![Loin](https://example.org/x.png) ![Photo](mon%20image.jpg) ![B](/images/b.png)\n",
+                ),
+                post("propre.md", "B", "2009-10-05", "image = \"/images/a b.png\"\n"),
+                post("ailleurs.md", "C", "2009-10-04", "image = \"https://example.org/c.jpg\"\n"),
+                post("sans.md", "D", "2009-10-03", ""),
+                post("mauvaise.md", "E", "2009-10-02", "image = \"data:image/png;base64,AA\"\n"),
+            ],
+            Publish::All,
+        )
+        .unwrap();
+        let images: Vec<Option<String>> = blog.posts().map(|post| post.image).collect();
+        assert_eq!(
+            images,
+            [
+                Some("posts/dossier/mon%20image.jpg"),
+                Some("images/a%20b.png"),
+                Some("https://example.org/c.jpg"),
+                None,
+                None,
+            ]
+            .map(|image| image.map(str::to_owned))
+        );
+        let told: Vec<(&str, usize)> = (blog.warnings.iter())
+            .map(|w| (w.path.as_str(), w.line))
+            .collect();
+        // Another site's image is told too, and is never the preview.
+        assert_eq!(told, [("posts/dossier/index.md", 6), ("mauvaise.md", 4)]);
+        assert!(
+            blog.warnings[1]
+                .message
+                .contains("neither a path on the site nor a web address"),
+            "{}",
+            blog.warnings[1]
+        );
+        // A path of the site in the front matter is checked as a link is, at its line.
+        let propre = blog.links.iter().find(|f| f.path == "propre.md").unwrap();
+        assert_eq!(
+            (propre.links[0].path.as_str(), propre.links[0].line),
+            ("images/a b.png", 4)
         );
     }
 

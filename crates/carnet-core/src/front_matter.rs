@@ -30,13 +30,14 @@ use toml::Spanned;
 pub const FENCE: &str = "+++";
 
 /// The keys a post's front matter may have, in the order the README documents them.
-pub const KEYS: [&str; 10] = [
-    "title", "date", "updated", "category", "author", "slug", "summary", "tags", "aliases", "draft",
+pub const KEYS: [&str; 11] = [
+    "title", "date", "updated", "category", "author", "slug", "summary", "image", "tags",
+    "aliases", "draft",
 ];
 
 /// Keys other tools write for what Carnet names otherwise, each read as Carnet's (the second)
 /// when the post does not write that one too.
-const OTHER_TOOLS_NAMES: [(&str, &str); 9] = [
+const OTHER_TOOLS_NAMES: [(&str, &str); 12] = [
     // Jekyll, Hugo, Eleventy (and Zola's `[taxonomies]`): a list, of which Carnet keeps the first
     // as the category and makes the others tags, as the WordPress import does.
     ("categories", "category"),
@@ -56,6 +57,11 @@ const OTHER_TOOLS_NAMES: [(&str, &str); 9] = [
     ("lastmod", "updated"),
     ("modified", "updated"),
     ("last_modified_at", "updated"),
+    // Hugo: a list, of which the first is the post's image in link previews.
+    ("images", "image"),
+    // Hugo's themes (PaperMod's `cover.image`, a table) and WordPress's word for it.
+    ("cover", "image"),
+    ("featured_image", "image"),
 ];
 
 /// Hugo's names for the day a post is published from (its keys are read in any case), which
@@ -93,6 +99,9 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     /// A plain-text summary for lists, if given instead of the first paragraph.
     pub summary: Option<String>,
+    /// The image a link to the post shows in previews (`og:image`), as written (a path on the
+    /// site, from its root or from the post's page, or a web address), with its line.
+    pub image: Option<(String, usize)>,
     /// The post's tags, in the order written, blanks dropped; none if not given.
     pub tags: Vec<String>,
     /// The addresses the post had before (on another site, or before its slug changed), each
@@ -661,6 +670,7 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
     let author = read_text(dialect, "author", take("author"))?;
     let slug = read_text(dialect, "slug", take("slug"))?;
     let summary = read_text(dialect, "summary", take("summary"))?;
+    let image = read_text(dialect, "image", take("image"))?;
     let tags = read_tags(dialect, take("tags"))?;
     let aliases = read_aliases(dialect, take("aliases"))?;
     let draft = read_draft(dialect, take("draft"))?;
@@ -749,6 +759,9 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
             category: trimmed(category),
             author: trimmed(author),
             slug: slug.map(|slug| slug.value),
+            image: image
+                .map(|image| (image.value.trim().to_owned(), image.line))
+                .filter(|(image, _)| !image.is_empty()),
             summary: trimmed(summary),
             tags,
             aliases,
@@ -882,6 +895,18 @@ fn read_other_tools_keys(
             as_list(value)
         } else {
             value
+        };
+        // Hugo's list of images, and a theme's `cover` table: the image they name first.
+        let value = match (key.as_str(), value) {
+            ("images", toml::Value::Array(images)) => match images.into_iter().next() {
+                Some(first) => first,
+                None => continue,
+            },
+            ("cover", toml::Value::Table(mut cover)) => match cover.remove("image") {
+                Some(image) => image,
+                None => continue,
+            },
+            (_, value) => value,
         };
         let value = match (key.as_str(), value) {
             ("categories", toml::Value::Array(names)) => {
@@ -1500,8 +1525,8 @@ mod tests {
         );
         assert!(
             doc.warnings[0].fix.ends_with(
-                "Carnet reads title, date, updated, category, author, slug, summary, tags, \
-                 aliases, draft"
+                "Carnet reads title, date, updated, category, author, slug, summary, image, \
+                 tags, aliases, draft"
             ),
             "{}",
             doc.warnings[0]
@@ -1539,6 +1564,34 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["`taxonomies.series` is not a key Carnet reads: left out"]
         );
+    }
+
+    #[test]
+    fn the_image_of_link_previews_is_read_under_each_tools_name() {
+        let image = |text: &str| parse(text).unwrap().front_matter.image;
+        let toml = |line: &str| format!("+++\ntitle = \"T\"\ndate = 2009-10-06\n{line}\n+++\n");
+        let at_4 = |image: &str| Some((image.to_owned(), 4));
+        assert_eq!(image(&toml("image = \" photo.jpg \"")), at_4("photo.jpg"));
+        // Hugo's list: its first.
+        assert_eq!(
+            image(&toml("images = [\"/images/a.png\", \"/images/b.png\"]")),
+            at_4("/images/a.png")
+        );
+        // A theme's table (PaperMod's `[cover]`), and WordPress's word.
+        assert_eq!(
+            image("+++\ntitle = \"T\"\ndate = 2009-10-06\n[cover]\nimage = \"c.jpg\"\nalt = \"A\"\n+++\n"),
+            at_4("c.jpg")
+        );
+        assert_eq!(
+            image(
+                "---\ntitle: T\ndate: 2009-10-06\nfeatured_image: https://example.org/f.jpg\n---\n"
+            ),
+            at_4("https://example.org/f.jpg")
+        );
+        assert_eq!(image(&toml("images = []")), None);
+        assert_eq!(image(&toml("image = \"\"")), None);
+        let e = parse(&toml("image = 3")).unwrap_err();
+        assert_eq!((e.line, e.fix.as_str()), (4, "write `image = \"3\"`"));
     }
 
     #[test]

@@ -47,6 +47,9 @@ pub struct Body {
     pub template_code: Vec<(usize, String)>,
     /// What it shows that the allow-list leaves out, each with its line in the Markdown.
     pub lost: Vec<(usize, Lost)>,
+    /// Its first Markdown image of the site, as written (`photo.jpg`, `/images/x.png`): the
+    /// image a link to the post shows in previews unless its front matter names one.
+    pub first_image: Option<String>,
 }
 
 /// Something a post shows that [`markdown::to_html`]'s allow-list leaves out, so that no
@@ -95,6 +98,9 @@ pub fn read_body(markdown: &str) -> Body {
                     reader.body.lost.push((line, lost));
                 }
                 let link = site_link(&dest_url, || reader.line(range.start));
+                if is_image && link.is_some() && reader.body.first_image.is_none() {
+                    reader.body.first_image = Some(dest_url.to_string());
+                }
                 reader.body.links.extend(link);
             }
             // A block of HTML comes a line at a time: read whole, for a comment or a script
@@ -189,7 +195,7 @@ impl BodyReader<'_> {
 
 /// The link to the site `url` makes, if it makes one, on the line `line` counts (only then: a
 /// line is counted from the start of the post, and a long post has thousands of links).
-fn site_link(url: &str, line: impl FnOnce() -> usize) -> Option<SiteLink> {
+pub(crate) fn site_link(url: &str, line: impl FnOnce() -> usize) -> Option<SiteLink> {
     let (path, relative) = match site_path(url) {
         // As the host reads the path a browser asks for: `mon%20image.png` is `mon image.png`.
         Some(path) => (percent_decoded(&path), None),
@@ -227,6 +233,25 @@ pub(crate) fn relative_path(url: &str) -> Option<String> {
                 .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     });
     (!has_scheme).then(|| url.split(['?', '#']).next().unwrap_or_default().to_owned())
+}
+
+/// The image a link to the post at `page` (`posts/a/`) shows in previews, written `written` (its
+/// front matter's `image`, or its first image): a web address as it is; a path on the site, from
+/// its root or from the page, as the path from the site's root it leads to (`images/x.png`,
+/// `posts/a/photo.jpg`), a space written `%20`; none for anything else (`data:…`, `#x`).
+pub fn preview_image(page: &str, written: &str) -> Option<String> {
+    let written = written.trim();
+    let scheme = written
+        .split_once("://")
+        .map(|(scheme, _)| scheme.to_ascii_lowercase());
+    if matches!(scheme.as_deref(), Some("https" | "http")) {
+        return Some(written.to_owned());
+    }
+    let path = match site_path(written) {
+        Some(path) => path,
+        None => resolved(page, &relative_path(written)?),
+    };
+    Some(path.replace(' ', "%20"))
 }
 
 /// The path from the site's root that `relative` leads to from the page at `page` (`posts/a/`),

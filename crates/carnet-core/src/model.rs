@@ -393,6 +393,11 @@ pub struct Post {
     /// empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub images: Vec<ImageSize>,
+    /// The image a link to it shows in previews (its page's `og:image`): a path from the
+    /// site's root (`images/x.png`, `posts/a/photo.jpg`) or a web address. Absent from the data
+    /// when it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
 }
 
 /// The size of an image file of the site, in CSS pixels.
