@@ -464,6 +464,52 @@ fn a_post_saved_again_on_a_later_day_is_updated_that_day_and_its_page_says_so() 
 }
 
 #[test]
+fn a_posts_featured_image_is_its_link_preview_image_and_one_of_the_uploads() {
+    let thumbnail = |id: u32| {
+        format!(
+            "<wp:postmeta><wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key>\
+             <wp:meta_value><![CDATA[{id}]]></wp:meta_value></wp:postmeta>"
+        )
+    };
+    let attachment = |id: u32, url: &str| {
+        format!(
+            "<item><title>photo</title><wp:post_id>{id}</wp:post_id>\
+             <wp:post_type><![CDATA[attachment]]></wp:post_type>\
+             <wp:attachment_url><![CDATA[{url}]]></wp:attachment_url></item>\n"
+        )
+    };
+    let (export, content) = written(
+        "wp-featured",
+        &export(
+            &[
+                item(1, "a-la-une", "À la une", "Texte.", &thumbnail(7)),
+                item(2, "ailleurs", "Ailleurs", "Texte.", &thumbnail(8)),
+                item(3, "sans", "Sans", "Texte.", &thumbnail(99)),
+                attachment(7, "http://blog.example/wp-content/uploads/2010/05/une.jpg"),
+                attachment(8, "https://cdn.example/x.jpg"),
+            ]
+            .concat(),
+        ),
+    );
+    imported(&export, &content, &[]);
+    assert!(
+        post(&content, "a-la-une").contains("\nimage = \"/images/2010/05/une.jpg\"\n"),
+        "{}",
+        post(&content, "a-la-une")
+    );
+    assert!(post(&content, "ailleurs").contains("\nimage = \"https://cdn.example/x.jpg\"\n"));
+    assert!(!post(&content, "sans").contains("image ="));
+    let uploads = fs::read_to_string(content.join("uploads.txt")).unwrap();
+    assert!(
+        uploads.contains(
+            "http://blog.example/wp-content/uploads/2010/05/une.jpg /images/2010/05/une.jpg"
+        ),
+        "{uploads}"
+    );
+    assert!(!uploads.contains("cdn.example"), "{uploads}");
+}
+
+#[test]
 fn entities_are_decoded_in_names_titles_and_text() {
     let (export, content) = written(
         "wp-entities",

@@ -388,6 +388,17 @@ impl<'a> Import<'a> {
         }
         .filter(|summary| !summary.is_empty() && *summary != first_paragraph_text(&markdown));
         self.uploads.extend(uploads);
+        // Its featured image, which WordPress's themes and sharing plugins show: the image of
+        // its link previews, fetched with the others when it is the blog's own.
+        let image = (self.library.attachments.get(&item.thumbnail)).map(|attachment| {
+            match upload_path.local_path(&attachment.url) {
+                Some(path) => {
+                    self.uploads.insert(attachment.url.clone(), path.clone());
+                    format!("/images/{path}")
+                }
+                None => attachment.url.clone(),
+            }
+        });
         if item.control_characters > 0 {
             warnings.push(format!(
                 "{} control character{} taken out",
@@ -440,6 +451,9 @@ impl<'a> Import<'a> {
         let _ = writeln!(text, "slug = {}", quoted(&slug));
         if let Some(summary) = summary {
             let _ = writeln!(text, "summary = {}", quoted(&summary));
+        }
+        if let Some(image) = image {
+            let _ = writeln!(text, "image = {}", quoted(&image));
         }
         if !tags.is_empty() {
             let tags: Vec<String> = tags.iter().map(|tag| quoted(tag.trim())).collect();

@@ -70,6 +70,8 @@ pub struct Item {
     pub attachment_url: String,
     /// The image's alternative text (the `_wp_attachment_image_alt` meta).
     pub alt: String,
+    /// A post's featured image, the number of its attachment (the `_thumbnail_id` meta).
+    pub thumbnail: String,
     /// `<category domain="category">`: its categories' names, as written (entities and all).
     pub categories: Vec<String>,
     /// `<category domain="post_tag">`: its tags' names, as written.
@@ -181,6 +183,9 @@ pub fn read<R: BufRead>(
                         if meta_key == "_wp_attachment_image_alt" =>
                     {
                         item.alt = without_control_characters(value, item);
+                    }
+                    ("wp:postmeta", "wp:meta_value", Some(item)) if meta_key == "_thumbnail_id" => {
+                        item.thumbnail = value.trim().to_owned();
                     }
                     ("channel", "link", None) => channel.link = value.trim().to_owned(),
                     ("channel", "title", None) => channel.title = decode_entities(value.trim()),
