@@ -777,7 +777,9 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
 /// tools write for one of Carnet's (`categories`, `description`…) become it, Zola's
 /// `[taxonomies]` give their tags and categories, and any other is left out with a warning
 /// (Jekyll's `layout`, Hugo's `weight`: other tools' settings), unless it is one of Carnet's
-/// keys misspelt (`titel`, `Date`), an error naming the key meant.
+/// keys misspelt (`titel`, `catgory`), an error naming the key meant. A key of Carnet's or of
+/// another tool's written in other letters' case (`Title`, `lastMod`) is that key, as Hugo reads
+/// its keys.
 fn read_other_tools_keys(
     dialect: Dialect,
     entries: &mut Entries,
@@ -815,10 +817,28 @@ fn read_other_tools_keys(
         .collect();
     let mut warnings = Vec::new();
     for (key, Entry { line, value }) in others {
-        // Hugo reads its keys in any case; `lastMod` is common in its sites.
-        let named = |theirs: &str| {
-            theirs == key || (theirs == "lastmod" && key.eq_ignore_ascii_case(theirs))
+        // Hugo reads its keys in any case (`Title`, `lastMod`): so does Carnet.
+        let lower = key.to_lowercase();
+        if let Some(&own) = KEYS.iter().find(|own| **own == lower && key != lower) {
+            match given_by.get(own) {
+                Some(by) => warnings.push(FrontMatterError {
+                    line,
+                    message: format!("`{key}` is left out: `{by}` gives the {own} already"),
+                    fix: "remove one of the two lines".to_owned(),
+                }),
+                None => {
+                    given_by.insert(own, key);
+                    entries.insert(lower, Entry { line, value });
+                }
+            }
+            continue;
+        }
+        let key = if OTHER_TOOLS_NAMES.iter().any(|(theirs, _)| *theirs == lower) {
+            lower
+        } else {
+            key
         };
+        let named = |theirs: &str| theirs == key;
         let ours = match OTHER_TOOLS_NAMES.iter().find(|(theirs, _)| named(theirs)) {
             Some(&(_, ours)) => ours,
             // Zola's, beside the post's own if it has some.
@@ -851,17 +871,34 @@ fn read_other_tools_keys(
                     });
                 }
                 if ADDRESS_KEYS.contains(&key.to_ascii_lowercase().as_str()) {
-                    let old = quoted(&scalar_text(&value));
+                    // Zola's `path` and Hugo's `url` may leave out the root's slash.
+                    let written = scalar_text(&value);
+                    let old = match written.trim() {
+                        path if path.starts_with('/') => path.to_owned(),
+                        path => format!("/{path}"),
+                    };
+                    // Jekyll's named styles of permalinks.
+                    let style =
+                        ["pretty", "date", "ordinal", "weekdate", "none"].contains(&written.trim());
+                    let fix = match alias_path(&old) {
+                        Ok(_) if !style => format!(
+                            "to keep the old address working, write `{}` in its place",
+                            dialect.line("aliases", &format!("[{}]", quoted(&old)))
+                        ),
+                        // A pattern (Jekyll's `/:year/:title/`, `pretty`), not an address.
+                        _ => format!(
+                            "to keep the old address working, write what it gave this post \
+                             in its place, from the site's root: `{}`",
+                            dialect.line("aliases", "[\"/2009/10/06/billet.html\"]")
+                        ),
+                    };
                     warnings.push(FrontMatterError {
                         line,
                         message: format!(
                             "`{key}` set the post's address in another tool; Carnet's is \
                              /posts/<slug>/: left out"
                         ),
-                        fix: format!(
-                            "to keep the old address working, write `{}` in its place",
-                            dialect.line("aliases", &format!("[{old}]"))
-                        ),
+                        fix,
                     });
                     continue;
                 }
@@ -1456,7 +1493,7 @@ mod tests {
     fn a_misspelt_key_is_an_error_naming_its_line_and_the_key_meant() {
         for (key, meant) in [
             ("catgory", "category"),
-            ("Title", "title"),
+            ("Titel", "title"),
             ("tag", "tags"),
             ("sumary", "summary"),
             ("categorie", "categories"),
@@ -1473,6 +1510,34 @@ mod tests {
             );
             assert_eq!(e.fix, format!("write `{meant}` instead of `{key}`"));
         }
+    }
+
+    #[test]
+    fn keys_are_read_in_any_case_as_hugo_reads_them() {
+        let doc = parse(
+            "---\nTitle: T\nDate: 2009-01-07\nTags: [Web]\nCategories: [Actus]\nLastMod: 2009-02-01\n\
+             Draft: true\n---\n",
+        )
+        .unwrap();
+        let fm = &doc.front_matter;
+        assert_eq!(
+            (fm.title.as_str(), fm.date.to_string(), fm.tags.clone()),
+            ("T", "2009-01-07".to_owned(), vec!["Web".to_owned()])
+        );
+        assert_eq!(fm.category.as_deref(), Some("Actus"));
+        assert_eq!(
+            fm.updated.map(|(day, line)| (day.to_string(), line)),
+            Some(("2009-02-01".to_owned(), 6))
+        );
+        assert!(fm.draft);
+        assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+        // Written twice, in two cases: the second is left out, and said.
+        let doc = parse("+++\ntitle = \"T\"\ndate = 2009-01-07\nTitle = \"U\"\n+++\n").unwrap();
+        assert_eq!(doc.front_matter.title, "T");
+        assert_eq!(
+            told(&doc),
+            [(4, "`Title` is left out: `title` gives the title already")]
+        );
     }
 
     /// The warnings of `doc`, each as its line and message.
@@ -1523,6 +1588,23 @@ mod tests {
             hugo.warnings[0].fix,
             "to keep the old address working, write `aliases = [\"/ancien/\"]` in its place"
         );
+        // Zola's `path`, from the site's root without its slash; Jekyll's patterns, no address.
+        let fix = |line: &str| {
+            let text = format!("---\ntitle: T\ndate: 2009-01-07\n{line}\n---\n");
+            parse(&text).unwrap().warnings[0].fix.clone()
+        };
+        assert_eq!(
+            fix("path: custom/second-path"),
+            "to keep the old address working, write `aliases: [\"/custom/second-path\"]` in its place"
+        );
+        for pattern in ["permalink: /blog/:year/:month/:title/", "permalink: pretty"] {
+            assert_eq!(
+                fix(pattern),
+                "to keep the old address working, write what it gave this post in its place, \
+                 from the site's root: `aliases: [\"/2009/10/06/billet.html\"]`",
+                "{pattern}"
+            );
+        }
         assert!(
             doc.warnings[0].fix.ends_with(
                 "Carnet reads title, date, updated, category, author, slug, summary, image, \

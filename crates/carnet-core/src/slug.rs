@@ -1,7 +1,9 @@
 //! Slugs: the URL-safe names of posts (made from their files' names), categories and tags.
 //!
-//! A slug is lower-case ASCII letters and digits in words joined by `-`. Accented Latin letters are
-//! folded to their base letter (`é` → `e`, `œ` → `oe`); every other character separates words. The
+//! A slug is lower-case ASCII letters and digits in words joined by `-`. Latin letters are folded
+//! to their base letter (`é` → `e`, `ș` → `s`, `ế` → `e`, `œ` → `oe`, `þ` → `th`), whether their
+//! accent is part of the letter or written after it as a combining mark (as macOS writes file
+//! names); every other character separates words. The
 //! rule is small and written here, rather than taken from a transliteration crate, because the
 //! app also runs it (heading ids) and its tables would ship in every reader's download.
 //!
@@ -19,6 +21,9 @@ pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut pending_dash = false;
     for c in text.chars() {
+        if is_combining_mark(c) {
+            continue;
+        }
         let folded = fold(c);
         if folded.is_empty() {
             pending_dash = !slug.is_empty();
@@ -67,7 +72,7 @@ pub fn term_slug(name: &str) -> String {
             }
             _ => {
                 spelt.push(c);
-                after_word = !fold(c).is_empty();
+                after_word = (is_combining_mark(c) && after_word) || !fold(c).is_empty();
             }
         }
     }
@@ -121,34 +126,68 @@ pub(crate) fn fold(c: char) -> &'static str {
         };
         return ASCII[index];
     }
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
-        | 'Ā' | 'Ă' | 'Ą' => "a",
-        'æ' | 'Æ' => "ae",
-        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
-        'ď' | 'đ' | 'Ď' | 'Đ' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę'
-        | 'Ě' => "e",
-        'ğ' | 'Ğ' => "g",
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => {
-            "i"
-        }
-        'ł' | 'ľ' | 'ĺ' | 'Ł' | 'Ľ' | 'Ĺ' => "l",
-        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō'
-        | 'Ő' => "o",
-        'œ' | 'Œ' => "oe",
-        'ŕ' | 'ř' | 'Ŕ' | 'Ř' => "r",
-        'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
-        'ß' => "ss",
-        'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű'
-        | 'Ų' => "u",
-        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
-        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
+    let base = match u32::from(c) {
+        code @ 0xC0..=0x24F => LATIN_EXTENDED[code as usize - 0xC0],
+        code @ 0x1E00..=0x1EFF => LATIN_EXTENDED_ADDITIONAL[code as usize - 0x1E00],
+        _ => b' ',
+    };
+    match base {
+        b'a'..=b'z' => ASCII[usize::from(base - b'a') + 10],
+        b'*' => match c {
+            'æ' | 'Æ' | 'ǣ' | 'Ǣ' | 'ǽ' | 'Ǽ' => "ae",
+            'œ' | 'Œ' => "oe",
+            'ß' | 'ẞ' => "ss",
+            'þ' | 'Þ' => "th",
+            'ĳ' | 'Ĳ' => "ij",
+            'ŋ' | 'Ŋ' => "ng",
+            'ǆ' | 'ǅ' | 'Ǆ' | 'ǳ' | 'ǲ' | 'Ǳ' => "dz",
+            'ǉ' | 'ǈ' | 'Ǉ' => "lj",
+            'ǌ' | 'ǋ' | 'Ǌ' => "nj",
+            'ȣ' | 'Ȣ' => "ou",
+            'ƕ' | 'Ƕ' => "hv",
+            'ƣ' | 'Ƣ' => "oi",
+            'ȸ' => "db",
+            'ȹ' => "qp",
+            _ => "",
+        },
         _ => "",
     }
 }
+
+/// Whether `c` is a combining mark, an accent written after its letter (`e` and U+0301 for `é`,
+/// as macOS writes file names and some editors text): nothing of a slug, not a separator.
+fn is_combining_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{300}'..='\u{36F}'
+            | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{20D0}'..='\u{20FF}'
+            | '\u{FE20}'..='\u{FE2F}'
+    )
+}
+
+/// The base letter of each character from U+00C0 to U+024F (Latin-1's letters, Latin
+/// Extended-A and -B: `é`, `ő`, `ș`, `ǐ`, `ơ`…), a space for one that has none (`×`, `÷`,
+/// and letters with no Latin look-alike) and `*` for one that folds to two letters ([`fold`] spells those out). Generated
+/// from Unicode's decompositions, with the letters that have none given their look-alike
+/// (`ø` o, `đ` d, `ł` l, `ħ` h, `ə` e).
+const LATIN_EXTENDED: &[u8; 0x250 - 0xC0] =
+    b"aaaaaa*ceeeeiiiidnooooo ouuuuy**aaaaaa*ceeeeiiiidnooooo ouuuuy*y\
+      aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkklllllll\
+      lllnnnnnnn**oooooo**rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs\
+      bbbb   cc ddd  e ffg * ikkl  nn oo**pp     ttttuu  yyzz             \
+      *********aaiioouuuuuuuuuu aaaa**ggggkkoooo  j***gg* nnaa**  aaaa\
+      eeeeiiiioooorrrruuuusstt  hh d**zzaaeeooooooooyylntj** cc  sz   \
+      u eejj  rryy";
+
+/// The same for U+1E00 to U+1EFF, Latin Extended Additional: Vietnamese (`ế`, `ữ`, `ặ`), Welsh
+/// (`ẃ`, `ŷ`'s kin), the dotted letters of Irish and of transliterations (`ḥ`, `ṭ`).
+const LATIN_EXTENDED_ADDITIONAL: &[u8; 0x100] =
+    b"aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmm\
+      mmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvv\
+      wwwwwwwwwwxxxxyyzzzzzzhtwy  ss* aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee\
+      eeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyyllvvyy";
 
 #[cfg(test)]
 mod tests {
@@ -175,6 +214,31 @@ mod tests {
         assert_eq!(slugify("Réseaux sociaux"), "reseaux-sociaux");
         assert_eq!(slugify("Actus"), "actus");
         assert_eq!(slugify("Œuvres d’Ærø à Straße"), "oeuvres-d-aero-a-strasse");
+    }
+
+    #[test]
+    fn the_latin_letters_of_every_language_fold_and_combining_accents_are_no_separators() {
+        for (text, slug) in [
+            // As macOS writes a file's name: each accent a mark after its letter.
+            (
+                "E\u{301}te\u{301} a\u{300} Montre\u{301}al",
+                "ete-a-montreal",
+            ),
+            ("Mon billet d’e\u{301}te\u{301}", "mon-billet-d-ete"),
+            ("Việt Nam, Huế, Đường phố", "viet-nam-hue-duong-pho"),
+            ("București și Timișoara", "bucuresti-si-timisoara"),
+            ("Guðrún á Þingvellir", "gudrun-a-thingvellir"),
+            ("ĉu ŝi", "cu-si"),
+            ("Běijīng Nǐ hǎo lǚ", "beijing-ni-hao-lu"),
+            ("Ŵyŵ ẃ", "wyw-w"),
+            ("Ħamrun Ķemeri Əli", "hamrun-kemeri-eli"),
+            ("× ÷", ""),
+        ] {
+            assert_eq!(slugify(text), slug, "{text}");
+        }
+        // The letters folded alone and their marks alike: `é` either way.
+        assert_eq!(slugify("cafe\u{301}"), slugify("café"));
+        assert_eq!(term_slug("C\u{327}a++"), "ca-plus-plus");
     }
 
     #[test]
