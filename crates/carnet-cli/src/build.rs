@@ -388,8 +388,8 @@ pub fn read_content(
             )
         })?;
     }
-    let (mut post_files_found, mut not_markdown) = (Vec::new(), Vec::new());
-    post_files(&posts_dir, true, &mut post_files_found, &mut not_markdown)?;
+    let (mut post_files_found, mut not_posts) = (Vec::new(), Vec::new());
+    post_files(&posts_dir, true, &mut post_files_found, &mut not_posts)?;
     post_files_found.sort_by(|a, b| a.path.cmp(&b.path));
     let paths: Vec<&Path> = post_files_found
         .iter()
@@ -467,18 +467,34 @@ pub fn read_content(
     Ok(if errors.is_empty() {
         let mut warnings = blog.warnings;
         warnings.extend(broken.warnings);
-        warnings.extend(not_markdown.iter().map(|path| {
+        warnings.extend(not_posts.iter().map(|(path, not_post)| {
             let name = path.file_name().unwrap_or_default().to_string_lossy();
             let stem = name.rsplit_once('.').map_or(&*name, |(stem, _)| stem);
+            let (message, fix) = match not_post {
+                NotPost::OtherKind => (
+                    "a post's front matter in a file that is not Markdown: not published"
+                        .to_owned(),
+                    format!(
+                        "rename it {stem}.md if it is a post (HTML in a post is kept as far as \
+                         the allow-list goes: README « HTML in a post »)"
+                    ),
+                ),
+                NotPost::InPostsFolder(post) => (
+                    format!(
+                        "a post's front matter in the folder of the post {}: published as a \
+                         file beside it, front matter and all, not as a post",
+                        post.display()
+                    ),
+                    "move it out of that folder if it is a post (posts/ takes posts at any \
+                     depth), or take its front matter out if it is a note of that post"
+                        .to_owned(),
+                ),
+            };
             ContentError {
                 path: path.display().to_string(),
                 line: 1,
-                message: "a post's front matter in a file that is not Markdown: not published"
-                    .to_owned(),
-                fix: format!(
-                    "rename it {stem}.md if it is a post (HTML in a post is kept as far as the \
-                     allow-list goes: README « HTML in a post »)"
-                ),
+                message,
+                fix,
             }
         }));
         Ok(Blog {
@@ -536,6 +552,14 @@ fn files_beside_posts(
     (beside, errors)
 }
 
+/// Why a file that opens with front matter, as posts do, is no post: the author is told.
+enum NotPost {
+    /// It is not Markdown (Jekyll's `.html` posts).
+    OtherKind,
+    /// It is in the folder of this post's file (`travel/index.md`), among that post's files.
+    InPostsFolder(PathBuf),
+}
+
 /// A post's file, and if the post has a folder of its own (`billet/index.md`), the other files
 /// of that folder, each with its path from it (`photos/a.jpg`), published beside its page.
 struct PostFile {
@@ -552,13 +576,14 @@ struct PostFile {
 /// another Markdown extension, in any case (`BILLET.MD`, `billet/INDEX.markdown`,
 /// `billet.mkd`: `content::MARKDOWN_EXTENSIONS`); a folder with two files that
 /// could be its post (`index.md` and `index.markdown`) is an error. A file of another kind
-/// that opens with front matter, as Jekyll's `.html` posts do, is added to `not_markdown`, so
-/// that the author is told rather than losing it without a word.
+/// that opens with front matter, as Jekyll's `.html` posts do, or a Markdown file that does in a
+/// post's folder, is added to `not_posts`, so that the author is told rather than losing it
+/// (or publishing it as a file) without a word.
 fn post_files(
     folder: &Path,
     top: bool,
     posts: &mut Vec<PostFile>,
-    not_markdown: &mut Vec<PathBuf>,
+    not_posts: &mut Vec<(PathBuf, NotPost)>,
 ) -> io::Result<()> {
     let mut entries = Vec::new();
     for entry in read_folder(folder)? {
@@ -598,6 +623,11 @@ fn post_files(
         let mut beside = Vec::new();
         files_under(folder, "", &mut beside)?;
         beside.retain(|(name, _)| name != own_file);
+        for (name, path) in &beside {
+            if content::is_markdown_file(name) && opens_with_front_matter(path) {
+                not_posts.push((path.clone(), NotPost::InPostsFolder(folder.join(own_file))));
+            }
+        }
         posts.push(PostFile {
             path: folder.join(own_file),
             beside,
@@ -607,14 +637,14 @@ fn post_files(
     for (name, is_folder) in &entries {
         let path = folder.join(name);
         if *is_folder {
-            post_files(&path, false, posts, not_markdown)?;
+            post_files(&path, false, posts, not_posts)?;
         } else if content::is_markdown_file(name) && !stem_is(name, "_index") && path.is_file() {
             posts.push(PostFile {
                 path,
                 beside: Vec::new(),
             });
         } else if is_other_tools_post_file(name) && opens_with_front_matter(&path) {
-            not_markdown.push(path);
+            not_posts.push((path, NotPost::OtherKind));
         }
     }
     Ok(())

@@ -730,6 +730,26 @@ fn a_folders_own_post_is_found_in_any_case_and_two_are_refused() {
     let index = fs::read_to_string(out.join("data/index.json")).unwrap();
     assert!(index.contains(r#""total":1,"#), "{index}");
 
+    // A post written into another's folder is no post either: the build says so.
+    fs::write(
+        folder.join("voyage.md"),
+        "---\ntitle: Un voyage\ndate: 2009-10-07\n---\n",
+    )
+    .unwrap();
+    let output = build_with(&content, &out, &[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            "2009-10-06-billet/voyage.md:1: a post's front matter in the folder of the post "
+        ) && stderr.contains(
+            "2009-10-06-billet/INDEX.MD: published as a file beside it, front matter and \
+             all, not as a post\n  fix: move it out of that folder if it is a post"
+        ) && !stderr.contains("notes.md"),
+        "{stderr}"
+    );
+    fs::remove_file(folder.join("voyage.md")).unwrap();
+
     fs::write(folder.join("index.markdown"), "---\ntitle: Autre\n---\n").unwrap();
     let output = build(&content, &out_dir("own-file-case-two"));
     let stderr = String::from_utf8_lossy(&output.stderr);
