@@ -18,7 +18,7 @@ use crate::highlight::Highlighter;
 use crate::images::ImageSizes;
 use crate::prerender::{page_file, Prerenderer};
 use crate::stylesheet::Stylesheet;
-use carnet_core::content::{self, Blog, ContentError, Publish, SourceFile};
+use carnet_core::content::{self, Blog, ContentError, Failed, Publish, SourceFile};
 use carnet_core::feed::{self, FEED_PATH, SITEMAP_PATH};
 use carnet_core::gzip::gzip;
 use carnet_core::links::{self, LinkTargets};
@@ -249,8 +249,9 @@ pub fn checked_blog(args: &ContentArgs) -> Option<Blog> {
     };
     match read_content(&args.folder, &args.public, publish) {
         Ok(Ok(blog)) => Some(blog),
-        Ok(Err(errors)) => {
-            print_errors(&errors, &args.folder);
+        Ok(Err(failed)) => {
+            print_warnings(&failed.warnings);
+            print_errors(&failed.errors, &args.folder);
             None
         }
         Err(error) => {
@@ -276,14 +277,12 @@ fn print_errors(errors: &[ContentError], folder: &Path) {
     );
 }
 
-/// Tells what the author should know (front matter keys left out, links relative to a post
-/// that lead nowhere), what was left out and how many posts were checked (and where the site
-/// went).
-pub fn report(blog: &Blog, written_to: Option<&Path>) {
-    // A warning told in many files (Jekyll's `layout` in every post) is told once, with a count.
+/// Prints `warnings`, one told in many files (Jekyll's `layout` in every post) once, with a
+/// count.
+fn print_warnings(warnings: &[ContentError]) {
     let mut told: Vec<(&ContentError, usize)> = Vec::new();
     let mut first_of: HashMap<(&str, &str), usize> = HashMap::new();
-    for warning in &blog.warnings {
+    for warning in warnings {
         match first_of.get(&(warning.message.as_str(), warning.fix.as_str())) {
             Some(&at) => told[at].1 += 1,
             None => {
@@ -301,6 +300,13 @@ pub fn report(blog: &Blog, written_to: Option<&Path>) {
             );
         }
     }
+}
+
+/// Tells what the author should know (front matter keys left out, links relative to a post
+/// that lead nowhere), what was left out and how many posts were checked (and where the site
+/// went).
+pub fn report(blog: &Blog, written_to: Option<&Path>) {
+    print_warnings(&blog.warnings);
     for post in &blog.future {
         let when = match post.publish_date {
             Some(day) => format!("to be published on {day}"),
@@ -360,7 +366,7 @@ pub fn read_content(
     content: &Path,
     public: &Path,
     publish: Publish,
-) -> io::Result<Result<Blog, Vec<ContentError>>> {
+) -> io::Result<Result<Blog, Failed>> {
     let read = |path: &Path| -> io::Result<SourceFile> {
         let contents = fs::read(path).map_err(|e| {
             io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
@@ -399,9 +405,14 @@ pub fn read_content(
     let posts = carnet_core::cores::on_every_core(&paths, |path| read(path))
         .into_iter()
         .collect::<io::Result<Vec<_>>>()?;
-    let blog = match content::build(settings.as_ref(), &posts, publish) {
+    let mut blog = match content::build_or_tell(settings.as_ref(), &posts, publish) {
         Ok(blog) => blog,
-        Err(errors) => return Ok(Err(errors)),
+        Err(mut failed) => {
+            failed
+                .warnings
+                .extend(not_posts.iter().map(not_post_warning));
+            return Ok(Err(failed));
+        }
     };
     let mut targets = LinkTargets {
         pages: blog.page_paths().collect(),
@@ -464,47 +475,49 @@ pub fn read_content(
         }
     }
     errors.extend(broken.errors);
+    let mut warnings = std::mem::take(&mut blog.warnings);
+    warnings.extend(broken.warnings);
+    warnings.extend(not_posts.iter().map(not_post_warning));
     Ok(if errors.is_empty() {
-        let mut warnings = blog.warnings;
-        warnings.extend(broken.warnings);
-        warnings.extend(not_posts.iter().map(|(path, not_post)| {
-            let name = path.file_name().unwrap_or_default().to_string_lossy();
-            let stem = name.rsplit_once('.').map_or(&*name, |(stem, _)| stem);
-            let (message, fix) = match not_post {
-                NotPost::OtherKind => (
-                    "a post's front matter in a file that is not Markdown: not published"
-                        .to_owned(),
-                    format!(
-                        "rename it {stem}.md if it is a post (HTML in a post is kept as far as \
-                         the allow-list goes: README « HTML in a post »)"
-                    ),
-                ),
-                NotPost::InPostsFolder(post) => (
-                    format!(
-                        "a post's front matter in the folder of the post {}: published as a \
-                         file beside it, front matter and all, not as a post",
-                        post.display()
-                    ),
-                    "move it out of that folder if it is a post (posts/ takes posts at any \
-                     depth), or take its front matter out if it is a note of that post"
-                        .to_owned(),
-                ),
-            };
-            ContentError {
-                path: path.display().to_string(),
-                line: 1,
-                message,
-                fix,
-            }
-        }));
         Ok(Blog {
             warnings,
             beside,
             ..blog
         })
     } else {
-        Err(errors)
+        Err(Failed { errors, warnings })
     })
+}
+
+/// What the author is told of a file that opens with front matter and is no post.
+fn not_post_warning((path, not_post): &(PathBuf, NotPost)) -> ContentError {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let stem = name.rsplit_once('.').map_or(&*name, |(stem, _)| stem);
+    let (message, fix) = match not_post {
+        NotPost::OtherKind => (
+            "a post's front matter in a file that is not Markdown: not published".to_owned(),
+            format!(
+                "rename it {stem}.md if it is a post (HTML in a post is kept as far as the \
+                 allow-list goes: README « HTML in a post »)"
+            ),
+        ),
+        NotPost::InPostsFolder(post) => (
+            format!(
+                "a post's front matter in the folder of the post {}: published as a file \
+                 beside it, front matter and all, not as a post",
+                post.display()
+            ),
+            "move it out of that folder if it is a post (posts/ takes posts at any depth), or \
+             take its front matter out if it is a note of that post"
+                .to_owned(),
+        ),
+    };
+    ContentError {
+        path: path.display().to_string(),
+        line: 1,
+        message,
+        fix,
+    }
 }
 
 /// The files published beside the pages of the posts that have a folder of their own, each

@@ -764,6 +764,36 @@ fn a_folders_own_post_is_found_in_any_case_and_two_are_refused() {
 }
 
 #[test]
+fn warnings_are_told_with_the_errors_not_after_they_are_mended() {
+    let content = Path::new(env!("CARGO_TARGET_TMPDIR")).join("warnings-with-errors-content");
+    let _ = fs::remove_dir_all(&content);
+    fs::create_dir_all(content.join("posts")).unwrap();
+    fs::write(
+        content.join("posts/a.md"),
+        "---\ntitle: A\ndate: 2010-05-02\nlayout: post\n---\n",
+    )
+    .unwrap();
+    fs::write(
+        content.join("posts/b.md"),
+        "---\ntitle: B\ndate: 2010-05-03\ncatgory: Vie\n---\n",
+    )
+    .unwrap();
+    let output = build(&content, &out_dir("warnings-with-errors"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_mentions(
+        &stderr,
+        &[
+            "warning: ",
+            "posts/a.md:4: `layout` is not a key Carnet reads: left out",
+            "error: ",
+            "posts/b.md:4: unknown key `catgory`: is it `category` misspelt?",
+            "1 problem",
+        ],
+    );
+}
+
+#[test]
 fn a_post_in_a_file_that_is_not_markdown_is_told_not_lost_without_a_word() {
     let content = Path::new(env!("CARGO_TARGET_TMPDIR")).join("not-markdown");
     let _ = fs::remove_dir_all(&content);

@@ -588,12 +588,31 @@ fn lost_message(lost: &links::Lost) -> (String, String) {
 }
 
 /// Builds the blog from its settings file (if any) and its post files, with the posts
-/// `publish` keeps.
+/// `publish` keeps; its errors if it has any ([`build_or_tell`] gives its warnings with them).
 pub fn build(
     settings: Option<&SourceFile>,
     posts: &[SourceFile],
     publish: Publish,
 ) -> Result<Blog, Vec<ContentError>> {
+    build_or_tell(settings, posts, publish).map_err(|failed| failed.errors)
+}
+
+/// A blog that could not be built: why, and what else the author should be told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failed {
+    /// Every error, by file and line.
+    pub errors: Vec<ContentError>,
+    /// The warnings of the files read ([`Blog::warnings`]): told with the errors, rather than
+    /// after they are mended.
+    pub warnings: Vec<ContentError>,
+}
+
+/// [`build`], with the warnings read when it fails.
+pub fn build_or_tell(
+    settings: Option<&SourceFile>,
+    posts: &[SourceFile],
+    publish: Publish,
+) -> Result<Blog, Failed> {
     let mut errors = Vec::new();
     let (settings, base) = match settings.map(read_settings).transpose() {
         Ok(settings) => settings.unwrap_or_default(),
@@ -811,7 +830,7 @@ pub fn build(
     }
     if !errors.is_empty() {
         errors.sort_by(|a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)));
-        return Err(errors);
+        return Err(Failed { errors, warnings });
     }
 
     // A day's posts, latest written first; those without a time after, by slug.
@@ -864,7 +883,13 @@ pub fn build(
     let pages = blog
         .page_paths()
         .chain(blog.held_back.iter().map(|(page, _)| page.clone()));
-    (blog.redirects, blog.held_back_redirects) = redirects(aliases, pages)?;
+    (blog.redirects, blog.held_back_redirects) = match redirects(aliases, pages) {
+        Ok(redirects) => redirects,
+        Err(errors) => {
+            let warnings = blog.warnings;
+            return Err(Failed { errors, warnings });
+        }
+    };
     Ok(blog)
 }
 
