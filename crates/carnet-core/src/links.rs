@@ -387,6 +387,10 @@ pub fn broken_links<'a>(posts: &[FileLinks], targets: &'a LinkTargets) -> Broken
             || pages.contains(&format!("{path}/"))
             || files.contains(path)
             || files.contains(path.trim_end_matches('/'))
+            // The file a page is: `posts/a/index.html`.
+            || path
+                .strip_suffix("index.html")
+                .is_some_and(|folder| folder.is_empty() || (folder.ends_with('/') && pages.contains(folder)))
     };
     let pages_of_files = PagesOfFiles::of(posts);
     let mut broken = BrokenLinks::default();
@@ -418,6 +422,8 @@ pub fn broken_links<'a>(posts: &[FileLinks], targets: &'a LinkTargets) -> Broken
                 fix.clone()
             } else if let Some((page, file)) = pages_of_files.page_of(link) {
                 format!("link to /{page}, the page of {file} (a post's file is not published)")
+            } else if let Some(page) = post_named_as(&link.path, pages) {
+                format!("link to /{page}, the post of that name")
             } else {
                 // The post's own page is never the fix: `x` written on it is close to it by
                 // length.
@@ -446,6 +452,25 @@ pub fn broken_links<'a>(posts: &[FileLinks], targets: &'a LinkTargets) -> Broken
         }
     }
     broken
+}
+
+/// The page of the post that the last part of `path` names, as other tools' addresses end with a
+/// post's name: Jekyll's `/jekyll/update/2019/05/04/billet.html`, WordPress's
+/// `/2009/10/billet/`, Hugo's `/posts/2019/billet/` (its extension and a leading day left out).
+fn post_named_as<'p>(path: &str, pages: &'p BTreeSet<String>) -> Option<&'p String> {
+    let last = path.trim_end_matches('/').rsplit('/').next()?;
+    let name = [".html", ".htm", ".php"]
+        .iter()
+        .find_map(|extension| last.strip_suffix(extension))
+        .unwrap_or(last);
+    let name = match crate::front_matter::date_in_name(name) {
+        Some(Ok(_)) => &name[10..],
+        _ => name,
+    };
+    let slug = crate::slug::slugify(name);
+    (!slug.is_empty())
+        .then(|| pages.get(&crate::paths::post(&slug)))
+        .flatten()
 }
 
 /// The pages of the posts by their files' names, for a link to a post's Markdown file (`x.md`,
@@ -877,6 +902,25 @@ mod tests {
             "{}",
             errors[4].fix
         );
+    }
+
+    #[test]
+    fn a_link_to_a_pages_file_is_no_broken_link_and_another_tools_address_leads_to_its_post() {
+        let post = SourceFile::new(
+            "content/posts/a.md",
+            "+++\ntitle = \"A\"\ndate = 2009-10-06\n+++\n\n\
+             [fichier](/posts/premier-billet/index.html) [accueil](/index.html)\n\
+             [jekyll](/jekyll/update/2019/05/04/premier-billet.html)\n\
+             [jour](/2019-05-04-premier-billet.html) [hugo](/posts/2019/premier-billet/)\n",
+        );
+        let pages = ["", "posts/premier-billet/", "posts/premier/"];
+        let text = post.text().unwrap();
+        let body = front_matter::parse(&text, post.post_name()).unwrap().body;
+        let links = FileLinks::of_post(&post, &text[..text.len() - body.len()], site_links(body));
+        let errors = broken_links(&[links], &targets(&pages, &[])).errors;
+        let told: Vec<(usize, &str)> = errors.iter().map(|e| (e.line, e.fix.as_str())).collect();
+        let fix = "link to /posts/premier-billet/, the post of that name";
+        assert_eq!(told, [(7, fix), (8, fix), (8, fix)]);
     }
 
     #[test]
