@@ -564,6 +564,9 @@ fn read_draft(dialect: Dialect, entry: Option<Entry>) -> Result<bool, FrontMatte
     };
     match value {
         toml::Value::Boolean(draft) => Ok(draft),
+        other if dialect == Dialect::Yaml && old_yaml_bool(&other).is_some() => {
+            Ok(old_yaml_bool(&other).unwrap_or_default())
+        }
         other => Err(FrontMatterError {
             line,
             message: format!(
@@ -581,6 +584,19 @@ fn read_draft(dialect: Dialect, entry: Option<Entry>) -> Result<bool, FrontMatte
                 dialect.line("draft", "true")
             ),
         }),
+    }
+}
+
+/// What YAML 1.1, which Jekyll reads, makes of `yes`, `no`, `on` and `off` (in any case), and
+/// YAML 1.2 leaves as text: true or false.
+fn old_yaml_bool(value: &toml::Value) -> Option<bool> {
+    let toml::Value::String(text) = value else {
+        return None;
+    };
+    match text.to_ascii_lowercase().as_str() {
+        "yes" | "on" => Some(true),
+        "no" | "off" => Some(false),
+        _ => None,
     }
 }
 
@@ -973,6 +989,9 @@ fn read_other_tools_keys(
                 toml::Value::String(names.iter().map(scalar_text).collect::<Vec<_>>().join(", "))
             }
             ("published", toml::Value::Boolean(published)) => toml::Value::Boolean(!published),
+            ("published", value) if old_yaml_bool(&value).is_some() => {
+                toml::Value::Boolean(!old_yaml_bool(&value).unwrap_or_default())
+            }
             ("published", _) => {
                 return Err(FrontMatterError {
                     line,
@@ -1510,6 +1529,19 @@ mod tests {
             );
             assert_eq!(e.fix, format!("write `{meant}` instead of `{key}`"));
         }
+    }
+
+    #[test]
+    fn yes_and_no_are_true_and_false_for_draft_and_published_as_jekyll_reads_them() {
+        let draft = |line: &str| {
+            parse(&format!("---\ntitle: T\ndate: 2009-01-07\n{line}\n---\n"))
+                .map(|doc| doc.front_matter.draft)
+        };
+        assert_eq!(draft("published: no"), Ok(true));
+        assert_eq!(draft("published: Yes"), Ok(false));
+        assert_eq!(draft("draft: on"), Ok(true));
+        assert_eq!(draft("draft: off"), Ok(false));
+        assert!(draft("draft: peut-être").is_err());
     }
 
     #[test]
