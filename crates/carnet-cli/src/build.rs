@@ -611,9 +611,10 @@ fn post_files(
         }
     }
     entries.sort();
+    // `index.md`, and Hugo's translations of it, `index.fr.md`.
     let stem_is = |name: &str, stem: &str| {
         name.rsplit_once('.')
-            .is_some_and(|(before, _)| before.eq_ignore_ascii_case(stem))
+            .is_some_and(|(before, _)| content::without_language(before).eq_ignore_ascii_case(stem))
     };
     let own_files: Vec<&str> = entries
         .iter()

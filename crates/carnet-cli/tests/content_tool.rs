@@ -730,6 +730,24 @@ fn a_folders_own_post_is_found_in_any_case_and_two_are_refused() {
     let index = fs::read_to_string(out.join("data/index.json")).unwrap();
     assert!(index.contains(r#""total":1,"#), "{index}");
 
+    // Hugo's translation of a folder's post, `index.en.md`, is that folder's post too.
+    let translated = content.join("posts/voyage");
+    fs::create_dir_all(&translated).unwrap();
+    fs::write(
+        translated.join("index.en.md"),
+        "---\ntitle: A trip\ndate: 2009-10-08\n---\n\n![A photo](photo.svg)\n",
+    )
+    .unwrap();
+    fs::write(
+        translated.join("photo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    let out = built_site("own-file-translated", &content, &[]);
+    assert!(out.join("posts/voyage/index.html").is_file());
+    assert!(out.join("posts/voyage/photo.svg").is_file());
+    fs::remove_dir_all(&translated).unwrap();
+
     // A post written into another's folder is no post either: the build says so.
     fs::write(
         folder.join("voyage.md"),

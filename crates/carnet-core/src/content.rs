@@ -45,13 +45,14 @@ impl SourceFile {
     }
 
     /// The post's name: its file's without the extension, or its folder's for a post in a folder
-    /// of its own (`2009-10-06-billet/index.md`).
+    /// of its own (`2009-10-06-billet/index.md`); a language Hugo's translations name their
+    /// files with is no part of it (`billet.en.md`, `billet/index.fr.md`).
     pub fn post_name(&self) -> &str {
         let path = std::path::Path::new(&self.path);
         let stem = path
             .file_stem()
             .and_then(|stem| stem.to_str())
-            .unwrap_or("");
+            .map_or("", without_language);
         match path.parent().and_then(|folder| folder.file_name()) {
             Some(folder) if stem.eq_ignore_ascii_case("index") => folder.to_str().unwrap_or(""),
             _ => stem,
@@ -81,6 +82,28 @@ impl SourceFile {
         } else {
             Cow::Borrowed(text)
         })
+    }
+}
+
+/// `stem`, a file's name without its extension, without the language Hugo's translations end it
+/// with: `billet` for `billet.en`, `index` for `index.pt-br`.
+pub fn without_language(stem: &str) -> &str {
+    let Some((name, language)) = stem.rsplit_once('.') else {
+        return stem;
+    };
+    let (code, region) = match language.split_once(['-', '_']) {
+        Some((code, region)) => (code, Some(region)),
+        None => (language, None),
+    };
+    let is_language = code.len() == 2
+        && code.bytes().all(|b| b.is_ascii_lowercase())
+        && region.is_none_or(|region| {
+            (2..=4).contains(&region.len()) && region.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+    if is_language && !name.is_empty() {
+        name
+    } else {
+        stem
     }
 }
 
@@ -1291,6 +1314,11 @@ mod tests {
             ("posts/2009-10-06_billet.md", "T", "billet"),
             ("posts/billet/index.md", "T", "billet"),
             ("posts/2009-10-06-billet/index.md", "T", "billet"),
+            // Hugo's translations by file name: the language is no part of it.
+            ("posts/billet/index.en.md", "T", "billet"),
+            ("posts/billet.pt-br.md", "T", "billet"),
+            ("posts/v1.2.md", "T", "v1-2"),
+            ("posts/notes.old.md", "T", "notes-old"),
             // Not a day: kept.
             ("posts/2009-13-06-billet.md", "T", "2009-13-06-billet"),
             ("posts/2009-10-06billet.md", "T", "2009-10-06billet"),
