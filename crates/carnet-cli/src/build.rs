@@ -144,6 +144,7 @@ pub fn run(args: Args) -> ExitCode {
     let mut cache = Cache::open((!args.no_cache).then_some(args.cache.as_path()));
     let public = &args.content.public;
     let take_over = args.take_over.as_deref();
+    let previous = posts_published(previous_site(&args.out, take_over));
     if let Err(error) = write_site(&blog, &args.out, &base, public, &mut cache, take_over) {
         eprintln!("error: cannot write into {}: {error}", args.out.display());
         return ExitCode::FAILURE;
@@ -176,6 +177,7 @@ pub fn run(args: Args) -> ExitCode {
         );
     }
     report(&blog, Some(&args.out));
+    report_gone(&blog, &previous);
     if !previewing && is_this_machine(&blog.manifest.site.url) {
         eprintln!(
             "carnet: the site's url is {}, this machine's: its feed, sitemap, robots.txt and \
@@ -185,6 +187,55 @@ pub fn run(args: Args) -> ExitCode {
         );
     }
     ExitCode::SUCCESS
+}
+
+/// The site this build replaces: the one it takes over (under `trunk serve`), else the one Trunk
+/// is about to replace (`$TRUNK_DIST_DIR`, in its hook), else the folder it writes into.
+fn previous_site(out: &Path, take_over: Option<&Path>) -> PathBuf {
+    take_over
+        .map(Path::to_path_buf)
+        .or_else(|| std::env::var_os("TRUNK_DIST_DIR").map(PathBuf::from))
+        .unwrap_or_else(|| out.to_path_buf())
+}
+
+/// The pages under `posts/` that `site` publishes (`posts/billet/`): the posts' and their
+/// aliases'.
+fn posts_published(site: PathBuf) -> BTreeSet<String> {
+    let Ok(entries) = fs::read_dir(site.join("posts")) else {
+        return BTreeSet::new();
+    };
+    entries
+        .flatten()
+        .filter(|entry| entry.path().join("index.html").is_file())
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .map(|slug| paths::post(&slug))
+        .collect()
+}
+
+/// Tells of each page of `previous` (the posts' pages the site replaced had) that this build no
+/// longer publishes: a reader's link or bookmark to it now meets « Page introuvable ». A post
+/// whose file was renamed (its slug is its name) keeps its old address with an alias.
+fn report_gone(blog: &Blog, previous: &BTreeSet<String>) {
+    let mut published: HashSet<String> = (blog.manifest.posts.iter())
+        .map(|post| paths::post(&post.slug))
+        .collect();
+    published.extend(blog.redirects.iter().map(|redirect| redirect.from.clone()));
+    let gone: Vec<&String> = previous
+        .iter()
+        .filter(|page| !published.contains(*page))
+        .collect();
+    const SHOWN: usize = 5;
+    for page in gone.iter().take(SHOWN) {
+        eprintln!(
+            "warning: /{page}, published by the last build, is no longer: a reader's link or \
+             bookmark to it meets « Page introuvable »\n  fix: nothing if its post was \
+             deleted, or is held back on purpose; if its file was renamed, write \
+             `aliases = [\"/{page}\"]` in that post"
+        );
+    }
+    if gone.len() > SHOWN {
+        eprintln!("  and {} other pages of posts", gone.len() - SHOWN);
+    }
 }
 
 /// Whether `url` is on this machine (`127.0.0.1`, `localhost`): right for a preview, never for

@@ -782,6 +782,43 @@ fn a_folders_own_post_is_found_in_any_case_and_two_are_refused() {
 }
 
 #[test]
+fn a_page_the_last_build_published_and_this_one_does_not_is_told() {
+    let content = Path::new(env!("CARGO_TARGET_TMPDIR")).join("gone-content");
+    let _ = fs::remove_dir_all(&content);
+    fs::create_dir_all(content.join("posts")).unwrap();
+    let post = |name: &str, extra: &str| {
+        fs::write(
+            content.join("posts").join(name),
+            format!("---\ntitle: Un billet\ndate: 2010-05-02\n{extra}---\n\nTexte.\n"),
+        )
+        .unwrap()
+    };
+    for name in ["fichier.md", "autre.md", "troisieme.md"] {
+        post(name, "");
+    }
+    let out = built_site("gone", &content, &[]);
+    // One file renamed, its address moving; one renamed with its old address as an alias;
+    // one deleted.
+    fs::remove_file(content.join("posts/fichier.md")).unwrap();
+    post("fichier-renomme.md", "");
+    fs::remove_file(content.join("posts/troisieme.md")).unwrap();
+    post("troisieme-bis.md", "aliases: [/posts/troisieme/]\n");
+    fs::remove_file(content.join("posts/autre.md")).unwrap();
+    let output = build_with(&content, &out, &[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert_mentions(
+        &stderr,
+        &[
+            "warning: /posts/autre/, published by the last build, is no longer",
+            "warning: /posts/fichier/, published by the last build, is no longer",
+            "if its file was renamed, write `aliases = [\"/posts/fichier/\"]` in that post",
+        ],
+    );
+    assert!(!stderr.contains("/posts/troisieme/,"), "{stderr}");
+}
+
+#[test]
 fn warnings_are_told_with_the_errors_not_after_they_are_mended() {
     let content = Path::new(env!("CARGO_TARGET_TMPDIR")).join("warnings-with-errors-content");
     let _ = fs::remove_dir_all(&content);
