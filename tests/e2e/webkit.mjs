@@ -511,11 +511,19 @@ class WkPage {
       }
       return window.__carnetProbe ? window.__carnetProbe.drain() : [];
     `;
-    try {
-      this.deliver(await this.session.command("POST", "/execute/sync", { script: source, args: [] }));
-    } catch (error) {
-      // JavaScript off, or a page WebDriver cannot script: no log to read.
-      if (error.code !== "javascript error" && error.code !== "unsupported operation") throw error;
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      try {
+        this.deliver(await this.session.command("POST", "/execute/sync", { script: source, args: [] }));
+        break;
+      } catch (error) {
+        // JavaScript off, or a page WebDriver cannot script: no log to read.
+        if (error.code === "javascript error" || error.code === "unsupported operation") break;
+        // The command (a click on a link, say) started a navigation that unloaded the document
+        // under the script: read the next one.
+        if (error.code !== "no such frame" || Date.now() > deadline) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await this.refreshUrl();
   }
