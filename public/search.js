@@ -13,6 +13,7 @@
 
 const BOX = "search-box"; // carnet_core::page_ids::SEARCH_BOX
 const LIST = "search-list"; // carnet_core::page_ids::SEARCH_LIST
+const SHOWN = 10; // carnet_core::search::SHOWN: results shown, and more at each « Plus de résultats »
 
 /** The search worker, once started; `null` again if it failed, so the next query starts one. */
 let worker = null;
@@ -24,6 +25,12 @@ let latest = 0;
 /** Whether the latest request has had an answer (a query can have two: the first results, then
  * all of them with their passages, which keeps the result chosen meanwhile). */
 let answered = false;
+/** The query asked last, as typed, and how many of its results the reader wants to see. */
+let asked = "";
+let wanted = SHOWN;
+/** Where the results asked with « Plus de résultats » start: the focus goes to the first of
+ * them once drawn (-1: none asked). */
+let firstAdded = -1;
 
 function start() {
   if (worker) return;
@@ -44,14 +51,14 @@ function start() {
   };
 }
 
-/** A message of the worker: `ready`, or an answer `[id, said, results, error]`. */
+/** A message of the worker: `ready`, or an answer `[id, said, results, total, error]`. */
 function receive(message) {
   if (message === "ready") {
     ready = true;
     if (pending) worker.postMessage(pending);
     pending = null;
   } else if (Array.isArray(message) && message[0] === latest) {
-    draw(message[3] === undefined ? message : null);
+    draw(message[4] === undefined ? message : null);
   }
 }
 
@@ -62,21 +69,28 @@ function searchPage() {
   return list && section && { list, section, status: list.previousElementSibling };
 }
 
-/** Asks the worker for `typed` and says, meanwhile, that the search is under way. */
+/** Asks the worker for the first `wanted` results of `typed` and says, meanwhile, that the
+ * search is under way (unless it is more results of the query shown: those stay meanwhile).
+ * The tab's title says the query. */
 function ask(typed) {
   const page = searchPage();
+  const more = answered && typed === asked && firstAdded >= 0;
   latest += 1;
-  answered = false;
+  answered = more;
+  asked = typed;
   start();
   if (!page) return;
-  if (!typed.trim()) {
+  const query = typed.trim();
+  document.title = query ? `${query} — ${page.section.dataset.title}` : page.section.dataset.title;
+  if (!query) {
     page.status.textContent = page.section.dataset.hint;
     page.list.replaceChildren();
+    moreButton(page, false);
     return;
   }
-  page.status.textContent = page.section.dataset.searching;
+  if (!more) page.status.textContent = page.section.dataset.searching;
   if (!worker) return draw(null);
-  const request = [latest, typed];
+  const request = [latest, typed, wanted];
   if (ready) worker.postMessage(request);
   else pending = request;
 }
@@ -91,12 +105,41 @@ function draw(answer) {
   if (!answer) {
     page.status.textContent = page.section.dataset.unavailable;
     page.list.replaceChildren();
+    moreButton(page, false);
     return;
   }
-  const [, said, results] = answer;
+  const [, said, results, total] = answer;
   page.status.textContent = said;
   page.list.replaceChildren(...results.map(resultItem));
   page.list.children[chosen]?.classList.add("selected");
+  // Not under an answer given at once, with fewer results than asked: the rest are coming.
+  moreButton(page, results.length >= wanted && total > results.length);
+  const added = page.list.children[firstAdded]?.querySelector("a");
+  if (added) {
+    firstAdded = -1;
+    added.focus();
+  }
+}
+
+/** Shows « Plus de résultats » under the list, or takes it away. */
+function moreButton(page, shown) {
+  const button = page.section.querySelector("button.more-results");
+  if (!shown) return button?.remove();
+  if (button) return;
+  const made = element("button", "more-results", page.section.dataset.more);
+  made.type = "button";
+  made.addEventListener("click", () => showMore(page));
+  page.list.after(made);
+}
+
+/** Shows the next results of the query shown, and keeps how many in the address (`n`), so
+ * that Back from a result shows them all again. */
+function showMore(page) {
+  wanted = page.list.children.length + SHOWN;
+  firstAdded = page.list.children.length;
+  const box = document.getElementById(BOX);
+  if (box) history.replaceState(null, "", searchAddress(box, asked));
+  ask(asked);
 }
 
 /** One result, `[href, title, date, day, category, chosen, passage]`: its title linked to the
@@ -136,10 +179,13 @@ function chosenResult(list) {
   return [...list.children].findIndex((item) => item.classList.contains("selected"));
 }
 
-/** The search page's address for `typed`, from the box's form (`search/` under the base). */
+/** The search page's address for `typed`, from the box's form (`search/` under the base),
+ * with how many results are wanted if more than the first. */
 function searchAddress(box, typed) {
   const page = box.form.getAttribute("action");
-  return typed ? `${page}?q=${encodeURIComponent(typed)}` : page;
+  if (!typed) return page;
+  const more = wanted > SHOWN ? `&n=${wanted}` : "";
+  return `${page}?q=${encodeURIComponent(typed)}${more}`;
 }
 
 /** Whether the address is the search page's: not once the router has moved on (back, forward)
@@ -153,6 +199,8 @@ function atSearchPage(box) {
  * back leaves the search). From another page, it goes there as a click on a link would, which
  * the app's router follows (`data-noscroll`: the page stays where it is). */
 function show(box) {
+  wanted = SHOWN;
+  firstAdded = -1;
   const address = searchAddress(box, box.value);
   if (searchPage()) {
     // Leaving, the address is the next page's, whose history entry this must not take.
@@ -175,7 +223,11 @@ function show(box) {
 function shown() {
   const query = searchPage()?.list.dataset.query;
   if (query === undefined) return;
-  const typed = new URLSearchParams(query).get("q") ?? "";
+  const params = new URLSearchParams(query);
+  const typed = params.get("q") ?? "";
+  // How many results the reader had asked for, within what a blog can have.
+  wanted = Math.min(Math.max(Number.parseInt(params.get("n"), 10) || SHOWN, SHOWN), 100_000);
+  firstAdded = -1;
   const box = document.getElementById(BOX);
   if (box && !atSearchPage(box)) return;
   if (box && document.activeElement === box && box.value !== typed) return show(box);
@@ -201,9 +253,9 @@ function followKey(event, box) {
   if (!page) return;
   const items = [...page.list.children];
   const chosen = chosenResult(page.list);
-  const choose = (wanted) => {
-    items.forEach((item, at) => item.classList.toggle("selected", at === wanted));
-    say(page.list, items[wanted]?.dataset.said ?? "");
+  const choose = (position) => {
+    items.forEach((item, at) => item.classList.toggle("selected", at === position));
+    say(page.list, items[position]?.dataset.said ?? "");
   };
   switch (event.key) {
     case "ArrowDown":
@@ -238,13 +290,14 @@ function followKey(event, box) {
   }
 }
 
-/** Says `said` in a hidden paragraph after the search page's list: the page's section is a
- * polite live region, so a screen reader reads it while the focus stays in the box. */
+/** Says `said` in a hidden paragraph at the end of the search page's section: the section is
+ * a polite live region, so a screen reader reads it while the focus stays in the box. */
 function say(list, said) {
-  let paragraph = list.nextElementSibling;
+  const section = list.closest("section");
+  let paragraph = section.querySelector("p.search-said");
   if (!paragraph) {
-    paragraph = element("p", "visually-hidden");
-    list.after(paragraph);
+    paragraph = element("p", "visually-hidden search-said");
+    section.append(paragraph);
   }
   paragraph.textContent = said;
 }

@@ -24,7 +24,7 @@ pub use list_posts::ListPosts;
 pub use load_error_view::LoadErrorView;
 pub use loading::Loading;
 pub use markdown_body::MarkdownBody;
-pub use page_meta::PageMeta;
+pub use page_meta::{document_title, PageMeta};
 pub use pager::Pager;
 pub use post_article::PostArticle;
 pub use post_card::PostCard;

@@ -38,11 +38,7 @@ pub fn PageMeta(
     let site = &expect_context::<SharedIndex>().site;
     let strings = expect_context::<&'static Strings>();
     let head = Head {
-        title: if title.is_empty() {
-            site.title.clone()
-        } else {
-            format!("{title} — {}", site.title)
-        },
+        title: document_title(&title, &site.title),
         og_title: if title.is_empty() {
             site.title.clone()
         } else {
@@ -68,6 +64,16 @@ pub fn PageMeta(
         modified,
     };
     head.show()
+}
+
+/// The document's title for a page titled `title` in the blog titled `blog`: « page — blog »,
+/// or the blog's name alone when `title` is empty.
+pub fn document_title(title: &str, blog: &str) -> String {
+    if title.is_empty() {
+        blog.to_owned()
+    } else {
+        format!("{title} — {blog}")
+    }
 }
 
 /// Everything [`PageMeta`] puts in the head, worked out.

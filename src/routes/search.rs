@@ -6,10 +6,14 @@
 //! result's title, date, category and passage with the matched words in `<mark>`, or « Aucun
 //! résultat pour … ». The lines it shows before the worker answers are the page's, in its
 //! `data-` attributes. The results' links are plain `<a href>`, which the router follows in
-//! the app like any other; the header's box shows the address's query while this page shows.
+//! the app like any other; the header's box shows the address's query while this page shows,
+//! and the tab's title says it (« réseau — Rechercher — Blog »). When more posts matched than
+//! it shows, « Plus de résultats » under the list shows ten more, and the address keeps how
+//! many (`n=20`), so that Back from a result finds them all again.
 
-use crate::components::PageMeta;
+use crate::components::{document_title, PageMeta};
 use crate::search;
+use crate::store::SharedIndex;
 use crate::urls::SiteUrls;
 use carnet_core::i18n::Strings;
 use carnet_core::page_ids;
@@ -22,6 +26,7 @@ use leptos_router::hooks::use_location;
 pub fn SearchPage() -> impl IntoView {
     let site = expect_context::<SiteUrls>();
     let strings = expect_context::<&'static Strings>();
+    let blog = expect_context::<SharedIndex>().site.title.clone();
     let location = use_location();
     let list = NodeRef::<leptos::html::Ol>::new();
     // Runs once the page is in the document (never while pre-rendering, so the pre-rendered
@@ -47,6 +52,8 @@ pub fn SearchPage() -> impl IntoView {
             data-hint=strings.search_hint
             data-searching=strings.searching
             data-unavailable=strings.search_unavailable
+            data-more=strings.more_results
+            data-title=document_title(strings.search, &blog)
         >
             <h1>{strings.search}</h1>
             <p class="search-status">{strings.search_needs_javascript}</p>

@@ -3,7 +3,7 @@
 
 use carnet_core::gzip;
 use carnet_core::search::index::Shard;
-use carnet_core::search::{Analyzer, CardsFile, Meta, META_PATH};
+use carnet_core::search::{Analyzer, CardsFile, Meta, META_PATH, SHOWN};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -60,7 +60,9 @@ fn shards(out: &Path, meta: &Meta) -> BTreeMap<String, Shard> {
 fn found(out: &Path, typed: &str) -> Vec<String> {
     let meta: Meta = serde_json::from_slice(&fs::read(out.join(META_PATH)).unwrap()).unwrap();
     let analyzer = Analyzer::new(meta.language);
-    let hits = analyzer.query(typed).rank(&meta, &shards(out, &meta));
+    let hits = analyzer
+        .query(typed)
+        .rank(&meta, &shards(out, &meta), SHOWN);
     hits.ranked
         .iter()
         .map(|hit| {

@@ -89,7 +89,7 @@ fn main() {
             let mut found = 0;
             for _ in 0..runs {
                 let start = Instant::now();
-                let hits = analyzer.query(typed).rank(&meta, &shards);
+                let hits = analyzer.query(typed).rank(&meta, &shards, SHOWN);
                 let ranked = start.elapsed();
                 let results = analyzer.results(&hits, &cards, &texts);
                 let drawn = start.elapsed() - ranked;

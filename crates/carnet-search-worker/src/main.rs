@@ -9,7 +9,8 @@
 //! for the visit; a request overtaken by a newer one is dropped after each fetch, so a reader
 //! typing fast only waits for the last query. A query is answered at once with its first
 //! `SHOWN_AT_ONCE` results, then, once it has stayed unchanged for `PASSAGES_AFTER_MS`, with
-//! all of them and their passages. The logic is `carnet_core::search`'s: this file only
+//! all of them and their passages; a request for more results (the reader pressed « Plus de
+//! résultats ») is answered once, whole. The logic is `carnet_core::search`'s: this file only
 //! fetches and posts.
 
 #[cfg(target_arch = "wasm32")]
@@ -119,18 +120,20 @@ mod worker {
         let _ = scope().post_message(&answer_message(&answer, &state.borrow()));
     }
 
-    /// `[id, query]` read, or `None` if it is something else.
+    /// `[id, query, shown]` read (`shown` [`SHOWN`] if missing or fewer), or `None` if it is
+    /// something else.
     fn read_request(message: &JsValue) -> Option<Request> {
         let message = message.dyn_ref::<js_sys::Array>()?;
         Some(Request {
             id: message.get(0).as_f64()? as u32,
             query: message.get(1).as_string()?,
+            shown: (message.get(2).as_f64().unwrap_or_default() as usize).max(SHOWN),
         })
     }
 
-    /// `[id, said, results, error]`, each result `[href, title, date, day, category, chosen,
-    /// passage]` (without a passage past the first few): every line the page shows, written
-    /// here in the blog's language (see `carnet_core::search`).
+    /// `[id, said, results, total, error]`, each result `[href, title, date, day, category,
+    /// chosen, passage]` (without a passage past the first few of each ten): every line the
+    /// page shows, written here in the blog's language (see `carnet_core::search`).
     fn answer_message(answer: &Answer, state: &State) -> js_sys::Array {
         let language = state
             .index
@@ -159,10 +162,11 @@ mod worker {
                 result
             })
             .collect();
-        let message = js_sys::Array::of3(
+        let message = js_sys::Array::of4(
             &JsValue::from(answer.id),
             &JsValue::from_str(&answer.said(strings)),
             &results,
+            &JsValue::from(answer.total as u32),
         );
         if let Some(error) = &answer.error {
             message.push(&JsValue::from_str(error));
@@ -231,11 +235,14 @@ mod worker {
         if stale() {
             return Ok(None);
         }
+        // A reader typing sees the first results at once; one who asked for more, all of them.
+        let typing = request.shown == SHOWN;
+        let at_once = if typing { SHOWN_AT_ONCE } else { request.shown };
         let (hits, card_files) = {
             let state = state.borrow();
             let index = state.index.as_ref().ok_or("no index")?;
-            let hits = query.rank(&index.meta, &index.shards);
-            let (card_files, _) = files_needed(&hits, &index.cards, &index.texts, SHOWN_AT_ONCE);
+            let hits = query.rank(&index.meta, &index.shards, request.shown);
+            let (card_files, _) = files_needed(&hits, &index.cards, &index.texts, at_once);
             (hits, card_files)
         };
         fetch_cards(state, &base, card_files).await?;
@@ -245,9 +252,9 @@ mod worker {
         let (card_files, text_posts) = {
             let state = state.borrow();
             let index = state.index.as_ref().ok_or("no index")?;
-            files_needed(&hits, &index.cards, &index.texts, SHOWN)
+            files_needed(&hits, &index.cards, &index.texts, request.shown)
         };
-        if !card_files.is_empty() || !text_posts.is_empty() {
+        if typing && (!card_files.is_empty() || !text_posts.is_empty()) {
             // The first results now, the rest and the passages once the reader stops typing.
             let drawn = {
                 let state = state.borrow();
@@ -259,8 +266,8 @@ mod worker {
             if stale() {
                 return Ok(None);
             }
-            fetch_cards(state, &base, card_files).await?;
         }
+        fetch_cards(state, &base, card_files).await?;
         // Each text is the range of its file that its card gives.
         let wanted: Vec<WantedText> = {
             let state = state.borrow();

@@ -119,6 +119,7 @@ pub static STRINGS: Strings = Strings {
     search_hint: "Type one or more words: the posts holding them all show as you type.",
     searching: "Searching…",
     search_unavailable: "Search is unavailable at the moment.",
+    more_results: "More results",
     results,
     no_results,
     chosen_result,

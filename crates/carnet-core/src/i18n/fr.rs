@@ -127,6 +127,7 @@ pub static STRINGS: Strings = Strings {
                   s’affichent au fil de la frappe.",
     searching: "Recherche…",
     search_unavailable: "La recherche est indisponible pour le moment.",
+    more_results: "Plus de résultats",
     results,
     no_results,
     chosen_result,

@@ -52,7 +52,7 @@ pub const SEARCH_DIR: &str = "search/";
 /// The index's description: version, language, post count and which shards exist.
 pub const META_PATH: &str = "search/meta.json";
 
-/// How many results an answer shows.
+/// How many results an answer shows, and how many more each time the reader asks for more.
 pub const SHOWN: usize = 10;
 
 /// How many results, the first, an answer given at once shows: with each letter typed, the
@@ -260,6 +260,9 @@ pub struct Request {
     pub id: u32,
     /// The query as typed.
     pub query: String,
+    /// How many results the reader has asked to see: [`SHOWN`], and [`SHOWN`] more each time
+    /// they ask for more.
+    pub shown: usize,
 }
 
 /// The worker's answer to a [`Request`].
@@ -271,7 +274,7 @@ pub struct Answer {
     pub query: String,
     /// How many posts match.
     pub total: usize,
-    /// The first [`SHOWN`] of them, best first.
+    /// The first of them, as many as the request asked, best first.
     pub results: Vec<Found>,
     /// Set when the index could not be loaded or read: why, for the console.
     pub error: Option<String>,

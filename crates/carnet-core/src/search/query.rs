@@ -52,7 +52,7 @@ pub struct Hit {
 
 /// What the first `shown` results of a query still need: the files of
 /// [`super::CARDS_PER_FILE`] posts holding their cards (as the first post of each, each once,
-/// in order), and the posts among the first [`WITH_PASSAGE`] whose text is not known yet
+/// in order), and the posts [with a passage](with_passage) whose text is not known yet
 /// (fetched once their card says where it is), but for what is already in `cards` and `texts`.
 pub fn files_needed(
     hits: &Hits,
@@ -61,12 +61,7 @@ pub fn files_needed(
     shown: usize,
 ) -> (Vec<usize>, Vec<u32>) {
     let per_file = super::CARDS_PER_FILE;
-    let shown = || {
-        hits.ranked
-            .iter()
-            .take(shown.min(SHOWN))
-            .map(|hit| hit.post)
-    };
+    let shown = || hits.ranked.iter().take(shown).map(|hit| hit.post);
     let mut card_files: Vec<usize> = shown()
         .filter(|post| !cards.contains_key(post))
         .map(|post| post as usize / per_file * per_file)
@@ -74,16 +69,23 @@ pub fn files_needed(
     card_files.sort_unstable();
     card_files.dedup();
     let text_posts = shown()
-        .take(WITH_PASSAGE)
-        .filter(|post| !texts.contains_key(post))
+        .enumerate()
+        .filter(|&(rank, post)| with_passage(rank) && !texts.contains_key(&post))
+        .map(|(_, post)| post)
         .collect();
     (card_files, text_posts)
+}
+
+/// Whether the result at `rank` (from 0) shows a passage: the first [`WITH_PASSAGE`] of each
+/// [`SHOWN`] the reader sees at a time.
+pub fn with_passage(rank: usize) -> bool {
+    rank % SHOWN < WITH_PASSAGE
 }
 
 /// What a query found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Hits {
-    /// The first [`SHOWN`] posts found, best first.
+    /// The first posts found, as many as asked, best first.
     pub ranked: Vec<Hit>,
     /// How many posts were found.
     pub total: usize,
@@ -128,9 +130,9 @@ impl Query {
             .collect()
     }
 
-    /// The posts holding every word, ranked, from `shards` of the index `meta` describes (by
-    /// key; a missing key has no words).
-    pub fn rank(&self, meta: &Meta, shards: &BTreeMap<String, Shard>) -> Hits {
+    /// The posts holding every word, the best `shown` of them ranked, from `shards` of the
+    /// index `meta` describes (by key; a missing key has no words).
+    pub fn rank(&self, meta: &Meta, shards: &BTreeMap<String, Shard>, shown: usize) -> Hits {
         let mut stems = BTreeSet::new();
         let mut prefixes = BTreeSet::new();
         let mut found: Option<Vec<Hit>> = None;
@@ -158,7 +160,7 @@ impl Query {
         }
         let mut ranked = found.unwrap_or_default();
         let total = ranked.len();
-        keep_best(&mut ranked, SHOWN);
+        keep_best(&mut ranked, shown);
         Hits {
             ranked,
             total,
@@ -275,6 +277,7 @@ fn best_per_post(lists: &[&[Posting]], posts: usize, weighed: bool) -> Vec<Hit> 
 /// are picked in one pass rather than by sorting them all.
 pub(crate) fn keep_best(hits: &mut Vec<Hit>, count: usize) {
     let rank = |hit: &Hit| (Reverse(hit.title_words), Reverse(hit.score), hit.post);
+    let count = count.min(hits.len());
     let mut best: Vec<Hit> = Vec::with_capacity(count + 1);
     for hit in hits.iter() {
         if best.len() == count && best.last().is_none_or(|last| rank(hit) >= rank(last)) {
@@ -309,9 +312,9 @@ fn intersect(a: &[Hit], b: &[Hit]) -> Vec<Hit> {
 }
 
 impl Analyzer {
-    /// The results shown for `hits`: the first [`SHOWN`], from their cards, the first
-    /// [`WITH_PASSAGE`] with their passage if `texts` has it. They stop before the first post
-    /// whose card is not in `cards`, so that none is shown above one not shown yet.
+    /// The results shown for `hits`, from their cards, [those with a passage](with_passage)
+    /// with it if `texts` has it. They stop before the first post whose card is not in
+    /// `cards`, so that none is shown above one not shown yet.
     pub fn results(
         &self,
         hits: &Hits,
@@ -320,11 +323,10 @@ impl Analyzer {
     ) -> Vec<Found> {
         hits.ranked
             .iter()
-            .take(SHOWN)
             .map_while(|hit| Some((hit, cards.get(&hit.post)?)))
             .enumerate()
             .map(|(rank, (hit, card))| {
-                let text = texts.get(&hit.post).filter(|_| rank < WITH_PASSAGE);
+                let text = texts.get(&hit.post).filter(|_| with_passage(rank));
                 self.found(card, text.map(String::as_str), hits)
             })
             .collect()
@@ -467,7 +469,7 @@ mod tests {
         fn rank(&self, typed: &str) -> Hits {
             Analyzer::new(self.meta.language)
                 .query(typed)
-                .rank(&self.meta, &self.shards)
+                .rank(&self.meta, &self.shards, SHOWN)
         }
     }
 
@@ -628,7 +630,7 @@ mod tests {
         sorted.sort_by(|a, b| {
             (b.title_words, b.score, a.post).cmp(&(a.title_words, a.score, b.post))
         });
-        for count in [0, 1, 10, 499, 500, 600] {
+        for count in [0, 1, 10, 499, 500, 600, usize::MAX] {
             let mut kept = hits.clone();
             keep_best(&mut kept, count);
             assert_eq!(kept, sorted[..count.min(500)], "{count}");
@@ -778,6 +780,54 @@ mod tests {
         let found = analyzer.results(&hits, &cards, &texts);
         let slugs: Vec<&str> = found.iter().map(|f| f.slug.as_str()).collect();
         assert_eq!(slugs, ["billet-0", "billet-5", "billet-10"]);
+    }
+
+    #[test]
+    fn more_results_asked_come_after_the_first_each_ten_with_five_passages() {
+        let analyzer = Analyzer::new(Language::French);
+        let records: Vec<_> = (0..25)
+            .map(|n| document(&format!("billet-{n}"), "Billet", "2009-01-07", "Un mot."))
+            .collect();
+        let index = ReadIndex::of(&build(Language::French, &records));
+        let query = analyzer.query("mot");
+        let ten = query.rank(&index.meta, &index.shards, SHOWN);
+        let twenty = query.rank(&index.meta, &index.shards, 2 * SHOWN);
+        let all = query.rank(&index.meta, &index.shards, 100);
+        assert_eq!((ten.total, twenty.total, all.total), (25, 25, 25));
+        assert_eq!(
+            (ten.ranked.len(), twenty.ranked.len(), all.ranked.len()),
+            (10, 20, 25)
+        );
+        assert_eq!(
+            twenty.ranked[..10],
+            ten.ranked[..],
+            "the first ten stay first"
+        );
+        assert_eq!(all.ranked[..20], twenty.ranked[..]);
+        let card = |post: u32| Card {
+            slug: format!("billet-{post}"),
+            title: "Billet".to_owned(),
+            date: "2009-01-07".parse().unwrap(),
+            category: "Actus".to_owned(),
+            text_at: (0, 0),
+        };
+        let (card_files, text_posts) =
+            files_needed(&twenty, &HashMap::new(), &HashMap::new(), 2 * SHOWN);
+        assert_eq!(card_files, [0, 16]);
+        let passages: Vec<u32> = (0..5)
+            .chain(10..15)
+            .map(|rank| twenty.ranked[rank].post)
+            .collect();
+        assert_eq!(text_posts, passages);
+        let cards: HashMap<u32, Card> = (0..25).map(|post| (post, card(post))).collect();
+        let texts: HashMap<u32, String> =
+            (0..25).map(|post| (post, "Un mot.".to_owned())).collect();
+        let found = analyzer.results(&twenty, &cards, &texts);
+        let with_passage: Vec<usize> = (found.iter().enumerate())
+            .filter(|(_, found)| !found.passage.is_empty())
+            .map(|(rank, _)| rank)
+            .collect();
+        assert_eq!(with_passage, [0, 1, 2, 3, 4, 10, 11, 12, 13, 14]);
     }
 
     /// Posts whose words share their first letters: « co » and « re » are large enough to be
