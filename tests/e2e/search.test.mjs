@@ -4,14 +4,12 @@
 // works, and a page that is only read never downloads the worker. The page's CSP is checked by
 // pageTest (a violation is a console error).
 import fs from "node:fs";
-import path from "node:path";
 import { after, before, describe } from "node:test";
 import assert from "node:assert/strict";
 import { launch } from "./browsers.mjs";
 import {
   BUILD_ROOT,
   appStarted,
-  attrs,
   DIST,
   POSTS,
   attrOf,
@@ -31,9 +29,7 @@ import {
 
 const [COMMUNITY, BUSINESS, B2B] = POSTS;
 const BOX = "#search-box";
-const DIST_MANY = path.resolve(process.env.CARNET_DIST_MANY ?? "dist-many");
-const BUILD_MANY =
-  "scripts/carnet generate --posts 30 --content target/many && source scripts/env.sh && CARNET_CONTENT=target/many trunk build --release --dist dist-many";
+
 const RESULT_TITLES = "main .search-results li h2";
 
 const workerAsked = (site) => site.server.requests.some((asked) => asked.includes("search-worker"));
@@ -278,56 +274,5 @@ browserSuites("search", (browserName) => {
       await expectText(page, "main h1", "Rechercher");
       await expectText(page, "main .search-status", "La recherche a besoin de JavaScript : activez-le pour chercher dans les billets.");
     });
-  });
-});
-
-// A generated blog of 30 posts (`scripts/carnet generate --posts 30`), each with « réseau ».
-browserSuites("search past the first ten results", (browserName) => {
-  const { site, pageTest } = servedSuite(browserName, DIST_MANY, BUILD_MANY);
-  const MORE = "main button.more-results";
-  /** The results' paths, in order. */
-  const shown = async (page) =>
-    (await attrs(page, "main .search-results li h2 a", "href")).map((href) => new URL(href).pathname);
-  const count = (page, selector) => page.evaluate((selector) => document.querySelectorAll(selector).length, selector);
-
-  pageTest("« Plus de résultats » shows ten more, the focus on the first of them, and Back from one shows them all again", async ({ page }) => {
-    await open(page, site, "/search/?q=r%C3%A9seau");
-    await expectText(page, "main .search-status", "30 résultats");
-    await eventually(async () => assert.equal((await shown(page)).length, 10));
-    const ten = await shown(page);
-    await expectText(page, MORE, "Plus de résultats");
-    assert.equal(norm(await page.title()), "réseau — Rechercher — Carnet");
-    await setMarker(page);
-    await page.click(MORE);
-    await eventually(async () => assert.equal((await shown(page)).length, 20));
-    const twenty = await shown(page);
-    assert.deepEqual(twenty.slice(0, 10), ten, "the first ten stay, in their order");
-    assert.equal(new Set(twenty).size, 20, "ten others after them");
-    // A keyboard reader goes on from the first new result; the address keeps how many.
-    const focused = () => page.evaluate(() => document.activeElement?.getAttribute("href"));
-    await eventually(async () => assert.equal(new URL(await focused()).pathname, twenty[10]));
-    assert.equal(new URL(page.url()).searchParams.get("n"), "20");
-    // The first five of each ten have their passage.
-    const passages = () =>
-      page.evaluate(() => [...document.querySelectorAll("main .search-results li")].map((li) => li.querySelector(".passage") !== null));
-    await eventually(async () => assert.deepEqual(await passages(), [...Array(20).keys()].map((at) => at % 10 < 5)));
-    await page.keyboard.press("Enter");
-    await eventually(async () => assert.equal(pathname(page), twenty[10]));
-    await page.goBack();
-    await eventually(async () => assert.deepEqual(await shown(page), twenty));
-    assert.equal(await marker(page), 1, "followed and back in the app, without a reload");
-    // The last ten: nothing more to show.
-    await page.click(MORE);
-    await eventually(async () => assert.equal((await shown(page)).length, 30));
-    assert.equal(await count(page, MORE), 0);
-    await page.reload({ waitUntil: "load" });
-    await eventually(async () => assert.equal((await shown(page)).length, 30, "the address shows as many again"));
-    // Another query starts again at ten.
-    await page.focus(BOX);
-    await page.keyboard.press("End");
-    await page.keyboard.type(" ");
-    await eventually(async () => assert.deepEqual(await shown(page), ten));
-    assert.equal(new URL(page.url()).searchParams.get("n"), null);
-    await expectText(page, MORE, "Plus de résultats");
   });
 });
