@@ -21,6 +21,8 @@ pub fn PostPage() -> impl IntoView {
         Load::Failed(LoadError::NotFound) => EitherOf4::C(view! { <NotFoundPage /> }),
         Load::Failed(error) => EitherOf4::D(view! {
             <PageMeta title=strings.post_unavailable description=strings.post_unavailable_description />
+            // The page's heading, as every page has, where the focus goes after the move.
+            <h1>{strings.post_unavailable}</h1>
             <LoadErrorView
                 error
                 title=strings.post_unavailable_message

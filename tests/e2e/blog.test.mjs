@@ -1154,6 +1154,9 @@ browserSuites("Carnet", (browserName) => {
       await eventually(async () =>
         assert.ok((await textOf(page, alert)).includes("Impossible de charger ce billet."), "error message"),
       );
+      // A heading says where the reader is, and has the focus, as after any move.
+      await expectText(page, "main h1", "Billet indisponible");
+      await eventually(async () => assert.ok(await page.evaluate(() => document.activeElement?.matches("main h1"))));
       const retry = await button(page, alert, "Réessayer");
       assert.equal(await count(page, "main div.post-body"), 0, "no body yet");
       assert.ok(site.server.requests.includes(failing), "the post was requested, and failed");
