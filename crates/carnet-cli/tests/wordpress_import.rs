@@ -259,12 +259,12 @@ fn drafts_pages_private_and_trashed_items_are_skipped_and_listed() {
         &summary,
         &[
             "4 items skipped:",
-            "1 drafts (--drafts imports them):",
+            "1 draft (--drafts imports them):",
             "« Le code de l’exemple » (",
             "export.xml:296)",
-            "1 pages (Carnet has posts only):\n    « À propos »",
-            "1 private posts:\n    « Notes personnelles »",
-            "1 in the trash:\n    « Billet supprimé »",
+            "1 page (Carnet has posts only):\n    « À propos »",
+            "1 private post:\n    « Notes personnelles »",
+            "1 item in the trash:\n    « Billet supprimé »",
         ],
     );
     let posts: Vec<String> = fs::read_dir(content.join("posts"))
@@ -743,7 +743,7 @@ fn a_bad_item_is_reported_and_the_others_imported() {
         &summary,
         &[
             "4 posts imported",
-            "1 posts that could not be read:\n    « Sans date » (",
+            "1 post that could not be read:\n    « Sans date » (",
             "no date (``)",
             "bip.md (",
             "3 control characters taken out",
@@ -996,7 +996,7 @@ fn a_password_protected_post_is_skipped_and_a_wordpress_2_tag_kept() {
     assert_mentions(
         &summary,
         &[
-            "1 password-protected posts (their text would be public):",
+            "1 password-protected post (its text would be public):",
             "« Secret »",
         ],
     );

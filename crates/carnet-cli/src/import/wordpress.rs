@@ -229,7 +229,7 @@ struct Import<'a> {
     /// Drafts imported (`--drafts`).
     drafts: usize,
     /// Items skipped, by why: each item's title and line.
-    skipped: BTreeMap<String, Vec<String>>,
+    skipped: BTreeMap<Skipped, Vec<String>>,
     warnings: Vec<String>,
     /// The slugs given so far, so that two items never share one.
     slugs: HashSet<String>,
@@ -301,18 +301,16 @@ impl<'a> Import<'a> {
         }
         let skip = match (item.kind.as_str(), item.status.as_str()) {
             // A static site cannot ask for the password: published, the text would be public.
-            ("post", _) if !item.password.is_empty() => {
-                Some("password-protected posts (their text would be public)".to_owned())
-            }
+            ("post", _) if !item.password.is_empty() => Some(Skipped::PasswordProtected),
             ("post", "publish" | "future") => None,
             ("post", "draft" | "pending") if self.args.drafts => None,
-            ("post", "draft" | "pending") => Some("drafts (--drafts imports them)".to_owned()),
-            ("post", "private") => Some("private posts".to_owned()),
-            ("post", "trash") => Some("in the trash".to_owned()),
-            ("post", "auto-draft") => Some("automatic drafts, never written".to_owned()),
-            ("post", other) => Some(format!("posts with the status `{other}`")),
-            ("page", _) => Some("pages (Carnet has posts only)".to_owned()),
-            (other, _) => Some(format!("items of the type `{other}`")),
+            ("post", "draft" | "pending") => Some(Skipped::Draft),
+            ("post", "private") => Some(Skipped::Private),
+            ("post", "trash") => Some(Skipped::Trashed),
+            ("post", "auto-draft") => Some(Skipped::AutoDraft),
+            ("post", other) => Some(Skipped::Status(other.to_owned())),
+            ("page", _) => Some(Skipped::Page),
+            (other, _) => Some(Skipped::Kind(other.to_owned())),
         };
         if let Some(why) = skip {
             self.skipped.entry(why).or_default().push(named);
@@ -328,7 +326,7 @@ impl<'a> Import<'a> {
             Ok(()) => {}
             Err(why) => self
                 .skipped
-                .entry("posts that could not be read".to_owned())
+                .entry(Skipped::Unreadable)
                 .or_default()
                 .push(format!("{named}: {why}")),
         }
@@ -606,7 +604,7 @@ impl<'a> Import<'a> {
                 if skipped == 1 { "" } else { "s" }
             );
             for (why, items) in &self.skipped {
-                eprintln!("  {} {why}:", items.len());
+                eprintln!("  {}:", why.said(items.len()));
                 for item in items.iter().take(LISTED) {
                     eprintln!("    {item}");
                 }
@@ -779,9 +777,97 @@ fn write_file(path: &Path, contents: &str) -> io::Result<()> {
     fs::write(path, contents)
 }
 
+/// Why an item of the export was not imported.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Skipped {
+    Draft,
+    Trashed,
+    Page,
+    PasswordProtected,
+    Private,
+    AutoDraft,
+    /// A post of another status, named.
+    Status(String),
+    /// An item of another type, named.
+    Kind(String),
+    Unreadable,
+}
+
+impl Skipped {
+    /// The line over the `count` items skipped for this: « 1 page (Carnet has posts only) ».
+    fn said(&self, count: usize) -> String {
+        let one = count == 1;
+        let (what, why) = match self {
+            Skipped::Draft => (
+                if one { "draft" } else { "drafts" },
+                " (--drafts imports them)",
+            ),
+            Skipped::Trashed => (if one { "item" } else { "items" }, " in the trash"),
+            Skipped::Page => (
+                if one { "page" } else { "pages" },
+                " (Carnet has posts only)",
+            ),
+            Skipped::PasswordProtected => (
+                if one {
+                    "password-protected post"
+                } else {
+                    "password-protected posts"
+                },
+                if one {
+                    " (its text would be public)"
+                } else {
+                    " (their text would be public)"
+                },
+            ),
+            Skipped::Private => (if one { "private post" } else { "private posts" }, ""),
+            Skipped::AutoDraft => (
+                if one {
+                    "automatic draft"
+                } else {
+                    "automatic drafts"
+                },
+                ", never written",
+            ),
+            Skipped::Status(status) => {
+                let what = if one { "post" } else { "posts" };
+                return format!("{count} {what} with the status `{status}`");
+            }
+            Skipped::Kind(kind) => {
+                let what = if one { "item" } else { "items" };
+                return format!("{count} {what} of the type `{kind}`");
+            }
+            Skipped::Unreadable => (
+                if one { "post" } else { "posts" },
+                " that could not be read",
+            ),
+        };
+        format!("{count} {what}{why}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_was_skipped_is_said_in_the_singular_or_the_plural() {
+        assert_eq!(Skipped::Page.said(1), "1 page (Carnet has posts only)");
+        assert_eq!(Skipped::Page.said(2), "2 pages (Carnet has posts only)");
+        assert_eq!(Skipped::Draft.said(1), "1 draft (--drafts imports them)");
+        assert_eq!(Skipped::Trashed.said(3), "3 items in the trash");
+        assert_eq!(
+            Skipped::PasswordProtected.said(1),
+            "1 password-protected post (its text would be public)"
+        );
+        assert_eq!(
+            Skipped::Status("inherit".into()).said(2),
+            "2 posts with the status `inherit`"
+        );
+        assert_eq!(
+            Skipped::Kind("nav_menu_item".into()).said(1),
+            "1 item of the type `nav_menu_item`"
+        );
+    }
 
     #[test]
     fn an_old_permalink_is_an_alias_from_the_blogs_own_root_if_a_host_can_serve_it() {
