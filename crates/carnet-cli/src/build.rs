@@ -375,7 +375,14 @@ pub fn report(blog: &Blog, written_to: Option<&Path>) {
              false`) to publish it"
         );
     }
-    let left_out = blog.future.len() + blog.drafts.len();
+    for post in &blog.expired {
+        eprintln!(
+            "carnet: left out {}, taken out of the site on {} (its `expiryDate`); take out that \
+             line to publish it again",
+            post.path, post.expiry_date
+        );
+    }
+    let left_out = blog.future.len() + blog.drafts.len() + blog.expired.len();
     let checked = blog.manifest.posts.len() + left_out;
     eprintln!(
         "carnet: {checked} post{} checked{}{}{}",

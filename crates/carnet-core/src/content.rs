@@ -127,7 +127,7 @@ pub fn is_markdown_file(name: &str) -> bool {
 pub enum Publish {
     /// Those dated this day or before; this day is today.
     Until(Date),
-    /// Every post, whatever its date.
+    /// Every post, whatever its dates: one to come, and one whose expiry day has come.
     All,
 }
 
@@ -186,6 +186,8 @@ pub struct Blog {
     pub future: Vec<FuturePost>,
     /// The files of the drafts, checked but left out, in the order given.
     pub drafts: Vec<String>,
+    /// The posts checked but left out, their expiry day (Hugo's `expiryDate`) having come.
+    pub expired: Vec<ExpiredPost>,
     /// The page each draft and future post will have (`posts/<slug>/`), and why it is not
     /// published yet: a link to it is told, but does not stop the build.
     pub held_back: Vec<(String, String)>,
@@ -230,6 +232,15 @@ pub struct FuturePost {
     pub date: Date,
     /// The later day it is to be published on, if it gives one (Hugo's `publishDate`).
     pub publish_date: Option<Date>,
+}
+
+/// A post left out of a build because the day it is taken out of the site has come.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExpiredPost {
+    /// Its file, as given in [`SourceFile::path`].
+    pub path: String,
+    /// The day it was taken out from (Hugo's `expiryDate`).
+    pub expiry_date: Date,
 }
 
 impl Blog {
@@ -651,6 +662,7 @@ pub fn build_or_tell(
     let mut held_back = Vec::new();
     let mut future = Vec::new();
     let mut drafts = Vec::new();
+    let mut expired = Vec::new();
     let mut links = Vec::with_capacity(posts.len());
     let mut warnings = Vec::new();
     let mut bodies = HashMap::with_capacity(posts.len());
@@ -773,6 +785,9 @@ pub fn build_or_tell(
         // `publishDate`).
         let day = fm.publish_date.unwrap_or(fm.date);
         let later = matches!(publish, Publish::Until(today) if day > today);
+        // Its expiry day come (Hugo's `expiryDate`: gone from that day on).
+        let gone = (fm.expiry_date)
+            .filter(|expiry| matches!(publish, Publish::Until(today) if *expiry <= today));
         // A last change after today is a slip (2204 for 2024), or a day to come: told, and left
         // out, so that the page, the feed and the sitemap claim no change that has not happened.
         if let (Publish::Until(today), Some((updated, line))) = (publish, fm.updated) {
@@ -795,6 +810,11 @@ pub fn build_or_tell(
             ))
         } else if later {
             Some(format!("{} is dated {day}, after today", file.path))
+        } else if let Some(expiry) = gone {
+            Some(format!(
+                "{} was taken out of the site on {expiry}",
+                file.path
+            ))
         } else {
             None
         };
@@ -817,6 +837,11 @@ pub fn build_or_tell(
             held_back.push((paths::post(&slug), why));
             if fm.draft {
                 drafts.push(file.path.clone());
+            } else if let (false, Some(expiry_date)) = (later, gone) {
+                expired.push(ExpiredPost {
+                    path: file.path.clone(),
+                    expiry_date,
+                });
             } else {
                 future.push(FuturePost {
                     path: file.path.clone(),
@@ -894,6 +919,7 @@ pub fn build_or_tell(
         preview_images,
         future,
         drafts,
+        expired,
         held_back,
         redirects: Vec::new(),
         held_back_redirects: Vec::new(),
@@ -2235,6 +2261,44 @@ mod tests {
             build(None, &files, Publish::Until("2009-01-09".parse().unwrap())).unwrap();
         assert_eq!(slugs(&on_the_day), ["hier", "prevu"]);
         assert_eq!(on_the_day.manifest.posts[1].date.to_string(), "2009-01-06");
+    }
+
+    #[test]
+    fn a_post_whose_expiry_day_has_come_is_left_out_from_that_day() {
+        // Hugo's expiryDate: an event's announcement, gone once the event is past.
+        let files = [
+            post("hier.md", "Hier", "2009-01-07", ""),
+            post(
+                "salon.md",
+                "Le salon",
+                "2009-01-05",
+                "expiryDate = 2009-01-09\n",
+            ),
+        ];
+        let before = build(None, &files, Publish::Until("2009-01-08".parse().unwrap())).unwrap();
+        assert_eq!(slugs(&before), ["hier", "salon"]);
+        assert!(before.expired.is_empty());
+        let on_the_day =
+            build(None, &files, Publish::Until("2009-01-09".parse().unwrap())).unwrap();
+        assert_eq!(slugs(&on_the_day), ["hier"]);
+        assert_eq!(
+            on_the_day.expired,
+            [ExpiredPost {
+                path: "salon.md".into(),
+                expiry_date: "2009-01-09".parse().unwrap(),
+            }]
+        );
+        assert!(on_the_day.future.is_empty() && on_the_day.drafts.is_empty());
+        assert_eq!(
+            on_the_day.held_back,
+            [(
+                "posts/salon/".to_owned(),
+                "salon.md was taken out of the site on 2009-01-09".to_owned()
+            )]
+        );
+        // --future publishes every post.
+        let all = build(None, &files, Publish::All).unwrap();
+        assert_eq!(slugs(&all), ["hier", "salon"]);
     }
 
     #[test]

@@ -71,6 +71,13 @@ const PUBLISH_DATE_KEYS: [&str; 2] = ["publishdate", "pubdate"];
 /// The name [`read_other_tools_keys`] gives the publication day among the entries.
 const PUBLISH_DATE: &str = "publish date";
 
+/// Hugo's names for the day a post stops being published (read in any case), which Carnet
+/// reads as [`FrontMatter::expiry_date`].
+const EXPIRY_DATE_KEYS: [&str; 2] = ["expirydate", "unpublishdate"];
+
+/// The name [`read_other_tools_keys`] gives the expiry day among the entries.
+const EXPIRY_DATE: &str = "expiry date";
+
 /// Keys other tools read as a post's own address (Jekyll's `permalink`, Hugo's `url`, Zola's
 /// `path`): Carnet's is `/posts/<slug>/`, and the old one can be kept as an alias.
 const ADDRESS_KEYS: [&str; 3] = ["permalink", "url", "path"];
@@ -112,6 +119,9 @@ pub struct FrontMatter {
     /// The day it is published from, when later than its date (Hugo's `publishDate`): it is
     /// left out until then, as a post dated later is.
     pub publish_date: Option<Date>,
+    /// The day it is left out from (Hugo's `expiryDate`): a post of a time, such as an
+    /// event's announcement or an offer, gone from the site once that day has come.
+    pub expiry_date: Option<Date>,
     /// Whether the post is a draft, left out of the site.
     pub draft: bool,
 }
@@ -234,6 +244,14 @@ impl Dialect {
             "write the day the post was published as `{}`, e.g. `{}`",
             self.line("date", "YYYY-MM-DD"),
             self.line("date", "2009-10-06")
+        )
+    }
+
+    fn expiry_fix(self) -> String {
+        format!(
+            "write the day the post is to be taken out of the site as `{}`, e.g. `{}`",
+            self.line("expiryDate", "YYYY-MM-DD"),
+            self.line("expiryDate", "2009-12-31")
         )
     }
 
@@ -701,6 +719,9 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
     let publish_date = (take(PUBLISH_DATE))
         .map(|entry| Ok((day_of(&entry, Dialect::date_fix)?, entry)))
         .transpose()?;
+    let expiry_date = (take(EXPIRY_DATE))
+        .map(|entry| day_of(&entry, Dialect::expiry_fix))
+        .transpose()?;
     let updated = (take("updated"))
         .map(|entry| Ok((day_of(&entry, Dialect::updated_fix)?, entry.line)))
         .transpose()?;
@@ -782,6 +803,7 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
             tags,
             aliases,
             publish_date: publish_date.map(|(day, _)| day).filter(|day| *day > date),
+            expiry_date,
             draft,
         },
         body: &source[body_start..],
@@ -875,6 +897,22 @@ fn read_other_tools_keys(
                     });
                 } else {
                     entries.insert(PUBLISH_DATE.to_owned(), Entry { line, value });
+                }
+                continue;
+            }
+            None if EXPIRY_DATE_KEYS.contains(&key.to_ascii_lowercase().as_str()) => {
+                if let Some(first) = entries.get(EXPIRY_DATE) {
+                    warnings.push(FrontMatterError {
+                        line,
+                        message: format!(
+                            "`{key}` is left out: the line {} gives the day the post is \
+                             taken out already",
+                            first.line
+                        ),
+                        fix: "remove one of the two lines".to_owned(),
+                    });
+                } else {
+                    entries.insert(EXPIRY_DATE.to_owned(), Entry { line, value });
                 }
                 continue;
             }
@@ -1783,6 +1821,48 @@ mod tests {
         for start in ["--- pas un billet\n", "----\n", " ---\n", "", "<p>---</p>"] {
             assert!(!opens_front_matter(start), "{start:?}");
         }
+    }
+
+    #[test]
+    fn hugos_expiry_day_is_read_in_any_case_under_both_its_names() {
+        let day = |source: &str| {
+            let doc = parse(source).unwrap();
+            (
+                doc.front_matter.expiry_date.map(|day| day.to_string()),
+                doc.warnings,
+            )
+        };
+        for key in [
+            "expiryDate",
+            "expirydate",
+            "ExpiryDate",
+            "unpublishdate",
+            "unpublishDate",
+        ] {
+            let (expiry, warnings) = day(&format!(
+                "---\ntitle: T\ndate: 2009-01-07\n{key}: 2009-02-01T00:00:00Z\n---\n"
+            ));
+            assert_eq!(expiry.as_deref(), Some("2009-02-01"), "{key}");
+            assert!(warnings.is_empty(), "{key}: {warnings:?}");
+        }
+        assert_eq!(day("+++\ntitle = \"T\"\ndate = 2009-01-07\n+++\n").0, None);
+        let (expiry, warnings) = day(
+            "+++\ntitle = \"T\"\ndate = 2009-01-07\nexpiryDate = 2009-02-01\nunpublishdate = 2009-03-01\n+++\n",
+        );
+        assert_eq!(expiry.as_deref(), Some("2009-02-01"));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].line, 5);
+        assert_eq!(
+            warnings[0].message,
+            "`unpublishdate` is left out: the line 4 gives the day the post is taken out already"
+        );
+        let error =
+            parse("---\ntitle: T\ndate: 2009-01-07\nexpiryDate: bientôt\n---\n").unwrap_err();
+        assert_eq!(error.line, 4);
+        assert_eq!(
+            error.fix,
+            "write the day the post is to be taken out of the site as `expiryDate: YYYY-MM-DD`, e.g. `expiryDate: 2009-12-31`"
+        );
     }
 
     #[test]
