@@ -810,13 +810,8 @@ pub fn build_or_tell(
             ))
         } else if later {
             Some(format!("{} is dated {day}, after today", file.path))
-        } else if let Some(expiry) = gone {
-            Some(format!(
-                "{} was taken out of the site on {expiry}",
-                file.path
-            ))
         } else {
-            None
+            gone.map(|expiry| format!("{} was taken out of the site on {expiry}", file.path))
         };
         // A held-back post's aliases are checked now: on its day, they would stop the build.
         let line = match line_of_key(head, "aliases") {
