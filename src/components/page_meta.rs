@@ -34,6 +34,10 @@ pub fn PageMeta(
     /// address (`carnet_core::model::Post::image`).
     #[prop(optional_no_strip)]
     image: Option<String>,
+    /// The feed of the category or tag the page lists: its title (« Catégorie : Usages ») and
+    /// its URL.
+    #[prop(optional_no_strip)]
+    list_feed: Option<(String, String)>,
 ) -> impl IntoView {
     let site = &expect_context::<SharedIndex>().site;
     let strings = expect_context::<&'static Strings>();
@@ -62,6 +66,12 @@ pub fn PageMeta(
         locale: strings.locale,
         published,
         modified,
+        list_feed: list_feed.map(|(title, url)| {
+            (
+                format!("{} (Atom)", document_title(&title, &site.title)),
+                url,
+            )
+        }),
     };
     head.show()
 }
@@ -94,6 +104,9 @@ struct Head {
     published: Option<String>,
     /// The ISO day a post last changed.
     modified: Option<String>,
+    /// The link's title (« Catégorie : Usages — Carnet (Atom) ») and the URL of the feed of
+    /// the category or tag listed.
+    list_feed: Option<(String, String)>,
 }
 
 #[cfg(feature = "ssr")]
@@ -134,6 +147,22 @@ impl Head {
             }),
             None => Either::Right(view! { <Meta name="twitter:card" content="summary" /> }),
         };
+        // The sitemap's link in both branches, so that neither is empty.
+        let links = match self.list_feed {
+            Some((title, href)) => Either::Left(view! {
+                <Link
+                    id=carnet_core::page_ids::LIST_FEED
+                    rel="alternate"
+                    type_="application/atom+xml"
+                    title
+                    href
+                />
+                <Link rel="sitemap" type_="application/xml" href=site.sitemap() />
+            }),
+            None => Either::Right(view! {
+                <Link rel="sitemap" type_="application/xml" href=site.sitemap() />
+            }),
+        };
         view! {
             <Title text=self.title />
             <Meta name="description" content=self.description.clone() />
@@ -145,7 +174,7 @@ impl Head {
             <Meta property="og:description" content=self.description />
             {card}
             <Link rel="alternate" type_="application/atom+xml" title=feed_title href=site.feed() />
-            <Link rel="sitemap" type_="application/xml" href=site.sitemap() />
+            {links}
         }
     }
 }
@@ -193,7 +222,35 @@ impl Head {
         for (key, name, value) in tags {
             set_tag(&document, key, name, value);
         }
+        show_list_feed(&document, self.list_feed.as_ref());
         []
+    }
+}
+
+/// Gives the head the link to the feed of the category or tag listed (`title` and URL), or
+/// takes it out.
+#[cfg(not(feature = "ssr"))]
+fn show_list_feed(document: &web_sys::Document, feed: Option<&(String, String)>) {
+    let found = document.get_element_by_id(carnet_core::page_ids::LIST_FEED);
+    let link = match (found, feed) {
+        (Some(link), Some(_)) => link,
+        (Some(link), None) => return link.remove(),
+        (None, Some(_)) => {
+            let head = document.query_selector("head").ok().flatten();
+            let Some((head, link)) = head.zip(document.create_element("link").ok()) else {
+                return;
+            };
+            let _ = link.set_attribute("id", carnet_core::page_ids::LIST_FEED);
+            let _ = link.set_attribute("rel", "alternate");
+            let _ = link.set_attribute("type", "application/atom+xml");
+            let _ = head.append_child(&link);
+            link
+        }
+        (None, None) => return,
+    };
+    if let Some((title, href)) = feed {
+        let _ = link.set_attribute("title", title);
+        let _ = link.set_attribute("href", href);
     }
 }
 

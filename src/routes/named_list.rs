@@ -4,8 +4,9 @@
 use crate::components::{ListPosts, PageMeta};
 use crate::routes::{use_page_number, use_slug, NotFoundPage};
 use crate::store::SharedIndex;
+use crate::urls::SiteUrls;
 use carnet_core::i18n::{list_title, Strings};
-use carnet_core::List;
+use carnet_core::{paths, List};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -25,6 +26,7 @@ pub(super) fn named_list_page(kind: Named) -> impl IntoView {
     let slug = use_slug();
     let number = use_page_number();
     let strings = expect_context::<&'static Strings>();
+    let site = expect_context::<SiteUrls>();
     move || {
         let (slug, number) = (slug(), number());
         let (list, entry, words) = match kind {
@@ -58,6 +60,7 @@ pub(super) fn named_list_page(kind: Named) -> impl IntoView {
                 title=list_title(strings, &title(&name), number)
                 description=description(&name, &(strings.posts)(count))
                 path=list.page(number)
+                list_feed=Some((title(&name), site.page(&paths::list_feed(&list.page(1)))))
             />
             <h1 class="page-heading">
                 {heading} {name} " "

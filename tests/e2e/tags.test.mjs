@@ -171,4 +171,39 @@ browserSuites("tags", (browserName) => {
     await expectPage(page, site, ACTUS(1));
     await eventually(async () => assert.deepEqual(await cardTitles(page), ACTUS_PAGES[0]));
   });
+
+  pageTest("a tag's and a category's pages name their own feed in the head, as the app moves between them", async ({ page }) => {
+    /** The head's link to the feed of the list shown: [title, href, rel, type], or null. */
+    const listFeed = () =>
+      page.evaluate(() => {
+        const link = document.getElementById("list-feed");
+        return link && [link.getAttribute("title"), link.getAttribute("href"), link.rel, link.type];
+      });
+    const feed = (title, href) => [`${title} — Carnet (Atom)`, href, "alternate", "application/atom+xml"];
+    const TAG_FEED = feed("Étiquette : Actus", "/tag/actus/feed.xml");
+    const CATEGORY_FEED = feed("Catégorie : Actus", "/category/actus/feed.xml");
+    await open(page, site, "/tag/actus/");
+    assert.deepEqual(await listFeed(), TAG_FEED, "pre-rendered");
+    await setMarker(page);
+    await clickLink(page, "main nav.pager", "Billets plus anciens →");
+    await expectPage(page, site, ACTUS(2));
+    assert.deepEqual(await listFeed(), TAG_FEED, "the list's second page, the same feed");
+    await clickLink(page, "aside.sidebar", "Actus");
+    await expectPage(page, site, CATEGORY_ACTUS);
+    await eventually(async () => assert.deepEqual(await listFeed(), CATEGORY_FEED));
+    await clickLink(page, "main article.post-card h2", "Un billet d’actualité");
+    await expectText(page, "main article.post header h1", "Un billet d’actualité");
+    await eventually(async () => assert.equal(await listFeed(), null, "a post lists nothing"));
+    await page.goBack();
+    await expectPage(page, site, CATEGORY_ACTUS);
+    await eventually(async () => assert.deepEqual(await listFeed(), CATEGORY_FEED));
+    assert.equal(await marker(page), 1, "no reload");
+    // The feeds themselves: the list's newest posts.
+    for (const [href, entries] of [["/tag/actus/feed.xml", 5], ["/category/actus/feed.xml", 1]]) {
+      const response = await fetch(site.url(href));
+      assert.equal(response.status, 200, href);
+      const xml = await response.text();
+      assert.equal(xml.match(/<entry>/g)?.length, entries, `${href}: ${xml}`);
+    }
+  });
 });

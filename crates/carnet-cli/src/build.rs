@@ -38,7 +38,8 @@ use std::process::ExitCode;
 /// Check the content, then write the site
 ///
 /// Writes into the site folder data/, a pre-rendered page for every route (if Trunk's
-/// index.html is there), feed.xml, sitemap.xml and robots.txt. Trunk runs it after every build.
+/// index.html is there), feed.xml and a feed for each category and tag, sitemap.xml and
+/// robots.txt. Trunk runs it after every build.
 /// Nothing is written if any post has a problem: every problem is printed with its file, line
 /// and fix. Posts dated after today are left out (and named) unless --future is given; posts
 /// with `draft = true` are always left out.
@@ -1132,6 +1133,9 @@ fn write_files(
         &folder.join(FEED_PATH),
         feed::atom(blog, site_url).as_bytes(),
     )?;
+    for (path, xml) in feed::list_feeds(blog, site_url) {
+        cache.write(&folder.join(path), xml.as_bytes())?;
+    }
     for (path, xml) in feed::sitemaps(&sitemap, site_url) {
         cache.write(&folder.join(path), xml.as_bytes())?;
     }

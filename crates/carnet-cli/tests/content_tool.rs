@@ -174,11 +174,26 @@ fn a_valid_folder_replaces_the_old_data_entirely() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     written.sort();
+    // `category/` holds the category's feed alone.
     assert_eq!(
         written,
-        ["data", "feed.xml", "robots.txt", "search", "sitemap.xml"],
+        [
+            "category",
+            "data",
+            "feed.xml",
+            "robots.txt",
+            "search",
+            "sitemap.xml"
+        ],
         "no temporary folder is left behind; no pages without Trunk's index.html"
     );
+    let categories: Vec<_> = fs::read_dir(out.join("category"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(categories.len(), 1, "{categories:?}");
+    let feed = fs::read_to_string(categories[0].join("feed.xml")).unwrap();
+    assert!(feed.contains("/posts/un-billet-valide/"), "{feed}");
 }
 
 #[test]
@@ -2028,6 +2043,24 @@ fn tags_get_pre_rendered_pages_data_apart_from_categories_feed_categories_and_si
         5,
         "{categories:?}"
     );
+
+    // A feed for each tag and category, beside its page, which its head names.
+    for (list, entries, title) in [
+        ("tag/actus/", 5, "Étiquette : Actus — Carnet"),
+        ("category/actus/", 1, "Catégorie : Actus — Carnet"),
+    ] {
+        let xml = read(&format!("{list}feed.xml"));
+        let feed = roxmltree::Document::parse(&xml).expect("a list's feed is well-formed XML");
+        let count = |name| feed.descendants().filter(|n| n.has_tag_name(name)).count();
+        assert_eq!(count("entry"), entries, "{list}: {xml}");
+        assert!(xml.contains(&format!("<title>{title}</title>")), "{xml}");
+        let page = read(&format!("{list}index.html"));
+        let link = format!(
+            r#"<link id="list-feed" href="/{list}feed.xml" rel="alternate" title="{title} (Atom)" type="application/atom+xml">"#
+        );
+        assert!(page.contains(&link), "{link} in {page}");
+    }
+    assert!(!read("index.html").contains("list-feed"));
 
     let sitemap = read("sitemap.xml");
     for page in [

@@ -84,84 +84,168 @@ fn scheme(root: &str, page_of: fn(&str) -> String) -> String {
 
 /// The Atom feed of the newest [`Blog::feed_length`] posts, with their full HTML.
 pub fn atom(blog: &Blog, site_url: &str) -> String {
-    let root = root(site_url);
+    let site = &blog.manifest.site;
+    let feed = Feed {
+        title: site.title.clone(),
+        subtitle: site.description.clone(),
+        page: String::new(),
+        posts: (0..blog.manifest.posts.len())
+            .take(blog.feed_length)
+            .collect(),
+    };
+    feed.atom(blog, &root(site_url), &mut Bodies::new(blog))
+}
+
+/// The feed of each category and of each tag, for a reader who follows one subject: the
+/// newest [`Blog::feed_length`] posts of the list, with their full HTML, at
+/// [`paths::list_feed`] of its page (`category/usages/feed.xml`, as WordPress has
+/// `/category/usages/feed/` and Hugo `/categories/usages/index.xml`). Returns the files to
+/// write, by path relative to the base, in the order of the index's categories, then tags.
+pub fn list_feeds(blog: &Blog, site_url: &str) -> Vec<(String, String)> {
     let manifest = &blog.manifest;
-    let entries: Vec<_> = (manifest.posts.iter())
-        .zip(&blog.bodies)
-        .zip(&blog.published_at)
-        .take(blog.feed_length)
-        .map(|((post, body), time)| {
-            let published = Moment::new(post.date, *time);
-            let updated = post.updated.map_or(published, |day| Moment::new(day, None));
-            (post, body, published, updated)
+    let strings = manifest.site.language.strings();
+    let root = root(site_url);
+    let newest = |in_list: &dyn Fn(&crate::model::PostSummary) -> bool| -> Vec<usize> {
+        (manifest.posts.iter().enumerate())
+            .filter(|(_, post)| in_list(post))
+            .map(|(at, _)| at)
+            .take(blog.feed_length)
+            .collect()
+    };
+    let titled = |title: String| format!("{title} — {}", manifest.site.title);
+    let categories = manifest.categories.iter().map(|entry| {
+        let (name, slug) = (&entry.category.name, &entry.category.slug);
+        Feed {
+            title: titled((strings.category_title)(name)),
+            subtitle: (strings.category_description)(name, &(strings.posts)(entry.count)),
+            page: paths::category(slug),
+            posts: newest(&|post| post.category.slug == *slug),
+        }
+    });
+    let tags = manifest.tags.iter().map(|entry| {
+        let (name, slug) = (&entry.tag.name, &entry.tag.slug);
+        Feed {
+            title: titled((strings.tag_title)(name)),
+            subtitle: (strings.tag_description)(name, &(strings.posts)(entry.count)),
+            page: paths::tag(slug),
+            posts: newest(&|post| post.tags.iter().any(|tag| tag.slug == *slug)),
+        }
+    });
+    // A post in several lists is rendered once.
+    let mut bodies = Bodies::new(blog);
+    let feeds: Vec<Feed> = categories.chain(tags).collect();
+    feeds
+        .into_iter()
+        .map(|feed| {
+            let xml = feed.atom(blog, &root, &mut bodies);
+            (paths::list_feed(&feed.page), xml)
         })
-        .collect();
-    // The feed changes with the last change of a post it carries.
-    let updated = (entries.iter().map(|(.., updated)| *updated))
-        .max_by_key(|moment| moment.utc_seconds())
-        .unwrap_or(Moment::new(Date::new(1970, 1, 1).expect("a day"), None));
-    let mut xml = String::new();
-    let _ = write!(
-        xml,
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
-         <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{language}\">\n\
-         <title>{title}</title>\n\
-         <subtitle>{subtitle}</subtitle>\n\
-         <link href=\"{root}\"/>\n\
-         <link rel=\"self\" type=\"application/atom+xml\" href=\"{root}{FEED_PATH}\"/>\n\
-         <id>{root}</id>\n\
-         <updated>{updated}</updated>\n",
-        language = manifest.site.language.code(),
-        title = escape(&manifest.site.title),
-        subtitle = escape(&manifest.site.description),
-        root = escape(&root),
-    );
-    for (post, body, published, updated) in entries {
-        let url = format!("{root}{}", paths::post(&post.slug));
+        .collect()
+}
+
+/// One feed: what it is called, the page it follows (relative to the base; the home page's
+/// is empty) and its posts, by their place in the manifest, newest first.
+struct Feed {
+    title: String,
+    subtitle: String,
+    page: String,
+    posts: Vec<usize>,
+}
+
+/// Each post's body as a feed carries it, rendered the first time a feed needs it.
+struct Bodies(Vec<Option<markdown::SafeHtml>>);
+
+impl Bodies {
+    fn new(blog: &Blog) -> Bodies {
+        Bodies(vec![None; blog.bodies.len()])
+    }
+
+    fn of(&mut self, blog: &Blog, at: usize, root: &str) -> &markdown::SafeHtml {
         // Site-absolute links become absolute URLs: a feed is read away from the site.
-        let html = markdown::to_html(body, &root, manifest.site.language);
+        self.0[at].get_or_insert_with(|| {
+            markdown::to_html(&blog.bodies[at], root, blog.manifest.site.language)
+        })
+    }
+}
+
+impl Feed {
+    /// The feed as Atom, for the site at `root` (its URL with one trailing slash).
+    fn atom(&self, blog: &Blog, root: &str, bodies: &mut Bodies) -> String {
+        let manifest = &blog.manifest;
+        let entries: Vec<_> = (self.posts.iter())
+            .map(|&at| {
+                let post = &manifest.posts[at];
+                let published = Moment::new(post.date, blog.published_at[at]);
+                let updated = post.updated.map_or(published, |day| Moment::new(day, None));
+                (at, post, published, updated)
+            })
+            .collect();
+        // The feed changes with the last change of a post it carries.
+        let updated = (entries.iter().map(|(.., updated)| *updated))
+            .max_by_key(|moment| moment.utc_seconds())
+            .unwrap_or(Moment::new(Date::new(1970, 1, 1).expect("a day"), None));
+        let page = format!("{root}{}", self.page);
+        let mut xml = String::new();
         let _ = write!(
             xml,
-            "<entry>\n\
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
+             <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{language}\">\n\
              <title>{title}</title>\n\
-             <link href=\"{url}\"/>\n\
-             <id>{url}</id>\n\
-             <published>{published}</published>\n\
-             <updated>{updated}</updated>\n\
-             <author><name>{author}</name></author>\n\
-             <category term=\"{category_slug}\" scheme=\"{category_scheme}\" label=\"{category}\"/>\n",
-            title = escape(&post.title),
-            url = escape(&url),
-            author = escape(&post.author),
-            category_slug = escape(&post.category.slug),
-            category_scheme = escape(&scheme(&root, paths::category)),
-            category = escape(&post.category.name),
+             <subtitle>{subtitle}</subtitle>\n\
+             <link href=\"{page}\"/>\n\
+             <link rel=\"self\" type=\"application/atom+xml\" href=\"{page}{FEED_PATH}\"/>\n\
+             <id>{page}</id>\n\
+             <updated>{updated}</updated>\n",
+            language = manifest.site.language.code(),
+            title = escape(&self.title),
+            subtitle = escape(&self.subtitle),
+            page = escape(&page),
         );
-        // Tags are Atom categories too; their scheme, the tag pages' URL, tells a tag from the
-        // category of the same name.
-        for tag in &post.tags {
-            let _ = writeln!(
+        for (at, post, published, updated) in entries {
+            let url = format!("{root}{}", paths::post(&post.slug));
+            let _ = write!(
                 xml,
-                "<category term=\"{slug}\" scheme=\"{scheme}\" label=\"{name}\"/>",
-                slug = escape(&tag.slug),
-                scheme = escape(&scheme(&root, paths::tag)),
-                name = escape(&tag.name),
+                "<entry>\n\
+                 <title>{title}</title>\n\
+                 <link href=\"{url}\"/>\n\
+                 <id>{url}</id>\n\
+                 <published>{published}</published>\n\
+                 <updated>{updated}</updated>\n\
+                 <author><name>{author}</name></author>\n\
+                 <category term=\"{category_slug}\" scheme=\"{category_scheme}\" label=\"{category}\"/>\n",
+                title = escape(&post.title),
+                url = escape(&url),
+                author = escape(&post.author),
+                category_slug = escape(&post.category.slug),
+                category_scheme = escape(&scheme(root, paths::category)),
+                category = escape(&post.category.name),
+            );
+            // Tags are Atom categories too; their scheme, the tag pages' URL, tells a tag from
+            // the category of the same name.
+            for tag in &post.tags {
+                let _ = writeln!(
+                    xml,
+                    "<category term=\"{slug}\" scheme=\"{scheme}\" label=\"{name}\"/>",
+                    slug = escape(&tag.slug),
+                    scheme = escape(&scheme(root, paths::tag)),
+                    name = escape(&tag.name),
+                );
+            }
+            let _ = write!(
+                xml,
+                "<summary>{summary}</summary>\n\
+                 <content type=\"html\" xml:base=\"{url}\">{content}</content>\n\
+                 </entry>\n",
+                // Links relative to the post (an image in its folder) resolve from its page, as
+                // on the site: Atom's xml:base.
+                url = escape(&url),
+                summary = escape(&post.excerpt),
+                content = escape(bodies.of(blog, at, root).as_str()),
             );
         }
-        let _ = write!(
-            xml,
-            "<summary>{summary}</summary>\n\
-             <content type=\"html\" xml:base=\"{url}\">{content}</content>\n\
-             </entry>\n",
-            // Links relative to the post (an image in its folder) resolve from its page, as
-            // on the site: Atom's xml:base.
-            url = escape(&url),
-            summary = escape(&post.excerpt),
-            content = escape(html.as_str()),
-        );
+        xml.push_str("</feed>\n");
+        xml
     }
-    xml.push_str("</feed>\n");
-    xml
 }
 
 /// The most URLs one sitemap file may hold (sitemaps.org); a bigger site gets a sitemap index.
@@ -259,6 +343,59 @@ mod tests {
         let feed = atom(&blog, "https://example.org/");
         assert_eq!(feed.matches("<entry>").count(), 1);
         assert!(feed.contains("Un &amp; deux"), "{feed}");
+    }
+
+    #[test]
+    fn each_category_and_tag_has_a_feed_of_its_own_posts_beside_its_page() {
+        let mut blog = blog();
+        let feeds = list_feeds(&blog, "https://example.org/blog/");
+        let paths: Vec<&str> = feeds.iter().map(|(path, _)| path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "category/actus/feed.xml",
+                "category/reseaux-sociaux/feed.xml",
+                "tag/actus/feed.xml",
+                "tag/q-a-b/feed.xml",
+            ]
+        );
+        let (_, actus) = &feeds[0];
+        assert!(
+            actus.contains("<title>Catégorie : Actus — Carnet</title>"),
+            "{actus}"
+        );
+        assert!(actus.contains("<link href=\"https://example.org/blog/category/actus/\"/>"));
+        assert!(actus.contains(
+            "<link rel=\"self\" type=\"application/atom+xml\" \
+             href=\"https://example.org/blog/category/actus/feed.xml\"/>"
+        ));
+        assert!(actus.contains("<id>https://example.org/blog/category/actus/</id>"));
+        assert_eq!(actus.matches("<entry>").count(), 1);
+        assert!(actus.contains("<title>Un &amp; deux &lt;trois&gt;</title>"));
+        // The same entry as in the blog's feed, body and all.
+        let whole = atom(&blog, "https://example.org/blog/");
+        let entry =
+            |xml: &str| xml[xml.find("<entry>").unwrap()..xml.find("</entry>").unwrap()].to_owned();
+        assert_eq!(entry(actus), entry(&whole));
+        let (_, social) = &feeds[1];
+        assert!(social.contains("<title>Catégorie : Réseaux sociaux — Carnet</title>"));
+        assert!(social.contains("<title>Second</title>") && !social.contains("trois"));
+        let (_, tag) = &feeds[3];
+        assert!(
+            tag.contains("<title>Étiquette : Q&amp;A &lt;b&gt; — Carnet</title>"),
+            "{tag}"
+        );
+        assert!(
+            tag.contains(
+                "<subtitle>Les billets de l’étiquette Q&amp;A &lt;b&gt; (1 billet).</subtitle>"
+            ),
+            "{tag}"
+        );
+        // As long as the blog's feed, at most.
+        blog.feed_length = 0;
+        assert!(list_feeds(&blog, "https://example.org/blog/")
+            .iter()
+            .all(|(_, xml)| !xml.contains("<entry>")));
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub const SIDEBAR_ARCHIVES: &str = "sidebar-archives";
 pub const SEARCH_BOX: &str = "search-box";
 /// The list of the search page's results (`<ol>`), which the search box's arrows move in.
 pub const SEARCH_LIST: &str = "search-list";
+/// The head's link to the feed of the category or tag a page lists.
+pub const LIST_FEED: &str = "list-feed";
 
 /// Every id above.
 pub const ALL: &[&str] = &[
@@ -27,4 +29,5 @@ pub const ALL: &[&str] = &[
     SIDEBAR_ARCHIVES,
     SEARCH_BOX,
     SEARCH_LIST,
+    LIST_FEED,
 ];

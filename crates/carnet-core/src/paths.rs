@@ -63,6 +63,12 @@ pub fn tag(slug: &str) -> String {
     format!("tag/{slug}/")
 }
 
+/// The Atom feed of the list whose first page is at `first` (a category's or a tag's):
+/// `category/usages/feed.xml` (`crate::feed::list_feeds`).
+pub fn list_feed(first: &str) -> String {
+    format!("{first}{}", crate::feed::FEED_PATH)
+}
+
 /// The page of one month's posts: `archive/2009/10/`.
 pub fn month(month: YearMonth) -> String {
     format!("archive/{:04}/{:02}/", month.year, month.month)
