@@ -133,7 +133,7 @@ const readHead = (page) =>
 
 /**
  * The document head of a route: one title, one canonical link (absolute, from the configured
- * site URL), description and OpenGraph tags, the feed and the sitemap under the base.
+ * site URL), description and OpenGraph tags, the feeds and the sitemap under the base.
  */
 async function expectHead(page, site, route, { kind = "website" } = {}) {
   const head = await readHead(page);
@@ -157,7 +157,10 @@ async function expectHead(page, site, route, { kind = "website" } = {}) {
   assert.deepEqual(head.robots, [], `${where}: a real page may be indexed`);
   const ogTitle = route.title.endsWith(" — Carnet") ? route.title.slice(0, -" — Carnet".length) : route.title;
   assert.deepEqual(head.ogTitle.map(norm), [norm(ogTitle)], `${where}: og:title`);
-  assert.deepEqual(head.feed, [site.path("/feed.xml")], `${where}: the Atom feed link`);
+  // A category's or a tag's pages name its own feed too.
+  const list = /^\/(category|tag)\/[^/]+\//.exec(route.path)?.[0];
+  const feeds = [site.path("/feed.xml"), ...(list ? [site.path(`${list}feed.xml`)] : [])];
+  assert.deepEqual(head.feed, feeds, `${where}: the Atom feed links`);
   assert.deepEqual(head.sitemap, [site.path("/sitemap.xml")], `${where}: the sitemap link`);
 }
 
