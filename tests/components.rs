@@ -14,7 +14,7 @@ use carnet::store::{Load, SharedIndex, Store};
 use carnet::urls::SiteUrls;
 use carnet_core::archive::list_pages;
 use carnet_core::i18n::{Language, Strings};
-use carnet_core::{Bucket, List, Manifest, Page};
+use carnet_core::{Bucket, List, Manifest, Page, PostSummary};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -62,6 +62,33 @@ fn a_date_is_readable_in_the_blogs_language_and_machine_readable() {
         attribute(&root, "time", "datetime").as_deref(),
         Some("2009-10-01")
     );
+}
+
+#[wasm_bindgen_test]
+fn a_draft_shown_by_an_authors_preview_is_marked_in_its_byline() {
+    let root = container();
+    let _mounted = mount_to(root.clone(), || {
+        provide_context(SiteUrls::new("/"));
+        provide_context::<&'static Strings>(Language::French.strings());
+        let draft = PostSummary {
+            draft: true,
+            ..post("idee", "Une idée", "2009-01-07", "Actus", &[])
+        };
+        view! {
+            <Router>
+                <PostCard post=draft />
+                <PostCard post=post("fait", "Fait", "2009-01-06", "Actus", &[]) />
+            </Router>
+        }
+    });
+    assert_eq!(
+        texts(&root, ".byline"),
+        [
+            "Brouillon Publié le 7 janvier 2009 dans Actus",
+            "Publié le 6 janvier 2009 dans Actus"
+        ]
+    );
+    assert_eq!(texts(&root, ".byline .draft-mark"), ["Brouillon"]);
 }
 
 #[wasm_bindgen_test]

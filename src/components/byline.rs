@@ -8,7 +8,8 @@ use carnet_core::PostSummary;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// « Publié le 6 octobre 2009 dans Actus », the category a link; on the post's own page
+/// « Publié le 6 octobre 2009 dans Actus », the category a link, after « Brouillon » for a
+/// draft shown by an author's preview; on the post's own page
 /// (`on_post_page`) « … par admin, mis à jour le 12 octobre 2009 », the last part when the
 /// author gave the day of a later change.
 #[component]
@@ -24,9 +25,13 @@ pub fn Byline(post: PostSummary, #[prop(optional)] on_post_page: bool) -> impl I
             {updated}
         }
     });
+    // Only in an author's preview of the drafts (`--drafts`).
+    let draft = post
+        .draft
+        .then(|| view! { <strong class="draft-mark">{strings.draft}</strong> " " });
     view! {
         <p class="byline">
-            {strings.published_on} <ReadableDate date=post.date /> {strings.in_category}
+            {draft} {strings.published_on} <ReadableDate date=post.date /> {strings.in_category}
             <A href=site.category(&post.category.slug) exact=true>
                 {post.category.name.clone()}
             </A>

@@ -3,7 +3,8 @@
 // run under it. `scripts/test` starts it (through `carnet serve`) and names it in
 // CARNET_SERVE_URL; without it these tests are skipped.
 //
-// It checks, in each browser of CARNET_BROWSERS: the home page, a post and an unknown path show
+// It checks, in each browser of CARNET_BROWSERS: the home page, a post, a draft (`--drafts`,
+// marked « Brouillon ») and an unknown path show
 // their pages once the app has started, a search shows its passage, the live-reload client connects (its WebSocket opens),
 // and no console error, uncaught error or CSP violation occurs. Then, as an author writes: a
 // sentence saved into a post's file (CARNET_SERVE_CONTENT, the content folder `trunk serve`
@@ -96,6 +97,8 @@ describe("trunk serve", { skip: URL_ ? false : "CARNET_SERVE_URL is not set (scr
               "Générer du business avec les réseaux sociaux",
             ],
             ["nulle-part/", "main h1", "Page introuvable"],
+            // A draft (scripts/test writes one), which `carnet serve --drafts` previews, marked.
+            ["posts/une-idee/", "main article.post header .byline .draft-mark", "Brouillon"],
             // Search through trunk serve: its worker, the gzipped index, a text as a byte range.
             ["search/?q=notoriete", "main .search-results li .passage mark", "notoriété"],
           ];

@@ -25,6 +25,7 @@ pub fn post(slug: &str, title: &str, date: &str, category: &str, tags: &[&str]) 
         author: "admin".into(),
         excerpt: format!("Extrait de {title}."),
         words: 690,
+        draft: false,
     }
 }
 

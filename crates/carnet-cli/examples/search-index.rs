@@ -32,7 +32,7 @@ fn main() {
         .collect();
     paths.sort();
     let posts: Vec<SourceFile> = paths.iter().map(|path| read(path)).collect();
-    let blog = content::build(settings.as_ref(), &posts, Publish::All)
+    let blog = content::build(settings.as_ref(), &posts, Publish::ALL)
         .unwrap_or_else(|errors| panic!("{} problem(s) in the content", errors.len()));
 
     let start = Instant::now();

@@ -41,8 +41,8 @@ use std::process::ExitCode;
 /// index.html is there), feed.xml and a feed for each category and tag, sitemap.xml and
 /// robots.txt. Trunk runs it after every build.
 /// Nothing is written if any post has a problem: every problem is printed with its file, line
-/// and fix. Posts dated after today are left out (and named) unless --future is given; posts
-/// with `draft = true` are always left out.
+/// and fix. Posts dated after today or past their expiry day are left out (and named) unless
+/// --future is given, posts with `draft = true` unless --drafts is.
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
@@ -83,10 +83,14 @@ pub struct ContentArgs {
     /// links in posts may lead to
     #[arg(long, value_name = "DIR", default_value = "public")]
     pub public: PathBuf,
-    /// Also publish the posts dated after today (in this machine's time zone), which are left
-    /// out otherwise
+    /// Also publish the posts dated after today (in this machine's time zone) and those whose
+    /// expiry day has come, which are left out otherwise
     #[arg(long)]
     pub future: bool,
+    /// Also publish the drafts, each marked « Brouillon »: an author's preview (`carnet serve
+    /// --drafts`), never for the published site
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 /// Runs `carnet build`.
@@ -294,10 +298,9 @@ fn site_base(
 
 /// Reads and checks the content, printing every problem; none if there was one.
 pub fn checked_blog(args: &ContentArgs) -> Option<Blog> {
-    let publish = if args.future {
-        Publish::All
-    } else {
-        Publish::Until(calendar::today())
+    let publish = Publish {
+        until: (!args.future).then(calendar::today),
+        drafts: args.drafts,
     };
     match read_content(&args.folder, &args.public, publish) {
         Ok(Ok(blog)) => Some(blog),
@@ -381,6 +384,14 @@ pub fn report(blog: &Blog, written_to: Option<&Path>) {
             "carnet: left out {}, taken out of the site on {} (its `expiryDate`); take out that \
              line to publish it again",
             post.path, post.expiry_date
+        );
+    }
+    let drafts = blog.manifest.posts.iter().filter(|post| post.draft).count();
+    if drafts > 0 {
+        eprintln!(
+            "carnet: {drafts} draft{} published, marked « Brouillon » (--drafts): a preview, not \
+             a site to publish",
+            if drafts == 1 { "" } else { "s" }
         );
     }
     let left_out = blog.future.len() + blog.drafts.len() + blog.expired.len();

@@ -19,7 +19,9 @@ use std::process::{Command, ExitCode};
 /// Trunk's. Run it at the root of the repository. Trunk and its pinned tools are installed by
 /// scripts/setup. The content folder is $CARNET_CONTENT, else content/. A blog whose site.toml
 /// sets a base path (`base`, or the path of `url`) is served under it, e.g.
-/// http://127.0.0.1:8080/blog/, unless --public-url says otherwise.
+/// http://127.0.0.1:8080/blog/, unless --public-url says otherwise. `--drafts` previews the
+/// drafts too, each marked « Brouillon », and `--future` the posts dated after today (both
+/// Carnet's, not Trunk's).
 #[derive(clap::Args)]
 pub struct Args {
     /// Arguments for `trunk serve` (`trunk serve --help` lists them)
@@ -30,6 +32,11 @@ pub struct Args {
     )]
     pub trunk_args: Vec<OsString>,
 }
+
+/// Carnet's own options of `carnet serve`, taken out of what goes to Trunk: each sets the
+/// variable that Trunk.toml's hook turns into the same option of `carnet build`.
+const PREVIEW_OPTIONS: [(&str, &str); 2] =
+    [("--drafts", "CARNET_DRAFTS"), ("--future", "CARNET_FUTURE")];
 
 /// What to tell an author without Trunk.
 const INSTALL: &str = "  fix: run scripts/setup at the root of the repository: it installs trunk 0.21.14 \
@@ -67,10 +74,13 @@ pub fn run(args: Args) -> ExitCode {
         return ExitCode::FAILURE;
     };
     let mut command = Command::new(trunk);
-    command
-        .arg("serve")
-        .args(&args.trunk_args)
-        .env("PATH", &path);
+    command.arg("serve").env("PATH", &path);
+    for arg in &args.trunk_args {
+        match PREVIEW_OPTIONS.iter().find(|(option, _)| arg == option) {
+            Some((_, variable)) => command.env(variable, "1"),
+            None => command.arg(arg),
+        };
+    }
     forget_cargo_run(&mut command);
     let watch_given = given("--watch") || args.trunk_args.iter().any(|arg| arg == "-w");
     if let (false, Some(content)) = (watch_given, env::var_os("CARNET_CONTENT")) {
@@ -120,7 +130,7 @@ fn configured_base() -> Option<String> {
         env::var_os("CARNET_CONTENT").map_or_else(|| PathBuf::from("content"), PathBuf::from);
     let path = folder.join("site.toml");
     let settings = SourceFile::new(path.display().to_string(), std::fs::read(&path).ok()?);
-    let blog = content::build(Some(&settings), &[], Publish::All).ok()?;
+    let blog = content::build(Some(&settings), &[], Publish::ALL).ok()?;
     blog.base.map(|base| base.path)
 }
 

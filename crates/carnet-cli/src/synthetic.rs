@@ -792,7 +792,7 @@ mod tests {
 
     #[test]
     fn generated_posts_are_valid_realistic_and_spread_out() {
-        let blog = build(None, &sources(300, 1), Publish::All).expect("generated content is valid");
+        let blog = build(None, &sources(300, 1), Publish::ALL).expect("generated content is valid");
         assert_eq!(blog.manifest.posts.len(), 300);
         assert_eq!(blog.manifest.categories.len(), CATEGORIES.len());
         let years: BTreeSet<u16> = blog.manifest.posts.iter().map(|p| p.date.year()).collect();

@@ -2135,4 +2135,18 @@ fn a_link_to_a_draft_or_a_later_post_is_told_and_the_build_goes_on() {
             "fix: nothing if it is to be published",
         ],
     );
+    // An author's preview of the drafts (`carnet serve --drafts` passes it to the build): the
+    // draft is published, marked, and the build says it is no site to publish.
+    let output = run_in(&blog, &["build", "--drafts", "--out", "site"]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(output.status.success(), "{stderr}");
+    assert_mentions(
+        &stderr,
+        &["carnet: 1 draft published, marked « Brouillon » (--drafts): a preview, not a site to publish"],
+    );
+    assert!(!stderr.contains("brouillon.md is a draft"), "{stderr}");
+    let index = fs::read_to_string(blog.join("site/data/index.json")).unwrap();
+    assert!(index.contains(r#""title":"Brouillon""#), "{index}");
+    let data = page_json(&blog.join("site"), "posts/brouillon/");
+    assert!(data.contains(r#""draft":true"#), "{data}");
 }

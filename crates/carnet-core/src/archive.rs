@@ -285,6 +285,7 @@ mod tests {
             author: "admin".into(),
             excerpt: String::new(),
             words: 0,
+            draft: false,
         }
     }
 

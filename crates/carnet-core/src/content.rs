@@ -122,13 +122,30 @@ pub fn is_markdown_file(name: &str) -> bool {
     })
 }
 
-/// Which posts a build publishes, by their dates.
+/// Which posts a build publishes, by their dates and whether they are drafts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Publish {
-    /// Those dated this day or before; this day is today.
-    Until(Date),
-    /// Every post, whatever its dates: one to come, and one whose expiry day has come.
-    All,
+pub struct Publish {
+    /// Those dated this day or before (this day is today), whose expiry day has not come;
+    /// none: every post, whatever its dates.
+    pub until: Option<Date>,
+    /// Whether the drafts are published too (an author's preview: `carnet serve --drafts`).
+    pub drafts: bool,
+}
+
+impl Publish {
+    /// Every post but the drafts, whatever its dates (`--future`).
+    pub const ALL: Publish = Publish {
+        until: None,
+        drafts: false,
+    };
+
+    /// The posts but the drafts dated `today` or before, whose expiry day has not come.
+    pub fn until(today: Date) -> Publish {
+        Publish {
+            until: Some(today),
+            drafts: false,
+        }
+    }
 }
 
 /// A page that sends readers from an address a post had before to the post's page.
@@ -784,13 +801,13 @@ pub fn build_or_tell(
         // The day it is published from: its date, or the later one it gives (Hugo's
         // `publishDate`).
         let day = fm.publish_date.unwrap_or(fm.date);
-        let later = matches!(publish, Publish::Until(today) if day > today);
+        let later = publish.until.is_some_and(|today| day > today);
         // Its expiry day come (Hugo's `expiryDate`: gone from that day on).
-        let gone = (fm.expiry_date)
-            .filter(|expiry| matches!(publish, Publish::Until(today) if *expiry <= today));
+        let gone =
+            (fm.expiry_date).filter(|expiry| publish.until.is_some_and(|today| *expiry <= today));
         // A last change after today is a slip (2204 for 2024), or a day to come: told, and left
         // out, so that the page, the feed and the sitemap claim no change that has not happened.
-        if let (Publish::Until(today), Some((updated, line))) = (publish, fm.updated) {
+        if let (Some(today), Some((updated, line))) = (publish.until, fm.updated) {
             if updated > today {
                 warnings.push(ContentError {
                     path: file.path.clone(),
@@ -801,7 +818,7 @@ pub fn build_or_tell(
                 fm.updated = None;
             }
         }
-        let held_back_why = if fm.draft {
+        let held_back_why = if fm.draft && !publish.drafts {
             Some(format!("{} is a draft", file.path))
         } else if later && fm.publish_date.is_some() {
             Some(format!(
@@ -868,6 +885,7 @@ pub fn build_or_tell(
             tags,
             author: fm.author.unwrap_or_else(|| settings.author.clone()),
             excerpt: read.excerpt,
+            draft: fm.draft,
         });
         bodies.insert(slug, body.trim().to_owned() + "\n");
     }
@@ -1214,7 +1232,7 @@ mod tests {
                     Puis {% post_url 2010-05-01-x %}.\n\n\
                     Jekyll écrit <code>{% post_url x %}</code> et <kbd>{{ a }}</kbd>.\n\n\
                     Une figure {{< figure\n  src=\"x.png\" >}} sur deux lignes.\n";
-        let blog = build(None, &[file("posts/migre.md", text)], Publish::All).unwrap();
+        let blog = build(None, &[file("posts/migre.md", text)], Publish::ALL).unwrap();
         let told: Vec<(usize, &str)> = blog
             .warnings
             .iter()
@@ -1246,7 +1264,7 @@ mod tests {
                     <video src=\"film.mp4\" controls></video>\n\n`<audio>` en code\n\n\
                     Texte <!-- une\nnote <iframe src=\"https://x.example/\"></iframe> --> suite.\n\n\
                     <div>\n<script>\nvar f = '<embed src=\"x\">';\n</script>\n<!--\n<video></video>\n-->\n</div>\n";
-        let blog = build(None, &[file("posts/medias.md", text)], Publish::All).unwrap();
+        let blog = build(None, &[file("posts/medias.md", text)], Publish::ALL).unwrap();
         let told: Vec<(usize, &str)> = blog
             .warnings
             .iter()
@@ -1310,7 +1328,7 @@ mod tests {
         let blog = build(
             None,
             &[file("content/posts/2019-07-08_photos/index.md", undated)],
-            Publish::All,
+            Publish::ALL,
         )
         .unwrap();
         assert_eq!(blog.manifest.posts[0].date, "2019-07-08".parse().unwrap());
@@ -1322,7 +1340,7 @@ mod tests {
             let blog = build(
                 None,
                 &[post(path, title, "2009-10-06", extra)],
-                Publish::All,
+                Publish::ALL,
             );
             blog.unwrap().manifest.posts[0].slug.clone()
         };
@@ -1371,7 +1389,7 @@ mod tests {
                 post("sans.md", "D", "2009-10-03", ""),
                 post("mauvaise.md", "E", "2009-10-02", "image = \"data:image/png;base64,AA\"\n"),
             ],
-            Publish::All,
+            Publish::ALL,
         )
         .unwrap();
         let images: Vec<Option<String>> = blog.posts().map(|post| post.image).collect();
@@ -1427,7 +1445,7 @@ mod tests {
                 "+++\ntitle = \"Veille\"\ndate = 2024-03-09T23:00:00+01:00\n+++\n",
             ),
         ];
-        let blog = build(None, &posts, Publish::All).unwrap();
+        let blog = build(None, &posts, Publish::ALL).unwrap();
         let slugs = slugs(&blog);
         assert_eq!(
             slugs,
@@ -1453,7 +1471,7 @@ mod tests {
                     "summary = \"Le résumé.\"\nauthor = \"Léa\"\n",
                 ),
             ],
-            Publish::All,
+            Publish::ALL,
         )
         .unwrap();
         let [newest, oldest] = &blog.manifest.posts[..] else {
@@ -1494,7 +1512,7 @@ mod tests {
             })
             .collect();
         files.push(post("vie.md", "Vie", "2008-05-01", "category = \"Vie\"\n"));
-        let blog = build(None, &files, Publish::All).unwrap();
+        let blog = build(None, &files, Publish::ALL).unwrap();
         let pages: Vec<SitePage> = blog.pages().collect();
         let paths: Vec<&str> = pages.iter().map(|page| page.path.as_str()).collect();
         assert_eq!(blog.page_paths().collect::<Vec<_>>(), paths);
@@ -1601,7 +1619,7 @@ mod tests {
             "tags = [\"Caché\"]\ndraft = true\n",
         ));
         // « actus » spells « Actus » another way: an error at its line, naming the first.
-        let errors = build(Some(&settings), &files, Publish::All).unwrap_err();
+        let errors = build(Some(&settings), &files, Publish::ALL).unwrap_err();
         assert_eq!(errors.len(), 4, "{errors:?}");
         assert_eq!((errors[0].path.as_str(), errors[0].line), ("t2.md", 4));
         assert_eq!(
@@ -1617,7 +1635,7 @@ mod tests {
                     .replace(", \"actus\"", ""),
             );
         }
-        let blog = build(Some(&settings), &files, Publish::All).unwrap();
+        let blog = build(Some(&settings), &files, Publish::ALL).unwrap();
         let manifest = &blog.manifest;
         let t5 = &manifest.posts[1];
         assert_eq!(t5.slug, "t5");
@@ -1685,7 +1703,7 @@ mod tests {
         assert_eq!(index.lastmod, Some("2009-01-05".parse().unwrap()));
 
         // Without tags, no tag index.
-        let untagged = build(None, &files[5..6], Publish::All).unwrap();
+        let untagged = build(None, &files[5..6], Publish::ALL).unwrap();
         assert!(untagged.pages().all(|page| !page.path.starts_with("tag")));
     }
 
@@ -1695,7 +1713,7 @@ mod tests {
         let errors = build(
             None,
             &[post("a.md", "A", "2009-01-07", &tags)],
-            Publish::All,
+            Publish::ALL,
         )
         .unwrap_err();
         assert_eq!((errors[0].path.as_str(), errors[0].line), ("a.md", 4));
@@ -1715,17 +1733,17 @@ mod tests {
         let blog = build(
             Some(&settings),
             &[post("a.md", "A", "2009-01-07", "")],
-            Publish::All,
+            Publish::ALL,
         )
         .unwrap();
         assert_eq!(blog.manifest.site.title, "Mon carnet");
         assert_eq!(blog.manifest.posts[0].author, "Zoé");
         assert_eq!(blog.manifest.site.url, DEFAULT_URL);
         let published = file("site.toml", "url = \"https://example.org/blog\"\n");
-        let blog = build(Some(&published), &[], Publish::All).unwrap();
+        let blog = build(Some(&published), &[], Publish::ALL).unwrap();
         assert_eq!(blog.manifest.site.url, "https://example.org/blog/");
         let relative = file("site.toml", "title = \"x\"\nurl = \"/blog/\"\n");
-        let errors = build(Some(&relative), &[], Publish::All).unwrap_err();
+        let errors = build(Some(&relative), &[], Publish::ALL).unwrap_err();
         assert_eq!(errors[0].line, 2);
         assert!(
             errors[0].fix.contains("https://example.org/blog/"),
@@ -1733,7 +1751,7 @@ mod tests {
             errors[0]
         );
         let bad = file("site.toml", "title = \"x\"\ncolour = \"red\"\n");
-        let errors = build(Some(&bad), &[], Publish::All).unwrap_err();
+        let errors = build(Some(&bad), &[], Publish::ALL).unwrap_err();
         assert_eq!((errors[0].path.as_str(), errors[0].line), ("site.toml", 2));
     }
 
@@ -1749,7 +1767,7 @@ mod tests {
                 )
             })
             .collect();
-        let blog = build(None, &posts, Publish::All).unwrap();
+        let blog = build(None, &posts, Publish::ALL).unwrap();
         let site = &blog.manifest.site;
         assert_eq!((site.language, site.posts_per_page), (Language::French, 10));
         assert_eq!(blog.feed_length, 20);
@@ -1757,7 +1775,7 @@ mod tests {
             "site.toml",
             "language = \"en\"\nposts_per_page = 3\nfeed_length = 2\n",
         );
-        let blog = build(Some(&settings), &posts, Publish::All).unwrap();
+        let blog = build(Some(&settings), &posts, Publish::ALL).unwrap();
         let site = &blog.manifest.site;
         assert_eq!((site.language, site.posts_per_page), (Language::English, 3));
         assert_eq!(blog.feed_length, 2);
@@ -1809,7 +1827,7 @@ mod tests {
                 "https://example.org/blog/",
             ),
         ] {
-            let errors = build(Some(&file("site.toml", text)), &[], Publish::All).unwrap_err();
+            let errors = build(Some(&file("site.toml", text)), &[], Publish::ALL).unwrap_err();
             assert_eq!(errors[0].line, line, "{text}: {}", errors[0]);
             assert!(errors[0].message.contains(message), "{text}: {}", errors[0]);
             assert!(errors[0].fix.contains(fix), "{text}: {}", errors[0]);
@@ -1817,7 +1835,7 @@ mod tests {
         // Every bad value at once, each at its line.
         let text =
             "url = \"example.org\"\nbase = \"/mon blog/\"\nposts_per_page = 0\nfeed_length = 0\n";
-        let errors = build(Some(&file("site.toml", text)), &[], Publish::All).unwrap_err();
+        let errors = build(Some(&file("site.toml", text)), &[], Publish::ALL).unwrap_err();
         let lines: Vec<usize> = errors.iter().map(|error| error.line).collect();
         assert_eq!(lines, [1, 2, 3, 4], "{errors:?}");
     }
@@ -1826,7 +1844,7 @@ mod tests {
     fn the_base_path_is_base_else_the_path_of_the_url() {
         let base = |settings: &str| {
             let settings = file("content/site.toml", settings);
-            build(Some(&settings), &[], Publish::All).map(|blog| blog.base)
+            build(Some(&settings), &[], Publish::ALL).map(|blog| blog.base)
         };
         assert_eq!(base("title = \"x\"\n"), Ok(None));
         assert_eq!(base("url = \"https://example.org/\"\n"), Ok(None));
@@ -1910,15 +1928,15 @@ mod tests {
         let crlf = SourceFile::new("a.md", format!("\u{feff}{}", text.replace('\n', "\r\n")));
         assert_eq!(crlf.text().unwrap(), text);
         assert_eq!(
-            build(None, &[crlf], Publish::All),
-            build(None, &[lf], Publish::All)
+            build(None, &[crlf], Publish::ALL),
+            build(None, &[lf], Publish::ALL)
         );
 
         let mut latin1 = b"+++\ntitle = \"T\"\ndate = 2009-01-07\n+++\n\nL'\xe9t\xe9.\n".to_vec();
         let errors = build(
             None,
             &[SourceFile::new("l.md", latin1.clone())],
-            Publish::All,
+            Publish::ALL,
         )
         .unwrap_err();
         assert_eq!((errors[0].path.as_str(), errors[0].line), ("l.md", 6));
@@ -1931,7 +1949,7 @@ mod tests {
         latin1.splice(0..0, *b"\xff");
         let settings = SourceFile::new("site.toml", latin1);
         assert_eq!(
-            build(Some(&settings), &[], Publish::All).unwrap_err()[0].line,
+            build(Some(&settings), &[], Publish::ALL).unwrap_err()[0].line,
             1
         );
     }
@@ -1939,7 +1957,7 @@ mod tests {
     #[test]
     fn an_empty_file_is_an_error() {
         for text in ["", " \n\n", "\u{feff}"] {
-            let errors = build(None, &[file("vide.md", text)], Publish::All).unwrap_err();
+            let errors = build(None, &[file("vide.md", text)], Publish::ALL).unwrap_err();
             assert_eq!(
                 (errors[0].line, errors[0].message.as_str()),
                 (1, "the file is empty")
@@ -1963,7 +1981,7 @@ mod tests {
                     "---\ntitle: Même titre\ndate: 2009-01-08\ncategory: reseaux\ntags: [web]\n---\n",
                 ),
             ],
-            Publish::All,
+            Publish::ALL,
         )
         .unwrap_err();
         let told: Vec<_> = errors.iter().map(|e| (e.line, e.fix.as_str())).collect();
@@ -1991,7 +2009,7 @@ mod tests {
                 post("meme-titre.md", "Même titre", "2009-01-07", ""),
                 post("b.md", "Autre", "2009-01-08", "slug = \"meme-titre\"\n"),
             ],
-            Publish::All,
+            Publish::ALL,
         )
         .unwrap_err();
         assert_eq!(errors.len(), 1);
@@ -2016,7 +2034,7 @@ mod tests {
         let errors = build(
             None,
             &[post("meme-titre.md", "Même titre", "2009-01-07", ""), yaml],
-            Publish::All,
+            Publish::ALL,
         )
         .unwrap_err();
         assert_eq!(
@@ -2051,7 +2069,7 @@ mod tests {
                     "tags = [\"C++\"]\ncategory = \"C\"\n",
                 ),
             ],
-            Publish::All,
+            Publish::ALL,
         );
         // Before, « C++ » and « C# » had the URL of « C »: an error nothing in the posts could mend.
         let manifest = blog.unwrap().manifest;
@@ -2097,7 +2115,7 @@ mod tests {
                     "aliases = [\"/plus-tard/\"]\ndraft = true\n",
                 ),
             ],
-            Publish::All,
+            Publish::ALL,
         )
         .unwrap();
         let redirects: Vec<(&str, &str)> = (blog.redirects.iter())
@@ -2146,7 +2164,7 @@ mod tests {
                     "aliases = [\"/posts/c/\"]\ndraft = true\n",
                 ),
             ],
-            Publish::All,
+            Publish::ALL,
         )
         .unwrap_err();
         let seen: Vec<String> = errors.iter().map(ToString::to_string).collect();
@@ -2179,7 +2197,7 @@ mod tests {
                 post("e.md", "E", "2009-01-11", "category = \"non classe\"\n"),
                 post("f.md", "F", "2009-01-12", ""),
             ],
-            Publish::All,
+            Publish::ALL,
         )
         .unwrap_err();
         let places: Vec<(&str, usize)> = errors.iter().map(|e| (e.path.as_str(), e.line)).collect();
@@ -2204,7 +2222,7 @@ mod tests {
             post("b.md", "B", "2009-01-06", "LastMod = 2209-01-08\n"),
         ];
         let today = "2009-01-08".parse().unwrap();
-        let blog = build(None, &files, Publish::Until(today)).unwrap();
+        let blog = build(None, &files, Publish::until(today)).unwrap();
         assert_eq!(blog.manifest.posts[0].updated, None);
         assert_eq!(blog.manifest.posts[1].updated, None);
         let told: Vec<_> = blog
@@ -2215,7 +2233,7 @@ mod tests {
         let message = "the last change, 2209-01-08, is after today: left out";
         assert_eq!(told, [("a.md", 4, message), ("b.md", 4, message)]);
         // With --future, as it is.
-        let all = build(None, &files, Publish::All).unwrap();
+        let all = build(None, &files, Publish::ALL).unwrap();
         assert_eq!(
             all.manifest.posts[0].updated,
             Some("2209-01-08".parse().unwrap())
@@ -2235,7 +2253,7 @@ mod tests {
             ),
         ];
         let today = "2009-01-08".parse().unwrap();
-        let blog = build(None, &files, Publish::Until(today)).unwrap();
+        let blog = build(None, &files, Publish::until(today)).unwrap();
         assert_eq!(slugs(&blog), ["hier"]);
         assert_eq!(
             blog.future,
@@ -2253,7 +2271,7 @@ mod tests {
             )]
         );
         let on_the_day =
-            build(None, &files, Publish::Until("2009-01-09".parse().unwrap())).unwrap();
+            build(None, &files, Publish::until("2009-01-09".parse().unwrap())).unwrap();
         assert_eq!(slugs(&on_the_day), ["hier", "prevu"]);
         assert_eq!(on_the_day.manifest.posts[1].date.to_string(), "2009-01-06");
     }
@@ -2270,11 +2288,11 @@ mod tests {
                 "expiryDate = 2009-01-09\n",
             ),
         ];
-        let before = build(None, &files, Publish::Until("2009-01-08".parse().unwrap())).unwrap();
+        let before = build(None, &files, Publish::until("2009-01-08".parse().unwrap())).unwrap();
         assert_eq!(slugs(&before), ["hier", "salon"]);
         assert!(before.expired.is_empty());
         let on_the_day =
-            build(None, &files, Publish::Until("2009-01-09".parse().unwrap())).unwrap();
+            build(None, &files, Publish::until("2009-01-09".parse().unwrap())).unwrap();
         assert_eq!(slugs(&on_the_day), ["hier"]);
         assert_eq!(
             on_the_day.expired,
@@ -2292,7 +2310,7 @@ mod tests {
             )]
         );
         // --future publishes every post.
-        let all = build(None, &files, Publish::All).unwrap();
+        let all = build(None, &files, Publish::ALL).unwrap();
         assert_eq!(slugs(&all), ["hier", "salon"]);
     }
 
@@ -2309,7 +2327,7 @@ mod tests {
             ),
         ];
         let today = "2009-01-08".parse().unwrap();
-        let blog = build(None, &files, Publish::Until(today)).unwrap();
+        let blog = build(None, &files, Publish::until(today)).unwrap();
         let slugs = slugs(&blog);
         assert_eq!(slugs, ["aujourdhui", "hier"]);
         assert_eq!(blog.bodies.len(), 2);
@@ -2326,12 +2344,12 @@ mod tests {
                 publish_date: None,
             }]
         );
-        let all = build(None, &files, Publish::All).unwrap();
+        let all = build(None, &files, Publish::ALL).unwrap();
         assert_eq!((all.manifest.posts.len(), all.future.len()), (3, 0));
 
         // A post left out is still checked: its slug is taken, its errors are reported.
         let clash = post("z/hier.md", "Plus tard", "2009-01-10", "");
-        let errors = build(None, &[files[0].clone(), clash], Publish::Until(today)).unwrap_err();
+        let errors = build(None, &[files[0].clone(), clash], Publish::until(today)).unwrap_err();
         assert_eq!(errors[0].path, "z/hier.md");
     }
 
@@ -2351,7 +2369,7 @@ mod tests {
                 "category = \"Idées\"\ntags = [\"wip\"]\ndraft = true\n",
             ),
         ];
-        for publish in [Publish::All, Publish::Until("2030-01-01".parse().unwrap())] {
+        for publish in [Publish::ALL, Publish::until("2030-01-01".parse().unwrap())] {
             let blog = build(None, &files, publish).unwrap();
             let slugs = slugs(&blog);
             assert_eq!(slugs, ["publie"]);
@@ -2371,10 +2389,29 @@ mod tests {
         }
         // A draft is checked all the same: its slug is taken, its errors are reported.
         let clash = post("autre.md", "Autre", "2009-01-09", "slug = \"brouillon\"\n");
-        let errors = build(None, &[files[1].clone(), clash], Publish::All).unwrap_err();
+        let errors = build(None, &[files[1].clone(), clash], Publish::ALL).unwrap_err();
         assert_eq!(errors[0].path, "autre.md");
         let bad = post("x.md", "X", "2009-01-09", "draft = \"oui\"\n");
-        assert_eq!(build(None, &[bad], Publish::All).unwrap_err()[0].line, 4);
+        assert_eq!(build(None, &[bad], Publish::ALL).unwrap_err()[0].line, 4);
+        // An author's preview (`--drafts`) publishes it, marked, with its category and tag.
+        let preview = Publish {
+            drafts: true,
+            ..Publish::until("2030-01-01".parse().unwrap())
+        };
+        let blog = build(None, &files, preview).unwrap();
+        assert_eq!(slugs(&blog), ["brouillon", "publie"]);
+        assert!(blog.drafts.is_empty());
+        let marked: Vec<bool> = blog.manifest.posts.iter().map(|post| post.draft).collect();
+        assert_eq!(marked, [true, false]);
+        assert!(blog
+            .manifest
+            .categories
+            .iter()
+            .any(|c| c.category.name == "Idées"));
+        // Only a draft says so in the data.
+        let data = serde_json::to_string(&blog.manifest.posts).unwrap();
+        assert_eq!(data.matches(r#""draft":true"#).count(), 1, "{data}");
+        assert!(!data.contains(r#""draft":false"#));
     }
 
     #[test]
@@ -2402,7 +2439,7 @@ mod tests {
                     "",
                 ),
             ],
-            Publish::All,
+            Publish::ALL,
         )
         .unwrap_err();
         let places: Vec<(&str, usize)> = errors.iter().map(|e| (e.path.as_str(), e.line)).collect();
@@ -2459,7 +2496,7 @@ mod tests {
                 ),
                 post("c.md", "C", "2009-01-09", "category = \"non classe\"\n"),
             ],
-            Publish::All,
+            Publish::ALL,
         )
         .unwrap_err();
         // b.md has no category: it is « Non classé », which c.md spells another way.
@@ -2477,7 +2514,7 @@ mod tests {
                 post("y.md", "Mauvaise date", "2009-02-30", ""),
                 post("x/bon.md", "Bon", "2009-01-07", "category = \"Actus\"\n"),
             ],
-            Publish::All,
+            Publish::ALL,
         )
         .unwrap_err();
         let places: Vec<(&str, usize)> = errors.iter().map(|e| (e.path.as_str(), e.line)).collect();

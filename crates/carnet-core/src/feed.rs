@@ -325,7 +325,7 @@ mod tests {
                 ),
                 post("second.md", "Second", "2009-03-10", "Réseaux sociaux"),
             ],
-            Publish::All,
+            Publish::ALL,
         )
         .unwrap()
     }
@@ -471,7 +471,7 @@ mod tests {
                      category = \"Usages\"\n+++\nTexte.\n",
                 ),
             ],
-            Publish::All,
+            Publish::ALL,
         )
         .unwrap();
         let xml = atom(&blog, "https://example.org/");
@@ -519,7 +519,7 @@ mod tests {
                 // A time without its offset places nothing: the day, at noon UTC.
                 post("heure.md", "2009-10-04T08:00:00"),
             ],
-            Publish::All,
+            Publish::ALL,
         )
         .unwrap();
         let xml = atom(&blog, "https://example.org/");

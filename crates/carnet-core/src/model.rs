@@ -228,6 +228,10 @@ pub struct PostSummary {
     /// How many words its body has ([`crate::markdown::word_count`]), for its reading time
     /// ([`crate::reading::minutes`]).
     pub words: usize,
+    /// Whether it is a draft, published by an author's preview only (`--drafts`); left out of
+    /// the data when it is not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 /// Enough of a post to link to it.

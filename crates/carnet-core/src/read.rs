@@ -237,6 +237,7 @@ mod tests {
             author: "admin".into(),
             excerpt: String::new(),
             words: 0,
+            draft: false,
         }
     }
 

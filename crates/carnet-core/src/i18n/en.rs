@@ -120,6 +120,7 @@ pub static STRINGS: Strings = Strings {
     searching: "Searching…",
     search_unavailable: "Search is unavailable at the moment.",
     more_results: "More results",
+    draft: "Draft",
     results,
     no_results,
     chosen_result,

@@ -128,6 +128,7 @@ pub static STRINGS: Strings = Strings {
     searching: "Recherche…",
     search_unavailable: "La recherche est indisponible pour le moment.",
     more_results: "Plus de résultats",
+    draft: "Brouillon",
     results,
     no_results,
     chosen_result,

@@ -1057,7 +1057,7 @@ pub(crate) mod tests {
                 ),
                 post("c.md", "Business", "2009-09-01", "Générer du business."),
             ],
-            crate::content::Publish::All,
+            crate::content::Publish::ALL,
         )
         .unwrap()
     }

@@ -510,7 +510,7 @@ mod tests {
              <table><tr><td>Alpha</td><td>B&ecirc;ta</td></tr></table>\n\n\
              <script>var cach\u{e9} = 1;</script>\n",
         );
-        let blog = crate::content::build(None, &[post], crate::content::Publish::All).unwrap();
+        let blog = crate::content::build(None, &[post], crate::content::Publish::ALL).unwrap();
         let index = ReadIndex::of(&crate::search::index::blog_index(&blog));
         for typed in ["alpha ", "beta ", "bêta alpha "] {
             assert_eq!(index.rank(typed).ranked.len(), 1, "{typed}");
