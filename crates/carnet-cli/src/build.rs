@@ -489,11 +489,36 @@ pub fn read_content(
         files: BTreeSet::from(
             [NOT_FOUND, FEED_PATH, SITEMAP_PATH, paths::ROBOTS].map(String::from),
         ),
-        held_back: blog.held_back.iter().cloned().collect(),
+        held_back: (blog.held_back.iter())
+            .filter(|(page, _)| !blog.expired.iter().any(|post| post.page == *page))
+            .cloned()
+            .collect(),
+        gone: (blog.expired.iter())
+            .map(|post| {
+                let why = format!(
+                    "{} was taken out of the site on {} (its `expiryDate`)",
+                    post.path, post.expiry_date
+                );
+                (post.page.clone(), why)
+            })
+            .collect(),
         fixes: BTreeMap::new(),
     };
     // Written beside the blog's pages (`write_pages`): a post may link to a search.
     targets.pages.insert(paths::SEARCH.to_owned());
+    // Each category's and tag's feed (`feed::feeds`): a post may invite readers to one.
+    let manifest = &blog.manifest;
+    let lists = (manifest.categories.iter())
+        .map(|entry| paths::category(&entry.category.slug))
+        .chain(
+            manifest
+                .tags
+                .iter()
+                .map(|entry| paths::tag(&entry.tag.slug)),
+        );
+    targets
+        .files
+        .extend(lists.map(|list| paths::list_feed(&list)));
     // Only public/images/ is published (index.html's copy-dir): a link to another file of
     // public/ would lead to nothing on the site.
     if public.is_dir() {
@@ -1140,11 +1165,7 @@ fn write_files(
     }
     cache.record_as(last_search_key, search_key);
     let site_url = &blog.manifest.site.url;
-    cache.write(
-        &folder.join(FEED_PATH),
-        feed::atom(blog, site_url).as_bytes(),
-    )?;
-    for (path, xml) in feed::list_feeds(blog, site_url) {
+    for (path, xml) in feed::feeds(blog, site_url) {
         cache.write(&folder.join(path), xml.as_bytes())?;
     }
     for (path, xml) in feed::sitemaps(&sitemap, site_url) {

@@ -2106,6 +2106,36 @@ fn a_link_to_a_file_of_public_outside_images_is_an_error_saying_where_to_move_it
 }
 
 #[test]
+fn a_link_to_a_lists_feed_works_and_one_to_an_expired_post_is_told() {
+    let blog = out_dir("feed-and-expired-links");
+    fs::create_dir_all(blog.join("content/posts")).unwrap();
+    fs::create_dir_all(blog.join("public/images")).unwrap();
+    let post =
+        |name: &str, text: &str| fs::write(blog.join("content/posts").join(name), text).unwrap();
+    post(
+        "a.md",
+        "+++\ntitle = \"A\"\ndate = 2019-10-06\ncategory = \"Actus\"\n+++\n\n\
+         [Suivre les actus](/category/actus/feed.xml), [le salon](/posts/salon/).\n",
+    );
+    post(
+        "salon.md",
+        "---\ntitle: Salon\ndate: 2019-10-01\nexpiryDate: 2020-01-01\n---\n\nVenez !\n",
+    );
+    let output = run_in(&blog, &["check"]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(output.status.success(), "{stderr}");
+    assert_mentions(
+        &stderr,
+        &[
+            "warning: content/posts/a.md:7: the link to /posts/salon/ leads to no page or file of the site: content/posts/salon.md was taken out of the site on 2020-01-01 (its `expiryDate`)",
+            "fix: link to another page, or take out that post's `expiryDate` to publish it again",
+            "carnet: left out content/posts/salon.md, taken out of the site on 2020-01-01",
+        ],
+    );
+    assert!(!stderr.contains("feed.xml"), "{stderr}");
+}
+
+#[test]
 fn a_link_to_a_draft_or_a_later_post_is_told_and_the_build_goes_on() {
     let blog = out_dir("held-back-links");
     fs::create_dir_all(blog.join("content/posts")).unwrap();

@@ -256,6 +256,8 @@ pub struct FuturePost {
 pub struct ExpiredPost {
     /// Its file, as given in [`SourceFile::path`].
     pub path: String,
+    /// The page it had (`posts/<slug>/`).
+    pub page: String,
     /// The day it was taken out from (Hugo's `expiryDate`).
     pub expiry_date: Date,
 }
@@ -802,6 +804,22 @@ pub fn build_or_tell(
         // `publishDate`).
         let day = fm.publish_date.unwrap_or(fm.date);
         let later = publish.until.is_some_and(|today| day > today);
+        if let Some(expiry) = fm.expiry_date.filter(|expiry| *expiry <= day) {
+            let line = ["expiryDate", "expirydate", "unpublishdate", "unpublishDate"]
+                .iter()
+                .map(|key| line_of_key(head, key))
+                .find(|line| *line > 1)
+                .unwrap_or(1);
+            warnings.push(ContentError {
+                path: file.path.clone(),
+                line,
+                message: format!(
+                    "the post is taken out of the site on {expiry}, before it is published on \
+                     {day}: it will never be shown"
+                ),
+                fix: format!("write an expiry day after {day}, or remove the line"),
+            });
+        }
         // Its expiry day come (Hugo's `expiryDate`: gone from that day on).
         let gone =
             (fm.expiry_date).filter(|expiry| publish.until.is_some_and(|today| *expiry <= today));
@@ -852,6 +870,7 @@ pub fn build_or_tell(
             } else if let (false, Some(expiry_date)) = (later, gone) {
                 expired.push(ExpiredPost {
                     path: file.path.clone(),
+                    page: paths::post(&slug),
                     expiry_date,
                 });
             } else {
@@ -2298,6 +2317,7 @@ mod tests {
             on_the_day.expired,
             [ExpiredPost {
                 path: "salon.md".into(),
+                page: "posts/salon/".into(),
                 expiry_date: "2009-01-09".parse().unwrap(),
             }]
         );
@@ -2312,6 +2332,31 @@ mod tests {
         // --future publishes every post.
         let all = build(None, &files, Publish::ALL).unwrap();
         assert_eq!(slugs(&all), ["hier", "salon"]);
+        assert!(all.warnings.is_empty(), "{:?}", all.warnings);
+        // Taken out before it is published: never shown, which the author is told.
+        let never = post(
+            "jamais.md",
+            "Jamais",
+            "2009-01-05",
+            "publishDate = 2009-02-01\nexpiryDate = 2009-01-20\n",
+        );
+        let blog = build(
+            None,
+            &[never],
+            Publish::until("2009-01-08".parse().unwrap()),
+        )
+        .unwrap();
+        let told: Vec<_> = (blog.warnings.iter())
+            .map(|w| (w.line, w.message.as_str()))
+            .collect();
+        assert_eq!(
+            told,
+            [(
+                5,
+                "the post is taken out of the site on 2009-01-20, before it is published on \
+                 2009-02-01: it will never be shown"
+            )]
+        );
     }
 
     #[test]

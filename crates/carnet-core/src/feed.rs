@@ -84,24 +84,29 @@ fn scheme(root: &str, page_of: fn(&str) -> String) -> String {
 
 /// The Atom feed of the newest [`Blog::feed_length`] posts, with their full HTML.
 pub fn atom(blog: &Blog, site_url: &str) -> String {
+    blog_feed(blog).atom(blog, &root(site_url), &mut Bodies::new(blog))
+}
+
+/// The blog's own feed: its newest posts.
+fn blog_feed(blog: &Blog) -> Feed {
     let site = &blog.manifest.site;
-    let feed = Feed {
+    Feed {
         title: site.title.clone(),
         subtitle: site.description.clone(),
         page: String::new(),
         posts: (0..blog.manifest.posts.len())
             .take(blog.feed_length)
             .collect(),
-    };
-    feed.atom(blog, &root(site_url), &mut Bodies::new(blog))
+    }
 }
 
-/// The feed of each category and of each tag, for a reader who follows one subject: the
-/// newest [`Blog::feed_length`] posts of the list, with their full HTML, at
-/// [`paths::list_feed`] of its page (`category/usages/feed.xml`, as WordPress has
-/// `/category/usages/feed/` and Hugo `/categories/usages/index.xml`). Returns the files to
-/// write, by path relative to the base, in the order of the index's categories, then tags.
-pub fn list_feeds(blog: &Blog, site_url: &str) -> Vec<(String, String)> {
+/// The blog's feed ([`atom`], at [`FEED_PATH`]), then the feed of each category and of each
+/// tag, for a reader who follows one subject: the newest [`Blog::feed_length`] posts of the
+/// list, with their full HTML, at [`paths::list_feed`] of its page (`category/usages/feed.xml`,
+/// as WordPress has `/category/usages/feed/` and Hugo `/categories/usages/index.xml`), in the
+/// order of the index's categories, then tags. Returns the files to write, by path relative to
+/// the base. Each post's body is rendered once, for every feed that carries it.
+pub fn feeds(blog: &Blog, site_url: &str) -> Vec<(String, String)> {
     let manifest = &blog.manifest;
     let strings = manifest.site.language.strings();
     let root = root(site_url);
@@ -131,9 +136,12 @@ pub fn list_feeds(blog: &Blog, site_url: &str) -> Vec<(String, String)> {
             posts: newest(&|post| post.tags.iter().any(|tag| tag.slug == *slug)),
         }
     });
-    // A post in several lists is rendered once.
     let mut bodies = Bodies::new(blog);
-    let feeds: Vec<Feed> = categories.chain(tags).collect();
+    let feeds: Vec<Feed> = [blog_feed(blog)]
+        .into_iter()
+        .chain(categories)
+        .chain(tags)
+        .collect();
     feeds
         .into_iter()
         .map(|feed| {
@@ -348,7 +356,15 @@ mod tests {
     #[test]
     fn each_category_and_tag_has_a_feed_of_its_own_posts_beside_its_page() {
         let mut blog = blog();
-        let feeds = list_feeds(&blog, "https://example.org/blog/");
+        let all = feeds(&blog, "https://example.org/blog/");
+        assert_eq!(
+            all[0],
+            (
+                "feed.xml".to_owned(),
+                atom(&blog, "https://example.org/blog/")
+            )
+        );
+        let feeds = &all[1..];
         let paths: Vec<&str> = feeds.iter().map(|(path, _)| path.as_str()).collect();
         assert_eq!(
             paths,
@@ -393,7 +409,7 @@ mod tests {
         );
         // As long as the blog's feed, at most.
         blog.feed_length = 0;
-        assert!(list_feeds(&blog, "https://example.org/blog/")
+        assert!(super::feeds(&blog, "https://example.org/blog/")
             .iter()
             .all(|(_, xml)| !xml.contains("<entry>")));
     }

@@ -373,6 +373,9 @@ pub struct LinkTargets {
     /// The pages of posts held back, a draft or a post dated later (`posts/x/`), each with why
     /// (`x.md is a draft`): a link to one leads nowhere today but will, so it is a warning.
     pub held_back: BTreeMap<String, String>,
+    /// The pages of posts taken out of the site by their expiry day (`posts/x/`), each with
+    /// why: a link to one is a warning too, whose fix is not to wait.
+    pub gone: BTreeMap<String, String>,
     /// Paths that lead to no page for a reason the build knows, each with what to do instead:
     /// a file of `public/` the site does not publish (`files/x.pdf`), the address of a page that
     /// sends readers on to a post (its `aliases`, which the app's router does not know).
@@ -413,10 +416,16 @@ pub fn broken_links<'a>(posts: &[FileLinks], targets: &'a LinkTargets) -> Broken
                 (known.get(folder)).or_else(|| known.get(&format!("{folder}/")))
             };
             let held_back = find(&targets.held_back);
+            let gone = find(&targets.gone);
             let fix = if let Some(why) = held_back {
                 message.push_str(&format!(": {why}, not published yet"));
                 "nothing if it is to be published: the link works from then on; until then it \
                  leads readers to the « Page introuvable » page"
+                    .to_owned()
+            } else if let Some(why) = gone {
+                message.push_str(&format!(": {why}"));
+                "link to another page, or take out that post's `expiryDate` to publish it \
+                 again: the link leads readers to the « Page introuvable » page"
                     .to_owned()
             } else if let Some(fix) = find(&targets.fixes) {
                 fix.clone()
@@ -444,7 +453,7 @@ pub fn broken_links<'a>(posts: &[FileLinks], targets: &'a LinkTargets) -> Broken
                 message,
                 fix,
             };
-            if link.relative.is_some() || held_back.is_some() {
+            if link.relative.is_some() || held_back.is_some() || gone.is_some() {
                 broken.warnings.push(error);
             } else {
                 broken.errors.push(error);

@@ -64,7 +64,7 @@ pub fn tag(slug: &str) -> String {
 }
 
 /// The Atom feed of the list whose first page is at `first` (a category's or a tag's):
-/// `category/usages/feed.xml` (`crate::feed::list_feeds`).
+/// `category/usages/feed.xml` (`crate::feed::feeds`).
 pub fn list_feed(first: &str) -> String {
     format!("{first}{}", crate::feed::FEED_PATH)
 }
