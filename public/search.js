@@ -14,6 +14,9 @@
 const BOX = "search-box"; // carnet_core::page_ids::SEARCH_BOX
 const LIST = "search-list"; // carnet_core::page_ids::SEARCH_LIST
 const SHOWN = 10; // carnet_core::search::SHOWN: results shown, and more at each « Plus de résultats »
+const MOST_SHOWN = 1000; // carnet_core::search::MOST_SHOWN
+/** Where sessionStorage keeps the result a reader followed, to give it the focus again on Back. */
+const FOLLOWED = "carnet-search-followed";
 
 /** The search worker, once started; `null` again if it failed, so the next query starts one. */
 let worker = null;
@@ -51,14 +54,14 @@ function start() {
   };
 }
 
-/** A message of the worker: `ready`, or an answer `[id, said, results, total, error]`. */
+/** A message of the worker: `ready`, or an answer `[id, said, results, error, total]`. */
 function receive(message) {
   if (message === "ready") {
     ready = true;
     if (pending) worker.postMessage(pending);
     pending = null;
   } else if (Array.isArray(message) && message[0] === latest) {
-    draw(message[4] === undefined ? message : null);
+    draw(message[3] === undefined ? message : null);
   }
 }
 
@@ -88,7 +91,11 @@ function ask(typed) {
     moreButton(page, false);
     return;
   }
-  if (!more) page.status.textContent = page.section.dataset.searching;
+  if (!more) {
+    page.status.textContent = page.section.dataset.searching;
+    // Not for the query shown any more.
+    moreButton(page, false);
+  }
   if (!worker) return draw(null);
   const request = [latest, typed, wanted];
   if (ready) worker.postMessage(request);
@@ -108,17 +115,47 @@ function draw(answer) {
     moreButton(page, false);
     return;
   }
-  const [, said, results, total] = answer;
+  const [, said, results, , total] = answer;
+  // The reader is still where « Plus de résultats » left them (on it, or on nothing once it
+  // went), not elsewhere since.
+  const stillAsking = [page.section.querySelector("button.more-results"), document.body, null].includes(
+    document.activeElement,
+  );
   page.status.textContent = said;
   page.list.replaceChildren(...results.map(resultItem));
   page.list.children[chosen]?.classList.add("selected");
   // Not under an answer given at once, with fewer results than asked: the rest are coming.
-  moreButton(page, results.length >= wanted && total > results.length);
+  moreButton(page, results.length >= wanted && total > results.length && wanted < MOST_SHOWN);
   const added = page.list.children[firstAdded]?.querySelector("a");
   if (added) {
     firstAdded = -1;
-    added.focus();
+    if (stillAsking) added.focus();
   }
+  refocusFollowed(page, results.length >= Math.min(wanted, total));
+}
+
+/** Back on the results a reader left for one of them: that one gets the focus (and is scrolled
+ * into view), as it would on a page the browser had kept. Two frames later, once the app has
+ * given the page's heading the focus, as after any move. `whole`: whether every result asked
+ * for is drawn; then the one followed is forgotten, found or not. */
+function refocusFollowed(page, whole) {
+  let followed;
+  try {
+    followed = JSON.parse(sessionStorage.getItem(FOLLOWED) ?? "null");
+  } catch {
+    followed = null;
+  }
+  if (!followed || followed.address !== location.pathname + location.search) return;
+  const link = [...page.list.querySelectorAll("a")].find((a) => a.getAttribute("href") === followed.href);
+  if (!link && !whole) return;
+  sessionStorage.removeItem(FOLLOWED);
+  if (!link) return;
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const box = document.getElementById(BOX);
+      if (link.isConnected && document.activeElement !== box) link.focus();
+    }),
+  );
 }
 
 /** Shows « Plus de résultats » under the list, or takes it away. */
@@ -135,7 +172,7 @@ function moreButton(page, shown) {
 /** Shows the next results of the query shown, and keeps how many in the address (`n`), so
  * that Back from a result shows them all again. */
 function showMore(page) {
-  wanted = page.list.children.length + SHOWN;
+  wanted = Math.min(page.list.children.length + SHOWN, MOST_SHOWN);
   firstAdded = page.list.children.length;
   const box = document.getElementById(BOX);
   if (box) history.replaceState(null, "", searchAddress(box, asked));
@@ -226,7 +263,8 @@ function shown() {
   const params = new URLSearchParams(query);
   const typed = params.get("q") ?? "";
   // How many results the reader had asked for, within what a blog can have.
-  wanted = Math.min(Math.max(Number.parseInt(params.get("n"), 10) || SHOWN, SHOWN), 100_000);
+  const asked = Number.parseInt(params.get("n"), 10) || SHOWN;
+  wanted = Math.min(Math.max(Math.ceil(asked / SHOWN) * SHOWN, SHOWN), MOST_SHOWN);
   firstAdded = -1;
   const box = document.getElementById(BOX);
   if (box && !atSearchPage(box)) return;
@@ -311,6 +349,17 @@ for (const kind of ["input", "keydown", "submit"]) {
     else show(box);
   });
 }
+// A result followed (a click, or Enter on the chosen one): kept for Back.
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element && event.target.closest(`#${LIST} a`);
+  if (!link) return;
+  const followed = { address: location.pathname + location.search, href: link.getAttribute("href") };
+  try {
+    sessionStorage.setItem(FOLLOWED, JSON.stringify(followed));
+  } catch {
+    // Storage off: Back lands on the page's heading.
+  }
+});
 document.addEventListener("carnet-search-shown", shown);
 document.addEventListener("carnet-search-left", left);
 

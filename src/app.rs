@@ -208,6 +208,28 @@ fn remember_fragments_asked() {
     });
 }
 
+/// Gives the page's heading the focus if nothing else holds it: the body, or `<main>`, where
+/// [`arrive`] leaves it when no heading came in time (a post whose load failed after seconds).
+#[cfg(feature = "hydrate")]
+pub fn focus_late_heading() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let held = (document.active_element())
+        .is_some_and(|active| active.tag_name() != "BODY" && active.id() != page_ids::MAIN);
+    let heading = (document
+        .query_selector(&format!("#{} h1", page_ids::MAIN))
+        .ok())
+    .flatten()
+    .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok());
+    if let (false, Some(heading)) = (held, heading) {
+        let _ = heading.set_attribute("tabindex", "-1");
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = heading.focus_with_options(&options);
+    }
+}
+
 /// How many frames [`arrive`] waits for the new page's heading (a page whose data is still on
 /// its way shows « Chargement… » first): about two seconds at 60 frames a second.
 const HEADING_FRAMES: u32 = 120;

@@ -19,7 +19,11 @@ pub fn PostPage() -> impl IntoView {
         Load::Ready(post) => EitherOf4::A(view! { <PostArticle post /> }),
         Load::Loading => EitherOf4::B(view! { <Loading label=strings.loading_post /> }),
         Load::Failed(LoadError::NotFound) => EitherOf4::C(view! { <NotFoundPage /> }),
-        Load::Failed(error) => EitherOf4::D(view! {
+        Load::Failed(error) => EitherOf4::D({
+            // Once drawn: after a failure that took longer than the app waits for a heading.
+            #[cfg(feature = "hydrate")]
+            request_animation_frame(crate::app::focus_late_heading);
+            view! {
             <PageMeta title=strings.post_unavailable description=strings.post_unavailable_description />
             // The page's heading, as every page has, where the focus goes after the move.
             <h1>{strings.post_unavailable}</h1>
@@ -28,6 +32,7 @@ pub fn PostPage() -> impl IntoView {
                 title=strings.post_unavailable_message
                 on_retry=Callback::new(move |()| store.retry_post(&slug()))
             />
+            }
         }),
     }
 }

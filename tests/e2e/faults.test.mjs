@@ -27,6 +27,7 @@ import {
   attrOf,
   categoryPath,
   dataPath,
+  eventually,
   browserSuites,
   button,
   categoryPage,
@@ -223,6 +224,25 @@ browserSuites("Loading faults", (browserName) => {
       );
     });
   }
+
+  // The app waits two seconds for a new page's heading to move the focus there; a post whose
+  // load failed later had its heading, and the focus stayed on <main>.
+  pageTest(
+    "a post whose load fails after seconds has its heading, and the focus on it",
+    { failing: [(site) => site.path(dataPath(site, postPath(POSTS[1])))] },
+    async ({ page }) => {
+      const data = root.path(dataPath(root, postPath(POSTS[1])));
+      await open(page, root, "/");
+      root.server.faults.set(data, "stall");
+      await clickLink(page, "aside.sidebar", POSTS[1].title);
+      await expectText(page, "main p.loading", "Chargement du billet…");
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      root.server.faults.set(data, "reset");
+      root.server.faults.release(data);
+      await expectText(page, "main h1", "Billet indisponible");
+      await eventually(async () => assert.ok(await page.evaluate(() => document.activeElement?.matches("main h1"))));
+    },
+  );
 
   describe("the index a pre-rendered page is taken over with", () => {
     // A page embeds the stamp of the index it was drawn with, not the index (data/index.json,

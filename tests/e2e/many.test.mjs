@@ -59,12 +59,22 @@ browserSuites("thirty posts", (browserName) => {
     await page.goBack();
     await eventually(async () => assert.deepEqual(await shown(page), twenty));
     assert.equal(await marker(page), 1, "followed and back in the app, without a reload");
+    // Back where the reader left: the result they followed has the focus, in view.
+    await eventually(async () => assert.equal(new URL(await focused()).pathname, twenty[10]));
+    const inView = await page.evaluate(() => {
+      const box = document.activeElement.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
+    });
+    assert.ok(inView, "the result followed is in view");
     // The last ten: nothing more to show.
     await page.click(MORE);
     await eventually(async () => assert.equal((await shown(page)).length, 30));
     assert.equal(await count(page, MORE), 0);
     await page.reload({ waitUntil: "load" });
     await eventually(async () => assert.equal((await shown(page)).length, 30, "the address shows as many again"));
+    // An address asking for a number of results that is no multiple of ten shows the next one.
+    await open(page, site, "/search/?q=r%C3%A9seau&n=15");
+    await eventually(async () => assert.equal((await shown(page)).length, 20));
     // Another query starts again at ten.
     await page.focus(BOX);
     await page.keyboard.press("End");

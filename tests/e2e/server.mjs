@@ -129,9 +129,15 @@ class Faults extends Map {
   }
 
   delete(pathname) {
+    this.release(pathname);
+    return super.delete(pathname);
+  }
+
+  /** Lets the requests held on `pathname` go on, under the fault it has by then ("reset": they
+   * fail, late). */
+  release(pathname) {
     for (const release of this.#stalled.get(pathname) ?? []) release();
     this.#stalled.delete(pathname);
-    return super.delete(pathname);
   }
 
   clear() {

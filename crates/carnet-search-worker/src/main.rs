@@ -37,7 +37,8 @@ mod worker {
     use carnet_core::search::query::{files_needed, Hits};
     use carnet_core::search::{
         card_path, runs, shard_path, text_path, Analyzer, Answer, Card, CardRow, CardsFile, Meta,
-        Piece, Request, INDEX_VERSION, META_PATH, PASSAGES_AFTER_MS, SHOWN, SHOWN_AT_ONCE,
+        Piece, Request, INDEX_VERSION, META_PATH, MOST_SHOWN, PASSAGES_AFTER_MS, SHOWN,
+        SHOWN_AT_ONCE,
     };
     use std::cell::RefCell;
     use std::collections::{BTreeMap, HashMap};
@@ -120,20 +121,22 @@ mod worker {
         let _ = scope().post_message(&answer_message(&answer, &state.borrow()));
     }
 
-    /// `[id, query, shown]` read (`shown` [`SHOWN`] if missing or fewer), or `None` if it is
-    /// something else.
+    /// `[id, query, shown]` read, or `None` if it is something else. `shown` is made a
+    /// multiple of [`SHOWN`], from one to [`MOST_SHOWN`] (a page's address may say anything).
     fn read_request(message: &JsValue) -> Option<Request> {
         let message = message.dyn_ref::<js_sys::Array>()?;
+        let shown = message.get(2).as_f64().unwrap_or_default() as usize;
         Some(Request {
             id: message.get(0).as_f64()? as u32,
             query: message.get(1).as_string()?,
-            shown: (message.get(2).as_f64().unwrap_or_default() as usize).max(SHOWN),
+            shown: shown.div_ceil(SHOWN).clamp(1, MOST_SHOWN / SHOWN) * SHOWN,
         })
     }
 
-    /// `[id, said, results, total, error]`, each result `[href, title, date, day, category,
-    /// chosen, passage]` (without a passage past the first few of each ten): every line the
-    /// page shows, written here in the blog's language (see `carnet_core::search`).
+    /// `[id, said, results, error, total]` (`error` undefined when there is none, where a
+    /// page's script of before `total` looks for it), each result `[href, title, date, day,
+    /// category, chosen, passage]` (without a passage past the first few of each ten): every
+    /// line the page shows, written here in the blog's language (see `carnet_core::search`).
     fn answer_message(answer: &Answer, state: &State) -> js_sys::Array {
         let language = state
             .index
@@ -162,16 +165,14 @@ mod worker {
                 result
             })
             .collect();
-        let message = js_sys::Array::of4(
+        let error = (answer.error.as_deref()).map_or(JsValue::UNDEFINED, JsValue::from_str);
+        js_sys::Array::of5(
             &JsValue::from(answer.id),
             &JsValue::from_str(&answer.said(strings)),
             &results,
+            &error,
             &JsValue::from(answer.total as u32),
-        );
-        if let Some(error) = &answer.error {
-            message.push(&JsValue::from_str(error));
-        }
-        message
+        )
     }
 
     fn runs_array(pieces: &[Piece]) -> js_sys::Array {

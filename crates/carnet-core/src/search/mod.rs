@@ -55,6 +55,10 @@ pub const META_PATH: &str = "search/meta.json";
 /// How many results an answer shows, and how many more each time the reader asks for more.
 pub const SHOWN: usize = 10;
 
+/// The most results an answer shows, however many the reader asks for (a page's address says
+/// how many: `n=20`).
+pub const MOST_SHOWN: usize = 1000;
+
 /// How many results, the first, an answer given at once shows: with each letter typed, the
 /// worker fetches their cards only; the other results' and the passages come once typing
 /// pauses ([`PASSAGES_AFTER_MS`]).
