@@ -33,7 +33,8 @@ pub fn run(args: Args) -> ExitCode {
         eprintln!("error: the title is empty; give the post's title: carnet new \"Mon billet\"");
         return ExitCode::from(2);
     }
-    let slug = carnet_core::slug::page_slug(&args.title);
+    // « Du C++ » and « Du C# » are two posts: `du-c-plus-plus.md`, `du-c-sharp.md`.
+    let slug = carnet_core::slug::term_slug(&args.title);
     let date = args.date.unwrap_or_else(calendar::today);
     let folder = args.content.join("posts");
     let path = folder.join(format!("{slug}.md"));

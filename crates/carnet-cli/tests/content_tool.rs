@@ -1596,6 +1596,19 @@ fn new_starts_a_valid_post_dated_today_and_never_overwrites() {
         fs::read_to_string(content.join("posts/un-ete-a-paris.md")).unwrap(),
         text
     );
+    // Two titles told apart by a `+` or a `#` are two posts, with two addresses.
+    for title in ["Du C++", "Du C#"] {
+        let output = run(&["new", title, "--category", "Code", "--content", dir]);
+        assert!(output.status.success(), "{title}");
+    }
+    assert!(content.join("posts/du-c-plus-plus.md").exists());
+    assert!(content.join("posts/du-c-sharp.md").exists());
+    let check = run(&["check", "--content", dir]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
 }
 
 #[test]

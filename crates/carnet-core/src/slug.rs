@@ -59,7 +59,8 @@ pub fn page_slug(text: &str) -> String {
 /// follows a Latin letter or digit spelt out (`C++` → `c-plus-plus`, `C#` → `c-sharp`,
 /// `Canal+` → `canal-plus`), so that C, C++ and C#, tags of many a programmer's blog, get pages
 /// of their own: dropped, as in a title, the three would share one URL, and an author has no
-/// way to give a tag another (a post's title does: its `slug`).
+/// way to give a tag another. `carnet new` names a post's file with it too, so that « Du C++ »
+/// and « Du C# » are two posts.
 pub fn term_slug(name: &str) -> String {
     let mut spelt = String::with_capacity(name.len() + 16);
     let mut after_word = false;
