@@ -84,7 +84,7 @@ fn scheme(root: &str, page_of: fn(&str) -> String) -> String {
 
 /// The Atom feed of the newest [`Blog::feed_length`] posts, with their full HTML.
 pub fn atom(blog: &Blog, site_url: &str) -> String {
-    blog_feed(blog).atom(blog, &root(site_url), &mut Bodies::new(blog))
+    blog_feed(blog).atom(blog, &root(site_url))
 }
 
 /// The blog's own feed: its newest posts.
@@ -97,15 +97,17 @@ fn blog_feed(blog: &Blog) -> Feed {
         posts: (0..blog.manifest.posts.len())
             .take(blog.feed_length)
             .collect(),
+        full_text: true,
     }
 }
 
 /// The blog's feed ([`atom`], at [`FEED_PATH`]), then the feed of each category and of each
 /// tag, for a reader who follows one subject: the newest [`Blog::feed_length`] posts of the
-/// list, with their full HTML, at [`paths::list_feed`] of its page (`category/usages/feed.xml`,
-/// as WordPress has `/category/usages/feed/` and Hugo `/categories/usages/index.xml`), in the
-/// order of the index's categories, then tags. Returns the files to write, by path relative to
-/// the base. Each post's body is rendered once, for every feed that carries it.
+/// list, each with its summary and link but not its text (as Hugo's are), so that a blog of a
+/// thousand tags does not publish its newest posts a thousand times over, at
+/// [`paths::list_feed`] of its page (`category/usages/feed.xml`, as WordPress has
+/// `/category/usages/feed/` and Hugo `/categories/usages/index.xml`), in the order of the
+/// index's categories, then tags. Returns the files to write, by path relative to the base.
 pub fn feeds(blog: &Blog, site_url: &str) -> Vec<(String, String)> {
     let manifest = &blog.manifest;
     let strings = manifest.site.language.strings();
@@ -125,6 +127,7 @@ pub fn feeds(blog: &Blog, site_url: &str) -> Vec<(String, String)> {
             subtitle: (strings.category_description)(name, &(strings.posts)(entry.count)),
             page: paths::category(slug),
             posts: newest(&|post| post.category.slug == *slug),
+            full_text: false,
         }
     });
     let tags = manifest.tags.iter().map(|entry| {
@@ -134,51 +137,31 @@ pub fn feeds(blog: &Blog, site_url: &str) -> Vec<(String, String)> {
             subtitle: (strings.tag_description)(name, &(strings.posts)(entry.count)),
             page: paths::tag(slug),
             posts: newest(&|post| post.tags.iter().any(|tag| tag.slug == *slug)),
+            full_text: false,
         }
     });
-    let mut bodies = Bodies::new(blog);
-    let feeds: Vec<Feed> = [blog_feed(blog)]
+    [blog_feed(blog)]
         .into_iter()
         .chain(categories)
         .chain(tags)
-        .collect();
-    feeds
-        .into_iter()
-        .map(|feed| {
-            let xml = feed.atom(blog, &root, &mut bodies);
-            (paths::list_feed(&feed.page), xml)
-        })
+        .map(|feed| (paths::list_feed(&feed.page), feed.atom(blog, &root)))
         .collect()
 }
 
 /// One feed: what it is called, the page it follows (relative to the base; the home page's
-/// is empty) and its posts, by their place in the manifest, newest first.
+/// is empty), its posts, by their place in the manifest, newest first, and whether each entry
+/// carries the post's whole text or its summary alone.
 struct Feed {
     title: String,
     subtitle: String,
     page: String,
     posts: Vec<usize>,
-}
-
-/// Each post's body as a feed carries it, rendered the first time a feed needs it.
-struct Bodies(Vec<Option<markdown::SafeHtml>>);
-
-impl Bodies {
-    fn new(blog: &Blog) -> Bodies {
-        Bodies(vec![None; blog.bodies.len()])
-    }
-
-    fn of(&mut self, blog: &Blog, at: usize, root: &str) -> &markdown::SafeHtml {
-        // Site-absolute links become absolute URLs: a feed is read away from the site.
-        self.0[at].get_or_insert_with(|| {
-            markdown::to_html(&blog.bodies[at], root, blog.manifest.site.language)
-        })
-    }
+    full_text: bool,
 }
 
 impl Feed {
     /// The feed as Atom, for the site at `root` (its URL with one trailing slash).
-    fn atom(&self, blog: &Blog, root: &str, bodies: &mut Bodies) -> String {
+    fn atom(&self, blog: &Blog, root: &str) -> String {
         let manifest = &blog.manifest;
         let entries: Vec<_> = (self.posts.iter())
             .map(|&at| {
@@ -239,17 +222,20 @@ impl Feed {
                     name = escape(&tag.name),
                 );
             }
-            let _ = write!(
-                xml,
-                "<summary>{summary}</summary>\n\
-                 <content type=\"html\" xml:base=\"{url}\">{content}</content>\n\
-                 </entry>\n",
+            let _ = writeln!(xml, "<summary>{}</summary>", escape(&post.excerpt));
+            if self.full_text {
+                // Site-absolute links become absolute URLs: a feed is read away from the site.
+                let html = markdown::to_html(&blog.bodies[at], root, manifest.site.language);
                 // Links relative to the post (an image in its folder) resolve from its page, as
                 // on the site: Atom's xml:base.
-                url = escape(&url),
-                summary = escape(&post.excerpt),
-                content = escape(bodies.of(blog, at, root).as_str()),
-            );
+                let _ = writeln!(
+                    xml,
+                    "<content type=\"html\" xml:base=\"{url}\">{content}</content>",
+                    url = escape(&url),
+                    content = escape(html.as_str()),
+                );
+            }
+            xml.push_str("</entry>\n");
         }
         xml.push_str("</feed>\n");
         xml
@@ -388,11 +374,13 @@ mod tests {
         assert!(actus.contains("<id>https://example.org/blog/category/actus/</id>"));
         assert_eq!(actus.matches("<entry>").count(), 1);
         assert!(actus.contains("<title>Un &amp; deux &lt;trois&gt;</title>"));
-        // The same entry as in the blog's feed, body and all.
+        // The blog's feed's entry, but for the post's text: its summary, and its link.
         let whole = atom(&blog, "https://example.org/blog/");
         let entry =
             |xml: &str| xml[xml.find("<entry>").unwrap()..xml.find("</entry>").unwrap()].to_owned();
-        assert_eq!(entry(actus), entry(&whole));
+        let full = entry(&whole);
+        assert_eq!(entry(actus), full[..full.find("<content").unwrap()]);
+        assert!(actus.contains("<summary>") && !actus.contains("<content"));
         let (_, social) = &feeds[1];
         assert!(social.contains("<title>Catégorie : Réseaux sociaux — Carnet</title>"));
         assert!(social.contains("<title>Second</title>") && !social.contains("trois"));
