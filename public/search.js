@@ -152,8 +152,10 @@ function refocusFollowed(page, whole) {
   if (!link) return;
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
-      const box = document.getElementById(BOX);
-      if (link.isConnected && document.activeElement !== box) link.focus();
+      // Unless the reader has gone elsewhere meanwhile: only from where a move leaves the focus.
+      const active = document.activeElement;
+      const unheld = !active || active === document.body || active.matches("main, main h1");
+      if (link.isConnected && unheld) link.focus();
     }),
   );
 }
@@ -352,7 +354,9 @@ for (const kind of ["input", "keydown", "submit"]) {
 // A result followed (a click, or Enter on the chosen one): kept for Back.
 document.addEventListener("click", (event) => {
   const link = event.target instanceof Element && event.target.closest(`#${LIST} a`);
-  if (!link) return;
+  // Opened in another tab or window, it leaves the reader here.
+  const elsewhere = event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey;
+  if (!link || elsewhere) return;
   const followed = { address: location.pathname + location.search, href: link.getAttribute("href") };
   try {
     sessionStorage.setItem(FOLLOWED, JSON.stringify(followed));

@@ -9,8 +9,8 @@
 //! with its file, line and fix, exits with status 1 and leaves the previous output as it was.
 //! The site is written into a staging folder and swapped in once whole ([`write_site`]), so a
 //! build that fails or is stopped while writing leaves the previous site as it was too. Posts
-//! dated after today (in the local time zone) are left out, and named, unless `--future` is
-//! given; drafts are always left out.
+//! dated after today (in the local time zone) or past their expiry day are left out, and named,
+//! unless `--future` is given; drafts unless `--drafts` is (an author's preview).
 
 use crate::cache::{self, Cache};
 use crate::calendar;
@@ -225,6 +225,9 @@ fn report_gone(blog: &Blog, previous: &BTreeSet<String>) {
         .map(|post| paths::post(&post.slug))
         .collect();
     published.extend(blog.redirects.iter().map(|redirect| redirect.from.clone()));
+    // Held back (a draft a preview showed, a post to come, one past its expiry day): the build
+    // has said so already.
+    published.extend(blog.held_back.iter().map(|(page, _)| page.clone()));
     let gone: Vec<&String> = previous
         .iter()
         .filter(|page| !published.contains(*page))

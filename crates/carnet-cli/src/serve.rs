@@ -21,7 +21,7 @@ use std::process::{Command, ExitCode};
 /// sets a base path (`base`, or the path of `url`) is served under it, e.g.
 /// http://127.0.0.1:8080/blog/, unless --public-url says otherwise. `--drafts` previews the
 /// drafts too, each marked « Brouillon », and `--future` the posts dated after today (both
-/// Carnet's, not Trunk's).
+/// Carnet's, not Trunk's), built into target/carnet-preview unless --dist says where.
 #[derive(clap::Args)]
 pub struct Args {
     /// Arguments for `trunk serve` (`trunk serve --help` lists them)
@@ -37,6 +37,9 @@ pub struct Args {
 /// variable that Trunk.toml's hook turns into the same option of `carnet build`.
 const PREVIEW_OPTIONS: [(&str, &str); 2] =
     [("--drafts", "CARNET_DRAFTS"), ("--future", "CARNET_FUTURE")];
+
+/// Where a preview of drafts or posts to come is built, rather than `dist/`.
+const PREVIEW_DIST: &str = "target/carnet-preview";
 
 /// What to tell an author without Trunk.
 const INSTALL: &str = "  fix: run scripts/setup at the root of the repository: it installs trunk 0.21.14 \
@@ -75,11 +78,20 @@ pub fn run(args: Args) -> ExitCode {
     };
     let mut command = Command::new(trunk);
     command.arg("serve").env("PATH", &path);
+    let mut previewing = false;
     for arg in &args.trunk_args {
         match PREVIEW_OPTIONS.iter().find(|(option, _)| arg == option) {
-            Some((_, variable)) => command.env(variable, "1"),
+            Some((_, variable)) => {
+                previewing = true;
+                command.env(variable, "1")
+            }
             None => command.arg(arg),
         };
+    }
+    if previewing && !given("--dist") && !args.trunk_args.iter().any(|arg| arg == "-d") {
+        // Not into dist/, which a host may be given: drafts are never to be published.
+        eprintln!("carnet: the preview of drafts or posts to come is built into {PREVIEW_DIST}");
+        command.arg("--dist").arg(PREVIEW_DIST);
     }
     forget_cargo_run(&mut command);
     let watch_given = given("--watch") || args.trunk_args.iter().any(|arg| arg == "-w");

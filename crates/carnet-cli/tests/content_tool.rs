@@ -831,6 +831,17 @@ fn a_page_the_last_build_published_and_this_one_does_not_is_told() {
         ],
     );
     assert!(!stderr.contains("/posts/troisieme/,"), "{stderr}");
+    // A draft an author's preview published (`--drafts`), held back again: the build names it
+    // as a draft, and does not call its page gone.
+    post("idee.md", "draft: true\n");
+    let preview = build_with(&content, &out, &["--drafts"]);
+    assert!(preview.status.success());
+    assert!(out.join("posts/idee/index.html").exists());
+    let output = build_with(&content, &out, &[]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert_mentions(&stderr, &["carnet: left out ", "idee.md, a draft"]);
+    assert!(!stderr.contains("/posts/idee/,"), "{stderr}");
 }
 
 #[test]

@@ -4,9 +4,10 @@
 //! and writing and everything checked here is tested without a disk. It checks every file and
 //! returns every error at once, or a complete result: never part of a blog.
 //!
-//! A post dated after today is checked like any other but left out of the blog, unless the
-//! build publishes every date ([`Publish`]); today is a parameter, so that this is tested
-//! without a clock. A draft (`draft = true`) is checked too, and always left out.
+//! A post dated after today, or past its expiry day, is checked like any other but left out of
+//! the blog, unless the build publishes every date ([`Publish`]); today is a parameter, so that
+//! this is tested without a clock. A draft (`draft = true`) is checked too, and left out unless
+//! the build is an author's preview of the drafts.
 //!
 //! A file is read as UTF-8; a byte-order mark is dropped and Windows line endings (`\r\n`)
 //! become `\n`, so such a file gives exactly the blog its `\n` twin gives.
@@ -805,11 +806,14 @@ pub fn build_or_tell(
         let day = fm.publish_date.unwrap_or(fm.date);
         let later = publish.until.is_some_and(|today| day > today);
         if let Some(expiry) = fm.expiry_date.filter(|expiry| *expiry <= day) {
-            let line = ["expiryDate", "expirydate", "unpublishdate", "unpublishDate"]
-                .iter()
-                .map(|key| line_of_key(head, key))
-                .find(|line| *line > 1)
-                .unwrap_or(1);
+            // Its key, as front matter reads it: in any case, quoted or not.
+            let line = (head.lines())
+                .position(|line| {
+                    let key =
+                        (line.trim_start().trim_start_matches(['"', '\''])).to_ascii_lowercase();
+                    key.starts_with("expirydate") || key.starts_with("unpublishdate")
+                })
+                .map_or(1, |at| at + 1);
             warnings.push(ContentError {
                 path: file.path.clone(),
                 line,
@@ -865,7 +869,7 @@ pub fn build_or_tell(
         }
         if let Some(why) = held_back_why {
             held_back.push((paths::post(&slug), why));
-            if fm.draft {
+            if fm.draft && !publish.drafts {
                 drafts.push(file.path.clone());
             } else if let (false, Some(expiry_date)) = (later, gone) {
                 expired.push(ExpiredPost {
@@ -2338,7 +2342,7 @@ mod tests {
             "jamais.md",
             "Jamais",
             "2009-01-05",
-            "publishDate = 2009-02-01\nexpiryDate = 2009-01-20\n",
+            "publishDate = 2009-02-01\nExpiryDate = 2009-01-20\n",
         );
         let blog = build(
             None,
