@@ -22,6 +22,10 @@ pub struct Args {
     /// The day to date the post, YYYY-MM-DD [default: today, in this machine's time zone]
     #[arg(long, value_name = "DAY")]
     pub date: Option<Date>,
+    /// Start it as a draft (`draft = true`): left out of the site until that line goes, shown
+    /// by `carnet serve --drafts`
+    #[arg(long)]
+    pub draft: bool,
     /// The folder holding site.toml and posts/
     #[arg(long, value_name = "DIR", default_value = "content")]
     pub content: PathBuf,
@@ -43,13 +47,18 @@ pub fn run(args: Args) -> ExitCode {
             .write(true)
             .create_new(true)
             .open(&path)?
-            .write_all(front_matter(&args.title, date, args.category.as_deref()).as_bytes())
+            .write_all(front_matter(&args, date).as_bytes())
     });
     match created {
         Ok(()) => {
             eprintln!(
-                "carnet: {} created; write the post below its front matter",
-                path.display()
+                "carnet: {} created; write the post below its front matter{}",
+                path.display(),
+                if args.draft {
+                    " (a draft: `carnet serve --drafts` shows it)"
+                } else {
+                    ""
+                }
             );
             ExitCode::SUCCESS
         }
@@ -69,10 +78,13 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 /// The new post's whole text: its front matter, then an empty body.
-fn front_matter(title: &str, date: Date, category: Option<&str>) -> String {
-    let mut text = format!("+++\ntitle = {}\ndate = {date}\n", quoted(title));
-    if let Some(category) = category {
+fn front_matter(args: &Args, date: Date) -> String {
+    let mut text = format!("+++\ntitle = {}\ndate = {date}\n", quoted(&args.title));
+    if let Some(category) = &args.category {
         text.push_str(&format!("category = {}\n", quoted(category)));
+    }
+    if args.draft {
+        text.push_str("draft = true\n");
     }
     text.push_str("+++\n\n");
     text

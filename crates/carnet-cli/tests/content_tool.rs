@@ -1614,6 +1614,11 @@ fn new_starts_a_valid_post_dated_today_and_never_overwrites() {
     }
     assert!(content.join("posts/du-c-plus-plus.md").exists());
     assert!(content.join("posts/du-c-sharp.md").exists());
+    // Started as a draft: checked, left out until its `draft` line goes.
+    let draft = run(&["new", "Une idée", "--draft", "--content", dir]);
+    assert!(draft.status.success());
+    let text = fs::read_to_string(content.join("posts/une-idee.md")).unwrap();
+    assert!(text.ends_with("draft = true\n+++\n\n"), "{text}");
     let check = run(&["check", "--content", dir]);
     assert!(
         check.status.success(),
