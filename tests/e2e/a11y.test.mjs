@@ -16,9 +16,9 @@ import { after, before } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
 import { serve } from "./server.mjs";
 import {
+  axeViolations,
   ARCHIVE,
   BUILD_ROOT,
   appStarted,
@@ -43,7 +43,6 @@ import {
   siteOf,
 } from "./harness.mjs";
 
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** The key and values of carnet_core::theme. */
 const THEME_KEY = "carnet-theme";
@@ -63,20 +62,6 @@ const ROUTES = [
 ];
 // A second page of the home list, when the blog has one.
 if (fs.existsSync(path.join(DIST, "page", "2", "index.html"))) ROUTES.push({ path: "/page/2/", title: "Page 2 — Carnet" });
-
-/** axe-core's violations on the page as it stands, each as « rule (impact): node: why ». */
-async function axeViolations(page) {
-  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      nodes: violation.nodes.map((node) => `${node.target.join(" ")}: ${node.failureSummary}`),
-    }));
-  });
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.join(" | ")}`);
-}
 
 /** What the focused element is: its tag, text and whether it is `selector`. */
 const focused = (page, selector) =>

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import zlib from "node:zlib";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { BROWSERS, launch } from "./browsers.mjs";
 import { serve } from "./server.mjs";
 
@@ -154,6 +155,22 @@ export const BUILD_BLOG = "source scripts/env.sh && trunk build --release --publ
 
 /** Whitespace-normalised text (U+00A0 included, as `\s` matches it). */
 export const norm = (text) => (text ?? "").replace(/\s+/g, " ").trim();
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's violations on the page as it stands, each as « rule (impact): node: why ». */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      nodes: violation.nodes.map((node) => `${node.target.join(" ")}: ${node.failureSummary}`),
+    }));
+  });
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.join(" | ")}`);
+}
 
 /** Retries `check` until it stops throwing, or rethrows its last error after `timeout` ms. */
 export async function eventually(check, timeout = TIMEOUT) {

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import {
   attrs,
+  axeViolations,
   browserSuites,
   clickLink,
   eventually,
@@ -82,6 +83,17 @@ browserSuites("thirty posts", (browserName) => {
     await eventually(async () => assert.deepEqual(await shown(page), ten));
     assert.equal(new URL(page.url()).searchParams.get("n"), null);
     await expectText(page, MORE, "Plus de résultats");
+  });
+
+  pageTest("the search page with more results to show has no accessibility violation, in either theme", async ({ page }) => {
+    await open(page, site, "/");
+    for (const theme of ["light", "dark"]) {
+      await page.evaluate((theme) => localStorage.setItem("carnet-theme", theme), theme);
+      await open(page, site, "/search/?q=r%C3%A9seau&n=20");
+      await eventually(async () => assert.equal((await shown(page)).length, 20));
+      await expectText(page, MORE, "Plus de résultats");
+      assert.deepEqual(await axeViolations(page), [], `axe-core (${theme})`);
+    }
   });
 
   pageTest("back to a list page, and a reload of it, land on the card the reader left", async ({ page }) => {
