@@ -38,7 +38,11 @@ pub fn run(args: Args) -> ExitCode {
         return ExitCode::from(2);
     }
     // « Du C++ » and « Du C# » are two posts: `du-c-plus-plus.md`, `du-c-sharp.md`.
-    let slug = carnet_core::slug::term_slug(&args.title);
+    let mut slug = carnet_core::slug::term_slug(&args.title);
+    // A title longer than a folder's name can be (the post's page is one): its first words.
+    if slug.len() > carnet_core::slug::MAX_LEN {
+        slug = carnet_core::slug::shortened(&slug).to_owned();
+    }
     let date = args.date.unwrap_or_else(calendar::today);
     let folder = args.content.join("posts");
     let path = folder.join(format!("{slug}.md"));

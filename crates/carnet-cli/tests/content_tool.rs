@@ -1614,11 +1614,21 @@ fn new_starts_a_valid_post_dated_today_and_never_overwrites() {
     }
     assert!(content.join("posts/du-c-plus-plus.md").exists());
     assert!(content.join("posts/du-c-sharp.md").exists());
+    // A title too long to name a folder: its first words name the file.
+    let long = "Un titre vraiment très long ".repeat(10);
+    assert!(run(&["new", &long, "--content", dir]).status.success());
+    assert!(content
+        .join("posts/un-titre-vraiment-tres-long-un-titre-vraiment-tres-long-un.md")
+        .exists());
     // Started as a draft: checked, left out until its `draft` line goes.
     let draft = run(&["new", "Une idée", "--draft", "--content", dir]);
     assert!(draft.status.success());
     let text = fs::read_to_string(content.join("posts/une-idee.md")).unwrap();
     assert!(text.ends_with("draft = true\n+++\n\n"), "{text}");
+    let check = run(&["check", "--content", dir]);
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(check.status.success(), "{stderr}");
+    assert!(stderr.contains("une-idee.md, a draft"), "{stderr}");
     let check = run(&["check", "--content", dir]);
     assert!(
         check.status.success(),
