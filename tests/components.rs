@@ -203,7 +203,12 @@ async fn post_article_shows_body_byline_comments_and_neighbours() {
         let manifest = manifest();
         let position = manifest.posts.iter().position(|p| p.slug == "autre");
         let store = Store::new(site, Language::French);
-        store.insert_post(manifest.post_at(position.unwrap(), "Le *corps*."));
+        let mut post = manifest.post_at(position.unwrap(), "Le *corps*.");
+        post.related = vec![carnet_core::PostLink {
+            slug: "b2b".into(),
+            title: "Les réseaux B2B".into(),
+        }];
+        store.insert_post(post);
         provide_context(store);
         let Load::Ready(post) = store.post("autre") else {
             panic!("an inserted post is ready");
@@ -223,6 +228,12 @@ async fn post_article_shows_body_byline_comments_and_neighbours() {
     assert_eq!(texts(&root, ".reading-time"), ["3\u{A0}min de lecture"]);
     assert_eq!(texts(&root, ".post-body em"), ["corps"]);
     assert_eq!(texts(&root, ".comments-closed"), ["Commentaires fermés"]);
+    assert_eq!(texts(&root, ".related h2"), ["À lire aussi"]);
+    assert_eq!(texts(&root, ".related li"), ["Les réseaux B2B"]);
+    assert_eq!(
+        attribute(&root, ".related a", "href").as_deref(),
+        Some("/posts/b2b/")
+    );
     assert_eq!(
         texts(&root, ".neighbours p"),
         [

@@ -1,5 +1,5 @@
 //! A whole post: title, byline, reading time, tags, body (with its table of contents),
-//! « Commentaires fermés », links to its neighbours.
+//! « Commentaires fermés », the posts it suggests (« À lire aussi »), links to its neighbours.
 
 use crate::components::{Byline, MarkdownBody, PageMeta, PostTags, ReadingTime};
 use crate::store::RenderedPost;
@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use std::sync::Arc;
 
-/// A post: title, byline, body, « Commentaires fermés », links to its neighbours.
+/// A post: title, byline, body, « Commentaires fermés », « À lire aussi », links to its
+/// neighbours.
 #[component]
 pub fn PostArticle(post: Arc<RenderedPost>) -> impl IntoView {
     let site = expect_context::<SiteUrls>();
@@ -36,6 +37,27 @@ pub fn PostArticle(post: Arc<RenderedPost>) -> impl IntoView {
         .newer
         .as_ref()
         .map(|newer| neighbour("newer", strings.next_post, newer));
+    // Only when it suggests some (`carnet_core::related`).
+    let related = (!post.post.related.is_empty()).then(|| {
+        let items = (post.post.related.iter())
+            .map(|link| {
+                let (href, title) = (site.post(&link.slug), link.title.clone());
+                view! {
+                    <li>
+                        <A href exact=true>
+                            {title}
+                        </A>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <nav class="related" aria-label=strings.related_posts>
+                <h2>{strings.related_posts}</h2>
+                <ul>{items}</ul>
+            </nav>
+        }
+    });
     let summary = post.post.summary.clone();
     let tags = summary.tags.clone();
     let words = summary.words;
@@ -57,6 +79,7 @@ pub fn PostArticle(post: Arc<RenderedPost>) -> impl IntoView {
             </header>
             <MarkdownBody html=post.html.clone() />
             <p class="comments-closed">{strings.comments_closed}</p>
+            {related}
         </article>
         <nav class="neighbours" aria-label=strings.neighbours>
             {older}

@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import {
+  attrOf,
   attrs,
   browserSuites,
   clickLink,
@@ -170,6 +171,27 @@ browserSuites("tags", (browserName) => {
     await page.goBack();
     await expectPage(page, site, ACTUS(1));
     await eventually(async () => assert.deepEqual(await cardTitles(page), ACTUS_PAGES[0]));
+  });
+
+  pageTest("a post suggests those sharing its tags and category (« À lire aussi »), followed in the app", async ({ page }) => {
+    const SUGGESTED = "main article.post nav.related li";
+    await open(page, site, "/posts/premier/");
+    // Pre-rendered: the one sharing both its tags, then the nearest of those sharing one.
+    await expectTexts(page, SUGGESTED, ["Quatrième billet", "Troisième billet", "Cinquième billet"]);
+    assert.equal(await attrOf(page, "main article.post nav.related", "aria-label"), "À lire aussi");
+    await setMarker(page);
+    await clickLink(page, "main article.post nav.related", "Quatrième billet");
+    await expectText(page, "main article.post header h1", "Quatrième billet");
+    // Its neighbours « Cinquième » and « Troisième » are linked already.
+    await expectTexts(page, SUGGESTED, ["Premier billet", "Deuxième billet", "Sans étiquette"]);
+    await page.goBack();
+    await expectText(page, "main article.post header h1", "Premier billet");
+    await expectTexts(page, SUGGESTED, ["Quatrième billet", "Troisième billet", "Cinquième billet"]);
+    assert.equal(await marker(page), 1, "drawn by the app, no reload");
+    // A post sharing nothing with another has no such list.
+    await open(page, site, "/posts/actualite/");
+    await expectText(page, "main article.post header h1", "Un billet d’actualité");
+    assert.deepEqual(await texts(page, SUGGESTED), []);
   });
 
   pageTest("a tag's and a category's pages name their own feed in the head, as the app moves between them", async ({ page }) => {

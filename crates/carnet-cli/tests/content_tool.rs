@@ -2022,6 +2022,13 @@ fn tags_get_pre_rendered_pages_data_apart_from_categories_feed_categories_and_si
     assert!(category.contains("actualite") && !category.contains("cinquieme"));
     assert!(tag.contains("cinquieme") && !tag.contains("actualite"));
     assert!(page_json(&out, "tag/actus/page/3/").contains(r#""slug":"premier""#));
+    // « Premier billet » suggests the post that shares its two tags, then the nearest of those
+    // sharing one (its neighbour « Deuxième » is linked already), in its data and its page.
+    let premier = page_json(&out, "posts/premier/");
+    let related = r#""related":[{"slug":"quatrieme","title":"Quatrième billet"},{"slug":"troisieme","title":"Troisième billet"},{"slug":"cinquieme","title":"Cinquième billet"}]"#;
+    assert!(premier.contains(related), "{premier}");
+    let page = read("posts/premier/index.html");
+    assert!(page.contains("À lire aussi"), "{page}");
     assert_eq!(page_data(&out, "tag/actus/page/4/"), None);
 
     for (file, title, text) in [

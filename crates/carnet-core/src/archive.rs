@@ -164,6 +164,7 @@ impl Manifest {
             markdown: markdown.to_owned(),
             older: link(position + 1),
             newer: position.checked_sub(1).and_then(link),
+            related: Vec::new(),
             code: Vec::new(),
             images: Vec::new(),
             image: None,

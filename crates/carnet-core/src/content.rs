@@ -19,7 +19,9 @@ use crate::feed::DEFAULT_FEED_LENGTH;
 use crate::front_matter::{self, quoted, FENCE};
 use crate::links::{self, FileLinks};
 use crate::markdown;
-use crate::model::{Category, Language, Manifest, PageData, Post, PostSummary, Site, Tag};
+use crate::model::{
+    Category, Language, Manifest, PageData, Post, PostLink, PostSummary, Site, Tag,
+};
 use crate::paths;
 use crate::slug::{self, page_slug};
 use serde::Deserialize;
@@ -264,15 +266,19 @@ pub struct ExpiredPost {
 }
 
 impl Blog {
-    /// Every post with its body and neighbours, newest first.
+    /// Every post with its body, neighbours and the posts it suggests, newest first.
     pub fn posts(&self) -> impl Iterator<Item = Post> + '_ {
-        self.bodies
-            .iter()
-            .enumerate()
-            .map(|(position, markdown)| Post {
+        let posts = &self.manifest.posts;
+        let suggested = crate::related::suggested(posts);
+        self.bodies.iter().zip(suggested).enumerate().map(
+            move |(position, (markdown, suggested))| Post {
                 image: self.preview_images[position].clone(),
+                related: (suggested.into_iter())
+                    .map(|at| PostLink::from(&posts[at]))
+                    .collect(),
                 ..self.manifest.post_at(position, markdown)
-            })
+            },
+        )
     }
 
     /// Every page of the site, one at a time, each with the data it shows: the pages of each

@@ -20,6 +20,7 @@ pub mod page_ids;
 pub mod paths;
 pub mod read;
 pub mod reading;
+pub mod related;
 mod sanitize;
 pub mod search;
 pub mod slug;

@@ -386,6 +386,10 @@ pub struct Post {
     pub older: Option<PostLink>,
     /// The post published just after, if any.
     pub newer: Option<PostLink>,
+    /// The posts its page suggests after it (« À lire aussi », [`crate::related`]), best
+    /// first. Absent from the data when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<PostLink>,
     /// Its code blocks highlighted by the content tool, if any has a language it knows: the
     /// app does not highlight, it only wraps the tokens named here in their classes
     /// ([`crate::highlight`]). Absent from the data when empty.

@@ -121,6 +121,7 @@ pub static STRINGS: Strings = Strings {
     search_unavailable: "Search is unavailable at the moment.",
     more_results: "More results",
     draft: "Draft",
+    related_posts: "Related posts",
     results,
     no_results,
     chosen_result,

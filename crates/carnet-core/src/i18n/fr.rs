@@ -129,6 +129,7 @@ pub static STRINGS: Strings = Strings {
     search_unavailable: "La recherche est indisponible pour le moment.",
     more_results: "Plus de résultats",
     draft: "Brouillon",
+    related_posts: "À lire aussi",
     results,
     no_results,
     chosen_result,

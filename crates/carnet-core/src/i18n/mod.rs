@@ -183,6 +183,8 @@ pub struct Strings {
     pub search_unavailable: &'static str,
     /// The mark of a draft in an author's preview (`--drafts`), before its byline.
     pub draft: &'static str,
+    /// The heading of the posts a post's page suggests after it.
+    pub related_posts: &'static str,
     /// The button under the results that shows the next ones, when more posts matched.
     pub more_results: &'static str,
     /// How many posts matched: « 3 résultats ».
