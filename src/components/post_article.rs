@@ -5,7 +5,7 @@ use crate::components::{Byline, MarkdownBody, PageMeta, PostTags, ReadingTime};
 use crate::store::RenderedPost;
 use crate::urls::SiteUrls;
 use carnet_core::i18n::Strings;
-use carnet_core::{paths, PostLink};
+use carnet_core::{page_ids, paths, PostLink};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::sync::Arc;
@@ -51,11 +51,13 @@ pub fn PostArticle(post: Arc<RenderedPost>) -> impl IntoView {
                 }
             })
             .collect_view();
+        // After the post rather than in it: reader modes and print take the article alone. A
+        // section, not an aside: a complementary landmark inside <main> is one too many.
         view! {
-            <nav class="related" aria-label=strings.related_posts>
-                <h2>{strings.related_posts}</h2>
+            <section class="related" aria-labelledby=page_ids::RELATED_POSTS>
+                <h2 id=page_ids::RELATED_POSTS>{strings.related_posts}</h2>
                 <ul>{items}</ul>
-            </nav>
+            </section>
         }
     });
     let summary = post.post.summary.clone();
@@ -79,8 +81,8 @@ pub fn PostArticle(post: Arc<RenderedPost>) -> impl IntoView {
             </header>
             <MarkdownBody html=post.html.clone() />
             <p class="comments-closed">{strings.comments_closed}</p>
-            {related}
         </article>
+        {related}
         <nav class="neighbours" aria-label=strings.neighbours>
             {older}
             {newer}

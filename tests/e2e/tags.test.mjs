@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import {
   attrOf,
+  axeViolations,
   attrs,
   browserSuites,
   clickLink,
@@ -174,13 +175,15 @@ browserSuites("tags", (browserName) => {
   });
 
   pageTest("a post suggests those sharing its tags and category (« À lire aussi »), followed in the app", async ({ page }) => {
-    const SUGGESTED = "main article.post nav.related li";
+    const SUGGESTED = "main section.related li";
     await open(page, site, "/posts/premier/");
     // Pre-rendered: the one sharing both its tags, then the nearest of those sharing one.
     await expectTexts(page, SUGGESTED, ["Quatrième billet", "Troisième billet", "Cinquième billet"]);
-    assert.equal(await attrOf(page, "main article.post nav.related", "aria-label"), "À lire aussi");
+    assert.equal(await attrOf(page, "main section.related", "aria-labelledby"), "related-posts");
+    await expectText(page, "main section.related h2#related-posts", "À lire aussi");
+    assert.deepEqual(await axeViolations(page), [], "axe-core");
     await setMarker(page);
-    await clickLink(page, "main article.post nav.related", "Quatrième billet");
+    await clickLink(page, "main section.related", "Quatrième billet");
     await expectText(page, "main article.post header h1", "Quatrième billet");
     // Its neighbours « Cinquième » and « Troisième » are linked already.
     await expectTexts(page, SUGGESTED, ["Premier billet", "Deuxième billet", "Sans étiquette"]);

@@ -19,6 +19,8 @@ pub const SEARCH_BOX: &str = "search-box";
 pub const SEARCH_LIST: &str = "search-list";
 /// The head's link to the feed of the category or tag a page lists.
 pub const LIST_FEED: &str = "list-feed";
+/// The heading of the posts a post's page suggests (« À lire aussi »).
+pub const RELATED_POSTS: &str = "related-posts";
 
 /// Every id above.
 pub const ALL: &[&str] = &[
@@ -30,4 +32,5 @@ pub const ALL: &[&str] = &[
     SEARCH_BOX,
     SEARCH_LIST,
     LIST_FEED,
+    RELATED_POSTS,
 ];

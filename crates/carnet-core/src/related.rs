@@ -19,9 +19,10 @@ const REACH: usize = 32;
 
 /// For each of `posts` (newest first, as the manifest holds them), the positions of the posts
 /// its page suggests, best first: each weighed by the tags it shares with it and whether it
-/// has its category, ties going to the nearest in time, then to the newer, among the
-/// [`REACH`] nearest of each list it is in. Never the post itself nor its neighbours, which its
-/// page links to already; none that shares nothing.
+/// has its category, ties going to the nearest in time, then to the newer. The candidates are
+/// the [`REACH`] nearest in each list the post is in (a rare tag's whole list), each then
+/// weighed on all it shares. Never the post itself nor its neighbours, which its page links to
+/// already; none that shares nothing.
 pub fn suggested(posts: &[PostSummary]) -> Vec<Vec<usize>> {
     // Who has which category and which tag: a post is weighed only against those sharing one.
     let mut sharing: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
@@ -30,22 +31,26 @@ pub fn suggested(posts: &[PostSummary]) -> Vec<Vec<usize>> {
             sharing.entry(term).or_default().push(at);
         }
     }
-    let mut weights: HashMap<usize, u32> = HashMap::new();
+    let mut candidates: Vec<usize> = Vec::new();
     posts
         .iter()
         .enumerate()
         .map(|(at, post)| {
-            weights.clear();
+            candidates.clear();
             for term in terms(post) {
-                let weight = if term.0 { TAG_WEIGHT } else { 1 };
                 // The list is in the manifest's order, newest first, and holds the post.
                 let list = &sharing[&term];
-                let here = list.binary_search(&at).unwrap_or_default();
+                let Ok(here) = list.binary_search(&at) else {
+                    continue;
+                };
                 let near = &list[here.saturating_sub(REACH)..(here + REACH + 1).min(list.len())];
-                for &other in near {
-                    *weights.entry(other).or_default() += weight;
-                }
+                candidates.extend_from_slice(near);
             }
+            candidates.sort_unstable();
+            candidates.dedup();
+            let weights = candidates
+                .iter()
+                .map(|&other| (other, weight(post, &posts[other])));
             let day = post.date.days_since_epoch();
             let neighbour = |other: usize| other == at || other + 1 == at || other == at + 1;
             // Best first: the heaviest, then the nearest in time, then the newer.
@@ -54,7 +59,7 @@ pub fn suggested(posts: &[PostSummary]) -> Vec<Vec<usize>> {
                 (std::cmp::Reverse(weight), apart, other)
             };
             let mut best: Vec<(usize, u32)> = Vec::with_capacity(SUGGESTED + 1);
-            for candidate in weights.iter().map(|(&other, &weight)| (other, weight)) {
+            for candidate in weights {
                 if neighbour(candidate.0) {
                     continue;
                 }
@@ -67,6 +72,14 @@ pub fn suggested(posts: &[PostSummary]) -> Vec<Vec<usize>> {
             best.into_iter().map(|(other, _)| other).collect()
         })
         .collect()
+}
+
+/// What `other` shares with `post`: [`TAG_WEIGHT`] a tag, one for the category.
+fn weight(post: &PostSummary, other: &PostSummary) -> u32 {
+    let tags = (post.tags.iter())
+        .filter(|tag| other.tags.iter().any(|theirs| theirs.slug == tag.slug))
+        .count() as u32;
+    tags * TAG_WEIGHT + u32::from(post.category.slug == other.category.slug)
 }
 
 /// A post's category and tags, each as `(is a tag, slug)`.
@@ -147,6 +160,24 @@ mod tests {
         // The rare tag's other post, however far; then the category's nearest.
         assert_eq!(suggested[0], [299, 2, 3]);
         assert_eq!(suggested[150], [148, 152, 147]);
+    }
+
+    #[test]
+    fn a_candidate_is_weighed_on_all_it_shares_even_far_in_a_common_list() {
+        // « p0 » and « p99 » share a rare tag, a common one and the category, 99 posts apart;
+        // « p2 » is near and shares the common tag and the category.
+        let day = |n: usize| format!("{}-{:02}-01", 2200 - n / 12, 12 - n % 12);
+        let posts: Vec<PostSummary> = (0..100)
+            .map(|n| {
+                let tags: &[&str] = match n {
+                    0 | 99 => &["Rare", "Commun"],
+                    _ => &["Commun"],
+                };
+                post(&format!("p{n}"), &day(n), "Web", tags)
+            })
+            .collect();
+        // 5 (two tags and the category) against 3 for the nearest.
+        assert_eq!(suggested(&posts)[0], [99, 2, 3]);
     }
 
     #[test]
