@@ -811,15 +811,7 @@ pub fn build_or_tell(
         // `publishDate`).
         let day = fm.publish_date.unwrap_or(fm.date);
         let later = publish.until.is_some_and(|today| day > today);
-        if let Some(expiry) = fm.expiry_date.filter(|expiry| *expiry <= day) {
-            // Its key, as front matter reads it: in any case, quoted or not.
-            let line = (head.lines())
-                .position(|line| {
-                    let key =
-                        (line.trim_start().trim_start_matches(['"', '\''])).to_ascii_lowercase();
-                    key.starts_with("expirydate") || key.starts_with("unpublishdate")
-                })
-                .map_or(1, |at| at + 1);
+        if let Some((expiry, line)) = fm.expiry_date.filter(|(expiry, _)| *expiry <= day) {
             warnings.push(ContentError {
                 path: file.path.clone(),
                 line,
@@ -831,8 +823,8 @@ pub fn build_or_tell(
             });
         }
         // Its expiry day come (Hugo's `expiryDate`: gone from that day on).
-        let gone =
-            (fm.expiry_date).filter(|expiry| publish.until.is_some_and(|today| *expiry <= today));
+        let gone = (fm.expiry_date.map(|(expiry, _)| expiry))
+            .filter(|expiry| publish.until.is_some_and(|today| *expiry <= today));
         // A last change after today is a slip (2204 for 2024), or a day to come: told, and left
         // out, so that the page, the feed and the sitemap claim no change that has not happened.
         if let (Some(today), Some((updated, line))) = (publish.until, fm.updated) {

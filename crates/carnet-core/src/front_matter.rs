@@ -78,6 +78,21 @@ const EXPIRY_DATE_KEYS: [&str; 2] = ["expirydate", "unpublishdate"];
 /// The name [`read_other_tools_keys`] gives the expiry day among the entries.
 const EXPIRY_DATE: &str = "expiry date";
 
+/// Hugo's days of a post that Carnet reads under a name of its own: the keys, in lower case;
+/// the entry's name; what a second one, left out, is said to repeat.
+const HUGO_DAYS: [(&[&str], &str, &str); 2] = [
+    (
+        &PUBLISH_DATE_KEYS,
+        PUBLISH_DATE,
+        "the day the post is published from",
+    ),
+    (
+        &EXPIRY_DATE_KEYS,
+        EXPIRY_DATE,
+        "the day the post is taken out",
+    ),
+];
+
 /// Keys other tools read as a post's own address (Jekyll's `permalink`, Hugo's `url`, Zola's
 /// `path`): Carnet's is `/posts/<slug>/`, and the old one can be kept as an alias.
 const ADDRESS_KEYS: [&str; 3] = ["permalink", "url", "path"];
@@ -120,8 +135,9 @@ pub struct FrontMatter {
     /// left out until then, as a post dated later is.
     pub publish_date: Option<Date>,
     /// The day it is left out from (Hugo's `expiryDate`): a post of a time, such as an
-    /// event's announcement or an offer, gone from the site once that day has come.
-    pub expiry_date: Option<Date>,
+    /// event's announcement or an offer, gone from the site once that day has come; with the
+    /// line it is written on.
+    pub expiry_date: Option<(Date, usize)>,
     /// Whether the post is a draft, left out of the site.
     pub draft: bool,
 }
@@ -720,7 +736,7 @@ pub fn parse<'a>(source: &'a str, name: &str) -> Result<Document<'a>, FrontMatte
         .map(|entry| Ok((day_of(&entry, Dialect::date_fix)?, entry)))
         .transpose()?;
     let expiry_date = (take(EXPIRY_DATE))
-        .map(|entry| day_of(&entry, Dialect::expiry_fix))
+        .map(|entry| Ok((day_of(&entry, Dialect::expiry_fix)?, entry.line)))
         .transpose()?;
     let updated = (take("updated"))
         .map(|entry| Ok((day_of(&entry, Dialect::updated_fix)?, entry.line)))
@@ -877,6 +893,8 @@ fn read_other_tools_keys(
             key
         };
         let named = |theirs: &str| theirs == key;
+        let hugo_day =
+            (HUGO_DAYS.iter()).find(|(keys, ..)| keys.contains(&key.to_ascii_lowercase().as_str()));
         let ours = match OTHER_TOOLS_NAMES.iter().find(|(theirs, _)| named(theirs)) {
             Some(&(_, ours)) => ours,
             // Zola's, beside the post's own if it has some.
@@ -884,35 +902,19 @@ fn read_other_tools_keys(
                 add_tags(entries, line, value);
                 continue;
             }
-            None if PUBLISH_DATE_KEYS.contains(&key.to_ascii_lowercase().as_str()) => {
-                if let Some(first) = entries.get(PUBLISH_DATE) {
+            None if hugo_day.is_some() => {
+                let (_, name, said) = hugo_day.expect("matched");
+                if let Some(first) = entries.get(*name) {
                     warnings.push(FrontMatterError {
                         line,
                         message: format!(
-                            "`{key}` is left out: the line {} gives the day the post is \
-                             published from already",
+                            "`{key}` is left out: the line {} gives {said} already",
                             first.line
                         ),
                         fix: "remove one of the two lines".to_owned(),
                     });
                 } else {
-                    entries.insert(PUBLISH_DATE.to_owned(), Entry { line, value });
-                }
-                continue;
-            }
-            None if EXPIRY_DATE_KEYS.contains(&key.to_ascii_lowercase().as_str()) => {
-                if let Some(first) = entries.get(EXPIRY_DATE) {
-                    warnings.push(FrontMatterError {
-                        line,
-                        message: format!(
-                            "`{key}` is left out: the line {} gives the day the post is \
-                             taken out already",
-                            first.line
-                        ),
-                        fix: "remove one of the two lines".to_owned(),
-                    });
-                } else {
-                    entries.insert(EXPIRY_DATE.to_owned(), Entry { line, value });
+                    entries.insert((*name).to_owned(), Entry { line, value });
                 }
                 continue;
             }
@@ -1828,7 +1830,7 @@ mod tests {
         let day = |source: &str| {
             let doc = parse(source).unwrap();
             (
-                doc.front_matter.expiry_date.map(|day| day.to_string()),
+                doc.front_matter.expiry_date.map(|(day, _)| day.to_string()),
                 doc.warnings,
             )
         };
